@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { app, BrowserWindow, Menu, session } from 'electron';
+import { APP_ENTRY_URL } from '../services/app-protocol/app-origin';
+import { resolveAppPaths } from '../services/app-paths';
+import { createEventEmitter } from '../services/ipc/event-emitter';
+import { createTrustedSenderCheck } from '../services/ipc/trusted-sender';
+import { createFileLogger, createRedactor } from '../services/logging/logger';
+import { createMainServices } from '../services/main-services';
+import { registerAppScheme, serveRendererFolder } from './app-protocol';
+import { registerIpcRouter, webContentsSink } from './ipc-bridge';
+import { createMainWindow } from './main-window';
+import { buildMenuTemplate } from './menu-template';
+import { applySessionSecurity, hardenWebContents, openInBrowser } from './web-security';
+
+const APIMART_DOCS_URL = 'https://docs.apimart.ai/';
+
+// electron-vite sets this only for `npm run dev`; a packaged app never loads from a dev server.
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+const appOrigins = devServerUrl ? [APP_ENTRY_URL, devServerUrl] : [APP_ENTRY_URL];
+const preloadFile = path.join(import.meta.dirname, '../preload/index.cjs');
+const rendererDir = path.join(import.meta.dirname, '../renderer');
+
+registerAppScheme();
+
+let mainWindow: BrowserWindow | undefined;
+
+async function start(): Promise<void> {
+  const paths = resolveAppPaths(app.getPath('userData'));
+  const logger = createFileLogger(paths.logFile, createRedactor(() => []));
+  const { router } = createMainServices({
+    identity: {
+      name: app.getName(),
+      version: app.getVersion(),
+      platform: process.platform,
+      arch: process.arch,
+      electronVersion: process.versions.electron ?? null,
+      chromeVersion: process.versions.chrome ?? null,
+    },
+    isTrustedSender: createTrustedSenderCheck(appOrigins),
+    logger,
+  });
+
+  applySessionSecurity(session.defaultSession);
+  serveRendererFolder(rendererDir);
+  registerIpcRouter(router);
+
+  const events = createEventEmitter(webContentsSink(() => mainWindow?.webContents));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        platform: process.platform,
+        appName: app.getName(),
+        isDevelopment: !app.isPackaged,
+        navigate: (view) => events.emit('app.navigate', { view }),
+        openHelp: () => openInBrowser(APIMART_DOCS_URL),
+      }),
+    ),
+  );
+
+  const openWindow = async (): Promise<void> => {
+    mainWindow = await createMainWindow({
+      preloadFile,
+      startUrl: devServerUrl ?? APP_ENTRY_URL,
+      windowStateFile: paths.windowStateFile,
+      logger,
+    });
+    mainWindow.on('closed', () => {
+      mainWindow = undefined;
+    });
+  };
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void openWindow();
+  });
+  await openWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Two instances would fight over the catalog and the job queue; the first one takes the focus instead.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appOrigins));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.whenReady().then(start).catch((error: unknown) => {
+    console.error('Reelbench could not start:', error);
+    app.exit(1);
+  });
+}

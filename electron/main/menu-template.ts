@@ -1,0 +1,101 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import type { View } from '../../shared/models/app-info';
+
+/** What the menu needs to do its job; the menu itself holds no logic beyond layout. */
+export interface MenuActions {
+  readonly platform: NodeJS.Platform;
+  readonly appName: string;
+  readonly isDevelopment: boolean;
+  readonly navigate: (view: View) => void;
+  readonly openHelp: () => void;
+}
+
+const separator: MenuItemConstructorOptions = { type: 'separator' };
+
+function viewItems(navigate: (view: View) => void): MenuItemConstructorOptions[] {
+  return [
+    { label: 'Workbench', accelerator: 'CmdOrCtrl+1', click: () => navigate('workbench') },
+    { label: 'Queue', accelerator: 'CmdOrCtrl+2', click: () => navigate('queue') },
+    { label: 'Library', accelerator: 'CmdOrCtrl+3', click: () => navigate('library') },
+  ];
+}
+
+/**
+ * The application menu for one platform. macOS gets its app menu (About, Settings…, Services, Hide, Quit) and a
+ * Window menu; Windows and Linux get Settings and Quit under File. Every platform gets an Edit menu: without its
+ * roles, copy and paste shortcuts do nothing in text fields on macOS.
+ */
+export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOptions[] {
+  const isMac = actions.platform === 'darwin';
+  const settings: MenuItemConstructorOptions = {
+    label: isMac ? 'Settings…' : 'Settings',
+    accelerator: 'CmdOrCtrl+,',
+    click: () => actions.navigate('settings'),
+  };
+
+  const appMenu: MenuItemConstructorOptions = {
+    label: actions.appName,
+    submenu: [
+      { role: 'about' },
+      separator,
+      settings,
+      separator,
+      { role: 'services' },
+      separator,
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      separator,
+      { role: 'quit' },
+    ],
+  };
+
+  const fileMenu: MenuItemConstructorOptions = {
+    label: 'File',
+    submenu: isMac ? [{ role: 'close' }] : [settings, separator, { role: 'quit' }],
+  };
+
+  const editMenu: MenuItemConstructorOptions = {
+    label: 'Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      separator,
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      ...(isMac ? [{ role: 'pasteAndMatchStyle' } as const] : []),
+      { role: 'delete' },
+      separator,
+      { role: 'selectAll' },
+    ],
+  };
+
+  const viewMenu: MenuItemConstructorOptions = {
+    label: 'View',
+    submenu: [
+      ...viewItems(actions.navigate),
+      separator,
+      ...(actions.isDevelopment ? [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, separator] : []),
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      separator,
+      { role: 'togglefullscreen' },
+    ],
+  };
+
+  const windowMenu: MenuItemConstructorOptions = {
+    role: 'windowMenu',
+  };
+
+  const helpMenu: MenuItemConstructorOptions = {
+    role: 'help',
+    submenu: [
+      { label: 'APIMart Documentation', click: actions.openHelp },
+      ...(isMac ? [] : [separator, { role: 'about' } as const]),
+    ],
+  };
+
+  return [...(isMac ? [appMenu] : []), fileMenu, editMenu, viewMenu, windowMenu, helpMenu];
+}

@@ -1,0 +1,39 @@
+import { shell, type Session, type WebContents } from 'electron';
+import {
+  decideNavigation,
+  decideWindowOpen,
+  isExternalLinkAllowed,
+  isPermissionAllowed,
+} from '../services/security/web-policy';
+
+/** The app's only door to the system browser: https links, nothing else (no file:, smb:, custom protocols). */
+export function openInBrowser(url: string): void {
+  if (isExternalLinkAllowed(url)) void shell.openExternal(url);
+}
+
+/**
+ * Locks down every web contents the app creates: navigation stays on the app's own origins, new windows are never
+ * created (https links go to the system browser), and <webview> cannot be attached.
+ */
+export function hardenWebContents(contents: WebContents, appOrigins: readonly string[]): void {
+  contents.on('will-navigate', (event, url) => {
+    const decision = decideNavigation(url, appOrigins);
+    if (decision === 'allow') return;
+    event.preventDefault();
+    if (decision === 'open-in-browser') openInBrowser(url);
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (decideNavigation(url, appOrigins) !== 'allow') event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    if (decideWindowOpen(url) === 'open-in-browser') openInBrowser(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** Denies every permission request and check the policy does not explicitly allow. */
+export function applySessionSecurity(session: Session): void {
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)));
+  session.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
+}

@@ -1,0 +1,17 @@
+import path from 'node:path';
+
+/** Where Reelbench keeps its own files inside the OS's per-user app data folder. */
+export interface AppPaths {
+  readonly dataDir: string;
+  readonly windowStateFile: string;
+  readonly logFile: string;
+}
+
+/** Lays out the app data folder (Electron's `userData`, or a folder chosen by tests and the CLI). */
+export function resolveAppPaths(dataDir: string): AppPaths {
+  return {
+    dataDir,
+    windowStateFile: path.join(dataDir, 'window-state.json'),
+    logFile: path.join(dataDir, 'logs', 'main.log'),
+  };
+}

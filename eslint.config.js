@@ -1,0 +1,101 @@
+// Lint, and the architecture's import boundaries (see README "Layout"): a boundary broken is a lint error,
+// so `npm test` fails on it. Flat config: a later block replaces the rule for the files it matches, so each
+// folder's restrictions are listed whole by `restrictImports`.
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const bareBuiltins = builtinModules.filter((name) => !name.startsWith('_') && !name.startsWith('node:'));
+
+const ban = {
+  electron: { name: 'electron', message: 'Only the shell (electron/main, electron/preload) may import electron.' },
+  keytar: { name: 'keytar', message: 'Only electron/services/keychain may import keytar.' },
+  sharp: { name: 'sharp', message: 'Only electron/services/images may import sharp.' },
+  sqlite: { name: 'node:sqlite', message: 'Only electron/services/storage may import node:sqlite.' },
+  ipcMain: {
+    name: 'electron',
+    importNames: ['ipcMain'],
+    message: 'Register channels through the contract: ipcMain is used only in electron/main/ipc-bridge.ts.',
+  },
+  ipcRenderer: {
+    name: 'electron',
+    importNames: ['ipcRenderer'],
+    message: 'Only the preload talks to ipcRenderer; everything else goes through the contract.',
+  },
+};
+const builtinBans = [
+  ...bareBuiltins.map((name) => ({ name, message: 'The renderer and shared code run in a browser page: no Node built-ins.' })),
+];
+const nodePrefixBan = { regex: '^node:', message: 'The renderer and shared code run in a browser page: no Node built-ins.' };
+const folderBan = (folder, message) => ({ regex: `^(\\.{1,2}/)+(.*/)?${folder}(/|$)`, message });
+const toElectronFolder = folderBan('electron', 'renderer/ and shared/ never import from electron/.');
+const toRendererFolder = folderBan('renderer', 'Only the renderer imports renderer/ code.');
+const toShellFolder = folderBan('main', 'Services are plain Node: they never import the Electron shell (electron/main).');
+const toServicesFromPreload = folderBan('services', 'The preload bundles only shared/ code and electron.');
+
+function restrictImports(paths, patterns = []) {
+  return { 'no-restricted-imports': ['error', { paths, patterns }] };
+}
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'test/fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  { files: ['scripts/**/*.js', '*.config.{js,ts}'], languageOptions: { globals: globals.node } },
+  {
+    files: ['**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrictImports([ban.electron, ban.keytar, ban.sharp, ...builtinBans], [nodePrefixBan, toElectronFolder]),
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: restrictImports(
+      [ban.electron, ban.keytar, ban.sharp, ...builtinBans],
+      [nodePrefixBan, toElectronFolder, toRendererFolder],
+    ),
+  },
+  {
+    files: ['electron/services/**/*.ts'],
+    rules: restrictImports([ban.electron, ban.keytar, ban.sharp, ban.sqlite], [toRendererFolder, toShellFolder]),
+  },
+  {
+    files: ['electron/services/keychain/**/*.ts'],
+    rules: restrictImports([ban.electron, ban.sharp, ban.sqlite], [toRendererFolder, toShellFolder]),
+  },
+  {
+    files: ['electron/services/images/**/*.ts'],
+    rules: restrictImports([ban.electron, ban.keytar, ban.sqlite], [toRendererFolder, toShellFolder]),
+  },
+  {
+    files: ['electron/services/storage/**/*.ts'],
+    rules: restrictImports([ban.electron, ban.keytar, ban.sharp], [toRendererFolder, toShellFolder]),
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: restrictImports([ban.ipcMain, ban.ipcRenderer, ban.keytar, ban.sharp, ban.sqlite], [toRendererFolder]),
+  },
+  {
+    files: ['electron/main/ipc-bridge.ts'],
+    rules: restrictImports([ban.ipcRenderer, ban.keytar, ban.sharp, ban.sqlite], [toRendererFolder]),
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: restrictImports(
+      [ban.ipcMain, ban.keytar, ban.sharp, ...builtinBans],
+      [nodePrefixBan, toRendererFolder, toServicesFromPreload, toShellFolder],
+    ),
+  },
+);

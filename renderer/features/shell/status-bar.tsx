@@ -1,0 +1,24 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useShellStore } from './shell-store';
+import { shellSelectors } from './shell-selectors';
+
+/** The bottom strip: which build is running, or why the main process could not be reached. */
+export function StatusBar() {
+  const { appInfo, appInfoError } = useShellStore(useShallow(shellSelectors.status));
+
+  return (
+    <footer className="status-bar" data-testid="status-bar">
+      {appInfo && (
+        <span data-testid="app-info">
+          {appInfo.name} {appInfo.version} · {appInfo.platform} {appInfo.arch}
+        </span>
+      )}
+      {appInfoError && (
+        <span role="alert" className="status-error" data-testid="app-info-error">
+          {appInfoError.message} {appInfoError.action}
+        </span>
+      )}
+      {!appInfo && !appInfoError && <span>Connecting…</span>}
+    </footer>
+  );
+}

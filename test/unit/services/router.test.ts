@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { createIpcRouter, type IpcHandlers } from '../../../electron/services/ipc/router';
+import { createTrustedSenderCheck } from '../../../electron/services/ipc/trusted-sender';
+import { AppError } from '../../../shared/errors';
+import type { AppInfo } from '../../../shared/models/app-info';
+import { createRecordingLogger } from '../../support/recording-logger';
+
+const identity: AppInfo = {
+  name: 'Reelbench',
+  version: '1.2.3',
+  platform: 'linux',
+  arch: 'x64',
+  electronVersion: null,
+  chromeVersion: null,
+};
+const trusted = { senderUrl: 'app://reelbench/index.html' };
+
+function routerWith(info: IpcHandlers['app.info']) {
+  const logger = createRecordingLogger();
+  const router = createIpcRouter({
+    handlers: { 'app.info': info },
+    isTrustedSender: createTrustedSenderCheck(['app://reelbench/index.html']),
+    logger,
+  });
+  return { router, logger };
+}
+
+describe('ipc router', () => {
+  it('answers a valid call with the handler result', async () => {
+    const { router } = routerWith(() => identity);
+    await expect(router.dispatch('app.info', undefined, trusted)).resolves.toEqual({ ok: true, data: identity });
+  });
+
+  it('rejects a malformed payload with a readable validation error, without calling the handler', async () => {
+    let called = false;
+    const { router } = routerWith(() => {
+      called = true;
+      return identity;
+    });
+    const result = await router.dispatch('app.info', { unexpected: true }, trusted);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid-request');
+    expect(result.error.message).toMatch(/^The request to "app\.info" was malformed: request: /);
+    expect(called).toBe(false);
+  });
+
+  it('refuses an unknown channel, including prototype names', async () => {
+    const { router } = routerWith(() => identity);
+    for (const channel of ['library.dropTables', 'toString', '__proto__', 'constructor']) {
+      const result = await router.dispatch(channel, undefined, trusted);
+      expect(result, channel).toEqual({
+        ok: false,
+        error: { code: 'unknown-channel', message: `"${channel}" is not something Reelbench can do.` },
+      });
+    }
+  });
+
+  it('refuses senders that are not the app page', async () => {
+    const { router, logger } = routerWith(() => identity);
+    for (const senderUrl of ['https://evil.example/', 'file:///tmp/index.html', 'app://other/index.html', undefined]) {
+      const result = await router.dispatch('app.info', undefined, { senderUrl });
+      expect(result.ok, String(senderUrl)).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('untrusted-sender');
+    }
+    expect(logger.lines.filter((line) => line.level === 'warn')).toHaveLength(4);
+  });
+
+  it('passes an AppError through as data', async () => {
+    const { router } = routerWith(() => {
+      throw new AppError('internal', 'The library folder is missing.', 'Choose a folder in Settings.');
+    });
+    await expect(router.dispatch('app.info', undefined, trusted)).resolves.toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'The library folder is missing.', action: 'Choose a folder in Settings.' },
+    });
+  });
+
+  it('turns an unexpected throw into a generic sentence and logs the detail, never sending a stack', async () => {
+    const { router, logger } = routerWith(() => {
+      throw new TypeError('cannot read properties of undefined (secret internals)');
+    });
+    const result = await router.dispatch('app.info', undefined, trusted);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('internal');
+    expect(JSON.stringify(result)).not.toMatch(/secret internals|TypeError|at /);
+    expect(logger.lines).toHaveLength(1);
+    expect(logger.lines[0]?.fields?.['error']).toBeInstanceOf(TypeError);
+  });
+
+  it('treats an answer outside the contract as a bug', async () => {
+    const { router, logger } = routerWith(() => ({ ...identity, version: '' }));
+    const result = await router.dispatch('app.info', undefined, trusted);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('internal');
+    expect(logger.lines[0]?.message).toMatch(/outside the contract/);
+  });
+
+  it('lists every contract channel', () => {
+    expect(routerWith(() => identity).router.channels).toEqual(['app.info']);
+  });
+});
