@@ -16,14 +16,14 @@ export function openInBrowser(url: string): void {
  * created (https links go to the system browser), and <webview> cannot be attached.
  */
 export function hardenWebContents(contents: WebContents, appOrigins: readonly string[]): void {
-  contents.on('will-navigate', (event, url) => {
-    const decision = decideNavigation(url, appOrigins);
+  contents.on('will-navigate', (details) => {
+    const decision = decideNavigation(details.url, appOrigins);
     if (decision === 'allow') return;
-    event.preventDefault();
-    if (decision === 'open-in-browser') openInBrowser(url);
+    details.preventDefault();
+    if (decision === 'open-in-browser') openInBrowser(details.url);
   });
-  contents.on('will-redirect', (event, url) => {
-    if (decideNavigation(url, appOrigins) !== 'allow') event.preventDefault();
+  contents.on('will-redirect', (details) => {
+    if (decideNavigation(details.url, appOrigins) !== 'allow') details.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
     if (decideWindowOpen(url) === 'open-in-browser') openInBrowser(url);

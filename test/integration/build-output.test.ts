@@ -76,13 +76,6 @@ describe('main bundle', () => {
     expect(code).not.toMatch(/\b__dirname\b|\b__filename\b/);
     expect(code).toContain('../preload/index.cjs');
   });
-
-  it('turns on every webPreferences switch of the security checklist', async () => {
-    const code = await readFile(BUILT.main, 'utf8');
-    for (const setting of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'webSecurity: true', 'webviewTag: false']) {
-      expect(code, setting).toContain(setting);
-    }
-  });
 });
 
 describe('renderer bundle', () => {

@@ -1,0 +1,113 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { contract } from '../../shared/ipc/contract';
+import { BUILT, requireBuild } from '../support/build-output';
+
+const run = promisify(execFile);
+const DRIVER = path.resolve(import.meta.dirname, '../support/fake-electron/drive-main.mjs');
+
+interface ShellReport {
+  callOrder: string[];
+  privilegedSchemes: { scheme: string; privileges: Record<string, boolean> }[];
+  webPreferences: Record<string, unknown>;
+  preloadExists: boolean;
+  loadedUrl: string;
+  ipcChannels: string[];
+  ipc: Record<'trusted' | 'untrusted' | 'noFrame' | 'malformed', { ok: boolean; error?: { code: string } }>;
+  protocol: Record<'index' | 'escape' | 'otherHost', number>;
+  permissions: Record<'media' | 'geolocation' | 'clipboardWrite' | 'check', boolean>;
+  navigation: Record<string, unknown>;
+  menuLabels: string[];
+  eventsSentToWindow: { channel: string; payload: unknown }[];
+  focusedOnSecondInstance: boolean;
+  savedWindowState: Record<string, unknown>;
+  openedExternally: string[];
+}
+
+let userData: string | undefined;
+afterEach(async () => {
+  if (userData) await rm(userData, { recursive: true, force: true });
+});
+beforeAll(requireBuild);
+
+/** Starts the built main bundle under Node with `electron` replaced by a recording fake, and probes its wiring. */
+async function startShell(env: Record<string, string>): Promise<ShellReport> {
+  userData = await mkdtemp(path.join(os.tmpdir(), 'reelbench-shell-'));
+  const { stdout } = await run(process.execPath, [DRIVER, BUILT.main], {
+    env: { ...process.env, ELECTRON_RENDERER_URL: '', FAKE_ELECTRON_USER_DATA: userData, ...env },
+    timeout: 20_000,
+  });
+  return JSON.parse(stdout) as ShellReport;
+}
+
+describe('the built Electron shell (against a recording electron module)', () => {
+  it('registers the app scheme and the single-instance lock before the app is ready', async () => {
+    const report = await startShell({ FAKE_ELECTRON_PACKAGED: '1' });
+    const order = report.callOrder;
+    expect(order.indexOf('protocol.registerSchemesAsPrivileged')).toBeLessThan(order.indexOf('app.ready'));
+    expect(order.indexOf('app.requestSingleInstanceLock')).toBeLessThan(order.indexOf('app.ready'));
+    expect(order.indexOf('ipcMain.handle')).toBeLessThan(order.indexOf('BrowserWindow.loadURL'));
+    expect(report.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+  });
+
+  it('creates the window with the security checklist and the built preload, loading app://', async () => {
+    const report = await startShell({ FAKE_ELECTRON_PACKAGED: '1' });
+    expect(report.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+    });
+    expect(report.webPreferences['preload']).toBe(BUILT.preload);
+    expect(report.preloadExists).toBe(true);
+    expect(report.loadedUrl).toBe('app://reelbench/index.html');
+  });
+
+  it('handles every contract channel, checking the sender frame and validating the payload', async () => {
+    const report = await startShell({ FAKE_ELECTRON_PACKAGED: '1' });
+    expect(report.ipcChannels).toEqual(Object.keys(contract.invoke));
+    expect(report.ipc.trusted.ok).toBe(true);
+    expect(report.ipc.untrusted.error?.code).toBe('untrusted-sender');
+    expect(report.ipc.noFrame.error?.code).toBe('untrusted-sender');
+    expect(report.ipc.malformed.error?.code).toBe('invalid-request');
+  });
+
+  it('serves only the renderer folder over app://, denies permissions and contains navigation', async () => {
+    const report = await startShell({ FAKE_ELECTRON_PACKAGED: '1' });
+    expect(report.protocol).toEqual({ index: 200, escape: 404, otherHost: 404 });
+    expect(report.permissions).toEqual({ media: false, geolocation: false, clipboardWrite: true, check: false });
+    expect(report.navigation).toEqual({
+      appPrevented: false,
+      httpsPrevented: true,
+      filePrevented: true,
+      windowOpenHttps: { action: 'deny' },
+      windowOpenFile: { action: 'deny' },
+      webviewPrevented: true,
+    });
+    // https links (navigation, window.open, the Help menu) go to the browser; file: never does.
+    expect(report.openedExternally).toEqual(['https://apimart.ai/pricing', 'https://docs.apimart.ai/', 'https://docs.apimart.ai/']);
+  });
+
+  it('sends menu navigation to the window, focuses on a second launch and saves the window bounds on close', async () => {
+    const report = await startShell({ FAKE_ELECTRON_PACKAGED: '1' });
+    expect(report.menuLabels).toContain('Edit');
+    expect(report.eventsSentToWindow).toEqual([{ channel: 'app.navigate', payload: { view: 'settings' } }]);
+    expect(report.focusedOnSecondInstance).toBe(true);
+    expect(report.savedWindowState).toEqual({ x: 10, y: 20, width: 1111, height: 777, maximized: false });
+  });
+
+  it('loads and trusts the dev server only when not packaged', async () => {
+    const dev = await startShell({ FAKE_ELECTRON_PACKAGED: '0', ELECTRON_RENDERER_URL: 'http://localhost:5173' });
+    expect(dev.loadedUrl).toBe('http://localhost:5173');
+    const packaged = await startShell({ FAKE_ELECTRON_PACKAGED: '1', ELECTRON_RENDERER_URL: 'http://localhost:5173' });
+    expect(packaged.loadedUrl).toBe('app://reelbench/index.html');
+  });
+});

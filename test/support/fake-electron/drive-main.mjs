@@ -1,0 +1,95 @@
+// Starts the built main bundle (argv[2]) against the fake electron module and prints a JSON report of what the
+// shell wired up and how that wiring answered a set of probes. Used by test/integration/shell-wiring.test.ts.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { registerHooks } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const fakeUrl = new URL('./fake-electron.mjs', import.meta.url).href;
+registerHooks({
+  resolve: (specifier, context, nextResolve) =>
+    specifier === 'electron' ? { url: fakeUrl, shortCircuit: true } : nextResolve(specifier, context),
+});
+
+const { recorder, app, FakeWebContents } = await import(fakeUrl);
+recorder.netFetch = async (url) => new Response(await readFile(fileURLToPath(String(url))), { status: 200 });
+
+await import(pathToFileURL(path.resolve(process.argv[2])).href);
+const waitFor = async (condition, what) => {
+  for (let attempt = 0; attempt < 500; attempt += 1) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+};
+await waitFor(() => recorder.windows[0]?.loadedUrl, 'the window to load');
+const [window] = recorder.windows;
+
+const invoke = (channel, payload, senderFrame) => recorder.ipcHandlers.get(channel)({ senderFrame }, payload);
+const appProtocol = recorder.protocolHandlers.get('app');
+const protocolStatus = async (url) => (await appProtocol(new Request(url))).status;
+const permission = (name) => new Promise((resolve) => recorder.permissionRequestHandler({}, name, resolve));
+
+const contents = new FakeWebContents();
+app.emit('web-contents-created', {}, contents);
+const navigate = (url) => {
+  let prevented = false;
+  contents.emit('will-navigate', { url, preventDefault: () => { prevented = true; } });
+  return prevented;
+};
+let webviewPrevented = false;
+contents.emit('will-attach-webview', { preventDefault: () => { webviewPrevented = true; } });
+
+const helpMenu = recorder.menuTemplate.find((item) => item.role === 'help');
+const report = {
+  callOrder: recorder.calls.map((call) => call.name),
+  privilegedSchemes: recorder.privilegedSchemes,
+  webPreferences: window.options.webPreferences,
+  preloadExists: existsSync(window.options.webPreferences.preload),
+  loadedUrl: window.loadedUrl,
+  ipcChannels: [...recorder.ipcHandlers.keys()],
+  ipc: {
+    trusted: await invoke('app.info', undefined, { url: 'app://reelbench/index.html' }),
+    untrusted: await invoke('app.info', undefined, { url: 'https://evil.example/' }),
+    noFrame: await invoke('app.info', undefined, null),
+    malformed: await invoke('app.info', { injected: 1 }, { url: 'app://reelbench/index.html' }),
+  },
+  protocol: {
+    index: await protocolStatus('app://reelbench/index.html'),
+    escape: await protocolStatus('app://reelbench/assets/%2e%2e%2f%2e%2e%2f%2e%2e%2fpackage.json'),
+    otherHost: await protocolStatus('app://other/index.html'),
+  },
+  permissions: {
+    media: await permission('media'),
+    geolocation: await permission('geolocation'),
+    clipboardWrite: await permission('clipboard-sanitized-write'),
+    check: recorder.permissionCheckHandler({}, 'notifications'),
+  },
+  navigation: {
+    appPrevented: navigate('app://reelbench/index.html'),
+    httpsPrevented: navigate('https://apimart.ai/pricing'),
+    filePrevented: navigate('file:///etc/passwd'),
+    windowOpenHttps: contents.windowOpenHandler({ url: 'https://docs.apimart.ai/' }),
+    windowOpenFile: contents.windowOpenHandler({ url: 'file:///etc/passwd' }),
+    webviewPrevented,
+  },
+  menuLabels: recorder.menuTemplate.map((item) => item.label ?? item.role),
+};
+
+helpMenu.submenu[0].click();
+const settings = recorder.menuTemplate.find((item) => item.label === 'File')?.submenu.find((item) => item.label === 'Settings');
+settings?.click();
+report.eventsSentToWindow = window.webContents.sent;
+
+app.emit('second-instance');
+report.focusedOnSecondInstance = window.focused;
+
+window.emit('close');
+const stateFile = path.join(recorder.userDataDir, 'window-state.json');
+await waitFor(() => existsSync(stateFile), 'the window state file');
+report.savedWindowState = JSON.parse(await readFile(stateFile, 'utf8'));
+report.openedExternally = recorder.openedExternally;
+
+process.stdout.write(JSON.stringify(report));
+process.exit(0);

@@ -1,0 +1,95 @@
+// A recording stand-in for the `electron` module, just enough for the built main bundle to start under Node.
+// It lets tests drive the shell's wiring (handlers, protocol, permissions, navigation) without an Electron binary.
+import { EventEmitter } from 'node:events';
+
+/** Everything the shell did, in order, plus handles to what it registered. */
+export const recorder = {
+  calls: [],
+  ipcHandlers: new Map(),
+  protocolHandlers: new Map(),
+  privilegedSchemes: [],
+  permissionRequestHandler: undefined,
+  permissionCheckHandler: undefined,
+  openedExternally: [],
+  menuTemplate: undefined,
+  windows: [],
+  userDataDir: process.env.FAKE_ELECTRON_USER_DATA,
+  netFetch: async () => new Response('', { status: 500 }),
+};
+
+const record = (name, detail) => recorder.calls.push(detail === undefined ? { name } : { name, detail });
+
+class FakeApp extends EventEmitter {
+  isPackaged = process.env.FAKE_ELECTRON_PACKAGED === '1';
+  #ready;
+  constructor() {
+    super();
+    // Resolves after the main module's top level has run, as Electron's does.
+    this.#ready = new Promise((resolve) => setTimeout(() => { record('app.ready'); resolve(); }, 0));
+  }
+  whenReady() { return this.#ready; }
+  getName() { return 'Reelbench'; }
+  getVersion() { return '9.9.9-fake'; }
+  getPath(name) { record('app.getPath', name); return recorder.userDataDir; }
+  requestSingleInstanceLock() { record('app.requestSingleInstanceLock'); return true; }
+  quit() { record('app.quit'); }
+  exit(code) { record('app.exit', code); }
+}
+export const app = new FakeApp();
+
+export const ipcMain = {
+  handle(channel, handler) { record('ipcMain.handle', channel); recorder.ipcHandlers.set(channel, handler); },
+};
+
+export const protocol = {
+  registerSchemesAsPrivileged(schemes) { record('protocol.registerSchemesAsPrivileged'); recorder.privilegedSchemes.push(...schemes); },
+  handle(scheme, handler) { record('protocol.handle', scheme); recorder.protocolHandlers.set(scheme, handler); },
+};
+
+export const net = { fetch: (...args) => { record('net.fetch', String(args[0])); return recorder.netFetch(...args); } };
+
+export const session = {
+  defaultSession: {
+    setPermissionRequestHandler(handler) { recorder.permissionRequestHandler = handler; },
+    setPermissionCheckHandler(handler) { recorder.permissionCheckHandler = handler; },
+  },
+};
+
+export const shell = { openExternal: async (url) => { recorder.openedExternally.push(url); } };
+export const nativeTheme = { shouldUseDarkColors: false };
+export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
+
+export const Menu = {
+  buildFromTemplate(template) { recorder.menuTemplate = template; return { template }; },
+  setApplicationMenu(menu) { record('Menu.setApplicationMenu', menu ? 'set' : 'cleared'); },
+};
+
+class FakeWebContents extends EventEmitter {
+  sent = [];
+  windowOpenHandler = undefined;
+  send(channel, payload) { this.sent.push({ channel, payload }); }
+  isDestroyed() { return false; }
+  setWindowOpenHandler(handler) { this.windowOpenHandler = handler; }
+}
+export { FakeWebContents };
+
+export class BrowserWindow extends EventEmitter {
+  static getAllWindows() { return recorder.windows; }
+  webContents = new FakeWebContents();
+  focused = false;
+  constructor(options) {
+    super();
+    this.options = options;
+    recorder.windows.push(this);
+    record('BrowserWindow.new');
+    app.emit('web-contents-created', {}, this.webContents);
+  }
+  async loadURL(url) { record('BrowserWindow.loadURL', url); this.loadedUrl = url; }
+  getNormalBounds() { return { x: 10, y: 20, width: 1111, height: 777 }; }
+  isMaximized() { return false; }
+  isMinimized() { return false; }
+  maximize() {}
+  show() {}
+  restore() {}
+  focus() { this.focused = true; }
+}
