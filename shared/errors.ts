@@ -2,10 +2,25 @@ import { z } from 'zod';
 
 /** Every error that crosses the IPC boundary carries one of these codes. */
 export const errorCodeSchema = z.enum([
-  'invalid-request',
-  'unknown-channel',
-  'untrusted-sender',
+  // The IPC boundary
+  'invalidInput',
+  'unknownChannel',
+  'untrustedSender',
   'internal',
+  // Talking to APIMart
+  'noKey',
+  'auth',
+  'insufficientBalance',
+  'rateLimited',
+  'invalidRequest',
+  'unknownModel',
+  'server',
+  'network',
+  'timeout',
+  'cancelled',
+  'contentPolicy',
+  'expired',
+  'malformed',
 ]);
 
 /** A machine-readable error code; the renderer branches on it, never on message text. */

@@ -75,9 +75,9 @@ describe('the built Electron shell (against a recording electron module)', () =>
     const report = await startShell({ FAKE_ELECTRON_PACKAGED: '1' });
     expect(report.ipcChannels).toEqual(Object.keys(contract.invoke));
     expect(report.ipc.trusted.ok).toBe(true);
-    expect(report.ipc.untrusted.error?.code).toBe('untrusted-sender');
-    expect(report.ipc.noFrame.error?.code).toBe('untrusted-sender');
-    expect(report.ipc.malformed.error?.code).toBe('invalid-request');
+    expect(report.ipc.untrusted.error?.code).toBe('untrustedSender');
+    expect(report.ipc.noFrame.error?.code).toBe('untrustedSender');
+    expect(report.ipc.malformed.error?.code).toBe('invalidInput');
   });
 
   it('serves only the renderer folder over app://, denies permissions and contains navigation', async () => {

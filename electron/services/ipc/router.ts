@@ -49,18 +49,18 @@ export function createIpcRouter({ handlers, isTrustedSender, logger }: RouterDep
   async function dispatch(channel: string, payload: unknown, context: CallContext): Promise<IpcResult<unknown>> {
     if (!isTrustedSender(context.senderUrl)) {
       logger.warn('ipc: refused a message from an untrusted sender', { channel, senderUrl: context.senderUrl });
-      return fail({ code: 'untrusted-sender', message: 'This request did not come from the Reelbench window and was refused.' });
+      return fail({ code: 'untrustedSender', message: 'This request did not come from the Reelbench window and was refused.' });
     }
     if (!isInvokeChannel(channel)) {
       logger.warn('ipc: refused an unknown channel', { channel });
-      return fail({ code: 'unknown-channel', message: `"${channel}" is not something Reelbench can do.` });
+      return fail({ code: 'unknownChannel', message: `"${channel}" is not something Reelbench can do.` });
     }
 
     const spec = contract.invoke[channel];
     const parsed = spec.request.safeParse(payload);
     if (!parsed.success) {
       return fail({
-        code: 'invalid-request',
+        code: 'invalidInput',
         message: `The request to "${channel}" was malformed: ${describeValidationError(parsed.error)}`,
       });
     }

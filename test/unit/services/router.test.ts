@@ -40,7 +40,7 @@ describe('ipc router', () => {
     const result = await router.dispatch('app.info', { unexpected: true }, trusted);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error.code).toBe('invalid-request');
+    expect(result.error.code).toBe('invalidInput');
     expect(result.error.message).toMatch(/^The request to "app\.info" was malformed: request: /);
     expect(called).toBe(false);
   });
@@ -51,7 +51,7 @@ describe('ipc router', () => {
       const result = await router.dispatch(channel, undefined, trusted);
       expect(result, channel).toEqual({
         ok: false,
-        error: { code: 'unknown-channel', message: `"${channel}" is not something Reelbench can do.` },
+        error: { code: 'unknownChannel', message: `"${channel}" is not something Reelbench can do.` },
       });
     }
   });
@@ -61,7 +61,7 @@ describe('ipc router', () => {
     for (const senderUrl of ['https://evil.example/', 'file:///tmp/index.html', 'app://other/index.html', undefined]) {
       const result = await router.dispatch('app.info', undefined, { senderUrl });
       expect(result.ok, String(senderUrl)).toBe(false);
-      if (!result.ok) expect(result.error.code).toBe('untrusted-sender');
+      if (!result.ok) expect(result.error.code).toBe('untrustedSender');
     }
     expect(logger.lines.filter((line) => line.level === 'warn')).toHaveLength(4);
   });

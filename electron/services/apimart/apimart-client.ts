@@ -1,0 +1,102 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ModelCatalog } from '../../../shared/catalog/catalog-schema';
+import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
+import { toGenerationBody, validateVideoRequest, type RequestIssue, type VideoRequestInput } from '../../../shared/catalog/video-request';
+import { AppError } from '../../../shared/errors';
+import type { Balance, TaskSnapshot, UploadedImage } from '../../../shared/models/apimart';
+import { downloadToFile, type DownloadOptions, type DownloadResult } from './download';
+import { createTransport, type TransportDeps } from './http-transport';
+import { detectReferenceFormat, REFERENCE_CONTENT_TYPES } from './image-format';
+import { parseBalance, parseCreate, parseTask, parseUpload } from './response-parsers';
+
+/** Options every call accepts. */
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+}
+
+/** A request the catalog refuses, refused before anything is sent (and so before anything is billed). */
+export class RequestValidationError extends AppError {
+  readonly issues: readonly RequestIssue[];
+
+  constructor(issues: readonly RequestIssue[]) {
+    super('invalidInput', issues.map((issue) => issue.message).join(' '), 'Adjust the highlighted settings and try again.');
+    this.name = 'RequestValidationError';
+    this.issues = issues;
+  }
+}
+
+/** The APIMart video API, as Reelbench uses it. */
+export interface ApimartClient {
+  uploadImage(file: { readonly path: string }, options?: CallOptions): Promise<UploadedImage>;
+  createVideo(input: VideoRequestInput, options?: CallOptions): Promise<{ readonly taskId: string }>;
+  getTask(taskId: string, options?: CallOptions): Promise<TaskSnapshot>;
+  getBalance(options?: CallOptions): Promise<Balance>;
+  download(url: string, destination: string, options?: DownloadOptions): Promise<DownloadResult>;
+}
+
+/** What the client is built from: the transport's dependencies plus the model catalog. */
+export interface ApimartClientDeps extends TransportDeps {
+  readonly catalog?: ModelCatalog;
+}
+
+/** Serializes a one-file multipart form with the platform's own encoder, so any fetch can send it as bytes. */
+async function multipartBody(file: Blob, filename: string): Promise<{ body: Uint8Array; contentType: string }> {
+  const form = new FormData();
+  form.append('file', file, filename);
+  const encoded = new Request('http://multipart.invalid/', { method: 'POST', body: form });
+  return { body: new Uint8Array(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type') ?? '' };
+}
+
+/** Creates the client. */
+export function createApimartClient(deps: ApimartClientDeps): ApimartClient {
+  const catalog = deps.catalog ?? MODEL_CATALOG;
+  const now = deps.now ?? Date.now;
+  const call = createTransport(deps);
+
+  return {
+    async uploadImage(file, options = {}) {
+      const { size } = await stat(file.path);
+      if (size > catalog.image.maxBytes) {
+        const limit = Math.round(catalog.image.maxBytes / (1024 * 1024));
+        throw new RequestValidationError([{ field: 'imageUrls', message: `The reference image is larger than ${limit} MB.` }]);
+      }
+      const bytes = await readFile(file.path);
+      const format = detectReferenceFormat(bytes);
+      if (!format || !catalog.image.formats.includes(format)) {
+        throw new RequestValidationError([{ field: 'imageUrls', message: 'The reference image must be a JPEG, PNG or WebP file.' }]);
+      }
+      const multipart = await multipartBody(new Blob([bytes], { type: REFERENCE_CONTENT_TYPES[format] }), path.basename(file.path));
+      const answer = await call({ method: 'POST', path: '/v1/uploads/images', multipart, idempotent: true, signal: options.signal, timeoutMs: 120_000 });
+      return parseUpload(answer.body, now());
+    },
+
+    async createVideo(input, options = {}) {
+      const validation = validateVideoRequest(catalog, input);
+      if (!validation.ok) throw new RequestValidationError(validation.issues);
+      const answer = await call({
+        method: 'POST',
+        path: '/v1/videos/generations',
+        json: toGenerationBody(catalog, validation.request),
+        idempotent: false,
+        model: validation.request.model,
+        signal: options.signal,
+      });
+      return parseCreate(answer.body);
+    },
+
+    async getTask(taskId, options = {}) {
+      const answer = await call({ method: 'GET', path: `/v1/tasks/${encodeURIComponent(taskId)}`, idempotent: true, signal: options.signal });
+      return parseTask(answer.body);
+    },
+
+    async getBalance(options = {}) {
+      const answer = await call({ method: 'GET', path: '/v1/balance', idempotent: true, signal: options.signal });
+      return parseBalance(answer.body);
+    },
+
+    download(url, destination, options = {}) {
+      return downloadToFile(deps, url, destination, options);
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import type { Logger } from '../logging/logger';
+import type { ApiError} from './api-error';
+import { apiErrors } from './api-error';
+import { classifyErrorResponse, type RequestContext } from './classify-response';
+import { redactKey } from './redact';
+import {
+  backoffDelay,
+  DEFAULT_RETRY,
+  describeNetworkFailure,
+  failedBeforeSending,
+  sleepUnlessAborted,
+  type RetryOptions,
+} from './retry-policy';
+
+/** The fetch the client uses: Electron's net.fetch in the app (system proxies and certificates), Node's in tests. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+/** Where the API key comes from; read once per request so a replaced or cleared key takes effect at once. */
+export interface ApiKeySource {
+  read(): Promise<string | null>;
+}
+
+/** Shared plumbing of every call. */
+export interface TransportDeps {
+  readonly fetch: FetchLike;
+  readonly baseUrl: string;
+  readonly keySource: ApiKeySource;
+  readonly timeoutMs?: number;
+  readonly retry?: RetryOptions;
+  readonly sleep?: (milliseconds: number, signal?: AbortSignal) => Promise<void>;
+  readonly random?: () => number;
+  readonly now?: () => number;
+  readonly logger?: Logger;
+}
+
+/** One API call. */
+export interface CallSpec extends RequestContext {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly json?: unknown;
+  readonly multipart?: { readonly body: Uint8Array; readonly contentType: string };
+  /** Whether sending it twice is harmless. `POST /v1/videos/generations` is billed, so it is not. */
+  readonly idempotent: boolean;
+  readonly signal?: AbortSignal | undefined;
+  readonly timeoutMs?: number | undefined;
+}
+
+/** A 2xx answer: its status and body text (the key redacted), parsed by the caller. */
+export interface RawAnswer {
+  readonly status: number;
+  readonly body: string;
+}
+
+/** The function that performs calls with timeouts, typed errors and the retry rules. */
+export type Transport = (spec: CallSpec) => Promise<RawAnswer>;
+
+type AttemptOutcome = { answer: RawAnswer } | { error: ApiError; retryable: boolean };
+
+/** Builds the transport. */
+export function createTransport(deps: TransportDeps): Transport {
+  const retry = deps.retry ?? DEFAULT_RETRY;
+  const sleep = deps.sleep ?? sleepUnlessAborted;
+  const random = deps.random ?? Math.random;
+  const now = deps.now ?? Date.now;
+  const baseUrl = deps.baseUrl.replace(/\/+$/, '');
+
+  async function attempt(spec: CallSpec, key: string): Promise<AttemptOutcome> {
+    const timeoutMs = spec.timeoutMs ?? deps.timeoutMs ?? 30_000;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
+    const headers: Record<string, string> = { authorization: `Bearer ${key}`, accept: 'application/json' };
+    let body: RequestInit['body'];
+    if (spec.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(spec.json);
+    } else if (spec.multipart) {
+      headers['content-type'] = spec.multipart.contentType;
+      body = spec.multipart.body;
+    }
+
+    try {
+      const response = await deps.fetch(`${baseUrl}${spec.path}`, { method: spec.method, headers, body, signal });
+      const text = redactKey(await response.text(), key);
+      if (response.ok) return { answer: { status: response.status, body: text } };
+      const error = classifyErrorResponse(response.status, response.statusText, text, response.headers, spec, now());
+      return { error, retryable: spec.idempotent && (error.code === 'server' || error.code === 'rateLimited') };
+    } catch (caught) {
+      if (spec.signal?.aborted) return { error: apiErrors.cancelled(), retryable: false };
+      if (timeout.aborted) return { error: apiErrors.timeout(Math.round(timeoutMs / 1000)), retryable: spec.idempotent };
+      const error = apiErrors.network(redactKey(describeNetworkFailure(caught), key));
+      return { error, retryable: spec.idempotent || failedBeforeSending(caught) };
+    }
+  }
+
+  return async function call(spec) {
+    for (let attemptIndex = 0; ; attemptIndex += 1) {
+      const key = await deps.keySource.read();
+      if (!key) throw apiErrors.noKey();
+      const outcome = await attempt(spec, key);
+      if ('answer' in outcome) return outcome.answer;
+
+      const { error } = outcome;
+      const retryAfter = error.detail.retryAfterMs;
+      const lastAttempt = attemptIndex + 1 >= retry.maxAttempts;
+      if (!outcome.retryable || lastAttempt || (retryAfter !== undefined && retryAfter > retry.maxRetryAfterMs)) throw error;
+
+      const delay = retryAfter ?? backoffDelay(attemptIndex, retry, random);
+      deps.logger?.warn('apimart: retrying', { path: spec.path, code: error.code, status: error.detail.status, attempt: attemptIndex + 1, delay });
+      try {
+        await sleep(delay, spec.signal);
+      } catch {
+        throw apiErrors.cancelled();
+      }
+    }
+  };
+}

@@ -1,0 +1,243 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import path from 'node:path';
+import { createFakeClock, type FakeClock } from './fake-clock.ts';
+import { FaultQueue, type Fault, type FaultRoute } from './faults.ts';
+import { describeTask, isVideoExpired, isVideoReady, type FakeTask, type UrlShape } from './fake-tasks.ts';
+import { checkGeneration, DOCUMENTED_MODELS, type FakeModel } from './generation-rules.ts';
+import { parseRange, readBody, sendJson } from './http-helpers.ts';
+import { CONTENT_TYPES, sniffImage } from './image-sniff.ts';
+
+const UPLOAD_LIMIT = 20 * 1024 * 1024;
+const UPLOAD_LIFETIME_MS = 72 * 60 * 60 * 1000;
+const SAMPLE_VIDEO = path.resolve(import.meta.dirname, '../fixtures/sample.mp4');
+
+/** How a fake server starts. */
+export interface FakeApimartOptions {
+  readonly apiKey?: string;
+  readonly balance?: number;
+  readonly pricePerSecond?: number;
+  readonly models?: readonly FakeModel[];
+  readonly urlShape?: UrlShape;
+  readonly estimatedSeconds?: number;
+  readonly port?: number;
+  readonly clock?: FakeClock;
+}
+
+/** One request the fake saw. */
+export interface LoggedRequest {
+  readonly method: string;
+  readonly route: FaultRoute | 'image' | 'other';
+  readonly path: string;
+  readonly authorized: boolean;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+}
+
+/** A running fake APIMart. */
+export interface FakeApimart {
+  readonly baseUrl: string;
+  readonly apiKey: string;
+  readonly clock: FakeClock;
+  readonly requests: LoggedRequest[];
+  readonly tasks: Map<string, FakeTask>;
+  /** Misbehave on the next `times` requests to `route`. */
+  inject(route: FaultRoute, fault: Fault, times?: number): void;
+  /** The next created task will end `failed` with this message (a content-policy refusal, say). */
+  failNextTask(message: string): void;
+  balance(): number;
+  setBalance(value: number): void;
+  /** Requests of one route and method, to count POSTs. */
+  count(route: LoggedRequest['route'], method?: string): number;
+  close(): Promise<void>;
+}
+
+const openAiError = (message: string, type: string, code: string | null = null) => ({ error: { message, type, code } });
+
+/** Starts a fake APIMart on 127.0.0.1 (a random port unless told otherwise) speaking the documented API. */
+export async function startFakeApimart(options: FakeApimartOptions = {}): Promise<FakeApimart> {
+  const apiKey = options.apiKey ?? `sk-fake-${randomBytes(12).toString('hex')}`;
+  const clock = options.clock ?? createFakeClock();
+  const models = options.models ?? DOCUMENTED_MODELS;
+  const pricePerSecond = options.pricePerSecond ?? 0.01;
+  const faults = new FaultQueue();
+  const requests: LoggedRequest[] = [];
+  const tasks = new Map<string, FakeTask>();
+  const uploads = new Map<string, { bytes: Buffer; contentType: string; createdAt: number }>();
+  const sockets = new Set<Socket>();
+  const video = await readFile(SAMPLE_VIDEO);
+  let balance = options.balance ?? 100;
+  let used = 0;
+  let nextFailure: string | null = null;
+  let baseUrl = '';
+
+  const routeOf = (method: string, pathname: string): LoggedRequest['route'] => {
+    if (method === 'POST' && pathname === '/v1/uploads/images') return 'upload';
+    if (method === 'POST' && pathname === '/v1/videos/generations') return 'generate';
+    if (method === 'GET' && pathname.startsWith('/v1/tasks/')) return 'task';
+    if (method === 'GET' && (pathname === '/v1/balance' || pathname === '/v1/user/balance')) return 'balance';
+    if (method === 'GET' && pathname.startsWith('/f/video/')) return 'video';
+    if (method === 'GET' && pathname.startsWith('/f/image/')) return 'image';
+    return 'other';
+  };
+
+  async function handleUpload(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await readBody(request, UPLOAD_LIMIT + 64 * 1024);
+    if (body === 'tooLarge') return sendJson(response, 413, openAiError('File too large (max 20MB)', 'invalid_request_error'));
+    const form = await new Request('http://fake/upload', {
+      method: 'POST',
+      headers: { 'content-type': request.headers['content-type'] ?? '' },
+      body,
+    })
+      .formData()
+      .catch(() => null);
+    const file = form?.get('file');
+    if (!form || !(file instanceof File)) return sendJson(response, 400, { code: 400, message: 'file field is required' });
+    if (file.size > UPLOAD_LIMIT) return sendJson(response, 413, openAiError('File too large (max 20MB)', 'invalid_request_error'));
+    const bytes = Buffer.from(await file.arrayBuffer());
+    const format = sniffImage(bytes);
+    if (!format) return sendJson(response, 400, { code: 400, message: 'Unsupported file format' });
+    const name = `${randomBytes(8).toString('hex')}.${format === 'jpeg' ? 'jpg' : format}`;
+    uploads.set(name, { bytes, contentType: CONTENT_TYPES[format], createdAt: clock.now() });
+    sendJson(response, 200, {
+      url: `${baseUrl}/f/image/${name}`,
+      filename: file.name,
+      content_type: CONTENT_TYPES[format],
+      bytes: bytes.length,
+      created_at: Math.floor(clock.now() / 1000),
+    });
+  }
+
+  async function handleGenerate(request: IncomingMessage, response: ServerResponse, fault: Fault | undefined): Promise<void> {
+    const raw = await readBody(request, 1024 * 1024);
+    let body: unknown;
+    try {
+      body = raw === 'tooLarge' ? null : JSON.parse(raw.toString('utf8'));
+    } catch {
+      return sendJson(response, 400, openAiError('invalid JSON body', 'invalid_request_error'));
+    }
+    const checked = checkGeneration(body, models);
+    if ('reason' in checked) {
+      return checked.reason === 'unknownModel'
+        ? sendJson(response, 400, openAiError(checked.message, 'invalid_request_error', 'model_not_found'))
+        : sendJson(response, 400, { code: 400, message: checked.message });
+    }
+    const cost = checked.duration * pricePerSecond;
+    if (cost > balance) return sendJson(response, 402, openAiError('Insufficient balance, please top up', 'insufficient_quota'));
+    balance -= cost;
+    used += cost;
+    const id = `task_${randomBytes(13).toString('hex').toUpperCase()}`;
+    tasks.set(id, {
+      id,
+      generation: checked,
+      createdAt: clock.now(),
+      estimatedSeconds: options.estimatedSeconds ?? 60,
+      failure: nextFailure,
+      cancelled: false,
+    });
+    nextFailure = null;
+    if (fault?.kind === 'dropAfterWork') {
+      request.socket.destroy();
+      return;
+    }
+    sendJson(response, 200, { code: 200, data: [{ status: 'submitted', task_id: id }] });
+  }
+
+  function handleTask(pathname: string, response: ServerResponse): void {
+    const id = decodeURIComponent(pathname.slice('/v1/tasks/'.length));
+    const task = tasks.get(id);
+    if (!task) return sendJson(response, 404, { code: 404, message: `task ${id} not found` });
+    sendJson(response, 200, { code: 200, data: describeTask(task, clock.now(), `${baseUrl}/f/video/${id}.mp4`, options.urlShape ?? 'array') });
+  }
+
+  function handleVideo(request: IncomingMessage, response: ServerResponse, pathname: string, fault: Fault | undefined): void {
+    const id = path.basename(pathname, '.mp4');
+    const task = tasks.get(id);
+    if (!task || !isVideoReady(task, clock.now())) return void response.writeHead(404).end();
+    if (isVideoExpired(task, clock.now())) return void response.writeHead(403, { 'content-type': 'text/plain' }).end('link expired');
+    const range = parseRange(request.headers.range, video.length);
+    if (range === 'unsatisfiable') {
+      return void response.writeHead(416, { 'content-range': `bytes */${video.length}` }).end();
+    }
+    const start = range?.start ?? 0;
+    const end = range?.end ?? video.length - 1;
+    const headers: Record<string, string | number> = {
+      'content-type': 'video/mp4',
+      'accept-ranges': 'bytes',
+      'content-length': end - start + 1,
+    };
+    if (range) headers['content-range'] = `bytes ${start}-${end}/${video.length}`;
+    response.writeHead(range ? 206 : 200, headers);
+    const slice = video.subarray(start, end + 1);
+    if (fault?.kind === 'dropMidBody') {
+      response.write(slice.subarray(0, Math.min(fault.afterBytes, slice.length)), () => response.socket?.destroy());
+      return;
+    }
+    response.end(slice);
+  }
+
+  function handleImage(pathname: string, response: ServerResponse): void {
+    const upload = uploads.get(path.basename(pathname));
+    if (!upload || clock.now() - upload.createdAt > UPLOAD_LIFETIME_MS) return void response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': upload.contentType, 'content-length': upload.bytes.length }).end(upload.bytes);
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const method = request.method ?? 'GET';
+    const { pathname } = new URL(request.url ?? '/', 'http://fake');
+    const route = routeOf(method, pathname);
+    const authorized = request.headers.authorization === `Bearer ${apiKey}`;
+    requests.push({ method, route, path: pathname, authorized, headers: { ...request.headers } });
+
+    const fault = route === 'other' || route === 'image' ? undefined : faults.take(route);
+    if (fault?.kind === 'hang') return;
+    if (fault?.kind === 'drop') return void request.socket.destroy();
+    if (fault?.kind === 'status') return sendJson(response, fault.status, fault.body ?? { code: fault.status, message: `injected ${fault.status}` }, fault.headers);
+    if (fault?.kind === 'malformedJson') return sendJson(response, 200, '{"code": 200, "data": [{"status": "subm');
+
+    if (route === 'video') return handleVideo(request, response, pathname, fault);
+    if (route === 'image') return handleImage(pathname, response);
+    if (route === 'other') return sendJson(response, 404, { code: 404, message: 'not found' });
+    if (!authorized) return sendJson(response, 401, openAiError('Invalid API key provided', 'authentication_error', 'invalid_api_key'));
+
+    if (route === 'upload') return handleUpload(request, response);
+    if (route === 'generate') return handleGenerate(request, response, fault);
+    if (route === 'task') return handleTask(pathname, response);
+    sendJson(response, 200, { success: true, remain_balance: balance, used_balance: used, unlimited_quota: false });
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) sendJson(response, 500, { success: false, message: `fake server error: ${String(error)}` });
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    baseUrl,
+    apiKey,
+    clock,
+    requests,
+    tasks,
+    inject: (route, fault, times) => faults.add(route, fault, times),
+    failNextTask: (message) => {
+      nextFailure = message;
+    },
+    balance: () => balance,
+    setBalance: (value) => {
+      balance = value;
+    },
+    count: (route, method) => requests.filter((entry) => entry.route === route && (!method || entry.method === method)).length,
+    close: async () => {
+      faults.clear();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/** The endpoints a fault can be attached to. */
+export type FaultRoute = 'upload' | 'generate' | 'task' | 'balance' | 'video';
+
+/** Misbehaviour the fake can be told to show on the next matching request(s). */
+export type Fault =
+  /** Answer with this status (and optional body and headers) instead of the real answer. */
+  | { readonly kind: 'status'; readonly status: number; readonly body?: unknown; readonly headers?: Record<string, string> }
+  /** Accept the request and never answer. */
+  | { readonly kind: 'hang' }
+  /** Close the connection without answering, before doing anything. */
+  | { readonly kind: 'drop' }
+  /** Do the work (create and bill the task) and then close the connection without answering. */
+  | { readonly kind: 'dropAfterWork' }
+  /** Answer 200 with a body that is not valid JSON. */
+  | { readonly kind: 'malformedJson' }
+  /** Send the headers and this many body bytes, then cut the connection (downloads). */
+  | { readonly kind: 'dropMidBody'; readonly afterBytes: number };
+
+/** Per-route queues of pending faults; each fault applies to one request. */
+export class FaultQueue {
+  readonly #queues = new Map<FaultRoute, Fault[]>();
+
+  /** Queues `fault` for the next `times` requests on `route`. */
+  add(route: FaultRoute, fault: Fault, times = 1): void {
+    const queue = this.#queues.get(route) ?? [];
+    for (let index = 0; index < times; index += 1) queue.push(fault);
+    this.#queues.set(route, queue);
+  }
+
+  /** The fault for this request, if one is queued. */
+  take(route: FaultRoute): Fault | undefined {
+    return this.#queues.get(route)?.shift();
+  }
+
+  /** Drops every queued fault. */
+  clear(): void {
+    this.#queues.clear();
+  }
+}
