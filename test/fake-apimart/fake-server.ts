@@ -171,7 +171,11 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     response.writeHead(range ? 206 : 200, headers);
     const slice = video.subarray(start, end + 1);
     if (fault?.kind === 'dropMidBody') {
-      response.write(slice.subarray(0, Math.min(fault.afterBytes, slice.length)), () => response.socket?.destroy());
+      // Cut a moment after the bytes are out, as a real drop would: cutting in the same tick makes the client's
+      // web stream discard data it had already received but not yet read.
+      response.write(slice.subarray(0, Math.min(fault.afterBytes, slice.length)), () => {
+        setTimeout(() => response.socket?.destroy(), 30);
+      });
       return;
     }
     response.end(slice);
