@@ -1,4 +1,11 @@
-import { catalogSchema, type ModelCatalog } from './catalog-schema';
+import { catalogSchema, type ModelCatalog, type Resolution } from './catalog-schema';
+
+/** 1280×720 / 720×1280: what both documented models produce at standard resolution. */
+const STANDARD_720P: Resolution = {
+  id: 'standard',
+  label: 'Standard (720p)',
+  frames: { landscape: { width: 1280, height: 720 }, portrait: { width: 720, height: 1280 } },
+};
 
 /**
  * What APIMart's video endpoint accepts, as data (../shared/docs/apimart-api.md). Aggregators rename and retire
@@ -15,13 +22,7 @@ const data: ModelCatalog = {
       durations: [4, 8, 12],
       defaultDuration: 4,
       aspects: ['landscape', 'portrait'],
-      resolutions: [
-        {
-          id: 'standard',
-          label: 'Standard (720p)',
-          frames: { landscape: { width: 1280, height: 720 }, portrait: { width: 720, height: 1280 } },
-        },
-      ],
+      resolutions: [STANDARD_720P],
       defaultResolution: 'standard',
       sendsResolution: false,
     },
@@ -33,11 +34,7 @@ const data: ModelCatalog = {
       defaultDuration: 4,
       aspects: ['landscape', 'portrait'],
       resolutions: [
-        {
-          id: 'standard',
-          label: 'Standard (720p)',
-          frames: { landscape: { width: 1280, height: 720 }, portrait: { width: 720, height: 1280 } },
-        },
+        STANDARD_720P,
         {
           id: 'high',
           label: 'High (1792×1024)',
