@@ -21,6 +21,8 @@ export const errorCodeSchema = z.enum([
   'contentPolicy',
   'expired',
   'malformed',
+  // The OS keychain
+  'keychainUnavailable',
 ]);
 
 /** A machine-readable error code; the renderer branches on it, never on message text. */

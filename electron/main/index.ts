@@ -1,11 +1,14 @@
 import path from 'node:path';
-import { app, BrowserWindow, Menu, session } from 'electron';
+import { app, BrowserWindow, Menu, net, session } from 'electron';
 import { APP_ENTRY_URL } from '../services/app-protocol/app-origin';
 import { resolveAppPaths } from '../services/app-paths';
 import { createEventEmitter } from '../services/ipc/event-emitter';
 import { createTrustedSenderCheck } from '../services/ipc/trusted-sender';
+import { createKeyStore } from '../services/keychain/key-store';
+import { loadKeytar } from '../services/keychain/load-keytar';
 import { createFileLogger, createRedactor } from '../services/logging/logger';
 import { createMainServices } from '../services/main-services';
+import { openSettingsStore } from '../services/settings/settings-store';
 import { registerAppScheme, serveRendererFolder } from './app-protocol';
 import { registerIpcRouter, webContentsSink } from './ipc-bridge';
 import { createMainWindow } from './main-window';
@@ -26,7 +29,11 @@ let mainWindow: BrowserWindow | undefined;
 
 async function start(): Promise<void> {
   const paths = resolveAppPaths(app.getPath('userData'));
-  const logger = createFileLogger(paths.logFile, createRedactor(() => []));
+  // The logger redacts every key this process has seen; the key store logs through it. The redactor only runs
+  // when a line is written, after both exist.
+  const logger = createFileLogger(paths.logFile, createRedactor(() => keyStore.secretsForRedaction()));
+  const keyStore = createKeyStore({ loadKeytar, env: process.env, logger });
+  const settings = await openSettingsStore(paths.settingsFile, logger);
   const { router } = createMainServices({
     identity: {
       name: app.getName(),
@@ -38,6 +45,10 @@ async function start(): Promise<void> {
     },
     isTrustedSender: createTrustedSenderCheck(appOrigins),
     logger,
+    // net.fetch goes through Chromium's network stack: system proxy settings and OS certificate stores apply.
+    fetch: (url, init) => net.fetch(url, init),
+    keyStore,
+    settings,
   });
 
   applySessionSecurity(session.defaultSession);

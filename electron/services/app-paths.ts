@@ -4,6 +4,7 @@ import path from 'node:path';
 export interface AppPaths {
   readonly dataDir: string;
   readonly windowStateFile: string;
+  readonly settingsFile: string;
   readonly logFile: string;
 }
 
@@ -12,6 +13,7 @@ export function resolveAppPaths(dataDir: string): AppPaths {
   return {
     dataDir,
     windowStateFile: path.join(dataDir, 'window-state.json'),
+    settingsFile: path.join(dataDir, 'settings.json'),
     logFile: path.join(dataDir, 'logs', 'main.log'),
   };
 }

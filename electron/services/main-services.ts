@@ -1,19 +1,31 @@
 import type { AppInfo } from '../../shared/models/app-info';
+import { createApimartClient, type ApimartClient } from './apimart/apimart-client';
+import type { FetchLike } from './apimart/http-transport';
 import { createAppHandlers } from './app/app-handlers';
 import { createIpcRouter, type IpcHandlers, type IpcRouter } from './ipc/router';
 import type { TrustedSenderCheck } from './ipc/trusted-sender';
+import { createKeyHandlers } from './key/key-handlers';
+import type { KeyStore } from './keychain/key-store';
 import type { Logger } from './logging/logger';
+import { createSettingsHandlers } from './settings/settings-handlers';
+import type { SettingsStore } from './settings/settings-store';
 
 /** Everything the main-process services need from the outside world. */
 export interface MainServiceDeps {
   readonly identity: AppInfo;
   readonly isTrustedSender: TrustedSenderCheck;
   readonly logger: Logger;
+  /** Electron's net.fetch in the app (system proxy and certificates), Node's fetch in tests. */
+  readonly fetch: FetchLike;
+  readonly keyStore: KeyStore;
+  readonly settings: SettingsStore;
 }
 
 /** The assembled main-process services, as the shell (and the e2e harness) use them. */
 export interface MainServices {
   readonly router: IpcRouter;
+  /** A client for the current settings (the base URL can change while the app runs). */
+  readonly apimart: () => ApimartClient;
 }
 
 /**
@@ -21,8 +33,17 @@ export interface MainServices {
  * the e2e harness calls it too, so the browser tests exercise exactly the same router and services.
  */
 export function createMainServices(deps: MainServiceDeps): MainServices {
+  const apimart = () =>
+    createApimartClient({
+      fetch: deps.fetch,
+      baseUrl: deps.settings.current().apiBaseUrl,
+      keySource: deps.keyStore,
+      logger: deps.logger,
+    });
   const handlers: IpcHandlers = {
     ...createAppHandlers(deps.identity),
+    ...createKeyHandlers(deps.keyStore, apimart),
+    ...createSettingsHandlers(deps.settings),
   };
-  return { router: createIpcRouter({ handlers, isTrustedSender: deps.isTrustedSender, logger: deps.logger }) };
+  return { router: createIpcRouter({ handlers, isTrustedSender: deps.isTrustedSender, logger: deps.logger }), apimart };
 }

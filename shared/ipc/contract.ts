@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { appInfoSchema, viewSchema } from '../models/app-info';
+import { balanceSchema, keyStatusSchema } from '../models/key-status';
+import { settingsPatchSchema, settingsSchema } from '../models/settings';
 
 /**
  * The one IPC contract. Every renderer→main call (`invoke`) and main→renderer event (`events`) is declared here,
@@ -9,6 +11,13 @@ import { appInfoSchema, viewSchema } from '../models/app-info';
 export const contract = {
   invoke: {
     'app.info': { request: z.undefined(), response: appInfoSchema },
+    // There is deliberately no channel that returns the key itself.
+    'key.status': { request: z.undefined(), response: keyStatusSchema },
+    'key.set': { request: z.object({ value: z.string().max(10_000) }), response: keyStatusSchema },
+    'key.clear': { request: z.undefined(), response: keyStatusSchema },
+    'key.test': { request: z.undefined(), response: balanceSchema },
+    'settings.get': { request: z.undefined(), response: settingsSchema },
+    'settings.update': { request: settingsPatchSchema, response: settingsSchema },
   },
   events: {
     'app.navigate': { payload: z.object({ view: viewSchema }) },

@@ -76,6 +76,20 @@ describe('main bundle', () => {
     expect(code).not.toMatch(/\b__dirname\b|\b__filename\b/);
     expect(code).toContain('../preload/index.cjs');
   });
+
+  it('loads at run time only Node built-ins, electron and runtime dependencies; native modules stay external', async () => {
+    const code = await readFile(BUILT.main, 'utf8');
+    const manifest = JSON.parse(await readFile(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    const loaded = new Set(
+      [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)"([^"]+)"/g)].map((match) => match[1] ?? '').filter((name) => !name.startsWith('.')),
+    );
+    const allowed = (name: string) => name.startsWith('node:') || name === 'electron' || Object.hasOwn(manifest.dependencies, name.split('/')[0] ?? '');
+    expect([...loaded].filter((name) => !allowed(name))).toEqual([]);
+    expect(loaded).toContain('keytar');
+    expect(code).not.toMatch(/keytar\.node|node-gyp-build/);
+  });
 });
 
 describe('renderer bundle', () => {

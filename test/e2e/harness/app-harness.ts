@@ -4,9 +4,13 @@ import path from 'node:path';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 import { resolveAppPaths } from '../../../electron/services/app-paths';
 import { createEventEmitter, type EventEmitter } from '../../../electron/services/ipc/event-emitter';
+import { randomBytes } from 'node:crypto';
 import { createTrustedSenderCheck } from '../../../electron/services/ipc/trusted-sender';
+import { createKeyStore, type KeyStore } from '../../../electron/services/keychain/key-store';
+import { loadKeytar } from '../../../electron/services/keychain/load-keytar';
 import { createFileLogger, createRedactor } from '../../../electron/services/logging/logger';
 import { createMainServices, type MainServices } from '../../../electron/services/main-services';
+import { openSettingsStore } from '../../../electron/services/settings/settings-store';
 import { BUILT, requireBuild } from '../../support/build-output';
 import { pageBridgeScript } from './page-bridge-bundle';
 import { serveFolder, type StaticServer } from './static-server';
@@ -30,6 +34,9 @@ export interface AppHarness {
   readonly services: MainServices;
   readonly events: EventEmitter;
   readonly dataDir: string;
+  readonly keyStore: KeyStore;
+  /** Every IPC answer and event the page received, serialized, in order (for leak checks). */
+  readonly ipcTraffic: string[];
   /** Console errors and CSP violations the page reported. */
   readonly pageErrors: string[];
   /** Sends a raw message on the binding, bypassing the typed bridge (for hostile-input tests). */
@@ -65,17 +72,34 @@ export async function closeBrowser(): Promise<void> {
   browser = undefined;
 }
 
-/** Starts a fresh app: its own data folder, its own services, a new browser context. */
-export async function launchApp(): Promise<AppHarness> {
+/** How a test app starts. */
+export interface LaunchOptions {
+  /** The APIMart the app talks to (a fake on loopback). */
+  readonly apiBaseUrl?: string;
+}
+
+/**
+ * Starts a fresh app: its own data folder, its own services, a new browser context. The key store is the real
+ * keychain under a service name of its own, so tests never see each other's (or a developer's) key.
+ */
+export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness> {
   requireBuild();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-e2e-'));
   const server: StaticServer = await serveFolder(BUILT.rendererDir);
   const paths = resolveAppPaths(dataDir);
+  const keyStore = createKeyStore({ loadKeytar, env: {}, service: `Reelbench-e2e-${randomBytes(6).toString('hex')}` });
+  const logger = createFileLogger(paths.logFile, createRedactor(() => keyStore.secretsForRedaction()));
+  const settings = await openSettingsStore(paths.settingsFile, logger);
+  if (options.apiBaseUrl) await settings.update({ apiBaseUrl: options.apiBaseUrl });
   const services = createMainServices({
     identity: await identity(),
     isTrustedSender: createTrustedSenderCheck([server.origin]),
-    logger: createFileLogger(paths.logFile, createRedactor(() => [])),
+    logger,
+    fetch: (url, init) => fetch(url, init),
+    keyStore,
+    settings,
   });
+  const ipcTraffic: string[] = [];
 
   const context = await (await sharedBrowser()).newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -85,12 +109,15 @@ export async function launchApp(): Promise<AppHarness> {
   });
   page.on('pageerror', (error) => pageErrors.push(error.message));
 
-  await page.exposeBinding('__reelbenchInvoke', (source, channel: string, payload: unknown) =>
-    services.router.dispatch(channel, payload, { senderUrl: source.frame.url() }),
-  );
+  await page.exposeBinding('__reelbenchInvoke', async (source, channel: string, payload: unknown) => {
+    const answer = await services.router.dispatch(channel, payload, { senderUrl: source.frame.url() });
+    ipcTraffic.push(JSON.stringify({ channel, answer }));
+    return answer;
+  });
   await page.addInitScript({ content: await pageBridgeScript() });
 
   const events = createEventEmitter((event, payload) => {
+    ipcTraffic.push(JSON.stringify({ event, payload }));
     void page.evaluate(
       ([name, body]) => (globalThis as unknown as { __reelbenchDeliver(event: string, payload: unknown): void }).__reelbenchDeliver(name, body),
       [event, payload] as const,
@@ -104,6 +131,8 @@ export async function launchApp(): Promise<AppHarness> {
     services,
     events,
     dataDir,
+    keyStore,
+    ipcTraffic,
     pageErrors,
     rawInvoke: (channel, payload) =>
       page.evaluate(
@@ -111,6 +140,7 @@ export async function launchApp(): Promise<AppHarness> {
         [channel, payload] as const,
       ),
     close: async () => {
+      await keyStore.clear().catch(() => undefined);
       await context.close();
       await server.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createIpcRouter, type IpcHandlers } from '../../../electron/services/ipc/router';
 import { createTrustedSenderCheck } from '../../../electron/services/ipc/trusted-sender';
 import { AppError } from '../../../shared/errors';
+import { contract } from '../../../shared/ipc/contract';
 import type { AppInfo } from '../../../shared/models/app-info';
 import { createRecordingLogger } from '../../support/recording-logger';
 
@@ -15,10 +16,26 @@ const identity: AppInfo = {
 };
 const trusted = { senderUrl: 'app://reelbench/index.html' };
 
+/** Every channel but `app.info` refuses loudly: these tests must only ever reach the one under test. */
+function handlersWith(info: IpcHandlers['app.info']): IpcHandlers {
+  const unused = () => {
+    throw new Error('a channel these tests do not use was called');
+  };
+  return {
+    'app.info': info,
+    'key.status': unused,
+    'key.set': unused,
+    'key.clear': unused,
+    'key.test': unused,
+    'settings.get': unused,
+    'settings.update': unused,
+  };
+}
+
 function routerWith(info: IpcHandlers['app.info']) {
   const logger = createRecordingLogger();
   const router = createIpcRouter({
-    handlers: { 'app.info': info },
+    handlers: handlersWith(info),
     isTrustedSender: createTrustedSenderCheck(['app://reelbench/index.html']),
     logger,
   });
@@ -98,6 +115,6 @@ describe('ipc router', () => {
   });
 
   it('lists every contract channel', () => {
-    expect(routerWith(() => identity).router.channels).toEqual(['app.info']);
+    expect(routerWith(() => identity).router.channels).toEqual(Object.keys(contract.invoke));
   });
 });

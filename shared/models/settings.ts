@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { isSecureOrLoopback } from '../net/url-policy';
+
+/** The API's documented home. */
+export const DEFAULT_API_BASE_URL = 'https://api.apimart.ai';
+
+/** Why a base URL was refused, as the settings form shows it. */
+export const BASE_URL_RULE = 'The API address must start with https:// (plain http is allowed only for this computer, for testing).';
+
+const baseUrlSchema = z
+  .string()
+  .trim()
+  .refine(isSecureOrLoopback, BASE_URL_RULE)
+  .refine((value) => {
+    const url = new URL(value);
+    return url.username === '' && url.password === '' && url.search === '' && url.hash === '';
+  }, 'The API address cannot contain a user name, password, query or fragment.')
+  .transform((value) => value.replace(/\/+$/, ''));
+
+/** User settings. The API key is never here: it lives only in the OS keychain. */
+export const settingsSchema = z.object({
+  apiBaseUrl: baseUrlSchema.default(DEFAULT_API_BASE_URL),
+});
+
+/** The app's settings. */
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** A change to some settings. */
+export const settingsPatchSchema = z.object({ apiBaseUrl: baseUrlSchema.optional() });
+
+/** A partial update. */
+export type SettingsPatch = z.input<typeof settingsPatchSchema>;
