@@ -23,6 +23,8 @@ export const errorCodeSchema = z.enum([
   'malformed',
   // The OS keychain
   'keychainUnavailable',
+  // Reference images
+  'invalidImage',
 ]);
 
 /** A machine-readable error code; the renderer branches on it, never on message text. */

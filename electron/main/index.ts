@@ -7,6 +7,7 @@ import { createTrustedSenderCheck } from '../services/ipc/trusted-sender';
 import { createKeyStore } from '../services/keychain/key-store';
 import { loadKeytar } from '../services/keychain/load-keytar';
 import { createFileLogger, createRedactor } from '../services/logging/logger';
+import { createImageService } from '../services/images/image-service';
 import { createMainServices } from '../services/main-services';
 import { openSettingsStore } from '../services/settings/settings-store';
 import { registerAppScheme, serveRendererFolder } from './app-protocol';
@@ -49,6 +50,7 @@ async function start(): Promise<void> {
     fetch: (url, init) => net.fetch(url, init),
     keyStore,
     settings,
+    images: createImageService({ cacheDir: paths.cacheDir }),
   });
 
   applySessionSecurity(session.defaultSession);

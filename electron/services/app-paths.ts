@@ -6,6 +6,9 @@ export interface AppPaths {
   readonly windowStateFile: string;
   readonly settingsFile: string;
   readonly logFile: string;
+  /** Regenerable files: prepared images, previews, the upload cache. */
+  readonly cacheDir: string;
+  readonly uploadCacheFile: string;
 }
 
 /** Lays out the app data folder (Electron's `userData`, or a folder chosen by tests and the CLI). */
@@ -15,5 +18,7 @@ export function resolveAppPaths(dataDir: string): AppPaths {
     windowStateFile: path.join(dataDir, 'window-state.json'),
     settingsFile: path.join(dataDir, 'settings.json'),
     logFile: path.join(dataDir, 'logs', 'main.log'),
+    cacheDir: path.join(dataDir, 'cache'),
+    uploadCacheFile: path.join(dataDir, 'cache', 'uploads.json'),
   };
 }

@@ -2,6 +2,8 @@ import type { AppInfo } from '../../shared/models/app-info';
 import { createApimartClient, type ApimartClient } from './apimart/apimart-client';
 import type { FetchLike } from './apimart/http-transport';
 import { createAppHandlers } from './app/app-handlers';
+import { createImageHandlers } from './images/image-handlers';
+import type { ImageService } from './images/image-service';
 import { createIpcRouter, type IpcHandlers, type IpcRouter } from './ipc/router';
 import type { TrustedSenderCheck } from './ipc/trusted-sender';
 import { createKeyHandlers } from './key/key-handlers';
@@ -19,6 +21,7 @@ export interface MainServiceDeps {
   readonly fetch: FetchLike;
   readonly keyStore: KeyStore;
   readonly settings: SettingsStore;
+  readonly images: ImageService;
 }
 
 /** The assembled main-process services, as the shell (and the e2e harness) use them. */
@@ -44,6 +47,7 @@ export function createMainServices(deps: MainServiceDeps): MainServices {
     ...createAppHandlers(deps.identity),
     ...createKeyHandlers(deps.keyStore, apimart),
     ...createSettingsHandlers(deps.settings),
+    ...createImageHandlers(deps.images),
   };
   return { router: createIpcRouter({ handlers, isTrustedSender: deps.isTrustedSender, logger: deps.logger }), apimart };
 }

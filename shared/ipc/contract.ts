@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { imageInspectionSchema, imageTargetSchema, preparedImageSchema, prepareOptionsSchema } from '../images/image-models';
 import { appInfoSchema, viewSchema } from '../models/app-info';
 import { balanceSchema, keyStatusSchema } from '../models/key-status';
 import { settingsPatchSchema, settingsSchema } from '../models/settings';
@@ -18,6 +19,14 @@ export const contract = {
     'key.test': { request: z.undefined(), response: balanceSchema },
     'settings.get': { request: z.undefined(), response: settingsSchema },
     'settings.update': { request: settingsPatchSchema, response: settingsSchema },
+    'images.inspect': {
+      request: z.object({ path: z.string().min(1).max(4096), target: imageTargetSchema.optional() }),
+      response: imageInspectionSchema,
+    },
+    'images.prepare': {
+      request: prepareOptionsSchema.extend({ path: z.string().min(1).max(4096) }),
+      response: preparedImageSchema.extend({ preview: z.string() }),
+    },
   },
   events: {
     'app.navigate': { payload: z.object({ view: viewSchema }) },

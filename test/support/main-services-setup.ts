@@ -7,6 +7,7 @@ import type { IpcResult } from '../../shared/ipc/result';
 import { createKeyStore, type KeyStore } from '../../electron/services/keychain/key-store';
 import { loadKeytar } from '../../electron/services/keychain/load-keytar';
 import { createFileLogger, createRedactor } from '../../electron/services/logging/logger';
+import { createImageService } from '../../electron/services/images/image-service';
 import { createMainServices, type MainServices } from '../../electron/services/main-services';
 import { openSettingsStore } from '../../electron/services/settings/settings-store';
 
@@ -39,6 +40,7 @@ export async function setupServices(apiBaseUrl: string, env: Record<string, stri
     fetch: (url, init) => fetch(url, init),
     keyStore,
     settings,
+    images: createImageService({ cacheDir: paths.cacheDir }),
   });
   const traffic: string[] = [];
   return {

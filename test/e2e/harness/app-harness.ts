@@ -9,6 +9,7 @@ import { createTrustedSenderCheck } from '../../../electron/services/ipc/trusted
 import { createKeyStore, type KeyStore } from '../../../electron/services/keychain/key-store';
 import { loadKeytar } from '../../../electron/services/keychain/load-keytar';
 import { createFileLogger, createRedactor } from '../../../electron/services/logging/logger';
+import { createImageService } from '../../../electron/services/images/image-service';
 import { createMainServices, type MainServices } from '../../../electron/services/main-services';
 import { openSettingsStore } from '../../../electron/services/settings/settings-store';
 import { BUILT, requireBuild } from '../../support/build-output';
@@ -98,6 +99,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
     fetch: (url, init) => fetch(url, init),
     keyStore,
     settings,
+    images: createImageService({ cacheDir: paths.cacheDir }),
   });
   const ipcTraffic: string[] = [];
 

@@ -1,0 +1,98 @@
+import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Frame } from '../../../shared/catalog/catalog-schema';
+import { cropRectangle, type NormalizedRect } from '../../../shared/images/crop-geometry';
+import type { PreparedImage } from '../../../shared/images/image-models';
+import { hashFile, keyOf } from './content-hash';
+import { encodeWithinBudget, type FramePixels, type OutputFormat } from './encode-within-budget';
+import { checkFile, explainSharpError, openImage, type SourceLimits } from './image-source';
+
+/** Bump when the pipeline changes what it produces, so old cache entries are not reused. */
+const PIPELINE_VERSION = 1;
+const EXTENSIONS: Readonly<Record<OutputFormat, string>> = { jpeg: 'jpg', png: 'png', webp: 'webp' };
+
+/** One preparation job. */
+export interface PrepareRequest {
+  readonly file: string;
+  readonly frame: Frame;
+  readonly crop?: NormalizedRect | undefined;
+  readonly format: OutputFormat;
+  readonly background: string;
+  readonly budgetBytes: number;
+  readonly cacheDir: string;
+  readonly limits: SourceLimits;
+}
+
+function hexToRgb(hex: string): { r: number; g: number; b: number } {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return { r: (value >> 16) & 255, g: (value >> 8) & 255, b: value & 255 };
+}
+
+async function existingSize(file: string): Promise<number> {
+  try {
+    return (await stat(file)).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Decodes once — orientation applied, cropped to the frame's ratio, resized to the exact frame, alpha flattened,
+ * converted to 8-bit sRGB — into raw pixels no larger than the frame.
+ */
+async function framePixels(request: PrepareRequest, source: { width: number; height: number }) {
+  const crop = cropRectangle(source.width, source.height, request.frame, request.crop);
+  const { data, info } = await openImage(request.file, request.limits)
+    .autoOrient()
+    .extract(crop)
+    .resize(request.frame.width, request.frame.height, { fit: 'fill', kernel: 'lanczos3' })
+    .flatten({ background: hexToRgb(request.background) })
+    .toColourspace('srgb')
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const pixels: FramePixels = { data, width: info.width, height: info.height, channels: 3 };
+  return { pixels, crop };
+}
+
+/**
+ * Prepares a reference image into the cache, keyed by the input's content and every parameter, so the same request
+ * is answered from the cache at once. The output is written to a temporary name and renamed: never half a file.
+ */
+export async function prepareImage(request: PrepareRequest): Promise<PreparedImage> {
+  await checkFile(request.file);
+  try {
+    const metadata = await openImage(request.file, request.limits).metadata();
+    const width = metadata.autoOrient?.width ?? metadata.width;
+    const height = metadata.autoOrient?.height ?? metadata.height;
+    if (!width || !height) throw new Error('unsupported image format: no dimensions');
+    const source = { width, height };
+    const crop = cropRectangle(width, height, request.frame, request.crop);
+
+    const key = keyOf({
+      version: PIPELINE_VERSION,
+      input: await hashFile(request.file),
+      frame: request.frame,
+      crop,
+      format: request.format,
+      background: request.background.toLowerCase(),
+      budget: request.budgetBytes,
+    });
+    const folder = path.join(request.cacheDir, 'prepared');
+    const output = path.join(folder, `${key}.${EXTENSIONS[request.format]}`);
+    const base = { path: output, key, format: request.format, width: request.frame.width, height: request.frame.height, crop, source };
+
+    const cachedBytes = await existingSize(output);
+    if (cachedBytes > 0) return { ...base, bytes: cachedBytes, quality: null, reused: true };
+
+    const { pixels } = await framePixels(request, source);
+    const encoded = await encodeWithinBudget(pixels, request.format, request.budgetBytes);
+    await mkdir(folder, { recursive: true });
+    const temporary = `${output}.${process.pid}.tmp`;
+    await writeFile(temporary, encoded.buffer);
+    await rename(temporary, output);
+    return { ...base, bytes: encoded.buffer.length, quality: encoded.quality, reused: false };
+  } catch (error) {
+    throw await explainSharpError(request.file, error, request.limits);
+  }
+}
