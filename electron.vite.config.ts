@@ -25,7 +25,11 @@ export default defineConfig({
       outDir: resolve('out/main'),
       // Runtime `dependencies` (keytar and sharp are native) stay external and are loaded from node_modules.
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      rollupOptions: {
+        // The app's main process, and the `reelbench` CLI (plain Node, no Electron) sharing its services.
+        input: { index: resolve('electron/main/index.ts'), cli: resolve('electron/cli/reelbench.ts') },
+        output: { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
+      },
     },
   },
   preload: {

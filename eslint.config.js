@@ -49,7 +49,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
   {
@@ -68,7 +68,7 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['electron/services/**/*.ts'],
+    files: ['electron/services/**/*.ts', 'electron/cli/**/*.ts'],
     rules: restrictImports([ban.electron, ban.keytar, ban.sharp, ban.sqlite], [toRendererFolder, toShellFolder]),
   },
   {

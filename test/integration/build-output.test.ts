@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -78,7 +78,9 @@ describe('main bundle', () => {
   });
 
   it('loads at run time only Node built-ins, electron and runtime dependencies; native modules stay external', async () => {
-    const code = await readFile(BUILT.main, 'utf8');
+    const mainDir = path.dirname(BUILT.main);
+    const files = (await readdir(mainDir, { recursive: true })).filter((file) => file.endsWith('.js'));
+    const code = (await Promise.all(files.map((file) => readFile(path.join(mainDir, file), 'utf8')))).join('\n');
     const manifest = JSON.parse(await readFile(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
     };
@@ -88,7 +90,15 @@ describe('main bundle', () => {
     const allowed = (name: string) => name.startsWith('node:') || name === 'electron' || Object.hasOwn(manifest.dependencies, name.split('/')[0] ?? '');
     expect([...loaded].filter((name) => !allowed(name))).toEqual([]);
     expect(loaded).toContain('keytar');
+    expect(loaded).toContain('sharp');
     expect(code).not.toMatch(/keytar\.node|node-gyp-build/);
+  });
+
+  it('keeps electron out of the CLI, which runs under plain Node', async () => {
+    const cli = await readFile(path.join(path.dirname(BUILT.main), 'cli.js'), 'utf8');
+    const chunks = [...cli.matchAll(/from "\.\/(chunks\/[^"]+)"/g)].map((match) => match[1] ?? '');
+    const reachable = [cli, ...(await Promise.all(chunks.map((chunk) => readFile(path.join(path.dirname(BUILT.main), chunk), 'utf8'))))];
+    for (const code of reachable) expect(code).not.toMatch(/from "electron"|import\("electron"\)/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { deflateSync, crc32 } from 'node:zlib';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 
 /** Quadrant colours of the orientation test card, as displayed. */
 export const QUADRANTS = { topLeft: [255, 0, 0], topRight: [0, 255, 0], bottomLeft: [0, 0, 255], bottomRight: [255, 255, 255] } as const;
@@ -19,6 +19,7 @@ export async function quadrantCard(width: number, height: number): Promise<Buffe
       { input: await tile(QUADRANTS.bottomLeft, halfWidth, height - halfHeight), left: 0, top: halfHeight },
       { input: await tile(QUADRANTS.bottomRight, width - halfWidth, height - halfHeight), left: halfWidth, top: halfHeight },
     ])
+    .removeAlpha()
     .png()
     .toBuffer();
 }
@@ -33,7 +34,7 @@ export async function withExifOrientation(displayed: Buffer, orientation: 3 | 6 
 }
 
 /** Random noise (hard to compress), for size-budget tests. */
-export function noise(width: number, height: number): sharp.Sharp {
+export function noise(width: number, height: number): Sharp {
   return sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 70 } } });
 }
 

@@ -2,6 +2,7 @@ import type { Frame, ModelCatalog } from '../../../shared/catalog/catalog-schema
 import { findModel, outputFrame } from '../../../shared/catalog/catalog-lookup';
 import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
 import type { ImageInspection, PreparedImage, PrepareOptions } from '../../../shared/images/image-models';
+import type { HashMemo } from './content-hash';
 import { imageErrors } from './image-errors';
 import { DEFAULT_LIMITS, type SourceLimits } from './image-source';
 import { inspectImage, previewDataUrl } from './inspect-image';
@@ -37,9 +38,10 @@ export function createImageService(deps: ImageServiceDeps): ImageService {
   const catalog = deps.catalog ?? MODEL_CATALOG;
   const limits = deps.limits ?? DEFAULT_LIMITS;
   const budgetBytes = deps.budgetBytes ?? catalog.image.maxBytes;
+  const hashes: HashMemo = new Map();
   return {
-    inspect: (file, target) => inspectImage(file, target ? frameForTarget(catalog, target) : null, budgetBytes, limits),
-    prepare: (file, options) =>
+    inspect: async (file, target) => inspectImage(file, target ? frameForTarget(catalog, target) : null, budgetBytes, limits),
+    prepare: async (file, options) =>
       prepareImage({
         file,
         frame: frameForTarget(catalog, options),
@@ -49,6 +51,7 @@ export function createImageService(deps: ImageServiceDeps): ImageService {
         budgetBytes,
         cacheDir: deps.cacheDir,
         limits,
+        hashes,
       }),
     preview: (file) => previewDataUrl(file, limits),
   };

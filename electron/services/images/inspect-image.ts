@@ -29,16 +29,18 @@ export async function inspectImage(file: string, frame: Frame | null, budgetByte
     const format = formatName(metadata.format, metadata.compression);
     const frames = metadata.pages ?? 1;
     const preview = await previewDataUrl(file, limits);
+    // Screenshots often carry an alpha channel that is opaque everywhere: only real transparency is worth a word.
+    const transparent = metadata.hasAlpha === true && !(await openImage(file, limits).stats()).isOpaque;
     return {
       format,
       width,
       height,
       bytes,
-      hasAlpha: metadata.hasAlpha === true,
+      hasAlpha: transparent,
       animated: frames > 1,
       colourSpace: metadata.space ?? 'unknown',
       bitDepth: metadata.depth === 'ushort' ? 16 : metadata.depth === 'float' || metadata.depth === 'double' ? 32 : 8,
-      findings: findingsFor({ format, width, height, bytes, hasAlpha: metadata.hasAlpha === true, frames }, frame, budgetBytes),
+      findings: findingsFor({ format, width, height, bytes, hasAlpha: transparent, frames }, frame, budgetBytes),
       preview,
     };
   } catch (error) {

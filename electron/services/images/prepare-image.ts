@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Frame } from '../../../shared/catalog/catalog-schema';
 import { cropRectangle, type NormalizedRect } from '../../../shared/images/crop-geometry';
 import type { PreparedImage } from '../../../shared/images/image-models';
-import { hashFile, keyOf } from './content-hash';
+import { keyOf, memoizedHash, memoKeyOf, type HashMemo } from './content-hash';
 import { encodeWithinBudget, type FramePixels, type OutputFormat } from './encode-within-budget';
 import { checkFile, explainSharpError, openImage, type SourceLimits } from './image-source';
 
@@ -21,6 +21,7 @@ export interface PrepareRequest {
   readonly budgetBytes: number;
   readonly cacheDir: string;
   readonly limits: SourceLimits;
+  readonly hashes: HashMemo;
 }
 
 function hexToRgb(hex: string): { r: number; g: number; b: number } {
@@ -62,36 +63,52 @@ async function framePixels(request: PrepareRequest, source: { width: number; hei
 export async function prepareImage(request: PrepareRequest): Promise<PreparedImage> {
   await checkFile(request.file);
   try {
+    const { size, mtimeMs } = await stat(request.file);
     const metadata = await openImage(request.file, request.limits).metadata();
     const width = metadata.autoOrient?.width ?? metadata.width;
     const height = metadata.autoOrient?.height ?? metadata.height;
     if (!width || !height) throw new Error('unsupported image format: no dimensions');
     const source = { width, height };
     const crop = cropRectangle(width, height, request.frame, request.crop);
-
-    const key = keyOf({
-      version: PIPELINE_VERSION,
-      input: await hashFile(request.file),
-      frame: request.frame,
-      crop,
-      format: request.format,
-      background: request.background.toLowerCase(),
-      budget: request.budgetBytes,
-    });
     const folder = path.join(request.cacheDir, 'prepared');
-    const output = path.join(folder, `${key}.${EXTENSIONS[request.format]}`);
-    const base = { path: output, key, format: request.format, width: request.frame.width, height: request.frame.height, crop, source };
+    const outputFor = (inputHash: string) => {
+      const key = keyOf({
+        version: PIPELINE_VERSION,
+        input: inputHash,
+        frame: request.frame,
+        crop,
+        format: request.format,
+        background: request.background.toLowerCase(),
+        budget: request.budgetBytes,
+      });
+      return { key, output: path.join(folder, `${key}.${EXTENSIONS[request.format]}`) };
+    };
+    const describe = (key: string, output: string) => ({ path: output, key, format: request.format, width: request.frame.width, height: request.frame.height, crop, source });
 
+    // A file hashed before and unchanged since: the cache answers without reading or decoding it.
+    if (request.hashes.has(memoKeyOf(request.file, { size, mtimeMs }))) {
+      const { key, output } = outputFor(await memoizedHash(request.file, { size, mtimeMs }, request.hashes));
+      const cachedBytes = await existingSize(output);
+      if (cachedBytes > 0) return { ...describe(key, output), bytes: cachedBytes, quality: null, reused: true };
+    }
+
+    // Otherwise hash and decode at the same time: the first preparation costs the slower of the two, not both.
+    const decoding = framePixels(request, source);
+    decoding.catch(() => undefined); // Awaited below; this only stops an early rejection counting as unhandled.
+    const { key, output } = outputFor(await memoizedHash(request.file, { size, mtimeMs }, request.hashes));
     const cachedBytes = await existingSize(output);
-    if (cachedBytes > 0) return { ...base, bytes: cachedBytes, quality: null, reused: true };
+    if (cachedBytes > 0) {
+      await decoding.catch(() => undefined);
+      return { ...describe(key, output), bytes: cachedBytes, quality: null, reused: true };
+    }
 
-    const { pixels } = await framePixels(request, source);
+    const { pixels } = await decoding;
     const encoded = await encodeWithinBudget(pixels, request.format, request.budgetBytes);
     await mkdir(folder, { recursive: true });
     const temporary = `${output}.${process.pid}.tmp`;
     await writeFile(temporary, encoded.buffer);
     await rename(temporary, output);
-    return { ...base, bytes: encoded.buffer.length, quality: encoded.quality, reused: false };
+    return { ...describe(key, output), bytes: encoded.buffer.length, quality: encoded.quality, reused: false };
   } catch (error) {
     throw await explainSharpError(request.file, error, request.limits);
   }

@@ -1,0 +1,83 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import sharp from 'sharp';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { OUT_DIR, requireBuild } from '../support/build-output';
+import { fixture, quadrantCard } from '../support/image-fixtures';
+
+const CLI = path.join(OUT_DIR, 'main', 'cli.js');
+let dir: string;
+beforeAll(requireBuild);
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-cli-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Runs the built CLI under plain Node (no Electron), with its data folder in the test's temp dir. */
+async function reelbench(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { env: { ...process.env, REELBENCH_DATA_DIR: path.join(dir, 'data') } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('reelbench prep-image (the built CLI)', () => {
+  it('prints the version from package.json, and is an executable script', async () => {
+    const manifest = JSON.parse(await readFile(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string; bin: Record<string, string> };
+    await expect(reelbench('--version')).resolves.toEqual({ code: 0, stdout: `${manifest.version}\n`, stderr: '' });
+    expect(manifest.bin['reelbench']).toBe('out/main/cli.js');
+    expect((await readFile(CLI, 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('writes the exact frame and says what it did', async () => {
+    const input = await fixture(dir, 'portrait.png', await quadrantCard(720, 1280));
+    const out = path.join(dir, 'nested', 'ref.jpg');
+    const result = await reelbench('prep-image', input, '--aspect', '16:9', '--out', out);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      `Prepared portrait.png → ${out}: 1280×720 JPEG, ${Math.round((await readFile(out)).length / 1024)} KB (quality 90); took 720×405 at 0,438 of 720×1280.\n` +
+        '  • Will be cropped to 16:9.\n  • Smaller than the 1280×720 output frame: it will be upscaled ×1.8.\n',
+    );
+    expect(await sharp(out).metadata()).toMatchObject({ format: 'jpeg', width: 1280, height: 720 });
+  });
+
+  it('answers in JSON for scripts', async () => {
+    const input = await fixture(dir, 'wide.png', await quadrantCard(1920, 1080));
+    const out = path.join(dir, 'ref.webp');
+    const result = await reelbench('prep-image', input, '--aspect', 'portrait', '--model', 'sora-2-pro-preview', '--resolution', 'high', '--format', 'webp', '--out', out, '--json');
+    expect(result.code).toBe(0);
+    const answer = JSON.parse(result.stdout) as { ok: boolean; prepared: { width: number; height: number; format: string; path: string }; source: { width: number } };
+    expect(answer).toMatchObject({ ok: true, output: out, prepared: { width: 1024, height: 1792, format: 'webp', path: out }, source: { width: 1920 } });
+    expect(await sharp(out).metadata()).toMatchObject({ format: 'webp', width: 1024, height: 1792 });
+  });
+
+  it('fails with the reason and exit code 1 for a bad image, in words or in JSON', async () => {
+    const input = await fixture(dir, 'fake.jpg', 'text');
+    const plain = await reelbench('prep-image', input, '--aspect', 'landscape', '--out', path.join(dir, 'x.jpg'));
+    expect(plain).toEqual({ code: 1, stdout: '', stderr: 'reelbench: "fake.jpg" is not an image Reelbench can read.\n  Use a JPEG, PNG, WebP, GIF, AVIF, TIFF or SVG file.\n' });
+    const json = await reelbench('prep-image', input, '--aspect', 'landscape', '--out', path.join(dir, 'x.jpg'), '--json');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'invalidImage' } });
+  });
+
+  it.each([
+    [['prep-image', 'a.jpg', '--out', 'b.jpg'], '--aspect must be landscape (16:9) or portrait (9:16).'],
+    [['prep-image', 'a.jpg', '--aspect', 'landscape'], 'prep-image needs --out <file>.'],
+    [['prep-image', '--aspect', 'landscape', '--out', 'b.jpg'], 'prep-image takes exactly one input image.'],
+    [['prep-image', 'a.jpg', '--aspect', 'landscape', '--out', 'b.jpg', '--colour', 'red'], "Unknown option '--colour'"],
+    [['frobnicate'], 'unknown command "frobnicate".'],
+  ])('exits 2 with usage help for %j', async (args, message) => {
+    const result = await reelbench(...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).toContain('reelbench help');
+  });
+});
