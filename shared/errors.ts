@@ -25,6 +25,9 @@ export const errorCodeSchema = z.enum([
   'keychainUnavailable',
   // Reference images
   'invalidImage',
+  // The library
+  'notFound',
+  'libraryUnavailable',
 ]);
 
 /** A machine-readable error code; the renderer branches on it, never on message text. */

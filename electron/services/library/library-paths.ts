@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { REFERENCE_INFIX, SIDECAR_SUFFIX } from '../../../shared/library/sidecar';
+
+/** Library-relative paths are stored with '/' on every OS, so a catalog survives a copy between systems. */
+export function toRelative(root: string, absolute: string): string {
+  return path.relative(root, absolute).split(path.sep).join('/');
+}
+
+/**
+ * The absolute path of a library-relative path, or null when it would leave the library (absolute paths, `..`,
+ * NUL bytes, drive letters). Every path that comes from a sidecar, the catalog or a request goes through here.
+ */
+export function resolveInside(root: string, relative: string): string | null {
+  if (relative.length === 0 || relative.includes('\0') || path.isAbsolute(relative) || /^[a-zA-Z]:/.test(relative)) return null;
+  const base = path.resolve(root);
+  const resolved = path.resolve(base, ...relative.split('/'));
+  const inside = path.relative(base, resolved);
+  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return null;
+  return resolved;
+}
+
+const VIDEO_EXTENSION = /\.mp4$/i;
+
+/** True for the library's videos. */
+export function isVideo(name: string): boolean {
+  return VIDEO_EXTENSION.test(name);
+}
+
+/** `clips/fox.mp4` → `clips/fox`: videos and sidecars are paired by this. */
+export function stemOfVideo(relative: string): string {
+  return relative.replace(VIDEO_EXTENSION, '');
+}
+
+/** `clips/fox.reelbench.json` → `clips/fox`. */
+export function stemOfSidecar(relative: string): string {
+  return relative.slice(0, -SIDECAR_SUFFIX.length);
+}
+
+/** The sidecar's path for a stem. */
+export function sidecarFor(stem: string): string {
+  return `${stem}${SIDECAR_SUFFIX}`;
+}
+
+/** The reference image's file name for a stem and an extension (`jpg`). */
+export function referenceNameFor(stem: string, extension: string): string {
+  return `${path.posix.basename(stem)}${REFERENCE_INFIX}.${extension}`;
+}
+
+/** A sidecar temp left by write-file-atomic (`x.reelbench.json.123456`), or one of our own copy temps. */
+export function isTempFile(name: string): boolean {
+  return /\.reelbench\.json\.\d+$/.test(name) || name.endsWith('.reelbench-tmp');
+}
+
+/** A readable, safe file stem from a title: `2026-11-24 red fox in snow`. */
+export function fileStemFor(title: string, date: Date): string {
+  const day = date.toISOString().slice(0, 10);
+  const words = title
+    .normalize('NFKC')
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+    .trim()
+    .split(/\s+/)
+    .slice(0, 8)
+    .join(' ')
+    .slice(0, 60)
+    .replace(/[. ]+$/, '');
+  return words ? `${day} ${words}` : day;
+}

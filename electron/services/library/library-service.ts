@@ -1,0 +1,164 @@
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { LibraryItem, LibraryPage, LibraryQuery, ReconcileReport } from '../../../shared/library/library-models';
+import { itemIdSchema, libraryQuerySchema } from '../../../shared/library/library-models';
+import type { UserFields } from '../../../shared/library/sidecar';
+import type { Logger } from '../logging/logger';
+import { openCatalog, type Catalog } from '../storage/catalog-db';
+import { rowFromSidecar } from './catalog-mapping';
+import { copyAtomically, pathExists, uniqueName } from './file-moves';
+import { addGeneratedVideo, importVideos, type AddVideoInput, type ImportReport } from './library-add';
+import { itemNotFound, normalizeTags, toLibraryItem, type MediaKind, type MediaUrl } from './library-items';
+import { resolveInside, toRelative } from './library-paths';
+import { reconcileLibrary } from './reconcile';
+import { createSerialQueue } from './serial-queue';
+import { readSidecar, writeSidecar } from './sidecar-io';
+
+/** What a library is opened with. */
+export interface LibraryDeps {
+  readonly root: string;
+  readonly catalogFile: string;
+  readonly posterDir: string;
+  readonly appVersion: string;
+  readonly mediaUrl: MediaUrl;
+  /** Re-encodes a captured frame as the stored poster (sharp lives in the images service). */
+  readonly encodePoster: (image: Buffer) => Promise<Buffer>;
+  /** Moves a file to the OS trash (Electron's shell in the app). */
+  readonly trash: (file: string) => Promise<void>;
+  readonly now?: () => Date;
+  readonly logger?: Logger;
+}
+
+/** The local video library. */
+export interface LibraryService {
+  readonly root: string;
+  reconcile(): Promise<ReconcileReport>;
+  rebuild(): Promise<ReconcileReport>;
+  list(query: LibraryQuery): LibraryPage;
+  get(id: string): LibraryItem;
+  update(id: string, patch: Partial<UserFields>): Promise<LibraryItem>;
+  addVideo(input: AddVideoInput): Promise<LibraryItem>;
+  importFolder(folder: string): Promise<ImportReport>;
+  exportItems(ids: readonly string[], destination: string): Promise<{ exported: number }>;
+  remove(ids: readonly string[]): Promise<{ removed: number }>;
+  /** The file behind a media URL, or null: only items in the catalog, only inside the library. */
+  mediaFile(kind: MediaKind, id: string): string | null;
+  savePoster(id: string, image: Buffer): Promise<void>;
+  postersMissing(limit: number): { id: string; videoUrl: string }[];
+  problems(): { path: string; message: string }[];
+  close(): void;
+}
+
+/** Opens the library at `root` (creating the folder) and its catalog; call `reconcile` to bring it up to date. */
+export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
+  const root = path.resolve(deps.root);
+  await mkdir(root, { recursive: true });
+  await mkdir(deps.posterDir, { recursive: true });
+  const catalog: Catalog = openCatalog(deps.catalogFile);
+  const serial = createSerialQueue();
+  const now = deps.now ?? (() => new Date());
+
+  const posterFile = (id: string) => path.join(deps.posterDir, `${id}.webp`);
+  const posterIds = async () =>
+    new Set((await readdir(deps.posterDir)).filter((name) => name.endsWith('.webp')).map((name) => name.slice(0, -'.webp'.length)));
+  const rowOf = (id: string) => {
+    const row = itemIdSchema.safeParse(id).success ? catalog.get(id) : null;
+    if (!row) throw itemNotFound();
+    return row;
+  };
+  const reconcile = () =>
+    serial(async () => reconcileLibrary({ root, catalog, appVersion: deps.appVersion, now, posterIds: await posterIds() }));
+
+  /** Re-indexes one sidecar right after Reelbench wrote it, without a full pass. */
+  async function indexSidecar(sidecarAbsolute: string): Promise<LibraryItem> {
+    const read = await readSidecar(sidecarAbsolute);
+    if (!read.ok) throw new Error(`sidecar just written is unreadable: ${read.message}`);
+    const videoAbsolute = path.join(path.dirname(sidecarAbsolute), read.sidecar.video);
+    const [videoStat, sidecarStat] = await Promise.all([stat(videoAbsolute), stat(sidecarAbsolute)]);
+    const video = { relative: toRelative(root, videoAbsolute), absolute: videoAbsolute, size: videoStat.size, mtimeMs: videoStat.mtimeMs };
+    const sidecarFile = { relative: toRelative(root, sidecarAbsolute), absolute: sidecarAbsolute, size: sidecarStat.size, mtimeMs: sidecarStat.mtimeMs };
+    const row = rowFromSidecar(read.sidecar, video, sidecarFile, await pathExists(posterFile(read.sidecar.id)));
+    catalog.transaction(() => catalog.upsert(row));
+    return toLibraryItem(row, deps.mediaUrl);
+  }
+
+  return {
+    root,
+    reconcile,
+    rebuild: () => serial(async () => catalog.clear()).then(reconcile),
+    list(query) {
+      const parsed = libraryQuerySchema.parse(query);
+      const { rows, total } = catalog.list(parsed);
+      return { items: rows.map((row) => toLibraryItem(row, deps.mediaUrl)), total };
+    },
+    get: (id) => toLibraryItem(rowOf(id), deps.mediaUrl),
+    update: (id, patch) =>
+      serial(async () => {
+        const row = rowOf(id);
+        const sidecarAbsolute = resolveInside(root, row.sidecarPath);
+        const read = sidecarAbsolute ? await readSidecar(sidecarAbsolute) : null;
+        if (!sidecarAbsolute || !read?.ok) throw itemNotFound();
+        const user = { ...read.sidecar.user, ...patch };
+        if (patch.tags) user.tags = normalizeTags(patch.tags);
+        if (patch.title !== undefined) user.title = patch.title.trim();
+        await writeSidecar(sidecarAbsolute, { ...read.sidecar, user });
+        return indexSidecar(sidecarAbsolute);
+      }),
+    addVideo: (input) => serial(async () => indexSidecar(await addGeneratedVideo(root, input, deps.appVersion))),
+    importFolder: (folder) =>
+      serial(() => importVideos(root, folder, (id) => catalog.get(id) !== null, deps.appVersion)).then(async (report) => {
+        await reconcile();
+        return report;
+      }),
+    exportItems: (ids, destination) =>
+      serial(async () => {
+        await mkdir(destination, { recursive: true });
+        for (const id of ids) {
+          const row = rowOf(id);
+          const stem = await uniqueName(destination, path.posix.basename(row.videoPath).replace(/\.mp4$/i, ''), '.mp4', pathExists);
+          for (const [relative, suffix] of [[row.videoPath, '.mp4'], [row.sidecarPath, '.reelbench.json']] as const) {
+            const source = resolveInside(root, relative);
+            if (source) await copyAtomically(source, path.join(destination, `${stem}${suffix}`));
+          }
+          const reference = row.referencePath ? resolveInside(root, row.referencePath) : null;
+          if (reference && (await pathExists(reference))) await copyAtomically(reference, path.join(destination, path.basename(reference)));
+        }
+        return { exported: ids.length };
+      }),
+    remove: (ids) =>
+      serial(async () => {
+        let removed = 0;
+        for (const id of ids) {
+          const row = rowOf(id);
+          for (const relative of [row.videoPath, row.sidecarPath, row.referencePath]) {
+            const file = relative ? resolveInside(root, relative) : null;
+            if (file && (await pathExists(file))) await deps.trash(file);
+          }
+          await rm(posterFile(id), { force: true });
+          catalog.transaction(() => catalog.removeByPath(row.videoPath));
+          removed += 1;
+        }
+        return { removed };
+      }),
+    mediaFile(kind, id) {
+      if (!itemIdSchema.safeParse(id).success) return null;
+      const row = catalog.get(id);
+      if (!row) return null;
+      if (kind === 'poster') return row.hasPoster ? posterFile(id) : null;
+      const relative = kind === 'video' ? row.videoPath : row.referencePath;
+      return relative ? resolveInside(root, relative) : null;
+    },
+    savePoster: (id, image) =>
+      serial(async () => {
+        rowOf(id);
+        const encoded = await deps.encodePoster(image);
+        const temporary = `${posterFile(id)}.tmp`;
+        await writeFile(temporary, encoded);
+        await rename(temporary, posterFile(id));
+        catalog.setPoster(id, true);
+      }),
+    postersMissing: (limit) => catalog.withoutPoster(limit).map((id) => ({ id, videoUrl: deps.mediaUrl('video', id) })),
+    problems: () => catalog.problems(),
+    close: () => catalog.close(),
+  };
+}

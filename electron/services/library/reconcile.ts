@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ReconcileReport } from '../../../shared/library/library-models';
+import type { Sidecar } from '../../../shared/library/sidecar';
+import type { Catalog } from '../storage/catalog-db';
+import type { CatalogRow } from '../storage/catalog-row';
+import { rowFromSidecar } from './catalog-mapping';
+import { sidecarFor } from './library-paths';
+import { scanFolder, type ScannedFile } from './scan-folder';
+import { newSidecar, readSidecar, writeSidecar } from './sidecar-io';
+
+/** What reconcile needs. */
+export interface ReconcileDeps {
+  readonly root: string;
+  readonly catalog: Catalog;
+  readonly appVersion: string;
+  readonly now: () => Date;
+  /** Ids that have a poster file, so the catalog's flags match the cache. */
+  readonly posterIds: ReadonlySet<string>;
+  /** Temp files younger than this may belong to a write in progress and are left alone. */
+  readonly tempAgeMs?: number;
+}
+
+interface Candidate {
+  readonly stem: string;
+  readonly video: ScannedFile;
+  sidecarFile: ScannedFile;
+  sidecar: Sidecar | null;
+  readonly known: boolean;
+}
+
+/**
+ * Brings the catalog in line with the folder, which is the truth: new videos appear (with a sidecar written for
+ * them if they have none), deleted ones disappear, edited sidecars are re-read, a video renamed without its sidecar
+ * is re-paired by size, duplicated ids are split, damaged sidecars are reported and skipped, stray temp files from a
+ * crash are removed. Unchanged files (same size and times) are not even opened.
+ */
+export async function reconcileLibrary(deps: ReconcileDeps): Promise<ReconcileReport> {
+  const scan = await scanFolder(deps.root);
+  const states = deps.catalog.fileStates();
+  const problems: { path: string; message: string }[] = [];
+  const now = deps.now();
+  let cleaned = 0;
+
+  for (const temp of scan.temps) {
+    if (now.getTime() - temp.mtimeMs < (deps.tempAgeMs ?? 60_000)) continue;
+    await rm(temp.absolute, { force: true });
+    cleaned += 1;
+  }
+
+  // A video renamed on its own leaves its sidecar behind: pair them again when exactly one new video has its size.
+  const unclaimed = [...scan.videos].filter(([stem]) => !scan.sidecars.has(stem));
+  for (const [stem, file] of [...scan.sidecars].filter(([orphanStem]) => !scan.videos.has(orphanStem))) {
+    const read = await readSidecar(file.absolute);
+    if (!read.ok) {
+      problems.push({ path: file.relative, message: `This sidecar ${read.message}.` });
+      continue;
+    }
+    const matches = unclaimed.filter(([, video]) => video.size === read.sidecar.videoBytes);
+    const match = matches.length === 1 ? matches[0] : undefined;
+    if (!match) {
+      problems.push({ path: file.relative, message: `Its video "${read.sidecar.video}" is missing.` });
+      continue;
+    }
+    const [videoStem, video] = match;
+    const moved = path.join(path.dirname(video.absolute), path.posix.basename(sidecarFor(videoStem)));
+    await writeSidecar(moved, { ...read.sidecar, video: path.basename(video.absolute) });
+    await rm(file.absolute, { force: true });
+    scan.sidecars.delete(stem);
+    scan.sidecars.set(videoStem, { relative: sidecarFor(videoStem), absolute: moved, size: 0, mtimeMs: Date.now() });
+    unclaimed.splice(unclaimed.indexOf(match), 1);
+  }
+
+  const candidates: Candidate[] = [];
+  for (const [stem, video] of [...scan.videos].sort(([a], [b]) => a.localeCompare(b))) {
+    const sidecarFile = scan.sidecars.get(stem);
+    const state = states.get(video.relative);
+    if (sidecarFile && state && state.videoSize === video.size && state.videoMtime === video.mtimeMs && state.sidecarMtime === sidecarFile.mtimeMs) {
+      candidates.push({ stem, video, sidecarFile, sidecar: null, known: true });
+      continue;
+    }
+    if (!sidecarFile) {
+      // A video dropped in without a sidecar: describe it from what the file system knows.
+      const absolute = path.join(path.dirname(video.absolute), path.posix.basename(sidecarFor(stem)));
+      const sidecar = newSidecar({
+        id: randomUUID(),
+        video: path.basename(video.absolute),
+        videoBytes: video.size,
+        title: path.basename(stem),
+        createdAt: new Date(video.mtimeMs),
+        completedAt: null,
+        generation: null,
+        appVersion: deps.appVersion,
+      });
+      await writeSidecar(absolute, sidecar);
+      candidates.push({ stem, video, sidecarFile: { relative: sidecarFor(stem), absolute, size: 0, mtimeMs: 0 }, sidecar, known: false });
+      continue;
+    }
+    const read = await readSidecar(sidecarFile.absolute);
+    if (!read.ok) {
+      problems.push({ path: sidecarFile.relative, message: `This sidecar ${read.message}. Its video is not listed until it is fixed or removed.` });
+      continue;
+    }
+    candidates.push({ stem, video, sidecarFile, sidecar: read.sidecar, known: state !== undefined });
+  }
+
+  // Ids must be unique: a copied video+sidecar pair gets a new id for the copy (the first by path keeps its own).
+  const seenIds = new Set<string>();
+  const rows: CatalogRow[] = [];
+  const unchanged = new Set<string>();
+  for (const candidate of candidates) {
+    if (candidate.sidecar === null) {
+      const id = states.get(candidate.video.relative)?.id ?? '';
+      if (!seenIds.has(id)) {
+        seenIds.add(id);
+        unchanged.add(candidate.video.relative);
+        continue;
+      }
+      const read = await readSidecar(candidate.sidecarFile.absolute);
+      if (!read.ok) continue;
+      candidate.sidecar = read.sidecar;
+    }
+    let sidecar = candidate.sidecar;
+    if (seenIds.has(sidecar.id)) {
+      sidecar = { ...sidecar, id: randomUUID() };
+      await writeSidecar(candidate.sidecarFile.absolute, sidecar);
+    }
+    seenIds.add(sidecar.id);
+    const sidecarStat = await stat(candidate.sidecarFile.absolute);
+    const sidecarFile = { ...candidate.sidecarFile, size: sidecarStat.size, mtimeMs: sidecarStat.mtimeMs };
+    rows.push(rowFromSidecar(sidecar, candidate.video, sidecarFile, deps.posterIds.has(sidecar.id)));
+  }
+
+  let added = 0;
+  let updated = 0;
+  let removed = 0;
+  const rewritten = new Set(rows.map((row) => row.videoPath));
+  deps.catalog.transaction(() => {
+    for (const [videoPath] of states) {
+      if (unchanged.has(videoPath) || rewritten.has(videoPath)) continue;
+      deps.catalog.removeByPath(videoPath);
+      removed += 1;
+    }
+    for (const row of rows) {
+      if (states.has(row.videoPath)) updated += 1;
+      else added += 1;
+      deps.catalog.upsert(row);
+    }
+  });
+  deps.catalog.replaceProblems(problems);
+  deps.catalog.syncPosters(deps.posterIds);
+  return { added, updated, removed, cleaned, problems };
+}

@@ -1,0 +1,58 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { SIDECAR_SUFFIX } from '../../../shared/library/sidecar';
+import { isTempFile, isVideo, stemOfSidecar, stemOfVideo, toRelative } from './library-paths';
+
+/** A file found in the library. */
+export interface ScannedFile {
+  readonly relative: string;
+  readonly absolute: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/** Everything relevant in the library folder, paired by stem. */
+export interface FolderScan {
+  readonly videos: Map<string, ScannedFile>;
+  readonly sidecars: Map<string, ScannedFile>;
+  readonly temps: ScannedFile[];
+}
+
+const STAT_CONCURRENCY = 64;
+
+/** Walks the library (hidden folders such as `.reelbench-move` and `.git` are skipped) and stats what matters. */
+export async function scanFolder(root: string): Promise<FolderScan> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  const wanted = entries.filter((entry) => {
+    if (!entry.isFile()) return false;
+    const relative = toRelative(root, path.join(entry.parentPath, entry.name));
+    if (relative.split('/').some((segment) => segment.startsWith('.'))) return false;
+    return isVideo(entry.name) || entry.name.endsWith(SIDECAR_SUFFIX) || isTempFile(entry.name);
+  });
+
+  const files: ScannedFile[] = [];
+  for (let index = 0; index < wanted.length; index += STAT_CONCURRENCY) {
+    const batch = wanted.slice(index, index + STAT_CONCURRENCY);
+    const stats = await Promise.all(
+      batch.map(async (entry) => {
+        const absolute = path.join(entry.parentPath, entry.name);
+        try {
+          const info = await stat(absolute);
+          return { relative: toRelative(root, absolute), absolute, size: info.size, mtimeMs: info.mtimeMs };
+        } catch {
+          return null; // Gone between the listing and the stat: the next pass will see.
+        }
+      }),
+    );
+    for (const file of stats) if (file) files.push(file);
+  }
+
+  const scan: FolderScan = { videos: new Map(), sidecars: new Map(), temps: [] };
+  for (const file of files) {
+    const name = path.posix.basename(file.relative);
+    if (isTempFile(name)) scan.temps.push(file);
+    else if (isVideo(name)) scan.videos.set(stemOfVideo(file.relative), file);
+    else scan.sidecars.set(stemOfSidecar(file.relative), file);
+  }
+  return scan;
+}

@@ -1,0 +1,13 @@
+/**
+ * Turns what a person types into a safe FTS5 query: every word must match, as a prefix ("fox" finds "foxes"),
+ * and FTS5 operators typed by accident (quotes, NEAR, AND, *, :) are treated as plain text.
+ */
+export function toFtsQuery(text: string): string | null {
+  const words = text
+    .normalize('NFKC')
+    .split(/[\s"]+/u)
+    .map((word) => word.replace(/[^\p{L}\p{N}_-]+/gu, ''))
+    .filter((word) => word.length > 0)
+    .slice(0, 20);
+  return words.length === 0 ? null : words.map((word) => `"${word}"*`).join(' ');
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { aspectSchema } from '../catalog/catalog-schema';
+import { userFieldsSchema } from './sidecar';
+
+/** Item ids are UUIDs: the renderer names items only by id, and nothing else can pass for one. */
+export const itemIdSchema = z.string().uuid();
+
+/** One video as the library lists it. */
+export const libraryItemSchema = z.object({
+  id: itemIdSchema,
+  title: z.string(),
+  prompt: z.string().nullable(),
+  model: z.string().nullable(),
+  aspect: aspectSchema.nullable(),
+  resolution: z.string().nullable(),
+  duration: z.number().nullable(),
+  createdAt: z.string(),
+  completedAt: z.string().nullable(),
+  favorite: z.boolean(),
+  rating: z.number().nullable(),
+  tags: z.array(z.string()),
+  notes: z.string(),
+  fileName: z.string(),
+  bytes: z.number(),
+  /** Same-origin URLs the page may load (never file://). */
+  videoUrl: z.string(),
+  posterUrl: z.string().nullable(),
+  referenceUrl: z.string().nullable(),
+});
+
+/** A library item. */
+export type LibraryItem = z.infer<typeof libraryItemSchema>;
+
+/** How to order a listing; `relevance` applies to searches (and falls back to newest without one). */
+export const librarySortSchema = z.enum(['newest', 'oldest', 'duration', 'title', 'relevance']);
+
+/** A listing request: search, filters, sort and a page. */
+export const libraryQuerySchema = z.object({
+  search: z.string().max(500).optional(),
+  sort: librarySortSchema.default('newest'),
+  model: z.string().max(200).optional(),
+  aspect: aspectSchema.optional(),
+  favorites: z.boolean().optional(),
+  tag: z.string().max(100).optional(),
+  /** ISO dates, inclusive. */
+  from: z.string().datetime({ offset: true }).optional(),
+  to: z.string().datetime({ offset: true }).optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(60),
+});
+
+/** A listing request. */
+export type LibraryQuery = z.input<typeof libraryQuerySchema>;
+
+/** One page of a listing and how many items match in all. */
+export const libraryPageSchema = z.object({ items: z.array(libraryItemSchema), total: z.number().int() });
+
+/** A page of items. */
+export type LibraryPage = z.infer<typeof libraryPageSchema>;
+
+/** A change to the user's fields of one item. */
+export const userFieldsPatchSchema = userFieldsSchema.partial();
+
+/** Something the library could not index, for the user to fix. */
+export const libraryProblemSchema = z.object({ path: z.string(), message: z.string() });
+
+/** What one reconcile pass did. */
+export const reconcileReportSchema = z.object({
+  added: z.number().int(),
+  updated: z.number().int(),
+  removed: z.number().int(),
+  cleaned: z.number().int(),
+  problems: z.array(libraryProblemSchema),
+});
+
+/** A reconcile report. */
+export type ReconcileReport = z.infer<typeof reconcileReportSchema>;
+
+/** The workbench parameters that produced an item ("reuse settings"). */
+export const reuseSettingsSchema = z.object({
+  prompt: z.string(),
+  model: z.string(),
+  duration: z.number(),
+  aspect: aspectSchema,
+  resolution: z.string(),
+  /** The prepared reference image, as a media URL the workbench can show, if there was one. */
+  referenceUrl: z.string().nullable(),
+  draftId: z.string().nullable(),
+  draftVersionId: z.string().nullable(),
+});

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { aspectSchema } from '../catalog/catalog-schema';
+
+/** The sidecar beside every video: `clip.mp4` → `clip.reelbench.json`. */
+export const SIDECAR_SUFFIX = '.reelbench.json';
+/** The prepared reference image beside a video: `clip.mp4` → `clip.ref.jpg` (or .png / .webp). */
+export const REFERENCE_INFIX = '.ref';
+/** Identifies the file format, for humans and for future versions. */
+export const SIDECAR_SCHEMA = 'reelbench.video/1';
+
+/** How a video was generated; null for imported videos Reelbench did not make. */
+export const generationSchema = z.object({
+  prompt: z.string(),
+  model: z.string(),
+  duration: z.number().positive(),
+  aspect: aspectSchema,
+  resolution: z.string(),
+  /** File name of the prepared reference image beside the video, if one was used. */
+  referenceImage: z.string().nullable(),
+  taskId: z.string().nullable(),
+  jobId: z.string().nullable(),
+  draftId: z.string().nullable().default(null),
+  draftVersionId: z.string().nullable().default(null),
+});
+
+/** What the user says about a video. */
+export const userFieldsSchema = z.object({
+  title: z.string().max(500),
+  favorite: z.boolean(),
+  tags: z.array(z.string().min(1).max(100)).max(100),
+  rating: z.number().int().min(1).max(5).nullable(),
+  notes: z.string().max(100_000),
+});
+
+/**
+ * The sidecar: the source of truth for one video. Plain, indented JSON a person can read; copying the folder to
+ * another machine carries everything. Unknown fields are kept when Reelbench rewrites the file.
+ */
+export const sidecarSchema = z
+  .object({
+    schema: z.literal(SIDECAR_SCHEMA),
+    id: z.string().uuid(),
+    /** The video's file name when the sidecar was last written (files are paired by name, this is informative). */
+    video: z.string(),
+    /** The video's size when the sidecar was last written: finds a video renamed without its sidecar. */
+    videoBytes: z.number().int().nonnegative().nullable(),
+    generation: generationSchema.nullable(),
+    createdAt: z.string().datetime({ offset: true }),
+    completedAt: z.string().datetime({ offset: true }).nullable(),
+    appVersion: z.string(),
+    user: userFieldsSchema,
+  })
+  .passthrough();
+
+/** A parsed sidecar. */
+export type Sidecar = z.infer<typeof sidecarSchema>;
+/** How a video was generated. */
+export type Generation = z.infer<typeof generationSchema>;
+/** The user's fields. */
+export type UserFields = z.infer<typeof userFieldsSchema>;

@@ -1,0 +1,149 @@
+import { copyFile, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SAMPLE_VIDEO, setupLibrary, type LibrarySetup } from '../../support/library-setup';
+
+let setup: LibrarySetup;
+afterEach(async () => {
+  await setup.close();
+});
+
+const titles = () => setup.library.list({ sort: 'title' }).items.map((item) => item.title);
+const listing = () => setup.library.list({}).items;
+
+describe('the library folder and its sidecars', () => {
+  it('files a generated video with a readable sidecar beside it', async () => {
+    setup = await setupLibrary();
+    const item = await setup.addGenerated('A red fox walks through fresh snow at dawn, cinematic');
+    expect(item).toMatchObject({ title: 'A red fox walks through fresh snow at', model: 'sora-2-preview', aspect: 'landscape', duration: 4, favorite: false });
+    const files = (await readdir(setup.root)).sort();
+    expect(files).toEqual(['2026-11-02 A red fox walks through fresh snow at.mp4', '2026-11-02 A red fox walks through fresh snow at.reelbench.json']);
+    const sidecar = JSON.parse(await readFile(path.join(setup.root, files[1] ?? ''), 'utf8')) as Record<string, unknown>;
+    expect(sidecar).toMatchObject({
+      schema: 'reelbench.video/1',
+      id: item.id,
+      video: files[0],
+      generation: { prompt: 'A red fox walks through fresh snow at dawn, cinematic', taskId: 'task_1', jobId: 'job_1' },
+      appVersion: '0.1.0-test',
+      user: { title: 'A red fox walks through fresh snow at', favorite: false, tags: [], rating: null, notes: '' },
+    });
+    expect(await readFile(path.join(setup.root, files[1] ?? ''), 'utf8')).toContain('\n  "schema"'); // indented for people
+  });
+
+  it('picks up a video dropped into the folder, writing a sidecar for it', async () => {
+    setup = await setupLibrary();
+    await copyFile(SAMPLE_VIDEO, path.join(setup.root, 'holiday clip.mp4'));
+    const report = await setup.library.reconcile();
+    expect(report).toMatchObject({ added: 1, removed: 0, problems: [] });
+    expect(listing()).toMatchObject([{ title: 'holiday clip', prompt: null, model: null, fileName: 'holiday clip.mp4' }]);
+    expect((await readdir(setup.root)).sort()).toEqual(['holiday clip.mp4', 'holiday clip.reelbench.json']);
+    await expect(setup.library.reconcile()).resolves.toMatchObject({ added: 0, updated: 0, removed: 0 });
+  });
+
+  it('drops a deleted video from the catalog', async () => {
+    setup = await setupLibrary();
+    const item = await setup.addGenerated('to be deleted');
+    await setup.addGenerated('to be kept');
+    for (const name of await readdir(setup.root)) if (name.includes('to be deleted')) await rm(path.join(setup.root, name));
+    await expect(setup.library.reconcile()).resolves.toMatchObject({ removed: 1 });
+    expect(listing().map((entry) => entry.title)).toEqual(['to be kept']);
+    expect(() => setup.library.get(item.id)).toThrow('This video is no longer in the library.');
+  });
+
+  it('follows a video renamed together with its sidecar, keeping its id and fields', async () => {
+    setup = await setupLibrary();
+    const item = await setup.addGenerated('rename me');
+    await setup.library.update(item.id, { favorite: true, tags: ['keeper'] });
+    for (const name of await readdir(setup.root)) await rename(path.join(setup.root, name), path.join(setup.root, name.replace(/^.* rename me/, 'renamed')));
+    await expect(setup.library.reconcile()).resolves.toMatchObject({ updated: 0, added: 1, removed: 1, problems: [] });
+    expect(setup.library.get(item.id)).toMatchObject({ fileName: 'renamed.mp4', favorite: true, tags: ['keeper'] });
+  });
+
+  it('re-pairs a video renamed without its sidecar (by size)', async () => {
+    setup = await setupLibrary();
+    const item = await setup.addGenerated('lonely video');
+    await setup.library.update(item.id, { notes: 'my notes' });
+    const video = (await readdir(setup.root)).find((name) => name.endsWith('.mp4')) ?? '';
+    await rename(path.join(setup.root, video), path.join(setup.root, 'new name.mp4'));
+    const report = await setup.library.reconcile();
+    expect(report.problems).toEqual([]);
+    expect(setup.library.get(item.id)).toMatchObject({ fileName: 'new name.mp4', notes: 'my notes' });
+    expect((await readdir(setup.root)).sort()).toEqual(['new name.mp4', 'new name.reelbench.json']);
+  });
+
+  it('reports a damaged sidecar and skips its video, without touching the file or failing the rest', async () => {
+    setup = await setupLibrary();
+    await setup.addGenerated('healthy');
+    await setup.addGenerated('damaged');
+    const sidecar = (await readdir(setup.root)).find((name) => name.includes('damaged') && name.endsWith('.json')) ?? '';
+    await writeFile(path.join(setup.root, sidecar), '{"schema": "reelbench.video/1", "id": ');
+    const report = await setup.library.reconcile();
+    expect(report.problems).toEqual([{ path: sidecar, message: expect.stringMatching(/^This sidecar is not valid JSON .*not listed until it is fixed or removed\.$/) }]);
+    expect(titles()).toEqual(['healthy']);
+    expect(setup.library.problems()).toHaveLength(1);
+    expect(await readFile(path.join(setup.root, sidecar), 'utf8')).toBe('{"schema": "reelbench.video/1", "id": ');
+  });
+
+  it('reports a sidecar whose video is missing', async () => {
+    setup = await setupLibrary();
+    await setup.addGenerated('ghost');
+    const video = (await readdir(setup.root)).find((name) => name.endsWith('.mp4')) ?? '';
+    await rm(path.join(setup.root, video));
+    const report = await setup.library.reconcile();
+    expect(report).toMatchObject({ removed: 1, problems: [{ message: `Its video "${video}" is missing.` }] });
+  });
+
+  it('cleans stray temp files from a crash, but not ones a write may still be using', async () => {
+    setup = await setupLibrary();
+    await setup.addGenerated('clean up after me');
+    const stale = path.join(setup.root, 'x.reelbench.json.3141592653');
+    const fresh = path.join(setup.root, 'y.reelbench.json.2718281828');
+    const copyTemp = path.join(setup.root, '.x.mp4.reelbench-tmp');
+    for (const file of [stale, fresh]) await writeFile(file, '{"half": ');
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(stale, anHourAgo, anHourAgo);
+    await writeFile(copyTemp, 'partial');
+    await expect(setup.library.reconcile()).resolves.toMatchObject({ cleaned: 1, problems: [] });
+    const left = await readdir(setup.root);
+    expect(left).not.toContain(path.basename(stale));
+    expect(left).toContain(path.basename(fresh));
+    expect(left).toContain(path.basename(copyTemp)); // hidden names are the writer's business
+  });
+
+  it('gives a copied video+sidecar pair its own id', async () => {
+    setup = await setupLibrary();
+    const item = await setup.addGenerated('original');
+    for (const name of await readdir(setup.root)) await copyFile(path.join(setup.root, name), path.join(setup.root, name.replace('original', 'copy')));
+    await setup.library.reconcile();
+    const ids = listing().map((entry) => entry.id);
+    expect(ids).toHaveLength(2);
+    expect(new Set(ids).size).toBe(2);
+    expect(ids).toContain(item.id);
+  });
+
+  it('re-reads a sidecar edited by hand', async () => {
+    setup = await setupLibrary();
+    await setup.addGenerated('before');
+    const sidecarName = (await readdir(setup.root)).find((name) => name.endsWith('.json')) ?? '';
+    const file = path.join(setup.root, sidecarName);
+    const sidecar = JSON.parse(await readFile(file, 'utf8')) as { user: { title: string } };
+    sidecar.user.title = 'Edited in a text editor';
+    await writeFile(file, JSON.stringify(sidecar, null, 2));
+    await expect(setup.library.reconcile()).resolves.toMatchObject({ updated: 1 });
+    expect(titles()).toEqual(['Edited in a text editor']);
+  });
+
+  it('loses nothing when the catalog is deleted: everything comes back from the sidecars', async () => {
+    setup = await setupLibrary();
+    const first = await setup.addGenerated('first video');
+    await setup.addGenerated('second video');
+    await setup.library.update(first.id, { favorite: true, rating: 5, tags: ['best', 'fox'], notes: 'keep forever', title: 'My favourite' });
+    const before = setup.library.list({ sort: 'title' });
+    setup.library.close();
+    for (const name of await readdir(path.dirname(setup.catalogFile))) if (name.startsWith('catalog.sqlite')) await rm(path.join(path.dirname(setup.catalogFile), name));
+    await setup.reopen();
+    expect(setup.library.list({}).total).toBe(0);
+    await setup.library.reconcile();
+    expect(setup.library.list({ sort: 'title' })).toEqual(before);
+  });
+});
