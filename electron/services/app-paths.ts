@@ -9,6 +9,10 @@ export interface AppPaths {
   /** Regenerable files: prepared images, previews, the upload cache. */
   readonly cacheDir: string;
   readonly uploadCacheFile: string;
+  readonly catalogFile: string;
+  readonly posterDir: string;
+  /** Present while a library move is under way; lets an interrupted move resume. */
+  readonly libraryMoveJournal: string;
 }
 
 /** Lays out the app data folder (Electron's `userData`, or a folder chosen by tests and the CLI). */
@@ -20,5 +24,8 @@ export function resolveAppPaths(dataDir: string): AppPaths {
     logFile: path.join(dataDir, 'logs', 'main.log'),
     cacheDir: path.join(dataDir, 'cache'),
     uploadCacheFile: path.join(dataDir, 'cache', 'uploads.json'),
+    catalogFile: path.join(dataDir, 'library', 'catalog.sqlite'),
+    posterDir: path.join(dataDir, 'cache', 'posters'),
+    libraryMoveJournal: path.join(dataDir, 'library', 'move-journal.json'),
   };
 }

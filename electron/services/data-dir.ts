@@ -19,3 +19,23 @@ export function defaultDataDir(
   if (platform === 'win32') return path.join(env['APPDATA'] ?? path.join(home, 'AppData', 'Roaming'), 'Reelbench');
   return path.join(env['XDG_CONFIG_HOME'] ?? path.join(home, '.config'), 'Reelbench');
 }
+
+/** `XDG_VIDEOS_DIR="$HOME/Videos"` from ~/.config/user-dirs.dirs, expanded; null when absent. */
+function xdgVideosDir(userDirs: string | null, home: string): string | null {
+  const match = userDirs ? /^XDG_VIDEOS_DIR="(.*)"$/m.exec(userDirs) : null;
+  return match?.[1] ? match[1].replace(/^\$HOME/, home) : null;
+}
+
+/**
+ * The default library folder: the OS Videos folder + /Reelbench (what Electron's app.getPath('videos') gives, so
+ * the CLI and the app agree). `userDirs` is the text of ~/.config/user-dirs.dirs on Linux, if any.
+ */
+export function defaultLibraryDir(
+  platform: NodeJS.Platform = process.platform,
+  home: string = os.homedir(),
+  userDirs: string | null = null,
+): string {
+  if (platform === 'darwin') return path.join(home, 'Movies', 'Reelbench');
+  if (platform === 'win32') return path.join(home, 'Videos', 'Reelbench');
+  return path.join(xdgVideosDir(userDirs, home) ?? path.join(home, 'Videos'), 'Reelbench');
+}

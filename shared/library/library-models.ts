@@ -88,3 +88,6 @@ export const reuseSettingsSchema = z.object({
   draftId: z.string().nullable(),
   draftVersionId: z.string().nullable(),
 });
+
+/** What "reuse settings" gives the workbench. */
+export type ReuseSettings = z.infer<typeof reuseSettingsSchema>;

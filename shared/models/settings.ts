@@ -20,6 +20,8 @@ const baseUrlSchema = z
 /** User settings. The API key is never here: it lives only in the OS keychain. */
 export const settingsSchema = z.object({
   apiBaseUrl: baseUrlSchema.default(DEFAULT_API_BASE_URL),
+  /** The library folder; null means the default (the OS Videos folder + /Reelbench). Changed by "move library". */
+  libraryDir: z.string().min(1).nullable().default(null),
 });
 
 /** The app's settings. */

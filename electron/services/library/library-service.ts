@@ -1,6 +1,7 @@
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { LibraryItem, LibraryPage, LibraryQuery, ReconcileReport } from '../../../shared/library/library-models';
+import { AppError } from '../../../shared/errors';
+import type { LibraryItem, LibraryPage, LibraryQuery, ReconcileReport, ReuseSettings } from '../../../shared/library/library-models';
 import { itemIdSchema, libraryQuerySchema } from '../../../shared/library/library-models';
 import type { UserFields } from '../../../shared/library/sidecar';
 import type { Logger } from '../logging/logger';
@@ -36,6 +37,8 @@ export interface LibraryService {
   rebuild(): Promise<ReconcileReport>;
   list(query: LibraryQuery): LibraryPage;
   get(id: string): LibraryItem;
+  /** The settings that produced an item, for the workbench ("reuse settings"). */
+  reuse(id: string): ReuseSettings;
   update(id: string, patch: Partial<UserFields>): Promise<LibraryItem>;
   addVideo(input: AddVideoInput): Promise<LibraryItem>;
   importFolder(folder: string): Promise<ImportReport>;
@@ -92,6 +95,22 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
       return { items: rows.map((row) => toLibraryItem(row, deps.mediaUrl)), total };
     },
     get: (id) => toLibraryItem(rowOf(id), deps.mediaUrl),
+    reuse(id) {
+      const row = rowOf(id);
+      if (row.prompt === null || row.model === null || row.duration === null || row.resolution === null || (row.aspect !== 'landscape' && row.aspect !== 'portrait')) {
+        throw new AppError('invalidInput', 'This video was not made by Reelbench, so there are no settings to reuse.', 'Start a new draft instead.');
+      }
+      return {
+        prompt: row.prompt,
+        model: row.model,
+        duration: row.duration,
+        aspect: row.aspect,
+        resolution: row.resolution,
+        referenceUrl: row.referencePath ? deps.mediaUrl('reference', row.id) : null,
+        draftId: row.draftId,
+        draftVersionId: row.draftVersionId,
+      };
+    },
     update: (id, patch) =>
       serial(async () => {
         const row = rowOf(id);

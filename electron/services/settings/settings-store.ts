@@ -8,6 +8,8 @@ import type { Logger } from '../logging/logger';
 export interface SettingsStore {
   current(): Settings;
   update(patch: SettingsPatch): Promise<Settings>;
+  /** Settings only the main process changes (the library folder, after a completed move). */
+  updateInternal(patch: Partial<Settings>): Promise<Settings>;
 }
 
 /** Loads settings; a missing or damaged file falls back to defaults (and is not overwritten until a change). */
@@ -21,15 +23,19 @@ export async function openSettingsStore(file: string, logger?: Logger): Promise<
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') logger?.warn('settings: unreadable; using defaults', { file, error });
   }
 
+  const save = async (patch: Partial<Settings>) => {
+    const next = settingsSchema.parse({ ...settings, ...patch });
+    await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
+    settings = next;
+    return settings;
+  };
   return {
     current: () => settings,
     async update(patch) {
       const checked = settingsPatchSchema.safeParse(patch);
       if (!checked.success) throw new AppError('invalidInput', checked.error.issues.map((issue) => issue.message).join(' '));
-      const next = settingsSchema.parse({ ...settings, ...checked.data });
-      await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
-      settings = next;
-      return settings;
+      return save(checked.data);
     },
+    updateInternal: save,
   };
 }

@@ -1,0 +1,105 @@
+import type { ReconcileReport } from '../../../shared/library/library-models';
+import { AppError } from '../../../shared/errors';
+import type { AppPaths } from '../app-paths';
+import type { Logger } from '../logging/logger';
+import type { SettingsStore } from '../settings/settings-store';
+import type { MediaUrl } from './library-items';
+import { moveLibraryFiles, pendingMove, type MoveProgress } from './library-move';
+import { openLibrary, type LibraryService } from './library-service';
+import { watchLibraryFolder, type FolderWatch } from './library-watcher';
+
+/** What the host needs to open the library where the settings say. */
+export interface LibraryHostDeps {
+  readonly paths: AppPaths;
+  readonly settings: SettingsStore;
+  readonly defaultRoot: string;
+  readonly appVersion: string;
+  readonly mediaUrl: MediaUrl;
+  readonly encodePoster: (image: Buffer) => Promise<Buffer>;
+  readonly trash: (file: string) => Promise<void>;
+  readonly logger?: Logger;
+  /** Watch the folder for changes made outside the app (the app does; the CLI does not). */
+  readonly watch?: boolean;
+  readonly onChanged?: (report: ReconcileReport) => void;
+}
+
+/** Owns the open library: opens it, follows the folder, and moves it. */
+export interface LibraryHost {
+  /** Opens (resuming an interrupted move first) and reconciles; safe to call again after a failure. */
+  open(): Promise<ReconcileReport>;
+  current(): LibraryService;
+  location(): { readonly path: string; readonly isDefault: boolean };
+  move(destination: string, onProgress?: (progress: MoveProgress) => void): Promise<ReconcileReport>;
+  close(): void;
+}
+
+/** Creates the host; nothing is opened until `open`. */
+export function createLibraryHost(deps: LibraryHostDeps): LibraryHost {
+  let library: LibraryService | undefined;
+  let watcher: FolderWatch | undefined;
+  const root = () => deps.settings.current().libraryDir ?? deps.defaultRoot;
+
+  async function reconcileAndTell(): Promise<ReconcileReport> {
+    if (!library) throw new AppError('libraryUnavailable', 'The library is not open.');
+    const report = await library.reconcile();
+    deps.onChanged?.(report);
+    return report;
+  }
+
+  function close(): void {
+    watcher?.close();
+    library?.close();
+    watcher = undefined;
+    library = undefined;
+  }
+
+  async function open(): Promise<ReconcileReport> {
+    close();
+    const interrupted = await pendingMove(deps.paths.libraryMoveJournal);
+    if (interrupted) {
+      deps.logger?.info('library: resuming an interrupted move', { from: interrupted.from, to: interrupted.to });
+      await moveLibraryFiles(interrupted.from, interrupted.to, { journalFile: deps.paths.libraryMoveJournal });
+      await deps.settings.updateInternal({ libraryDir: interrupted.to });
+    }
+    try {
+      library = await openLibrary({
+        root: root(),
+        catalogFile: deps.paths.catalogFile,
+        posterDir: deps.paths.posterDir,
+        appVersion: deps.appVersion,
+        mediaUrl: deps.mediaUrl,
+        encodePoster: deps.encodePoster,
+        trash: deps.trash,
+        ...(deps.logger ? { logger: deps.logger } : {}),
+      });
+    } catch (error) {
+      deps.logger?.error('library: cannot open', { error });
+      throw new AppError('libraryUnavailable', `The library folder "${root()}" cannot be opened.`, 'Check that the drive is connected, or choose another folder in Settings.');
+    }
+    if (deps.watch) watcher = watchLibraryFolder(library.root, () => void reconcileAndTell().catch(() => undefined), deps.logger);
+    return reconcileAndTell();
+  }
+
+  return {
+    open,
+    current() {
+      if (!library) throw new AppError('libraryUnavailable', 'The library is not open yet.', 'Wait a moment, or check the library folder in Settings.');
+      return library;
+    },
+    location: () => ({ path: root(), isDefault: deps.settings.current().libraryDir === null }),
+    async move(destination, onProgress) {
+      const from = root();
+      close();
+      try {
+        await moveLibraryFiles(from, destination, { journalFile: deps.paths.libraryMoveJournal, ...(onProgress ? { onProgress } : {}) });
+        await deps.settings.updateInternal({ libraryDir: destination });
+      } catch (error) {
+        // Reopening resumes the move from its journal; if that fails too, the next start tries again.
+        await open().catch(() => undefined);
+        throw error;
+      }
+      return open();
+    },
+    close,
+  };
+}

@@ -1,0 +1,128 @@
+import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resolveAppPaths, type AppPaths } from '../../../electron/services/app-paths';
+import { encodePoster } from '../../../electron/services/images/poster-encode';
+import { createLibraryHost, type LibraryHost } from '../../../electron/services/library/library-host';
+import { moveLibraryFiles, pendingMove } from '../../../electron/services/library/library-move';
+import { openSettingsStore, type SettingsStore } from '../../../electron/services/settings/settings-store';
+import type { ReconcileReport } from '../../../shared/library/library-models';
+import { SAMPLE_VIDEO } from '../../support/library-setup';
+
+let dir: string;
+let host: LibraryHost | undefined;
+afterEach(async () => {
+  host?.close();
+  host = undefined;
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function startHost(watch = false): Promise<{ host: LibraryHost; paths: AppPaths; settings: SettingsStore; reports: ReconcileReport[]; defaultRoot: string }> {
+  const paths = resolveAppPaths(path.join(dir, 'data'));
+  const settings = await openSettingsStore(paths.settingsFile);
+  const reports: ReconcileReport[] = [];
+  const defaultRoot = path.join(dir, 'Videos', 'Reelbench');
+  host = createLibraryHost({
+    paths,
+    settings,
+    defaultRoot,
+    appVersion: 'test',
+    mediaUrl: (kind, id) => `app://reelbench/media/${kind}/${id}`,
+    encodePoster,
+    trash: async (file) => rm(file),
+    watch,
+    onChanged: (report) => reports.push(report),
+  });
+  return { host, paths, settings, reports, defaultRoot };
+}
+
+async function addVideos(host: LibraryHost, count: number): Promise<void> {
+  for (let index = 0; index < count; index += 1) {
+    const download = path.join(dir, `download-${index}.mp4`);
+    await copyFile(SAMPLE_VIDEO, download);
+    await host.current().addVideo({
+      videoFile: download,
+      generation: { prompt: `clip number ${index}`, model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard', taskId: null, jobId: null, draftId: null, draftVersionId: null },
+      createdAt: new Date(Date.UTC(2026, 0, 1 + index)),
+      completedAt: null,
+    });
+  }
+}
+
+describe('the library host', () => {
+  it('opens the default folder (the OS Videos folder + /Reelbench) and reports where it is', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-host-'));
+    const started = await startHost();
+    await expect(started.host.open()).resolves.toMatchObject({ added: 0 });
+    expect(started.host.location()).toEqual({ path: started.defaultRoot, isDefault: true });
+  });
+
+  it('moves the library and keeps every item, with its fields', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-host-'));
+    const started = await startHost();
+    await started.host.open();
+    await addVideos(started.host, 3);
+    const first = started.host.current().list({ sort: 'oldest' }).items[0];
+    await started.host.current().update(first?.id ?? '', { favorite: true });
+    const destination = path.join(dir, 'External', 'Reelbench');
+    const progress: number[] = [];
+    await started.host.move(destination, ({ done }) => progress.push(done));
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(started.host.location()).toEqual({ path: destination, isDefault: false });
+    expect(started.settings.current().libraryDir).toBe(destination);
+    expect(started.host.current().list({}).total).toBe(3);
+    expect(started.host.current().get(first?.id ?? '')).toMatchObject({ favorite: true });
+    expect(await readdir(destination)).toHaveLength(6);
+    await expect(readdir(started.defaultRoot)).rejects.toThrow(); // the old folder is gone (it was empty)
+  });
+
+  it('resumes a move interrupted part-way, losing nothing', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-host-'));
+    const started = await startHost();
+    await started.host.open();
+    await addVideos(started.host, 4);
+    started.host.close();
+    const destination = path.join(dir, 'Moved');
+    const interrupted = moveLibraryFiles(started.defaultRoot, destination, {
+      journalFile: started.paths.libraryMoveJournal,
+      beforeFile: (index) => {
+        if (index === 3) throw new Error('power cut');
+      },
+    });
+    await expect(interrupted).rejects.toThrow('power cut');
+    expect(await pendingMove(started.paths.libraryMoveJournal)).toMatchObject({ to: destination });
+    expect((await readdir(destination)).length + (await readdir(started.defaultRoot)).length).toBe(8);
+
+    // The next start finds the journal and finishes the move before opening the library.
+    const restarted = await startHost();
+    await restarted.host.open();
+    expect(await pendingMove(started.paths.libraryMoveJournal)).toBeNull();
+    expect(restarted.settings.current().libraryDir).toBe(destination);
+    expect(await readdir(destination)).toHaveLength(8);
+    expect(restarted.host.current().list({}).total).toBe(4);
+  });
+
+  it('refuses to move into a non-empty folder or into itself', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-host-'));
+    const started = await startHost();
+    await started.host.open();
+    const busy = path.join(dir, 'Busy');
+    await mkdir(busy);
+    await copyFile(SAMPLE_VIDEO, path.join(busy, 'someone else.mp4'));
+    await expect(started.host.move(busy)).rejects.toMatchObject({ message: `"${busy}" is not empty.` });
+    await expect(started.host.move(path.join(started.defaultRoot, 'inner'))).rejects.toMatchObject({ code: 'invalidInput' });
+    expect(started.host.current().list({}).total).toBe(0); // still open and usable
+  });
+
+  it('notices a video dropped into the folder while the app runs', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-host-'));
+    const started = await startHost(true);
+    await started.host.open();
+    await copyFile(SAMPLE_VIDEO, path.join(started.defaultRoot, 'dropped in.mp4'));
+    for (let waited = 0; waited < 5_000 && started.host.current().list({}).total === 0; waited += 50) await delay(50);
+    expect(started.host.current().list({}).items.map((item) => item.title)).toEqual(['dropped in']);
+    expect(started.reports.some((report) => report.added === 1)).toBe(true);
+  });
+});
