@@ -1,6 +1,7 @@
 import { version } from '../../package.json';
 import { defaultDataDir } from '../services/data-dir';
 import { EXIT, reportError, UsageError, type CliIo } from './cli-io';
+import { libraryCommand, LIBRARY_USAGE } from './commands/library';
 import { prepImage, PREP_IMAGE_USAGE } from './commands/prep-image';
 
 const HELP = [
@@ -9,6 +10,8 @@ const HELP = [
   'Commands:',
   `  ${PREP_IMAGE_USAGE}`,
   '      Crop and encode a reference image to the exact output frame, under 10 MB, exactly as the app does.',
+  ...LIBRARY_USAGE.map((line) => `  ${line}`),
+  '      List (or search) the video library, or rebuild its catalog from the sidecars.',
   '  reelbench --version',
   '  reelbench help',
   '',
@@ -33,6 +36,8 @@ export async function runCli(argv: readonly string[], io: CliIo, env: Readonly<R
         return command === undefined ? EXIT.usage : EXIT.ok;
       case 'prep-image':
         return await prepImage(rest, io, defaultDataDir(process.platform, env));
+      case 'library':
+        return await libraryCommand(rest, io, defaultDataDir(process.platform, env), version);
       default:
         throw new UsageError(`unknown command "${command}".`);
     }

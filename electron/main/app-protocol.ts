@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
-import { APP_SCHEME } from '../services/app-protocol/app-origin';
+import { APP_HOST, APP_SCHEME } from '../services/app-protocol/app-origin';
 import { resolveAssetPath } from '../services/app-protocol/resolve-asset';
 
 /** Must run before `app.ready`: makes `app://` behave like https (secure context, fetch, relative URLs). */
@@ -10,9 +10,14 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer folder under `app://reelbench/`, refusing anything outside it. */
-export function serveRendererFolder(rendererDir: string): void {
+/** Answers `app://reelbench/media/...` requests (library videos, posters, reference images). */
+export type MediaHandler = (pathname: string, range: string | null) => Promise<Response>;
+
+/** Serves the built renderer folder under `app://reelbench/`, refusing anything outside it, and the media route. */
+export function serveApp(rendererDir: string, media: MediaHandler): void {
   protocol.handle(APP_SCHEME, (request) => {
+    const url = new URL(request.url);
+    if (url.host === APP_HOST && url.pathname.startsWith('/media/')) return media(url.pathname, request.headers.get('range'));
     const file = resolveAssetPath(rendererDir, request.url);
     if (file === null) return new Response('Not found', { status: 404 });
     return net.fetch(pathToFileURL(file).toString());

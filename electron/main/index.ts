@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { app, BrowserWindow, Menu, net, session } from 'electron';
-import { APP_ENTRY_URL } from '../services/app-protocol/app-origin';
+import { app, BrowserWindow, dialog, Menu, net, session, shell } from 'electron';
+import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from '../services/app-protocol/app-origin';
 import { resolveAppPaths } from '../services/app-paths';
 import { createEventEmitter } from '../services/ipc/event-emitter';
 import { createTrustedSenderCheck } from '../services/ipc/trusted-sender';
@@ -8,15 +8,19 @@ import { createKeyStore } from '../services/keychain/key-store';
 import { loadKeytar } from '../services/keychain/load-keytar';
 import { createFileLogger, createRedactor } from '../services/logging/logger';
 import { createImageService } from '../services/images/image-service';
+import { encodePoster } from '../services/images/poster-encode';
+import { createLibraryHost } from '../services/library/library-host';
+import { serveMedia } from '../services/library/media-route';
 import { createMainServices } from '../services/main-services';
 import { openSettingsStore } from '../services/settings/settings-store';
-import { registerAppScheme, serveRendererFolder } from './app-protocol';
+import { registerAppScheme, serveApp } from './app-protocol';
 import { registerIpcRouter, webContentsSink } from './ipc-bridge';
 import { createMainWindow } from './main-window';
 import { buildMenuTemplate } from './menu-template';
 import { applySessionSecurity, hardenWebContents, openInBrowser } from './web-security';
 
 const APIMART_DOCS_URL = 'https://docs.apimart.ai/';
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 // electron-vite sets this only for `npm run dev`; a packaged app never loads from a dev server.
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
@@ -35,6 +39,25 @@ async function start(): Promise<void> {
   const logger = createFileLogger(paths.logFile, createRedactor(() => keyStore.secretsForRedaction()));
   const keyStore = createKeyStore({ loadKeytar, env: process.env, logger });
   const settings = await openSettingsStore(paths.settingsFile, logger);
+  const events = createEventEmitter(webContentsSink(() => mainWindow?.webContents));
+  const library = createLibraryHost({
+    paths,
+    settings,
+    defaultRoot: path.join(app.getPath('videos'), 'Reelbench'),
+    appVersion: app.getVersion(),
+    mediaUrl: (kind, id) => `${APP_ORIGIN}/media/${kind}/${id}`,
+    encodePoster,
+    trash: (file) => shell.trashItem(file),
+    logger,
+    watch: true,
+    onChanged: (report) => events.emit('library.changed', report),
+  });
+  const chooseFolder = async (purpose: 'import' | 'export' | 'move') => {
+    const titles = { import: 'Import videos from a folder', export: 'Export to a folder', move: 'Move the library to a folder' };
+    const options = { title: titles[purpose], properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+    const answer = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return answer.canceled ? null : (answer.filePaths[0] ?? null);
+  };
   const { router } = createMainServices({
     identity: {
       name: app.getName(),
@@ -51,13 +74,24 @@ async function start(): Promise<void> {
     keyStore,
     settings,
     images: createImageService({ cacheDir: paths.cacheDir }),
+    library,
+    desktop: { chooseFolder, reveal: (file) => shell.showItemInFolder(file) },
   });
 
   applySessionSecurity(session.defaultSession);
-  serveRendererFolder(rendererDir);
+  serveApp(rendererDir, (pathname, range) =>
+    library.ready().then(() => serveMedia(pathname, range, (kind, id) => {
+      try {
+        return library.current().mediaFile(kind, id);
+      } catch {
+        return null;
+      }
+    })),
+  );
   registerIpcRouter(router);
-
-  const events = createEventEmitter(webContentsSink(() => mainWindow?.webContents));
+  // The library opens in the background: a large one should not delay the window.
+  void library.open().catch((error: unknown) => logger.error('library: could not open at start-up', { error }));
+  app.on('will-quit', () => library.close());
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate({

@@ -4,6 +4,9 @@ import type { FetchLike } from './apimart/http-transport';
 import { createAppHandlers } from './app/app-handlers';
 import { createImageHandlers } from './images/image-handlers';
 import type { ImageService } from './images/image-service';
+import type { DesktopShell } from './library/desktop-shell';
+import { createLibraryHandlers } from './library/library-handlers';
+import type { LibraryHost } from './library/library-host';
 import { createIpcRouter, type IpcHandlers, type IpcRouter } from './ipc/router';
 import type { TrustedSenderCheck } from './ipc/trusted-sender';
 import { createKeyHandlers } from './key/key-handlers';
@@ -22,6 +25,8 @@ export interface MainServiceDeps {
   readonly keyStore: KeyStore;
   readonly settings: SettingsStore;
   readonly images: ImageService;
+  readonly library: LibraryHost;
+  readonly desktop: DesktopShell;
 }
 
 /** The assembled main-process services, as the shell (and the e2e harness) use them. */
@@ -48,6 +53,7 @@ export function createMainServices(deps: MainServiceDeps): MainServices {
     ...createKeyHandlers(deps.keyStore, apimart),
     ...createSettingsHandlers(deps.settings),
     ...createImageHandlers(deps.images),
+    ...createLibraryHandlers(deps.library, deps.desktop),
   };
   return { router: createIpcRouter({ handlers, isTrustedSender: deps.isTrustedSender, logger: deps.logger }), apimart };
 }

@@ -1,5 +1,15 @@
 import { z } from 'zod';
 import { imageInspectionSchema, imageTargetSchema, preparedImageSchema, prepareOptionsSchema } from '../images/image-models';
+import {
+  itemIdSchema,
+  libraryItemSchema,
+  libraryPageSchema,
+  libraryProblemSchema,
+  libraryQuerySchema,
+  reconcileReportSchema,
+  reuseSettingsSchema,
+  userFieldsPatchSchema,
+} from '../library/library-models';
 import { appInfoSchema, viewSchema } from '../models/app-info';
 import { balanceSchema, keyStatusSchema } from '../models/key-status';
 import { settingsPatchSchema, settingsSchema } from '../models/settings';
@@ -27,9 +37,37 @@ export const contract = {
       request: prepareOptionsSchema.extend({ path: z.string().min(1).max(4096) }),
       response: preparedImageSchema.extend({ preview: z.string() }),
     },
+    'library.list': { request: libraryQuerySchema, response: libraryPageSchema },
+    'library.get': { request: z.object({ id: itemIdSchema }), response: libraryItemSchema },
+    'library.update': { request: z.object({ id: itemIdSchema, patch: userFieldsPatchSchema }), response: libraryItemSchema },
+    'library.remove': { request: z.object({ ids: z.array(itemIdSchema).min(1).max(1000) }), response: z.object({ removed: z.number().int() }) },
+    'library.reveal': { request: z.object({ id: itemIdSchema }), response: z.undefined() },
+    'library.export': {
+      request: z.object({ ids: z.array(itemIdSchema).min(1).max(1000) }),
+      response: z.object({ exported: z.number().int(), destination: z.string().nullable() }),
+    },
+    'library.import': {
+      request: z.undefined(),
+      response: z.object({ imported: z.number().int(), skipped: z.array(z.object({ file: z.string(), reason: z.string() })) }).nullable(),
+    },
+    'library.reuse': { request: z.object({ id: itemIdSchema }), response: reuseSettingsSchema },
+    'library.rebuild': { request: z.undefined(), response: reconcileReportSchema },
+    'library.problems': { request: z.undefined(), response: z.array(libraryProblemSchema) },
+    'library.postersMissing': {
+      request: z.object({ limit: z.number().int().min(1).max(100) }),
+      response: z.array(z.object({ id: itemIdSchema, videoUrl: z.string() })),
+    },
+    'library.savePoster': {
+      // A frame the window captured from the video, as a data: URL (the page cannot write files).
+      request: z.object({ id: itemIdSchema, image: z.string().max(12_000_000).regex(/^data:image\/(png|jpeg|webp);base64,/) }),
+      response: z.undefined(),
+    },
+    'library.location': { request: z.undefined(), response: z.object({ path: z.string(), isDefault: z.boolean() }) },
+    'library.move': { request: z.undefined(), response: reconcileReportSchema.nullable() },
   },
   events: {
     'app.navigate': { payload: z.object({ view: viewSchema }) },
+    'library.changed': { payload: reconcileReportSchema },
   },
 } as const;
 

@@ -7,14 +7,18 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 // Timing targets belong to `npm run bench`, not to tests; this only proves the benchmark still runs and reports.
 describe('npm run bench', () => {
-  it('runs on small inputs and prints a ratio for both cases', async () => {
+  it('runs on small inputs and prints its ratios', async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--import', './scripts/register-ts.js', 'bench/prepare-image.bench.ts', '--scale', '0.01', '--runs', '1'],
+      ['--import', './scripts/register-ts.js', 'bench/run-all.ts', '--scale', '0.01', '--runs', '1'],
       { cwd: root, timeout: 60_000 },
     );
     expect(stdout).toMatch(/^24 MP JPEG .*ratio \d+\.\d\d \(target ≤ 1\.3\); peak RSS prepare \d+ MB, baseline \d+ MB$/m);
     expect(stdout).toMatch(/^50 MP PNG .*ratio \d+\.\d\d/m);
     expect(stdout).toMatch(/^worst ratio \d+\.\d\d: (within target|ABOVE TARGET)$/m);
+    expect(stdout).toMatch(/^library of 100 items; initial index \d+ ms/m);
+    for (const name of ['cold open', 'first page', 'search']) {
+      expect(stdout).toMatch(new RegExp(`^${name} +\\d+\\.\\d ms \\(target ≤ \\d+ ms: (ok|ABOVE)\\); bare node:sqlite \\d+\\.\\d ms, ratio \\d+\\.\\d\\d$`, 'm'));
+    }
   });
 });

@@ -18,7 +18,10 @@ interface ShellReport {
   loadedUrl: string;
   ipcChannels: string[];
   ipc: Record<'trusted' | 'untrusted' | 'noFrame' | 'malformed', { ok: boolean; error?: { code: string } }>;
-  protocol: Record<'index' | 'escape' | 'otherHost', number>;
+  protocol: Record<'index' | 'escape' | 'otherHost' | 'unknownMedia' | 'mediaTraversal', number>;
+  libraryList: { ok: boolean; data?: { total: number } };
+  libraryMoveCancelled: { ok: boolean; data?: unknown };
+  dialogShown: boolean;
   permissions: Record<'media' | 'geolocation' | 'clipboardWrite' | 'check', boolean>;
   navigation: Record<string, unknown>;
   menuLabels: string[];
@@ -82,7 +85,7 @@ describe('the built Electron shell (against a recording electron module)', () =>
 
   it('serves only the renderer folder over app://, denies permissions and contains navigation', async () => {
     const report = await startShell({ FAKE_ELECTRON_PACKAGED: '1' });
-    expect(report.protocol).toEqual({ index: 200, escape: 404, otherHost: 404 });
+    expect(report.protocol).toEqual({ index: 200, escape: 404, otherHost: 404, unknownMedia: 404, mediaTraversal: 404 });
     expect(report.permissions).toEqual({ media: false, geolocation: false, clipboardWrite: true, check: false });
     expect(report.navigation).toEqual({
       appPrevented: false,
@@ -99,9 +102,17 @@ describe('the built Electron shell (against a recording electron module)', () =>
   it('sends menu navigation to the window, focuses on a second launch and saves the window bounds on close', async () => {
     const report = await startShell({ FAKE_ELECTRON_PACKAGED: '1' });
     expect(report.menuLabels).toContain('Edit');
-    expect(report.eventsSentToWindow).toEqual([{ channel: 'app.navigate', payload: { view: 'settings' } }]);
+    expect(report.eventsSentToWindow.filter((event) => event.channel === 'app.navigate')).toEqual([{ channel: 'app.navigate', payload: { view: 'settings' } }]);
+    expect(report.eventsSentToWindow.some((event) => event.channel === 'library.changed')).toBe(true);
     expect(report.focusedOnSecondInstance).toBe(true);
     expect(report.savedWindowState).toEqual({ x: 10, y: 20, width: 1111, height: 777, maximized: false });
+  });
+
+  it('opens the library in the Videos folder and answers library calls; a cancelled dialog moves nothing', async () => {
+    const report = await startShell({ FAKE_ELECTRON_PACKAGED: '1' });
+    expect(report.libraryList).toEqual({ ok: true, data: { items: [], total: 0 } });
+    expect(report.libraryMoveCancelled).toEqual({ ok: true, data: null });
+    expect(report.dialogShown).toBe(true);
   });
 
   it('loads and trusts the dev server only when not packaged', async () => {

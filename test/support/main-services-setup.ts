@@ -10,6 +10,7 @@ import { createFileLogger, createRedactor } from '../../electron/services/loggin
 import { createImageService } from '../../electron/services/images/image-service';
 import { createMainServices, type MainServices } from '../../electron/services/main-services';
 import { openSettingsStore } from '../../electron/services/settings/settings-store';
+import { createTestLibraryHost } from './test-library-host';
 
 /** The real main-process services in a temporary data folder, with the real keychain under a throwaway name. */
 export interface ServicesSetup {
@@ -26,13 +27,16 @@ export interface ServicesSetup {
 
 /** Builds the services as the shell does, pointed at `apiBaseUrl`. */
 export async function setupServices(apiBaseUrl: string, env: Record<string, string> = {}): Promise<ServicesSetup> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-services-'));
+  const tempDir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-services-'));
+  const dataDir = path.join(tempDir, 'data');
   const paths = resolveAppPaths(dataDir);
   const keyService = `Reelbench-test-${randomBytes(6).toString('hex')}`;
   const keyStore = createKeyStore({ loadKeytar, env, service: keyService });
   const logger = createFileLogger(paths.logFile, createRedactor(() => keyStore.secretsForRedaction()));
   const settings = await openSettingsStore(paths.settingsFile, logger);
   await settings.update({ apiBaseUrl });
+  const { host: library, desktop } = createTestLibraryHost(paths, settings, 'app://reelbench', logger);
+  await library.open();
   const services = createMainServices({
     identity: { name: 'Reelbench', version: '0.0.0-test', platform: process.platform, arch: process.arch, electronVersion: null, chromeVersion: null },
     isTrustedSender: () => true,
@@ -41,6 +45,8 @@ export async function setupServices(apiBaseUrl: string, env: Record<string, stri
     keyStore,
     settings,
     images: createImageService({ cacheDir: paths.cacheDir }),
+    library,
+    desktop,
   });
   const traffic: string[] = [];
   return {
@@ -55,8 +61,9 @@ export async function setupServices(apiBaseUrl: string, env: Record<string, stri
       return answer;
     },
     close: async () => {
+      library.close();
       await keyStore.clear().catch(() => undefined);
-      await rm(dataDir, { recursive: true, force: true });
+      await rm(tempDir, { recursive: true, force: true });
     },
   };
 }

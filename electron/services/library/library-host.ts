@@ -27,6 +27,8 @@ export interface LibraryHostDeps {
 export interface LibraryHost {
   /** Opens (resuming an interrupted move first) and reconciles; safe to call again after a failure. */
   open(): Promise<ReconcileReport>;
+  /** Resolves when any open under way has finished (successfully or not). */
+  ready(): Promise<void>;
   current(): LibraryService;
   location(): { readonly path: string; readonly isDefault: boolean };
   move(destination: string, onProgress?: (progress: MoveProgress) => void): Promise<ReconcileReport>;
@@ -37,6 +39,7 @@ export interface LibraryHost {
 export function createLibraryHost(deps: LibraryHostDeps): LibraryHost {
   let library: LibraryService | undefined;
   let watcher: FolderWatch | undefined;
+  let opening: Promise<unknown> = Promise.resolve();
   const root = () => deps.settings.current().libraryDir ?? deps.defaultRoot;
 
   async function reconcileAndTell(): Promise<ReconcileReport> {
@@ -53,7 +56,13 @@ export function createLibraryHost(deps: LibraryHostDeps): LibraryHost {
     library = undefined;
   }
 
-  async function open(): Promise<ReconcileReport> {
+  function open(): Promise<ReconcileReport> {
+    const run = openNow();
+    opening = run.catch(() => undefined);
+    return run;
+  }
+
+  async function openNow(): Promise<ReconcileReport> {
     close();
     const interrupted = await pendingMove(deps.paths.libraryMoveJournal);
     if (interrupted) {
@@ -82,6 +91,9 @@ export function createLibraryHost(deps: LibraryHostDeps): LibraryHost {
 
   return {
     open,
+    ready: async () => {
+      await opening;
+    },
     current() {
       if (!library) throw new AppError('libraryUnavailable', 'The library is not open yet.', 'Wait a moment, or check the library folder in Settings.');
       return library;

@@ -11,9 +11,13 @@ import { loadKeytar } from '../../../electron/services/keychain/load-keytar';
 import { createFileLogger, createRedactor } from '../../../electron/services/logging/logger';
 import { createImageService } from '../../../electron/services/images/image-service';
 import { createMainServices, type MainServices } from '../../../electron/services/main-services';
+import { serveMedia } from '../../../electron/services/library/media-route';
+import type { ReconcileReport } from '../../../shared/library/library-models';
 import { openSettingsStore } from '../../../electron/services/settings/settings-store';
 import { BUILT, requireBuild } from '../../support/build-output';
 import { pageBridgeScript } from './page-bridge-bundle';
+import { createTestLibraryHost, type TestDesktop } from '../../support/test-library-host';
+import type { LibraryHost } from '../../../electron/services/library/library-host';
 import { serveFolder, type StaticServer } from './static-server';
 
 /** Debian's Chromium; the test tools never download a browser of their own. */
@@ -36,6 +40,10 @@ export interface AppHarness {
   readonly events: EventEmitter;
   readonly dataDir: string;
   readonly keyStore: KeyStore;
+  readonly library: LibraryHost;
+  readonly desktop: TestDesktop;
+  /** The library folder. */
+  readonly libraryRoot: string;
   /** Every IPC answer and event the page received, serialized, in order (for leak checks). */
   readonly ipcTraffic: string[];
   /** Console errors and CSP violations the page reported. */
@@ -77,6 +85,8 @@ export async function closeBrowser(): Promise<void> {
 export interface LaunchOptions {
   /** The APIMart the app talks to (a fake on loopback). */
   readonly apiBaseUrl?: string;
+  /** Runs before the library opens, with its folder: put videos there to start with. */
+  readonly beforeOpen?: (libraryRoot: string) => Promise<void>;
 }
 
 /**
@@ -85,13 +95,24 @@ export interface LaunchOptions {
  */
 export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness> {
   requireBuild();
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-e2e-'));
-  const server: StaticServer = await serveFolder(BUILT.rendererDir);
+  const tempDir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-e2e-'));
+  const dataDir = path.join(tempDir, 'data');
   const paths = resolveAppPaths(dataDir);
+  // The server is needed for the media URLs the library hands out, and the library for the server's media route.
+  const opened: { library?: LibraryHost } = {};
+  const server: StaticServer = await serveFolder(BUILT.rendererDir, (pathname, range) =>
+    serveMedia(pathname, range, (kind, id) => opened.library?.current().mediaFile(kind, id) ?? null),
+  );
   const keyStore = createKeyStore({ loadKeytar, env: {}, service: `Reelbench-e2e-${randomBytes(6).toString('hex')}` });
   const logger = createFileLogger(paths.logFile, createRedactor(() => keyStore.secretsForRedaction()));
   const settings = await openSettingsStore(paths.settingsFile, logger);
   if (options.apiBaseUrl) await settings.update({ apiBaseUrl: options.apiBaseUrl });
+  let emit: (report: ReconcileReport) => void = () => undefined;
+  const created = createTestLibraryHost(paths, settings, server.origin, logger, (report) => emit(report));
+  const library = created.host;
+  opened.library = library;
+  await options.beforeOpen?.(created.root);
+  await library.open();
   const services = createMainServices({
     identity: await identity(),
     isTrustedSender: createTrustedSenderCheck([server.origin]),
@@ -100,6 +121,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
     keyStore,
     settings,
     images: createImageService({ cacheDir: paths.cacheDir }),
+    library,
+    desktop: created.desktop,
   });
   const ipcTraffic: string[] = [];
 
@@ -126,6 +149,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
     );
   });
 
+  emit = (report) => events.emit('library.changed', report);
   await page.goto(`${server.origin}/index.html`);
 
   return {
@@ -134,6 +158,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
     events,
     dataDir,
     keyStore,
+    library,
+    desktop: created.desktop,
+    libraryRoot: created.root,
     ipcTraffic,
     pageErrors,
     rawInvoke: (channel, payload) =>
@@ -143,9 +170,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
       ),
     close: async () => {
       await keyStore.clear().catch(() => undefined);
+      library.close();
       await context.close();
       await server.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await rm(tempDir, { recursive: true, force: true });
     },
   };
 }

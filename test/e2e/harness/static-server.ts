@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
@@ -21,11 +21,27 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `rootDir` on 127.0.0.1 at a free port. */
-export async function serveFolder(rootDir: string): Promise<StaticServer> {
+/** Answers `/media/...` as the app's protocol handler does. */
+export type MediaHandler = (pathname: string, range: string | null) => Promise<Response>;
+
+async function sendWebResponse(answer: Response, response: ServerResponse): Promise<void> {
+  response.writeHead(answer.status, Object.fromEntries(answer.headers));
+  if (answer.body) for await (const chunk of answer.body) response.write(chunk);
+  response.end();
+}
+
+/** Serves `rootDir` on 127.0.0.1 at a free port, and the library media route, same-origin as in the app. */
+export async function serveFolder(rootDir: string, media?: MediaHandler): Promise<StaticServer> {
   const root = path.resolve(rootDir);
   const server: Server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const rawPath = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (media && rawPath.startsWith('/media/')) {
+      media(rawPath, request.headers.range ?? null)
+        .then((answer) => sendWebResponse(answer, response))
+        .catch(() => response.writeHead(500).end());
+      return;
+    }
+    const pathname = decodeURIComponent(rawPath);
     const file = path.resolve(root, pathname === '/' ? 'index.html' : `.${pathname}`);
     if (!file.startsWith(root + path.sep)) {
       response.writeHead(403).end();

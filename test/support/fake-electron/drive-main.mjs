@@ -59,7 +59,11 @@ const report = {
     index: await protocolStatus('app://reelbench/index.html'),
     escape: await protocolStatus('app://reelbench/assets/%2e%2e%2f%2e%2e%2f%2e%2e%2fpackage.json'),
     otherHost: await protocolStatus('app://other/index.html'),
+    unknownMedia: await protocolStatus('app://reelbench/media/video/00000000-0000-4000-8000-000000000000'),
+    mediaTraversal: await protocolStatus('app://reelbench/media/video/..%2F..%2Fetc%2Fpasswd'),
   },
+  libraryList: await invoke('library.list', {}, { url: 'app://reelbench/index.html' }),
+  libraryMoveCancelled: await invoke('library.move', undefined, { url: 'app://reelbench/index.html' }),
   permissions: {
     media: await permission('media'),
     geolocation: await permission('geolocation'),
@@ -81,6 +85,7 @@ helpMenu.submenu[0].click();
 const settings = recorder.menuTemplate.find((item) => item.label === 'File')?.submenu.find((item) => item.label === 'Settings');
 settings?.click();
 report.eventsSentToWindow = window.webContents.sent;
+report.dialogShown = recorder.calls.some((call) => call.name === 'dialog.showOpenDialog');
 
 app.emit('second-instance');
 report.focusedOnSecondInstance = window.focused;

@@ -55,7 +55,14 @@ export const session = {
   },
 };
 
-export const shell = { openExternal: async (url) => { recorder.openedExternally.push(url); } };
+export const shell = {
+  openExternal: async (url) => { recorder.openedExternally.push(url); },
+  trashItem: async (file) => { record('shell.trashItem', file); },
+  showItemInFolder: (file) => { record('shell.showItemInFolder', file); },
+};
+export const dialog = {
+  showOpenDialog: async () => { record('dialog.showOpenDialog'); return { canceled: true, filePaths: [] }; },
+};
 export const nativeTheme = { shouldUseDarkColors: false };
 export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
 

@@ -1,0 +1,6 @@
+// npm run bench: every benchmark, one after another, with the same --scale and --runs.
+export {};
+
+await import('./prepare-image.bench.ts');
+console.log('');
+await import('./library.bench.ts');

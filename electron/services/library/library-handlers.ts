@@ -1,0 +1,58 @@
+import { AppError } from '../../../shared/errors';
+import type { IpcHandlers } from '../ipc/router';
+import type { DesktopShell } from './desktop-shell';
+import type { LibraryHost } from './library-host';
+
+type LibraryChannels =
+  | 'library.list' | 'library.get' | 'library.update' | 'library.remove' | 'library.reveal' | 'library.export' | 'library.import'
+  | 'library.reuse' | 'library.rebuild' | 'library.problems' | 'library.postersMissing' | 'library.savePoster' | 'library.location'
+  | 'library.move';
+
+function decodeDataUrl(dataUrl: string): Buffer {
+  const comma = dataUrl.indexOf(',');
+  if (comma < 0) throw new AppError('invalidInput', 'The captured poster frame is not a data URL.');
+  return Buffer.from(dataUrl.slice(comma + 1), 'base64');
+}
+
+/** Handlers of the `library.*` domain. */
+export function createLibraryHandlers(host: LibraryHost, desktop: DesktopShell): Pick<IpcHandlers, LibraryChannels> {
+  // The library opens in the background at start-up: calls made meanwhile wait for it rather than fail.
+  const library = async () => {
+    await host.ready();
+    return host.current();
+  };
+  return {
+    'library.list': async (query) => (await library()).list(query),
+    'library.get': async ({ id }) => (await library()).get(id),
+    'library.update': async ({ id, patch }) => (await library()).update(id, patch),
+    'library.remove': async ({ ids }) => (await library()).remove(ids),
+    'library.reveal': async ({ id }) => {
+      const file = (await library()).mediaFile('video', id);
+      if (!file) throw new AppError('notFound', 'This video is no longer in the library.');
+      desktop.reveal(file);
+      return undefined;
+    },
+    'library.export': async ({ ids }) => {
+      const destination = await desktop.chooseFolder('export');
+      if (!destination) return { exported: 0, destination: null };
+      return { ...(await (await library()).exportItems(ids, destination)), destination };
+    },
+    'library.import': async () => {
+      const folder = await desktop.chooseFolder('import');
+      return folder ? (await library()).importFolder(folder) : null;
+    },
+    'library.reuse': async ({ id }) => (await library()).reuse(id),
+    'library.rebuild': async () => (await library()).rebuild(),
+    'library.problems': async () => (await library()).problems(),
+    'library.postersMissing': async ({ limit }) => (await library()).postersMissing(limit),
+    'library.savePoster': async ({ id, image }) => {
+      await (await library()).savePoster(id, decodeDataUrl(image));
+      return undefined;
+    },
+    'library.location': () => host.location(),
+    'library.move': async () => {
+      const destination = await desktop.chooseFolder('move');
+      return destination ? host.move(destination) : null;
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { OUT_DIR, requireBuild } from '../support/build-output';
+import { SAMPLE_VIDEO } from '../support/library-setup';
+
+const CLI = path.join(OUT_DIR, 'main', 'cli.js');
+let dir: string;
+let libraryDir: string;
+beforeAll(requireBuild);
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-cli-library-'));
+  libraryDir = path.join(dir, 'My Videos');
+  await mkdir(path.join(dir, 'data'), { recursive: true });
+  await mkdir(libraryDir, { recursive: true });
+  await writeFile(path.join(dir, 'data', 'settings.json'), JSON.stringify({ libraryDir }));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function reelbench(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { env: { ...process.env, REELBENCH_DATA_DIR: path.join(dir, 'data') } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('reelbench library (the built CLI)', () => {
+  it('lists the library from settings, searches it, and filters favourites', async () => {
+    await copyFile(SAMPLE_VIDEO, path.join(libraryDir, 'sunset over the bay.mp4'));
+    await copyFile(SAMPLE_VIDEO, path.join(libraryDir, 'city at night.mp4'));
+    const list = await reelbench('library', 'list');
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('sunset over the bay  (');
+    expect(list.stdout).toContain(path.join(libraryDir, 'city at night.mp4'));
+
+    const search = await reelbench('library', 'list', '--search', 'sunset', '--json');
+    const answer = JSON.parse(search.stdout) as { total: number; items: { title: string; path: string }[] };
+    expect(answer).toMatchObject({ ok: true, total: 1, items: [{ title: 'sunset over the bay', path: path.join(libraryDir, 'sunset over the bay.mp4') }] });
+
+    await expect(reelbench('library', 'list', '--favorites')).resolves.toMatchObject({ code: 0, stdout: 'No videos match.\n' });
+  });
+
+  it('rebuilds the catalog from the sidecars, reporting damaged ones', async () => {
+    await copyFile(SAMPLE_VIDEO, path.join(libraryDir, 'good.mp4'));
+    await copyFile(SAMPLE_VIDEO, path.join(libraryDir, 'bad.mp4'));
+    await reelbench('library', 'list'); // writes the sidecars
+    await writeFile(path.join(libraryDir, 'bad.reelbench.json'), '{ broken');
+    const rebuilt = await reelbench('library', 'rebuild');
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.stdout).toBe(`Rebuilt the catalog of ${libraryDir}: 1 video.\n  ! bad.reelbench.json: This sidecar is not valid JSON (damaged or edited by hand?). Its video is not listed until it is fixed or removed.\n`);
+    expect(await readFile(path.join(libraryDir, 'bad.reelbench.json'), 'utf8')).toBe('{ broken');
+    expect((await readdir(libraryDir)).sort()).toEqual(['bad.mp4', 'bad.reelbench.json', 'good.mp4', 'good.reelbench.json']);
+  });
+
+  it('explains its usage', async () => {
+    await expect(reelbench('library')).resolves.toMatchObject({ code: 2, stderr: expect.stringContaining('library takes "list" or "rebuild".') });
+  });
+});

@@ -1,0 +1,45 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { AppPaths } from '../../electron/services/app-paths';
+import { encodePoster } from '../../electron/services/images/poster-encode';
+import type { DesktopShell } from '../../electron/services/library/desktop-shell';
+import { createLibraryHost, type LibraryHost } from '../../electron/services/library/library-host';
+import type { Logger } from '../../electron/services/logging/logger';
+import type { SettingsStore } from '../../electron/services/settings/settings-store';
+import type { ReconcileReport } from '../../shared/library/library-models';
+
+/** The desktop shell as tests see it: the "folder picker" answers what the test says; reveals are recorded. */
+export interface TestDesktop extends DesktopShell {
+  /** What the next folder picker returns (null = the user cancelled). */
+  nextFolder: string | null;
+  readonly revealed: string[];
+}
+
+/** A library host over real folders, as the shell builds it, with the OS trash replaced by deletion. */
+export function createTestLibraryHost(
+  paths: AppPaths,
+  settings: SettingsStore,
+  mediaBase: string,
+  logger?: Logger,
+  onChanged?: (report: ReconcileReport) => void,
+): { host: LibraryHost; desktop: TestDesktop; root: string } {
+  const root = path.join(paths.dataDir, '..', 'Videos', 'Reelbench');
+  const host = createLibraryHost({
+    paths,
+    settings,
+    defaultRoot: root,
+    appVersion: 'test',
+    mediaUrl: (kind, id) => `${mediaBase}/media/${kind}/${id}`,
+    encodePoster,
+    trash: (file) => rm(file, { force: true }),
+    ...(logger ? { logger } : {}),
+    ...(onChanged ? { onChanged } : {}),
+  });
+  const desktop: TestDesktop = {
+    nextFolder: null,
+    revealed: [],
+    chooseFolder: async () => desktop.nextFolder,
+    reveal: (file) => void desktop.revealed.push(file),
+  };
+  return { host, desktop, root };
+}
