@@ -13,6 +13,8 @@ export interface AppPaths {
   readonly posterDir: string;
   /** Present while a library move is under way; lets an interrupted move resume. */
   readonly libraryMoveJournal: string;
+  /** Generation jobs: not a cache, never rebuilt. */
+  readonly jobsFile: string;
 }
 
 /** Lays out the app data folder (Electron's `userData`, or a folder chosen by tests and the CLI). */
@@ -27,5 +29,6 @@ export function resolveAppPaths(dataDir: string): AppPaths {
     catalogFile: path.join(dataDir, 'library', 'catalog.sqlite'),
     posterDir: path.join(dataDir, 'cache', 'posters'),
     libraryMoveJournal: path.join(dataDir, 'library', 'move-journal.json'),
+    jobsFile: path.join(dataDir, 'jobs.sqlite'),
   };
 }

@@ -24,6 +24,10 @@ export interface FakeApimartOptions {
   readonly estimatedSeconds?: number;
   readonly port?: number;
   readonly clock?: FakeClock;
+  /** What the video links serve (default: a real 2-second MP4); big payloads make long downloads. */
+  readonly videoPayload?: Buffer;
+  /** Pause between 64 KB chunks of a video response, to make downloads slow enough to interrupt. */
+  readonly videoChunkDelayMs?: number;
 }
 
 /** One request the fake saw. */
@@ -50,6 +54,8 @@ export interface FakeApimart {
   setBalance(value: number): void;
   /** Requests of one route and method, to count POSTs. */
   count(route: LoggedRequest['route'], method?: string): number;
+  /** Video bytes sent so far, across all responses. */
+  videoBytesSent(): number;
   close(): Promise<void>;
 }
 
@@ -66,7 +72,8 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
   const tasks = new Map<string, FakeTask>();
   const uploads = new Map<string, { bytes: Buffer; contentType: string; createdAt: number }>();
   const sockets = new Set<Socket>();
-  const video = await readFile(SAMPLE_VIDEO);
+  const video = options.videoPayload ?? (await readFile(SAMPLE_VIDEO));
+  let videoBytesSent = 0;
   let balance = options.balance ?? 100;
   let used = 0;
   let nextFailure: string | null = null;
@@ -173,12 +180,29 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     if (fault?.kind === 'dropMidBody') {
       // Cut a moment after the bytes are out, as a real drop would: cutting in the same tick makes the client's
       // web stream discard data it had already received but not yet read.
-      response.write(slice.subarray(0, Math.min(fault.afterBytes, slice.length)), () => {
+      const sent = slice.subarray(0, Math.min(fault.afterBytes, slice.length));
+      videoBytesSent += sent.length;
+      response.write(sent, () => {
         setTimeout(() => response.socket?.destroy(), 30);
       });
       return;
     }
-    response.end(slice);
+    if (!options.videoChunkDelayMs) {
+      videoBytesSent += slice.length;
+      response.end(slice);
+      return;
+    }
+    const chunkDelay = options.videoChunkDelayMs;
+    let offset = 0;
+    const pump = () => {
+      if (response.destroyed) return;
+      if (offset >= slice.length) return void response.end();
+      const chunk = slice.subarray(offset, offset + 64 * 1024);
+      offset += chunk.length;
+      videoBytesSent += chunk.length;
+      response.write(chunk, () => setTimeout(pump, chunkDelay));
+    };
+    pump();
   }
 
   function handleImage(pathname: string, response: ServerResponse): void {
@@ -238,6 +262,7 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
       balance = value;
     },
     count: (route, method) => requests.filter((entry) => entry.route === route && (!method || entry.method === method)).length,
+    videoBytesSent: () => videoBytesSent,
     close: async () => {
       faults.clear();
       for (const socket of sockets) socket.destroy();

@@ -8,6 +8,8 @@ export interface ApiErrorDetail {
   /** The response body, with the API key redacted, for diagnosing `malformed` answers. */
   readonly rawBody?: string | undefined;
   readonly serverMessage?: string | undefined;
+  /** For network failures: whether the request may have reached the server (matters for the billed POST). */
+  readonly maybeSent?: boolean | undefined;
 }
 
 /** An error from talking to APIMart: a code the UI and CLI branch on, a sentence and a next step. */
@@ -50,9 +52,10 @@ export const apiErrors = {
     ),
   server: (detail: ApiErrorDetail) =>
     new ApiError('server', `APIMart had a problem on its side${detail.status ? ` (HTTP ${detail.status})` : ''}.`, 'Try again in a few minutes.', detail),
-  network: (cause?: string) =>
+  network: (cause?: string, maybeSent = true) =>
     new ApiError('network', 'Reelbench could not reach APIMart.', 'Check your internet connection, VPN or proxy, then try again.', {
       serverMessage: cause,
+      maybeSent,
     }),
   timeout: (seconds: number) =>
     new ApiError('timeout', `APIMart did not answer within ${seconds} s.`, 'Check your connection and try again; the service may be busy.'),

@@ -87,8 +87,9 @@ export function createTransport(deps: TransportDeps): Transport {
     } catch (caught) {
       if (spec.signal?.aborted) return { error: apiErrors.cancelled(), retryable: false };
       if (timeout.aborted) return { error: apiErrors.timeout(Math.round(timeoutMs / 1000)), retryable: spec.idempotent };
-      const error = apiErrors.network(redactKey(describeNetworkFailure(caught), key));
-      return { error, retryable: spec.idempotent || failedBeforeSending(caught) };
+      const notSent = failedBeforeSending(caught);
+      const error = apiErrors.network(redactKey(describeNetworkFailure(caught), key), !notSent);
+      return { error, retryable: spec.idempotent || notSent };
     }
   }
 

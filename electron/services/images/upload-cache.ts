@@ -49,7 +49,7 @@ export async function openUploadCache(file: string): Promise<UploadCache> {
 export async function uploadPrepared(
   client: ApimartClient,
   cache: UploadCache,
-  prepared: PreparedImage,
+  prepared: Pick<PreparedImage, 'path' | 'key'>,
   now: () => number,
   options: CallOptions = {},
 ): Promise<{ readonly uploaded: UploadedImage; readonly reused: boolean }> {

@@ -37,6 +37,8 @@ export interface LibraryService {
   rebuild(): Promise<ReconcileReport>;
   list(query: LibraryQuery): LibraryPage;
   get(id: string): LibraryItem;
+  /** The item a generation job filed, if any. */
+  findByJobId(jobId: string): LibraryItem | null;
   /** The settings that produced an item, for the workbench ("reuse settings"). */
   reuse(id: string): ReuseSettings;
   update(id: string, patch: Partial<UserFields>): Promise<LibraryItem>;
@@ -95,6 +97,10 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
       return { items: rows.map((row) => toLibraryItem(row, deps.mediaUrl)), total };
     },
     get: (id) => toLibraryItem(rowOf(id), deps.mediaUrl),
+    findByJobId(jobId) {
+      const row = catalog.findByJobId(jobId);
+      return row ? toLibraryItem(row, deps.mediaUrl) : null;
+    },
     reuse(id) {
       const row = rowOf(id);
       if (row.prompt === null || row.model === null || row.duration === null || row.resolution === null || (row.aspect !== 'landscape' && row.aspect !== 'portrait')) {

@@ -11,6 +11,7 @@ export interface Catalog {
   upsert(row: CatalogRow): void;
   removeByPath(videoPath: string): void;
   get(id: string): CatalogRow | null;
+  findByJobId(jobId: string): CatalogRow | null;
   list(query: CatalogQuery): { rows: CatalogRow[]; total: number };
   setPoster(id: string, present: boolean): void;
   /** Sets the poster flags of all items at once, from the poster files that exist. */
@@ -164,6 +165,10 @@ export function openCatalog(file: string): Catalog {
     removeByPath: (videoPath) => void statement('DELETE FROM items WHERE video_path = ?').run(videoPath),
     get(id) {
       const row = statement('SELECT * FROM items WHERE id = ?').get(id) as Row | undefined;
+      return row ? fromRow(row) : null;
+    },
+    findByJobId(jobId) {
+      const row = statement('SELECT * FROM items WHERE job_id = ? LIMIT 1').get(jobId) as Row | undefined;
       return row ? fromRow(row) : null;
     },
     list,

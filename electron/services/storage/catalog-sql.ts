@@ -36,6 +36,7 @@ CREATE INDEX IF NOT EXISTS items_title ON items(title COLLATE NOCASE);
 CREATE INDEX IF NOT EXISTS items_duration ON items(duration);
 CREATE INDEX IF NOT EXISTS items_model ON items(model);
 CREATE INDEX IF NOT EXISTS items_favorite ON items(favorite, created_at);
+CREATE INDEX IF NOT EXISTS items_job ON items(job_id);
 CREATE TABLE IF NOT EXISTS item_tags (
   item_rowid INTEGER NOT NULL REFERENCES items(rowid) ON DELETE CASCADE,
   tag TEXT NOT NULL COLLATE NOCASE

@@ -1,0 +1,228 @@
+import { mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { AppErrorData } from '../../../shared/errors';
+import { AppError } from '../../../shared/errors';
+import type { Job } from '../../../shared/jobs/job-models';
+import type { ApimartClient } from '../apimart/apimart-client';
+import { ApiError } from '../apimart/api-error';
+import { failureError } from '../apimart/response-parsers';
+import type { ImageService } from '../images/image-service';
+import { uploadPrepared, type UploadCache } from '../images/upload-cache';
+import type { LibraryService } from '../library/library-service';
+import type { JobInternals, JobRecord } from '../storage/job-store';
+import type { BalanceCache } from './balance-cache';
+import { etaSeconds, nextPollDelay } from './poll-schedule';
+
+/** Everything a step may use. */
+export interface StepContext {
+  readonly client: ApimartClient;
+  readonly images: ImageService;
+  readonly uploadCache: UploadCache;
+  readonly library: () => Promise<LibraryService>;
+  readonly balance: BalanceCache;
+  readonly pricePerSecond: (model: string) => number | null;
+  readonly now: () => number;
+  readonly random: () => number;
+  readonly pollFloorMs: number;
+  readonly pollCeilingMs: number;
+  readonly balanceRecheckMs: number;
+  readonly signal: AbortSignal;
+  /** Durably records a change before the step goes on (the submit step's "before the side effect"). */
+  readonly persist: (record: JobRecord) => void;
+  readonly onDownloadProgress: (fraction: number) => void;
+}
+
+/** A step's outcome: the record to store next. */
+export type StepResult = JobRecord;
+
+const EXPIRY_WARNING_MS = 2 * 60 * 60 * 1000;
+const MAX_WAIT_MS = 60_000;
+
+/** Applies changes to a record, stamping the update time. */
+export function change(record: JobRecord, job: Partial<Job>, internals: Partial<JobInternals> = {}, now = Date.now()): JobRecord {
+  return { job: { ...record.job, ...job, updatedAt: new Date(now).toISOString() }, internals: { ...record.internals, ...internals } };
+}
+
+const errorData = (error: unknown): AppErrorData =>
+  error instanceof AppError ? error.toData() : { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+
+/** Waits with back-off (5 s doubling to a minute) for a condition that will pass by itself. */
+export function waitFor(record: JobRecord, reason: NonNullable<Job['waiting']>, error: unknown, now: number, retryAfterMs?: number): JobRecord {
+  const delay = retryAfterMs ?? Math.min(MAX_WAIT_MS, Math.max(5_000, record.internals.retryDelayMs * 2));
+  return change(record, { waiting: reason, error: errorData(error) }, { nextRunAt: now + delay, retryDelayMs: delay }, now);
+}
+
+/** The waiting reason for a transient failure of an idempotent step, or null when the failure is final. */
+function transientWait(error: unknown): { reason: NonNullable<Job['waiting']>; retryAfterMs?: number } | null {
+  if (!(error instanceof AppError)) return null;
+  if (error.code === 'network' || error.code === 'timeout' || error.code === 'server') return { reason: 'network' };
+  if (error.code === 'rateLimited') return { reason: 'rateLimit', retryAfterMs: error instanceof ApiError ? error.detail.retryAfterMs : undefined };
+  if (error.code === 'auth' || error.code === 'noKey') return { reason: 'key' };
+  return null;
+}
+
+/** Runs an idempotent step; transient failures make the job wait and try again, others fail it. */
+export async function idempotent(record: JobRecord, now: () => number, work: () => Promise<JobRecord>): Promise<JobRecord> {
+  try {
+    return await work();
+  } catch (error) {
+    const transient = transientWait(error);
+    if (transient) return waitFor(record, transient.reason, error, now(), transient.retryAfterMs);
+    return change(record, { phase: 'failed', waiting: null, error: errorData(error) }, {}, now());
+  }
+}
+
+/** Prepares the reference image (if any): cropped to the exact frame, under the size limit. */
+export async function prepareStep(record: JobRecord, context: StepContext): Promise<JobRecord> {
+  const { request } = record.job;
+  if (!request.imagePath) return change(record, { phase: 'submitting', waiting: null, error: null }, {}, context.now());
+  return idempotent(record, context.now, async () => {
+    const prepared = await context.images.prepare(request.imagePath as string, {
+      model: request.model,
+      resolution: request.resolution,
+      aspect: request.aspect,
+      ...(request.crop ? { crop: request.crop } : {}),
+    });
+    return change(record, { phase: 'uploading', waiting: null, error: null }, { preparedPath: prepared.path, preparedKey: prepared.key }, context.now());
+  });
+}
+
+/** Uploads the prepared image, or reuses its upload from the last 72 hours. */
+export async function uploadStep(record: JobRecord, context: StepContext): Promise<JobRecord> {
+  const { preparedPath, preparedKey } = record.internals;
+  if (!preparedPath || !preparedKey) return change(record, { phase: 'preparing' }, {}, context.now());
+  return idempotent(record, context.now, async () => {
+    const { uploaded } = await uploadPrepared(context.client, context.uploadCache, { path: preparedPath, key: preparedKey }, context.now, { signal: context.signal });
+    return change(record, { phase: 'submitting', waiting: null, error: null }, { uploadUrl: uploaded.url, retryDelayMs: 0 }, context.now());
+  });
+}
+
+const NEEDS_ATTENTION: AppErrorData = {
+  code: 'internal',
+  message: 'Reelbench lost contact with APIMart while sending this job, so it may or may not have been accepted (and billed).',
+  action: 'Check your APIMart dashboard or usage. Reelbench will not send it again by itself; retry it as a new job only if it is not there.',
+};
+
+/**
+ * Sends the billed request. The attempt is recorded on disk first; an answer that proves nothing was accepted clears
+ * it (and the job may wait and try again), an ambiguous one (a timeout, a dropped connection, a 5xx) marks the job
+ * "needs attention" — it is never sent twice by Reelbench.
+ */
+export async function submitStep(record: JobRecord, context: StepContext): Promise<JobRecord> {
+  const { request } = record.job;
+  const now = context.now;
+  if (record.internals.submitAttemptAt) return change(record, { phase: 'needsAttention', waiting: null, error: NEEDS_ATTENTION }, {}, now());
+
+  const price = context.pricePerSecond(request.model);
+  if (price !== null) {
+    const balance = await context.balance.get(() => context.client.getBalance({ signal: context.signal }));
+    if (balance && balance.remaining !== null && balance.remaining < price * request.duration) {
+      const shortfall = new AppError(
+        'insufficientBalance',
+        `Your APIMart balance (${balance.remaining}) is below this job's cost (${(price * request.duration).toFixed(2)}).`,
+        'Top up your balance; the job starts by itself once there is enough.',
+      );
+      return waitFor(record, 'balance', shortfall, now(), context.balanceRecheckMs);
+    }
+  }
+
+  const attempt = change(record, { waiting: null }, { submitAttemptAt: new Date(now()).toISOString() }, now());
+  context.persist(attempt);
+  try {
+    const { taskId } = await context.client.createVideo(
+      { model: request.model, prompt: request.prompt, duration: request.duration, aspect: request.aspect, resolution: request.resolution, imageUrls: record.internals.uploadUrl ? [record.internals.uploadUrl] : [] },
+      { signal: context.signal },
+    );
+    return change(
+      attempt,
+      { phase: 'polling', taskId, submittedAt: new Date(now()).toISOString(), billedSeconds: request.duration, pricePerSecond: price, progress: 0, error: null },
+      { submitAttemptAt: null, nextRunAt: now() + context.pollFloorMs, retryDelayMs: 0 },
+      now(),
+    );
+  } catch (error) {
+    const cleared = change(attempt, {}, { submitAttemptAt: null }, now());
+    if (error instanceof ApiError && error.code === 'network' && error.detail.maybeSent === false) return waitFor(cleared, 'network', error, now());
+    if (error instanceof ApiError && error.code === 'rateLimited') return waitFor(cleared, 'rateLimit', error, now(), error.detail.retryAfterMs);
+    if (error instanceof AppError && ['network', 'timeout', 'server', 'malformed'].includes(error.code)) {
+      return change(attempt, { phase: 'needsAttention', waiting: null, error: NEEDS_ATTENTION }, {}, now());
+    }
+    if (error instanceof AppError && error.code === 'cancelled') return change(cleared, { phase: 'cancelled', waiting: null }, {}, now());
+    return change(cleared, { phase: 'failed', waiting: null, error: errorData(error) }, {}, now());
+  }
+}
+
+/** Asks how the task is doing; schedules the next look from its estimate, or moves on when it has finished. */
+export async function pollStep(record: JobRecord, context: StepContext): Promise<JobRecord> {
+  const taskId = record.job.taskId;
+  if (!taskId) return change(record, { phase: 'needsAttention', error: NEEDS_ATTENTION }, {}, context.now());
+  return idempotent(record, context.now, async () => {
+    const snapshot = await context.client.getTask(taskId, { signal: context.signal });
+    const now = context.now();
+    switch (snapshot.status) {
+      case 'pending':
+      case 'processing':
+        return change(record, { progress: snapshot.progress, etaSeconds: etaSeconds(snapshot), waiting: null, error: null }, { nextRunAt: now + nextPollDelay(snapshot, context.pollFloorMs, context.random, context.pollCeilingMs), retryDelayMs: 0 }, now);
+      case 'completed':
+        return change(
+          record,
+          { phase: 'downloading', progress: 0, etaSeconds: null, waiting: null, error: null, videoExpiresAt: snapshot.video.expiresAt ? new Date(snapshot.video.expiresAt).toISOString() : null },
+          { videoUrl: snapshot.video.url, nextRunAt: now, retryDelayMs: 0 },
+          now,
+        );
+      case 'failed': {
+        const refusal = failureError(snapshot);
+        const error = refusal ? refusal.toData() : { code: 'server' as const, message: `APIMart could not generate this video: ${snapshot.failure.reason}`, action: 'Retry it as a new job, or change the prompt.' };
+        return change(record, { phase: 'failed', waiting: null, error }, {}, now);
+      }
+      case 'cancelled':
+        return change(record, { phase: 'failed', waiting: null, error: { code: 'server', message: 'APIMart cancelled this task.', action: 'Retry it as a new job.' } }, {}, now);
+    }
+  });
+}
+
+/** Where a job's video downloads to: a hidden folder inside the library, so filing it is a rename on the same disk. */
+export function downloadPathFor(library: LibraryService, jobId: string): string {
+  return path.join(library.root, '.reelbench-downloads', `${jobId}.mp4`);
+}
+
+/** Downloads the finished video (resuming a partial download), warning when its link is about to expire. */
+export async function downloadStep(record: JobRecord, context: StepContext): Promise<JobRecord> {
+  const videoUrl = record.internals.videoUrl;
+  if (!videoUrl) return change(record, { phase: 'polling' }, { nextRunAt: context.now() }, context.now());
+  const library = await context.library();
+  const target = downloadPathFor(library, record.job.id);
+  await mkdir(path.dirname(target), { recursive: true });
+  const expiresAt = record.job.videoExpiresAt ? Date.parse(record.job.videoExpiresAt) : null;
+  const left = expiresAt === null ? null : expiresAt - context.now();
+  const warning = left !== null && left > 0 && left < EXPIRY_WARNING_MS ? `This video's download link expires in ${Math.max(1, Math.round(left / 60_000))} min.` : null;
+  if (warning !== record.job.warning) context.persist(change(record, { warning }, {}, context.now()));
+  try {
+    await context.client.download(videoUrl, target, { signal: context.signal, expiresAt, onProgress: ({ receivedBytes, totalBytes }) => totalBytes && context.onDownloadProgress(receivedBytes / totalBytes) });
+    return change(record, { phase: 'filing', progress: 100, waiting: null, error: null, warning: null }, { nextRunAt: context.now(), retryDelayMs: 0 }, context.now());
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'expired') return change(record, { phase: 'expired', waiting: null, error: error.toData(), warning: null }, {}, context.now());
+    const transient = transientWait(error);
+    if (transient) return waitFor(change(record, { warning }), transient.reason, error, context.now(), transient.retryAfterMs);
+    return change(record, { phase: 'failed', waiting: null, error: errorData(error) }, {}, context.now());
+  }
+}
+
+/** Moves the downloaded video into the library with its sidecar; safe to repeat after a crash. */
+export async function fileStep(record: JobRecord, context: StepContext, appTitle: (job: Job) => string | undefined): Promise<JobRecord> {
+  const library = await context.library();
+  const already = library.findByJobId(record.job.id);
+  if (already) return change(record, { phase: 'done', libraryItemId: already.id, waiting: null, error: null }, {}, context.now());
+  const downloaded = downloadPathFor(library, record.job.id);
+  // Not filed and not downloaded (the download folder was cleared, say): download again, resuming any partial file.
+  if (!(await stat(downloaded).then(() => true, () => false))) return change(record, { phase: 'downloading' }, { nextRunAt: context.now() }, context.now());
+  const { request } = record.job;
+  const item = await library.addVideo({
+    videoFile: downloaded,
+    title: appTitle(record.job),
+    generation: { prompt: request.prompt, model: request.model, duration: request.duration, aspect: request.aspect, resolution: request.resolution, taskId: record.job.taskId, jobId: record.job.id, draftId: request.draftId, draftVersionId: request.draftVersionId },
+    ...(record.internals.preparedPath ? { referenceImage: record.internals.preparedPath } : {}),
+    createdAt: new Date(record.job.submittedAt ?? record.job.createdAt),
+    completedAt: new Date(context.now()),
+  });
+  return change(record, { phase: 'done', libraryItemId: item.id, waiting: null, error: null }, {}, context.now());
+}

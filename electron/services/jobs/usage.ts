@@ -1,0 +1,19 @@
+import type { Job, Usage } from '../../../shared/jobs/job-models';
+
+function period(jobs: readonly Job[], from: Date) {
+  const billed = jobs.filter((job) => job.submittedAt !== null && job.billedSeconds !== null && new Date(job.submittedAt) >= from);
+  const priced = billed.filter((job) => job.pricePerSecond !== null);
+  return {
+    jobs: billed.length,
+    seconds: billed.reduce((sum, job) => sum + (job.billedSeconds ?? 0), 0),
+    cost: priced.length === 0 ? null : Math.round(priced.reduce((sum, job) => sum + (job.billedSeconds ?? 0) * (job.pricePerSecond ?? 0), 0) * 10_000) / 10_000,
+    unpriced: billed.length - priced.length,
+  };
+}
+
+/** Billed seconds and cost today and this month (local time), counting every submitted job, failed ones too. */
+export function usageOf(jobs: readonly Job[], now: Date): Usage {
+  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  const month = new Date(now.getFullYear(), now.getMonth(), 1);
+  return { today: period(jobs, today), month: period(jobs, month) };
+}

@@ -1,0 +1,118 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SAMPLE_VIDEO } from '../../support/library-setup';
+import { eventually, setupRunner, type RunnerSetup } from '../../support/runner-setup';
+
+let setup: RunnerSetup;
+afterEach(async () => {
+  await setup.close();
+});
+
+const request = { prompt: 'A paper boat drifts down a rainy street', model: 'sora-2-preview', duration: 8, aspect: 'landscape', resolution: 'standard' } as const;
+
+describe('the generation pipeline', () => {
+  it('takes a prompt to a video in the library: one POST, polled to completion, downloaded, filed', async () => {
+    setup = await setupRunner();
+    const queued = setup.runner.enqueue(request);
+    const job = await setup.runner.settled(queued.id);
+    expect(job).toMatchObject({ phase: 'done', error: null, billedSeconds: 8, taskId: expect.stringMatching(/^task_/) });
+    expect(setup.fake.count('generate', 'POST')).toBe(1);
+    expect(setup.fake.count('task')).toBeGreaterThan(1);
+    const library = setup.library.current();
+    const item = library.get(job.libraryItemId ?? '');
+    expect(item).toMatchObject({ prompt: request.prompt, model: 'sora-2-preview', duration: 8, aspect: 'landscape' });
+    expect(library.findByJobId(job.id)?.id).toBe(item.id);
+    expect((await readFile(library.mediaFile('video', item.id) ?? '')).equals(await readFile(SAMPLE_VIDEO))).toBe(true);
+    const phases = setup.events.filter((event) => event.id === job.id).map((event) => event.phase);
+    expect([...new Set(phases)]).toEqual(['queued', 'preparing', 'submitting', 'polling', 'downloading', 'filing', 'done']);
+    expect(setup.events.some((event) => event.phase === 'polling' && event.progress > 0 && event.etaSeconds !== null)).toBe(true);
+  });
+
+  it('prepares, uploads and references an image, and keeps the prepared copy beside the video', async () => {
+    setup = await setupRunner();
+    const image = path.join(setup.paths.dataDir, 'photo.png');
+    await sharp({ create: { width: 900, height: 1600, channels: 3, background: '#2255aa' } }).png().toFile(image);
+    const job = await setup.runner.settled(setup.runner.enqueue({ ...request, aspect: 'portrait', imagePath: image }).id);
+    expect(job.phase).toBe('done');
+    expect(setup.fake.count('upload')).toBe(1);
+    const [task] = [...setup.fake.tasks.values()];
+    expect(task?.generation.imageUrls).toEqual([expect.stringContaining('/f/image/')]);
+    const item = setup.library.current().get(job.libraryItemId ?? '');
+    const reference = setup.library.current().mediaFile('reference', item.id) ?? '';
+    expect(await sharp(reference).metadata()).toMatchObject({ width: 720, height: 1280 });
+    // A second job with the same image reuses the upload.
+    await setup.runner.settled(setup.runner.enqueue({ ...request, aspect: 'portrait', imagePath: image, prompt: 'again' }).id);
+    expect(setup.fake.count('upload')).toBe(1);
+  });
+
+  it('keeps a content-policy refusal as the reason, classified, and counts its billed seconds', async () => {
+    setup = await setupRunner();
+    setup.fake.failNextTask('Your prompt was flagged by our safety system');
+    const job = await setup.runner.settled(setup.runner.enqueue(request).id);
+    expect(job).toMatchObject({ phase: 'failed', error: { code: 'contentPolicy', message: 'APIMart refused this under its content policy: Your prompt was flagged by our safety system' } });
+    expect(setup.runner.usage().today).toMatchObject({ jobs: 1, seconds: 8, cost: null, unpriced: 1 });
+  });
+
+  it('marks a job expired when its video link is gone', async () => {
+    setup = await setupRunner();
+    setup.fake.inject('video', { kind: 'status', status: 410 }, 10);
+    const job = await setup.runner.settled(setup.runner.enqueue(request).id);
+    expect(job).toMatchObject({ phase: 'expired', error: { code: 'expired', message: 'The download link for this video has expired.' } });
+  });
+
+  it('fails a job with a rejected key without billing it', async () => {
+    setup = await setupRunner();
+    setup.key = 'sk-definitely-not-valid';
+    const job = await setup.runner.settled(setup.runner.enqueue(request).id);
+    expect(job).toMatchObject({ phase: 'failed', billedSeconds: null, error: { code: 'auth', message: 'This key was rejected by APIMart.' } });
+    expect(setup.fake.tasks.size).toBe(0);
+  });
+
+  it('rides out 500s and a 429 storm while polling, slowing every job through one gate', async () => {
+    setup = await setupRunner();
+    setup.fake.inject('task', { kind: 'status', status: 500 }, 3);
+    setup.fake.inject('task', { kind: 'status', status: 429, headers: { 'retry-after': '1' } }, 4);
+    const jobs = [setup.runner.enqueue(request), setup.runner.enqueue({ ...request, prompt: 'second' })];
+    const done = await Promise.all(jobs.map((job) => setup.runner.settled(job.id)));
+    expect(done.map((job) => job.phase)).toEqual(['done', 'done']);
+    expect(setup.fake.count('generate', 'POST')).toBe(2);
+    expect(setup.events.some((event) => event.waiting === 'rateLimit' || event.waiting === 'network')).toBe(true);
+  });
+
+  it('marks an ambiguous submit as needing attention, never sending it twice', async () => {
+    setup = await setupRunner();
+    setup.fake.inject('generate', { kind: 'dropAfterWork' });
+    const job = await setup.runner.settled(setup.runner.enqueue(request).id);
+    expect(job).toMatchObject({ phase: 'needsAttention', error: { message: expect.stringContaining('may or may not have been accepted') } });
+    expect(setup.fake.count('generate', 'POST')).toBe(1);
+    expect(setup.fake.tasks.size).toBe(1); // the server did accept (and bill) it
+  });
+
+  it('runs at most N jobs at once; the rest wait queued', async () => {
+    setup = await setupRunner({}, { concurrency: () => 2 });
+    const ids = Array.from({ length: 5 }, (_, index) => setup.runner.enqueue({ ...request, prompt: `job ${index}` }).id);
+    let peak = 0;
+    const watcher = setInterval(() => {
+      peak = Math.max(peak, setup.runner.list().filter((job) => !['queued', 'done'].includes(job.phase)).length);
+    }, 2);
+    await Promise.all(ids.map((id) => setup.runner.settled(id)));
+    clearInterval(watcher);
+    expect(peak).toBe(2);
+    expect(setup.fake.count('generate', 'POST')).toBe(5);
+  });
+
+  it('cancels a queued job, and abandons a submitted one with a warning that it may still be billed', async () => {
+    setup = await setupRunner({ estimatedSeconds: 600 }, { concurrency: () => 1 });
+    const first = setup.runner.enqueue(request);
+    const second = setup.runner.enqueue({ ...request, prompt: 'never sent' });
+    await eventually(() => setup.runner.get(first.id).phase === 'polling', 'the first job to be submitted');
+    expect(setup.runner.cancel(second.id)).toMatchObject({ phase: 'cancelled', warning: null });
+    expect(setup.runner.cancel(first.id)).toMatchObject({ phase: 'cancelled', warning: expect.stringContaining('may still finish and be billed') });
+    expect(setup.fake.count('generate', 'POST')).toBe(1);
+    const retried = setup.runner.retry(second.id);
+    expect(retried).toMatchObject({ phase: 'queued', request: { prompt: 'never sent' } });
+    setup.runner.cancel(retried.id);
+  });
+});
