@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, net, session, shell } from 'electron';
+import type { Job } from '../../shared/jobs/job-models';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from '../services/app-protocol/app-origin';
 import { resolveAppPaths } from '../services/app-paths';
 import { createEventEmitter } from '../services/ipc/event-emitter';
@@ -9,12 +10,14 @@ import { loadKeytar } from '../services/keychain/load-keytar';
 import { createFileLogger, createRedactor } from '../services/logging/logger';
 import { createImageService } from '../services/images/image-service';
 import { encodePoster } from '../services/images/poster-encode';
+import { createPipeline } from '../services/jobs/pipeline';
 import { createLibraryHost } from '../services/library/library-host';
 import { serveMedia } from '../services/library/media-route';
 import { createMainServices } from '../services/main-services';
 import { openSettingsStore } from '../services/settings/settings-store';
 import { registerAppScheme, serveApp } from './app-protocol';
 import { registerIpcRouter, webContentsSink } from './ipc-bridge';
+import { createJobFeedback } from './job-feedback';
 import { createMainWindow } from './main-window';
 import { buildMenuTemplate } from './menu-template';
 import { applySessionSecurity, hardenWebContents, openInBrowser } from './web-security';
@@ -58,6 +61,23 @@ async function start(): Promise<void> {
     const answer = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
     return answer.canceled ? null : (answer.filePaths[0] ?? null);
   };
+  const images = createImageService({ cacheDir: paths.cacheDir });
+  let listJobs: () => readonly Job[] = () => [];
+  const feedback = createJobFeedback(() => mainWindow, () => listJobs());
+  const pipeline = createPipeline({
+    paths,
+    settings,
+    keySource: keyStore,
+    fetch: (url, init) => net.fetch(url, init),
+    images,
+    library,
+    logger,
+    onChange: (job) => {
+      events.emit('jobs.changed', job);
+      feedback(job);
+    },
+  });
+  listJobs = () => pipeline.runner.list();
   const { router } = createMainServices({
     identity: {
       name: app.getName(),
@@ -73,9 +93,10 @@ async function start(): Promise<void> {
     fetch: (url, init) => net.fetch(url, init),
     keyStore,
     settings,
-    images: createImageService({ cacheDir: paths.cacheDir }),
+    images,
     library,
     desktop: { chooseFolder, reveal: (file) => shell.showItemInFolder(file) },
+    jobs: pipeline.runner,
   });
 
   applySessionSecurity(session.defaultSession);
@@ -91,7 +112,12 @@ async function start(): Promise<void> {
   registerIpcRouter(router);
   // The library opens in the background: a large one should not delay the window.
   void library.open().catch((error: unknown) => logger.error('library: could not open at start-up', { error }));
-  app.on('will-quit', () => library.close());
+  // Jobs resume where they were at the next start; nothing is cancelled by quitting.
+  pipeline.runner.start();
+  app.on('will-quit', () => {
+    void pipeline.close();
+    library.close();
+  });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate({

@@ -7,6 +7,8 @@ import type { ImageService } from './images/image-service';
 import type { DesktopShell } from './library/desktop-shell';
 import { createLibraryHandlers } from './library/library-handlers';
 import type { LibraryHost } from './library/library-host';
+import { createJobHandlers } from './jobs/job-handlers';
+import type { JobRunner } from './jobs/job-runner';
 import { createIpcRouter, type IpcHandlers, type IpcRouter } from './ipc/router';
 import type { TrustedSenderCheck } from './ipc/trusted-sender';
 import { createKeyHandlers } from './key/key-handlers';
@@ -27,6 +29,7 @@ export interface MainServiceDeps {
   readonly images: ImageService;
   readonly library: LibraryHost;
   readonly desktop: DesktopShell;
+  readonly jobs: JobRunner;
 }
 
 /** The assembled main-process services, as the shell (and the e2e harness) use them. */
@@ -54,6 +57,7 @@ export function createMainServices(deps: MainServiceDeps): MainServices {
     ...createSettingsHandlers(deps.settings),
     ...createImageHandlers(deps.images),
     ...createLibraryHandlers(deps.library, deps.desktop),
+    ...createJobHandlers(deps.jobs),
   };
   return { router: createIpcRouter({ handlers, isTrustedSender: deps.isTrustedSender, logger: deps.logger }), apimart };
 }

@@ -10,6 +10,7 @@ import {
   reuseSettingsSchema,
   userFieldsPatchSchema,
 } from '../library/library-models';
+import { jobRequestSchema, jobSchema, usageSchema } from '../jobs/job-models';
 import { appInfoSchema, viewSchema } from '../models/app-info';
 import { balanceSchema, keyStatusSchema } from '../models/key-status';
 import { settingsPatchSchema, settingsSchema } from '../models/settings';
@@ -64,10 +65,18 @@ export const contract = {
     },
     'library.location': { request: z.undefined(), response: z.object({ path: z.string(), isDefault: z.boolean() }) },
     'library.move': { request: z.undefined(), response: reconcileReportSchema.nullable() },
+    'jobs.list': { request: z.undefined(), response: z.array(jobSchema) },
+    'jobs.enqueue': { request: jobRequestSchema, response: jobSchema },
+    'jobs.cancel': { request: z.object({ id: z.string().uuid() }), response: jobSchema },
+    'jobs.retry': { request: z.object({ id: z.string().uuid() }), response: jobSchema },
+    'jobs.hide': { request: z.object({ id: z.string().uuid() }), response: z.undefined() },
+    'jobs.usage': { request: z.undefined(), response: usageSchema },
+    'jobs.nudge': { request: z.undefined(), response: z.undefined() },
   },
   events: {
     'app.navigate': { payload: z.object({ view: viewSchema }) },
     'library.changed': { payload: reconcileReportSchema },
+    'jobs.changed': { payload: jobSchema },
   },
 } as const;
 

@@ -22,13 +22,21 @@ export const settingsSchema = z.object({
   apiBaseUrl: baseUrlSchema.default(DEFAULT_API_BASE_URL),
   /** The library folder; null means the default (the OS Videos folder + /Reelbench). Changed by "move library". */
   libraryDir: z.string().min(1).nullable().default(null),
+  /** How many jobs may be in flight at once; the rest wait in the queue. */
+  concurrency: z.number().int().min(1).max(10).default(3),
+  /** The user's price per second of video, per model (APIMart's prices change, so they are not built in). */
+  prices: z.record(z.string(), z.number().min(0).max(1000)).default({}),
 });
 
 /** The app's settings. */
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** A change to some settings. */
-export const settingsPatchSchema = z.object({ apiBaseUrl: baseUrlSchema.optional() });
+export const settingsPatchSchema = z.object({
+  apiBaseUrl: baseUrlSchema.optional(),
+  concurrency: z.number().int().min(1).max(10).optional(),
+  prices: z.record(z.string(), z.number().min(0).max(1000)).optional(),
+});
 
 /** A partial update. */
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;

@@ -8,6 +8,7 @@ import { createKeyStore, type KeyStore } from '../../electron/services/keychain/
 import { loadKeytar } from '../../electron/services/keychain/load-keytar';
 import { createFileLogger, createRedactor } from '../../electron/services/logging/logger';
 import { createImageService } from '../../electron/services/images/image-service';
+import { createPipeline } from '../../electron/services/jobs/pipeline';
 import { createMainServices, type MainServices } from '../../electron/services/main-services';
 import { openSettingsStore } from '../../electron/services/settings/settings-store';
 import { createTestLibraryHost } from './test-library-host';
@@ -37,6 +38,8 @@ export async function setupServices(apiBaseUrl: string, env: Record<string, stri
   await settings.update({ apiBaseUrl });
   const { host: library, desktop } = createTestLibraryHost(paths, settings, 'app://reelbench', logger);
   await library.open();
+  const images = createImageService({ cacheDir: paths.cacheDir });
+  const pipeline = createPipeline({ paths, settings, keySource: keyStore, fetch: (url, init) => fetch(url, init), images, library, logger });
   const services = createMainServices({
     identity: { name: 'Reelbench', version: '0.0.0-test', platform: process.platform, arch: process.arch, electronVersion: null, chromeVersion: null },
     isTrustedSender: () => true,
@@ -44,9 +47,10 @@ export async function setupServices(apiBaseUrl: string, env: Record<string, stri
     fetch: (url, init) => fetch(url, init),
     keyStore,
     settings,
-    images: createImageService({ cacheDir: paths.cacheDir }),
+    images,
     library,
     desktop,
+    jobs: pipeline.runner,
   });
   const traffic: string[] = [];
   return {
@@ -61,6 +65,7 @@ export async function setupServices(apiBaseUrl: string, env: Record<string, stri
       return answer;
     },
     close: async () => {
+      await pipeline.close();
       library.close();
       await keyStore.clear().catch(() => undefined);
       await rm(tempDir, { recursive: true, force: true });

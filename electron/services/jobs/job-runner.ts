@@ -49,6 +49,8 @@ export interface JobRunner {
   settled(id: string): Promise<Job>;
   /** Resolves when no job is left to run. */
   idle(): Promise<void>;
+  /** Waiting jobs try again now (the network came back; the user pressed "Retry now"). */
+  nudge(): void;
 }
 
 const PRIORITY: Readonly<Partial<Record<JobPhase, number>>> = { filing: 0, downloading: 1, polling: 2, submitting: 3, uploading: 4, preparing: 5, queued: 6 };
@@ -242,6 +244,14 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       const record = recordOf(id);
       if (!isActive(record)) return Promise.resolve(record.job);
       return new Promise((resolve) => settledWaiters.set(id, [...(settledWaiters.get(id) ?? []), resolve]));
+    },
+    nudge() {
+      for (const record of records.values()) {
+        if (isActive(record) && record.job.waiting !== null && !running.has(record.job.id)) {
+          records.set(record.job.id, change(record, {}, { nextRunAt: now(), retryDelayMs: 0 }, now()));
+        }
+      }
+      schedule();
     },
     idle() {
       if (running.size === 0 && ![...records.values()].some(isActive)) return Promise.resolve();

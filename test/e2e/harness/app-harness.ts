@@ -10,6 +10,8 @@ import { createKeyStore, type KeyStore } from '../../../electron/services/keycha
 import { loadKeytar } from '../../../electron/services/keychain/load-keytar';
 import { createFileLogger, createRedactor } from '../../../electron/services/logging/logger';
 import { createImageService } from '../../../electron/services/images/image-service';
+import { createPipeline } from '../../../electron/services/jobs/pipeline';
+import type { Job } from '../../../shared/jobs/job-models';
 import { createMainServices, type MainServices } from '../../../electron/services/main-services';
 import { serveMedia } from '../../../electron/services/library/media-route';
 import type { ReconcileReport } from '../../../shared/library/library-models';
@@ -113,6 +115,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   opened.library = library;
   await options.beforeOpen?.(created.root);
   await library.open();
+  const images = createImageService({ cacheDir: paths.cacheDir });
+  let emitJob: (job: Job) => void = () => undefined;
+  const pipeline = createPipeline({ paths, settings, keySource: keyStore, fetch: (url, init) => fetch(url, init), images, library, logger, onChange: (job) => emitJob(job) });
   const services = createMainServices({
     identity: await identity(),
     isTrustedSender: createTrustedSenderCheck([server.origin]),
@@ -120,9 +125,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
     fetch: (url, init) => fetch(url, init),
     keyStore,
     settings,
-    images: createImageService({ cacheDir: paths.cacheDir }),
+    images,
     library,
     desktop: created.desktop,
+    jobs: pipeline.runner,
   });
   const ipcTraffic: string[] = [];
 
@@ -150,6 +156,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   });
 
   emit = (report) => events.emit('library.changed', report);
+  emitJob = (job) => events.emit('jobs.changed', job);
+  pipeline.runner.start();
   await page.goto(`${server.origin}/index.html`);
 
   return {
@@ -170,6 +178,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
       ),
     close: async () => {
       await keyStore.clear().catch(() => undefined);
+      await pipeline.close();
       library.close();
       await context.close();
       await server.close();

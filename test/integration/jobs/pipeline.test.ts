@@ -14,7 +14,8 @@ const request = { prompt: 'A paper boat drifts down a rainy street', model: 'sor
 
 describe('the generation pipeline', () => {
   it('takes a prompt to a video in the library: one POST, polled to completion, downloaded, filed', async () => {
-    setup = await setupRunner();
+    // 120 fake seconds (≈1.2 s here): long enough that polls certainly land while the task is processing.
+    setup = await setupRunner({ estimatedSeconds: 120 });
     const queued = setup.runner.enqueue(request);
     const job = await setup.runner.settled(queued.id);
     expect(job).toMatchObject({ phase: 'done', error: null, billedSeconds: 8, taskId: expect.stringMatching(/^task_/) });

@@ -60,6 +60,11 @@ export const shell = {
   trashItem: async (file) => { record('shell.trashItem', file); },
   showItemInFolder: (file) => { record('shell.showItemInFolder', file); },
 };
+export class Notification {
+  static isSupported() { return true; }
+  constructor(options) { this.options = options; }
+  show() { record('Notification.show', this.options.title); }
+}
 export const dialog = {
   showOpenDialog: async () => { record('dialog.showOpenDialog'); return { canceled: true, filePaths: [] }; },
 };
@@ -96,6 +101,8 @@ export class BrowserWindow extends EventEmitter {
   isMaximized() { return false; }
   isMinimized() { return false; }
   maximize() {}
+  setProgressBar(value) { this.progress = value; }
+  isDestroyed() { return false; }
   show() {}
   restore() {}
   focus() { this.focused = true; }

@@ -1,0 +1,69 @@
+import { createApimartClient } from '../apimart/apimart-client';
+import type { ApiKeySource, FetchLike } from '../apimart/http-transport';
+import type { AppPaths } from '../app-paths';
+import type { ImageService } from '../images/image-service';
+import { openUploadCache } from '../images/upload-cache';
+import type { LibraryHost } from '../library/library-host';
+import type { Logger } from '../logging/logger';
+import type { SettingsStore } from '../settings/settings-store';
+import { openJobStore, type JobStore } from '../storage/job-store';
+import type { Job } from '../../../shared/jobs/job-models';
+import { createJobRunner, type JobRunner } from './job-runner';
+import { createRateGate } from './rate-gate';
+
+/** What the pipeline is assembled from (the same for the app, the CLI and the tests). */
+export interface PipelineDeps {
+  readonly paths: AppPaths;
+  readonly settings: SettingsStore;
+  readonly keySource: ApiKeySource;
+  readonly fetch: FetchLike;
+  readonly images: ImageService;
+  readonly library: LibraryHost;
+  /** Overrides the base URL from settings (REELBENCH_BASE_URL for the CLI). */
+  readonly baseUrl?: string | undefined;
+  readonly pollFloorMs?: number | undefined;
+  readonly logger?: Logger | undefined;
+  readonly onChange?: (job: Job) => void;
+}
+
+/** The assembled pipeline. */
+export interface Pipeline {
+  readonly runner: JobRunner;
+  readonly store: JobStore;
+  close(): Promise<void>;
+}
+
+/** Builds the job runner over its store, with one rate gate shared by every request of every job. */
+export function createPipeline(deps: PipelineDeps): Pipeline {
+  const gate = createRateGate(deps.fetch);
+  const store = openJobStore(deps.paths.jobsFile);
+  const runner = createJobRunner({
+    store,
+    client: () =>
+      createApimartClient({
+        fetch: gate.fetch,
+        baseUrl: deps.baseUrl ?? deps.settings.current().apiBaseUrl,
+        keySource: deps.keySource,
+        ...(deps.logger ? { logger: deps.logger } : {}),
+      }),
+    images: deps.images,
+    uploadCache: () => openUploadCache(deps.paths.uploadCacheFile),
+    library: async () => {
+      await deps.library.ready();
+      return deps.library.current();
+    },
+    concurrency: () => deps.settings.current().concurrency,
+    pricePerSecond: (model) => deps.settings.current().prices[model] ?? null,
+    ...(deps.pollFloorMs !== undefined ? { pollFloorMs: deps.pollFloorMs } : {}),
+    ...(deps.logger ? { logger: deps.logger } : {}),
+    ...(deps.onChange ? { onChange: deps.onChange } : {}),
+  });
+  return {
+    runner,
+    store,
+    close: async () => {
+      await runner.stop();
+      store.close();
+    },
+  };
+}

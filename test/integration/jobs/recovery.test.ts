@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { readFile } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { downloadPathFor } from '../../../electron/services/jobs/job-steps';
+import { partialPathFor } from '../../../electron/services/apimart/download';
+import { startFakeApimart } from '../../fake-apimart/fake-server.ts';
+import { eventually, setupRunner, type RunnerSetup } from '../../support/runner-setup';
+
+let setup: RunnerSetup;
+afterEach(async () => {
+  await setup.close();
+});
+
+const request = { prompt: 'survive a crash', model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' } as const;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('surviving restarts and faults', () => {
+  it('resumes polling after a restart mid-poll: exactly one POST', async () => {
+    setup = await setupRunner({ estimatedSeconds: 120 });
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.runner.get(job.id).phase === 'polling' && setup.fake.count('task') >= 2, 'polling to start');
+    await setup.restart();
+    const done = await setup.runner.settled(job.id);
+    expect(done.phase).toBe('done');
+    expect(setup.fake.count('generate', 'POST')).toBe(1);
+  });
+
+  it('resumes a download after a restart mid-download, with Range, byte-identical', async () => {
+    const payload = randomBytes(3 * 1024 * 1024);
+    setup = await setupRunner({ videoPayload: payload, videoChunkDelayMs: 15 });
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.fake.videoBytesSent() > 512 * 1024, 'the download to be under way');
+    await setup.restart();
+    const done = await setup.runner.settled(job.id);
+    expect(done.phase).toBe('done');
+    const file = setup.library.current().mediaFile('video', done.libraryItemId ?? '') ?? '';
+    expect((await readFile(file)).equals(payload)).toBe(true);
+    const ranges = setup.fake.requests.filter((entry) => entry.route === 'video').map((entry) => entry.headers['range']);
+    expect(ranges[0]).toBeUndefined();
+    expect(ranges.slice(1).some((range) => typeof range === 'string' && /^bytes=[1-9]\d*-$/.test(range))).toBe(true);
+    expect(setup.fake.count('generate', 'POST')).toBe(1);
+  });
+
+  it('after a crash between recording the billed POST and its answer, asks for attention instead of resending', async () => {
+    setup = await setupRunner();
+    await setup.runner.stop();
+    const job = setup.runner.enqueue(request);
+    const record = setup.store.get(job.id);
+    if (!record) throw new Error('job not stored');
+    // What the disk holds when the process died just after "about to send": phase submitting, attempt recorded.
+    setup.store.save({ job: { ...record.job, phase: 'submitting' }, internals: { ...record.internals, submitAttemptAt: new Date().toISOString() } });
+    await setup.restart();
+    const settled = await setup.runner.settled(job.id);
+    expect(settled).toMatchObject({ phase: 'needsAttention', error: { action: expect.stringContaining('will not send it again by itself') } });
+    expect(setup.fake.count('generate', 'POST')).toBe(0);
+  });
+
+  it('waits for the network when there is none, and carries on when it returns', async () => {
+    setup = await setupRunner();
+    const port = await freePort();
+    setup.baseUrl = `http://127.0.0.1:${port}`;
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.runner.get(job.id).waiting === 'network', 'the job to wait for the network');
+    expect(setup.runner.get(job.id)).toMatchObject({ phase: 'submitting', error: { code: 'network' } });
+    const returned = await startFakeApimart({ port, apiKey: setup.fake.apiKey, estimatedSeconds: 1 });
+    const ticker = setInterval(() => returned.clock.advance(1_000), 10);
+    try {
+      setup.runner.nudge();
+      const done = await setup.runner.settled(job.id);
+      expect(done.phase).toBe('done');
+      expect(returned.count('generate', 'POST')).toBe(1);
+    } finally {
+      clearInterval(ticker);
+      await returned.close();
+    }
+  });
+
+  it('waits as "insufficient balance" instead of sending a job the balance cannot pay for', async () => {
+    setup = await setupRunner({ balance: 0.5 }, { pricePerSecond: () => 0.25, balanceMaxAgeMs: 0, balanceRecheckMs: 50 });
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.runner.get(job.id).waiting === 'balance', 'the balance wait');
+    expect(setup.runner.get(job.id).error).toMatchObject({ code: 'insufficientBalance', message: "Your APIMart balance (0.5) is below this job's cost (1.00)." });
+    expect(setup.fake.count('generate', 'POST')).toBe(0);
+    setup.fake.setBalance(50);
+    const done = await setup.runner.settled(job.id);
+    expect(done).toMatchObject({ phase: 'done', pricePerSecond: 0.25, billedSeconds: 4 });
+    expect(setup.runner.usage().today).toMatchObject({ jobs: 1, seconds: 4, cost: 1, unpriced: 0 });
+  });
+
+  it('keeps the partial download beside the final name only until the video is filed', async () => {
+    setup = await setupRunner();
+    const done = await setup.runner.settled(setup.runner.enqueue(request).id);
+    const target = downloadPathFor(setup.library.current(), done.id);
+    await expect(readFile(target)).rejects.toThrow();
+    await expect(readFile(partialPathFor(target))).rejects.toThrow();
+  });
+});
