@@ -1,6 +1,9 @@
 import { version } from '../../package.json';
-import { defaultDataDir } from '../services/data-dir';
 import { EXIT, reportError, UsageError, type CliIo } from './cli-io';
+import { openCliContext, type CliContext, type CliEnv } from './cli-context';
+import { GENERATE_USAGE, generateCommand } from './commands/generate';
+import { jobsCommand, JOBS_USAGE, usageCommand } from './commands/jobs';
+import { balanceCommand, keyCommand, KEY_USAGE } from './commands/key';
 import { libraryCommand, LIBRARY_USAGE } from './commands/library';
 import { prepImage, PREP_IMAGE_USAGE } from './commands/prep-image';
 
@@ -8,20 +11,35 @@ const HELP = [
   `reelbench ${version} — Sora-2 videos through APIMart, from the command line`,
   '',
   'Commands:',
+  `  ${GENERATE_USAGE}`,
+  '      Runs the whole pipeline (prepare → upload → submit → poll → download → library) and prints the video\'s path.',
+  ...JOBS_USAGE.map((line) => `  ${line}`),
+  ...KEY_USAGE.map((line) => `  ${line}`),
   `  ${PREP_IMAGE_USAGE}`,
-  '      Crop and encode a reference image to the exact output frame, under 10 MB, exactly as the app does.',
   ...LIBRARY_USAGE.map((line) => `  ${line}`),
-  '      List (or search) the video library, or rebuild its catalog from the sidecars.',
-  '  reelbench --version',
-  '  reelbench help',
+  '  reelbench --version | help',
   '',
-  'Environment: REELBENCH_DATA_DIR moves the data folder (caches, settings); REELBENCH_API_KEY overrides the keychain.',
+  'Options: --json (machine-readable answers and errors), --debug (stack traces for unexpected errors).',
+  'Environment: REELBENCH_API_KEY (overrides the keychain), REELBENCH_BASE_URL, REELBENCH_DATA_DIR,',
+  'REELBENCH_LIBRARY_DIR (override the data and library folders), REELBENCH_POLL_MIN_MS (lower polling floor, for tests).',
 ].join('\n');
 
+/** Where the CLI reads the key from and draws its progress bar. */
+export interface CliTerminal {
+  readonly stdin: AsyncIterable<Buffer | string>;
+  readonly stdinIsTTY: boolean;
+  readonly stderrIsTTY: boolean;
+  writeStderr(text: string): void;
+}
+
 /** Runs one command line and returns the process exit code. */
-export async function runCli(argv: readonly string[], io: CliIo, env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
-  const [command, ...rest] = argv;
+export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv, terminal: CliTerminal): Promise<number> {
+  const debug = argv.includes('--debug');
+  const args = argv.filter((arg) => arg !== '--debug');
+  const [command, ...rest] = args;
   const json = rest.includes('--json');
+  let context: CliContext | undefined;
+  const open = async () => (context ??= await openCliContext(env, version));
   try {
     switch (command) {
       case '--version':
@@ -35,9 +53,19 @@ export async function runCli(argv: readonly string[], io: CliIo, env: Readonly<R
         io.out(HELP);
         return command === undefined ? EXIT.usage : EXIT.ok;
       case 'prep-image':
-        return await prepImage(rest, io, defaultDataDir(process.platform, env));
+        return await prepImage(rest, io, (await open()).paths.dataDir);
       case 'library':
-        return await libraryCommand(rest, io, defaultDataDir(process.platform, env), version);
+        return await libraryCommand(rest, io, await open());
+      case 'key':
+        return await keyCommand(rest, io, await open(), { stream: terminal.stdin, isTTY: terminal.stdinIsTTY });
+      case 'balance':
+        return await balanceCommand(rest, io, await open());
+      case 'generate':
+        return await generateCommand(rest, io, await open(), { isTTY: terminal.stderrIsTTY, write: terminal.writeStderr });
+      case 'jobs':
+        return await jobsCommand(rest, io, await open());
+      case 'usage':
+        return await usageCommand(rest, io, await open());
       default:
         throw new UsageError(`unknown command "${command}".`);
     }
@@ -45,6 +73,9 @@ export async function runCli(argv: readonly string[], io: CliIo, env: Readonly<R
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
       return reportError(io, new UsageError(error.message), json);
     }
+    if (debug && error instanceof Error && error.stack) io.err(error.stack);
     return reportError(io, error, json);
+  } finally {
+    await context?.close();
   }
 }

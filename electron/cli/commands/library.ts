@@ -1,37 +1,12 @@
-import { readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { resolveAppPaths } from '../../services/app-paths';
-import { defaultLibraryDir } from '../../services/data-dir';
-import { encodePoster } from '../../services/images/poster-encode';
-import { createLibraryHost, type LibraryHost } from '../../services/library/library-host';
-import { openSettingsStore } from '../../services/settings/settings-store';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
+import type { CliContext } from '../cli-context';
 
 /** Usage lines of the library commands. */
 export const LIBRARY_USAGE = ['reelbench library list [--search Q] [--favorites] [--json]', 'reelbench library rebuild [--json]'];
 
-async function openHost(dataDir: string, appVersion: string): Promise<LibraryHost> {
-  const paths = resolveAppPaths(dataDir);
-  const settings = await openSettingsStore(paths.settingsFile);
-  const userDirs = await readFile(path.join(os.homedir(), '.config', 'user-dirs.dirs'), 'utf8').catch(() => null);
-  const host = createLibraryHost({
-    paths,
-    settings,
-    defaultRoot: defaultLibraryDir(process.platform, os.homedir(), userDirs),
-    appVersion,
-    // The CLI prints paths, not URLs; media URLs are only meaningful inside the app.
-    mediaUrl: (kind, id) => `app://reelbench/media/${kind}/${id}`,
-    encodePoster,
-    trash: (file) => rm(file),
-  });
-  await host.open();
-  return host;
-}
-
 /** `reelbench library list|rebuild`: the same library the app shows, from a terminal. */
-export async function libraryCommand(args: readonly string[], io: CliIo, dataDir: string, appVersion: string): Promise<number> {
+export async function libraryCommand(args: readonly string[], io: CliIo, context: CliContext): Promise<number> {
   const [subcommand, ...rest] = args;
   const { values } = parseArgs({
     args: [...rest],
@@ -39,8 +14,8 @@ export async function libraryCommand(args: readonly string[], io: CliIo, dataDir
   });
   if (subcommand !== 'list' && subcommand !== 'rebuild') throw new UsageError(`library takes "list" or "rebuild".\n  ${LIBRARY_USAGE.join('\n  ')}`);
 
-  const host = await openHost(dataDir, appVersion);
-  try {
+  const host = await context.library();
+  {
     const library = host.current();
     if (subcommand === 'rebuild') {
       const report = await library.rebuild();
@@ -69,7 +44,5 @@ export async function libraryCommand(args: readonly string[], io: CliIo, dataDir
     }
     if (page.total > page.items.length) io.out(`… and ${page.total - page.items.length} more.`);
     return EXIT.ok;
-  } finally {
-    host.close();
   }
 }

@@ -22,6 +22,7 @@ export interface PipelineDeps {
   /** Overrides the base URL from settings (REELBENCH_BASE_URL for the CLI). */
   readonly baseUrl?: string | undefined;
   readonly pollFloorMs?: number | undefined;
+  readonly pollCeilingMs?: number | undefined;
   readonly logger?: Logger | undefined;
   readonly onChange?: (job: Job) => void;
 }
@@ -55,6 +56,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     concurrency: () => deps.settings.current().concurrency,
     pricePerSecond: (model) => deps.settings.current().prices[model] ?? null,
     ...(deps.pollFloorMs !== undefined ? { pollFloorMs: deps.pollFloorMs } : {}),
+    ...(deps.pollCeilingMs !== undefined ? { pollCeilingMs: deps.pollCeilingMs } : {}),
     ...(deps.logger ? { logger: deps.logger } : {}),
     ...(deps.onChange ? { onChange: deps.onChange } : {}),
   });

@@ -13,6 +13,8 @@ export interface LibraryHostDeps {
   readonly paths: AppPaths;
   readonly settings: SettingsStore;
   readonly defaultRoot: string;
+  /** Wins over the settings (REELBENCH_LIBRARY_DIR for the CLI). */
+  readonly rootOverride?: string | undefined;
   readonly appVersion: string;
   readonly mediaUrl: MediaUrl;
   readonly encodePoster: (image: Buffer) => Promise<Buffer>;
@@ -40,7 +42,7 @@ export function createLibraryHost(deps: LibraryHostDeps): LibraryHost {
   let library: LibraryService | undefined;
   let watcher: FolderWatch | undefined;
   let opening: Promise<unknown> = Promise.resolve();
-  const root = () => deps.settings.current().libraryDir ?? deps.defaultRoot;
+  const root = () => deps.rootOverride ?? deps.settings.current().libraryDir ?? deps.defaultRoot;
 
   async function reconcileAndTell(): Promise<ReconcileReport> {
     if (!library) throw new AppError('libraryUnavailable', 'The library is not open.');
@@ -98,7 +100,7 @@ export function createLibraryHost(deps: LibraryHostDeps): LibraryHost {
       if (!library) throw new AppError('libraryUnavailable', 'The library is not open yet.', 'Wait a moment, or check the library folder in Settings.');
       return library;
     },
-    location: () => ({ path: root(), isDefault: deps.settings.current().libraryDir === null }),
+    location: () => ({ path: root(), isDefault: !deps.rootOverride && deps.settings.current().libraryDir === null }),
     async move(destination, onProgress) {
       const from = root();
       close();

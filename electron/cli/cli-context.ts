@@ -1,0 +1,100 @@
+import { readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import { isSecureOrLoopback } from '../../shared/net/url-policy';
+import { resolveAppPaths, type AppPaths } from '../services/app-paths';
+import { defaultDataDir, defaultLibraryDir } from '../services/data-dir';
+import { createImageService, type ImageService } from '../services/images/image-service';
+import { encodePoster } from '../services/images/poster-encode';
+import { createPipeline, type Pipeline } from '../services/jobs/pipeline';
+import { createKeyStore, type KeyStore } from '../services/keychain/key-store';
+import { loadKeytar } from '../services/keychain/load-keytar';
+import { createLibraryHost, type LibraryHost } from '../services/library/library-host';
+import { createFileLogger, createRedactor, type Logger } from '../services/logging/logger';
+import { openSettingsStore, type SettingsStore } from '../services/settings/settings-store';
+
+/** Environment variables the CLI reads. */
+export type CliEnv = Readonly<Record<string, string | undefined>>;
+
+/** The services a command may use, built on demand from the environment and the app's data folder. */
+export interface CliContext {
+  readonly paths: AppPaths;
+  readonly settings: SettingsStore;
+  readonly keyStore: KeyStore;
+  readonly images: ImageService;
+  readonly logger: Logger;
+  readonly baseUrl: string;
+  library(): Promise<LibraryHost>;
+  pipeline(): Promise<Pipeline>;
+  close(): Promise<void>;
+}
+
+function baseUrlFrom(env: CliEnv, fallback: string): string {
+  const override = env['REELBENCH_BASE_URL']?.trim();
+  if (!override) return fallback;
+  if (!isSecureOrLoopback(override)) throw new AppError('invalidInput', 'REELBENCH_BASE_URL must be an https:// address (or http:// on this computer).');
+  return override.replace(/\/+$/, '');
+}
+
+/** Opens what commands share: the app's settings and keychain entry, and lazily the library and the pipeline. */
+export async function openCliContext(env: CliEnv, appVersion: string): Promise<CliContext> {
+  const paths = resolveAppPaths(defaultDataDir(process.platform, env));
+  const keyStore = createKeyStore({ loadKeytar, env });
+  const logger = createFileLogger(path.join(paths.dataDir, 'logs', 'cli.log'), createRedactor(() => keyStore.secretsForRedaction()));
+  const settings = await openSettingsStore(paths.settingsFile, logger);
+  const images = createImageService({ cacheDir: paths.cacheDir });
+  const baseUrl = baseUrlFrom(env, settings.current().apiBaseUrl);
+  const pollFloor = Number(env['REELBENCH_POLL_MIN_MS']);
+  let library: LibraryHost | undefined;
+  let pipeline: Pipeline | undefined;
+
+  const openLibrary = async (): Promise<LibraryHost> => {
+    if (library) return library;
+    const userDirs = await readFile(path.join(os.homedir(), '.config', 'user-dirs.dirs'), 'utf8').catch(() => null);
+    library = createLibraryHost({
+      paths,
+      settings,
+      defaultRoot: defaultLibraryDir(process.platform, os.homedir(), userDirs),
+      rootOverride: env['REELBENCH_LIBRARY_DIR'] ? path.resolve(env['REELBENCH_LIBRARY_DIR']) : undefined,
+      appVersion,
+      mediaUrl: (kind, id) => `app://reelbench/media/${kind}/${id}`,
+      encodePoster,
+      trash: (file) => rm(file),
+      logger,
+    });
+    await library.open();
+    return library;
+  };
+
+  return {
+    paths,
+    settings,
+    keyStore,
+    images,
+    logger,
+    baseUrl,
+    library: openLibrary,
+    async pipeline() {
+      if (pipeline) return pipeline;
+      pipeline = createPipeline({
+        paths,
+        settings,
+        keySource: keyStore,
+        fetch: (url, init) => fetch(url, init),
+        images,
+        library: await openLibrary(),
+        baseUrl,
+        // A lowered floor (tests against a fast fake server) lowers the ceiling with it.
+        pollFloorMs: Number.isFinite(pollFloor) && pollFloor > 0 ? pollFloor : undefined,
+        pollCeilingMs: Number.isFinite(pollFloor) && pollFloor > 0 ? pollFloor * 6 : undefined,
+        logger,
+      });
+      return pipeline;
+    },
+    async close() {
+      await pipeline?.close();
+      library?.close();
+    },
+  };
+}
