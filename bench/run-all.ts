@@ -4,3 +4,5 @@ export {};
 await import('./prepare-image.bench.ts');
 console.log('');
 await import('./library.bench.ts');
+console.log('');
+await import('./pipeline.bench.ts');

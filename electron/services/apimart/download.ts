@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { isSecureOrLoopback } from '../../../shared/net/url-policy';
@@ -144,16 +144,15 @@ export async function downloadToFile(deps: DownloadDeps, url: string, destinatio
 
       let received = start;
       options.onProgress?.({ receivedBytes: received, totalBytes: total });
-      const counter = new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          received += chunk.length;
-          touch();
-          options.onProgress?.({ receivedBytes: received, totalBytes: total });
-          callback(null, chunk);
-        },
-      });
       const body = Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>);
-      await pipeline(body, counter, createWriteStream(part, { flags: start > 0 ? 'a' : 'w' }));
+      // Counted by a listener beside the pipe rather than a Transform in it: a per-chunk stage halves throughput.
+      body.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        touch();
+        options.onProgress?.({ receivedBytes: received, totalBytes: total });
+      });
+      // A large write buffer means few, large writes: the disk keeps up with a fast connection.
+      await pipeline(body, createWriteStream(part, { flags: start > 0 ? 'a' : 'w', highWaterMark: 4 * 1024 * 1024 }));
 
       const size = await sizeOf(part);
       if (total !== null && size !== total) {

@@ -1,0 +1,122 @@
+// npm run bench (pipeline part):
+// 1. downloading a 200 MB file with the client against `curl -o` in the same run — throughput ratio (target ≥ 0.9)
+//    and the client process's RSS growth (target < 64 MB). Measured here with Node's fetch; the app injects
+//    Electron's net.fetch (Chromium's network stack), which this benchmark cannot run;
+// 2. 50 concurrent tasks against the fake server — polling requests per task-minute.
+// `--scale 0.01` shrinks the file and the polling window for a smoke run.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import { parseArgs } from 'node:util';
+import { createApimartClient } from '../electron/services/apimart/apimart-client.ts';
+import { createJobRunner } from '../electron/services/jobs/job-runner.ts';
+import { createImageService } from '../electron/services/images/image-service.ts';
+import { openUploadCache } from '../electron/services/images/upload-cache.ts';
+import { openJobStore } from '../electron/services/storage/job-store.ts';
+import { startFakeApimart } from '../test/fake-apimart/fake-server.ts';
+import { createFakeClock } from '../test/fake-apimart/fake-clock.ts';
+
+const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, runs: { type: 'string', default: '5' } } });
+const scale = Number(values.scale);
+const runs = Math.max(1, Number(values.runs));
+const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)] ?? 0;
+const dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-pipeline-bench-'));
+
+async function writeRandomFile(file: string, bytes: number): Promise<void> {
+  const out = createWriteStream(file);
+  for (let written = 0; written < bytes; written += 1 << 20) {
+    if (!out.write(randomBytes(Math.min(1 << 20, bytes - written)))) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+async function downloadBench(): Promise<void> {
+  const bytes = Math.max(1 << 20, Math.round(200 * 1024 * 1024 * scale));
+  const source = path.join(dir, 'source.bin');
+  await writeRandomFile(source, bytes);
+  const server = spawn(process.execPath, ['--import', './scripts/register-ts.js', 'bench/support/serve-file.ts', source], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [line] = (await once(server.stdout, 'data')) as [Buffer];
+  const url = line.toString().trim();
+  const client = createApimartClient({ fetch: (target, init) => fetch(target, init), baseUrl: 'http://127.0.0.1', keySource: { read: async () => null } });
+  const curlTimes: number[] = [];
+  const ourTimes: number[] = [];
+  let growth = 0;
+  try {
+    // Run 0 warms up both (JIT, page cache, connection setup) and is not counted.
+    for (let run = 0; run <= runs; run += 1) {
+      const curlOut = path.join(dir, `curl-${run}.bin`);
+      const curlStart = performance.now();
+      const curl = spawn('curl', ['-s', '-o', curlOut, url], { stdio: 'ignore' });
+      const [code] = (await once(curl, 'exit')) as [number];
+      if (code !== 0) throw new Error(`curl exited ${code}`);
+      if (run > 0) curlTimes.push(performance.now() - curlStart);
+      await rm(curlOut);
+
+      const ourOut = path.join(dir, `ours-${run}.bin`);
+      const baseline = process.memoryUsage.rss();
+      let peak = baseline;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5);
+      const start = performance.now();
+      await client.download(url, ourOut);
+      if (run > 0) ourTimes.push(performance.now() - start);
+      clearInterval(sampler);
+      if (run > 0) growth = Math.max(growth, peak - baseline);
+      if ((await stat(ourOut)).size !== bytes) throw new Error('incomplete download');
+      await rm(ourOut);
+    }
+  } finally {
+    server.kill();
+  }
+  const megabytes = bytes / (1024 * 1024);
+  const ours = megabytes / (median(ourTimes) / 1000);
+  const theirs = megabytes / (median(curlTimes) / 1000);
+  const ratio = ours / theirs;
+  const growthMb = growth / (1024 * 1024);
+  console.log(
+    `download ${megabytes.toFixed(0)} MB: client ${ours.toFixed(0)} MB/s, curl ${theirs.toFixed(0)} MB/s, throughput ratio ${ratio.toFixed(2)} ` +
+      `(target ≥ 0.9: ${ratio >= 0.9 ? 'ok' : 'BELOW'}); RSS growth ${growthMb.toFixed(1)} MB (target < 64 MB: ${growthMb < 64 ? 'ok' : 'ABOVE'})`,
+  );
+}
+
+async function pollingBench(): Promise<void> {
+  const tasks = 50;
+  const windowMs = Math.max(2_000, Math.round(60_000 * scale));
+  // Real time here: the polling schedule is what is being measured.
+  const fake = await startFakeApimart({ clock: createFakeClock(), estimatedSeconds: 3_600, balance: 1e6 });
+  const ticker = setInterval(() => fake.clock.advance(100), 100);
+  const store = openJobStore(path.join(dir, 'jobs.sqlite'));
+  const runner = createJobRunner({
+    store,
+    client: () => createApimartClient({ fetch: (target, init) => fetch(target, init), baseUrl: fake.baseUrl, keySource: { read: async () => fake.apiKey } }),
+    images: createImageService({ cacheDir: path.join(dir, 'cache') }),
+    uploadCache: () => openUploadCache(path.join(dir, 'uploads.json')),
+    library: async () => {
+      throw new Error('not reached: tasks run for an hour');
+    },
+    concurrency: () => tasks,
+    pricePerSecond: () => null,
+  });
+  runner.start();
+  for (let index = 0; index < tasks; index += 1) runner.enqueue({ prompt: `task ${index}`, model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' });
+  const before = fake.count('task');
+  await new Promise((resolve) => setTimeout(resolve, windowMs));
+  const polls = fake.count('task') - before;
+  await runner.stop();
+  store.close();
+  clearInterval(ticker);
+  await fake.close();
+  const perTaskMinute = polls / tasks / (windowMs / 60_000);
+  console.log(`polling: ${tasks} concurrent tasks for ${(windowMs / 1000).toFixed(0)} s: ${polls} requests, ${perTaskMinute.toFixed(1)} per task-minute (floor 5 s allows at most 12)`);
+}
+
+try {
+  await downloadBench();
+  if (process.env.REELBENCH_BENCH_SKIP_POLLING !== "1") await pollingBench();
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
