@@ -22,6 +22,9 @@ interface ShellReport {
   libraryList: { ok: boolean; data?: { total: number } };
   libraryMoveCancelled: { ok: boolean; data?: unknown };
   dialogShown: boolean;
+  jobEnqueued: boolean;
+  notifications: string[];
+  progressBar: number | undefined;
   permissions: Record<'media' | 'geolocation' | 'clipboardWrite' | 'check', boolean>;
   navigation: Record<string, unknown>;
   menuLabels: string[];
@@ -113,6 +116,14 @@ describe('the built Electron shell (against a recording electron module)', () =>
     expect(report.libraryList).toEqual({ ok: true, data: { items: [], total: 0 } });
     expect(report.libraryMoveCancelled).toEqual({ ok: true, data: null });
     expect(report.dialogShown).toBe(true);
+  });
+
+  it('runs jobs from the window: a job that cannot run fails with an OS notification and clears the progress bar', async () => {
+    const report = await startShell({ FAKE_ELECTRON_PACKAGED: '1' });
+    expect(report.jobEnqueued).toBe(true);
+    expect(report.notifications).toEqual(['Generation failed']);
+    expect(report.progressBar).toBe(-1);
+    expect(report.eventsSentToWindow.some((event) => event.channel === 'jobs.changed')).toBe(true);
   });
 
   it('loads and trusts the dev server only when not packaged', async () => {

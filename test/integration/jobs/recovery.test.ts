@@ -103,3 +103,24 @@ describe('surviving restarts and faults', () => {
     await expect(readFile(partialPathFor(target))).rejects.toThrow();
   });
 });
+
+describe('expiring links', () => {
+  it('warns while downloading a video whose link has less than two hours left', async () => {
+    setup = await setupRunner({ videoPayload: Buffer.alloc(2 * 1024 * 1024, 7), videoChunkDelayMs: 20 });
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.runner.get(job.id).taskId !== null, 'the job to be submitted');
+    const taskId = setup.runner.get(job.id).taskId ?? '';
+    // The next poll answers "completed" with a link that expires in 90 minutes.
+    setup.fake.inject('task', {
+      kind: 'status',
+      status: 200,
+      body: { code: 200, data: { id: taskId, status: 'completed', progress: 100, result: { videos: [{ url: [`${setup.fake.baseUrl}/f/video/${taskId}.mp4`], expires_at: Math.floor(Date.now() / 1000) + 90 * 60 }] } } },
+    });
+    const task = setup.fake.tasks.get(taskId);
+    if (task) setup.fake.clock.advance(task.estimatedSeconds * 1000); // let the video itself be ready to serve
+    await setup.runner.settled(job.id);
+    const warnings = setup.events.filter((event) => event.id === job.id && event.warning !== null).map((event) => event.warning);
+    expect(warnings[0]).toMatch(/^This video's download link expires in (89|90) min\.$/);
+    expect(setup.runner.get(job.id)).toMatchObject({ phase: 'done', warning: null });
+  });
+});
