@@ -1,0 +1,88 @@
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import type { ModelCatalog } from '../../../shared/catalog/catalog-schema';
+import { validateVideoRequest } from '../../../shared/catalog/video-request';
+import type { GenerationParams } from '../../../shared/drafts/draft-models';
+import { AppError } from '../../../shared/errors';
+
+/** How a batch is described. */
+export const batchSpecSchema = z.discriminatedUnion('mode', [
+  /** The same draft, N times (each generation differs by chance). */
+  z.object({ mode: z.literal('variations'), count: z.number().int().min(1).max(50) }),
+  /** One job per non-empty line, with the draft's parameters. */
+  z.object({ mode: z.literal('lines'), text: z.string().max(1_000_000) }),
+  /** A CSV with a `prompt` column and optional `model`, `duration`, `aspect`, `resolution` columns. */
+  z.object({ mode: z.literal('csv'), text: z.string().max(1_000_000) }),
+]);
+
+/** A batch description. */
+export type BatchSpec = z.infer<typeof batchSpecSchema>;
+
+/** One planned job. */
+export interface PlannedJob {
+  readonly prompt: string;
+  readonly params: GenerationParams;
+}
+
+/** What a batch would do and cost, shown before anything is queued. */
+export interface BatchPlan {
+  readonly jobs: readonly PlannedJob[];
+  readonly totalSeconds: number;
+  /** Null when a job's model has no price set. */
+  readonly estimatedCost: number | null;
+  /** Lines or rows that cannot become a job, with why. */
+  readonly skipped: readonly { readonly row: number; readonly reason: string }[];
+}
+
+const MAX_JOBS = 200;
+
+function rowsOf(spec: BatchSpec, prompt: string): { row: number; prompt: string; params: Partial<Record<keyof GenerationParams, string | number>> }[] {
+  if (spec.mode === 'variations') return Array.from({ length: spec.count }, (_, index) => ({ row: index + 1, prompt, params: {} }));
+  if (spec.mode === 'lines') {
+    return spec.text
+      .split(/\r?\n/)
+      .map((line, index) => ({ row: index + 1, prompt: line.trim(), params: {} }))
+      .filter((entry) => entry.prompt.length > 0);
+  }
+  let records: Record<string, string>[];
+  try {
+    records = parse(spec.text, { columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()), skip_empty_lines: true, trim: true, relax_column_count: true });
+  } catch (error) {
+    throw new AppError('invalidInput', `The CSV could not be read: ${error instanceof Error ? error.message : String(error)}`, 'Check the quotes and commas, or paste one prompt per line instead.');
+  }
+  if (records.length > 0 && !('prompt' in (records[0] ?? {}))) throw new AppError('invalidInput', 'The CSV needs a "prompt" column.', 'Add a header row: prompt,model,duration,aspect,resolution');
+  return records.map((record, index) => ({
+    row: index + 2,
+    prompt: record['prompt'] ?? '',
+    params: {
+      ...(record['model'] ? { model: record['model'] } : {}),
+      ...(record['duration'] ? { duration: Number(record['duration']) } : {}),
+      ...(record['aspect'] ? { aspect: record['aspect'] } : {}),
+      ...(record['resolution'] ? { resolution: record['resolution'] } : {}),
+    },
+  }));
+}
+
+/**
+ * Turns a batch description into jobs, checking each against the catalog, with the total seconds and the estimated
+ * cost (seconds × the user's price per second for each model). Nothing is queued here.
+ */
+export function planBatch(spec: BatchSpec, prompt: string, params: GenerationParams, catalog: ModelCatalog, price: (model: string) => number | null): BatchPlan {
+  const jobs: PlannedJob[] = [];
+  const skipped: { row: number; reason: string }[] = [];
+  for (const entry of rowsOf(spec, prompt)) {
+    const merged = { ...params, ...entry.params };
+    const checked = validateVideoRequest(catalog, { model: String(merged.model), prompt: entry.prompt, duration: Number(merged.duration), aspect: String(merged.aspect), resolution: String(merged.resolution) });
+    if (!checked.ok) {
+      skipped.push({ row: entry.row, reason: checked.issues.map((issue) => issue.message).join(' ') });
+      continue;
+    }
+    const { request } = checked;
+    jobs.push({ prompt: request.prompt, params: { model: request.model, duration: request.duration, aspect: request.aspect, resolution: request.resolution } });
+  }
+  if (jobs.length > MAX_JOBS) throw new AppError('invalidInput', `That is ${jobs.length} jobs; a batch is limited to ${MAX_JOBS}.`, 'Split it into smaller batches.');
+  const totalSeconds = jobs.reduce((sum, job) => sum + job.params.duration, 0);
+  const prices = jobs.map((job) => price(job.params.model));
+  const estimatedCost = prices.some((value) => value === null) ? null : Math.round(jobs.reduce((sum, job, index) => sum + job.params.duration * (prices[index] ?? 0), 0) * 10_000) / 10_000;
+  return { jobs, totalSeconds, estimatedCost, skipped };
+}

@@ -1,0 +1,195 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { diffWords } from 'diff';
+import type { ModelCatalog } from '../../../shared/catalog/catalog-schema';
+import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
+import { draftPatchSchema, type Draft, type DraftVersion, type GenerationParams, type Preset } from '../../../shared/drafts/draft-models';
+import { AppError } from '../../../shared/errors';
+import type { Job } from '../../../shared/jobs/job-models';
+import type { JobRunner } from '../jobs/job-runner';
+import type { DraftStore } from '../storage/draft-store';
+import { planBatch, type BatchPlan, type BatchSpec } from './batch-plan';
+import { BUILT_IN_PRESETS, withStyle } from './built-in-presets';
+
+/** Drafting: drafts, versions, presets and batches. Works with no network and no key at all. */
+export interface DraftService {
+  create(initial?: { prompt?: string; params?: Partial<GenerationParams>; title?: string }): Draft;
+  update(id: string, patch: unknown): Draft;
+  get(id: string): Draft;
+  list(options?: { search?: string; deleted?: boolean }): Draft[];
+  setImage(id: string, source: string | null): Promise<Draft>;
+  duplicate(id: string): Draft;
+  remove(id: string): Draft;
+  undoRemove(id: string): Draft;
+  purge(olderThanMs: number): Promise<number>;
+  saveVersion(id: string): DraftVersion;
+  versions(id: string): DraftVersion[];
+  diff(fromVersionId: string, toVersionId: string | 'current'): { kind: 'same' | 'added' | 'removed'; text: string }[];
+  restoreVersion(versionId: string): Draft;
+  presets(): Preset[];
+  savePreset(preset: { id?: string; name: string; params: GenerationParams; style: string }): Preset;
+  deletePreset(id: string): void;
+  applyPreset(draftId: string, presetId: string): Draft;
+  generate(id: string): Job;
+  planBatch(id: string, spec: BatchSpec): BatchPlan;
+  runBatch(id: string, spec: BatchSpec): Job[];
+}
+
+/** What the service works with. */
+export interface DraftServiceDeps {
+  readonly store: DraftStore;
+  readonly imagesDir: string;
+  readonly jobs: () => JobRunner;
+  readonly pricePerSecond: (model: string) => number | null;
+  readonly catalog?: ModelCatalog;
+  readonly now?: () => Date;
+}
+
+const TITLE_WORDS = 6;
+const notFound = () => new AppError('notFound', 'This draft no longer exists.');
+const autoTitle = (prompt: string) => prompt.trim().split(/\s+/).slice(0, TITLE_WORDS).join(' ').slice(0, 80) || 'Untitled draft';
+
+/** Creates the service. */
+export function createDraftService(deps: DraftServiceDeps): DraftService {
+  const catalog = deps.catalog ?? MODEL_CATALOG;
+  const now = () => (deps.now ?? (() => new Date()))().toISOString();
+  const defaultModel = catalog.models.find((model) => model.id === catalog.defaultModel);
+  const defaults: GenerationParams = {
+    model: catalog.defaultModel,
+    duration: defaultModel?.defaultDuration ?? 4,
+    aspect: defaultModel?.aspects[0] ?? 'landscape',
+    resolution: defaultModel?.defaultResolution ?? 'standard',
+  };
+
+  const get = (id: string): Draft => {
+    const draft = deps.store.getDraft(id);
+    if (!draft) throw notFound();
+    return draft;
+  };
+  const save = (draft: Draft): Draft => {
+    deps.store.saveDraft(draft);
+    return draft;
+  };
+  const snapshot = (draft: Draft, reason: DraftVersion['reason'], jobId: string | null = null): DraftVersion => {
+    const version: DraftVersion = { id: randomUUID(), draftId: draft.id, createdAt: now(), reason, prompt: draft.prompt, params: draft.params, notes: draft.notes, imagePath: draft.imagePath, crop: draft.crop, jobId };
+    deps.store.saveVersion(version);
+    return version;
+  };
+  const allPresets = (): Preset[] => [...BUILT_IN_PRESETS, ...deps.store.presets()];
+  const enqueue = (draft: Draft, prompt: string, params: GenerationParams, reason: DraftVersion['reason']): Job => {
+    const version = snapshot({ ...draft, prompt, params }, reason);
+    const job = deps.jobs().enqueue({ prompt, ...params, imagePath: draft.imagePath, crop: draft.crop, title: draft.titleIsAuto ? null : draft.title, draftId: draft.id, draftVersionId: version.id });
+    deps.store.saveVersion({ ...version, jobId: job.id });
+    return job;
+  };
+
+  return {
+    create(initial = {}) {
+      const prompt = initial.prompt ?? '';
+      const at = now();
+      return save({ id: randomUUID(), title: initial.title ?? autoTitle(prompt), titleIsAuto: initial.title === undefined, prompt, params: { ...defaults, ...initial.params }, imagePath: null, crop: null, notes: '', pinned: false, createdAt: at, updatedAt: at, deletedAt: null });
+    },
+    update(id, rawPatch) {
+      const patch = draftPatchSchema.parse(rawPatch);
+      const draft = get(id);
+      const titleIsAuto = patch.title !== undefined ? patch.title.trim() === '' : draft.titleIsAuto;
+      const prompt = patch.prompt ?? draft.prompt;
+      const title = patch.title !== undefined && patch.title.trim() !== '' ? patch.title.trim() : titleIsAuto ? autoTitle(prompt) : draft.title;
+      return save({
+        ...draft,
+        prompt,
+        title,
+        titleIsAuto,
+        params: { ...draft.params, ...patch.params },
+        crop: patch.crop === undefined ? draft.crop : patch.crop,
+        notes: patch.notes ?? draft.notes,
+        pinned: patch.pinned ?? draft.pinned,
+        updatedAt: now(),
+      });
+    },
+    get,
+    list: (options = {}) => deps.store.listDrafts({ search: options.search, deleted: options.deleted ?? false }),
+    async setImage(id, source) {
+      const draft = get(id);
+      if (source === null) return save({ ...draft, imagePath: null, crop: null, updatedAt: now() });
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(source);
+      } catch {
+        throw new AppError('invalidImage', `The file "${path.basename(source)}" cannot be read.`, 'Pick the image again.');
+      }
+      // The draft keeps its own copy, so moving or deleting the original does not break it.
+      const folder = path.join(deps.imagesDir, draft.id);
+      await mkdir(folder, { recursive: true });
+      const copy = path.join(folder, `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${path.extname(source).toLowerCase()}`);
+      await copyFile(source, copy);
+      return save({ ...draft, imagePath: copy, crop: null, updatedAt: now() });
+    },
+    duplicate(id) {
+      const draft = get(id);
+      const at = now();
+      return save({ ...draft, id: randomUUID(), title: `${draft.title} (copy)`, titleIsAuto: false, pinned: false, createdAt: at, updatedAt: at, deletedAt: null });
+    },
+    remove: (id) => save({ ...get(id), deletedAt: now() }),
+    undoRemove: (id) => save({ ...get(id), deletedAt: null, updatedAt: now() }),
+    async purge(olderThanMs) {
+      const cutoff = Date.parse(now()) - olderThanMs;
+      const old = deps.store.listDrafts({ deleted: true }).filter((draft) => draft.deletedAt !== null && Date.parse(draft.deletedAt) < cutoff);
+      for (const draft of old) {
+        deps.store.deleteDraft(draft.id);
+        await rm(path.join(deps.imagesDir, draft.id), { recursive: true, force: true });
+      }
+      return old.length;
+    },
+    saveVersion: (id) => snapshot(get(id), 'saved'),
+    versions: (id) => deps.store.versions(get(id).id),
+    diff(fromVersionId, toVersionId) {
+      const from = deps.store.getVersion(fromVersionId);
+      if (!from) throw notFound();
+      const to = toVersionId === 'current' ? get(from.draftId).prompt : deps.store.getVersion(toVersionId)?.prompt;
+      if (to === undefined) throw notFound();
+      return diffWords(from.prompt, to).map((part) => ({ kind: part.added ? 'added' : part.removed ? 'removed' : 'same', text: part.value }));
+    },
+    restoreVersion(versionId) {
+      const version = deps.store.getVersion(versionId);
+      if (!version) throw notFound();
+      const draft = get(version.draftId);
+      // What is being replaced becomes a version itself: restoring is undoable.
+      snapshot(draft, 'restored');
+      return save({ ...draft, prompt: version.prompt, params: version.params, notes: version.notes, imagePath: version.imagePath, crop: version.crop, title: draft.titleIsAuto ? autoTitle(version.prompt) : draft.title, updatedAt: now() });
+    },
+    presets: allPresets,
+    savePreset(input) {
+      if (input.id?.startsWith('builtin:')) throw new AppError('invalidInput', 'Built-in presets cannot be changed; save it under a new name instead.');
+      const preset: Preset = { id: input.id ?? `user:${randomUUID()}`, name: input.name.trim() || 'Untitled preset', builtIn: false, params: input.params, style: input.style };
+      deps.store.savePreset(preset);
+      return preset;
+    },
+    deletePreset(id) {
+      if (id.startsWith('builtin:')) throw new AppError('invalidInput', 'Built-in presets cannot be deleted.');
+      deps.store.deletePreset(id);
+    },
+    applyPreset(draftId, presetId) {
+      const preset = allPresets().find((candidate) => candidate.id === presetId);
+      if (!preset) throw new AppError('notFound', 'This preset no longer exists.');
+      const draft = get(draftId);
+      const prompt = withStyle(draft.prompt, preset.style);
+      return save({ ...draft, params: preset.params, prompt, title: draft.titleIsAuto ? autoTitle(prompt) : draft.title, updatedAt: now() });
+    },
+    generate(id) {
+      const draft = get(id);
+      if (!draft.prompt.trim()) throw new AppError('invalidInput', 'Write a prompt first.');
+      return enqueue(draft, draft.prompt, draft.params, 'generated');
+    },
+    planBatch(id, spec) {
+      const draft = get(id);
+      return planBatch(spec, draft.prompt, draft.params, catalog, deps.pricePerSecond);
+    },
+    runBatch(id, spec) {
+      const draft = get(id);
+      const plan = planBatch(spec, draft.prompt, draft.params, catalog, deps.pricePerSecond);
+      return plan.jobs.map((job) => enqueue(draft, job.prompt, job.params, 'generated'));
+    },
+  };
+}

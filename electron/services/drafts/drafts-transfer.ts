@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { draftSchema, presetSchema, type Draft, type Preset } from '../../../shared/drafts/draft-models';
+import { AppError } from '../../../shared/errors';
+import type { DraftStore } from '../storage/draft-store';
+
+/** The file format for sharing and backing up drafts and presets. */
+export const DRAFTS_EXPORT_SCHEMA = 'reelbench.drafts/1';
+/** Larger than any real backup; anything bigger is refused unread. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+const MAX_DRAFTS = 5_000;
+const MAX_PRESETS = 500;
+
+/** What an import did. */
+export interface ImportReport {
+  readonly drafts: number;
+  readonly presets: number;
+  readonly skipped: { readonly item: string; readonly reason: string }[];
+}
+
+/** The export document: drafts (not deleted) and user presets. Reference images stay on this machine. */
+export function exportDrafts(store: DraftStore, now: Date): string {
+  const drafts = store.listDrafts({ deleted: false }).map((draft) => ({ ...draft, imagePath: null }));
+  return `${JSON.stringify({ schema: DRAFTS_EXPORT_SCHEMA, exportedAt: now.toISOString(), drafts, presets: store.presets() }, null, 2)}\n`;
+}
+
+const envelopeSchema = z.object({
+  schema: z.string(),
+  drafts: z.array(z.unknown()).max(MAX_DRAFTS).default([]),
+  presets: z.array(z.unknown()).max(MAX_PRESETS).default([]),
+});
+
+const refuse = (message: string) => new AppError('invalidInput', `This file cannot be imported: ${message}`, 'Nothing was changed. Choose a file exported by Reelbench.');
+
+/**
+ * Imports an export document. A file that is too large, not JSON, of another format or version, or shaped wrongly
+ * is refused whole and changes nothing; within a valid file, individual bad entries are skipped and reported.
+ * Imported drafts get new ids (so importing twice duplicates rather than overwrites) and no reference image.
+ */
+export function importDrafts(store: DraftStore, text: string, now: Date): ImportReport {
+  if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) throw refuse(`it is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw refuse('it is not valid JSON.');
+  }
+  const envelope = envelopeSchema.safeParse(json);
+  if (!envelope.success) throw refuse(`it is not a Reelbench drafts file (${envelope.error.issues[0]?.message ?? 'wrong shape'}).`);
+  if (envelope.data.schema !== DRAFTS_EXPORT_SCHEMA) throw refuse(`its format "${envelope.data.schema}" is not ${DRAFTS_EXPORT_SCHEMA} (made by a newer Reelbench?).`);
+
+  const skipped: { item: string; reason: string }[] = [];
+  const drafts: Draft[] = [];
+  const presets: Preset[] = [];
+  envelope.data.drafts.forEach((entry, index) => {
+    const parsed = draftSchema.safeParse(entry);
+    if (!parsed.success) return void skipped.push({ item: `draft ${index + 1}`, reason: parsed.error.issues[0]?.message ?? 'invalid' });
+    drafts.push({ ...parsed.data, id: randomUUID(), imagePath: null, deletedAt: null, updatedAt: now.toISOString() });
+  });
+  envelope.data.presets.forEach((entry, index) => {
+    const parsed = presetSchema.safeParse(entry);
+    if (!parsed.success || parsed.data.builtIn) return void skipped.push({ item: `preset ${index + 1}`, reason: parsed.success ? 'built-in presets are not imported' : (parsed.error.issues[0]?.message ?? 'invalid') });
+    presets.push({ ...parsed.data, id: `user:${randomUUID()}` });
+  });
+  store.transaction(() => {
+    for (const draft of drafts) store.saveDraft(draft);
+    for (const preset of presets) store.savePreset(preset);
+  });
+  return { drafts: drafts.length, presets: presets.length, skipped };
+}

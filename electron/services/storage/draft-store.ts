@@ -1,0 +1,93 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { draftSchema, draftVersionSchema, presetSchema, type Draft, type DraftVersion, type Preset } from '../../../shared/drafts/draft-models';
+import { toFtsQuery } from './fts-query';
+
+/** Durable storage of drafts, their versions and the user's presets. */
+export interface DraftStore {
+  saveDraft(draft: Draft): void;
+  getDraft(id: string): Draft | null;
+  listDrafts(options: { search?: string | undefined; deleted: boolean }): Draft[];
+  deleteDraft(id: string): void;
+  saveVersion(version: DraftVersion): void;
+  getVersion(id: string): DraftVersion | null;
+  versions(draftId: string): DraftVersion[];
+  savePreset(preset: Preset): void;
+  deletePreset(id: string): void;
+  presets(): Preset[];
+  transaction<T>(work: () => T): T;
+  close(): void;
+}
+
+type Row = Record<string, SQLInputValue>;
+
+/** Opens (or creates) the drafts database. Every autosave is a synced transaction: typing is never lost to a crash. */
+export function openDraftStore(file: string): DraftStore {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const db = new DatabaseSync(file);
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;');
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS drafts (id TEXT PRIMARY KEY, updated_at TEXT NOT NULL, deleted_at TEXT, pinned INTEGER NOT NULL, record TEXT NOT NULL);
+    CREATE VIRTUAL TABLE IF NOT EXISTS drafts_fts USING fts5(id UNINDEXED, title, prompt, notes, tokenize='unicode61 remove_diacritics 2');
+    CREATE TABLE IF NOT EXISTS versions (id TEXT PRIMARY KEY, draft_id TEXT NOT NULL, created_at TEXT NOT NULL, record TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS versions_draft ON versions(draft_id, created_at);
+    CREATE TABLE IF NOT EXISTS presets (id TEXT PRIMARY KEY, record TEXT NOT NULL);
+  `);
+  const parseDraft = (row: Row | undefined) => (row ? draftSchema.parse(JSON.parse(String(row['record']))) : null);
+  const transaction = <T>(work: () => T): T => {
+    if (db.isTransaction) return work(); // already inside one: this work joins it
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  };
+  const upsertDraft = db.prepare('INSERT OR REPLACE INTO drafts (id, updated_at, deleted_at, pinned, record) VALUES (?, ?, ?, ?, ?)');
+  const removeFts = db.prepare('DELETE FROM drafts_fts WHERE id = ?');
+  const addFts = db.prepare('INSERT INTO drafts_fts (id, title, prompt, notes) VALUES (?, ?, ?, ?)');
+
+  return {
+    saveDraft(draft) {
+      transaction(() => {
+        upsertDraft.run(draft.id, draft.updatedAt, draft.deletedAt, draft.pinned ? 1 : 0, JSON.stringify(draft));
+        removeFts.run(draft.id);
+        addFts.run(draft.id, draft.title, draft.prompt, draft.notes);
+      });
+    },
+    getDraft: (id) => parseDraft(db.prepare('SELECT record FROM drafts WHERE id = ?').get(id) as Row | undefined),
+    listDrafts({ search, deleted }) {
+      const fts = search ? toFtsQuery(search) : null;
+      const filter = deleted ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL';
+      const rows = fts
+        ? db.prepare(`SELECT d.record FROM drafts d JOIN drafts_fts f ON f.id = d.id WHERE ${filter} AND drafts_fts MATCH ? ORDER BY d.pinned DESC, bm25(drafts_fts, 0, 10.0, 5.0, 1.0), d.updated_at DESC`).all(fts)
+        : db.prepare(`SELECT record FROM drafts WHERE ${filter} ORDER BY pinned DESC, updated_at DESC`).all();
+      return (rows as Row[]).map((row) => parseDraft(row) as Draft);
+    },
+    deleteDraft(id) {
+      transaction(() => {
+        db.prepare('DELETE FROM drafts WHERE id = ?').run(id);
+        removeFts.run(id);
+        db.prepare('DELETE FROM versions WHERE draft_id = ?').run(id);
+      });
+    },
+    saveVersion: (version) => void db.prepare('INSERT OR REPLACE INTO versions (id, draft_id, created_at, record) VALUES (?, ?, ?, ?)').run(version.id, version.draftId, version.createdAt, JSON.stringify(version)),
+    getVersion(id) {
+      const row = db.prepare('SELECT record FROM versions WHERE id = ?').get(id) as Row | undefined;
+      return row ? draftVersionSchema.parse(JSON.parse(String(row['record']))) : null;
+    },
+    versions: (draftId) =>
+      (db.prepare('SELECT record FROM versions WHERE draft_id = ? ORDER BY created_at DESC, rowid DESC').all(draftId) as Row[]).map((row) => draftVersionSchema.parse(JSON.parse(String(row['record'])))),
+    savePreset: (preset) => void db.prepare('INSERT OR REPLACE INTO presets (id, record) VALUES (?, ?)').run(preset.id, JSON.stringify(preset)),
+    deletePreset: (id) => void db.prepare('DELETE FROM presets WHERE id = ?').run(id),
+    presets: () => (db.prepare('SELECT record FROM presets ORDER BY rowid').all() as Row[]).map((row) => presetSchema.parse(JSON.parse(String(row['record'])))),
+    transaction,
+    close: () => {
+      if (db.isOpen) db.close();
+    },
+  };
+}

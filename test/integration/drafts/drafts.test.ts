@@ -1,0 +1,188 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { exportDrafts, importDrafts } from '../../../electron/services/drafts/drafts-transfer';
+import { setupDrafts, type DraftSetup } from '../../support/draft-setup';
+
+let setup: DraftSetup;
+afterEach(async () => {
+  await setup.close();
+});
+const later = (minutes: number) => (setup.clock = new Date(setup.clock.getTime() + minutes * 60_000));
+
+describe('drafts', () => {
+  it('autosaves, titles itself from the prompt until named, and lists by last edit with pinned first', async () => {
+    setup = await setupDrafts();
+    const first = setup.drafts.create({ prompt: 'A red fox walks through fresh snow at dawn, steam rising' });
+    expect(first).toMatchObject({ title: 'A red fox walks through fresh', titleIsAuto: true, params: { model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' } });
+    later(1);
+    const second = setup.drafts.create({ prompt: 'City lights' });
+    later(1);
+    setup.drafts.update(first.id, { prompt: 'A grey wolf howls on a ridge', params: { duration: 8 } });
+    expect(setup.drafts.get(first.id)).toMatchObject({ title: 'A grey wolf howls on a', params: { duration: 8 } });
+    setup.drafts.update(first.id, { title: 'Wolf' });
+    setup.drafts.update(first.id, { prompt: 'A grey wolf howls at the moon' });
+    expect(setup.drafts.get(first.id)).toMatchObject({ title: 'Wolf', titleIsAuto: false });
+    expect(setup.drafts.list().map((draft) => draft.id)).toEqual([first.id, second.id]);
+    setup.drafts.update(second.id, { pinned: true });
+    expect(setup.drafts.list().map((draft) => draft.id)).toEqual([second.id, first.id]);
+  });
+
+  it('searches prompt, title and notes', async () => {
+    setup = await setupDrafts();
+    const wolf = setup.drafts.create({ prompt: 'A grey wolf howls' });
+    const city = setup.drafts.create({ prompt: 'City lights' });
+    setup.drafts.update(city.id, { notes: 'maybe add a wolf statue' });
+    setup.drafts.create({ prompt: 'Ocean waves' });
+    expect(setup.drafts.list({ search: 'wolf' }).map((draft) => draft.id)).toEqual([wolf.id, city.id]);
+    expect(setup.drafts.list({ search: 'ocean' })).toHaveLength(1);
+  });
+
+  it('deletes with undo, and purges only what was deleted long enough ago', async () => {
+    setup = await setupDrafts();
+    const keep = setup.drafts.create({ prompt: 'keep me' });
+    const gone = setup.drafts.create({ prompt: 'delete me' });
+    setup.drafts.remove(gone.id);
+    expect(setup.drafts.list().map((draft) => draft.id)).toEqual([keep.id]);
+    expect(setup.drafts.list({ deleted: true }).map((draft) => draft.id)).toEqual([gone.id]);
+    setup.drafts.undoRemove(gone.id);
+    expect(setup.drafts.list()).toHaveLength(2);
+    setup.drafts.remove(gone.id);
+    later(60);
+    await expect(setup.drafts.purge(7 * 24 * 60 * 60_000)).resolves.toBe(0);
+    later(8 * 24 * 60);
+    await expect(setup.drafts.purge(7 * 24 * 60 * 60_000)).resolves.toBe(1);
+    expect(() => setup.drafts.get(gone.id)).toThrow('This draft no longer exists.');
+  });
+
+  it('keeps its own copy of the reference image, so moving the original breaks nothing', async () => {
+    setup = await setupDrafts();
+    const original = path.join(setup.dir, 'photo.png');
+    await writeFile(original, 'not really a png, but bytes are bytes');
+    const draft = await setup.drafts.setImage(setup.drafts.create({ prompt: 'x' }).id, original);
+    await rm(original);
+    expect(draft.imagePath).not.toBe(original);
+    expect(await readFile(draft.imagePath ?? '', 'utf8')).toBe('not really a png, but bytes are bytes');
+    const duplicate = setup.drafts.duplicate(draft.id);
+    expect(duplicate).toMatchObject({ title: 'x (copy)', imagePath: draft.imagePath, prompt: 'x' });
+    expect(duplicate.id).not.toBe(draft.id);
+  });
+});
+
+describe('versions', () => {
+  it('snapshots on explicit save and on generate, diffs prompts, and restores (undoably)', async () => {
+    setup = await setupDrafts();
+    const draft = setup.drafts.create({ prompt: 'A fox in the snow' });
+    const saved = setup.drafts.saveVersion(draft.id);
+    later(1);
+    setup.drafts.update(draft.id, { prompt: 'A fox in the deep snow at night', params: { duration: 12 } });
+    const job = setup.drafts.generate(draft.id);
+    expect(setup.queued[0]).toMatchObject({ prompt: 'A fox in the deep snow at night', duration: 12, draftId: draft.id, draftVersionId: expect.any(String) });
+    const versions = setup.drafts.versions(draft.id);
+    expect(versions.map((version) => version.reason)).toEqual(['generated', 'saved']);
+    expect(versions[0]).toMatchObject({ jobId: job.id, prompt: 'A fox in the deep snow at night' });
+    const diff = setup.drafts.diff(saved.id, 'current');
+    const join = (kinds: string[]) => diff.filter((part) => kinds.includes(part.kind)).map((part) => part.text).join('');
+    expect(join(['same', 'removed'])).toBe('A fox in the snow');
+    expect(join(['same', 'added'])).toBe('A fox in the deep snow at night');
+    expect(diff.filter((part) => part.kind === 'added').map((part) => part.text.trim())).toEqual(['deep', 'at night']);
+    expect(diff.some((part) => part.kind === 'removed')).toBe(false);
+    later(1);
+    const restored = setup.drafts.restoreVersion(saved.id);
+    expect(restored).toMatchObject({ prompt: 'A fox in the snow', params: { duration: 4 } });
+    const afterRestore = setup.drafts.versions(draft.id);
+    expect(afterRestore[0]).toMatchObject({ reason: 'restored', prompt: 'A fox in the deep snow at night' });
+    setup.drafts.restoreVersion(afterRestore[0]?.id ?? '');
+    expect(setup.drafts.get(draft.id).prompt).toBe('A fox in the deep snow at night');
+  });
+});
+
+describe('presets', () => {
+  it('offers built-ins, keeps user presets, and applies parameters and style', async () => {
+    setup = await setupDrafts();
+    expect(setup.drafts.presets().filter((preset) => preset.builtIn).length).toBeGreaterThanOrEqual(3);
+    const mine = setup.drafts.savePreset({ name: 'My look', params: { model: 'sora-2-pro-preview', duration: 12, aspect: 'portrait', resolution: 'high' }, style: 'Pastel colours, soft light.' });
+    const draft = setup.drafts.create({ prompt: 'A cat on a windowsill' });
+    const applied = setup.drafts.applyPreset(draft.id, mine.id);
+    expect(applied).toMatchObject({ prompt: 'A cat on a windowsill. Pastel colours, soft light.', params: mine.params });
+    expect(setup.drafts.applyPreset(draft.id, mine.id).prompt).toBe('A cat on a windowsill. Pastel colours, soft light.'); // not twice
+    expect(() => setup.drafts.deletePreset('builtin:cinematic')).toThrow('Built-in presets cannot be deleted.');
+    setup.drafts.deletePreset(mine.id);
+    expect(setup.drafts.presets().some((preset) => preset.id === mine.id)).toBe(false);
+  });
+});
+
+describe('batches', () => {
+  it('plans variations, pasted lines and CSV rows with total seconds and estimated cost', async () => {
+    setup = await setupDrafts({ 'sora-2-preview': 0.1, 'sora-2-pro-preview': 0.3 });
+    const draft = setup.drafts.create({ prompt: 'Base prompt', params: { duration: 8 } });
+    expect(setup.drafts.planBatch(draft.id, { mode: 'variations', count: 3 })).toMatchObject({ totalSeconds: 24, estimatedCost: 2.4, skipped: [] });
+    const lines = setup.drafts.planBatch(draft.id, { mode: 'lines', text: 'first idea\n\n  second idea  \r\nthird idea\n' });
+    expect(lines).toMatchObject({ totalSeconds: 24, estimatedCost: 2.4 });
+    expect(lines.jobs.map((job) => job.prompt)).toEqual(['first idea', 'second idea', 'third idea']);
+    const csv = setup.drafts.planBatch(draft.id, {
+      mode: 'csv',
+      text: 'prompt,model,duration,aspect,resolution\n"A fox, in snow",sora-2-pro-preview,12,portrait,high\nA cat,,4,,\n"bad one",sora-2-preview,5,,\n',
+    });
+    expect(csv.jobs).toEqual([
+      { prompt: 'A fox, in snow', params: { model: 'sora-2-pro-preview', duration: 12, aspect: 'portrait', resolution: 'high' } },
+      { prompt: 'A cat', params: { model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' } },
+    ]);
+    expect(csv).toMatchObject({ totalSeconds: 16, estimatedCost: 4, skipped: [{ row: 4, reason: 'Sora 2 makes videos of 4, 8 or 12 seconds, not 5.' }] });
+  });
+
+  it('reports an unknown cost when a model has no price, and queues each job with its own version', async () => {
+    setup = await setupDrafts({});
+    const draft = setup.drafts.create({ prompt: 'Base' });
+    expect(setup.drafts.planBatch(draft.id, { mode: 'variations', count: 2 })).toMatchObject({ totalSeconds: 8, estimatedCost: null });
+    const jobs = setup.drafts.runBatch(draft.id, { mode: 'lines', text: 'one\ntwo' });
+    expect(jobs).toHaveLength(2);
+    expect(setup.queued.map((job) => job.prompt)).toEqual(['one', 'two']);
+    expect(new Set(setup.queued.map((job) => job.draftVersionId)).size).toBe(2);
+    expect(() => setup.drafts.planBatch(draft.id, { mode: 'csv', text: 'title,notes\na,b\n' })).toThrow('The CSV needs a "prompt" column.');
+  });
+});
+
+describe('export and import', () => {
+  it('round-trips drafts and user presets through a file', async () => {
+    setup = await setupDrafts();
+    setup.drafts.create({ prompt: 'Exported prompt' });
+    setup.drafts.savePreset({ name: 'Mine', params: { model: 'sora-2-preview', duration: 8, aspect: 'portrait', resolution: 'standard' }, style: 'x' });
+    const text = exportDrafts(setup.store, setup.clock);
+    expect(JSON.parse(text)).toMatchObject({ schema: 'reelbench.drafts/1', drafts: [{ prompt: 'Exported prompt' }], presets: [{ name: 'Mine' }] });
+    const other = await setupDrafts();
+    try {
+      expect(importDrafts(other.store, text, other.clock)).toEqual({ drafts: 1, presets: 1, skipped: [] });
+      expect(other.drafts.list().map((draft) => draft.prompt)).toEqual(['Exported prompt']);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it.each([
+    ['not JSON', '{"schema": "reelbench.drafts/1", "drafts": [', 'it is not valid JSON.'],
+    ['another format', JSON.stringify({ schema: 'someone.else/3', drafts: [] }), 'its format "someone.else/3" is not reelbench.drafts/1'],
+    ['a newer version', JSON.stringify({ schema: 'reelbench.drafts/2', drafts: [] }), 'is not reelbench.drafts/1'],
+    ['wrong types', JSON.stringify({ schema: 'reelbench.drafts/1', drafts: 'all of them' }), 'it is not a Reelbench drafts file'],
+    ['an array', JSON.stringify([1, 2, 3]), 'it is not a Reelbench drafts file'],
+    ['too many drafts', JSON.stringify({ schema: 'reelbench.drafts/1', drafts: Array.from({ length: 5_001 }, () => ({})) }), 'it is not a Reelbench drafts file'],
+    ['a huge file', JSON.stringify({ schema: 'reelbench.drafts/1', drafts: [], padding: 'x'.repeat(21 * 1024 * 1024) }), 'it is larger than 20 MB.'],
+  ])('refuses %s with a message and changes nothing', async (_name, text, message) => {
+    setup = await setupDrafts();
+    const before = setup.drafts.create({ prompt: 'already here' });
+    expect(() => importDrafts(setup.store, text, setup.clock)).toThrow(message);
+    expect(setup.drafts.list().map((draft) => draft.id)).toEqual([before.id]);
+    expect(setup.store.presets()).toEqual([]);
+  });
+
+  it('skips and reports bad entries inside a valid file', async () => {
+    setup = await setupDrafts();
+    const good = JSON.parse(exportDrafts(setup.store, setup.clock)) as { drafts: unknown[] };
+    const draft = setup.drafts.create({ prompt: 'template' });
+    const valid = setup.store.getDraft(draft.id);
+    const text = JSON.stringify({ ...good, drafts: [valid, { ...valid, prompt: 42 }, { nonsense: true }], presets: [{ id: 'builtin:x', name: 'n', builtIn: true, params: valid?.params, style: '' }] });
+    const report = importDrafts(setup.store, text, setup.clock);
+    expect(report.drafts).toBe(1);
+    expect(report.skipped.map((entry) => entry.item)).toEqual(['draft 2', 'draft 3', 'preset 1']);
+  });
+});
