@@ -11,6 +11,7 @@ import { createFileLogger, createRedactor } from '../services/logging/logger';
 import { createImageService } from '../services/images/image-service';
 import { encodePoster } from '../services/images/poster-encode';
 import { createPipeline } from '../services/jobs/pipeline';
+import { openDraftStore } from '../services/storage/draft-store';
 import { createLibraryHost } from '../services/library/library-host';
 import { serveMedia } from '../services/library/media-route';
 import { createMainServices } from '../services/main-services';
@@ -55,8 +56,8 @@ async function start(): Promise<void> {
     watch: true,
     onChanged: (report) => events.emit('library.changed', report),
   });
-  const chooseFolder = async (purpose: 'import' | 'export' | 'move') => {
-    const titles = { import: 'Import videos from a folder', export: 'Export to a folder', move: 'Move the library to a folder' };
+  const chooseFolder = async (purpose: 'import' | 'export' | 'move' | 'exportDrafts') => {
+    const titles = { import: 'Import videos from a folder', export: 'Export to a folder', move: 'Move the library to a folder', exportDrafts: 'Export drafts and presets to a folder' };
     const options = { title: titles[purpose], properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
     const answer = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
     return answer.canceled ? null : (answer.filePaths[0] ?? null);
@@ -78,6 +79,12 @@ async function start(): Promise<void> {
     },
   });
   listJobs = () => pipeline.runner.list();
+  const chooseFile = async (_purpose: 'importDrafts') => {
+    const options = { title: 'Import drafts and presets', properties: ['openFile'] as 'openFile'[], filters: [{ name: 'Reelbench drafts', extensions: ['json'] }] };
+    const answer = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return answer.canceled ? null : (answer.filePaths[0] ?? null);
+  };
+  const drafts = openDraftStore(paths.draftsFile);
   const { router } = createMainServices({
     identity: {
       name: app.getName(),
@@ -95,8 +102,10 @@ async function start(): Promise<void> {
     settings,
     images,
     library,
-    desktop: { chooseFolder, reveal: (file) => shell.showItemInFolder(file) },
+    desktop: { chooseFolder, chooseFile, reveal: (file) => shell.showItemInFolder(file) },
     jobs: pipeline.runner,
+    drafts,
+    paths,
   });
 
   applySessionSecurity(session.defaultSession);
@@ -116,6 +125,7 @@ async function start(): Promise<void> {
   pipeline.runner.start();
   app.on('will-quit', () => {
     void pipeline.close();
+    drafts.close();
     library.close();
   });
   Menu.setApplicationMenu(

@@ -15,6 +15,9 @@ export interface AppPaths {
   readonly libraryMoveJournal: string;
   /** Generation jobs: not a cache, never rebuilt. */
   readonly jobsFile: string;
+  /** Drafts, versions and presets, and the drafts' own copies of their reference images. */
+  readonly draftsFile: string;
+  readonly draftImagesDir: string;
 }
 
 /** Lays out the app data folder (Electron's `userData`, or a folder chosen by tests and the CLI). */
@@ -30,5 +33,7 @@ export function resolveAppPaths(dataDir: string): AppPaths {
     posterDir: path.join(dataDir, 'cache', 'posters'),
     libraryMoveJournal: path.join(dataDir, 'library', 'move-journal.json'),
     jobsFile: path.join(dataDir, 'jobs.sqlite'),
+    draftsFile: path.join(dataDir, 'drafts.sqlite'),
+    draftImagesDir: path.join(dataDir, 'drafts', 'images'),
   };
 }

@@ -8,6 +8,10 @@ import type { DesktopShell } from './library/desktop-shell';
 import { createLibraryHandlers } from './library/library-handlers';
 import type { LibraryHost } from './library/library-host';
 import { createJobHandlers } from './jobs/job-handlers';
+import { createDraftHandlers } from './drafts/draft-handlers';
+import { createDraftService } from './drafts/draft-service';
+import type { DraftStore } from './storage/draft-store';
+import type { AppPaths } from './app-paths';
 import type { JobRunner } from './jobs/job-runner';
 import { createIpcRouter, type IpcHandlers, type IpcRouter } from './ipc/router';
 import type { TrustedSenderCheck } from './ipc/trusted-sender';
@@ -30,6 +34,8 @@ export interface MainServiceDeps {
   readonly library: LibraryHost;
   readonly desktop: DesktopShell;
   readonly jobs: JobRunner;
+  readonly drafts: DraftStore;
+  readonly paths: AppPaths;
 }
 
 /** The assembled main-process services, as the shell (and the e2e harness) use them. */
@@ -58,6 +64,16 @@ export function createMainServices(deps: MainServiceDeps): MainServices {
     ...createImageHandlers(deps.images),
     ...createLibraryHandlers(deps.library, deps.desktop),
     ...createJobHandlers(deps.jobs),
+    ...createDraftHandlers(
+      createDraftService({
+        store: deps.drafts,
+        imagesDir: deps.paths.draftImagesDir,
+        jobs: () => deps.jobs,
+        pricePerSecond: (model) => deps.settings.current().prices[model] ?? null,
+      }),
+      deps.drafts,
+      deps.desktop,
+    ),
   };
   return { router: createIpcRouter({ handlers, isTrustedSender: deps.isTrustedSender, logger: deps.logger }), apimart };
 }

@@ -11,6 +11,8 @@ import {
   userFieldsPatchSchema,
 } from '../library/library-models';
 import { jobRequestSchema, jobSchema, usageSchema } from '../jobs/job-models';
+import { batchPlanSchema, batchSpecSchema } from '../drafts/batch-models';
+import { draftPatchSchema, draftSchema, draftVersionSchema, generationParamsSchema, presetSchema, promptDiffSchema } from '../drafts/draft-models';
 import { appInfoSchema, viewSchema } from '../models/app-info';
 import { balanceSchema, keyStatusSchema } from '../models/key-status';
 import { settingsPatchSchema, settingsSchema } from '../models/settings';
@@ -72,6 +74,36 @@ export const contract = {
     'jobs.hide': { request: z.object({ id: z.string().uuid() }), response: z.undefined() },
     'jobs.usage': { request: z.undefined(), response: usageSchema },
     'jobs.nudge': { request: z.undefined(), response: z.undefined() },
+    'drafts.list': { request: z.object({ search: z.string().max(500).optional(), deleted: z.boolean().optional() }), response: z.array(draftSchema) },
+    'drafts.create': {
+      request: z.object({ prompt: z.string().max(10_000).optional(), params: generationParamsSchema.partial().optional(), title: z.string().max(500).optional() }),
+      response: draftSchema,
+    },
+    'drafts.get': { request: z.object({ id: z.string().uuid() }), response: draftSchema },
+    'drafts.update': { request: z.object({ id: z.string().uuid(), patch: draftPatchSchema }), response: draftSchema },
+    'drafts.setImage': { request: z.object({ id: z.string().uuid(), path: z.string().min(1).max(4096).nullable() }), response: draftSchema },
+    'drafts.duplicate': { request: z.object({ id: z.string().uuid() }), response: draftSchema },
+    'drafts.remove': { request: z.object({ id: z.string().uuid() }), response: draftSchema },
+    'drafts.undoRemove': { request: z.object({ id: z.string().uuid() }), response: draftSchema },
+    'drafts.saveVersion': { request: z.object({ id: z.string().uuid() }), response: draftVersionSchema },
+    'drafts.versions': { request: z.object({ id: z.string().uuid() }), response: z.array(draftVersionSchema) },
+    'drafts.diff': { request: z.object({ from: z.string().uuid(), to: z.union([z.string().uuid(), z.literal('current')]) }), response: promptDiffSchema },
+    'drafts.restoreVersion': { request: z.object({ versionId: z.string().uuid() }), response: draftSchema },
+    'drafts.presets': { request: z.undefined(), response: z.array(presetSchema) },
+    'drafts.savePreset': {
+      request: z.object({ id: z.string().max(100).optional(), name: z.string().max(200), params: generationParamsSchema, style: z.string().max(2_000) }),
+      response: presetSchema,
+    },
+    'drafts.deletePreset': { request: z.object({ id: z.string().max(100) }), response: z.undefined() },
+    'drafts.applyPreset': { request: z.object({ draftId: z.string().uuid(), presetId: z.string().max(100) }), response: draftSchema },
+    'drafts.generate': { request: z.object({ id: z.string().uuid() }), response: jobSchema },
+    'drafts.planBatch': { request: z.object({ id: z.string().uuid(), spec: batchSpecSchema }), response: batchPlanSchema },
+    'drafts.runBatch': { request: z.object({ id: z.string().uuid(), spec: batchSpecSchema }), response: z.array(jobSchema) },
+    'drafts.export': { request: z.undefined(), response: z.object({ file: z.string().nullable() }) },
+    'drafts.import': {
+      request: z.undefined(),
+      response: z.object({ drafts: z.number().int(), presets: z.number().int(), skipped: z.array(z.object({ item: z.string(), reason: z.string() })) }).nullable(),
+    },
   },
   events: {
     'app.navigate': { payload: z.object({ view: viewSchema }) },

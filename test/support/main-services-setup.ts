@@ -9,13 +9,16 @@ import { loadKeytar } from '../../electron/services/keychain/load-keytar';
 import { createFileLogger, createRedactor } from '../../electron/services/logging/logger';
 import { createImageService } from '../../electron/services/images/image-service';
 import { createPipeline } from '../../electron/services/jobs/pipeline';
+import { openDraftStore } from '../../electron/services/storage/draft-store';
 import { createMainServices, type MainServices } from '../../electron/services/main-services';
 import { openSettingsStore } from '../../electron/services/settings/settings-store';
-import { createTestLibraryHost } from './test-library-host';
+import { createTestLibraryHost, type TestDesktop } from './test-library-host';
+import type { JobRunner } from '../../electron/services/jobs/job-runner';
 
 /** The real main-process services in a temporary data folder, with the real keychain under a throwaway name. */
 export interface ServicesSetup {
-  readonly services: MainServices;
+  readonly services: MainServices & { readonly jobs: JobRunner };
+  readonly desktop: TestDesktop;
   readonly paths: AppPaths;
   readonly keyStore: KeyStore;
   /** The keychain service name this setup stores its key under. */
@@ -40,6 +43,8 @@ export async function setupServices(apiBaseUrl: string, env: Record<string, stri
   await library.open();
   const images = createImageService({ cacheDir: paths.cacheDir });
   const pipeline = createPipeline({ paths, settings, keySource: keyStore, fetch: (url, init) => fetch(url, init), images, library, logger });
+  pipeline.runner.start();
+  const drafts = openDraftStore(paths.draftsFile);
   const services = createMainServices({
     identity: { name: 'Reelbench', version: '0.0.0-test', platform: process.platform, arch: process.arch, electronVersion: null, chromeVersion: null },
     isTrustedSender: () => true,
@@ -51,10 +56,13 @@ export async function setupServices(apiBaseUrl: string, env: Record<string, stri
     library,
     desktop,
     jobs: pipeline.runner,
+    drafts,
+    paths,
   });
   const traffic: string[] = [];
   return {
-    services,
+    services: { ...services, jobs: pipeline.runner },
+    desktop,
     paths,
     keyStore,
     keyService,
@@ -66,6 +74,7 @@ export async function setupServices(apiBaseUrl: string, env: Record<string, stri
     },
     close: async () => {
       await pipeline.close();
+      drafts.close();
       library.close();
       await keyStore.clear().catch(() => undefined);
       await rm(tempDir, { recursive: true, force: true });

@@ -12,6 +12,8 @@ import type { ReconcileReport } from '../../shared/library/library-models';
 export interface TestDesktop extends DesktopShell {
   /** What the next folder picker returns (null = the user cancelled). */
   nextFolder: string | null;
+  /** What the next file picker returns. */
+  nextFile: string | null;
   readonly revealed: string[];
 }
 
@@ -37,8 +39,10 @@ export function createTestLibraryHost(
   });
   const desktop: TestDesktop = {
     nextFolder: null,
+    nextFile: null,
     revealed: [],
     chooseFolder: async () => desktop.nextFolder,
+    chooseFile: async () => desktop.nextFile,
     reveal: (file) => void desktop.revealed.push(file),
   };
   return { host, desktop, root };

@@ -1,38 +1,14 @@
 import { parse } from 'csv-parse/sync';
-import { z } from 'zod';
 import type { ModelCatalog } from '../../../shared/catalog/catalog-schema';
 import { validateVideoRequest } from '../../../shared/catalog/video-request';
+import type { BatchPlan, BatchSpec } from '../../../shared/drafts/batch-models';
 import type { GenerationParams } from '../../../shared/drafts/draft-models';
+
+export type { BatchPlan, BatchSpec } from '../../../shared/drafts/batch-models';
 import { AppError } from '../../../shared/errors';
 
-/** How a batch is described. */
-export const batchSpecSchema = z.discriminatedUnion('mode', [
-  /** The same draft, N times (each generation differs by chance). */
-  z.object({ mode: z.literal('variations'), count: z.number().int().min(1).max(50) }),
-  /** One job per non-empty line, with the draft's parameters. */
-  z.object({ mode: z.literal('lines'), text: z.string().max(1_000_000) }),
-  /** A CSV with a `prompt` column and optional `model`, `duration`, `aspect`, `resolution` columns. */
-  z.object({ mode: z.literal('csv'), text: z.string().max(1_000_000) }),
-]);
-
-/** A batch description. */
-export type BatchSpec = z.infer<typeof batchSpecSchema>;
-
 /** One planned job. */
-export interface PlannedJob {
-  readonly prompt: string;
-  readonly params: GenerationParams;
-}
-
-/** What a batch would do and cost, shown before anything is queued. */
-export interface BatchPlan {
-  readonly jobs: readonly PlannedJob[];
-  readonly totalSeconds: number;
-  /** Null when a job's model has no price set. */
-  readonly estimatedCost: number | null;
-  /** Lines or rows that cannot become a job, with why. */
-  readonly skipped: readonly { readonly row: number; readonly reason: string }[];
-}
+export type PlannedJob = BatchPlan['jobs'][number];
 
 const MAX_JOBS = 200;
 

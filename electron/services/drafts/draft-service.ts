@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { diffWords } from 'diff';
+import { diffWordsWithSpace } from 'diff';
 import type { ModelCatalog } from '../../../shared/catalog/catalog-schema';
 import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
 import { draftPatchSchema, type Draft, type DraftVersion, type GenerationParams, type Preset } from '../../../shared/drafts/draft-models';
@@ -149,7 +149,7 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
       if (!from) throw notFound();
       const to = toVersionId === 'current' ? get(from.draftId).prompt : deps.store.getVersion(toVersionId)?.prompt;
       if (to === undefined) throw notFound();
-      return diffWords(from.prompt, to).map((part) => ({ kind: part.added ? 'added' : part.removed ? 'removed' : 'same', text: part.value }));
+      return diffWordsWithSpace(from.prompt, to).map((part) => ({ kind: part.added ? 'added' : part.removed ? 'removed' : 'same', text: part.value }));
     },
     restoreVersion(versionId) {
       const version = deps.store.getVersion(versionId);

@@ -147,6 +147,8 @@ export async function submitStep(record: JobRecord, context: StepContext): Promi
       return change(attempt, { phase: 'needsAttention', waiting: null, error: NEEDS_ATTENTION }, {}, now());
     }
     if (error instanceof AppError && error.code === 'cancelled') return change(cleared, { phase: 'cancelled', waiting: null }, {}, now());
+    // Drafted offline before any key was set: wait for one (nothing was sent, nothing billed).
+    if (error instanceof AppError && error.code === 'noKey') return waitFor(cleared, 'key', error, now(), 60_000);
     return change(cleared, { phase: 'failed', waiting: null, error: errorData(error) }, {}, now());
   }
 }

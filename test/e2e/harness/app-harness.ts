@@ -11,6 +11,7 @@ import { loadKeytar } from '../../../electron/services/keychain/load-keytar';
 import { createFileLogger, createRedactor } from '../../../electron/services/logging/logger';
 import { createImageService } from '../../../electron/services/images/image-service';
 import { createPipeline } from '../../../electron/services/jobs/pipeline';
+import { openDraftStore } from '../../../electron/services/storage/draft-store';
 import type { Job } from '../../../shared/jobs/job-models';
 import { createMainServices, type MainServices } from '../../../electron/services/main-services';
 import { serveMedia } from '../../../electron/services/library/media-route';
@@ -118,6 +119,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   const images = createImageService({ cacheDir: paths.cacheDir });
   let emitJob: (job: Job) => void = () => undefined;
   const pipeline = createPipeline({ paths, settings, keySource: keyStore, fetch: (url, init) => fetch(url, init), images, library, logger, onChange: (job) => emitJob(job) });
+  const drafts = openDraftStore(paths.draftsFile);
   const services = createMainServices({
     identity: await identity(),
     isTrustedSender: createTrustedSenderCheck([server.origin]),
@@ -129,6 +131,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
     library,
     desktop: created.desktop,
     jobs: pipeline.runner,
+    drafts,
+    paths,
   });
   const ipcTraffic: string[] = [];
 
@@ -179,6 +183,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
     close: async () => {
       await keyStore.clear().catch(() => undefined);
       await pipeline.close();
+      drafts.close();
       library.close();
       await context.close();
       await server.close();

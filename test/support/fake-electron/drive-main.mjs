@@ -84,8 +84,8 @@ const report = {
 helpMenu.submenu[0].click();
 const settings = recorder.menuTemplate.find((item) => item.label === 'File')?.submenu.find((item) => item.label === 'Settings');
 settings?.click();
-// A job that cannot start (no keychain under plain Node, no key) fails, and the shell says so.
-const enqueued = await invoke('jobs.enqueue', { prompt: 'a job', model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' }, { url: 'app://reelbench/index.html' });
+// A job the catalog refuses (before anything is sent) fails, and the shell says so.
+const enqueued = await invoke('jobs.enqueue', { prompt: 'a job', model: 'not-a-model', duration: 4, aspect: 'landscape', resolution: 'standard' }, { url: 'app://reelbench/index.html' });
 report.jobEnqueued = enqueued.ok;
 await waitFor(() => recorder.calls.some((call) => call.name === 'Notification.show'), 'a notification');
 report.notifications = recorder.calls.filter((call) => call.name === 'Notification.show').map((call) => call.detail);

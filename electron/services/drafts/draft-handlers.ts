@@ -1,0 +1,54 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import type { IpcHandlers } from '../ipc/router';
+import type { DesktopShell } from '../library/desktop-shell';
+import type { DraftStore } from '../storage/draft-store';
+import type { DraftService } from './draft-service';
+import { exportDrafts, importDrafts, MAX_IMPORT_BYTES } from './drafts-transfer';
+
+type DraftChannels = Extract<keyof IpcHandlers, `drafts.${string}`>;
+
+/** Handlers of the `drafts.*` domain. */
+export function createDraftHandlers(drafts: DraftService, store: DraftStore, desktop: DesktopShell, now: () => Date = () => new Date()): Pick<IpcHandlers, DraftChannels> {
+  return {
+    'drafts.list': (query) => drafts.list(query),
+    'drafts.create': (initial) => drafts.create(initial),
+    'drafts.get': ({ id }) => drafts.get(id),
+    'drafts.update': ({ id, patch }) => drafts.update(id, patch),
+    'drafts.setImage': ({ id, path: source }) => drafts.setImage(id, source),
+    'drafts.duplicate': ({ id }) => drafts.duplicate(id),
+    'drafts.remove': ({ id }) => drafts.remove(id),
+    'drafts.undoRemove': ({ id }) => drafts.undoRemove(id),
+    'drafts.saveVersion': ({ id }) => drafts.saveVersion(id),
+    'drafts.versions': ({ id }) => drafts.versions(id),
+    'drafts.diff': ({ from, to }) => drafts.diff(from, to),
+    'drafts.restoreVersion': ({ versionId }) => drafts.restoreVersion(versionId),
+    'drafts.presets': () => drafts.presets(),
+    'drafts.savePreset': (preset) => drafts.savePreset(preset),
+    'drafts.deletePreset': ({ id }) => {
+      drafts.deletePreset(id);
+      return undefined;
+    },
+    'drafts.applyPreset': ({ draftId, presetId }) => drafts.applyPreset(draftId, presetId),
+    'drafts.generate': ({ id }) => drafts.generate(id),
+    'drafts.planBatch': ({ id, spec }) => drafts.planBatch(id, spec),
+    'drafts.runBatch': ({ id, spec }) => drafts.runBatch(id, spec),
+    'drafts.export': async () => {
+      const folder = await desktop.chooseFolder('exportDrafts');
+      if (!folder) return { file: null };
+      const file = path.join(folder, `reelbench-drafts-${now().toISOString().slice(0, 10)}.json`);
+      await writeFile(file, exportDrafts(store, now()));
+      return { file };
+    },
+    'drafts.import': async () => {
+      const file = await desktop.chooseFile('importDrafts');
+      if (!file) return null;
+      const text = await readFile(file, 'utf8').catch(() => {
+        throw new AppError('invalidInput', `"${path.basename(file)}" cannot be read.`);
+      });
+      if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) throw new AppError('invalidInput', 'This file is too large to be a drafts export.', 'Nothing was changed.');
+      return importDrafts(store, text, now());
+    },
+  };
+}
