@@ -25,6 +25,7 @@ import { applySessionSecurity, hardenWebContents, openInBrowser } from './web-se
 
 const APIMART_DOCS_URL = 'https://docs.apimart.ai/';
 const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const DELETED_DRAFTS_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
 
 // electron-vite sets this only for `npm run dev`; a packaged app never loads from a dev server.
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
@@ -85,7 +86,7 @@ async function start(): Promise<void> {
     return answer.canceled ? null : (answer.filePaths[0] ?? null);
   };
   const drafts = openDraftStore(paths.draftsFile);
-  const { router } = createMainServices({
+  const { router, drafts: draftService } = createMainServices({
     identity: {
       name: app.getName(),
       version: app.getVersion(),
@@ -121,6 +122,8 @@ async function start(): Promise<void> {
   registerIpcRouter(router);
   // The library opens in the background: a large one should not delay the window.
   void library.open().catch((error: unknown) => logger.error('library: could not open at start-up', { error }));
+  // Deleted drafts can be undeleted for 30 days; after that they (and their image copies) are purged.
+  void draftService.purge(DELETED_DRAFTS_KEPT_MS).catch((error: unknown) => logger.warn('drafts: purge failed', { error }));
   // Jobs resume where they were at the next start; nothing is cancelled by quitting.
   pipeline.runner.start();
   app.on('will-quit', () => {

@@ -9,7 +9,7 @@ import { createLibraryHandlers } from './library/library-handlers';
 import type { LibraryHost } from './library/library-host';
 import { createJobHandlers } from './jobs/job-handlers';
 import { createDraftHandlers } from './drafts/draft-handlers';
-import { createDraftService } from './drafts/draft-service';
+import { createDraftService, type DraftService } from './drafts/draft-service';
 import type { DraftStore } from './storage/draft-store';
 import type { AppPaths } from './app-paths';
 import type { JobRunner } from './jobs/job-runner';
@@ -43,6 +43,7 @@ export interface MainServices {
   readonly router: IpcRouter;
   /** A client for the current settings (the base URL can change while the app runs). */
   readonly apimart: () => ApimartClient;
+  readonly drafts: DraftService;
 }
 
 /**
@@ -57,6 +58,12 @@ export function createMainServices(deps: MainServiceDeps): MainServices {
       keySource: deps.keyStore,
       logger: deps.logger,
     });
+  const drafts = createDraftService({
+    store: deps.drafts,
+    imagesDir: deps.paths.draftImagesDir,
+    jobs: () => deps.jobs,
+    pricePerSecond: (model) => deps.settings.current().prices[model] ?? null,
+  });
   const handlers: IpcHandlers = {
     ...createAppHandlers(deps.identity),
     ...createKeyHandlers(deps.keyStore, apimart),
@@ -64,16 +71,7 @@ export function createMainServices(deps: MainServiceDeps): MainServices {
     ...createImageHandlers(deps.images),
     ...createLibraryHandlers(deps.library, deps.desktop),
     ...createJobHandlers(deps.jobs),
-    ...createDraftHandlers(
-      createDraftService({
-        store: deps.drafts,
-        imagesDir: deps.paths.draftImagesDir,
-        jobs: () => deps.jobs,
-        pricePerSecond: (model) => deps.settings.current().prices[model] ?? null,
-      }),
-      deps.drafts,
-      deps.desktop,
-    ),
+    ...createDraftHandlers(drafts, deps.drafts, deps.desktop),
   };
-  return { router: createIpcRouter({ handlers, isTrustedSender: deps.isTrustedSender, logger: deps.logger }), apimart };
+  return { router: createIpcRouter({ handlers, isTrustedSender: deps.isTrustedSender, logger: deps.logger }), apimart, drafts };
 }
