@@ -1,18 +1,26 @@
+import { useTranslator } from '../i18n/use-translator';
 import { usePosterBackfill } from '../features/library/use-poster-backfill';
 import { NavSidebar } from '../features/shell/nav-sidebar';
+import { OfflineBanner } from '../features/shell/offline-banner';
 import { StatusBar } from '../features/shell/status-bar';
+import { useAppearance } from '../features/shell/use-appearance';
 import { useShellBootstrap } from '../features/shell/use-shell-bootstrap';
 import { ViewPanel } from '../features/shell/view-panel';
 
 /** The window's layout: navigation on the left, the current view, a status bar at the bottom. */
 export function AppFrame() {
+  const translate = useTranslator();
   useShellBootstrap();
+  useAppearance(translate);
   usePosterBackfill();
   return (
     <div className="app-frame" data-testid="app-frame">
-      <NavSidebar />
-      <ViewPanel />
-      <StatusBar />
+      <NavSidebar translate={translate} />
+      <div className="main-column">
+        <OfflineBanner translate={translate} />
+        <ViewPanel translate={translate} />
+      </div>
+      <StatusBar translate={translate} />
     </div>
   );
 }

@@ -17,6 +17,11 @@ const baseUrlSchema = z
   }, 'The API address cannot contain a user name, password, query or fragment.')
   .transform((value) => value.replace(/\/+$/, ''));
 
+/** Languages the interface ships in. */
+export const LANGUAGES = ['en', 'ko'] as const;
+const languageSettingSchema = z.enum(['system', ...LANGUAGES]);
+const themeSettingSchema = z.enum(['system', 'light', 'dark']);
+
 /** User settings. The API key is never here: it lives only in the OS keychain. */
 export const settingsSchema = z.object({
   apiBaseUrl: baseUrlSchema.default(DEFAULT_API_BASE_URL),
@@ -26,6 +31,10 @@ export const settingsSchema = z.object({
   concurrency: z.number().int().min(1).max(10).default(3),
   /** The user's price per second of video, per model (APIMart's prices change, so they are not built in). */
   prices: z.record(z.string(), z.number().min(0).max(1000)).default({}),
+  /** The interface language; `system` follows the OS. */
+  language: languageSettingSchema.default('system'),
+  /** Light or dark; `system` follows the OS. */
+  theme: themeSettingSchema.default('system'),
 });
 
 /** The app's settings. */
@@ -34,6 +43,8 @@ export type Settings = z.infer<typeof settingsSchema>;
 /** A change to some settings. */
 export const settingsPatchSchema = z.object({
   apiBaseUrl: baseUrlSchema.optional(),
+  language: languageSettingSchema.optional(),
+  theme: themeSettingSchema.optional(),
   concurrency: z.number().int().min(1).max(10).optional(),
   prices: z.record(z.string(), z.number().min(0).max(1000)).optional(),
 });

@@ -1,3 +1,4 @@
+import type { Translator } from '../../i18n/i18n';
 import { useShellStore } from './shell-store';
 import { shellSelectors } from './shell-selectors';
 import { VIEWS } from './views';
@@ -7,13 +8,13 @@ function shortcutLabel(key: string, platform: string | undefined): string {
 }
 
 /** The left-hand navigation between the frame's views. */
-export function NavSidebar() {
+export function NavSidebar({ translate }: { translate: Translator }) {
   const view = useShellStore(shellSelectors.view);
   const showView = useShellStore(shellSelectors.showView);
   const platform = useShellStore((state) => state.appInfo?.platform);
 
   return (
-    <nav className="nav-sidebar" aria-label="Main">
+    <nav className="nav-sidebar" aria-label={translate.t('nav.main')}>
       <div className="brand" data-testid="brand">
         <span className="brand-mark" aria-hidden="true" />
         Reelbench
@@ -28,7 +29,7 @@ export function NavSidebar() {
               data-testid={`nav-${item.id}`}
               onClick={() => showView(item.id)}
             >
-              <span>{item.label}</span>
+              <span>{translate.t(item.label)}</span>
               {item.shortcut && <kbd>{shortcutLabel(item.shortcut, platform)}</kbd>}
             </button>
           </li>

@@ -1,9 +1,10 @@
 import { useShallow } from 'zustand/react/shallow';
+import type { Translator } from '../../i18n/i18n';
 import { useShellStore } from './shell-store';
 import { shellSelectors } from './shell-selectors';
 
 /** The bottom strip: which build is running, or why the main process could not be reached. */
-export function StatusBar() {
+export function StatusBar({ translate }: { translate: Translator }) {
   const { appInfo, appInfoError } = useShellStore(useShallow(shellSelectors.status));
 
   return (
@@ -18,7 +19,7 @@ export function StatusBar() {
           {appInfoError.message} {appInfoError.action}
         </span>
       )}
-      {!appInfo && !appInfoError && <span>Connecting…</span>}
+      {!appInfo && !appInfoError && <span>{translate.t('app.connecting')}</span>}
     </footer>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { api } from '../../lib/bridge';
+import { useSettingsStore } from '../settings/settings-store';
 import { useShellStore } from './shell-store';
 
 /** Once per mount: load the app's identity and follow navigation requests from the app menu. */
@@ -7,6 +8,7 @@ export function useShellBootstrap(): void {
   useEffect(() => {
     const { loadAppInfo, showView } = useShellStore.getState();
     void loadAppInfo();
+    void useSettingsStore.getState().load();
     try {
       return api().app.onNavigate(({ view }) => showView(view));
     } catch {

@@ -1,21 +1,30 @@
+import type { Translator } from '../../i18n/i18n';
+import { FirstRunCard } from '../onboarding/first-run-card';
+import { SettingsView } from '../settings/settings-view';
+import { useSettingsStore } from '../settings/settings-store';
 import { useShellStore } from './shell-store';
 import { shellSelectors } from './shell-selectors';
 import { VIEWS } from './views';
 
 /** The main area: the current view's heading and content. */
-export function ViewPanel() {
+export function ViewPanel({ translate }: { translate: Translator }) {
   const view = useShellStore(shellSelectors.view);
+  const keyMissing = useSettingsStore((state) => state.keyStatus?.present === false);
   const descriptor = VIEWS.find((item) => item.id === view) ?? VIEWS[0];
   if (!descriptor) return null;
 
   return (
     <main className="view-panel" data-testid={`view-${descriptor.id}`} aria-labelledby="view-title">
       <header className="view-header">
-        <h1 id="view-title">{descriptor.label}</h1>
+        <h1 id="view-title">{translate.t(descriptor.label)}</h1>
       </header>
-      <section className="empty-state">
-        <p>{descriptor.summary}</p>
-      </section>
+      {descriptor.id === 'workbench' && keyMissing && <FirstRunCard translate={translate} />}
+      {descriptor.id === 'settings' && <SettingsView translate={translate} />}
+      {descriptor.summary && (
+        <section className="empty-state">
+          <p>{translate.t(descriptor.summary)}</p>
+        </section>
+      )}
     </main>
   );
 }

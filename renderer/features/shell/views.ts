@@ -1,17 +1,18 @@
 import type { View } from '../../../shared/models/app-info';
+import type { MessageKey } from '../../i18n/messages-en';
 
 /** How each view is presented in the navigation. */
 export interface ViewDescriptor {
   readonly id: View;
-  readonly label: string;
+  readonly label: MessageKey;
   readonly shortcut: string | null;
-  readonly summary: string;
+  readonly summary: MessageKey | null;
 }
 
 /** The views of the frame, in navigation order. */
 export const VIEWS: readonly ViewDescriptor[] = [
-  { id: 'workbench', label: 'Workbench', shortcut: '1', summary: 'Write a prompt, set model, duration and aspect, add a reference image, and generate.' },
-  { id: 'queue', label: 'Queue', shortcut: '2', summary: 'Every generation in flight: progress, time left, and what to do when one fails.' },
-  { id: 'library', label: 'Library', shortcut: '3', summary: 'Every video you have generated, kept on this computer and searchable offline.' },
-  { id: 'settings', label: 'Settings', shortcut: ',', summary: 'Your APIMart key, prices, library folder and appearance.' },
+  { id: 'workbench', label: 'nav.workbench', shortcut: '1', summary: 'view.workbench.summary' },
+  { id: 'queue', label: 'nav.queue', shortcut: '2', summary: 'view.queue.summary' },
+  { id: 'library', label: 'nav.library', shortcut: '3', summary: 'view.library.summary' },
+  { id: 'settings', label: 'nav.settings', shortcut: ',', summary: null },
 ];

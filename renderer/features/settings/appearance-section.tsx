@@ -1,0 +1,35 @@
+import { LANGUAGES } from '../../../shared/models/settings';
+import type { Translator } from '../../i18n/i18n';
+import { useSettingsStore } from './settings-store';
+
+const LANGUAGE_NAMES: Readonly<Record<(typeof LANGUAGES)[number], string>> = { en: 'English', ko: '한국어' };
+
+/** Language and theme. Language names are shown in their own language, as is customary. */
+export function AppearanceSection({ translate }: { translate: Translator }) {
+  const { t } = translate;
+  const settings = useSettingsStore((state) => state.settings);
+  const { update } = useSettingsStore.getState();
+  if (!settings) return null;
+  return (
+    <section className="settings-section" aria-labelledby="settings-appearance">
+      <h2 id="settings-appearance">{t('settings.appearance.heading')}</h2>
+      <div className="field-row">
+        <label htmlFor="language">{t('settings.language.label')}</label>
+        <select id="language" data-testid="language" value={settings.language} onChange={(event) => void update({ language: event.target.value as typeof settings.language })}>
+          <option value="system">{t('settings.language.system')}</option>
+          {LANGUAGES.map((language) => (
+            <option key={language} value={language} lang={language}>{LANGUAGE_NAMES[language]}</option>
+          ))}
+        </select>
+      </div>
+      <div className="field-row">
+        <label htmlFor="theme">{t('settings.theme.label')}</label>
+        <select id="theme" data-testid="theme" value={settings.theme} onChange={(event) => void update({ theme: event.target.value as typeof settings.theme })}>
+          <option value="system">{t('settings.theme.system')}</option>
+          <option value="light">{t('settings.theme.light')}</option>
+          <option value="dark">{t('settings.theme.dark')}</option>
+        </select>
+      </div>
+    </section>
+  );
+}

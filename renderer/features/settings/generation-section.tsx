@@ -1,0 +1,45 @@
+import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
+import type { Translator } from '../../i18n/i18n';
+import { useSettingsStore } from './settings-store';
+
+/** How many jobs run at once, and the user's prices per second (for cost estimates). */
+export function GenerationSection({ translate }: { translate: Translator }) {
+  const { t } = translate;
+  const settings = useSettingsStore((state) => state.settings);
+  const { update } = useSettingsStore.getState();
+  if (!settings) return null;
+  return (
+    <section className="settings-section" aria-labelledby="settings-generation">
+      <h2 id="settings-generation">{t('settings.generation.heading')}</h2>
+      <div className="field-row">
+        <label htmlFor="concurrency">{t('settings.concurrency.label')}</label>
+        <select id="concurrency" data-testid="concurrency" value={settings.concurrency} onChange={(event) => void update({ concurrency: Number(event.target.value) })}>
+          {Array.from({ length: 10 }, (_, index) => index + 1).map((count) => (
+            <option key={count} value={count}>{translate.number(count)}</option>
+          ))}
+        </select>
+      </div>
+      {MODEL_CATALOG.models.map((model) => (
+        <div className="field-row" key={model.id}>
+          <label htmlFor={`price-${model.id}`}>{t('settings.price.label', { model: model.label })}</label>
+          <input
+            id={`price-${model.id}`}
+            data-testid={`price-${model.id}`}
+            type="number"
+            min={0}
+            step="0.001"
+            defaultValue={settings.prices[model.id] ?? ''}
+            onBlur={(event) => {
+              const value = event.target.value === '' ? null : Number(event.target.value);
+              const prices = { ...settings.prices };
+              if (value === null || Number.isNaN(value)) delete prices[model.id];
+              else prices[model.id] = value;
+              void update({ prices });
+            }}
+          />
+        </div>
+      ))}
+      <p className="hint">{t('settings.price.help')}</p>
+    </section>
+  );
+}

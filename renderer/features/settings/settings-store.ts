@@ -1,0 +1,75 @@
+import { create } from 'zustand';
+import type { AppErrorData } from '../../../shared/errors';
+import type { KeyStatus } from '../../../shared/models/key-status';
+import type { Settings, SettingsPatch } from '../../../shared/models/settings';
+import { api, toErrorData, unwrap } from '../../lib/bridge';
+import type { MessageKey } from '../../i18n/messages-en';
+
+/** What the last action said: a translated confirmation, or the main side's error. */
+export type Notice = { readonly kind: 'ok'; readonly key: MessageKey; readonly values?: Record<string, string | number> } | { readonly kind: 'error'; readonly error: AppErrorData };
+
+/** Settings, the key's status (never the key) and the library's location, with the actions that change them. */
+export interface SettingsStore {
+  readonly settings: Settings | null;
+  readonly keyStatus: KeyStatus | null;
+  readonly location: { readonly path: string; readonly isDefault: boolean } | null;
+  readonly notice: Notice | null;
+  readonly busy: boolean;
+  load(): Promise<void>;
+  saveKey(value: string): Promise<boolean>;
+  clearKey(): Promise<void>;
+  testKey(): Promise<void>;
+  update(patch: SettingsPatch): Promise<void>;
+  moveLibrary(): Promise<void>;
+}
+
+/** The settings store. Every action reports its outcome as a notice rather than throwing at React. */
+export const useSettingsStore = create<SettingsStore>()((set) => {
+  async function attempt(work: () => Promise<Partial<SettingsStore> | void>): Promise<boolean> {
+    set({ busy: true, notice: null });
+    try {
+      set({ ...(await work()), busy: false });
+      return true;
+    } catch (error) {
+      set({ busy: false, notice: { kind: 'error', error: toErrorData(error) } });
+      return false;
+    }
+  }
+  return {
+    settings: null,
+    keyStatus: null,
+    location: null,
+    notice: null,
+    busy: false,
+    load: async () => {
+      await attempt(async () => ({
+        settings: await unwrap(api().settings.get()),
+        keyStatus: await unwrap(api().key.status()),
+        location: await unwrap(api().library.location()),
+      }));
+      set({ notice: null });
+    },
+    saveKey: (value) => attempt(async () => ({ keyStatus: await unwrap(api().key.set({ value })), notice: { kind: 'ok', key: 'settings.key.saved' } })),
+    clearKey: async () => {
+      await attempt(async () => ({ keyStatus: await unwrap(api().key.clear()), notice: { kind: 'ok', key: 'settings.key.cleared' } }));
+    },
+    testKey: async () => {
+      await attempt(async () => {
+        const balance = await unwrap(api().key.test());
+        return {
+          notice: balance.remaining === null ? { kind: 'ok', key: 'settings.key.worksUnlimited' } : { kind: 'ok', key: 'settings.key.works', values: { balance: balance.remaining } },
+        };
+      });
+    },
+    update: async (patch) => {
+      await attempt(async () => ({ settings: await unwrap(api().settings.update(patch)), notice: { kind: 'ok', key: 'settings.saved' } }));
+    },
+    moveLibrary: async () => {
+      await attempt(async () => {
+        const report = await unwrap(api().library.move());
+        if (report === null) return {};
+        return { location: await unwrap(api().library.location()), notice: { kind: 'ok', key: 'settings.library.moved' } };
+      });
+    },
+  };
+});

@@ -1,0 +1,25 @@
+import type { Translator } from '../../i18n/i18n';
+import { AppearanceSection } from './appearance-section';
+import { ConnectionSection } from './connection-section';
+import { GenerationSection } from './generation-section';
+import { KeySection } from './key-section';
+import { LibrarySection } from './library-section';
+import { useSettingsStore } from './settings-store';
+
+/** The Settings screen. */
+export function SettingsView({ translate }: { translate: Translator }) {
+  const notice = useSettingsStore((state) => state.notice);
+  return (
+    <div className="settings-view">
+      <div role="status" aria-live="polite" data-testid="settings-notice" className={notice?.kind === 'error' ? 'notice notice-error' : 'notice'}>
+        {notice?.kind === 'ok' && translate.t(notice.key, notice.values)}
+        {notice?.kind === 'error' && `${notice.error.message} ${notice.error.action ?? ''}`}
+      </div>
+      <KeySection translate={translate} />
+      <ConnectionSection translate={translate} />
+      <GenerationSection translate={translate} />
+      <AppearanceSection translate={translate} />
+      <LibrarySection translate={translate} />
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { startFakeApimart, type FakeApimart } from '../fake-apimart/fake-server.ts';
+import { keychainGate } from '../support/keychain-probe';
+import { closeBrowser, launchApp, type AppHarness } from './harness/app-harness';
+
+const gate = await keychainGate();
+if (gate.failure) throw new Error(gate.failure);
+
+const RESULTS = path.resolve(import.meta.dirname, '../../test-results');
+let app: AppHarness;
+let fake: FakeApimart;
+afterEach(async () => {
+  await app.close();
+  await fake.close();
+});
+afterAll(closeBrowser);
+
+async function shot(name: string): Promise<void> {
+  await mkdir(RESULTS, { recursive: true });
+  await app.page.screenshot({ path: path.join(RESULTS, `${name}.png`) });
+}
+
+describe.skipIf(gate.skip)('first run and settings', () => {
+  it('guides a first run to a working key, showing only its last four characters', async () => {
+    fake = await startFakeApimart({ balance: 12.5 });
+    app = await launchApp({ apiBaseUrl: fake.baseUrl });
+    const { page } = app;
+    await page.getByTestId('first-run').waitFor();
+    await shot('first-run-en-light');
+
+    await page.getByRole('button', { name: 'Open Settings' }).click();
+    await page.getByTestId('view-settings').waitFor();
+    await expect(page.getByTestId('key-state').textContent()).resolves.toBe('No key set');
+    await page.getByTestId('key-input').fill(fake.apiKey);
+    await page.getByTestId('key-save').click();
+    await page.getByText(`Set, ends in ${fake.apiKey.slice(-4)}`).waitFor();
+    await expect(page.getByTestId('key-input').inputValue()).resolves.toBe('');
+    await page.getByTestId('key-test').click();
+    await page.getByText('The key works. Balance: 12.5.').waitFor();
+    await shot('settings-en-light');
+    expect(await page.content()).not.toContain(fake.apiKey);
+
+    await page.getByTestId('nav-workbench').click();
+    await page.getByTestId('view-workbench').waitFor();
+    await expect(page.getByTestId('first-run').count()).resolves.toBe(0);
+
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('key-clear').click();
+    await page.getByText('No key set').waitFor();
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('says what went wrong with a bad key, in words', async () => {
+    fake = await startFakeApimart();
+    app = await launchApp({ apiBaseUrl: fake.baseUrl });
+    const { page } = app;
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('key-input').fill('sk with spaces');
+    await page.getByTestId('key-save').click();
+    await page.getByText('An API key has no spaces or line breaks inside; check what was pasted.').waitFor();
+    await page.getByTestId('key-input').fill('sk-not-the-right-key-0000');
+    await page.getByTestId('key-save').click();
+    await page.getByText('Set, ends in 0000').waitFor();
+    await page.getByTestId('key-test').click();
+    await page.getByText('This key was rejected by APIMart.', { exact: false }).waitFor();
+  });
+
+  it('switches to Korean and to the dark theme, and remembers both', async () => {
+    fake = await startFakeApimart();
+    app = await launchApp({ apiBaseUrl: fake.baseUrl });
+    const { page } = app;
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('language').selectOption('ko');
+    await page.getByRole('heading', { level: 1, name: '설정' }).waitFor();
+    await page.getByTestId('theme').selectOption('dark');
+    await page.waitForFunction("document.documentElement.dataset.theme === 'dark'");
+    await expect(page.evaluate('document.documentElement.lang')).resolves.toBe('ko');
+    await shot('settings-ko-dark');
+    await page.getByTestId('nav-workbench').click();
+    await page.getByTestId('first-run').waitFor();
+    await shot('first-run-ko-dark');
+    await expect(app.services.router.dispatch('settings.get', undefined, { senderUrl: page.url() })).resolves.toMatchObject({ ok: true, data: { language: 'ko', theme: 'dark' } });
+
+    // Offline: the banner says what still works.
+    await page.context().setOffline(true);
+    await page.getByTestId('offline-banner').waitFor();
+    await expect(page.getByTestId('offline-banner').textContent()).resolves.toContain('오프라인');
+    await shot('offline-ko-dark');
+    await page.context().setOffline(false);
+    await page.getByTestId('offline-banner').waitFor({ state: 'detached' });
+  });
+});
