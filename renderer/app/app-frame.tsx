@@ -1,5 +1,6 @@
 import { useTranslator } from '../i18n/use-translator';
 import { usePosterBackfill } from '../features/library/use-poster-backfill';
+import { useJobsFeed } from '../features/queue/use-jobs-feed';
 import { NavSidebar } from '../features/shell/nav-sidebar';
 import { OfflineBanner } from '../features/shell/offline-banner';
 import { StatusBar } from '../features/shell/status-bar';
@@ -13,6 +14,7 @@ export function AppFrame() {
   useShellBootstrap();
   useAppearance(translate);
   usePosterBackfill();
+  useJobsFeed();
   return (
     <div className="app-frame" data-testid="app-frame">
       <NavSidebar translate={translate} />

@@ -1,5 +1,6 @@
 import type { Translator } from '../../i18n/i18n';
 import { FirstRunCard } from '../onboarding/first-run-card';
+import { QueueView } from '../queue/queue-view';
 import { SettingsView } from '../settings/settings-view';
 import { useSettingsStore } from '../settings/settings-store';
 import { useShellStore } from './shell-store';
@@ -20,7 +21,8 @@ export function ViewPanel({ translate }: { translate: Translator }) {
       </header>
       {descriptor.id === 'workbench' && keyMissing && <FirstRunCard translate={translate} />}
       {descriptor.id === 'settings' && <SettingsView translate={translate} />}
-      {descriptor.summary && (
+      {descriptor.id === 'queue' && <QueueView translate={translate} />}
+      {descriptor.summary && descriptor.id !== 'queue' && (
         <section className="empty-state">
           <p>{translate.t(descriptor.summary)}</p>
         </section>

@@ -90,6 +90,8 @@ export interface LaunchOptions {
   readonly apiBaseUrl?: string;
   /** Runs before the library opens, with its folder: put videos there to start with. */
   readonly beforeOpen?: (libraryRoot: string) => Promise<void>;
+  /** Polling floor and ceiling for jobs (a fast fake server needs fast polling). */
+  readonly pollMs?: number;
 }
 
 /**
@@ -118,7 +120,17 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   await library.open();
   const images = createImageService({ cacheDir: paths.cacheDir });
   let emitJob: (job: Job) => void = () => undefined;
-  const pipeline = createPipeline({ paths, settings, keySource: keyStore, fetch: (url, init) => fetch(url, init), images, library, logger, onChange: (job) => emitJob(job) });
+  const pipeline = createPipeline({
+    paths,
+    settings,
+    keySource: keyStore,
+    fetch: (url, init) => fetch(url, init),
+    images,
+    library,
+    logger,
+    onChange: (job) => emitJob(job),
+    ...(options.pollMs ? { pollFloorMs: options.pollMs, pollCeilingMs: options.pollMs * 5 } : {}),
+  });
   const drafts = openDraftStore(paths.draftsFile);
   const services = createMainServices({
     identity: await identity(),

@@ -1,0 +1,51 @@
+import type { Job } from '../../../shared/jobs/job-models';
+import { TERMINAL_PHASES } from '../../../shared/jobs/job-models';
+import type { Translator } from '../../i18n/i18n';
+import { useShellStore } from '../shell/shell-store';
+import { useJobsStore } from './jobs-store';
+
+const SETTINGS_ERRORS = new Set(['auth', 'noKey', 'insufficientBalance', 'keychainUnavailable', 'unknownModel']);
+
+/** One job: what it is, where it is, and — when it went wrong — why and what to do next. */
+export function JobRow({ job, translate }: { job: Job; translate: Translator }) {
+  const { t } = translate;
+  const finished = TERMINAL_PHASES.has(job.phase);
+  const title = job.request.title ?? job.request.prompt;
+  const state = job.waiting && !finished ? t(`queue.waiting.${job.waiting}`) : t(`queue.phase.${job.phase}`);
+  const { cancel, retry, hide, nudge } = useJobsStore.getState();
+  const showProgress = !finished && (job.phase === 'polling' || job.phase === 'downloading');
+
+  return (
+    <li className={`job-row job-${job.phase}`} data-testid="job-row" data-phase={job.phase}>
+      <div className="job-head">
+        <span className="job-title" title={job.request.prompt}>{title}</span>
+        <span className="job-state" data-testid="job-state">{state}</span>
+      </div>
+      <div className="job-meta">
+        {translate.date(job.createdAt)} · {job.request.model} · {translate.number(job.request.duration)} s · {job.request.aspect}
+        {job.billedSeconds !== null && ` · ${t('queue.billed', { seconds: job.billedSeconds })}`}
+        {showProgress && job.etaSeconds !== null && ` · ${t('queue.eta', { seconds: job.etaSeconds })}`}
+      </div>
+      {showProgress && (
+        <progress max={100} value={job.progress} aria-label={t('queue.progressLabel', { title })} />
+      )}
+      {job.warning && <p className="job-warning" role="status">{job.warning}</p>}
+      {job.error && (job.phase !== 'done') && (
+        <div className="job-error" data-testid="job-error">
+          <p>{job.error.message}</p>
+          {job.error.action && <p className="job-action">{job.error.action}</p>}
+        </div>
+      )}
+      <div className="button-row">
+        {!finished && <button type="button" onClick={() => void cancel(job.id)}>{t('queue.cancel')}</button>}
+        {!finished && job.waiting && <button type="button" onClick={() => void nudge()}>{t('queue.retryNow')}</button>}
+        {finished && job.phase !== 'done' && <button type="button" onClick={() => void retry(job.id)}>{t('queue.retry')}</button>}
+        {job.error && SETTINGS_ERRORS.has(job.error.code) && (
+          <button type="button" onClick={() => useShellStore.getState().showView('settings')}>{t('queue.openSettings')}</button>
+        )}
+        {job.phase === 'done' && <button type="button" onClick={() => useShellStore.getState().showView('library')}>{t('queue.showInLibrary')}</button>}
+        {finished && <button type="button" onClick={() => void hide(job.id)}>{t('queue.hide')}</button>}
+      </div>
+    </li>
+  );
+}

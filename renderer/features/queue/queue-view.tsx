@@ -1,0 +1,23 @@
+import type { Translator } from '../../i18n/i18n';
+import { JobRow } from './job-row';
+import { useJobsStore } from './jobs-store';
+
+/** The Queue screen: every job, newest first, live. */
+export function QueueView({ translate }: { translate: Translator }) {
+  const jobs = useJobsStore((state) => state.jobs);
+  const error = useJobsStore((state) => state.error);
+  return (
+    <div className="queue-view">
+      {error && <p role="alert" className="notice notice-error">{error.message} {error.action}</p>}
+      {jobs.length === 0 ? (
+        <p className="empty-state">{translate.t('queue.empty')}</p>
+      ) : (
+        <ul className="job-list" data-testid="job-list">
+          {jobs.map((job) => (
+            <JobRow key={job.id} job={job} translate={translate} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { startFakeApimart, type FakeApimart } from '../fake-apimart/fake-server.ts';
+import { keychainGate } from '../support/keychain-probe';
+import { closeBrowser, launchApp, type AppHarness } from './harness/app-harness';
+
+const gate = await keychainGate();
+if (gate.failure) throw new Error(gate.failure);
+
+const RESULTS = path.resolve(import.meta.dirname, '../../test-results');
+let app: AppHarness;
+let fake: FakeApimart;
+let ticker: NodeJS.Timeout;
+afterEach(async () => {
+  clearInterval(ticker);
+  await app.close();
+  await fake.close();
+});
+afterAll(closeBrowser);
+
+async function start(): Promise<void> {
+  fake = await startFakeApimart({ estimatedSeconds: 120 });
+  ticker = setInterval(() => fake.clock.advance(1_000), 20);
+  app = await launchApp({ apiBaseUrl: fake.baseUrl, pollMs: 30 });
+  await app.keyStore.set(fake.apiKey);
+  await app.page.getByTestId('app-info').waitFor();
+}
+
+const enqueue = (prompt: string) =>
+  app.page.evaluate(`window.reelbench.jobs.enqueue(${JSON.stringify({ prompt, model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' })})`);
+
+describe.skipIf(gate.skip)('the queue', () => {
+  it('shows a job live, from generating to done, then leads to the library', async () => {
+    await start();
+    await enqueue('A hot air balloon over a misty valley');
+    await app.page.getByTestId('nav-queue').click();
+    await app.page.locator('[data-testid="job-row"][data-phase="polling"] progress').waitFor();
+    await mkdir(RESULTS, { recursive: true });
+    await app.page.screenshot({ path: path.join(RESULTS, 'queue-en-light.png') });
+    await app.page.locator('[data-testid="job-row"][data-phase="done"]').waitFor({ timeout: 20_000 });
+    expect(app.library.current().list({}).items).toMatchObject([{ prompt: 'A hot air balloon over a misty valley' }]);
+    await app.page.getByRole('button', { name: 'Show in library' }).click();
+    await app.page.getByTestId('view-library').waitFor();
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('explains failures with the next step: a content-policy refusal, and a balance too low', async () => {
+    await start();
+    fake.failNextTask('Rejected by the safety system');
+    await enqueue('refused');
+    await app.page.getByTestId('nav-queue').click();
+    const refused = app.page.locator('[data-testid="job-row"][data-phase="failed"]');
+    await refused.waitFor({ timeout: 20_000 });
+    await expect(refused.getByTestId('job-error').textContent()).resolves.toContain('APIMart refused this under its content policy: Rejected by the safety system');
+    await expect(refused.getByRole('button', { name: 'Retry as a new job' }).count()).resolves.toBe(1);
+
+    fake.inject('generate', { kind: 'status', status: 402, body: { error: { message: 'Insufficient balance' } } });
+    await enqueue('too expensive');
+    const broke = app.page.locator('[data-testid="job-row"]', { hasText: 'too expensive' });
+    await broke.locator('[data-testid="job-error"]').waitFor({ timeout: 20_000 });
+    await expect(broke.getByTestId('job-error').textContent()).resolves.toContain('Your APIMart balance is too low for this.');
+    await app.page.screenshot({ path: path.join(RESULTS, 'queue-failures-en-light.png') });
+    await broke.getByRole('button', { name: 'Open Settings' }).click();
+    await app.page.getByTestId('view-settings').waitFor();
+  });
+});
