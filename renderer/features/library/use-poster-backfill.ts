@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { api, unwrap } from '../../lib/bridge';
 import { capturePoster } from './capture-poster';
+import { useLibraryStore } from './library-store';
 
 const BATCH = 8;
 
@@ -30,6 +31,7 @@ export function usePosterBackfill(): void {
             if (cancelled) return;
             try {
               await unwrap(api().library.savePoster({ id: item.id, image: await capturePoster(item.videoUrl) }));
+              void useLibraryStore.getState().refreshItem(item.id);
             } catch {
               failed.add(item.id);
             }

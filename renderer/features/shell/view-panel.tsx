@@ -1,5 +1,6 @@
 import type { Translator } from '../../i18n/i18n';
 import { FirstRunCard } from '../onboarding/first-run-card';
+import { LibraryView } from '../library/library-view';
 import { QueueView } from '../queue/queue-view';
 import { SettingsView } from '../settings/settings-view';
 import { useSettingsStore } from '../settings/settings-store';
@@ -15,14 +16,15 @@ export function ViewPanel({ translate }: { translate: Translator }) {
   if (!descriptor) return null;
 
   return (
-    <main className="view-panel" data-testid={`view-${descriptor.id}`} aria-labelledby="view-title">
+    <main className={`view-panel view-panel-${descriptor.id}`} data-testid={`view-${descriptor.id}`} aria-labelledby="view-title">
       <header className="view-header">
         <h1 id="view-title">{translate.t(descriptor.label)}</h1>
       </header>
       {descriptor.id === 'workbench' && keyMissing && <FirstRunCard translate={translate} />}
       {descriptor.id === 'settings' && <SettingsView translate={translate} />}
       {descriptor.id === 'queue' && <QueueView translate={translate} />}
-      {descriptor.summary && descriptor.id !== 'queue' && (
+      {descriptor.id === 'library' && <LibraryView translate={translate} />}
+      {descriptor.summary && descriptor.id === 'workbench' && (
         <section className="empty-state">
           <p>{translate.t(descriptor.summary)}</p>
         </section>

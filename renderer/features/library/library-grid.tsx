@@ -1,0 +1,67 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
+import type { Translator } from '../../i18n/i18n';
+import { useLibraryStore } from './library-store';
+
+const CARD_WIDTH = 220;
+const ROW_HEIGHT = 190;
+
+function formatDuration(seconds: number | null): string {
+  return seconds === null ? '' : `${seconds}s`;
+}
+
+/** The poster grid: only the rows in view exist in the DOM, so ten thousand videos scroll like ten. */
+export function LibraryGrid({ translate }: { translate: Translator }) {
+  const total = useLibraryStore((state) => state.total);
+  const items = useLibraryStore((state) => state.items);
+  const { ensureRange, select } = useLibraryStore.getState();
+  const scroller = useRef<HTMLDivElement>(null);
+  const [columns, setColumns] = useState(4);
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return undefined;
+    const observer = new ResizeObserver(([entry]) => setColumns(Math.max(1, Math.floor((entry?.contentRect.width ?? CARD_WIDTH) / CARD_WIDTH))));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const rows = Math.ceil(total / columns);
+  // The React Compiler (not used here) cannot memoize TanStack Virtual's results; plain React renders it correctly.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({ count: rows, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 3 });
+  const visible = virtualizer.getVirtualItems();
+  const first = visible[0]?.index ?? 0;
+  const last = visible[visible.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    void ensureRange(first * columns, (last + 1) * columns - 1);
+  }, [first, last, columns, ensureRange]);
+
+  return (
+    <div ref={scroller} className="library-scroller" data-testid="library-grid">
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {visible.map((row) => (
+          <div key={row.key} className="library-row" style={{ transform: `translateY(${row.start}px)`, gridTemplateColumns: `repeat(${columns}, 1fr)` }}>
+            {Array.from({ length: columns }, (_, column) => {
+              const index = row.index * columns + column;
+              if (index >= total) return null;
+              const item = items.get(index);
+              return item ? (
+                <button type="button" key={item.id} className="library-card" data-testid="library-card" onClick={() => select(item)}>
+                  {item.posterUrl ? <img src={item.posterUrl} alt="" loading="lazy" /> : <span className="poster-placeholder" aria-hidden="true" />}
+                  <span className="card-title">{item.favorite ? '★ ' : ''}{item.title}</span>
+                  <span className="card-meta">
+                    {translate.date(item.createdAt)} {formatDuration(item.duration)}
+                  </span>
+                </button>
+              ) : (
+                <span key={`pending-${index}`} className="library-card pending" aria-hidden="true" />
+              );
+            })}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { create } from 'zustand';
+import type { AppErrorData } from '../../../shared/errors';
+import type { LibraryItem } from '../../../shared/library/library-models';
+import { api, toErrorData, unwrap } from '../../lib/bridge';
+
+/** Search, sort and filters of the library view. */
+export interface LibraryQueryState {
+  readonly search: string;
+  readonly sort: 'newest' | 'oldest' | 'duration' | 'title' | 'relevance';
+  readonly favorites: boolean;
+}
+
+const PAGE = 120;
+
+/** The library as the grid sees it: a total, pages fetched as they scroll into view, and the open item. */
+export interface LibraryStore {
+  readonly query: LibraryQueryState;
+  readonly total: number;
+  readonly items: ReadonlyMap<number, LibraryItem>;
+  readonly selected: LibraryItem | null;
+  readonly error: AppErrorData | null;
+  /** Bumped on every reload, so late answers for an old query are dropped. */
+  readonly generation: number;
+  setQuery(patch: Partial<LibraryQueryState>): void;
+  reload(): Promise<void>;
+  ensureRange(start: number, end: number): Promise<void>;
+  select(item: LibraryItem | null): void;
+  /** Re-reads one item (after its poster was captured, say) without reloading the grid. */
+  refreshItem(id: string): Promise<void>;
+  update(id: string, patch: Partial<Pick<LibraryItem, 'title' | 'favorite' | 'rating' | 'tags' | 'notes'>>): Promise<void>;
+}
+
+/** The library store. */
+export const useLibraryStore = create<LibraryStore>()((set, get) => {
+  const loading = new Set<number>();
+  async function loadPage(page: number): Promise<void> {
+    const generation = get().generation;
+    if (loading.has(page)) return;
+    loading.add(page);
+    try {
+      const { search, sort, favorites } = get().query;
+      const result = await unwrap(
+        api().library.list({ ...(search.trim() ? { search } : {}), sort: search.trim() ? 'relevance' : sort === 'relevance' ? 'newest' : sort, ...(favorites ? { favorites } : {}), offset: page * PAGE, limit: PAGE }),
+      );
+      if (get().generation !== generation) return;
+      const items = new Map(get().items);
+      result.items.forEach((item, index) => items.set(page * PAGE + index, item));
+      set({ items, total: result.total, error: null });
+    } catch (error) {
+      set({ error: toErrorData(error) });
+    } finally {
+      loading.delete(page);
+    }
+  }
+  return {
+    query: { search: '', sort: 'newest', favorites: false },
+    total: 0,
+    items: new Map(),
+    selected: null,
+    error: null,
+    generation: 0,
+    setQuery(patch) {
+      set({ query: { ...get().query, ...patch } });
+      void get().reload();
+    },
+    async reload() {
+      loading.clear();
+      set({ items: new Map(), generation: get().generation + 1 });
+      await loadPage(0);
+    },
+    async ensureRange(start, end) {
+      const pages = new Set<number>();
+      for (let index = Math.max(0, start); index <= end; index += 1) if (!get().items.has(index)) pages.add(Math.floor(index / PAGE));
+      await Promise.all([...pages].map(loadPage));
+    },
+    select: (item) => set({ selected: item }),
+    async refreshItem(id) {
+      const index = [...get().items].find(([, item]) => item.id === id)?.[0];
+      if (index === undefined) return;
+      try {
+        const fresh = await unwrap(api().library.get({ id }));
+        const items = new Map(get().items);
+        items.set(index, fresh);
+        set({ items, selected: get().selected?.id === id ? fresh : get().selected });
+      } catch {
+        // Gone meanwhile: the next change event reloads the list.
+      }
+    },
+    async update(id, patch) {
+      try {
+        const updated = await unwrap(api().library.update({ id, patch: { ...patch, ...(patch.rating === null ? { rating: null } : {}) } }));
+        const items = new Map(get().items);
+        for (const [index, item] of items) if (item.id === id) items.set(index, updated);
+        set({ items, selected: get().selected?.id === id ? updated : get().selected, error: null });
+      } catch (error) {
+        set({ error: toErrorData(error) });
+      }
+    },
+  };
+});

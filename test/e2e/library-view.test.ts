@@ -1,0 +1,56 @@
+import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { SAMPLE_VIDEO } from '../support/library-setup';
+import { closeBrowser, launchApp, type AppHarness } from './harness/app-harness';
+
+const RESULTS = path.resolve(import.meta.dirname, '../../test-results');
+let app: AppHarness;
+afterEach(async () => {
+  await app.close();
+});
+afterAll(closeBrowser);
+
+async function withVideos(names: string[]): Promise<AppHarness> {
+  return launchApp({
+    beforeOpen: async (root) => {
+      await mkdir(root, { recursive: true });
+      for (const name of names) await copyFile(SAMPLE_VIDEO, path.join(root, `${name}.mp4`));
+    },
+  });
+}
+
+describe('the library view', () => {
+  it('shows posters, searches, opens a video that plays, and saves a favorite to the sidecar', async () => {
+    app = await withVideos(['Sunset over the bay', 'City at night', 'Forest rain']);
+    const { page } = app;
+    await page.getByTestId('nav-library').click();
+    await page.locator('[data-testid="library-card"]').nth(2).waitFor();
+    await page.locator('[data-testid="library-card"] img').nth(2).waitFor({ timeout: 20_000 }); // posters backfilled
+    await mkdir(RESULTS, { recursive: true });
+    await page.screenshot({ path: path.join(RESULTS, 'library-en-light.png') });
+
+    await page.getByTestId('library-search').fill('city');
+    await page.getByText('1 video', { exact: true }).waitFor();
+    await page.getByTestId('library-card').first().click();
+    await page.getByTestId('library-detail').waitFor();
+    const playable = await page.evaluate(`new Promise((resolve) => {
+      const video = document.querySelector('[data-testid="library-player"]');
+      if (video.readyState >= 1) resolve(video.duration);
+      else video.addEventListener('loadedmetadata', () => resolve(video.duration), { once: true });
+    })`);
+    expect(Math.round(Number(playable))).toBe(2);
+
+    await page.getByTestId('library-favorite').click();
+    await page.locator('[data-testid="library-favorite"][aria-pressed="true"]').waitFor();
+    const sidecarName = (await readdir(app.libraryRoot)).find((name) => name.startsWith('City at night') && name.endsWith('.json')) ?? '';
+    const sidecar = JSON.parse(await readFile(path.join(app.libraryRoot, sidecarName), 'utf8')) as { user: { favorite: boolean } };
+    expect(sidecar.user.favorite).toBe(true);
+    await page.screenshot({ path: path.join(RESULTS, 'library-detail-en-light.png') });
+
+    await page.getByTestId('library-search').fill('');
+    await page.getByTestId('library-favorites').check();
+    await page.getByText('1 video', { exact: true }).waitFor();
+    expect(app.pageErrors).toEqual([]);
+  });
+});
