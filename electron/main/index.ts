@@ -80,8 +80,11 @@ async function start(): Promise<void> {
     },
   });
   listJobs = () => pipeline.runner.list();
-  const chooseFile = async (_purpose: 'importDrafts') => {
-    const options = { title: 'Import drafts and presets', properties: ['openFile'] as 'openFile'[], filters: [{ name: 'Reelbench drafts', extensions: ['json'] }] };
+  const chooseFile = async (purpose: 'importDrafts' | 'image') => {
+    const options =
+      purpose === 'image'
+        ? { title: 'Choose a reference image', properties: ['openFile'] as 'openFile'[], filters: [{ name: 'Images', extensions: ['jpg', 'jpeg', 'png', 'webp', 'gif', 'avif', 'tif', 'tiff', 'svg', 'heic'] }] }
+        : { title: 'Import drafts and presets', properties: ['openFile'] as 'openFile'[], filters: [{ name: 'Reelbench drafts', extensions: ['json'] }] };
     const answer = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
     return answer.canceled ? null : (answer.filePaths[0] ?? null);
   };

@@ -68,7 +68,7 @@ export function createMainServices(deps: MainServiceDeps): MainServices {
     ...createAppHandlers(deps.identity),
     ...createKeyHandlers(deps.keyStore, apimart),
     ...createSettingsHandlers(deps.settings),
-    ...createImageHandlers(deps.images),
+    ...createImageHandlers(deps.images, deps.desktop, deps.paths.cacheDir),
     ...createLibraryHandlers(deps.library, deps.desktop),
     ...createJobHandlers(deps.jobs),
     ...createDraftHandlers(drafts, deps.drafts, deps.desktop),

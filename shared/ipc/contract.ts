@@ -40,6 +40,11 @@ export const contract = {
       request: prepareOptionsSchema.extend({ path: z.string().min(1).max(4096) }),
       response: preparedImageSchema.extend({ preview: z.string() }),
     },
+    'images.pick': { request: z.undefined(), response: z.object({ path: z.string() }).nullable() },
+    'images.importData': {
+      request: z.object({ dataUrl: z.string().max(56_000_000).regex(/^data:image\/[\w.+-]+;base64,/) }),
+      response: z.object({ path: z.string() }),
+    },
     'library.list': { request: libraryQuerySchema, response: libraryPageSchema },
     'library.get': { request: z.object({ id: itemIdSchema }), response: libraryItemSchema },
     'library.update': { request: z.object({ id: itemIdSchema, patch: userFieldsPatchSchema }), response: libraryItemSchema },

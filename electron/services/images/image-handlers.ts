@@ -1,9 +1,20 @@
 import type { IpcHandlers } from '../ipc/router';
+import type { DesktopShell } from '../library/desktop-shell';
 import type { ImageService } from './image-service';
+import { importImageData } from './import-image-data';
 
 /** Handlers of the `images.*` domain. */
-export function createImageHandlers(images: ImageService): Pick<IpcHandlers, 'images.inspect' | 'images.prepare'> {
+export function createImageHandlers(
+  images: ImageService,
+  desktop: DesktopShell,
+  cacheDir: string,
+): Pick<IpcHandlers, 'images.inspect' | 'images.prepare' | 'images.pick' | 'images.importData'> {
   return {
+    'images.pick': async () => {
+      const file = await desktop.chooseFile('image');
+      return file ? { path: file } : null;
+    },
+    'images.importData': async ({ dataUrl }) => ({ path: await importImageData(dataUrl, cacheDir) }),
     'images.inspect': ({ path, target }) => images.inspect(path, target),
     'images.prepare': async ({ path, ...options }) => {
       const prepared = await images.prepare(path, options);

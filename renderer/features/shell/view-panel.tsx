@@ -2,6 +2,7 @@ import type { Translator } from '../../i18n/i18n';
 import { FirstRunCard } from '../onboarding/first-run-card';
 import { LibraryView } from '../library/library-view';
 import { QueueView } from '../queue/queue-view';
+import { WorkbenchView } from '../workbench/workbench-view';
 import { SettingsView } from '../settings/settings-view';
 import { useSettingsStore } from '../settings/settings-store';
 import { useShellStore } from './shell-store';
@@ -24,11 +25,7 @@ export function ViewPanel({ translate }: { translate: Translator }) {
       {descriptor.id === 'settings' && <SettingsView translate={translate} />}
       {descriptor.id === 'queue' && <QueueView translate={translate} />}
       {descriptor.id === 'library' && <LibraryView translate={translate} />}
-      {descriptor.summary && descriptor.id === 'workbench' && (
-        <section className="empty-state">
-          <p>{translate.t(descriptor.summary)}</p>
-        </section>
-      )}
+      {descriptor.id === 'workbench' && <WorkbenchView translate={translate} />}
     </main>
   );
 }

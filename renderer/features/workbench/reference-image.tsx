@@ -1,0 +1,78 @@
+import { type ClipboardEvent, type DragEvent } from 'react';
+import { findModel, outputFrame } from '../../../shared/catalog/catalog-lookup';
+import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
+import type { Draft } from '../../../shared/drafts/draft-models';
+import type { Translator } from '../../i18n/i18n';
+import { CropWindow } from './crop-window';
+import { useWorkbenchStore } from './workbench-store';
+
+function readAsDataUrl(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Accepts an image from a drop or a paste (as bytes: the page never sees file system paths). */
+export async function acceptImage(items: DataTransferItemList | null): Promise<boolean> {
+  const file = [...(items ?? [])].find((item) => item.kind === 'file' && item.type.startsWith('image/'))?.getAsFile();
+  if (!file) return false;
+  await useWorkbenchStore.getState().attachData(await readAsDataUrl(file));
+  return true;
+}
+
+/** The reference image: drop, paste or pick; the crop window over it; and exactly what will be uploaded. */
+export function ReferenceImage({ draft, translate }: { draft: Draft; translate: Translator }) {
+  const { t } = translate;
+  const inspection = useWorkbenchStore((state) => state.inspection);
+  const prepared = useWorkbenchStore((state) => state.prepared);
+  const { pick, removeImage, edit } = useWorkbenchStore.getState();
+  const model = findModel(MODEL_CATALOG, draft.params.model);
+  const frame = model ? outputFrame(model, draft.params.resolution, draft.params.aspect) : undefined;
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    void acceptImage(event.dataTransfer.items);
+  };
+  const onPaste = (event: ClipboardEvent) => {
+    if ([...event.clipboardData.items].some((item) => item.type.startsWith('image/'))) {
+      event.preventDefault();
+      void acceptImage(event.clipboardData.items);
+    }
+  };
+
+  return (
+    <section className="reference-image" aria-labelledby="reference-title" onDragOver={(event) => event.preventDefault()} onDrop={onDrop} onPaste={onPaste} tabIndex={-1}>
+      <h2 id="reference-title">{t('workbench.image')}</h2>
+      {!draft.imagePath && (
+        <div className="drop-zone" data-testid="drop-zone">
+          {t('workbench.imageDrop')}{' '}
+          <button type="button" data-testid="image-pick" onClick={() => void pick()}>{t('workbench.imagePick')}</button>
+        </div>
+      )}
+      {draft.imagePath && inspection && frame && (
+        <>
+          <p className="hint">{t('workbench.imageBefore')}</p>
+          <div className="crop-stage" data-testid="crop-stage">
+            <img src={inspection.preview} alt="" draggable={false} />
+            <CropWindow image={inspection} frame={frame} crop={draft.crop} onChange={(crop) => edit({ crop })} />
+          </div>
+          <ul className="findings" data-testid="findings">
+            {inspection.findings.map((finding) => (
+              <li key={finding.kind}>{finding.message}</li>
+            ))}
+          </ul>
+          {prepared && (
+            <>
+              <p className="hint">{t('workbench.imageAfter', { width: String(prepared.width), height: String(prepared.height) })}</p>
+              <img className="prepared-preview" data-testid="prepared-preview" src={prepared.preview} alt="" />
+            </>
+          )}
+          <button type="button" onClick={() => void removeImage()}>{t('workbench.imageRemove')}</button>
+        </>
+      )}
+    </section>
+  );
+}

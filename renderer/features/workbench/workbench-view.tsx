@@ -1,0 +1,69 @@
+import { useEffect, type KeyboardEvent } from 'react';
+import type { Translator } from '../../i18n/i18n';
+import { useOnline } from '../shell/use-online';
+import { CostLine } from './cost-line';
+import { GenerationControls } from './generation-controls';
+import { ReferenceImage } from './reference-image';
+import { useWorkbenchStore } from './workbench-store';
+
+/** The Workbench: prompt, parameters, reference image, cost, and Generate (Ctrl/Cmd+Enter). */
+export function WorkbenchView({ translate }: { translate: Translator }) {
+  const { t } = translate;
+  const draft = useWorkbenchStore((state) => state.draft);
+  const notice = useWorkbenchStore((state) => state.notice);
+  const saving = useWorkbenchStore((state) => state.saving);
+  const online = useOnline();
+  const { open, edit, generate, flush } = useWorkbenchStore.getState();
+
+  useEffect(() => {
+    void open();
+    // Leaving the page (or the app quitting) saves what was typed in the last moments.
+    const save = () => void flush();
+    window.addEventListener('beforeunload', save);
+    return () => {
+      window.removeEventListener('beforeunload', save);
+      save();
+    };
+  }, [open, flush]);
+
+  if (!draft) return null;
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void generate(online);
+    }
+  };
+
+  return (
+    <div className="workbench">
+      <div className="workbench-main">
+        <label htmlFor="prompt" className="prompt-label">
+          {t('workbench.prompt')}
+          <span className="hint">{saving ? '…' : t('workbench.saved')} · {t('workbench.characters', { count: draft.prompt.length })}</span>
+        </label>
+        <textarea
+          id="prompt"
+          data-testid="prompt"
+          rows={7}
+          value={draft.prompt}
+          placeholder={t('workbench.promptPlaceholder')}
+          onChange={(event) => edit({ prompt: event.target.value })}
+          onKeyDown={onKeyDown}
+        />
+        <GenerationControls draft={draft} translate={translate} />
+        <CostLine draft={draft} translate={translate} />
+        <div className="button-row">
+          <button type="button" className="primary" data-testid="generate" disabled={draft.prompt.trim() === ''} onClick={() => void generate(online)}>
+            {t('workbench.generate')} <kbd>{t('workbench.generateHint')}</kbd>
+          </button>
+        </div>
+        {notice && (
+          <p role="status" className={'error' in notice ? 'notice notice-error' : 'notice'} data-testid="workbench-notice">
+            {'error' in notice ? `${notice.error.message} ${notice.error.action ?? ''}` : t(notice.key)}
+          </p>
+        )}
+      </div>
+      <ReferenceImage draft={draft} translate={translate} />
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { startFakeApimart, type FakeApimart } from '../fake-apimart/fake-server.ts';
+import { quadrantCard } from '../support/image-fixtures';
+import { keychainGate } from '../support/keychain-probe';
+import { closeBrowser, launchApp, type AppHarness } from './harness/app-harness';
+
+const gate = await keychainGate();
+if (gate.failure) throw new Error(gate.failure);
+
+const RESULTS = path.resolve(import.meta.dirname, '../../test-results');
+let app: AppHarness;
+let fake: FakeApimart;
+let ticker: NodeJS.Timeout;
+let dir: string;
+afterEach(async () => {
+  clearInterval(ticker);
+  await app.close();
+  await fake.close();
+  await rm(dir, { recursive: true, force: true });
+});
+afterAll(closeBrowser);
+
+describe.skipIf(gate.skip)('the workbench, end to end', () => {
+  it('prompt → image and crop → generate → queue → library → plays → found → reuse settings', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-workbench-'));
+    const photo = path.join(dir, 'photo.png');
+    await sharp(await quadrantCard(1600, 1200)).png().toFile(photo);
+    fake = await startFakeApimart({ estimatedSeconds: 60 });
+    ticker = setInterval(() => fake.clock.advance(1_000), 20);
+    app = await launchApp({ apiBaseUrl: fake.baseUrl, pollMs: 30 });
+    await app.keyStore.set(fake.apiKey);
+    const { page } = app;
+
+    await page.getByTestId('prompt').fill('A lighthouse on a cliff at dusk, waves below');
+    await page.getByTestId('aspect-portrait').check();
+    app.desktop.nextFile = photo;
+    await page.getByTestId('image-pick').click();
+    await page.getByTestId('crop-window').waitFor();
+    await page.getByTestId('prepared-preview').waitFor();
+    await expect(page.getByTestId('findings').textContent()).resolves.toContain('Will be cropped to 9:16.');
+
+    // Drag the crop window to the right edge.
+    const windowBox = await page.getByTestId('crop-window').boundingBox();
+    if (!windowBox) throw new Error('no crop window');
+    await page.mouse.move(windowBox.x + windowBox.width / 2, windowBox.y + windowBox.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(windowBox.x + windowBox.width / 2 + 400, windowBox.y + windowBox.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForTimeout(700); // autosave (400 ms) and the prepared preview refresh
+    await mkdir(RESULTS, { recursive: true });
+    await page.screenshot({ path: path.join(RESULTS, 'workbench-en-light.png') });
+
+    await page.getByTestId('prompt').press('Control+Enter');
+    await page.getByText('Queued. Follow it in the Queue.').waitFor();
+    await page.getByTestId('nav-queue').click();
+    await page.locator('[data-testid="job-row"][data-phase="done"]').waitFor({ timeout: 30_000 });
+    expect(fake.count('generate', 'POST')).toBe(1);
+    expect(fake.count('upload')).toBe(1);
+    const [task] = [...fake.tasks.values()];
+    expect(task?.generation).toMatchObject({ prompt: 'A lighthouse on a cliff at dusk, waves below', aspect: 'portrait', imageUrls: [expect.any(String)] });
+    // The crop moved right: the uploaded image is the right-hand side of the card (green over white), not the centre.
+    const uploaded = Buffer.from(await (await fetch(task?.generation.imageUrls[0] ?? '')).arrayBuffer());
+    const { data } = await sharp(uploaded).extract({ left: 360, top: 100, width: 1, height: 1 }).raw().toBuffer({ resolveWithObject: true });
+    expect((data[1] ?? 0) > 200 && (data[0] ?? 255) < 80).toBe(true);
+
+    await page.getByRole('button', { name: 'Show in library' }).click();
+    await page.getByTestId('library-search').fill('lighthouse');
+    await page.getByText('1 video', { exact: true }).waitFor();
+    await page.getByTestId('library-card').first().click();
+    const duration = await page.evaluate(`new Promise((resolve) => {
+      const video = document.querySelector('[data-testid="library-player"]');
+      if (video.readyState >= 1) resolve(video.duration); else video.addEventListener('loadedmetadata', () => resolve(video.duration), { once: true });
+    })`);
+    expect(Math.round(Number(duration))).toBe(2);
+    await page.getByRole('button', { name: 'Reuse settings' }).click();
+    await page.getByText('A new draft was made from these settings.').waitFor();
+    const drafts = await app.services.router.dispatch('drafts.list', {}, { senderUrl: page.url() });
+    expect(drafts).toMatchObject({ ok: true, data: [{ prompt: 'A lighthouse on a cliff at dusk, waves below', params: { aspect: 'portrait' } }, expect.anything()] });
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('keeps what was typed across a reload (autosave)', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-workbench-'));
+    fake = await startFakeApimart();
+    ticker = setInterval(() => undefined, 1_000);
+    app = await launchApp({ apiBaseUrl: fake.baseUrl });
+    await app.page.getByTestId('prompt').fill('Typed just before the window closed');
+    await app.page.waitForTimeout(600);
+    await app.page.reload();
+    await expect(app.page.getByTestId('prompt').inputValue()).resolves.toBe('Typed just before the window closed');
+    await expect(app.page.getByTestId('cost-line').textContent()).resolves.toBe('4 s — set your price per second in Settings to see the cost.');
+  });
+});
