@@ -42,12 +42,19 @@ export const useSettingsStore = create<SettingsStore>()((set) => {
     notice: null,
     busy: false,
     load: async () => {
-      await attempt(async () => ({
-        settings: await unwrap(api().settings.get()),
-        keyStatus: await unwrap(api().key.status()),
-        location: await unwrap(api().library.location()),
-      }));
-      set({ notice: null });
+      // Each independently: a keychain that cannot be reached must not keep the language or theme from loading.
+      const [settings, keyStatus, location] = await Promise.allSettled([
+        unwrap(api().settings.get()),
+        unwrap(api().key.status()),
+        unwrap(api().library.location()),
+      ]);
+      const failed = [settings, keyStatus, location].find((result) => result.status === 'rejected');
+      set({
+        ...(settings.status === 'fulfilled' ? { settings: settings.value } : {}),
+        ...(keyStatus.status === 'fulfilled' ? { keyStatus: keyStatus.value } : {}),
+        ...(location.status === 'fulfilled' ? { location: location.value } : {}),
+        notice: failed ? { kind: 'error', error: toErrorData(failed.reason) } : null,
+      });
     },
     saveKey: (value) => attempt(async () => ({ keyStatus: await unwrap(api().key.set({ value })), notice: { kind: 'ok', key: 'settings.key.saved' } })),
     clearKey: async () => {
