@@ -1,19 +1,18 @@
 // npm run bench (library part): a generated library of 10,000 items — cold open with reconcile, first page query,
 // full-text search — each against a bare node:sqlite query in the same run. Targets on the project's machines:
 // cold open ≤ 1.5 s, first page ≤ 50 ms, search ≤ 20 ms. `--scale 0.01` runs it small.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { parseArgs } from 'node:util';
 import { openLibrary, type LibraryService } from '../electron/services/library/library-service.ts';
 import { encodePoster } from '../electron/services/images/poster-encode.ts';
+import { generateLibrary } from '../test/support/generate-library.ts';
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, runs: { type: 'string', default: '5' } } });
 const items = Math.max(10, Math.round(10_000 * Number(values.scale)));
 const runs = Math.max(1, Number(values.runs));
-const WORDS = ['fox', 'ocean', 'city', 'night', 'rain', 'forest', 'neon', 'desert', 'snow', 'river', 'drone', 'portrait', 'slow', 'motion', 'sunset', 'crowd', 'robot', 'cat', 'mountain', 'festival'];
 
 const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)] ?? 0;
 function time<T>(work: () => T): number {
@@ -27,42 +26,13 @@ async function timeAsync(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-async function generate(root: string): Promise<void> {
-  await mkdir(root, { recursive: true });
-  const video = randomBytes(2048);
-  for (let start = 0; start < items; start += 200) {
-    await Promise.all(
-      Array.from({ length: Math.min(200, items - start) }, async (_, offset) => {
-        const index = start + offset;
-        const words = Array.from({ length: 12 }, (_, word) => WORDS[(index * 7 + word * 13) % WORDS.length]).join(' ');
-        const stem = `clip ${String(index).padStart(5, '0')}`;
-        await writeFile(path.join(root, `${stem}.mp4`), video);
-        await writeFile(
-          path.join(root, `${stem}.reelbench.json`),
-          JSON.stringify({
-            schema: 'reelbench.video/1',
-            id: randomUUID(),
-            video: `${stem}.mp4`,
-            videoBytes: video.length,
-            generation: { prompt: words, model: index % 3 ? 'sora-2-preview' : 'sora-2-pro-preview', duration: [4, 8, 12][index % 3], aspect: index % 2 ? 'landscape' : 'portrait', resolution: 'standard', referenceImage: null, taskId: null, jobId: null },
-            createdAt: new Date(Date.UTC(2026, 0, 1) + index * 60_000).toISOString(),
-            completedAt: null,
-            appVersion: 'bench',
-            user: { title: `Clip ${index} ${WORDS[index % WORDS.length]}`, favorite: index % 10 === 0, tags: [WORDS[index % 5] ?? 'x'], rating: null, notes: '' },
-          }),
-        );
-      }),
-    );
-  }
-}
-
 const dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-library-bench-'));
 try {
   const root = path.join(dir, 'library');
   const catalogFile = path.join(dir, 'catalog.sqlite');
   const open = () =>
     openLibrary({ root, catalogFile, posterDir: path.join(dir, 'posters'), appVersion: 'bench', mediaUrl: (kind, id) => `app://reelbench/media/${kind}/${id}`, encodePoster, trash: async () => undefined });
-  await generate(root);
+  await generateLibrary(root, items);
 
   let library: LibraryService = await open();
   const indexMs = await timeAsync(() => library.reconcile());

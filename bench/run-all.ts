@@ -6,3 +6,5 @@ console.log('');
 await import('./library.bench.ts');
 console.log('');
 await import('./pipeline.bench.ts');
+console.log('');
+await import('./renderer.bench.ts');

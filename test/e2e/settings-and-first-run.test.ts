@@ -75,7 +75,8 @@ describe.skipIf(gate.skip)('first run and settings', () => {
     await page.getByTestId('language').selectOption('ko');
     await page.getByRole('heading', { level: 1, name: '설정' }).waitFor();
     await page.getByTestId('theme').selectOption('dark');
-    await page.waitForFunction("document.documentElement.dataset.theme === 'dark'");
+    // A function, not a string: the page's CSP refuses to evaluate strings when Playwright has to poll.
+    await page.waitForFunction(() => (globalThis as unknown as { document: { documentElement: { dataset: Record<string, string | undefined> } } }).document.documentElement.dataset['theme'] === 'dark');
     await expect(page.evaluate('document.documentElement.lang')).resolves.toBe('ko');
     await shot('settings-ko-dark');
     await page.getByTestId('nav-workbench').click();

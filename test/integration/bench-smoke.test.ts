@@ -11,7 +11,7 @@ describe('npm run bench', () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ['--import', './scripts/register-ts.js', 'bench/run-all.ts', '--scale', '0.01', '--runs', '1'],
-      { cwd: root, timeout: 90_000 },
+      { cwd: root, timeout: 120_000 },
     );
     expect(stdout).toMatch(/^24 MP JPEG .*ratio \d+\.\d\d \(target ≤ 1\.3\); peak RSS prepare \d+ MB, baseline \d+ MB$/m);
     expect(stdout).toMatch(/^50 MP PNG .*ratio \d+\.\d\d/m);
@@ -19,8 +19,10 @@ describe('npm run bench', () => {
     expect(stdout).toMatch(/^library of 100 items; initial index \d+ ms/m);
     expect(stdout).toMatch(/^download \d+ MB: client \d+ MB\/s, curl \d+ MB\/s, throughput ratio \d+\.\d\d .*RSS growth -?\d+\.\d MB/m);
     expect(stdout).toMatch(/^polling: 50 concurrent tasks for \d+ s: \d+ requests, \d+\.\d per task-minute/m);
+    expect(stdout).toMatch(/^renderer bundle: \d+\.\d KB of JavaScript gzipped \(target ≤ 300 KB: (ok|ABOVE)\)$/m);
+    expect(stdout).toMatch(/^library grid: 100 videos, scrolled over \d+ frames: \d+ long task\(s\) over 50 ms, longest \d+ ms/m);
     for (const name of ['cold open', 'first page', 'search']) {
       expect(stdout).toMatch(new RegExp(`^${name} +\\d+\\.\\d ms \\(target ≤ \\d+ ms: (ok|ABOVE)\\); bare node:sqlite \\d+\\.\\d ms, ratio \\d+\\.\\d\\d$`, 'm'));
     }
-  });
+  }, 150_000);
 });
