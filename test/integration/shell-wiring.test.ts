@@ -118,7 +118,7 @@ describe('the built Electron shell (against a recording electron module)', () =>
     expect(report.dialogShown).toBe(true);
   });
 
-  it('runs jobs from the window: a job that fails shows an OS notification and clears the progress bar', async () => {
+  it('runs jobs from the window: a job that fails while the window is in the background shows an OS notification and clears the progress bar', async () => {
     const report = await startShell({ FAKE_ELECTRON_PACKAGED: '1' });
     expect(report.jobEnqueued).toBe(true);
     expect(report.notifications).toEqual(['Generation failed']);

@@ -102,6 +102,7 @@ export class BrowserWindow extends EventEmitter {
   isMinimized() { return false; }
   maximize() {}
   setProgressBar(value) { this.progress = value; }
+  isFocused() { return false; }
   isDestroyed() { return false; }
   show() {}
   restore() {}
