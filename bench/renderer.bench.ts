@@ -18,7 +18,8 @@ const scripts = (await readdir(assets)).filter((name) => name.endsWith('.js'));
 const gzipped = (await Promise.all(scripts.map(async (name) => gzipSync(await readFile(path.join(assets, name))).length))).reduce((sum, size) => sum + size, 0);
 console.log(`renderer bundle: ${(gzipped / 1024).toFixed(1)} KB of JavaScript gzipped (target ≤ 300 KB: ${gzipped <= 300 * 1024 ? 'ok' : 'ABOVE'})`);
 
-const app = await launchApp({ beforeOpen: (root) => generateLibrary(root, items, path.join(root, '..', '..', 'data', 'cache', 'posters')) });
+const withPosters = process.env['REELBENCH_BENCH_NO_POSTERS'] !== '1';
+const app = await launchApp({ beforeOpen: (root) => generateLibrary(root, items, withPosters ? path.join(root, '..', '..', 'data', 'cache', 'posters') : undefined) });
 try {
   const { page } = app;
   await page.getByTestId('nav-library').click();

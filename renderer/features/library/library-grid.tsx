@@ -49,7 +49,7 @@ export function LibraryGrid({ translate }: { translate: Translator }) {
               const item = items.get(index);
               return item ? (
                 <button type="button" key={item.id} className="library-card" data-testid="library-card" onClick={() => select(item)}>
-                  {item.posterUrl ? <img src={item.posterUrl} alt="" loading="lazy" /> : <span className="poster-placeholder" aria-hidden="true" />}
+                  {item.posterUrl ? <img src={item.posterUrl} alt="" loading="lazy" decoding="async" width={320} height={180} /> : <span className="poster-placeholder" aria-hidden="true" />}
                   <span className="card-title">{item.favorite ? '★ ' : ''}{item.title}</span>
                   <span className="card-meta">
                     {translate.date(item.createdAt)} {formatDuration(item.duration)}
