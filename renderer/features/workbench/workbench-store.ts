@@ -16,6 +16,10 @@ export interface WorkbenchStore {
   readonly notice: { readonly key: MessageKey } | { readonly error: AppErrorData } | null;
   readonly saving: boolean;
   open(): Promise<void>;
+  /** Switches the workbench to another draft (saving the current one first). */
+  openDraft(id: string | null): Promise<void>;
+  /** Replaces the draft shown after a change made elsewhere (a preset, a restored version). */
+  show(draft: Draft): Promise<void>;
   edit(patch: DraftPatch): void;
   flush(): Promise<void>;
   attachPath(path: string): Promise<void>;
@@ -94,6 +98,19 @@ export const useWorkbenchStore = create<WorkbenchStore>()((set, get) => {
       } catch (error) {
         fail(error);
       }
+    },
+    async openDraft(id) {
+      await flush();
+      try {
+        set({ draft: id ? await unwrap(api().drafts.get({ id })) : await unwrap(api().drafts.create({})), notice: null, inspection: null, prepared: null });
+        await refreshImage();
+      } catch (error) {
+        fail(error);
+      }
+    },
+    async show(draft) {
+      set({ draft });
+      await refreshImage();
     },
     edit(patch) {
       const draft = get().draft;

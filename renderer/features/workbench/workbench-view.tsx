@@ -1,6 +1,8 @@
 import { useEffect, type KeyboardEvent } from 'react';
 import type { Translator } from '../../i18n/i18n';
 import { useOnline } from '../shell/use-online';
+import { DraftsPanel } from '../drafts/drafts-panel';
+import { DraftTools } from '../drafts/draft-tools';
 import { CostLine } from './cost-line';
 import { GenerationControls } from './generation-controls';
 import { ReferenceImage } from './reference-image';
@@ -36,6 +38,7 @@ export function WorkbenchView({ translate }: { translate: Translator }) {
 
   return (
     <div className="workbench">
+      <DraftsPanel translate={translate} />
       <div className="workbench-main">
         <label htmlFor="prompt" className="prompt-label">
           {t('workbench.prompt')}
@@ -57,6 +60,7 @@ export function WorkbenchView({ translate }: { translate: Translator }) {
             {t('workbench.generate')} <kbd>{t('workbench.generateHint')}</kbd>
           </button>
         </div>
+        <DraftTools draft={draft} translate={translate} />
         {notice && (
           <p role="status" className={'error' in notice ? 'notice notice-error' : 'notice'} data-testid="workbench-notice">
             {'error' in notice ? `${notice.error.message} ${notice.error.action ?? ''}` : t(notice.key)}

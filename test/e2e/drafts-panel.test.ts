@@ -1,0 +1,62 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { closeBrowser, launchApp, type AppHarness } from './harness/app-harness';
+
+const RESULTS = path.resolve(import.meta.dirname, '../../test-results');
+let app: AppHarness;
+afterEach(async () => {
+  await app.close();
+});
+afterAll(closeBrowser);
+
+describe('drafts in the workbench (no network, no key)', () => {
+  it('switches, searches, deletes with undo, versions, applies a preset and plans and queues a batch', async () => {
+    app = await launchApp({ apiBaseUrl: 'http://127.0.0.1:9' });
+    const { page } = app;
+    const prompt = page.getByTestId('prompt');
+    await prompt.fill('A red fox in snow');
+    await page.getByTestId('draft-new').click();
+    await expect(prompt.inputValue()).resolves.toBe('');
+    await prompt.fill('A whale under the ice');
+    await page.locator('[data-testid="draft-item"]', { hasText: 'A red fox in snow' }).click();
+    await expect(prompt.inputValue()).resolves.toBe('A red fox in snow');
+
+    await page.getByRole('searchbox', { name: 'Search drafts' }).fill('whale');
+    await page.locator('[data-testid="draft-item"]', { hasText: 'A red fox' }).waitFor({ state: 'detached' });
+    await expect(page.getByTestId('draft-item').count()).resolves.toBe(1);
+    await page.getByRole('searchbox', { name: 'Search drafts' }).fill('');
+    await page.locator('[data-testid="draft-item"]', { hasText: 'A whale' }).waitFor();
+
+    const whale = page.locator('li', { hasText: 'A whale under the ice' });
+    await whale.getByTestId('draft-delete').click();
+    await page.getByTestId('draft-undo').waitFor();
+    await page.locator('[data-testid="draft-item"]', { hasText: 'A whale' }).waitFor({ state: 'detached' });
+    await page.getByTestId('draft-undo').click();
+    await page.locator('[data-testid="draft-item"]', { hasText: 'A whale' }).waitFor();
+
+    await page.getByTestId('save-version').click();
+    await prompt.fill('A red fox in deep snow at night');
+    await page.waitForTimeout(500);
+    await page.getByText('Versions (1)').click();
+    await page.getByTestId('versions').getByRole('button', { name: 'Restore' }).click();
+    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }).document.querySelector('[data-testid="prompt"]')?.value === 'A red fox in snow');
+
+    await page.getByTestId('preset').selectOption({ label: 'Vertical short' });
+    await page.waitForFunction(() => ((globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }).document.querySelector('[data-testid="prompt"]')?.value ?? '').includes('Vertical framing'));
+    await expect(page.getByTestId('aspect-portrait').isChecked()).resolves.toBe(true);
+
+    await page.getByText('Batch', { exact: true }).click();
+    await page.getByTestId('batch-lines').fill('first idea\nsecond idea\nthird idea');
+    await page.getByTestId('batch-plan').click();
+    await page.getByText('3 jobs, 24 s in all (set prices in Settings to see the cost)').waitFor();
+    await page.getByTestId('batch-run').click();
+    await page.getByText('3 jobs queued.').waitFor();
+    expect(app.services.router).toBeDefined();
+    const jobs = await app.services.router.dispatch('jobs.list', undefined, { senderUrl: page.url() });
+    expect(jobs).toMatchObject({ ok: true, data: expect.arrayContaining([expect.objectContaining({ request: expect.objectContaining({ prompt: 'second idea', aspect: 'portrait', duration: 8 }) })]) });
+    await mkdir(RESULTS, { recursive: true });
+    await page.screenshot({ path: path.join(RESULTS, 'workbench-drafts-en-light.png') });
+    expect(app.pageErrors).toEqual([]);
+  });
+});
