@@ -132,6 +132,7 @@ export const en = {
   'drafts.heading': 'Drafts',
   'drafts.search': 'Search drafts',
   'drafts.new': 'New draft',
+  'drafts.untitled': 'Untitled draft',
   'drafts.pin': 'Pin',
   'drafts.unpin': 'Unpin',
   'drafts.duplicate': 'Duplicate',

@@ -134,6 +134,7 @@ export const ko: Record<MessageKey, string> = {
   'drafts.heading': '초안',
   'drafts.search': '초안 검색',
   'drafts.new': '새 초안',
+  'drafts.untitled': '제목 없는 초안',
   'drafts.pin': '고정',
   'drafts.unpin': '고정 해제',
   'drafts.duplicate': '복제',

@@ -17,14 +17,15 @@ describe('drafts in the workbench (no network, no key)', () => {
     const prompt = page.getByTestId('prompt');
     await prompt.fill('A red fox in snow');
     await page.getByTestId('draft-new').click();
-    await expect(prompt.inputValue()).resolves.toBe('');
+    await expect.poll(() => prompt.inputValue()).toBe('');
+    await page.locator('[data-testid="draft-item"]', { hasText: 'Untitled draft' }).waitFor();
     await prompt.fill('A whale under the ice');
     await page.locator('[data-testid="draft-item"]', { hasText: 'A red fox in snow' }).click();
-    await expect(prompt.inputValue()).resolves.toBe('A red fox in snow');
+    await expect.poll(() => prompt.inputValue()).toBe('A red fox in snow');
 
     await page.getByRole('searchbox', { name: 'Search drafts' }).fill('whale');
     await page.locator('[data-testid="draft-item"]', { hasText: 'A red fox' }).waitFor({ state: 'detached' });
-    await expect(page.getByTestId('draft-item').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByTestId('draft-item').count()).toBe(1);
     await page.getByRole('searchbox', { name: 'Search drafts' }).fill('');
     await page.locator('[data-testid="draft-item"]', { hasText: 'A whale' }).waitFor();
 
@@ -44,7 +45,7 @@ describe('drafts in the workbench (no network, no key)', () => {
 
     await page.getByTestId('preset').selectOption({ label: 'Vertical short' });
     await page.waitForFunction(() => ((globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }).document.querySelector('[data-testid="prompt"]')?.value ?? '').includes('Vertical framing'));
-    await expect(page.getByTestId('aspect-portrait').isChecked()).resolves.toBe(true);
+    await expect.poll(() => page.getByTestId('aspect-portrait').isChecked()).toBe(true);
 
     await page.getByText('Batch', { exact: true }).click();
     await page.getByTestId('batch-lines').fill('first idea\nsecond idea\nthird idea');

@@ -48,7 +48,7 @@ export interface DraftServiceDeps {
 
 const TITLE_WORDS = 6;
 const notFound = () => new AppError('notFound', 'This draft no longer exists.');
-const autoTitle = (prompt: string) => prompt.trim().split(/\s+/).slice(0, TITLE_WORDS).join(' ').slice(0, 80) || 'Untitled draft';
+const autoTitle = (prompt: string) => prompt.trim().split(/\s+/).slice(0, TITLE_WORDS).join(' ').slice(0, 80); // '' = untitled: the page shows that in the user's language
 
 /** Creates the service. */
 export function createDraftService(deps: DraftServiceDeps): DraftService {
@@ -129,7 +129,7 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
     duplicate(id) {
       const draft = get(id);
       const at = now();
-      return save({ ...draft, id: randomUUID(), title: `${draft.title} (copy)`, titleIsAuto: false, pinned: false, createdAt: at, updatedAt: at, deletedAt: null });
+      return save({ ...draft, id: randomUUID(), title: draft.title === '' ? '' : `${draft.title} (copy)`, titleIsAuto: draft.title === '', pinned: false, createdAt: at, updatedAt: at, deletedAt: null });
     },
     remove: (id) => save({ ...get(id), deletedAt: now() }),
     undoRemove: (id) => save({ ...get(id), deletedAt: null, updatedAt: now() }),

@@ -4,6 +4,7 @@ import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlit
 import type { CatalogQuery, CatalogRow, FileState } from './catalog-row';
 import { CATALOG_SCHEMA, CATALOG_VERSION } from './catalog-sql';
 import { toFtsQuery } from './fts-query';
+import { inTransaction } from './sqlite-transaction';
 
 /** The library catalog: a `node:sqlite` cache of the sidecars with full-text search. */
 export interface Catalog {
@@ -94,17 +95,7 @@ export function openCatalog(file: string): Catalog {
     return prepared;
   };
 
-  const transaction = <T>(work: () => T): T => {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = work();
-      db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
-    }
-  };
+  const transaction = <T>(work: () => T): T => inTransaction(db, work);
 
   function upsert(row: CatalogRow): void {
     // A row may have moved (new path, same id) or been replaced (same path, new id): clear both first.

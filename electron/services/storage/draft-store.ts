@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { draftSchema, draftVersionSchema, presetSchema, type Draft, type DraftVersion, type Preset } from '../../../shared/drafts/draft-models';
 import { toFtsQuery } from './fts-query';
+import { inTransaction } from './sqlite-transaction';
 
 /** Durable storage of drafts, their versions and the user's presets. */
 export interface DraftStore {
@@ -35,18 +36,7 @@ export function openDraftStore(file: string): DraftStore {
     CREATE TABLE IF NOT EXISTS presets (id TEXT PRIMARY KEY, record TEXT NOT NULL);
   `);
   const parseDraft = (row: Row | undefined) => (row ? draftSchema.parse(JSON.parse(String(row['record']))) : null);
-  const transaction = <T>(work: () => T): T => {
-    if (db.isTransaction) return work(); // already inside one: this work joins it
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = work();
-      db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
-    }
-  };
+  const transaction = <T>(work: () => T): T => inTransaction(db, work);
   const upsertDraft = db.prepare('INSERT OR REPLACE INTO drafts (id, updated_at, deleted_at, pinned, record) VALUES (?, ?, ?, ?, ?)');
   const removeFts = db.prepare('DELETE FROM drafts_fts WHERE id = ?');
   const addFts = db.prepare('INSERT INTO drafts_fts (id, title, prompt, notes) VALUES (?, ?, ?, ?)');

@@ -43,7 +43,7 @@ export function DraftsPanel({ translate }: { translate: Translator }) {
         {drafts.map((draft) => (
           <li key={draft.id} className={draft.id === current?.id ? 'draft-item current' : 'draft-item'}>
             <button type="button" className="draft-open" data-testid="draft-item" aria-current={draft.id === current?.id ? 'true' : undefined} onClick={act(() => openDraft(draft.id))}>
-              {draft.pinned ? '📌 ' : ''}{draft.title}
+              {draft.pinned ? '📌 ' : ''}{draft.title || t('drafts.untitled')}
             </button>
             <span className="draft-actions">
               <button type="button" onClick={act(() => unwrap(api().drafts.update({ id: draft.id, patch: { pinned: !draft.pinned } })))}>{draft.pinned ? t('drafts.unpin') : t('drafts.pin')}</button>

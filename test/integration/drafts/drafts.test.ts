@@ -67,6 +67,14 @@ describe('drafts', () => {
     expect(duplicate).toMatchObject({ title: 'x (copy)', imagePath: draft.imagePath, prompt: 'x' });
     expect(duplicate.id).not.toBe(draft.id);
   });
+
+  it('leaves an empty draft untitled (the page names it in the user\'s language) and its duplicate too', async () => {
+    setup = await setupDrafts();
+    const empty = setup.drafts.create({ prompt: '' });
+    expect(empty).toMatchObject({ title: '', titleIsAuto: true });
+    expect(setup.drafts.duplicate(empty.id)).toMatchObject({ title: '', titleIsAuto: true });
+    expect(setup.drafts.update(empty.id, { prompt: 'A heron at dawn' })).toMatchObject({ title: 'A heron at dawn' });
+  });
 });
 
 describe('versions', () => {
