@@ -1,13 +1,11 @@
-import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OUT_DIR, requireBuild } from '../support/build-output';
+import { requireBuild } from '../support/build-output';
+import { runCli } from '../support/cli-runner';
 import { SAMPLE_VIDEO } from '../support/library-setup';
 
-const CLI = path.join(OUT_DIR, 'main', 'cli.js');
 let dir: string;
 let libraryDir: string;
 beforeAll(requireBuild);
@@ -22,15 +20,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function reelbench(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { env: { ...process.env, REELBENCH_DATA_DIR: path.join(dir, 'data') } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const reelbench = (...args: string[]) => runCli(path.join(dir, 'data'), ...args);
 
 describe('reelbench library (the built CLI)', () => {
   it('lists the library from settings, searches it, and filters favourites', async () => {

@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OUT_DIR, requireBuild } from '../support/build-output';
+import { requireBuild } from '../support/build-output';
+import { CLI, runCli } from '../support/cli-runner';
 import { fixture, quadrantCard } from '../support/image-fixtures';
 
-const CLI = path.join(OUT_DIR, 'main', 'cli.js');
 let dir: string;
 beforeAll(requireBuild);
 beforeEach(async () => {
@@ -18,16 +16,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Runs the built CLI under plain Node (no Electron), with its data folder in the test's temp dir. */
-async function reelbench(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { env: { ...process.env, REELBENCH_DATA_DIR: path.join(dir, 'data') } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const reelbench = (...args: string[]) => runCli(path.join(dir, 'data'), ...args);
 
 describe('reelbench prep-image (the built CLI)', () => {
   it('prints the version from package.json, and is an executable script', async () => {

@@ -8,11 +8,11 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openJobStore } from '../../../electron/services/storage/job-store';
 import { startFakeApimart, type FakeApimart, type FakeApimartOptions } from '../../fake-apimart/fake-server.ts';
-import { OUT_DIR, requireBuild } from '../../support/build-output';
+import { requireBuild } from '../../support/build-output';
+import { CLI } from '../../support/cli-runner';
 import { SAMPLE_VIDEO } from '../../support/library-setup';
 import { eventually } from '../../support/runner-setup';
 
-const CLI = path.join(OUT_DIR, 'main', 'cli.js');
 let dir: string;
 let fake: FakeApimart | undefined;
 let ticker: NodeJS.Timeout | undefined;
@@ -147,7 +147,12 @@ describe('reelbench generate, through faults and kill -9', () => {
     const jobsFile = path.join(dir, 'data', 'jobs.sqlite');
     await eventually(() => {
       if (!existsSync(jobsFile)) return false;
-      const store = openJobStore(jobsFile);
+      let store: ReturnType<typeof openJobStore>;
+      try {
+        store = openJobStore(jobsFile);
+      } catch {
+        return false; // the CLI is still creating the database (locked, or its schema not written yet): look again
+      }
       try {
         return store.all()[0]?.job.waiting === 'network';
       } finally {

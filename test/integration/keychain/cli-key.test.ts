@@ -5,14 +5,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKeytar } from '../../../electron/services/keychain/load-keytar';
 import { startFakeApimart, type FakeApimart } from '../../fake-apimart/fake-server.ts';
-import { OUT_DIR, requireBuild } from '../../support/build-output';
+import { requireBuild } from '../../support/build-output';
+import { CLI } from '../../support/cli-runner';
 import { filesContaining } from '../../support/find-in-tree';
 import { keychainGate } from '../../support/keychain-probe';
 
 const gate = await keychainGate();
 if (gate.failure) throw new Error(gate.failure);
 
-const CLI = path.join(OUT_DIR, 'main', 'cli.js');
 let dir: string;
 let fake: FakeApimart;
 beforeAll(async () => {
