@@ -28,6 +28,7 @@ export const errorCodeSchema = z.enum([
   // The library
   'notFound',
   'libraryUnavailable',
+  'diskFull',
 ]);
 
 /** A machine-readable error code; the renderer branches on it, never on message text. */

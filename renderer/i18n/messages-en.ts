@@ -67,6 +67,7 @@ export const en = {
   'queue.waiting.network': 'Waiting for the network',
   'queue.waiting.balance': 'Waiting: balance too low',
   'queue.waiting.rateLimit': 'Waiting: APIMart asked to slow down',
+  'queue.waiting.disk': 'Waiting: the disk is full',
   'queue.waiting.key': 'Waiting for an API key',
   'queue.eta': 'about {seconds} s left',
   'queue.billed': '{seconds} s billed',

@@ -69,6 +69,7 @@ export const ko: Record<MessageKey, string> = {
   'queue.waiting.network': '네트워크를 기다리는 중',
   'queue.waiting.balance': '대기: 잔액 부족',
   'queue.waiting.rateLimit': '대기: APIMart가 속도를 늦추도록 요청함',
+  'queue.waiting.disk': '대기: 디스크 공간 부족',
   'queue.waiting.key': 'API 키를 기다리는 중',
   'queue.eta': '약 {seconds}초 남음',
   'queue.billed': '{seconds}초 청구됨',

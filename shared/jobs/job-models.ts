@@ -29,7 +29,7 @@ export type JobPhase = z.infer<typeof jobPhaseSchema>;
 export const TERMINAL_PHASES: ReadonlySet<JobPhase> = new Set(['done', 'failed', 'expired', 'needsAttention', 'cancelled']);
 
 /** Why a job is not moving right now (it will, by itself, when the reason goes away). */
-export const jobWaitSchema = z.enum(['network', 'balance', 'rateLimit', 'key']).nullable();
+export const jobWaitSchema = z.enum(['network', 'balance', 'rateLimit', 'key', 'disk']).nullable();
 
 /** What to generate: the workbench's (or the CLI's) parameters. */
 export const jobRequestSchema = z.object({

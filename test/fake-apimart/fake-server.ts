@@ -159,6 +159,9 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
   }
 
   function handleVideo(request: IncomingMessage, response: ServerResponse, pathname: string, fault: Fault | undefined): void {
+    if (fault?.kind === 'redirect') {
+      return void response.writeHead(302, { location: `${pathname}?edge=1` }).end();
+    }
     const id = path.basename(pathname, '.mp4');
     const task = tasks.get(id);
     if (!task || !isVideoReady(task, clock.now())) return void response.writeHead(404).end();
@@ -185,6 +188,12 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
       response.write(sent, () => {
         setTimeout(() => response.socket?.destroy(), 30);
       });
+      return;
+    }
+    if (fault?.kind === 'stallMidBody') {
+      const sent = slice.subarray(0, Math.min(fault.afterBytes, slice.length));
+      videoBytesSent += sent.length;
+      response.write(sent);
       return;
     }
     if (!options.videoChunkDelayMs) {

@@ -14,7 +14,11 @@ export type Fault =
   /** Answer 200 with a body that is not valid JSON. */
   | { readonly kind: 'malformedJson' }
   /** Send the headers and this many body bytes, then cut the connection (downloads). */
-  | { readonly kind: 'dropMidBody'; readonly afterBytes: number };
+  | { readonly kind: 'dropMidBody'; readonly afterBytes: number }
+  /** Send the headers and this many body bytes, then keep the connection open and send nothing more (downloads). */
+  | { readonly kind: 'stallMidBody'; readonly afterBytes: number }
+  /** Answer 302 to the same path (as a CDN handing over to an edge would). */
+  | { readonly kind: 'redirect' };
 
 /** Per-route queues of pending faults; each fault applies to one request. */
 export class FaultQueue {

@@ -17,7 +17,8 @@ describe('npm run bench', () => {
     expect(stdout).toMatch(/^50 MP PNG .*ratio \d+\.\d\d/m);
     expect(stdout).toMatch(/^worst ratio \d+\.\d\d: (within target|ABOVE TARGET)$/m);
     expect(stdout).toMatch(/^library of 100 items; initial index \d+ ms/m);
-    expect(stdout).toMatch(/^download \d+ MB: client \d+ MB\/s, curl \d+ MB\/s, throughput ratio \d+\.\d\d .*RSS growth -?\d+\.\d MB/m);
+    expect(stdout).toMatch(/^download \d+ MB via undici \(CLI\): \d+ MB\/s; curl -o \d+ MB\/s, throughput ratio \d+\.\d\d .*then fsync \d+ MB\/s, ratio \d+\.\d\d; RSS growth -?\d+\.\d MB/m);
+    expect(stdout).toMatch(/^download \d+ MB via fetch: /m);
     expect(stdout).toMatch(/^polling: 50 concurrent tasks for \d+ s: \d+ requests, \d+\.\d per task-minute/m);
     expect(stdout).toMatch(/^renderer bundle: \d+\.\d KB of JavaScript gzipped \(target ≤ 300 KB: (ok|ABOVE)\)$/m);
     expect(stdout).toMatch(/^library grid: 100 videos, scrolled over \d+ frames: \d+ long task\(s\) over 50 ms, longest \d+ ms/m);

@@ -18,6 +18,7 @@ const WAIT_WORDS: Readonly<Record<NonNullable<Job['waiting']>, string>> = {
   network: 'waiting for network',
   balance: 'waiting: insufficient balance',
   rateLimit: 'waiting: rate limited',
+  disk: 'waiting: disk full',
   key: 'waiting: the API key was rejected',
 };
 

@@ -71,6 +71,7 @@ export const apiErrors = {
       'Generated videos must be downloaded within about 24 hours; generate it again.',
       detail,
     ),
+  diskFull: () => new ApiError('diskFull', 'The disk holding the library is full.', 'Free some space; the download continues where it stopped.'),
   malformed: (what: string, detail: ApiErrorDetail) =>
     new ApiError('malformed', `APIMart sent an answer Reelbench could not understand (${what}).`, 'Try again. If it keeps happening, the log has the raw answer.', detail),
 } as const;

@@ -6,6 +6,7 @@ import { toGenerationBody, validateVideoRequest, type RequestIssue, type VideoRe
 import { AppError } from '../../../shared/errors';
 import type { Balance, TaskSnapshot, UploadedImage } from '../../../shared/models/apimart';
 import { downloadToFile, type DownloadOptions, type DownloadResult } from './download';
+import type { DownloadSource } from './download-source';
 import { createTransport, type TransportDeps } from './http-transport';
 import { detectReferenceFormat, REFERENCE_CONTENT_TYPES } from './image-format';
 import { parseBalance, parseCreate, parseTask, parseUpload } from './response-parsers';
@@ -38,6 +39,8 @@ export interface ApimartClient {
 /** What the client is built from: the transport's dependencies plus the model catalog. */
 export interface ApimartClientDeps extends TransportDeps {
   readonly catalog?: ModelCatalog;
+  /** How videos are downloaded; by default through `fetch`. */
+  readonly downloadSource?: DownloadSource | undefined;
 }
 
 /** Serializes a one-file multipart form with the platform's own encoder, so any fetch can send it as bytes. */

@@ -1,13 +1,11 @@
-import { createWriteStream } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { isSecureOrLoopback } from '../../../shared/net/url-policy';
 import type { Logger } from '../logging/logger';
 import type { ApiError} from './api-error';
 import { apiErrors } from './api-error';
+import { openBatchedFileWriter } from './batched-file-writer';
+import { downloadSourceFromFetch, type DownloadSource } from './download-source';
 import type { FetchLike } from './http-transport';
 import { backoffDelay, DEFAULT_RETRY, describeNetworkFailure, sleepUnlessAborted, type RetryOptions } from './retry-policy';
 
@@ -36,6 +34,8 @@ export interface DownloadResult {
 /** What the downloader needs. */
 export interface DownloadDeps {
   readonly fetch: FetchLike;
+  /** How video files are fetched; by default through `fetch`. */
+  readonly downloadSource?: DownloadSource | undefined;
   readonly retry?: RetryOptions;
   readonly sleep?: (milliseconds: number, signal?: AbortSignal) => Promise<void>;
   readonly random?: () => number;
@@ -62,15 +62,6 @@ function parseContentRange(header: string | null): { start: number; total: numbe
   return { start: Number(match[1]), total: match[2] === '*' ? null : Number(match[2]) };
 }
 
-async function flushToDisk(file: string): Promise<void> {
-  const handle = await open(file, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 async function flushDirectory(directory: string): Promise<void> {
   if (process.platform === 'win32') return; // Directories cannot be opened for fsync on Windows.
   const handle = await open(directory, 'r');
@@ -79,6 +70,27 @@ async function flushDirectory(directory: string): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+/** Aborts when no bytes arrived for `idleMs`; one timer per attempt rather than one per chunk. */
+function startIdleWatch(idleMs: number): { readonly signal: AbortSignal; readonly touch: () => void; readonly stop: () => void } {
+  const controller = new AbortController();
+  let lastActivity = Date.now();
+  const timer = setInterval(() => {
+    if (Date.now() - lastActivity >= idleMs) controller.abort();
+  }, Math.max(10, Math.min(1_000, Math.round(idleMs / 4))));
+  return {
+    signal: controller.signal,
+    touch: () => {
+      lastActivity = Date.now();
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
+function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
 }
 
 type AttemptResult = { done: true; bytes: number } | { done: false; error: ApiError; retryable: boolean };
@@ -96,63 +108,61 @@ export async function downloadToFile(deps: DownloadDeps, url: string, destinatio
   if (!isSecureOrLoopback(url)) throw apiErrors.malformed('the video link is not an https URL', { rawBody: url });
   if (options.expiresAt != null && now() > options.expiresAt) throw apiErrors.expired();
   const part = partialPathFor(destination);
+  const source = deps.downloadSource ?? downloadSourceFromFetch(deps.fetch);
 
   async function attempt(): Promise<AttemptResult> {
     const offset = await sizeOf(part);
-    const idle = new AbortController();
     const idleMs = options.idleTimeoutMs ?? 30_000;
-    let idleTimer = setTimeout(() => idle.abort(), idleMs);
-    const touch = () => {
-      clearTimeout(idleTimer);
-      idleTimer = setTimeout(() => idle.abort(), idleMs);
-    };
+    const idle = startIdleWatch(idleMs);
     const signal = options.signal ? AbortSignal.any([options.signal, idle.signal]) : idle.signal;
     try {
       const headers: Record<string, string> = offset > 0 ? { range: `bytes=${offset}-` } : {};
-      const response = await deps.fetch(url, { method: 'GET', headers, signal });
+      const response = await source(url, { headers, signal });
       if ([403, 404, 410].includes(response.status)) {
-        await response.body?.cancel();
+        await response.discard();
         return { done: false, error: apiErrors.expired({ status: response.status }), retryable: false };
       }
       if (response.status === 416) {
-        await response.body?.cancel();
+        await response.discard();
         await rm(part, { force: true }); // Our partial file no longer matches the resource: start over.
         return { done: false, error: apiErrors.server({ status: 416 }), retryable: true };
       }
-      if (!response.ok || !response.body) {
-        await response.body?.cancel();
+      if (response.status < 200 || response.status > 299) {
+        await response.discard();
         const error = response.status === 429 ? apiErrors.rateLimited({ status: 429 }) : apiErrors.server({ status: response.status });
         return { done: false, error, retryable: response.status >= 500 || response.status === 429 };
       }
 
       let start = 0;
-      let total: number | null = Number(response.headers.get('content-length') ?? Number.NaN);
+      let total: number | null = Number(response.header('content-length') ?? Number.NaN);
       if (response.status === 206) {
-        const range = parseContentRange(response.headers.get('content-range'));
+        const range = parseContentRange(response.header('content-range'));
         if (!range || range.start !== offset) {
-          await response.body.cancel();
+          await response.discard();
           await rm(part, { force: true });
           return { done: false, error: apiErrors.malformed('a resumed download did not continue where it stopped', {}), retryable: true };
         }
         start = offset;
         total = range.total;
-      } else if (Number.isFinite(total)) {
-        total = total as number;
-      } else {
+      } else if (!Number.isFinite(total)) {
         total = null;
       }
 
       let received = start;
       options.onProgress?.({ receivedBytes: received, totalBytes: total });
-      const body = Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>);
-      // Counted by a listener beside the pipe rather than a Transform in it: a per-chunk stage halves throughput.
-      body.on('data', (chunk: Buffer) => {
-        received += chunk.length;
-        touch();
-        options.onProgress?.({ receivedBytes: received, totalBytes: total });
-      });
-      // A large write buffer means few, large writes: the disk keeps up with a fast connection.
-      await pipeline(body, createWriteStream(part, { flags: start > 0 ? 'a' : 'w', highWaterMark: 4 * 1024 * 1024 }));
+      const writer = await openBatchedFileWriter(part, start > 0 ? 'append' : 'truncate');
+      try {
+        for await (const chunk of response.body) {
+          received += chunk.length;
+          idle.touch();
+          await writer.write(chunk);
+          options.onProgress?.({ receivedBytes: received, totalBytes: total });
+        }
+      } catch (failure) {
+        await writer.abandon();
+        throw failure;
+      }
+      await writer.finish();
 
       const size = await sizeOf(part);
       if (total !== null && size !== total) {
@@ -162,17 +172,17 @@ export async function downloadToFile(deps: DownloadDeps, url: string, destinatio
       return { done: true, bytes: size };
     } catch (caught) {
       if (options.signal?.aborted) return { done: false, error: apiErrors.cancelled(), retryable: false };
+      if (isDiskFull(caught)) return { done: false, error: apiErrors.diskFull(), retryable: false };
       const reason = idle.signal.aborted ? `no data for ${Math.round(idleMs / 1000)} s` : describeNetworkFailure(caught);
       return { done: false, error: apiErrors.network(reason), retryable: true };
     } finally {
-      clearTimeout(idleTimer);
+      idle.stop();
     }
   }
 
   for (let attemptIndex = 0; ; attemptIndex += 1) {
     const result = await attempt();
     if (result.done) {
-      await flushToDisk(part);
       await rename(part, destination);
       await flushDirectory(path.dirname(destination));
       return { path: destination, bytes: result.bytes };

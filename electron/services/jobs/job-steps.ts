@@ -58,6 +58,7 @@ function transientWait(error: unknown): { reason: NonNullable<Job['waiting']>; r
   if (error.code === 'network' || error.code === 'timeout' || error.code === 'server') return { reason: 'network' };
   if (error.code === 'rateLimited') return { reason: 'rateLimit', retryAfterMs: error instanceof ApiError ? error.detail.retryAfterMs : undefined };
   if (error.code === 'auth' || error.code === 'noKey') return { reason: 'key' };
+  if (error.code === 'diskFull') return { reason: 'disk' };
   return null;
 }
 

@@ -1,4 +1,5 @@
 import { createApimartClient } from '../apimart/apimart-client';
+import type { DownloadSource } from '../apimart/download-source';
 import type { ApiKeySource, FetchLike } from '../apimart/http-transport';
 import type { AppPaths } from '../app-paths';
 import type { ImageService } from '../images/image-service';
@@ -17,6 +18,8 @@ export interface PipelineDeps {
   readonly settings: SettingsStore;
   readonly keySource: ApiKeySource;
   readonly fetch: FetchLike;
+  /** How videos are downloaded (undici in the CLI); by default through `fetch`. */
+  readonly downloadSource?: DownloadSource | undefined;
   readonly images: ImageService;
   readonly library: LibraryHost;
   /** Overrides the base URL from settings (REELBENCH_BASE_URL for the CLI). */
@@ -45,6 +48,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         fetch: gate.fetch,
         baseUrl: deps.baseUrl ?? deps.settings.current().apiBaseUrl,
         keySource: deps.keySource,
+        downloadSource: deps.downloadSource,
         ...(deps.logger ? { logger: deps.logger } : {}),
       }),
     images: deps.images,

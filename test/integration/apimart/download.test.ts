@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { partialPathFor, type DownloadProgress } from '../../../electron/services/apimart/download';
+import { createUndiciDownloadSource } from '../../../electron/services/apimart/undici-download-source';
 import { setupApimart, type ApimartSetup } from '../../support/apimart-setup';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../fixtures/sample.mp4');
@@ -19,9 +21,13 @@ async function completedVideo(): Promise<{ url: string; expiresAt: number | null
   return task.video;
 }
 
-describe('download', () => {
+// The app downloads through Electron's net.fetch (a fetch), the CLI through undici: both must behave the same.
+describe.each([
+  { sourceName: 'a fetch', downloadSource: undefined },
+  { sourceName: 'undici', downloadSource: createUndiciDownloadSource() },
+])('download through $sourceName', ({ downloadSource }) => {
   it('streams the whole video to the destination, reporting progress up to the total', async () => {
-    setup = await setupApimart();
+    setup = await setupApimart({}, { downloadSource });
     const video = await completedVideo();
     const destination = path.join(setup.dir, 'fox.mp4');
     const progress: DownloadProgress[] = [];
@@ -35,8 +41,21 @@ describe('download', () => {
     expect(await readdir(setup.dir)).toEqual(['fox.mp4']);
   });
 
+  it('writes a large video byte for byte across many batches and background flushes, resuming a drop', async () => {
+    const payload = randomBytes(40 * 1024 * 1024 + 4321); // more than one background flush, and an odd tail
+    setup = await setupApimart({ videoPayload: payload }, { downloadSource });
+    const video = await completedVideo();
+    setup.fake.inject('video', { kind: 'dropMidBody', afterBytes: 33 * 1024 * 1024 + 17 });
+    const destination = path.join(setup.dir, 'large.mp4');
+    const result = await setup.client.download(video.url, destination);
+    expect(result.bytes).toBe(payload.length);
+    expect((await readFile(destination)).equals(payload)).toBe(true);
+    const ranges = setup.fake.requests.filter((entry) => entry.route === 'video').map((entry) => entry.headers['range']);
+    expect(ranges).toEqual([undefined, `bytes=${33 * 1024 * 1024 + 17}-`]);
+  });
+
   it('resumes with an HTTP Range request after the connection drops mid-body', async () => {
-    setup = await setupApimart();
+    setup = await setupApimart({}, { downloadSource });
     const video = await completedVideo();
     setup.fake.inject('video', { kind: 'dropMidBody', afterBytes: 10_000 });
     const destination = path.join(setup.dir, 'resumed.mp4');
@@ -47,7 +66,7 @@ describe('download', () => {
   });
 
   it('never leaves a torn file at the destination when every attempt breaks off', async () => {
-    setup = await setupApimart();
+    setup = await setupApimart({}, { downloadSource });
     const video = await completedVideo();
     setup.fake.inject('video', { kind: 'dropMidBody', afterBytes: 4_000 }, 10);
     const destination = path.join(setup.dir, 'torn.mp4');
@@ -62,8 +81,54 @@ describe('download', () => {
     expect(existsSync(partialPathFor(destination))).toBe(false);
   });
 
+  it('gives up on a connection that stops sending and resumes where it stalled', async () => {
+    setup = await setupApimart({}, { downloadSource });
+    const video = await completedVideo();
+    setup.fake.inject('video', { kind: 'stallMidBody', afterBytes: 12_000 });
+    const destination = path.join(setup.dir, 'stalled.mp4');
+    await setup.client.download(video.url, destination, { idleTimeoutMs: 300 });
+    expect((await readFile(destination)).equals(await readFile(SAMPLE))).toBe(true);
+    const videoRequests = setup.fake.requests.filter((entry) => entry.route === 'video');
+    expect(videoRequests.map((entry) => entry.headers['range'])).toEqual([undefined, 'bytes=12000-']);
+  });
+
+  it('reports a connection that keeps stalling as no data, with the partial file kept', async () => {
+    setup = await setupApimart({}, { downloadSource });
+    const video = await completedVideo();
+    setup.fake.inject('video', { kind: 'stallMidBody', afterBytes: 5_000 }, 10);
+    const destination = path.join(setup.dir, 'stalling.mp4');
+    await expect(setup.client.download(video.url, destination, { idleTimeoutMs: 200 })).rejects.toMatchObject({
+      code: 'network',
+      detail: expect.objectContaining({ serverMessage: expect.stringContaining('no data for') }),
+    });
+    expect(existsSync(destination)).toBe(false);
+    const partial = (await stat(partialPathFor(destination))).size;
+    expect(partial % 5_000).toBe(0); // every attempt resumed where the last one stalled
+    expect(partial).toBeGreaterThan(0);
+  });
+
+  it.runIf(process.platform === 'linux')('says the disk is full, not that the network failed, when the file cannot grow', async () => {
+    setup = await setupApimart({}, { downloadSource });
+    const video = await completedVideo();
+    const destination = path.join(setup.dir, 'full.mp4');
+    await symlink('/dev/full', partialPathFor(destination)); // every write to /dev/full fails with ENOSPC
+    await expect(setup.client.download(video.url, destination)).rejects.toMatchObject({ code: 'diskFull', message: 'The disk holding the library is full.' });
+    expect(setup.fake.count('video')).toBe(1); // not retried: waiting for space is the job's business
+    expect(existsSync(destination)).toBe(false);
+  });
+
+  it('follows a redirect from the video link to where the file is served', async () => {
+    setup = await setupApimart({}, { downloadSource });
+    const video = await completedVideo();
+    setup.fake.inject('video', { kind: 'redirect' });
+    const destination = path.join(setup.dir, 'redirected.mp4');
+    await setup.client.download(video.url, destination);
+    expect((await readFile(destination)).equals(await readFile(SAMPLE))).toBe(true);
+    expect(setup.fake.count('video')).toBe(2);
+  });
+
   it('starts over when a leftover partial file does not match the resource', async () => {
-    setup = await setupApimart();
+    setup = await setupApimart({}, { downloadSource });
     const video = await completedVideo();
     const destination = path.join(setup.dir, 'stale.mp4');
     await writeFile(partialPathFor(destination), Buffer.alloc(10 * 1024 * 1024, 7)); // bigger than the video
@@ -72,7 +137,7 @@ describe('download', () => {
   });
 
   it('maps a link past expires_at to expired without asking the server', async () => {
-    setup = await setupApimart();
+    setup = await setupApimart({}, { downloadSource });
     const video = await completedVideo();
     setup.fake.clock.advance(25 * 3600 * 1000);
     const destination = path.join(setup.dir, 'late.mp4');
@@ -85,7 +150,7 @@ describe('download', () => {
   });
 
   it('maps a 403 from the video host to expired, without retrying', async () => {
-    setup = await setupApimart();
+    setup = await setupApimart({}, { downloadSource });
     const video = await completedVideo();
     setup.fake.clock.advance(25 * 3600 * 1000);
     await expect(setup.client.download(video.url, path.join(setup.dir, 'gone.mp4'))).rejects.toMatchObject({ code: 'expired' });
@@ -93,7 +158,7 @@ describe('download', () => {
   });
 
   it('retries a 5xx from the video host', async () => {
-    setup = await setupApimart();
+    setup = await setupApimart({}, { downloadSource });
     const video = await completedVideo();
     setup.fake.inject('video', { kind: 'status', status: 500 }, 2);
     await setup.client.download(video.url, path.join(setup.dir, 'after-500.mp4'));
@@ -101,13 +166,13 @@ describe('download', () => {
   });
 
   it('refuses a non-https link from anywhere but this machine', async () => {
-    setup = await setupApimart();
+    setup = await setupApimart({}, { downloadSource });
     await expect(setup.client.download('http://cdn.example.com/video.mp4', path.join(setup.dir, 'x.mp4'))).rejects.toMatchObject({ code: 'malformed' });
     await expect(setup.client.download('file:///etc/passwd', path.join(setup.dir, 'y.mp4'))).rejects.toMatchObject({ code: 'malformed' });
   });
 
   it('stops when cancelled and keeps what it had for a later resume', async () => {
-    setup = await setupApimart();
+    setup = await setupApimart({}, { downloadSource });
     const video = await completedVideo();
     setup.fake.inject('video', { kind: 'hang' });
     const controller = new AbortController();

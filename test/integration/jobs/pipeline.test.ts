@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
+import { downloadPathFor } from '../../../electron/services/jobs/job-steps';
 import { SAMPLE_VIDEO } from '../../support/library-setup';
 import { eventually, setupRunner, type RunnerSetup } from '../../support/runner-setup';
 
@@ -61,6 +62,22 @@ describe('the generation pipeline', () => {
     setup.fake.inject('video', { kind: 'status', status: 410 }, 10);
     const job = await setup.runner.settled(setup.runner.enqueue(request).id);
     expect(job).toMatchObject({ phase: 'expired', error: { code: 'expired', message: 'The download link for this video has expired.' } });
+  });
+
+  it.runIf(process.platform === 'linux')('waits while the disk is full and finishes the download once there is room', async () => {
+    setup = await setupRunner();
+    const queued = setup.runner.enqueue(request);
+    const partial = `${downloadPathFor(setup.library.current(), queued.id)}.part`;
+    await mkdir(path.dirname(partial), { recursive: true });
+    await symlink('/dev/full', partial); // every write to /dev/full fails with ENOSPC
+    await eventually(() => setup.runner.get(queued.id).waiting === 'disk', 'the job to wait for disk space');
+    expect(setup.runner.get(queued.id)).toMatchObject({ phase: 'downloading', error: { code: 'diskFull', message: 'The disk holding the library is full.' } });
+    await rm(partial);
+    setup.runner.nudge();
+    const job = await setup.runner.settled(queued.id);
+    expect(job).toMatchObject({ phase: 'done', waiting: null, error: null });
+    expect(setup.fake.count('generate', 'POST')).toBe(1);
+    expect((await readFile(setup.library.current().mediaFile('video', job.libraryItemId ?? '') ?? '')).equals(await readFile(SAMPLE_VIDEO))).toBe(true);
   });
 
   it('fails a job with a rejected key without billing it', async () => {
