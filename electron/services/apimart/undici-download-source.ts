@@ -19,7 +19,10 @@ export function createUndiciDownloadSource(dispatcher: Dispatcher = new Agent().
       },
       body: response.body,
       discard: async () => {
-        response.body.destroy();
+        // dump() reads a short body to its end (keeping the connection reusable) and aborts a long one; the abort
+        // is expected, so it must not surface as an unhandled stream error.
+        response.body.on('error', () => undefined);
+        await response.body.dump().catch(() => undefined);
       },
     };
   };
