@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, net, session, shell } from 'electron';
+import { version as packageVersion } from '../../package.json';
 import type { Job } from '../../shared/jobs/job-models';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from '../services/app-protocol/app-origin';
 import { resolveAppPaths } from '../services/app-paths';
@@ -133,6 +134,13 @@ async function start(): Promise<void> {
     void pipeline.close();
     drafts.close();
     library.close();
+  });
+  // The About panel (app menu on macOS, Help on Windows and Linux) names the version package.json gives, like the CLI.
+  app.setAboutPanelOptions({
+    applicationName: 'Reelbench',
+    applicationVersion: packageVersion,
+    version: `Electron ${process.versions.electron ?? ''}`.trim(),
+    copyright: 'Copyright © 2026 Reelbench',
   });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -32,6 +32,8 @@ interface ShellReport {
   focusedOnSecondInstance: boolean;
   savedWindowState: Record<string, unknown>;
   openedExternally: string[];
+  aboutPanel: { applicationName: string; applicationVersion: string; copyright: string } | undefined;
+  aboutInMenu: boolean;
 }
 
 let userData: string | undefined;
@@ -109,6 +111,14 @@ describe('the built Electron shell (against a recording electron module)', () =>
     expect(report.eventsSentToWindow.some((event) => event.channel === 'library.changed')).toBe(true);
     expect(report.focusedOnSecondInstance).toBe(true);
     expect(report.savedWindowState).toEqual({ x: 10, y: 20, width: 1111, height: 777, maximized: false });
+  });
+
+  it("gives the About panel the version from package.json", async () => {
+    const report = await startShell({ FAKE_ELECTRON_PACKAGED: '1' });
+    const { version } = JSON.parse(await readFile(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
+    expect(report.aboutPanel).toMatchObject({ applicationName: 'Reelbench', applicationVersion: version, copyright: expect.stringContaining('Reelbench') });
+    // Reachable from the menus: macOS's app menu, and Help elsewhere (the recorded template is this platform's).
+    expect(report.aboutInMenu).toBe(true);
   });
 
   it('opens the library in the Videos folder and answers library calls; a cancelled dialog moves nothing', async () => {

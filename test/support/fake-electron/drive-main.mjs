@@ -101,6 +101,8 @@ const stateFile = path.join(recorder.userDataDir, 'window-state.json');
 await waitFor(() => existsSync(stateFile), 'the window state file');
 report.savedWindowState = JSON.parse(await readFile(stateFile, 'utf8'));
 report.openedExternally = recorder.openedExternally;
+report.aboutPanel = recorder.aboutPanel;
+report.aboutInMenu = recorder.menuTemplate.some((item) => Array.isArray(item.submenu) && item.submenu.some((entry) => entry.role === 'about'));
 
 process.stdout.write(JSON.stringify(report));
 process.exit(0);

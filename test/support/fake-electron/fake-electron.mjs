@@ -12,6 +12,7 @@ export const recorder = {
   permissionCheckHandler: undefined,
   openedExternally: [],
   menuTemplate: undefined,
+  aboutPanel: undefined,
   windows: [],
   userDataDir: process.env.FAKE_ELECTRON_USER_DATA,
   netFetch: async () => new Response('', { status: 500 }),
@@ -30,6 +31,7 @@ class FakeApp extends EventEmitter {
   whenReady() { return this.#ready; }
   getName() { return 'Reelbench'; }
   getVersion() { return '9.9.9-fake'; }
+  setAboutPanelOptions(options) { record('app.setAboutPanelOptions'); recorder.aboutPanel = options; }
   getPath(name) { record('app.getPath', name); return recorder.userDataDir; }
   requestSingleInstanceLock() { record('app.requestSingleInstanceLock'); return true; }
   quit() { record('app.quit'); }
