@@ -49,6 +49,7 @@ export const contract = {
     'library.get': { request: z.object({ id: itemIdSchema }), response: libraryItemSchema },
     'library.update': { request: z.object({ id: itemIdSchema, patch: userFieldsPatchSchema }), response: libraryItemSchema },
     'library.remove': { request: z.object({ ids: z.array(itemIdSchema).min(1).max(1000) }), response: z.object({ removed: z.number().int() }) },
+    'library.undoRemove': { request: z.object({ ids: z.array(itemIdSchema).min(1).max(1000) }), response: z.object({ restored: z.number().int() }) },
     'library.reveal': { request: z.object({ id: itemIdSchema }), response: z.undefined() },
     'library.export': {
       request: z.object({ ids: z.array(itemIdSchema).min(1).max(1000) }),

@@ -91,3 +91,6 @@ export const reuseSettingsSchema = z.object({
 
 /** What "reuse settings" gives the workbench. */
 export type ReuseSettings = z.infer<typeof reuseSettingsSchema>;
+
+/** How long a removed library item can be brought back ("Undo") before its files go to the OS trash. */
+export const REMOVAL_UNDO_MS = 10_000;

@@ -53,4 +53,32 @@ describe('the library view', () => {
     await page.getByText('1 video', { exact: true }).waitFor();
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('moves a video to the trash with an Undo that brings it back, fields and all (also Ctrl+Z)', async () => {
+    app = await withVideos(['Keep me', 'Maybe not']);
+    const { page } = app;
+    await page.getByTestId('nav-library').click();
+    await page.getByText('2 videos', { exact: true }).waitFor();
+    await page.getByTestId('library-card').filter({ hasText: 'Maybe not' }).click();
+    await page.getByTestId('library-favorite').click();
+    await page.locator('[data-testid="library-favorite"][aria-pressed="true"]').waitFor();
+
+    await page.getByTestId('library-remove').click();
+    await page.getByTestId('library-removed').getByText('“Maybe not” moved to the trash.').waitFor();
+    await page.getByText('1 video', { exact: true }).waitFor();
+    expect((await readdir(app.libraryRoot)).filter((name) => name.startsWith('Maybe not'))).toEqual([]);
+
+    await page.getByTestId('library-undo-remove').click();
+    await page.getByText('2 videos', { exact: true }).waitFor();
+    await page.getByTestId('library-detail').getByRole('textbox').first().waitFor();
+    expect(await page.getByTestId('library-detail').getAttribute('aria-label')).toBe('Maybe not');
+    await page.locator('[data-testid="library-favorite"][aria-pressed="true"]').waitFor();
+
+    await page.getByTestId('library-remove').click();
+    await page.getByText('1 video', { exact: true }).waitFor();
+    await page.getByTestId('library-grid').focus();
+    await page.keyboard.press('Control+z');
+    await page.getByText('2 videos', { exact: true }).waitFor();
+    expect(app.pageErrors).toEqual([]);
+  });
 });

@@ -21,7 +21,7 @@ export interface LibrarySetup {
   close(): Promise<void>;
 }
 
-export async function setupLibrary(): Promise<LibrarySetup> {
+export async function setupLibrary(options: { removalUndoMs?: number } = {}): Promise<LibrarySetup> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-library-'));
   const root = path.join(dir, 'Videos', 'Reelbench');
   const catalogFile = path.join(dir, 'data', 'catalog.sqlite');
@@ -36,6 +36,7 @@ export async function setupLibrary(): Promise<LibrarySetup> {
       mediaUrl: (kind, id) => `app://reelbench/media/${kind}/${id}`,
       encodePoster,
       trash: async (file) => rename(file, path.join(trashDir, `${Date.now()}-${path.basename(file)}`)),
+      ...options,
     });
   let counter = 0;
   const setup: LibrarySetup = {

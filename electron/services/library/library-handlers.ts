@@ -4,7 +4,7 @@ import type { DesktopShell } from './desktop-shell';
 import type { LibraryHost } from './library-host';
 
 type LibraryChannels =
-  | 'library.list' | 'library.get' | 'library.update' | 'library.remove' | 'library.reveal' | 'library.export' | 'library.import'
+  | 'library.list' | 'library.get' | 'library.update' | 'library.remove' | 'library.undoRemove' | 'library.reveal' | 'library.export' | 'library.import'
   | 'library.reuse' | 'library.rebuild' | 'library.problems' | 'library.postersMissing' | 'library.savePoster' | 'library.location'
   | 'library.move';
 
@@ -26,6 +26,7 @@ export function createLibraryHandlers(host: LibraryHost, desktop: DesktopShell):
     'library.get': async ({ id }) => (await library()).get(id),
     'library.update': async ({ id, patch }) => (await library()).update(id, patch),
     'library.remove': async ({ ids }) => (await library()).remove(ids),
+    'library.undoRemove': async ({ ids }) => (await library()).undoRemove(ids),
     'library.reveal': async ({ id }) => {
       const file = (await library()).mediaFile('video', id);
       if (!file) throw new AppError('notFound', 'This video is no longer in the library.');

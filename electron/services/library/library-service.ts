@@ -2,8 +2,8 @@ import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { LibraryItem, LibraryPage, LibraryQuery, ReconcileReport, ReuseSettings } from '../../../shared/library/library-models';
-import { itemIdSchema, libraryQuerySchema } from '../../../shared/library/library-models';
-import type { UserFields } from '../../../shared/library/sidecar';
+import { itemIdSchema, libraryQuerySchema, REMOVAL_UNDO_MS } from '../../../shared/library/library-models';
+import { SIDECAR_SUFFIX, type UserFields } from '../../../shared/library/sidecar';
 import type { Logger } from '../logging/logger';
 import { openCatalog, type Catalog } from '../storage/catalog-db';
 import { rowFromSidecar } from './catalog-mapping';
@@ -13,6 +13,7 @@ import { itemNotFound, normalizeTags, toLibraryItem, type MediaKind, type MediaU
 import { resolveInside, toRelative } from './library-paths';
 import { reconcileLibrary } from './reconcile';
 import { createSerialQueue } from './serial-queue';
+import { createRemovalHold } from './removal-hold';
 import { readSidecar, writeSidecar } from './sidecar-io';
 
 /** What a library is opened with. */
@@ -26,6 +27,8 @@ export interface LibraryDeps {
   readonly encodePoster: (image: Buffer) => Promise<Buffer>;
   /** Moves a file to the OS trash (Electron's shell in the app). */
   readonly trash: (file: string) => Promise<void>;
+  /** How long a removed item can be brought back before it goes to the OS trash. */
+  readonly removalUndoMs?: number;
   readonly now?: () => Date;
   readonly logger?: Logger;
 }
@@ -45,7 +48,10 @@ export interface LibraryService {
   addVideo(input: AddVideoInput): Promise<LibraryItem>;
   importFolder(folder: string): Promise<ImportReport>;
   exportItems(ids: readonly string[], destination: string): Promise<{ exported: number }>;
+  /** Takes items out of the library at once; their files go to the OS trash when the undo window has passed. */
   remove(ids: readonly string[]): Promise<{ removed: number }>;
+  /** Brings removed items back, as they were, while their undo window lasts. */
+  undoRemove(ids: readonly string[]): Promise<{ restored: number }>;
   /** The file behind a media URL, or null: only items in the catalog, only inside the library. */
   mediaFile(kind: MediaKind, id: string): string | null;
   savePoster(id: string, image: Buffer): Promise<void>;
@@ -71,6 +77,14 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
     if (!row) throw itemNotFound();
     return row;
   };
+  const hold = createRemovalHold(root, deps.trash);
+  const releaseTimers = new Set<NodeJS.Timeout>();
+  const release = (id: string) =>
+    serial(async () => {
+      if (await hold.release(id)) await rm(posterFile(id), { force: true });
+    });
+  // Items a quit or a crash left in the hold were removed for good: their undo window is over.
+  void hold.heldIds().then((ids) => Promise.all(ids.map(release))).catch((error: unknown) => deps.logger?.warn('library: releasing removed items failed', { error }));
   const reconcile = () =>
     serial(async () => reconcileLibrary({ root, catalog, appVersion: deps.appVersion, now, posterIds: await posterIds() }));
 
@@ -152,18 +166,37 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
       }),
     remove: (ids) =>
       serial(async () => {
-        let removed = 0;
         for (const id of ids) {
           const row = rowOf(id);
-          for (const relative of [row.videoPath, row.sidecarPath, row.referencePath]) {
-            const file = relative ? resolveInside(root, relative) : null;
-            if (file && (await pathExists(file))) await deps.trash(file);
+          const files = [row.videoPath, row.sidecarPath, row.referencePath].filter((relative): relative is string => Boolean(relative));
+          const present: string[] = [];
+          for (const relative of files) {
+            const file = resolveInside(root, relative);
+            if (file && (await pathExists(file))) present.push(relative);
           }
-          await rm(posterFile(id), { force: true });
+          await hold.hold(id, present);
           catalog.transaction(() => catalog.removeByPath(row.videoPath));
-          removed += 1;
+          const timer = setTimeout(() => {
+            releaseTimers.delete(timer);
+            void release(id).catch((error: unknown) => deps.logger?.warn('library: moving a removed item to the trash failed', { error }));
+          }, deps.removalUndoMs ?? REMOVAL_UNDO_MS);
+          timer.unref();
+          releaseTimers.add(timer);
         }
-        return { removed };
+        return { removed: ids.length };
+      }),
+    undoRemove: (ids) =>
+      serial(async () => {
+        let restored = 0;
+        for (const id of ids) {
+          if (!itemIdSchema.safeParse(id).success) continue;
+          const files = await hold.restore(id);
+          const sidecar = files?.find((file) => file.endsWith(SIDECAR_SUFFIX));
+          if (!sidecar) continue;
+          await indexSidecar(sidecar);
+          restored += 1;
+        }
+        return { restored };
       }),
     mediaFile(kind, id) {
       if (!itemIdSchema.safeParse(id).success) return null;
@@ -184,6 +217,11 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
       }),
     postersMissing: (limit) => catalog.withoutPoster(limit).map((id) => ({ id, videoUrl: deps.mediaUrl('video', id) })),
     problems: () => catalog.problems(),
-    close: () => catalog.close(),
+    close: () => {
+      // Held items stay where they are; the next start sends them to the trash.
+      for (const timer of releaseTimers) clearTimeout(timer);
+      releaseTimers.clear();
+      catalog.close();
+    },
   };
 }

@@ -7,7 +7,7 @@ import { useLibraryStore } from './library-store';
 /** One video: the player, what made it, and the user's fields (saved to its sidecar as they change). */
 export function LibraryDetail({ item, translate }: { item: LibraryItem; translate: Translator }) {
   const { t } = translate;
-  const { update, select, reload } = useLibraryStore.getState();
+  const { update, select, remove } = useLibraryStore.getState();
   const [message, setMessage] = useState<string | null>(null);
   const run = async (work: () => Promise<string | null>) => {
     try {
@@ -69,14 +69,8 @@ export function LibraryDetail({ item, translate }: { item: LibraryItem; translat
         <button
           type="button"
           className="danger"
-          onClick={() =>
-            void run(async () => {
-              await unwrap(api().library.remove({ ids: [item.id] }));
-              select(null);
-              await reload();
-              return t('library.removed');
-            })
-          }
+          data-testid="library-remove"
+          onClick={() => void remove([item])}
         >
           {t('library.remove')}
         </button>

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AppErrorData } from '../../../shared/errors';
-import type { LibraryItem } from '../../../shared/library/library-models';
+import { REMOVAL_UNDO_MS, type LibraryItem } from '../../../shared/library/library-models';
 import { api, toErrorData, unwrap } from '../../lib/bridge';
 
 /** Search, sort and filters of the library view. */
@@ -28,11 +28,16 @@ export interface LibraryStore {
   /** Re-reads one item (after its poster was captured, say) without reloading the grid. */
   refreshItem(id: string): Promise<void>;
   update(id: string, patch: Partial<Pick<LibraryItem, 'title' | 'favorite' | 'rating' | 'tags' | 'notes'>>): Promise<void>;
+  /** The items just removed, while they can still be brought back. */
+  readonly removed: { readonly ids: readonly string[]; readonly title: string } | null;
+  remove(items: readonly LibraryItem[]): Promise<void>;
+  undoRemove(): Promise<void>;
 }
 
 /** The library store. */
 export const useLibraryStore = create<LibraryStore>()((set, get) => {
   const loading = new Set<number>();
+  let undoTimer: ReturnType<typeof setTimeout> | undefined;
   async function loadPage(page: number): Promise<void> {
     const generation = get().generation;
     if (loading.has(page)) return;
@@ -59,6 +64,34 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => {
     selected: null,
     error: null,
     generation: 0,
+    removed: null,
+    async remove(items) {
+      try {
+        const ids = items.map((item) => item.id);
+        await unwrap(api().library.remove({ ids }));
+        clearTimeout(undoTimer);
+        // A little shorter than the main process's window, so an Undo offered is an Undo that works.
+        undoTimer = setTimeout(() => set({ removed: null }), REMOVAL_UNDO_MS - 1_000);
+        set({ removed: { ids, title: items.length === 1 ? (items[0]?.title ?? '') : String(items.length) }, selected: ids.includes(get().selected?.id ?? '') ? null : get().selected, error: null });
+        await get().reload();
+      } catch (error) {
+        set({ error: toErrorData(error) });
+      }
+    },
+    async undoRemove() {
+      const removed = get().removed;
+      if (!removed) return;
+      clearTimeout(undoTimer);
+      set({ removed: null });
+      try {
+        await unwrap(api().library.undoRemove({ ids: [...removed.ids] }));
+        await get().reload();
+        const first = removed.ids[0];
+        if (removed.ids.length === 1 && first) set({ selected: await unwrap(api().library.get({ id: first })) });
+      } catch (error) {
+        set({ error: toErrorData(error) });
+      }
+    },
     setQuery(patch) {
       set({ query: { ...get().query, ...patch } });
       void get().reload();

@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { HOLD_DIR } from '../../../electron/services/library/removal-hold';
 import { SAMPLE_VIDEO, setupLibrary, type LibrarySetup } from '../../support/library-setup';
 
 let setup: LibrarySetup;
@@ -132,13 +134,40 @@ describe('library operations', () => {
     expect(() => setup.library.reuse(imported[0]?.id ?? '')).toThrow('This video was not made by Reelbench, so there are no settings to reuse.');
   });
 
-  it('moves removed videos to the trash with their sidecars', async () => {
-    setup = await setupLibrary();
+  it('takes a removed video out at once and moves it to the trash, sidecar and all, when the undo window ends', async () => {
+    setup = await setupLibrary({ removalUndoMs: 150 });
     const gone = await setup.addGenerated('bin me');
     await setup.addGenerated('keep me');
     await expect(setup.library.remove([gone.id])).resolves.toEqual({ removed: 1 });
     expect(setup.library.list({}).items.map((item) => item.title)).toEqual(['keep me']);
+    expect(existsSync(path.join(setup.root, '2026-11-02 bin me.mp4'))).toBe(false);
+    expect(await readdir(setup.trashDir)).toEqual([]); // not yet: it can still be brought back
+    await vi.waitFor(async () => expect((await readdir(setup.trashDir)).length).toBe(2), { timeout: 5_000 });
     expect((await readdir(setup.trashDir)).map((name) => name.replace(/^\d+-/, '')).sort()).toEqual(['2026-11-02 bin me.mp4', '2026-11-02 bin me.reelbench.json']);
+    await expect(setup.library.undoRemove([gone.id])).resolves.toEqual({ restored: 0 }); // too late: it is in the trash
+  });
+
+  it('brings a removed video back, as it was, while the undo window lasts', async () => {
+    setup = await setupLibrary({ removalUndoMs: 60_000 });
+    const item = await setup.addGenerated('second thoughts');
+    await setup.library.update(item.id, { favorite: true, notes: 'keep this one' });
+    await setup.library.remove([item.id]);
+    expect(setup.library.list({}).total).toBe(0);
+    await expect(setup.library.undoRemove([item.id])).resolves.toEqual({ restored: 1 });
+    expect(setup.library.get(item.id)).toMatchObject({ id: item.id, title: item.title, favorite: true, notes: 'keep this one' });
+    expect(existsSync(setup.library.mediaFile('video', item.id) ?? '')).toBe(true);
+    expect(await readdir(setup.trashDir)).toEqual([]);
+    expect(await readdir(path.join(setup.root, HOLD_DIR))).toEqual([]);
+  });
+
+  it('sends to the trash what a quit left inside the undo window, at the next start', async () => {
+    setup = await setupLibrary({ removalUndoMs: 60_000 });
+    const item = await setup.addGenerated('quit right after');
+    await setup.library.remove([item.id]);
+    await setup.reopen();
+    await vi.waitFor(async () => expect((await readdir(setup.trashDir)).length).toBe(2), { timeout: 5_000 });
+    await setup.library.reconcile();
+    expect(setup.library.list({}).total).toBe(0);
   });
 
   it('stores posters captured by the window, and lists items still missing one', async () => {

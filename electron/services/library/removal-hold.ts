@@ -1,0 +1,78 @@
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { resolveInside } from './library-paths';
+
+/** Where removed items wait for their undo window to pass: a dot folder, so scans and the watcher skip it. */
+export const HOLD_DIR = '.reelbench-removed';
+
+const manifestSchema = z.object({ files: z.array(z.object({ original: z.string(), held: z.string() })) });
+
+/** Removed items kept, inside the library, until they go to the OS trash (so "Undo" is a rename back). */
+export interface RemovalHold {
+  /** Moves an item's files (paths relative to the library) into the hold. */
+  hold(id: string, relatives: readonly string[]): Promise<void>;
+  /** Moves a held item's files back; their absolute paths, or null when it is no longer held. */
+  restore(id: string): Promise<string[] | null>;
+  /** Sends a held item's files to the OS trash; false when it was not held (restored, or sent already). */
+  release(id: string): Promise<boolean>;
+  /** Every item in the hold (left there by a crash or a quit inside the undo window). */
+  heldIds(): Promise<string[]>;
+}
+
+/** The hold of the library at `root`; `trash` moves one file to the OS trash. */
+export function createRemovalHold(root: string, trash: (file: string) => Promise<void>): RemovalHold {
+  const holdRoot = path.join(root, HOLD_DIR);
+  const itemDir = (id: string) => path.join(holdRoot, path.basename(id));
+  const manifestFile = (id: string) => path.join(itemDir(id), 'manifest.json');
+
+  async function readManifest(id: string): Promise<z.infer<typeof manifestSchema> | null> {
+    try {
+      return manifestSchema.parse(JSON.parse(await readFile(manifestFile(id), 'utf8')));
+    } catch {
+      return null;
+    }
+  }
+
+  return {
+    async hold(id, relatives) {
+      await mkdir(itemDir(id), { recursive: true });
+      // One folder per file keeps each original name, which is what the user sees in the OS trash later.
+      const files = relatives.map((original, index) => ({ original, held: `${index}/${path.basename(original)}` }));
+      // The manifest first: an interrupted hold can still be put back or released file by file.
+      await writeFile(manifestFile(id), JSON.stringify({ files }));
+      for (const file of files) {
+        const source = resolveInside(root, file.original);
+        if (!source) continue;
+        await mkdir(path.dirname(path.join(itemDir(id), file.held)), { recursive: true });
+        await rename(source, path.join(itemDir(id), file.held));
+      }
+    },
+    async restore(id) {
+      const manifest = await readManifest(id);
+      if (!manifest) return null;
+      const restored: string[] = [];
+      for (const file of manifest.files) {
+        const target = resolveInside(root, file.original);
+        if (!target) continue;
+        await mkdir(path.dirname(target), { recursive: true });
+        await rename(path.join(itemDir(id), file.held), target).then(() => restored.push(target), () => undefined);
+      }
+      await rm(itemDir(id), { recursive: true, force: true });
+      return restored;
+    },
+    async release(id) {
+      const manifest = await readManifest(id);
+      if (!manifest) return false;
+      for (const file of manifest.files) {
+        const held = path.join(itemDir(id), file.held);
+        await trash(held).catch(() => undefined); // already gone: nothing to send
+      }
+      await rm(itemDir(id), { recursive: true, force: true });
+      return true;
+    },
+    async heldIds() {
+      return readdir(holdRoot).catch(() => []);
+    },
+  };
+}
