@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, net, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeImage, net, session, shell } from 'electron';
 import { version as packageVersion } from '../../package.json';
 import type { Job } from '../../shared/jobs/job-models';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from '../services/app-protocol/app-origin';
@@ -21,7 +21,9 @@ import { registerAppScheme, serveApp } from './app-protocol';
 import { registerIpcRouter, webContentsSink } from './ipc-bridge';
 import { createJobFeedback } from './job-feedback';
 import { createMainWindow } from './main-window';
+import { DRAG_ICON_DATA_URL } from './drag-icon';
 import { buildMenuTemplate } from './menu-template';
+import { popupMenu } from './native-menus';
 import { applySessionSecurity, hardenWebContents, openInBrowser } from './web-security';
 
 const APIMART_DOCS_URL = 'https://docs.apimart.ai/';
@@ -107,7 +109,13 @@ async function start(): Promise<void> {
     settings,
     images,
     library,
-    desktop: { chooseFolder, chooseFile, reveal: (file) => shell.showItemInFolder(file) },
+    desktop: {
+      chooseFolder,
+      chooseFile,
+      reveal: (file) => shell.showItemInFolder(file),
+      showMenu: (items) => popupMenu(mainWindow, items),
+      startDrag: (file) => mainWindow?.webContents.startDrag({ file, icon: nativeImage.createFromDataURL(DRAG_ICON_DATA_URL) }),
+    },
     jobs: pipeline.runner,
     drafts,
     paths,

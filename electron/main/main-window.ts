@@ -1,5 +1,6 @@
 import { BrowserWindow, nativeTheme, screen } from 'electron';
 import type { Logger } from '../services/logging/logger';
+import { attachEditContextMenu } from './native-menus';
 import {
   MIN_WINDOW_SIZE,
   fitToDisplays,
@@ -63,6 +64,7 @@ export async function createMainWindow(options: MainWindowOptions): Promise<Brow
     );
   });
 
+  attachEditContextMenu(window);
   await window.loadURL(options.startUrl);
   return window;
 }

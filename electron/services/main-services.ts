@@ -65,7 +65,7 @@ export function createMainServices(deps: MainServiceDeps): MainServices {
     pricePerSecond: (model) => deps.settings.current().prices[model] ?? null,
   });
   const handlers: IpcHandlers = {
-    ...createAppHandlers(deps.identity),
+    ...createAppHandlers(deps.identity, deps.desktop),
     ...createKeyHandlers(deps.keyStore, apimart),
     ...createSettingsHandlers(deps.settings),
     ...createImageHandlers(deps.images, deps.desktop, deps.paths.cacheDir),

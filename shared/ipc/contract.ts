@@ -14,6 +14,7 @@ import { jobRequestSchema, jobSchema, usageSchema } from '../jobs/job-models';
 import { batchPlanSchema, batchSpecSchema } from '../drafts/batch-models';
 import { draftPatchSchema, draftSchema, draftVersionSchema, generationParamsSchema, presetSchema, promptDiffSchema } from '../drafts/draft-models';
 import { appInfoSchema, viewSchema } from '../models/app-info';
+import { menuEntrySchema } from '../models/context-menu';
 import { balanceSchema, keyStatusSchema } from '../models/key-status';
 import { settingsPatchSchema, settingsSchema } from '../models/settings';
 
@@ -25,6 +26,8 @@ import { settingsPatchSchema, settingsSchema } from '../models/settings';
 export const contract = {
   invoke: {
     'app.info': { request: z.undefined(), response: appInfoSchema },
+    // A native context menu at the pointer; answers the id of the chosen entry, or null when dismissed.
+    'app.contextMenu': { request: z.object({ items: z.array(menuEntrySchema).min(1).max(40) }), response: z.object({ chosen: z.string().nullable() }) },
     // There is deliberately no channel that returns the key itself.
     'key.status': { request: z.undefined(), response: keyStatusSchema },
     'key.set': { request: z.object({ value: z.string().max(10_000) }), response: keyStatusSchema },
@@ -51,6 +54,8 @@ export const contract = {
     'library.remove': { request: z.object({ ids: z.array(itemIdSchema).min(1).max(1000) }), response: z.object({ removed: z.number().int() }) },
     'library.undoRemove': { request: z.object({ ids: z.array(itemIdSchema).min(1).max(1000) }), response: z.object({ restored: z.number().int() }) },
     'library.reveal': { request: z.object({ id: itemIdSchema }), response: z.undefined() },
+    // Starts an OS drag of the video file (to the desktop, a folder or an editor) from a pointer drag in the grid.
+    'library.startDrag': { request: z.object({ id: itemIdSchema }), response: z.undefined() },
     'library.export': {
       request: z.object({ ids: z.array(itemIdSchema).min(1).max(1000) }),
       response: z.object({ exported: z.number().int(), destination: z.string().nullable() }),

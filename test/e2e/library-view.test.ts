@@ -54,6 +54,41 @@ describe('the library view', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  it('offers a native context menu on a video and drags the video file out of the window', async () => {
+    app = await withVideos(['Harbor at dawn']);
+    const { page } = app;
+    await page.getByTestId('nav-library').click();
+    const card = page.getByTestId('library-card').first();
+    await card.waitFor();
+
+    app.desktop.nextMenuChoice = 'favorite';
+    await card.click({ button: 'right' });
+    await page.getByTestId('library-card').filter({ hasText: '★ Harbor at dawn' }).waitFor();
+    expect(app.desktop.menus[0]).toEqual([
+      { id: 'open', label: 'Open' },
+      { id: 'reveal', label: 'Show in folder' },
+      { id: 'export', label: 'Export…' },
+      { separator: true },
+      { id: 'favorite', label: 'Favorite' },
+      { separator: true },
+      { id: 'remove', label: 'Move to trash' },
+    ]);
+
+    app.desktop.nextMenuChoice = 'reveal';
+    await card.focus();
+    await page.keyboard.press('Shift+F10'); // the keyboard's way to a context menu
+    await expect.poll(() => app.desktop.revealed).toEqual([path.join(app.libraryRoot, 'Harbor at dawn.mp4')]);
+    expect(app.desktop.menus[1]?.find((entry) => 'id' in entry && entry.id === 'favorite')).toEqual({ id: 'favorite', label: 'Remove from favorites' });
+
+    app.desktop.nextMenuChoice = null; // dismissed: nothing happens
+    await card.click({ button: 'right' });
+    await expect.poll(() => app.desktop.menus.length).toBe(3);
+
+    await card.dispatchEvent('dragstart');
+    await expect.poll(() => app.desktop.dragged).toEqual([path.join(app.libraryRoot, 'Harbor at dawn.mp4')]);
+    expect(app.pageErrors).toEqual([]);
+  });
+
   it('moves a video to the trash with an Undo that brings it back, fields and all (also Ctrl+Z)', async () => {
     app = await withVideos(['Keep me', 'Maybe not']);
     const { page } = app;

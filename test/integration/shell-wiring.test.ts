@@ -34,6 +34,10 @@ interface ShellReport {
   openedExternally: string[];
   aboutPanel: { applicationName: string; applicationVersion: string; copyright: string } | undefined;
   aboutInMenu: boolean;
+  contextMenu: { picked: unknown; dismissed: unknown; shown: { hasWindow: boolean; labels: string[] }[] };
+  editMenus: Record<'misspelt' | 'selection' | 'nothing', string[] | null>;
+  replacedMisspellings: string[];
+  drag: { answer: unknown; drags: { file: string; iconEmpty: boolean }[]; expected: string };
 }
 
 let userData: string | undefined;
@@ -119,6 +123,25 @@ describe('the built Electron shell (against a recording electron module)', () =>
     expect(report.aboutPanel).toMatchObject({ applicationName: 'Reelbench', applicationVersion: version, copyright: expect.stringContaining('Reelbench') });
     // Reachable from the menus: macOS's app menu, and Help elsewhere (the recorded template is this platform's).
     expect(report.aboutInMenu).toBe(true);
+  });
+
+  it('shows the native context menus the page asks for, and the edit menu in text fields', async () => {
+    const report = await startShell({ FAKE_ELECTRON_PACKAGED: '1' });
+    expect(report.contextMenu.picked).toEqual({ ok: true, data: { chosen: 'trash' } });
+    expect(report.contextMenu.dismissed).toEqual({ ok: true, data: { chosen: null } });
+    expect(report.contextMenu.shown[0]).toEqual({ hasWindow: true, labels: ['Show in folder', 'separator', 'Move to trash'] });
+    expect(report.editMenus).toEqual({
+      misspelt: ['video', 'vide', 'Add to Dictionary', 'separator', 'undo', 'redo', 'separator', 'cut', 'copy', 'paste', 'separator', 'selectAll'],
+      selection: ['copy'],
+      nothing: null,
+    });
+    expect(report.replacedMisspellings).toEqual(['video']);
+  });
+
+  it('drags a library video out of the window as its file, with an icon under the pointer', async () => {
+    const report = await startShell({ FAKE_ELECTRON_PACKAGED: '1' });
+    expect(report.drag.answer).toEqual({ ok: true });
+    expect(report.drag.drags).toEqual([{ file: report.drag.expected, iconEmpty: false }]);
   });
 
   it('opens the library in the Videos folder and answers library calls; a cancelled dialog moves nothing', async () => {

@@ -7,6 +7,7 @@ import { createLibraryHost, type LibraryHost } from '../../electron/services/lib
 import type { Logger } from '../../electron/services/logging/logger';
 import type { SettingsStore } from '../../electron/services/settings/settings-store';
 import type { ReconcileReport } from '../../shared/library/library-models';
+import type { MenuEntry } from '../../shared/models/context-menu';
 
 /** The desktop shell as tests see it: the "folder picker" answers what the test says; reveals are recorded. */
 export interface TestDesktop extends DesktopShell {
@@ -15,6 +16,10 @@ export interface TestDesktop extends DesktopShell {
   /** What the next file picker returns. */
   nextFile: string | null;
   readonly revealed: string[];
+  /** The menus the window asked for, and what the next one answers (an id, or null: dismissed). */
+  readonly menus: MenuEntry[][];
+  nextMenuChoice: string | null;
+  readonly dragged: string[];
 }
 
 /** A library host over real folders, as the shell builds it, with the OS trash replaced by deletion. */
@@ -44,6 +49,14 @@ export function createTestLibraryHost(
     chooseFolder: async () => desktop.nextFolder,
     chooseFile: async () => desktop.nextFile,
     reveal: (file) => void desktop.revealed.push(file),
+    menus: [],
+    nextMenuChoice: null,
+    showMenu: async (items) => {
+      desktop.menus.push([...items]);
+      return desktop.nextMenuChoice;
+    },
+    dragged: [],
+    startDrag: (file) => void desktop.dragged.push(file),
   };
   return { host, desktop, root };
 }

@@ -1,4 +1,6 @@
-/** What only the desktop shell can do for the library: native folder pickers and the file manager. */
+import type { MenuEntry } from '../../../shared/models/context-menu';
+
+/** What only the desktop shell can do: native pickers, the file manager, context menus and dragging files out. */
 export interface DesktopShell {
   /** A folder the user picked, or null when they cancelled. */
   chooseFolder(purpose: 'import' | 'export' | 'move' | 'exportDrafts'): Promise<string | null>;
@@ -6,4 +8,8 @@ export interface DesktopShell {
   chooseFile(purpose: 'importDrafts' | 'image'): Promise<string | null>;
   /** Shows the file selected in the OS file manager. */
   reveal(file: string): void;
+  /** Shows a native context menu at the pointer; the chosen entry's id, or null when dismissed. */
+  showMenu(items: readonly MenuEntry[]): Promise<string | null>;
+  /** Drags `file` out of the window to wherever the user drops it. */
+  startDrag(file: string): void;
 }

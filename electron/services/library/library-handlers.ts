@@ -4,7 +4,7 @@ import type { DesktopShell } from './desktop-shell';
 import type { LibraryHost } from './library-host';
 
 type LibraryChannels =
-  | 'library.list' | 'library.get' | 'library.update' | 'library.remove' | 'library.undoRemove' | 'library.reveal' | 'library.export' | 'library.import'
+  | 'library.list' | 'library.get' | 'library.update' | 'library.remove' | 'library.undoRemove' | 'library.reveal' | 'library.startDrag' | 'library.export' | 'library.import'
   | 'library.reuse' | 'library.rebuild' | 'library.problems' | 'library.postersMissing' | 'library.savePoster' | 'library.location'
   | 'library.move';
 
@@ -31,6 +31,12 @@ export function createLibraryHandlers(host: LibraryHost, desktop: DesktopShell):
       const file = (await library()).mediaFile('video', id);
       if (!file) throw new AppError('notFound', 'This video is no longer in the library.');
       desktop.reveal(file);
+      return undefined;
+    },
+    'library.startDrag': async ({ id }) => {
+      const file = (await library()).mediaFile('video', id);
+      if (!file) throw new AppError('notFound', 'This video is no longer in the library.');
+      desktop.startDrag(file);
       return undefined;
     },
     'library.export': async ({ ids }) => {

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import type { LibraryItem } from '../../../shared/library/library-models';
 import type { Translator } from '../../i18n/i18n';
-import { api, toErrorData, unwrap } from '../../lib/bridge';
+import { toErrorData } from '../../lib/bridge';
+import { runLibraryAction } from './library-actions';
 import { useLibraryStore } from './library-store';
 
 /** One video: the player, what made it, and the user's fields (saved to its sidecar as they change). */
 export function LibraryDetail({ item, translate }: { item: LibraryItem; translate: Translator }) {
   const { t } = translate;
-  const { update, select, remove } = useLibraryStore.getState();
+  const { update, select } = useLibraryStore.getState();
   const [message, setMessage] = useState<string | null>(null);
   const run = async (work: () => Promise<string | null>) => {
     try {
@@ -50,28 +51,10 @@ export function LibraryDetail({ item, translate }: { item: LibraryItem; translat
       </p>
       <p className="hint">{[item.model, item.duration ? `${item.duration}s` : null, item.aspect, item.resolution, item.fileName].filter(Boolean).join(' · ')}</p>
       <div className="button-row">
-        <button type="button" onClick={() => void run(async () => (await unwrap(api().library.reveal({ id: item.id })), null))}>{t('library.reveal')}</button>
-        <button type="button" onClick={() => void run(async () => (await unwrap(api().library.export({ ids: [item.id] })), null))}>{t('library.export')}</button>
-        {item.prompt && (
-          <button
-            type="button"
-            onClick={() =>
-              void run(async () => {
-                const settings = await unwrap(api().library.reuse({ id: item.id }));
-                await unwrap(api().drafts.create({ prompt: settings.prompt, params: { model: settings.model, duration: settings.duration, aspect: settings.aspect, resolution: settings.resolution } }));
-                return t('library.reused');
-              })
-            }
-          >
-            {t('library.reuse')}
-          </button>
-        )}
-        <button
-          type="button"
-          className="danger"
-          data-testid="library-remove"
-          onClick={() => void remove([item])}
-        >
+        <button type="button" onClick={() => void run(() => runLibraryAction('reveal', item, translate))}>{t('library.reveal')}</button>
+        <button type="button" onClick={() => void run(() => runLibraryAction('export', item, translate))}>{t('library.export')}</button>
+        {item.prompt && <button type="button" onClick={() => void run(() => runLibraryAction('reuse', item, translate))}>{t('library.reuse')}</button>}
+        <button type="button" className="danger" data-testid="library-remove" onClick={() => void run(() => runLibraryAction('remove', item, translate))}>
           {t('library.remove')}
         </button>
         <button type="button" onClick={() => select(null)}>{t('library.close')}</button>

@@ -1,6 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import type { Translator } from '../../i18n/i18n';
+import { api, toErrorData } from '../../lib/bridge';
+import { showLibraryMenu } from './library-actions';
 import { useLibraryStore } from './library-store';
 
 const CARD_WIDTH = 220;
@@ -48,7 +50,24 @@ export function LibraryGrid({ translate }: { translate: Translator }) {
               if (index >= total) return null;
               const item = items.get(index);
               return item ? (
-                <button type="button" key={item.id} className="library-card" data-testid="library-card" onClick={() => select(item)}>
+                <button
+                  type="button"
+                  key={item.id}
+                  className="library-card"
+                  data-testid="library-card"
+                  title={translate.t('library.dragHint')}
+                  draggable
+                  onClick={() => select(item)}
+                  onContextMenu={(event) => {
+                    event.preventDefault();
+                    showLibraryMenu(item, translate).catch((error: unknown) => useLibraryStore.setState({ error: toErrorData(error) }));
+                  }}
+                  onDragStart={(event) => {
+                    // The OS drag carries the file itself; the shell starts it while this drag gesture is live.
+                    event.preventDefault();
+                    api().library.startDrag({ id: item.id }).catch(() => undefined);
+                  }}
+                >
                   {item.posterUrl ? <img src={item.posterUrl} alt="" loading="lazy" decoding="async" width={320} height={180} /> : <span className="poster-placeholder" aria-hidden="true" />}
                   <span className="card-title">{item.favorite ? '★ ' : ''}{item.title}</span>
                   <span className="card-meta">

@@ -1,7 +1,7 @@
 // Starts the built main bundle (argv[2]) against the fake electron module and prints a JSON report of what the
 // shell wired up and how that wiring answered a set of probes. Used by test/integration/shell-wiring.test.ts.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import { registerHooks } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -101,6 +101,38 @@ const stateFile = path.join(recorder.userDataDir, 'window-state.json');
 await waitFor(() => existsSync(stateFile), 'the window state file');
 report.savedWindowState = JSON.parse(await readFile(stateFile, 'utf8'));
 report.openedExternally = recorder.openedExternally;
+
+// A context menu the page asks for: the user picks the second entry, then dismisses one.
+const trusted = { url: 'app://reelbench/index.html' };
+recorder.onPopup = (template, options) => { template[2].click(); options.callback(); };
+const picked = await invoke('app.contextMenu', { items: [{ id: 'reveal', label: 'Show in folder' }, { separator: true }, { id: 'trash', label: 'Move to trash' }] }, trusted);
+recorder.onPopup = undefined;
+const dismissed = await invoke('app.contextMenu', { items: [{ id: 'reveal', label: 'Show in folder' }] }, trusted);
+report.contextMenu = { picked, dismissed, shown: recorder.popups.slice(0, 2).map((popup) => ({ hasWindow: popup.hasWindow, labels: popup.template.map((entry) => entry.label ?? entry.type) })) };
+
+// A right-click in a text field on a misspelt word, then on plain selected text, then on nothing.
+const editFlags = { canUndo: true, canRedo: false, canCut: true, canCopy: true, canPaste: true, canSelectAll: true, canDelete: true };
+const rightClick = (params) => {
+  const before = recorder.popups.length;
+  window.webContents.emit('context-menu', {}, { editFlags, misspelledWord: '', dictionarySuggestions: [], selectionText: '', isEditable: false, ...params });
+  const popup = recorder.popups[before];
+  return popup ? popup.template.map((entry) => entry.role ?? entry.label ?? entry.type) : null;
+};
+report.editMenus = {
+  misspelt: rightClick({ isEditable: true, misspelledWord: 'vidoe', dictionarySuggestions: ['video', 'vide'] }),
+  selection: rightClick({ selectionText: 'a paper boat' }),
+  nothing: rightClick({}),
+};
+recorder.popups.at(-2)?.template[0].click();
+report.replacedMisspellings = recorder.replacedMisspellings;
+
+// Dragging a library video out: the sample video dropped into the library folder, catalogued, then dragged.
+const libraryRoot = path.join(recorder.userDataDir, 'Reelbench');
+await copyFile(fileURLToPath(new URL('../../fixtures/sample.mp4', import.meta.url)), path.join(libraryRoot, 'Dragged out.mp4'));
+await invoke('library.rebuild', undefined, trusted);
+const listed = await invoke('library.list', {}, trusted);
+const item = listed.data.items[0];
+report.drag = { answer: await invoke('library.startDrag', { id: item.id }, trusted), drags: recorder.drags, expected: path.join(libraryRoot, 'Dragged out.mp4') };
 report.aboutPanel = recorder.aboutPanel;
 report.aboutInMenu = recorder.menuTemplate.some((item) => Array.isArray(item.submenu) && item.submenu.some((entry) => entry.role === 'about'));
 

@@ -12,6 +12,10 @@ export const recorder = {
   permissionCheckHandler: undefined,
   openedExternally: [],
   menuTemplate: undefined,
+  popups: [],
+  onPopup: undefined,
+  drags: [],
+  replacedMisspellings: [],
   aboutPanel: undefined,
   windows: [],
   userDataDir: process.env.FAKE_ELECTRON_USER_DATA,
@@ -74,8 +78,22 @@ export const nativeTheme = { shouldUseDarkColors: false };
 export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
 
 export const Menu = {
-  buildFromTemplate(template) { recorder.menuTemplate = template; return { template }; },
-  setApplicationMenu(menu) { record('Menu.setApplicationMenu', menu ? 'set' : 'cleared'); },
+  buildFromTemplate(template) {
+    return {
+      template,
+      // A test answers a popup through recorder.onPopup (click an entry, then close); by default it is dismissed.
+      popup(options = {}) {
+        recorder.popups.push({ template, hasWindow: Boolean(options.window) });
+        if (recorder.onPopup) recorder.onPopup(template, options);
+        else options.callback?.();
+      },
+    };
+  },
+  setApplicationMenu(menu) { record('Menu.setApplicationMenu', menu ? 'set' : 'cleared'); recorder.menuTemplate = menu?.template; },
+};
+
+export const nativeImage = {
+  createFromDataURL(url) { return { isEmpty: () => !/^data:image\/png;base64,.+/.test(url) }; },
 };
 
 class FakeWebContents extends EventEmitter {
@@ -84,6 +102,9 @@ class FakeWebContents extends EventEmitter {
   send(channel, payload) { this.sent.push({ channel, payload }); }
   isDestroyed() { return false; }
   setWindowOpenHandler(handler) { this.windowOpenHandler = handler; }
+  startDrag(item) { recorder.drags.push({ file: item.file, iconEmpty: item.icon.isEmpty() }); }
+  replaceMisspelling(word) { recorder.replacedMisspellings.push(word); }
+  session = { addWordToSpellCheckerDictionary: () => true };
 }
 export { FakeWebContents };
 
