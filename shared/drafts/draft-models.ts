@@ -76,3 +76,6 @@ export type Preset = z.infer<typeof presetSchema>;
 
 /** A word-level diff of two prompts. */
 export const promptDiffSchema = z.array(z.object({ kind: z.enum(['same', 'added', 'removed']), text: z.string() }));
+
+/** A word-level diff of two prompts: runs of words kept, added or removed. */
+export type PromptDiff = z.infer<typeof promptDiffSchema>;

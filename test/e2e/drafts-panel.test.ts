@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -40,6 +41,16 @@ describe('drafts in the workbench (no network, no key)', () => {
     await prompt.fill('A red fox in deep snow at night');
     await page.waitForTimeout(500);
     await page.getByText('Versions (1)').click();
+    await page.getByTestId('compare-version').click();
+    const diff = page.getByTestId('prompt-diff');
+    await diff.waitFor();
+    expect((await diff.locator('ins').evaluateAll((nodes) => nodes.map((node) => node.lastChild?.textContent ?? ''))).join('|').replace(/\s+/g, ' ').trim()).toMatch(/^deep ?\| ?at night$/);
+    expect(await diff.locator('ins .visually-hidden').first().textContent()).toBe('[added] ');
+    expect(await diff.locator('del').count()).toBe(0);
+    await mkdir(RESULTS, { recursive: true });
+    await diff.screenshot({ path: path.join(RESULTS, 'drafts-version-diff-en-light.png') });
+    const { violations } = await new AxeBuilder({ page }).include('[data-testid="prompt-diff"]').analyze();
+    expect(violations.filter((entry) => entry.impact === 'serious' || entry.impact === 'critical').map((entry) => entry.id)).toEqual([]);
     await page.getByTestId('versions').getByRole('button', { name: 'Restore' }).click();
     await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }).document.querySelector('[data-testid="prompt"]')?.value === 'A red fox in snow');
 

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { BatchPlan } from '../../../shared/drafts/batch-models';
-import type { Draft, DraftVersion, Preset } from '../../../shared/drafts/draft-models';
+import type { Draft, DraftVersion, Preset, PromptDiff } from '../../../shared/drafts/draft-models';
 import type { Translator } from '../../i18n/i18n';
 import { api, toErrorData, unwrap } from '../../lib/bridge';
 import { useWorkbenchStore } from '../workbench/workbench-store';
+import { PromptDiffView } from './prompt-diff-view';
 
 /** Versions, presets and batches for the open draft. */
 export function DraftTools({ draft, translate }: { draft: Draft; translate: Translator }) {
@@ -14,6 +15,7 @@ export function DraftTools({ draft, translate }: { draft: Draft; translate: Tran
   const [count, setCount] = useState(2);
   const [plan, setPlan] = useState<BatchPlan | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [comparison, setComparison] = useState<{ version: DraftVersion; diff: PromptDiff } | null>(null);
   const { flush, show } = useWorkbenchStore.getState();
 
   useEffect(() => {
@@ -68,10 +70,18 @@ export function DraftTools({ draft, translate }: { draft: Draft; translate: Tran
                   return null;
                 })}>
                   {t('drafts.restore')}
+                </button>{' '}
+                <button type="button" data-testid="compare-version" aria-pressed={comparison?.version.id === version.id} onClick={run(async () => {
+                  await flush();
+                  setComparison({ version, diff: await unwrap(api().drafts.diff({ from: version.id, to: 'current' })) });
+                  return null;
+                })}>
+                  {t('drafts.compare')}
                 </button>
               </li>
             ))}
           </ul>
+          {comparison && <PromptDiffView comparison={comparison} translate={translate} onClose={() => setComparison(null)} />}
         </details>
       )}
       <details>
