@@ -22,6 +22,7 @@ describe('npm run bench', () => {
     expect(stdout).toMatch(/^polling: 50 concurrent tasks for \d+ s: \d+ requests, \d+\.\d per task-minute/m);
     expect(stdout).toMatch(/^renderer bundle: \d+\.\d KB of JavaScript gzipped \(target ≤ 300 KB: (ok|ABOVE)\)$/m);
     expect(stdout).toMatch(/^library grid: 100 videos, scrolled over \d+ frames: \d+ long task\(s\) over 50 ms, longest \d+ ms/m);
+    expect(stdout).toMatch(/^library grid at rest: \d+ cards in view, all with their poster$/m);
     for (const name of ['cold open', 'first page', 'search']) {
       expect(stdout).toMatch(new RegExp(`^${name} +\\d+\\.\\d ms \\(target ≤ \\d+ ms: (ok|ABOVE)\\); bare node:sqlite \\d+\\.\\d ms, ratio \\d+\\.\\d\\d$`, 'm'));
     }

@@ -33,6 +33,10 @@ export function LibraryGrid({ translate }: { translate: Translator }) {
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: rows, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 3 });
   const visible = virtualizer.getVirtualItems();
+  // While the grid scrolls, only posters already shown are drawn: a fling over thousands of videos would otherwise
+  // start (and throw away) dozens of image loads a frame. The rest load as soon as scrolling pauses.
+  const scrolling = virtualizer.isScrolling;
+  const postersShown = useRef(new Set<string>());
   const first = visible[0]?.index ?? 0;
   const last = visible[visible.length - 1]?.index ?? 0;
 
@@ -41,7 +45,7 @@ export function LibraryGrid({ translate }: { translate: Translator }) {
   }, [first, last, columns, ensureRange]);
 
   return (
-    <div ref={scroller} className="library-scroller" data-testid="library-grid">
+    <div ref={scroller} className={scrolling ? 'library-scroller scrolling' : 'library-scroller'} data-testid="library-grid">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {visible.map((row) => (
           <div key={row.key} className="library-row" style={{ transform: `translateY(${row.start}px)`, gridTemplateColumns: `repeat(${columns}, 1fr)` }}>
@@ -68,7 +72,11 @@ export function LibraryGrid({ translate }: { translate: Translator }) {
                     api().library.startDrag({ id: item.id }).catch(() => undefined);
                   }}
                 >
-                  {item.posterUrl ? <img src={item.posterUrl} alt="" loading="lazy" decoding="async" width={320} height={180} /> : <span className="poster-placeholder" aria-hidden="true" />}
+                  {item.posterUrl && (!scrolling || postersShown.current.has(item.id)) ? (
+                    <img src={item.posterUrl} alt="" decoding="async" width={320} height={180} onLoad={() => postersShown.current.add(item.id)} />
+                  ) : (
+                    <span className="poster-placeholder" aria-hidden="true" />
+                  )}
                   <span className="card-title">{item.favorite ? '★ ' : ''}{item.title}</span>
                   <span className="card-meta">
                     {translate.date(item.createdAt)} {formatDuration(item.duration)}
