@@ -45,6 +45,22 @@ describe.skipIf(gate.skip)('the queue', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  it('waits for the network when APIMart cannot be reached, and carries on the moment the OS is back online', async () => {
+    await start();
+    fake.inject('task', { kind: 'drop' }, 6); // every poll attempt of the first round breaks off
+    await enqueue('through a bad connection');
+    await app.page.getByTestId('nav-queue').click();
+    const row = app.page.locator('[data-testid="job-row"]', { hasText: 'through a bad connection' });
+    await row.getByText('Waiting for the network').waitFor({ timeout: 20_000 });
+    await expect(row.getByRole('button', { name: 'Try again now' }).count()).resolves.toBe(1);
+    // The next scheduled try is seconds away; the 'online' event wakes the job now.
+    await app.page.context().setOffline(true);
+    await app.page.context().setOffline(false);
+    await app.page.locator('[data-testid="job-row"][data-phase="done"]').waitFor({ timeout: 4_000 });
+    expect(fake.count('generate', 'POST')).toBe(1);
+    expect(app.pageErrors.filter((error) => !error.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+  });
+
   it('explains failures with the next step: a content-policy refusal, and a balance too low', async () => {
     await start();
     fake.failNextTask('Rejected by the safety system');

@@ -1,10 +1,17 @@
 import { useEffect } from 'react';
 import { api } from '../../lib/bridge';
+import { useJobsStore } from '../queue/jobs-store';
 import { useSettingsStore } from '../settings/settings-store';
 import { useShellStore } from './shell-store';
 
-/** Once per mount: load the app's identity and follow navigation requests from the app menu. */
+/** Once per mount: load the app's identity, follow navigation requests from the app menu, wake waiting jobs online. */
 export function useShellBootstrap(): void {
+  useEffect(() => {
+    // Jobs waiting for the network retry at once when the OS says it is back, not at their next scheduled try.
+    const wake = () => void useJobsStore.getState().nudge();
+    window.addEventListener('online', wake);
+    return () => window.removeEventListener('online', wake);
+  }, []);
   useEffect(() => {
     const { loadAppInfo, showView } = useShellStore.getState();
     void loadAppInfo();
