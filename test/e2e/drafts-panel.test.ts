@@ -37,6 +37,12 @@ describe('drafts in the workbench (no network, no key)', () => {
     await page.getByTestId('draft-undo').click();
     await page.locator('[data-testid="draft-item"]', { hasText: 'A whale' }).waitFor();
 
+    // A draft's context menu offers what its buttons do: pin it from there.
+    app.desktop.nextMenuChoice = 'pin';
+    await page.locator('li', { hasText: 'A whale under the ice' }).click({ button: 'right' });
+    await page.locator('[data-testid="draft-item"]', { hasText: '📌 A whale' }).waitFor();
+    expect(app.desktop.menus.at(-1)?.map((entry) => ('id' in entry ? entry.label : '—'))).toEqual(['Open', 'Pin', 'Duplicate', '—', 'Delete']);
+
     await page.getByTestId('save-version').click();
     await prompt.fill('A red fox in deep snow at night');
     await page.waitForTimeout(500);

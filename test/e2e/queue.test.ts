@@ -77,6 +77,16 @@ describe.skipIf(gate.skip)('the queue', () => {
     await broke.locator('[data-testid="job-error"]').waitFor({ timeout: 20_000 });
     await expect(broke.getByTestId('job-error').textContent()).resolves.toContain('Your APIMart balance is too low for this.');
     await app.page.screenshot({ path: path.join(RESULTS, 'queue-failures-en-light.png') });
+    // The same actions from the row's context menu: hide the refused job.
+    app.desktop.nextMenuChoice = 'hide';
+    const refusedRow = app.page.locator('[data-testid="job-row"]', { hasText: 'refused' });
+    await refusedRow.click({ button: 'right' });
+    await refusedRow.waitFor({ state: 'detached' });
+    expect(app.desktop.menus.at(-1)).toEqual([
+      { id: 'retry', label: 'Retry as a new job' },
+      { id: 'copyPrompt', label: 'Copy prompt' },
+      { id: 'hide', label: 'Hide' },
+    ]);
     await broke.getByRole('button', { name: 'Open Settings' }).click();
     await app.page.getByTestId('view-settings').waitFor();
   });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Draft } from '../../../shared/drafts/draft-models';
 import type { Translator } from '../../i18n/i18n';
 import { api, toErrorData, unwrap } from '../../lib/bridge';
+import { showContextMenu } from '../../lib/context-menu';
 import { useWorkbenchStore } from '../workbench/workbench-store';
 
 /** The drafts list beside the workbench: search, open, new, pin, duplicate, delete (with undo). */
@@ -33,6 +34,27 @@ export function DraftsPanel({ translate }: { translate: Translator }) {
       (caught: unknown) => setError(toErrorData(caught).message),
     );
   const { openDraft } = useWorkbenchStore.getState();
+  // One set of actions per draft, for its buttons and its context menu alike.
+  const actionsFor = (draft: Draft) => ({
+    open: () => openDraft(draft.id),
+    pin: () => unwrap(api().drafts.update({ id: draft.id, patch: { pinned: !draft.pinned } })),
+    duplicate: () => unwrap(api().drafts.duplicate({ id: draft.id })),
+    remove: async () => {
+      setDeleted(await unwrap(api().drafts.remove({ id: draft.id })));
+      if (draft.id === current?.id) await openDraft(null);
+    },
+  });
+  const menuFor = (draft: Draft) => (event: React.MouseEvent) => {
+    event.preventDefault();
+    const actions = actionsFor(draft);
+    showContextMenu({
+      open: { label: t('drafts.open'), run: act(actions.open) },
+      pin: { label: draft.pinned ? t('drafts.unpin') : t('drafts.pin'), run: act(actions.pin) },
+      duplicate: { label: t('drafts.duplicate'), run: act(actions.duplicate) },
+      separator: null,
+      remove: { label: t('drafts.delete'), run: act(actions.remove) },
+    }).catch((caught: unknown) => setError(toErrorData(caught).message));
+  };
 
   return (
     <nav className="drafts-panel" aria-label={t('drafts.heading')} data-testid="drafts-panel">
@@ -41,21 +63,14 @@ export function DraftsPanel({ translate }: { translate: Translator }) {
       <button type="button" className="primary" data-testid="draft-new" onClick={act(() => openDraft(null))}>{t('drafts.new')}</button>
       <ul>
         {drafts.map((draft) => (
-          <li key={draft.id} className={draft.id === current?.id ? 'draft-item current' : 'draft-item'}>
-            <button type="button" className="draft-open" data-testid="draft-item" aria-current={draft.id === current?.id ? 'true' : undefined} onClick={act(() => openDraft(draft.id))}>
+          <li key={draft.id} className={draft.id === current?.id ? 'draft-item current' : 'draft-item'} onContextMenu={menuFor(draft)}>
+            <button type="button" className="draft-open" data-testid="draft-item" aria-current={draft.id === current?.id ? 'true' : undefined} onClick={act(actionsFor(draft).open)}>
               {draft.pinned ? '📌 ' : ''}{draft.title || t('drafts.untitled')}
             </button>
             <span className="draft-actions">
-              <button type="button" onClick={act(() => unwrap(api().drafts.update({ id: draft.id, patch: { pinned: !draft.pinned } })))}>{draft.pinned ? t('drafts.unpin') : t('drafts.pin')}</button>
-              <button type="button" onClick={act(() => unwrap(api().drafts.duplicate({ id: draft.id })))}>{t('drafts.duplicate')}</button>
-              <button
-                type="button"
-                data-testid="draft-delete"
-                onClick={act(async () => {
-                  setDeleted(await unwrap(api().drafts.remove({ id: draft.id })));
-                  if (draft.id === current?.id) await openDraft(null);
-                })}
-              >
+              <button type="button" onClick={act(actionsFor(draft).pin)}>{draft.pinned ? t('drafts.unpin') : t('drafts.pin')}</button>
+              <button type="button" onClick={act(actionsFor(draft).duplicate)}>{t('drafts.duplicate')}</button>
+              <button type="button" data-testid="draft-delete" onClick={act(actionsFor(draft).remove)}>
                 {t('drafts.delete')}
               </button>
             </span>

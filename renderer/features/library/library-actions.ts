@@ -1,7 +1,7 @@
 import type { LibraryItem } from '../../../shared/library/library-models';
-import type { MenuEntry } from '../../../shared/models/context-menu';
 import type { Translator } from '../../i18n/i18n';
 import { api, unwrap } from '../../lib/bridge';
+import { showContextMenu, type MenuAction } from '../../lib/context-menu';
 import { useLibraryStore } from './library-store';
 
 /** What can be done to one video, from its detail panel or its context menu. */
@@ -35,24 +35,20 @@ export async function runLibraryAction(action: LibraryAction, item: LibraryItem,
   }
 }
 
-/** The entries of a video's context menu, in the user's language. */
-export function libraryMenu(item: LibraryItem, { t }: Translator): MenuEntry[] {
-  return [
-    { id: 'open', label: t('library.open') },
-    { id: 'reveal', label: t('library.reveal') },
-    { id: 'export', label: t('library.export') },
-    ...(item.prompt ? [{ id: 'reuse', label: t('library.reuse') }] : []),
-    { separator: true },
-    { id: 'favorite', label: t(item.favorite ? 'library.unfavorite' : 'library.favorite') },
-    { separator: true },
-    { id: 'remove', label: t('library.remove') },
-  ];
-}
-
-const ACTIONS: ReadonlySet<string> = new Set<LibraryAction>(['open', 'reveal', 'export', 'reuse', 'favorite', 'remove']);
-
-/** Shows a video's context menu and runs what the user picks. */
+/** Shows a video's context menu and runs what the user picks; answers the sentence the action gave, if any. */
 export async function showLibraryMenu(item: LibraryItem, translate: Translator): Promise<string | null> {
-  const { chosen } = await unwrap(api().app.contextMenu({ items: libraryMenu(item, translate) }));
-  return chosen && ACTIONS.has(chosen) ? runLibraryAction(chosen as LibraryAction, item, translate) : null;
+  const { t } = translate;
+  let said: string | null = null;
+  const action = (name: LibraryAction, label: string): MenuAction => ({ label, run: async () => (said = await runLibraryAction(name, item, translate)) });
+  await showContextMenu({
+    open: action('open', t('library.open')),
+    reveal: action('reveal', t('library.reveal')),
+    export: action('export', t('library.export')),
+    ...(item.prompt ? { reuse: action('reuse', t('library.reuse')) } : {}),
+    separator1: null,
+    favorite: action('favorite', t(item.favorite ? 'library.unfavorite' : 'library.favorite')),
+    separator2: null,
+    remove: action('remove', t('library.remove')),
+  });
+  return said;
 }

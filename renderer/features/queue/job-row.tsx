@@ -1,6 +1,7 @@
 import type { Job } from '../../../shared/jobs/job-models';
 import { TERMINAL_PHASES } from '../../../shared/jobs/job-models';
 import type { Translator } from '../../i18n/i18n';
+import { showContextMenu } from '../../lib/context-menu';
 import { useShellStore } from '../shell/shell-store';
 import { useJobsStore } from './jobs-store';
 
@@ -16,7 +17,22 @@ export function JobRow({ job, translate }: { job: Job; translate: Translator }) 
   const showProgress = !finished && (job.phase === 'polling' || job.phase === 'downloading');
 
   return (
-    <li className={`job-row job-${job.phase}`} data-testid="job-row" data-phase={job.phase}>
+    <li
+      className={`job-row job-${job.phase}`}
+      data-testid="job-row"
+      data-phase={job.phase}
+      onContextMenu={(event) => {
+        event.preventDefault();
+        void showContextMenu({
+          ...(finished ? {} : { cancel: { label: t('queue.cancel'), run: () => cancel(job.id) } }),
+          ...(!finished && job.waiting ? { retryNow: { label: t('queue.retryNow'), run: nudge } } : {}),
+          ...(finished && job.phase !== 'done' ? { retry: { label: t('queue.retry'), run: () => retry(job.id) } } : {}),
+          ...(job.phase === 'done' ? { library: { label: t('queue.showInLibrary'), run: () => useShellStore.getState().showView('library') } } : {}),
+          copyPrompt: { label: t('queue.copyPrompt'), run: () => navigator.clipboard.writeText(job.request.prompt) },
+          ...(finished ? { hide: { label: t('queue.hide'), run: () => hide(job.id) } } : {}),
+        }).catch(() => undefined);
+      }}
+    >
       <div className="job-head">
         <span className="job-title" title={job.request.prompt}>{title}</span>
         <span className="job-state" data-testid="job-state">{state}</span>
