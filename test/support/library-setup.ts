@@ -21,7 +21,7 @@ export interface LibrarySetup {
   close(): Promise<void>;
 }
 
-export async function setupLibrary(options: { removalUndoMs?: number } = {}): Promise<LibrarySetup> {
+export async function setupLibrary(options: { removalUndoMs?: number; trash?: (file: string) => Promise<void> } = {}): Promise<LibrarySetup> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-library-'));
   const root = path.join(dir, 'Videos', 'Reelbench');
   const catalogFile = path.join(dir, 'data', 'catalog.sqlite');

@@ -21,6 +21,11 @@ export function createLibraryHandlers(host: LibraryHost, desktop: DesktopShell):
     await host.ready();
     return host.current();
   };
+  const videoFileOf = async (id: string) => {
+    const file = (await library()).mediaFile('video', id);
+    if (!file) throw new AppError('notFound', 'This video is no longer in the library.');
+    return file;
+  };
   return {
     'library.list': async (query) => (await library()).list(query),
     'library.get': async ({ id }) => (await library()).get(id),
@@ -28,15 +33,11 @@ export function createLibraryHandlers(host: LibraryHost, desktop: DesktopShell):
     'library.remove': async ({ ids }) => (await library()).remove(ids),
     'library.undoRemove': async ({ ids }) => (await library()).undoRemove(ids),
     'library.reveal': async ({ id }) => {
-      const file = (await library()).mediaFile('video', id);
-      if (!file) throw new AppError('notFound', 'This video is no longer in the library.');
-      desktop.reveal(file);
+      desktop.reveal(await videoFileOf(id));
       return undefined;
     },
     'library.startDrag': async ({ id }) => {
-      const file = (await library()).mediaFile('video', id);
-      if (!file) throw new AppError('notFound', 'This video is no longer in the library.');
-      desktop.startDrag(file);
+      desktop.startDrag(await videoFileOf(id));
       return undefined;
     },
     'library.export': async ({ ids }) => {

@@ -50,7 +50,7 @@ export interface LibraryService {
   exportItems(ids: readonly string[], destination: string): Promise<{ exported: number }>;
   /** Takes items out of the library at once; their files go to the OS trash when the undo window has passed. */
   remove(ids: readonly string[]): Promise<{ removed: number }>;
-  /** Brings removed items back, as they were, while their undo window lasts. */
+  /** Brings removed items back, as they were, while their undo window lasts; past it, says so. */
   undoRemove(ids: readonly string[]): Promise<{ restored: number }>;
   /** The file behind a media URL, or null: only items in the catalog, only inside the library. */
   mediaFile(kind: MediaKind, id: string): string | null;
@@ -189,9 +189,9 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
       serial(async () => {
         let restored = 0;
         for (const id of ids) {
-          if (!itemIdSchema.safeParse(id).success) continue;
-          const files = await hold.restore(id);
-          const sidecar = files?.find((file) => file.endsWith(SIDECAR_SUFFIX));
+          const files = itemIdSchema.safeParse(id).success ? await hold.restore(id) : null;
+          if (!files) throw new AppError('notFound', 'This video has already gone to the trash.', 'Restore it from the trash, then it reappears in the library.');
+          const sidecar = files.find((file) => file.endsWith(SIDECAR_SUFFIX));
           if (!sidecar) continue;
           await indexSidecar(sidecar);
           restored += 1;

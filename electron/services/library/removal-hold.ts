@@ -1,6 +1,8 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import { pathExists } from './file-moves';
 import { resolveInside } from './library-paths';
 
 /** Where removed items wait for their undo window to pass: a dot folder, so scans and the watcher skip it. */
@@ -12,9 +14,15 @@ const manifestSchema = z.object({ files: z.array(z.object({ original: z.string()
 export interface RemovalHold {
   /** Moves an item's files (paths relative to the library) into the hold. */
   hold(id: string, relatives: readonly string[]): Promise<void>;
-  /** Moves a held item's files back; their absolute paths, or null when it is no longer held. */
+  /**
+   * Moves a held item's files back; their absolute paths, or null when it is no longer held. Refuses, moving
+   * nothing, when a file has since taken one of their places (a rename would replace it).
+   */
   restore(id: string): Promise<string[] | null>;
-  /** Sends a held item's files to the OS trash; false when it was not held (restored, or sent already). */
+  /**
+   * Sends a held item's files to the OS trash; false when it was not held (restored, or sent already). When the
+   * trash refuses a file, it throws and the item stays held (nothing is deleted), for the next try.
+   */
   release(id: string): Promise<boolean>;
   /** Every item in the hold (left there by a crash or a quit inside the undo window). */
   heldIds(): Promise<string[]>;
@@ -51,22 +59,28 @@ export function createRemovalHold(root: string, trash: (file: string) => Promise
     async restore(id) {
       const manifest = await readManifest(id);
       if (!manifest) return null;
-      const restored: string[] = [];
-      for (const file of manifest.files) {
+      const moves = manifest.files.flatMap((file) => {
         const target = resolveInside(root, file.original);
-        if (!target) continue;
-        await mkdir(path.dirname(target), { recursive: true });
-        await rename(path.join(itemDir(id), file.held), target).then(() => restored.push(target), () => undefined);
+        return target ? [{ from: path.join(itemDir(id), file.held), to: target }] : [];
+      });
+      for (const move of moves) {
+        if (await pathExists(move.to)) {
+          throw new AppError('invalidInput', `“${path.basename(move.to)}” now stands where the removed video was, so it cannot come back.`, 'Rename or move that file, then undo again.');
+        }
+      }
+      for (const move of moves) {
+        await mkdir(path.dirname(move.to), { recursive: true });
+        await rename(move.from, move.to);
       }
       await rm(itemDir(id), { recursive: true, force: true });
-      return restored;
+      return moves.map((move) => move.to);
     },
     async release(id) {
       const manifest = await readManifest(id);
       if (!manifest) return false;
       for (const file of manifest.files) {
         const held = path.join(itemDir(id), file.held);
-        await trash(held).catch(() => undefined); // already gone: nothing to send
+        if (await pathExists(held)) await trash(held); // absent: sent by an earlier, interrupted try
       }
       await rm(itemDir(id), { recursive: true, force: true });
       return true;

@@ -30,7 +30,7 @@ export async function runLibraryAction(action: LibraryAction, item: LibraryItem,
       await store.update(item.id, { favorite: !item.favorite });
       return null;
     case 'remove':
-      await store.remove([item]);
+      await store.remove(item);
       return null;
   }
 }

@@ -28,9 +28,9 @@ export interface LibraryStore {
   /** Re-reads one item (after its poster was captured, say) without reloading the grid. */
   refreshItem(id: string): Promise<void>;
   update(id: string, patch: Partial<Pick<LibraryItem, 'title' | 'favorite' | 'rating' | 'tags' | 'notes'>>): Promise<void>;
-  /** The items just removed, while they can still be brought back. */
-  readonly removed: { readonly ids: readonly string[]; readonly title: string } | null;
-  remove(items: readonly LibraryItem[]): Promise<void>;
+  /** The video just removed, while it can still be brought back. */
+  readonly removed: Pick<LibraryItem, 'id' | 'title'> | null;
+  remove(item: LibraryItem): Promise<void>;
   undoRemove(): Promise<void>;
 }
 
@@ -65,14 +65,13 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => {
     error: null,
     generation: 0,
     removed: null,
-    async remove(items) {
+    async remove(item) {
       try {
-        const ids = items.map((item) => item.id);
-        await unwrap(api().library.remove({ ids }));
+        await unwrap(api().library.remove({ ids: [item.id] }));
         clearTimeout(undoTimer);
         // A little shorter than the main process's window, so an Undo offered is an Undo that works.
         undoTimer = setTimeout(() => set({ removed: null }), REMOVAL_UNDO_MS - 1_000);
-        set({ removed: { ids, title: items.length === 1 ? (items[0]?.title ?? '') : String(items.length) }, selected: ids.includes(get().selected?.id ?? '') ? null : get().selected, error: null });
+        set({ removed: { id: item.id, title: item.title }, selected: get().selected?.id === item.id ? null : get().selected, error: null });
         await get().reload();
       } catch (error) {
         set({ error: toErrorData(error) });
@@ -84,10 +83,9 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => {
       clearTimeout(undoTimer);
       set({ removed: null });
       try {
-        await unwrap(api().library.undoRemove({ ids: [...removed.ids] }));
+        await unwrap(api().library.undoRemove({ ids: [removed.id] }));
         await get().reload();
-        const first = removed.ids[0];
-        if (removed.ids.length === 1 && first) set({ selected: await unwrap(api().library.get({ id: first })) });
+        set({ selected: await unwrap(api().library.get({ id: removed.id })) });
       } catch (error) {
         set({ error: toErrorData(error) });
       }

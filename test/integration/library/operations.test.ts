@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -144,7 +144,38 @@ describe('library operations', () => {
     expect(await readdir(setup.trashDir)).toEqual([]); // not yet: it can still be brought back
     await vi.waitFor(async () => expect((await readdir(setup.trashDir)).length).toBe(2), { timeout: 5_000 });
     expect((await readdir(setup.trashDir)).map((name) => name.replace(/^\d+-/, '')).sort()).toEqual(['2026-11-02 bin me.mp4', '2026-11-02 bin me.reelbench.json']);
-    await expect(setup.library.undoRemove([gone.id])).resolves.toEqual({ restored: 0 }); // too late: it is in the trash
+    await expect(setup.library.undoRemove([gone.id])).rejects.toMatchObject({ code: 'notFound', message: 'This video has already gone to the trash.' });
+  });
+
+  it('keeps a removed video held, never deleted, when the OS trash refuses it, and tries again at the next start', async () => {
+    let trashWorks = false;
+    setup = await setupLibrary({
+      removalUndoMs: 50,
+      trash: async (file) => {
+        if (!trashWorks) throw new Error('no trash on this system');
+        await rename(file, path.join(setup.trashDir, path.basename(file)));
+      },
+    });
+    const item = await setup.addGenerated('nowhere to go');
+    await setup.library.remove([item.id]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const held = await readdir(path.join(setup.root, HOLD_DIR, item.id), { recursive: true });
+    expect(held.filter((name) => name.endsWith('.mp4') || name.endsWith('.json')).sort()).toEqual(['0/2026-11-02 nowhere to go.mp4', '1/2026-11-02 nowhere to go.reelbench.json', 'manifest.json']);
+    trashWorks = true;
+    await setup.reopen();
+    await vi.waitFor(async () => expect((await readdir(setup.trashDir)).sort()).toEqual(['2026-11-02 nowhere to go.mp4', '2026-11-02 nowhere to go.reelbench.json']), { timeout: 5_000 });
+  });
+
+  it('refuses to bring a video back over a file that has taken its place, moving nothing', async () => {
+    setup = await setupLibrary({ removalUndoMs: 60_000 });
+    const item = await setup.addGenerated('taken place');
+    await setup.library.remove([item.id]);
+    const newcomer = path.join(setup.root, '2026-11-02 taken place.mp4');
+    await writeFile(newcomer, 'a different video');
+    await expect(setup.library.undoRemove([item.id])).rejects.toMatchObject({ code: 'invalidInput', message: '“2026-11-02 taken place.mp4” now stands where the removed video was, so it cannot come back.' });
+    expect(await readFile(newcomer, 'utf8')).toBe('a different video');
+    await rm(newcomer);
+    await expect(setup.library.undoRemove([item.id])).resolves.toEqual({ restored: 1 });
   });
 
   it('brings a removed video back, as it was, while the undo window lasts', async () => {
