@@ -42,6 +42,7 @@ async function writeRandomFile(file: string, bytes: number): Promise<void> {
  * the one before it (curl leaves 200 MB in the page cache; the client syncs its own file, as it must).
  */
 async function settleDisk(): Promise<void> {
+  if (process.platform === 'win32') return; // no `sync` command there; Windows writes back on its own schedule
   const sync = spawn('sync', [], { stdio: 'ignore' });
   await once(sync, 'exit');
 }

@@ -102,6 +102,8 @@ describe('the library view', () => {
     await page.getByTestId('library-removed').getByText('“Maybe not” moved to the trash.').waitFor();
     await page.getByText('1 video', { exact: true }).waitFor();
     expect((await readdir(app.libraryRoot)).filter((name) => name.startsWith('Maybe not'))).toEqual([]);
+    await mkdir(RESULTS, { recursive: true });
+    await page.screenshot({ path: path.join(RESULTS, 'library-removed-undo-en-light.png') });
 
     await page.getByTestId('library-undo-remove').click();
     await page.getByText('2 videos', { exact: true }).waitFor();
