@@ -1,15 +1,11 @@
-import { runCli } from './run-cli';
+import { nodeVersionProblem } from './node-version-guard';
 
-// The `reelbench` command: plain Node, sharing the app's services, data folder and keychain entry.
-const code = await runCli(
-  process.argv.slice(2),
-  { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) },
-  process.env,
-  {
-    stdin: process.stdin,
-    stdinIsTTY: process.stdin.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
-    writeStderr: (text) => process.stderr.write(text),
-  },
-);
-process.exitCode = code;
+// The `reelbench` entry point. It imports nothing else statically: on an older Node the rest of the CLI (node:sqlite,
+// newer syntax) would fail to load with an error that says nothing about the version.
+const problem = nodeVersionProblem(process.versions.node);
+if (problem) {
+  process.stderr.write(`${problem}\n`);
+  process.exitCode = 1;
+} else {
+  await import('./cli-main');
+}
