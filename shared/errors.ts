@@ -23,6 +23,7 @@ export const errorCodeSchema = z.enum([
   'malformed',
   // The OS keychain
   'keychainUnavailable',
+  'keychainModuleMissing',
   // Reference images
   'invalidImage',
   // The library

@@ -8,6 +8,7 @@ import { defaultDataDir, defaultLibraryDir } from '../services/data-dir';
 import { createImageService, type ImageService } from '../services/images/image-service';
 import { encodePoster } from '../services/images/poster-encode';
 import { createUndiciDownloadSource } from '../services/apimart/undici-download-source';
+import type { Job } from '../../shared/jobs/job-models';
 import { createPipeline, type Pipeline } from '../services/jobs/pipeline';
 import { createKeyStore, type KeyStore } from '../services/keychain/key-store';
 import { loadKeytar } from '../services/keychain/load-keytar';
@@ -28,6 +29,8 @@ export interface CliContext {
   readonly baseUrl: string;
   library(): Promise<LibraryHost>;
   pipeline(): Promise<Pipeline>;
+  /** Every change of every job this process runs, as it is recorded: what `generate` and `jobs resume` show. */
+  onJobChange(listener: (job: Job) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -49,6 +52,7 @@ export async function openCliContext(env: CliEnv, appVersion: string): Promise<C
   const pollFloor = Number(env['REELBENCH_POLL_MIN_MS']);
   let library: LibraryHost | undefined;
   let pipeline: Pipeline | undefined;
+  const jobListeners = new Set<(job: Job) => void>();
 
   const openLibrary = async (): Promise<LibraryHost> => {
     if (library) return library;
@@ -92,8 +96,15 @@ export async function openCliContext(env: CliEnv, appVersion: string): Promise<C
         pollFloorMs: Number.isFinite(pollFloor) && pollFloor > 0 ? pollFloor : undefined,
         pollCeilingMs: Number.isFinite(pollFloor) && pollFloor > 0 ? pollFloor * 6 : undefined,
         logger,
+        onChange: (job) => {
+          for (const listener of jobListeners) listener(job);
+        },
       });
       return pipeline;
+    },
+    onJobChange(listener) {
+      jobListeners.add(listener);
+      return () => jobListeners.delete(listener);
     },
     async close() {
       await pipeline?.close();

@@ -1,27 +1,33 @@
 import { version } from '../../package.json';
+import { MODEL_CATALOG } from '../../shared/catalog/model-catalog';
+import { formatCommandHelp, formatModels, type CommandHelp } from './cli-help';
 import { EXIT, reportError, UsageError, type CliIo } from './cli-io';
 import { openCliContext, type CliContext, type CliEnv } from './cli-context';
-import { GENERATE_USAGE, generateCommand } from './commands/generate';
-import { jobsCommand, JOBS_USAGE, usageCommand } from './commands/jobs';
-import { balanceCommand, keyCommand, KEY_USAGE } from './commands/key';
-import { libraryCommand, LIBRARY_USAGE } from './commands/library';
-import { prepImage, PREP_IMAGE_USAGE } from './commands/prep-image';
+import { CONFIG_HELP, configCommand } from './commands/config';
+import { GENERATE_HELP, generateCommand } from './commands/generate';
+import { jobsCommand, JOBS_HELP, usageCommand } from './commands/jobs';
+import { balanceCommand, keyCommand, KEY_HELP } from './commands/key';
+import { libraryCommand, LIBRARY_HELP } from './commands/library';
+import { prepImage, PREP_IMAGE_HELP } from './commands/prep-image';
+
+const COMMAND_HELP: readonly CommandHelp[] = [GENERATE_HELP, ...JOBS_HELP, ...KEY_HELP, CONFIG_HELP, PREP_IMAGE_HELP, ...LIBRARY_HELP];
+const COMMANDS = ['generate', 'jobs', 'usage', 'key', 'balance', 'config', 'prep-image', 'library', 'help'];
 
 const HELP = [
-  `reelbench ${version} — Sora-2 videos through APIMart, from the command line`,
+  `reelbench ${version}: video generation through APIMart from the command line, into the same library as the Reelbench app`,
+  '',
+  'Usage: reelbench <command> [options]     reelbench <command> --help shows one command',
   '',
   'Commands:',
-  `  ${GENERATE_USAGE}`,
-  '      Runs the whole pipeline (prepare → upload → submit → poll → download → library) and prints the video\'s path.',
-  ...JOBS_USAGE.map((line) => `  ${line}`),
-  ...KEY_USAGE.map((line) => `  ${line}`),
-  `  ${PREP_IMAGE_USAGE}`,
-  ...LIBRARY_USAGE.map((line) => `  ${line}`),
-  '  reelbench --version | help',
+  ...COMMAND_HELP.flatMap((help) => formatCommandHelp(help, '  ')),
   '',
-  'Options: --json (machine-readable answers and errors), --debug (stack traces for unexpected errors).',
-  'Environment: REELBENCH_API_KEY (overrides the keychain), REELBENCH_BASE_URL, REELBENCH_DATA_DIR,',
-  'REELBENCH_LIBRARY_DIR (override the data and library folders), REELBENCH_POLL_MIN_MS (lower polling floor, for tests).',
+  'Models (--model):',
+  ...formatModels(MODEL_CATALOG),
+  '',
+  'Every command takes --json (answers and errors as one JSON object on stdout) and --debug (stack traces).',
+  'Exit codes: 0 done, 1 the operation failed, 2 a wrong command line, 130 stopped with Ctrl+C (the job is kept).',
+  'Environment: REELBENCH_API_KEY (overrides the keychain), REELBENCH_BASE_URL (overrides api-address),',
+  '  REELBENCH_DATA_DIR and REELBENCH_LIBRARY_DIR (the data and library folders), REELBENCH_POLL_MIN_MS (tests).',
 ].join('\n');
 
 /** Where the CLI reads the key from and draws its progress bar. */
@@ -32,14 +38,22 @@ export interface CliTerminal {
   writeStderr(text: string): void;
 }
 
+function helpFor(topic: string): string {
+  const helps = COMMAND_HELP.filter((help) => help.usage.startsWith(`reelbench ${topic} `) || help.usage === `reelbench ${topic}`);
+  if (helps.length === 0) throw new UsageError(`there is no command "${topic}". Commands: ${COMMANDS.join(', ')}.`);
+  return helps.flatMap((help) => formatCommandHelp(help)).join('\n');
+}
+
 /** Runs one command line and returns the process exit code. */
 export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv, terminal: CliTerminal): Promise<number> {
   const debug = argv.includes('--debug');
-  const args = argv.filter((arg) => arg !== '--debug');
-  const [command, ...rest] = args;
-  const json = rest.includes('--json');
+  const json = argv.includes('--json');
+  // --json and --debug may come before the command too.
+  const [command, ...rest] = argv.filter((arg) => arg !== '--debug' && arg !== '--json');
+  if (json) rest.push('--json');
   let context: CliContext | undefined;
   const open = async () => (context ??= await openCliContext(env, version));
+  const progress = { isTTY: terminal.stderrIsTTY, write: terminal.writeStderr };
   try {
     switch (command) {
       case '--version':
@@ -47,11 +61,13 @@ export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv, te
         io.out(version);
         return EXIT.ok;
       case undefined:
+        io.err(HELP);
+        return EXIT.usage;
       case 'help':
       case '--help':
       case '-h':
-        io.out(HELP);
-        return command === undefined ? EXIT.usage : EXIT.ok;
+        io.out(rest[0] && rest[0] !== '--json' ? helpFor(rest[0]) : HELP);
+        return EXIT.ok;
       case 'prep-image':
         return await prepImage(rest, io, (await open()).paths.dataDir);
       case 'library':
@@ -60,19 +76,18 @@ export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv, te
         return await keyCommand(rest, io, await open(), { stream: terminal.stdin, isTTY: terminal.stdinIsTTY });
       case 'balance':
         return await balanceCommand(rest, io, await open());
+      case 'config':
+        return await configCommand(rest, io, await open());
       case 'generate':
-        return await generateCommand(rest, io, await open(), { isTTY: terminal.stderrIsTTY, write: terminal.writeStderr });
+        return await generateCommand(rest, io, await open(), progress);
       case 'jobs':
-        return await jobsCommand(rest, io, await open());
+        return await jobsCommand(rest, io, await open(), progress);
       case 'usage':
         return await usageCommand(rest, io, await open());
       default:
-        throw new UsageError(`unknown command "${command}".`);
+        throw new UsageError(`there is no command "${command}". Commands: ${COMMANDS.join(', ')}.`);
     }
   } catch (error) {
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      return reportError(io, new UsageError(error.message), json);
-    }
     if (debug && error instanceof Error && error.stack) io.err(error.stack);
     return reportError(io, error, json);
   } finally {

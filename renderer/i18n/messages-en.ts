@@ -30,6 +30,7 @@ export const en = {
   'settings.key.cleared': 'Removed from the system keychain.',
   'settings.key.works': 'The key works. Balance: {balance}.',
   'settings.key.worksUnlimited': 'The key works. The balance is unlimited.',
+  'settings.key.moduleMissing': 'The keychain module (keytar) is missing or built for another version: run `npm rebuild keytar` in the Reelbench folder (or reinstall Reelbench), then restart.',
   'settings.key.note': 'The key is kept only in your system keychain; Reelbench never shows it again.',
   'settings.connection.heading': 'Connection',
   'settings.baseUrl.label': 'API address',

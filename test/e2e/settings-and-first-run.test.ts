@@ -67,6 +67,27 @@ describe.skipIf(gate.skip)('first run and settings', () => {
     await page.getByText('This key was rejected by APIMart.', { exact: false }).waitFor();
   });
 
+  it('says in the key section, in one line with the fix, when the keychain module is missing', async () => {
+    fake = await startFakeApimart();
+    app = await launchApp({
+      apiBaseUrl: fake.baseUrl,
+      loadKeytar: async () => {
+        throw new Error("Cannot find module '../build/Release/keytar.node'");
+      },
+    });
+    const { page } = app;
+    await page.getByTestId('nav-settings').click();
+    const state = page.getByTestId('key-state');
+    await page.getByText('The keychain module (keytar) is missing', { exact: false }).waitFor();
+    await expect(state.textContent()).resolves.toBe(
+      'The keychain module (keytar) is missing or built for another version: run `npm rebuild keytar` in the Reelbench folder (or reinstall Reelbench), then restart.',
+    );
+    await expect(state.getAttribute('role')).resolves.toBe('alert');
+    // The rest of Settings still loaded: only the key is affected.
+    await expect(page.getByTestId('settings-notice').textContent()).resolves.toBe('');
+    await shot('settings-keytar-missing-en-light');
+  });
+
   it('switches to Korean and to the dark theme, and remembers both', async () => {
     fake = await startFakeApimart();
     app = await launchApp({ apiBaseUrl: fake.baseUrl });

@@ -28,7 +28,7 @@ describe('reelbench prep-image (the built CLI)', () => {
 
   it('writes the exact frame and says what it did', async () => {
     const input = await fixture(dir, 'portrait.png', await quadrantCard(720, 1280));
-    const out = path.join(dir, 'nested', 'ref.jpg');
+    const out = path.join(dir, 'ref.jpg');
     const result = await reelbench('prep-image', input, '--aspect', '16:9', '--out', out);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
@@ -58,15 +58,42 @@ describe('reelbench prep-image (the built CLI)', () => {
   });
 
   it.each([
-    [['prep-image', 'a.jpg', '--out', 'b.jpg'], '--aspect must be landscape (16:9) or portrait (9:16).'],
+    [['prep-image', 'a.jpg', '--out', 'b.jpg'], '--aspect must be landscape or portrait (also written 16:9 or 9:16).'],
     [['prep-image', 'a.jpg', '--aspect', 'landscape'], 'prep-image needs --out <file>.'],
-    [['prep-image', '--aspect', 'landscape', '--out', 'b.jpg'], 'prep-image takes exactly one input image.'],
-    [['prep-image', 'a.jpg', '--aspect', 'landscape', '--out', 'b.jpg', '--colour', 'red'], "Unknown option '--colour'"],
-    [['frobnicate'], 'unknown command "frobnicate".'],
-  ])('exits 2 with usage help for %j', async (args, message) => {
+    [['prep-image', '--aspect', 'landscape', '--out', 'b.jpg'], 'prep-image takes one input image.'],
+    [['prep-image', 'a.jpg', 'b.jpg', '--aspect', 'landscape', '--out', 'c.jpg'], '`prep-image` does not take "b.jpg" as well.'],
+    [['prep-image', 'a.jpg', '--aspect', 'landscape', '--out', 'b.jpg', '--colour', 'red'], '`prep-image` has no option --colour.'],
+    [['prep-image', 'a.jpg', '--aspect', 'landscape', '--out'], '--out needs a value.'],
+    [['prep-image', 'a.jpg', '--aspect', 'landscape', '--out', 'b.gif'], '--out must end in .jpg, .jpeg, .png or .webp (the extension decides the format), not "b.gif".'],
+    [['prep-image', 'a.jpg', '--aspect', 'landscape', '--out', 'b.png', '--format', 'jpeg'], '--format jpeg does not match --out "b.png" (png)'],
+    [['prep-image', 'a.jpg', '--aspect', 'square', '--out', 'b.png'], '--aspect must be landscape or portrait'],
+    [['prep-image', 'a.jpg', '--aspect', 'landscape', '--model', 'sora-3', '--out', 'b.png'], 'there is no model "sora-3". Choose one of: sora-2-preview, sora-2-pro-preview.'],
+    [['frobnicate'], 'there is no command "frobnicate".'],
+  ])('exits 2 with usage help for %j, and never with node:util\'s own wording', async (args, message) => {
     const result = await reelbench(...args);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(result.stderr).toContain('reelbench help');
+    expect(result.stderr).not.toMatch(/ERR_PARSE_ARGS|To specify a positional argument|Unknown option '/);
+    const json = await reelbench(...args, '--json');
+    expect(json.code).toBe(2);
+    expect(json.stderr).toBe('');
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'usage', message: expect.stringContaining(message.split('\n')[0] ?? '') } });
+  });
+
+  it('lets the extension of --out decide the format', async () => {
+    const input = await fixture(dir, 'wide.png', await quadrantCard(1920, 1080));
+    for (const [name, format] of [['a.png', 'png'], ['b.jpeg', 'jpeg'], ['c.WEBP', 'webp']] as const) {
+      const result = await reelbench('prep-image', input, '--aspect', 'landscape', '--out', path.join(dir, name));
+      expect(result.code).toBe(0);
+      expect(await sharp(path.join(dir, name)).metadata()).toMatchObject({ format, width: 1280, height: 720 });
+    }
+  });
+
+  it('refuses an --out folder that does not exist, and creates nothing', async () => {
+    const input = await fixture(dir, 'wide.png', await quadrantCard(1920, 1080));
+    const result = await reelbench('prep-image', input, '--aspect', 'landscape', '--out', path.join(dir, 'missing', 'ref.jpg'));
+    expect(result).toMatchObject({ code: 1, stdout: '', stderr: `reelbench: The folder for --out does not exist: ${path.join(dir, 'missing')}\n  Create it first, or write somewhere else.\n` });
+    await expect(readFile(path.join(dir, 'missing', 'ref.jpg'))).rejects.toThrow();
   });
 });

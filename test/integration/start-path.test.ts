@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/free-port';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let project: string;
@@ -32,14 +32,6 @@ afterAll(async () => {
   if (project) await rm(project, { recursive: true, force: true });
 });
 
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 /** Runs `npm start` in the copy; resolves with how it ended. */
 function npmStart(env: Record<string, string>): Promise<{ code: number; output: string }> {
   const npm = process.env['npm_execpath'];
@@ -54,7 +46,7 @@ function npmStart(env: Record<string, string>): Promise<{ code: number; output: 
 describe('npm start', () => {
   it('without the Electron runtime and with no way to download it, says so in one plain paragraph', async () => {
     const cache = path.join(project, 'empty-electron-cache');
-    const port = await closedPort();
+    const port = await freePort();
     const { code, output } = await npmStart({ ELECTRON_MIRROR: `http://127.0.0.1:${port}/`, electron_config_cache: cache, ELECTRON_EXEC_PATH: '' });
     expect(code).not.toBe(0);
     expect(output).toContain('Downloading the Electron runtime');

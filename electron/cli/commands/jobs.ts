@@ -1,49 +1,119 @@
-import { EXIT, UsageError, type CliIo } from '../cli-io';
+import type { Job } from '../../../shared/jobs/job-models';
+import { parseCommandArgs } from '../cli-args';
+import { formatCommandHelp, type CommandHelp } from '../cli-help';
+import { errorData, EXIT, UsageError, type CliIo } from '../cli-io';
 import type { CliContext } from '../cli-context';
-import { describeJobState } from './job-format';
+import { watchJobs } from '../job-watch';
+import { describeJobState, isUnfinished, stoppedWatchingLine } from './job-format';
+import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
 
-/** Usage lines of the job commands. */
-export const JOBS_USAGE = ['reelbench jobs [--json]', 'reelbench jobs resume [--json]   (finish unfinished jobs)', 'reelbench usage [--json]'];
+const LIST_HELP: CommandHelp = { usage: 'reelbench jobs [--json]', summary: 'The queue: every job, its state, and why it waits or failed.' };
+const RESUME_HELP: CommandHelp = {
+  usage: 'reelbench jobs resume [--timeout S] [--json]',
+  summary: 'Finishes what an earlier run left unfinished (after Ctrl+C, a crash or a lost connection) and prints the saved paths.',
+  options: [['--timeout S', 'stop watching after S seconds (exit 1; the jobs are kept)']],
+};
+const USAGE_HELP: CommandHelp = { usage: 'reelbench usage [--json]', summary: 'Billed seconds and their cost, today and this month (failed jobs included).' };
+/** The job commands, as help shows them. */
+export const JOBS_HELP: readonly CommandHelp[] = [LIST_HELP, RESUME_HELP, USAGE_HELP];
 
 /** `reelbench jobs [resume]`: the queue, or finishing what a previous run left unfinished. */
-export async function jobsCommand(args: readonly string[], io: CliIo, context: CliContext): Promise<number> {
-  const json = args.includes('--json');
-  const [subcommand] = args.filter((arg) => arg !== '--json');
-  const { runner } = await context.pipeline();
-  if (subcommand === 'resume') {
-    runner.start();
-    await runner.idle();
-  } else if (subcommand !== undefined) {
-    throw new UsageError(`jobs takes nothing or "resume".\n  ${JOBS_USAGE.join('\n  ')}`);
+export async function jobsCommand(args: readonly string[], io: CliIo, context: CliContext, tty: { isTTY: boolean; write(text: string): void }): Promise<number> {
+  const { values, positionals, json, help } = parseCommandArgs(args, { command: 'jobs', usage: `${LIST_HELP.usage}\n  ${RESUME_HELP.usage}`, options: { timeout: { type: 'string' } }, positionals: 1 });
+  if (help) {
+    io.out([...formatCommandHelp(LIST_HELP), ...formatCommandHelp(RESUME_HELP)].join('\n'));
+    return EXIT.ok;
   }
+  const [subcommand] = positionals;
+  if (subcommand === 'resume') return resume(io, context, tty, json, values.timeout);
+  if (subcommand !== undefined) throw new UsageError(`jobs takes nothing or "resume", not "${subcommand}".\n  ${RESUME_HELP.usage}`);
+  if (values.timeout !== undefined) throw new UsageError('--timeout goes with `jobs resume`.');
+
+  const { runner, store } = await context.pipeline();
+  const watched = store.anyoneRunning(Date.now());
   const jobs = runner.list();
   if (json) {
-    io.out(JSON.stringify({ ok: true, jobs }));
+    io.out(JSON.stringify({ ok: true, jobs: jobs.map((job) => ({ ...job, watched: isUnfinished(job) && watched })) }));
     return EXIT.ok;
   }
   if (jobs.length === 0) io.out('No jobs yet.');
   for (const job of jobs) {
-    io.out(`${job.id.slice(0, 8)}  ${job.createdAt.slice(0, 16).replace('T', ' ')}  ${describeJobState(job).padEnd(28)}  ${job.request.prompt.slice(0, 60)}`);
-    if (job.error && job.phase !== 'done') io.out(`          ${job.error.message}`);
+    io.out(`${job.id.slice(0, 8)}  ${job.createdAt.slice(0, 16).replace('T', ' ')}  ${describeJobState(job, watched).padEnd(34)}  ${job.request.prompt.slice(0, 60)}`);
+    if (job.error && job.phase !== 'done') {
+      const error = errorData(job.error);
+      io.out(`          ${error.message}${error.action ? ` ${error.action}` : ''}`);
+    }
     if (job.warning) io.out(`          ${job.warning}`);
   }
+  if (!watched && jobs.some(isUnfinished)) io.out('No Reelbench is running these jobs: `reelbench jobs resume` finishes them.');
   return EXIT.ok;
+}
+
+async function resume(io: CliIo, context: CliContext, tty: { isTTY: boolean; write(text: string): void }, json: boolean, timeout: string | undefined): Promise<number> {
+  const timeoutSeconds = timeout === undefined ? undefined : Number(timeout);
+  if (timeoutSeconds !== undefined && !(timeoutSeconds > 0)) throw new UsageError(`--timeout takes a number of seconds above 0, not "${timeout}".`);
+  const pipeline = await context.pipeline();
+  const { runner } = pipeline;
+  const ids = runner.list().filter(isUnfinished).map((job) => job.id);
+  if (ids.length === 0) {
+    if (json) io.out(JSON.stringify({ ok: true, jobs: [], paths: [] }));
+    else io.out('Nothing to resume: every job has finished.');
+    return EXIT.ok;
+  }
+  if (!json) io.err(`Resuming ${ids.length} job${ids.length === 1 ? '' : 's'}.`);
+  runner.start();
+  const outcome = await watchJobs(runner, ids, io, {
+    isTTY: tty.isTTY,
+    write: tty.write,
+    quiet: json,
+    apiHost: new URL(context.baseUrl).host,
+    timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
+    isSending: (id) => pipeline.store.get(id)?.internals.submitAttemptAt != null,
+    onChange: (listener) => context.onJobChange(listener),
+  });
+  const library = (await context.library()).current();
+  const pathOf = (job: Job) => (job.phase === 'done' && job.libraryItemId ? library.mediaFile('video', job.libraryItemId) : null);
+  const paths = outcome.jobs.map(pathOf).filter((file): file is string => file !== null);
+  const allDone = outcome.kind === 'settled' && paths.length === outcome.jobs.length;
+  if (json) {
+    io.out(JSON.stringify({ ok: allDone, jobs: outcome.jobs.map((job) => ({ ...job, path: pathOf(job) })), paths }));
+  } else {
+    for (const file of paths) io.out(file);
+    for (const job of outcome.jobs) {
+      if (pathOf(job)) continue;
+      if (outcome.kind !== 'settled' && isUnfinished(job)) io.err(stoppedWatchingLine(job, outcome.kind, timeout));
+      else {
+        const error = errorData(job.error ?? new Error(`The job ended as "${job.phase}".`));
+        io.err(`reelbench: job ${job.id.slice(0, 8)}: ${error.message}${error.action ? `\n  ${error.action}` : ''}`);
+      }
+    }
+  }
+  if (outcome.kind === 'interrupted') return EXIT.interrupted;
+  return allDone ? EXIT.ok : EXIT.failed;
 }
 
 /** `reelbench usage`: billed seconds and cost, today and this month. */
 export async function usageCommand(args: readonly string[], io: CliIo, context: CliContext): Promise<number> {
+  const { json, help } = parseCommandArgs(args, { command: 'usage', usage: USAGE_HELP.usage, options: {} });
+  if (help) {
+    io.out(formatCommandHelp(USAGE_HELP).join('\n'));
+    return EXIT.ok;
+  }
   const { runner } = await context.pipeline();
   const usage = runner.usage();
-  if (args.includes('--json')) {
+  if (json) {
     io.out(JSON.stringify({ ok: true, ...usage }));
     return EXIT.ok;
   }
   const line = (name: string, period: typeof usage.today) => {
-    const cost = period.cost === null ? 'cost unknown (set prices per model in Settings)' : `cost ${period.cost.toFixed(2)}`;
+    const cost = period.cost === null ? 'cost unknown' : `cost ${period.cost.toFixed(2)}`;
     const unpriced = period.unpriced > 0 && period.cost !== null ? ` (+${period.unpriced} job${period.unpriced === 1 ? '' : 's'} without a price)` : '';
     return `${name}: ${period.jobs} job${period.jobs === 1 ? '' : 's'}, ${period.seconds} s billed, ${cost}${unpriced}.`;
   };
   io.out(line('Today', usage.today));
   io.out(line('This month', usage.month));
+  if (usage.month.cost === null || usage.month.unpriced > 0) {
+    io.out(`Costs are counted from your price per second of each model: \`reelbench config set price.${MODEL_CATALOG.defaultModel} 0.08\` (APIMart's pricing page has the current figures).`);
+  }
   return EXIT.ok;
 }

@@ -1,9 +1,21 @@
+import { AppError } from '../../../shared/errors';
+import type { KeyStatus } from '../../../shared/models/key-status';
 import { createApimartClient } from '../../services/apimart/apimart-client';
-import { EXIT, UsageError, type CliIo } from '../cli-io';
+import { API_KEY_ENV } from '../../services/keychain/key-store';
+import { parseCommandArgs } from '../cli-args';
+import { formatCommandHelp, type CommandHelp } from '../cli-help';
+import { errorData, EXIT, UsageError, type CliIo } from '../cli-io';
 import type { CliContext } from '../cli-context';
 
-/** Usage lines of the key commands. */
-export const KEY_USAGE = ['reelbench key set   (reads the key from standard input)', 'reelbench key status | key clear [--json]', 'reelbench balance [--json]'];
+/** The key commands, as help shows them. */
+export const KEY_HELP: readonly CommandHelp[] = [
+  {
+    usage: 'reelbench key set | key status | key clear [--json]',
+    summary: `The APIMart key in the system keychain. \`key set\` reads it from standard input, never from the command line: printf '%s\\n' "$KEY" | reelbench key set. ${API_KEY_ENV} overrides the keychain.`,
+  },
+  { usage: 'reelbench balance [--json]', summary: 'The account balance (costs nothing; proves the key works).' },
+];
+const KEY_USAGE = KEY_HELP[0]?.usage ?? '';
 
 /** Reads the key from standard input: never from the command line, where it would land in the shell's history. */
 export async function readKeyFromStdin(stdin: AsyncIterable<Buffer | string>, io: CliIo, interactive: boolean): Promise<string> {
@@ -16,41 +28,60 @@ export async function readKeyFromStdin(stdin: AsyncIterable<Buffer | string>, io
   return text.split('\n')[0] ?? '';
 }
 
-const describe = (status: { present: boolean; hint: string | null; source: string | null }) =>
-  status.present
-    ? `An API key is set (ends in ${status.hint}), ${status.source === 'environment' ? 'from REELBENCH_API_KEY' : 'in the system keychain'}.`
-    : 'No API key is set. Run `reelbench key set` and paste it.';
+function describe(status: KeyStatus): string {
+  if (!status.present) return 'No API key is set. Run `reelbench key set` and paste it (or set REELBENCH_API_KEY).';
+  if (status.source === 'environment') return `An API key is set by ${API_KEY_ENV} (ends in ${status.hint}); it overrides the keychain while it is set.`;
+  return `An API key is set (ends in ${status.hint}), in the system keychain.`;
+}
 
 /** `reelbench key set|status|clear`. */
 export async function keyCommand(args: readonly string[], io: CliIo, context: CliContext, stdin: { stream: AsyncIterable<Buffer | string>; isTTY: boolean }): Promise<number> {
   const [subcommand, ...rest] = args;
-  const json = rest.includes('--json');
-  const extra = rest.filter((arg) => arg !== '--json');
+  if (subcommand === 'set' && rest.some((arg) => !arg.startsWith('-'))) {
+    // Not echoed back: it is most likely the key itself.
+    throw new UsageError('`key set` reads the key from standard input, never from the command line (it would end up in your shell history).');
+  }
+  const { json, help } = parseCommandArgs(rest, { command: `key ${subcommand ?? ''}`.trim(), usage: KEY_USAGE, options: {} });
+  if (help || subcommand === '--help' || subcommand === '-h') {
+    io.out(formatCommandHelp(KEY_HELP[0] ?? { usage: KEY_USAGE, summary: '' }).join('\n'));
+    return EXIT.ok;
+  }
   if (subcommand === 'set') {
-    if (extra.length > 0) throw new UsageError('`key set` reads the key from standard input, never from the command line (it would end up in your shell history).');
     const status = await context.keyStore.set(await readKeyFromStdin(stdin.stream, io, stdin.isTTY));
     io.out(json ? JSON.stringify({ ok: true, ...status }) : `Saved. ${describe(status)}`);
     return EXIT.ok;
   }
-  if (extra.length > 0) throw new UsageError(`unexpected "${extra.join(' ')}".`);
   if (subcommand === 'status') {
-    const status = await context.keyStore.status();
+    const status = await context.keyStore.status().catch((error: unknown) => {
+      // A keychain module that did not load is a fact about this install, said in one line with its fix.
+      if (error instanceof AppError && error.code === 'keychainModuleMissing' && !json) {
+        const data = errorData(error);
+        throw new AppError(data.code, `${data.message} ${data.action ?? ''}`.trim());
+      }
+      throw error;
+    });
     io.out(json ? JSON.stringify({ ok: true, ...status }) : describe(status));
     return EXIT.ok;
   }
   if (subcommand === 'clear') {
     const status = await context.keyStore.clear();
-    io.out(json ? JSON.stringify({ ok: true, ...status }) : `The API key was removed from the system keychain. ${status.present ? describe(status) : ''}`.trim());
+    if (json) io.out(JSON.stringify({ ok: true, ...status }));
+    else io.out(`The API key was removed from the system keychain.${status.present ? ` ${describe(status)}` : ''}`);
     return EXIT.ok;
   }
-  throw new UsageError(`key takes "set", "status" or "clear".\n  ${KEY_USAGE.join('\n  ')}`);
+  throw new UsageError(`key takes "set", "status" or "clear"${subcommand ? `, not "${subcommand}"` : ''}.\n  ${KEY_USAGE}`);
 }
 
 /** `reelbench balance`: the account balance (free to ask; also proves the key works). */
 export async function balanceCommand(args: readonly string[], io: CliIo, context: CliContext): Promise<number> {
+  const { json, help } = parseCommandArgs(args, { command: 'balance', usage: KEY_HELP[1]?.usage ?? '', options: {} });
+  if (help) {
+    io.out(formatCommandHelp(KEY_HELP[1] ?? { usage: 'reelbench balance', summary: '' }).join('\n'));
+    return EXIT.ok;
+  }
   const client = createApimartClient({ fetch: (url, init) => fetch(url, init), baseUrl: context.baseUrl, keySource: context.keyStore, logger: context.logger });
   const balance = await client.getBalance();
-  if (args.includes('--json')) io.out(JSON.stringify({ ok: true, ...balance }));
+  if (json) io.out(JSON.stringify({ ok: true, ...balance }));
   else io.out(balance.unlimited ? `Balance: unlimited (used ${balance.used}).` : `Balance: ${balance.remaining} (used ${balance.used}).`);
   return EXIT.ok;
 }

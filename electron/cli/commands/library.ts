@@ -1,48 +1,74 @@
-import { parseArgs } from 'node:util';
+import type { LibraryItem } from '../../../shared/library/library-models';
+import type { LibraryService } from '../../services/library/library-service';
+import { parseCommandArgs } from '../cli-args';
+import { formatCommandHelp, type CommandHelp } from '../cli-help';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
 import type { CliContext } from '../cli-context';
 
-/** Usage lines of the library commands. */
-export const LIBRARY_USAGE = ['reelbench library list [--search Q] [--favorites] [--json]', 'reelbench library rebuild [--json]'];
+/** The library commands, as help shows them. */
+export const LIBRARY_HELP: readonly CommandHelp[] = [
+  {
+    usage: 'reelbench library list [--search Q] [--favorites] [--limit N] [--json]',
+    summary: 'The videos in the library, newest first (best match first with --search), with their file paths.',
+    options: [
+      ['--search Q', 'words in the title, prompt, tags or notes'],
+      ['--favorites', 'only videos marked as favorites'],
+      ['--limit N', 'at most N videos (1 to 500; default 500)'],
+    ],
+  },
+  { usage: 'reelbench library rebuild [--json]', summary: "Recreates the library's catalog from the video folder and its sidecars." },
+];
+const USAGE = LIBRARY_HELP.map((entry) => entry.usage).join('\n  ');
+
+/** An item for a terminal or a script: file paths, not the window's internal app:// addresses. */
+function withPaths(library: LibraryService, item: LibraryItem) {
+  const { videoUrl: _video, posterUrl: _poster, referenceUrl: _reference, ...facts } = item;
+  return { ...facts, path: library.mediaFile('video', item.id), reference: library.mediaFile('reference', item.id) };
+}
 
 /** `reelbench library list|rebuild`: the same library the app shows, from a terminal. */
 export async function libraryCommand(args: readonly string[], io: CliIo, context: CliContext): Promise<number> {
-  const [subcommand, ...rest] = args;
-  const { values } = parseArgs({
-    args: [...rest],
-    options: { search: { type: 'string' }, favorites: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, limit: { type: 'string', default: '500' } },
+  const { values, positionals, json, help } = parseCommandArgs(args, {
+    command: 'library',
+    usage: USAGE,
+    positionals: 1,
+    options: { search: { type: 'string' }, favorites: { type: 'boolean' }, limit: { type: 'string' } },
   });
-  if (subcommand !== 'list' && subcommand !== 'rebuild') throw new UsageError(`library takes "list" or "rebuild".\n  ${LIBRARY_USAGE.join('\n  ')}`);
-
-  const host = await context.library();
-  {
-    const library = host.current();
-    if (subcommand === 'rebuild') {
-      const report = await library.rebuild();
-      if (values.json) io.out(JSON.stringify({ ok: true, ...report, root: library.root }));
-      else {
-        const total = library.list({ limit: 1 }).total;
-        io.out(`Rebuilt the catalog of ${library.root}: ${total} video${total === 1 ? '' : 's'}.`);
-        for (const problem of report.problems) io.out(`  ! ${problem.path}: ${problem.message}`);
-      }
-      return EXIT.ok;
-    }
-    const page = library.list({
-      ...(values.search ? { search: values.search, sort: 'relevance' as const } : {}),
-      ...(values.favorites ? { favorites: true } : {}),
-      limit: Math.min(500, Math.max(1, Number(values.limit) || 500)),
-    });
-    if (values.json) {
-      io.out(JSON.stringify({ ok: true, total: page.total, items: page.items.map((item) => ({ ...item, path: library.mediaFile('video', item.id) })) }));
-      return EXIT.ok;
-    }
-    if (page.total === 0) io.out(values.search || values.favorites ? 'No videos match.' : `No videos yet in ${library.root}.`);
-    for (const item of page.items) {
-      const facts = [item.createdAt.slice(0, 10), item.model ?? 'imported', item.duration ? `${item.duration}s` : null, item.aspect].filter(Boolean).join(' · ');
-      io.out(`${item.favorite ? '★' : ' '} ${item.title}  (${facts})`);
-      io.out(`    ${library.mediaFile('video', item.id)}`);
-    }
-    if (page.total > page.items.length) io.out(`… and ${page.total - page.items.length} more.`);
+  if (help) {
+    io.out(LIBRARY_HELP.flatMap((entry) => formatCommandHelp(entry)).join('\n'));
     return EXIT.ok;
   }
+  const [subcommand] = positionals;
+  if (subcommand !== 'list' && subcommand !== 'rebuild') throw new UsageError(`library takes "list" or "rebuild"${subcommand ? `, not "${subcommand}"` : ''}.\n  ${USAGE}`);
+  const limit = values.limit === undefined ? 500 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError(`--limit takes a whole number from 1 to 500, not "${values.limit}".`);
+
+  const library = (await context.library()).current();
+  if (subcommand === 'rebuild') {
+    const report = await library.rebuild();
+    if (json) io.out(JSON.stringify({ ok: true, ...report, root: library.root }));
+    else {
+      const total = library.list({ limit: 1 }).total;
+      io.out(`Rebuilt the catalog of ${library.root}: ${total} video${total === 1 ? '' : 's'}.`);
+      for (const problem of report.problems) io.out(`  ! ${problem.path}: ${problem.message}`);
+    }
+    return EXIT.ok;
+  }
+  const page = library.list({
+    ...(values.search ? { search: values.search, sort: 'relevance' as const } : {}),
+    ...(values.favorites ? { favorites: true } : {}),
+    limit,
+  });
+  if (json) {
+    io.out(JSON.stringify({ ok: true, total: page.total, items: page.items.map((item) => withPaths(library, item)) }));
+    return EXIT.ok;
+  }
+  if (page.total === 0) io.out(values.search || values.favorites ? 'No videos match.' : `No videos yet in ${library.root}.`);
+  for (const item of page.items) {
+    const facts = [item.createdAt.slice(0, 10), item.model ?? 'imported', item.duration ? `${item.duration}s` : null, item.aspect].filter(Boolean).join(' · ');
+    io.out(`${item.favorite ? '★' : ' '} ${item.title}  (${facts})`);
+    io.out(`    ${library.mediaFile('video', item.id)}`);
+  }
+  if (page.total > page.items.length) io.out(`… and ${page.total - page.items.length} more.`);
+  return EXIT.ok;
 }

@@ -1,52 +1,74 @@
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { AppError } from '../../../shared/errors';
 import { aspectSchema } from '../../../shared/catalog/catalog-schema';
 import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
 import { normalizeAspect } from '../../../shared/catalog/catalog-lookup';
 import { resolveAppPaths } from '../../services/app-paths';
 import { createImageService } from '../../services/images/image-service';
+import { parseCommandArgs } from '../cli-args';
+import { ASPECT_WORDS, formatCommandHelp, modelIdList, type CommandHelp } from '../cli-help';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
 
-/** One line of usage. */
-export const PREP_IMAGE_USAGE =
-  'reelbench prep-image <input> --aspect landscape|portrait [--model M] [--resolution standard|high] [--format jpeg|png|webp] [--background #rrggbb] --out <file> [--json]';
+/** `reelbench prep-image`, as help shows it. */
+export const PREP_IMAGE_HELP: CommandHelp = {
+  usage: 'reelbench prep-image FILE --aspect A --out FILE [--model ID] [--resolution R] [--background #rrggbb] [--json]',
+  summary: 'Prepares a reference image exactly as a job would (orientation, colour, crop to the frame, under 10 MB) and writes it.',
+  options: [
+    ['--aspect A', ASPECT_WORDS],
+    ['--out FILE', 'where to write it; .jpg/.jpeg, .png or .webp decides the format (the folder must exist)'],
+    ['--model ID', `the model it is for (default ${MODEL_CATALOG.defaultModel}); it decides the frame`],
+    ['--resolution R', 'standard, or high with sora-2-pro-preview'],
+    ['--format F', 'jpeg, png or webp: optional, and must agree with --out'],
+    ['--background #rrggbb', 'what shows through transparent pixels (default #000000)'],
+  ],
+};
 
 const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
+const FORMAT_OF_EXTENSION: Readonly<Record<string, 'jpeg' | 'png' | 'webp'>> = { '.jpg': 'jpeg', '.jpeg': 'jpeg', '.png': 'png', '.webp': 'webp' };
+
+/** The output format, from --out's extension; --format may only repeat it. */
+function outputFormat(out: string, format: string | undefined): 'jpeg' | 'png' | 'webp' {
+  const fromName = FORMAT_OF_EXTENSION[path.extname(out).toLowerCase()];
+  if (!fromName) throw new UsageError(`--out must end in .jpg, .jpeg, .png or .webp (the extension decides the format), not "${path.basename(out)}".`);
+  if (format !== undefined && format !== fromName) throw new UsageError(`--format ${format} does not match --out "${path.basename(out)}" (${fromName}); leave --format out, the extension decides.`);
+  return fromName;
+}
 
 /** Prepares a reference image exactly as the app does, and writes it to --out. */
 export async function prepImage(args: readonly string[], io: CliIo, dataDir: string): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      aspect: { type: 'string' },
-      model: { type: 'string', default: MODEL_CATALOG.defaultModel },
-      resolution: { type: 'string' },
-      format: { type: 'string', default: 'jpeg' },
-      background: { type: 'string', default: '#000000' },
-      out: { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
+  const { values, positionals, json, help } = parseCommandArgs(args, {
+    command: 'prep-image',
+    usage: PREP_IMAGE_HELP.usage,
+    positionals: 1,
+    options: { aspect: { type: 'string' }, model: { type: 'string' }, resolution: { type: 'string' }, format: { type: 'string' }, background: { type: 'string' }, out: { type: 'string' } },
   });
-  const [input, ...extra] = positionals;
-  if (!input || extra.length > 0) throw new UsageError(`prep-image takes exactly one input image.\n  ${PREP_IMAGE_USAGE}`);
-  if (!values.out) throw new UsageError(`prep-image needs --out <file>.\n  ${PREP_IMAGE_USAGE}`);
+  if (help) {
+    io.out(formatCommandHelp(PREP_IMAGE_HELP).join('\n'));
+    return EXIT.ok;
+  }
+  const [input] = positionals;
+  if (!input) throw new UsageError(`prep-image takes one input image.\n  ${PREP_IMAGE_HELP.usage}`);
+  if (!values.out) throw new UsageError(`prep-image needs --out <file>.\n  ${PREP_IMAGE_HELP.usage}`);
   const aspect = aspectSchema.safeParse(normalizeAspect(MODEL_CATALOG, values.aspect ?? ''));
-  if (!aspect.success) throw new UsageError('--aspect must be landscape (16:9) or portrait (9:16).');
-  if (!['jpeg', 'png', 'webp'].includes(values.format)) throw new UsageError('--format must be jpeg, png or webp.');
-  if (!/^#[0-9a-fA-F]{6}$/.test(values.background)) throw new UsageError('--background must look like #000000.');
-  const format = values.format as 'jpeg' | 'png' | 'webp';
+  if (!aspect.success) throw new UsageError(`--aspect must be ${ASPECT_WORDS}.`);
+  const model = values.model ?? MODEL_CATALOG.defaultModel;
+  if (!MODEL_CATALOG.models.some((candidate) => candidate.id === model)) throw new UsageError(`there is no model "${model}". Choose one of: ${modelIdList(MODEL_CATALOG)}.`);
+  if (values.format !== undefined && !['jpeg', 'png', 'webp'].includes(values.format)) throw new UsageError('--format must be jpeg, png or webp.');
+  const format = outputFormat(values.out, values.format);
+  const background = values.background ?? '#000000';
+  if (!/^#[0-9a-fA-F]{6}$/.test(background)) throw new UsageError('--background must look like #000000.');
+  const output = path.resolve(values.out);
+  const folder = await stat(path.dirname(output)).catch(() => null);
+  if (!folder?.isDirectory()) throw new AppError('invalidInput', `The folder for --out does not exist: ${path.dirname(output)}`, 'Create it first, or write somewhere else.');
 
   const images = createImageService({ cacheDir: resolveAppPaths(dataDir).cacheDir });
-  const target = { model: values.model, resolution: values.resolution, aspect: aspect.data };
+  const target = { model, resolution: values.resolution, aspect: aspect.data };
   const inspection = await images.inspect(path.resolve(input), target);
-  const prepared = await images.prepare(path.resolve(input), { ...target, format, background: values.background });
-  const output = path.resolve(values.out);
-  await mkdir(path.dirname(output), { recursive: true });
+  const prepared = await images.prepare(path.resolve(input), { ...target, format, background });
   await copyFile(prepared.path, output);
 
-  if (values.json) {
+  if (json) {
     const { preview, ...facts } = inspection;
     io.out(JSON.stringify({ ok: true, input: path.resolve(input), output, source: facts, prepared: { ...prepared, path: output } }));
     return EXIT.ok;

@@ -6,7 +6,7 @@ import type { ImageService } from '../images/image-service';
 import type { UploadCache } from '../images/upload-cache';
 import type { LibraryService } from '../library/library-service';
 import type { Logger } from '../logging/logger';
-import type { JobRecord, JobStore } from '../storage/job-store';
+import { RUNNER_HEARTBEAT_MS, type JobRecord, type JobStore } from '../storage/job-store';
 import { createBalanceCache } from './balance-cache';
 import { change, downloadStep, fileStep, pollStep, prepareStep, submitStep, uploadStep, waitFor, type StepContext } from './job-steps';
 import { DEFAULT_POLL_CEILING_MS, DEFAULT_POLL_FLOOR_MS } from './poll-schedule';
@@ -71,6 +71,8 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   const settledWaiters = new Map<string, ((job: Job) => void)[]>();
   const idleWaiters: (() => void)[] = [];
   let timer: NodeJS.Timeout | undefined;
+  let heartbeat: NodeJS.Timeout | undefined;
+  const runnerId = randomUUID();
   let started = false;
   let stopping = false;
 
@@ -188,6 +190,10 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       if (started) return;
       started = true;
       stopping = false;
+      // Other processes on this data folder (`reelbench jobs`) can tell a job that is being run from one left behind.
+      deps.store.markRunning(runnerId, now());
+      heartbeat = setInterval(() => deps.store.markRunning(runnerId, now()), RUNNER_HEARTBEAT_MS);
+      heartbeat.unref();
       for (const record of records.values()) {
         // Everything unfinished resumes now. A job that crashed between recording its billed POST and recording
         // the answer is turned into "needs attention" by the submit step itself, never resent.
@@ -198,8 +204,10 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     async stop() {
       stopping = true;
       clearTimeout(timer);
+      clearInterval(heartbeat);
       for (const controller of running.values()) controller.abort();
       while (running.size > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      if (started) deps.store.markStopped(runnerId);
       started = false;
     },
     enqueue(request) {

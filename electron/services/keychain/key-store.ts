@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { KeyStatus } from '../../../shared/models/key-status';
 import { checkApiKey, keyHint } from '../../../shared/validation/api-key';
 import type { Logger } from '../logging/logger';
-import { keychainUnavailable } from './keychain-error';
+import { keychainModuleMissing, keychainUnavailable, type KeychainOperation } from './keychain-error';
 
 /** The part of keytar Reelbench uses. */
 export interface KeytarLike {
@@ -48,16 +48,26 @@ export function createKeyStore(deps: KeyStoreDeps): KeyStore {
     return key;
   };
 
-  async function withKeychain<T>(operation: (keychain: KeytarLike) => Promise<T>): Promise<T> {
+  async function loaded(): Promise<KeytarLike> {
     try {
       keytar ??= deps.loadKeytar();
-      return await operation(await keytar);
+      return await keytar;
+    } catch (error) {
+      keytar = undefined;
+      deps.logger?.warn('keychain: keytar did not load', { cause: error instanceof Error ? error.message : String(error) });
+      throw keychainModuleMissing();
+    }
+  }
+
+  async function withKeychain<T>(kind: KeychainOperation, operation: (keychain: KeytarLike) => Promise<T>): Promise<T> {
+    const keychain = await loaded();
+    try {
+      return await operation(keychain);
     } catch (error) {
       if (error instanceof AppError) throw error;
-      keytar = undefined; // A locked keychain may be unlocked by the next attempt.
       const cause = error instanceof Error ? error.message : String(error);
       deps.logger?.warn('keychain: unavailable', { cause });
-      throw keychainUnavailable(platform, cause);
+      throw keychainUnavailable(platform, cause, kind);
     }
   }
 
@@ -69,7 +79,7 @@ export function createKeyStore(deps: KeyStoreDeps): KeyStore {
   async function status(): Promise<KeyStatus> {
     const overriding = remember(fromEnvironment());
     if (overriding) return { present: true, hint: keyHint(overriding), source: 'environment' };
-    const stored = remember(await withKeychain((keychain) => keychain.getPassword(service, account)));
+    const stored = remember(await withKeychain('read', (keychain) => keychain.getPassword(service, account)));
     return stored ? { present: true, hint: keyHint(stored), source: 'keychain' } : { present: false, hint: null, source: null };
   }
 
@@ -79,15 +89,15 @@ export function createKeyStore(deps: KeyStoreDeps): KeyStore {
       const checked = checkApiKey(raw);
       if (!checked.ok) throw new AppError('invalidInput', checked.message);
       remember(checked.key);
-      await withKeychain((keychain) => keychain.setPassword(service, account, checked.key));
+      await withKeychain('write', (keychain) => keychain.setPassword(service, account, checked.key));
       return status();
     },
     async clear() {
-      await withKeychain((keychain) => keychain.deletePassword(service, account));
+      await withKeychain('delete', (keychain) => keychain.deletePassword(service, account));
       return status();
     },
     async read() {
-      return remember(fromEnvironment() ?? (await withKeychain((keychain) => keychain.getPassword(service, account))));
+      return remember(fromEnvironment() ?? (await withKeychain('read', (keychain) => keychain.getPassword(service, account))));
     },
     secretsForRedaction: () => [...seen],
   };

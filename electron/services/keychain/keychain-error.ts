@@ -13,14 +13,25 @@ function advice(platform: NodeJS.Platform, locked: boolean): string {
     : 'Install and start a Secret Service, such as GNOME Keyring or KWallet (Debian/Ubuntu: sudo apt install gnome-keyring libsecret-1-0), then log out and back in.';
 }
 
-/** The keychain is missing, locked, or keytar could not load: explained, with what to install or unlock. */
-export function keychainUnavailable(platform: NodeJS.Platform, cause: string): AppError {
+/** What was being done with the keychain when it failed: only a failed write can say the key was not saved. */
+export type KeychainOperation = 'read' | 'write' | 'delete';
+
+const keychainName = (platform: NodeJS.Platform) =>
+  platform === 'darwin' ? 'macOS Keychain' : platform === 'win32' ? 'Windows Credential Manager' : 'system keyring (Secret Service)';
+
+/** The keychain is missing or locked: explained, with what to install or unlock. */
+export function keychainUnavailable(platform: NodeJS.Platform, cause: string, operation: KeychainOperation = 'write'): AppError {
   const locked = /locked|denied|cancel/i.test(cause);
-  const what = platform === 'darwin' ? 'macOS Keychain' : platform === 'win32' ? 'Windows Credential Manager' : 'system keyring (Secret Service)';
   const state = locked ? 'is locked' : 'could not be reached';
+  const outcome = operation === 'write' ? ' The key was not saved anywhere else.' : operation === 'delete' ? ' Nothing was removed.' : '';
+  return new AppError('keychainUnavailable', `Reelbench keeps your API key only in the ${keychainName(platform)}, and it ${state}.${outcome}`, advice(platform, locked));
+}
+
+/** keytar, the native module that talks to the keychain, is missing or was built for another Node or Electron. */
+export function keychainModuleMissing(): AppError {
   return new AppError(
-    'keychainUnavailable',
-    `Reelbench keeps your API key only in the ${what}, and it ${state}. The key was not saved anywhere else.`,
-    advice(platform, locked),
+    'keychainModuleMissing',
+    "Reelbench's keychain module (keytar) is missing or was built for another version, so the API key cannot be read or saved.",
+    'Run `npm rebuild keytar` in the Reelbench folder (or reinstall Reelbench), then start it again.',
   );
 }

@@ -33,8 +33,18 @@ export interface JobStore {
   save(record: JobRecord): void;
   get(id: string): JobRecord | null;
   all(): JobRecord[];
+  /** A runner in this or another process is alive and running jobs (renewed every few seconds while it is). */
+  markRunning(runnerId: string, now: number): void;
+  /** That runner has stopped. */
+  markStopped(runnerId: string): void;
+  /** Whether any runner, in any process on this data folder, has shown life recently. */
+  anyoneRunning(now: number): boolean;
   close(): void;
 }
+
+/** How often a running runner says it is alive, and how long after its last word it counts as gone (a kill -9). */
+export const RUNNER_HEARTBEAT_MS = 5_000;
+const RUNNER_GONE_AFTER_MS = 4 * RUNNER_HEARTBEAT_MS;
 
 const recordSchema = z.object({ job: jobSchema, internals: jobInternalsSchema });
 
@@ -51,7 +61,11 @@ export function openJobStore(file: string): JobStore {
     submitted_at TEXT,
     record TEXT NOT NULL
   );
-  CREATE INDEX IF NOT EXISTS jobs_created ON jobs(created_at);`);
+  CREATE INDEX IF NOT EXISTS jobs_created ON jobs(created_at);
+  CREATE TABLE IF NOT EXISTS runners (id TEXT PRIMARY KEY, pid INTEGER NOT NULL, seen_at INTEGER NOT NULL);`);
+  const beat = db.prepare('INSERT OR REPLACE INTO runners (id, pid, seen_at) VALUES (?, ?, ?)');
+  const gone = db.prepare('DELETE FROM runners WHERE id = ?');
+  const alive = db.prepare('SELECT COUNT(*) AS count FROM runners WHERE seen_at >= ?');
   const upsert = db.prepare('INSERT OR REPLACE INTO jobs (id, created_at, phase, submitted_at, record) VALUES (?, ?, ?, ?, ?)');
   const byId = db.prepare('SELECT record FROM jobs WHERE id = ?');
   const everything = db.prepare('SELECT record FROM jobs ORDER BY created_at');
@@ -69,6 +83,9 @@ export function openJobStore(file: string): JobStore {
       return row ? parse(row.record) : null;
     },
     all: () => (everything.all() as { record: string }[]).map((row) => parse(row.record)).filter((record): record is JobRecord => record !== null),
+    markRunning: (runnerId, now) => void beat.run(runnerId, process.pid, now),
+    markStopped: (runnerId) => void gone.run(runnerId),
+    anyoneRunning: (now) => Number((alive.get(now - RUNNER_GONE_AFTER_MS) as { count: number }).count) > 0,
     close: () => {
       if (db.isOpen) db.close();
     },

@@ -5,7 +5,7 @@ import { showContextMenu } from '../../lib/context-menu';
 import { useShellStore } from '../shell/shell-store';
 import { useJobsStore } from './jobs-store';
 
-const SETTINGS_ERRORS = new Set(['auth', 'noKey', 'insufficientBalance', 'keychainUnavailable', 'unknownModel']);
+const SETTINGS_ERRORS = new Set(['auth', 'noKey', 'insufficientBalance', 'keychainUnavailable', 'keychainModuleMissing', 'unknownModel']);
 
 /** One job: what it is, where it is, and — when it went wrong — why and what to do next. */
 export function JobRow({ job, translate }: { job: Job; translate: Translator }) {

@@ -6,11 +6,16 @@ import { useSettingsStore } from './settings-store';
 export function KeySection({ translate }: { translate: Translator }) {
   const { t } = translate;
   const keyStatus = useSettingsStore((state) => state.keyStatus);
+  const keyProblem = useSettingsStore((state) => state.keyProblem);
   const busy = useSettingsStore((state) => state.busy);
   const { saveKey, clearKey, testKey } = useSettingsStore.getState();
   const [draft, setDraft] = useState('');
 
-  const state = !keyStatus?.present
+  const state = keyProblem
+    ? keyProblem.code === 'keychainModuleMissing'
+      ? t('settings.key.moduleMissing')
+      : `${keyProblem.message} ${keyProblem.action ?? ''}`.trim()
+    : !keyStatus?.present
     ? t('settings.key.stateNone')
     : t(keyStatus.source === 'environment' ? 'settings.key.stateEnvironment' : 'settings.key.stateKeychain', { hint: keyStatus.hint ?? '' });
 
@@ -25,7 +30,9 @@ export function KeySection({ translate }: { translate: Translator }) {
   return (
     <section className="settings-section" aria-labelledby="settings-key">
       <h2 id="settings-key">{t('settings.key.heading')}</h2>
-      <p className="key-state" data-testid="key-state">{state}</p>
+      <p className={keyProblem ? 'key-state key-problem' : 'key-state'} data-testid="key-state" role={keyProblem ? 'alert' : undefined}>
+        {state}
+      </p>
       <form onSubmit={submit} className="field-row">
         <label htmlFor="api-key">{t('settings.key.label')}</label>
         <input

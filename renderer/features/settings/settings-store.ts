@@ -12,6 +12,8 @@ export type Notice = { readonly kind: 'ok'; readonly key: MessageKey; readonly v
 export interface SettingsStore {
   readonly settings: Settings | null;
   readonly keyStatus: KeyStatus | null;
+  /** Why the key's status could not be read (the keychain, or its module), shown in the key section itself. */
+  readonly keyProblem: AppErrorData | null;
   readonly location: { readonly path: string; readonly isDefault: boolean } | null;
   readonly notice: Notice | null;
   readonly busy: boolean;
@@ -38,6 +40,7 @@ export const useSettingsStore = create<SettingsStore>()((set) => {
   return {
     settings: null,
     keyStatus: null,
+    keyProblem: null,
     location: null,
     notice: null,
     busy: false,
@@ -48,17 +51,17 @@ export const useSettingsStore = create<SettingsStore>()((set) => {
         unwrap(api().key.status()),
         unwrap(api().library.location()),
       ]);
-      const failed = [settings, keyStatus, location].find((result) => result.status === 'rejected');
+      const failed = [settings, location].find((result) => result.status === 'rejected');
       set({
         ...(settings.status === 'fulfilled' ? { settings: settings.value } : {}),
-        ...(keyStatus.status === 'fulfilled' ? { keyStatus: keyStatus.value } : {}),
+        ...(keyStatus.status === 'fulfilled' ? { keyStatus: keyStatus.value, keyProblem: null } : { keyProblem: toErrorData(keyStatus.reason) }),
         ...(location.status === 'fulfilled' ? { location: location.value } : {}),
         notice: failed ? { kind: 'error', error: toErrorData(failed.reason) } : null,
       });
     },
-    saveKey: (value) => attempt(async () => ({ keyStatus: await unwrap(api().key.set({ value })), notice: { kind: 'ok', key: 'settings.key.saved' } })),
+    saveKey: (value) => attempt(async () => ({ keyStatus: await unwrap(api().key.set({ value })), keyProblem: null, notice: { kind: 'ok', key: 'settings.key.saved' } })),
     clearKey: async () => {
-      await attempt(async () => ({ keyStatus: await unwrap(api().key.clear()), notice: { kind: 'ok', key: 'settings.key.cleared' } }));
+      await attempt(async () => ({ keyStatus: await unwrap(api().key.clear()), keyProblem: null, notice: { kind: 'ok', key: 'settings.key.cleared' } }));
     },
     testKey: async () => {
       await attempt(async () => {

@@ -6,7 +6,7 @@ import { resolveAppPaths } from '../../../electron/services/app-paths';
 import { createEventEmitter, type EventEmitter } from '../../../electron/services/ipc/event-emitter';
 import { randomBytes } from 'node:crypto';
 import { createTrustedSenderCheck } from '../../../electron/services/ipc/trusted-sender';
-import { createKeyStore, type KeyStore } from '../../../electron/services/keychain/key-store';
+import { createKeyStore, type KeyStore, type KeytarLike } from '../../../electron/services/keychain/key-store';
 import { loadKeytar } from '../../../electron/services/keychain/load-keytar';
 import { createFileLogger, createRedactor } from '../../../electron/services/logging/logger';
 import { createImageService } from '../../../electron/services/images/image-service';
@@ -92,6 +92,8 @@ export interface LaunchOptions {
   readonly beforeOpen?: (libraryRoot: string) => Promise<void>;
   /** Polling floor and ceiling for jobs (a fast fake server needs fast polling). */
   readonly pollMs?: number;
+  /** How keytar is loaded: the real module unless a test plays a broken install. */
+  readonly loadKeytar?: () => Promise<KeytarLike>;
 }
 
 /**
@@ -108,7 +110,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   const server: StaticServer = await serveFolder(BUILT.rendererDir, (pathname, range) =>
     serveMedia(pathname, range, (kind, id) => opened.library?.current().mediaFile(kind, id) ?? null),
   );
-  const keyStore = createKeyStore({ loadKeytar, env: {}, service: `Reelbench-e2e-${randomBytes(6).toString('hex')}` });
+  const keyStore = createKeyStore({ loadKeytar: options.loadKeytar ?? loadKeytar, env: {}, service: `Reelbench-e2e-${randomBytes(6).toString('hex')}` });
   const logger = createFileLogger(paths.logFile, createRedactor(() => keyStore.secretsForRedaction()));
   const settings = await openSettingsStore(paths.settingsFile, logger);
   if (options.apiBaseUrl) await settings.update({ apiBaseUrl: options.apiBaseUrl });

@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { openJobStore } from '../../../electron/services/storage/job-store';
 import { startFakeApimart, type FakeApimart, type FakeApimartOptions } from '../../fake-apimart/fake-server.ts';
 import { requireBuild } from '../../support/build-output';
 import { CLI } from '../../support/cli-runner';
+import { freePort } from '../../support/free-port';
 import { SAMPLE_VIDEO } from '../../support/library-setup';
 import { eventually } from '../../support/runner-setup';
 
@@ -137,10 +137,7 @@ describe('reelbench generate, through faults and kill -9', () => {
 
   it('waits for the network and carries on when it returns', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-cli-offline-'));
-    const probe = createServer();
-    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-    const port = (probe.address() as { port: number }).port;
-    await new Promise((resolve) => probe.close(resolve));
+    const port = await freePort();
     const apiKey = 'sk-offline-test-key-42';
     const run = reelbench(prompt, { REELBENCH_BASE_URL: `http://127.0.0.1:${port}`, REELBENCH_API_KEY: apiKey });
     // Read the CLI's own job database (WAL lets a second reader in) until the job says it is waiting.

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
+import { freePort } from '../../support/free-port';
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { downloadPathFor } from '../../../electron/services/jobs/job-steps';
@@ -13,14 +13,6 @@ afterEach(async () => {
 });
 
 const request = { prompt: 'survive a crash', model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' } as const;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('surviving restarts and faults', () => {
   it('resumes polling after a restart mid-poll: exactly one POST', async () => {

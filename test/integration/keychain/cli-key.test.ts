@@ -48,7 +48,7 @@ describe.skipIf(gate.skip)('reelbench key and balance (the built CLI, the real k
     await expect(reelbench(['balance'])).resolves.toMatchObject({ code: 0, stdout: 'Balance: 3.5 (used 0).\n' });
     expect(await filesContaining(dir, key)).toEqual([]);
     await expect(reelbench(['key', 'clear'])).resolves.toMatchObject({ code: 0 });
-    await expect(reelbench(['key', 'status'])).resolves.toMatchObject({ stdout: 'No API key is set. Run `reelbench key set` and paste it.\n' });
+    await expect(reelbench(['key', 'status'])).resolves.toMatchObject({ stdout: 'No API key is set. Run `reelbench key set` and paste it (or set REELBENCH_API_KEY).\n' });
     await expect(reelbench(['balance', '--json'])).resolves.toMatchObject({ code: 1, stdout: expect.stringContaining('"code":"noKey"') });
   });
 

@@ -1,0 +1,91 @@
+import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
+import type { Settings, SettingsPatch } from '../../../shared/models/settings';
+import { parseCommandArgs } from '../cli-args';
+import { formatCommandHelp, type CommandHelp } from '../cli-help';
+import { EXIT, UsageError, type CliIo } from '../cli-io';
+import type { CliContext } from '../cli-context';
+
+/** `reelbench config`, as help shows it. */
+export const CONFIG_HELP: CommandHelp = {
+  usage: 'reelbench config get [NAME] [--json] | config set NAME VALUE',
+  summary: 'The settings the app and the CLI share (settings.json in the data folder).',
+  options: [
+    ['api-address URL', 'the APIMart address (https://, or http:// on this computer); REELBENCH_BASE_URL overrides it'],
+    ['jobs-at-once N', 'how many jobs run at the same time, 1 to 10 (default 3)'],
+    ['price.MODEL P', `your price per second of MODEL, for costs and balance checks (e.g. price.${MODEL_CATALOG.defaultModel} 0.08); "none" removes it`],
+  ],
+};
+
+/** One setting as the CLI names it. */
+interface ConfigEntry {
+  readonly name: string;
+  read(settings: Settings): string | number | null;
+  patch(value: string, settings: Settings): SettingsPatch;
+}
+
+function parseCount(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1 || count > 10) throw new UsageError(`jobs-at-once takes a whole number from 1 to 10, not "${value}".`);
+  return count;
+}
+
+function priceEntry(model: string): ConfigEntry {
+  return {
+    name: `price.${model}`,
+    read: (settings) => settings.prices[model] ?? null,
+    patch(value, settings) {
+      const { [model]: _previous, ...others } = settings.prices;
+      if (value === 'none') return { prices: others };
+      const price = Number(value);
+      if (!Number.isFinite(price) || price < 0 || price > 1000) throw new UsageError(`price.${model} takes a price per second such as 0.08 (or "none"), not "${value}".`);
+      return { prices: { ...others, [model]: price } };
+    },
+  };
+}
+
+const FIXED: readonly ConfigEntry[] = [
+  { name: 'api-address', read: (settings) => settings.apiBaseUrl, patch: (value) => ({ apiBaseUrl: value }) },
+  { name: 'jobs-at-once', read: (settings) => settings.concurrency, patch: (value) => ({ concurrency: parseCount(value) }) },
+];
+
+/** Every setting the CLI shows: the fixed ones, then a price for each known model and each priced one. */
+function entries(settings: Settings): ConfigEntry[] {
+  const models = new Set([...MODEL_CATALOG.models.map((model) => model.id), ...Object.keys(settings.prices)]);
+  return [...FIXED, ...[...models].map(priceEntry)];
+}
+
+function entryNamed(name: string): ConfigEntry {
+  const fixed = FIXED.find((entry) => entry.name === name);
+  if (fixed) return fixed;
+  const model = /^price\.(.+)$/.exec(name)?.[1];
+  if (model && MODEL_CATALOG.models.some((candidate) => candidate.id === model)) return priceEntry(model);
+  const names = ['api-address', 'jobs-at-once', ...MODEL_CATALOG.models.map((candidate) => `price.${candidate.id}`)];
+  throw new UsageError(`there is no setting "${name}". Settings: ${names.join(', ')}.`);
+}
+
+const shown = (value: string | number | null) => (value === null ? 'not set' : String(value));
+
+/** `reelbench config get|set`. */
+export async function configCommand(args: readonly string[], io: CliIo, context: CliContext): Promise<number> {
+  const { positionals, json, help } = parseCommandArgs(args, { command: 'config', usage: CONFIG_HELP.usage, options: {}, positionals: 3 });
+  const [action, name, value] = positionals;
+  if (help) {
+    io.out(formatCommandHelp(CONFIG_HELP).join('\n'));
+    return EXIT.ok;
+  }
+  if (action === 'get' && value === undefined) {
+    const settings = context.settings.current();
+    const chosen = name === undefined ? entries(settings) : [entryNamed(name)];
+    if (json) io.out(JSON.stringify({ ok: true, settings: Object.fromEntries(chosen.map((entry) => [entry.name, entry.read(settings)])) }));
+    else for (const entry of chosen) io.out(name === undefined ? `${entry.name} = ${shown(entry.read(settings))}` : shown(entry.read(settings)));
+    return EXIT.ok;
+  }
+  if (action === 'set' && name !== undefined && value !== undefined) {
+    const entry = entryNamed(name);
+    const updated = await context.settings.update(entry.patch(value, context.settings.current()));
+    if (json) io.out(JSON.stringify({ ok: true, settings: { [entry.name]: entry.read(updated) } }));
+    else io.out(`${entry.name} = ${shown(entry.read(updated))}`);
+    return EXIT.ok;
+  }
+  throw new UsageError(`config takes "get [NAME]" or "set NAME VALUE".\n  ${CONFIG_HELP.usage}`);
+}
