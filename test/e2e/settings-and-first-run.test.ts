@@ -80,12 +80,17 @@ describe.skipIf(gate.skip)('first run and settings', () => {
     const state = page.getByTestId('key-state');
     await page.getByText('The keychain module (keytar) is missing', { exact: false }).waitFor();
     await expect(state.textContent()).resolves.toBe(
-      'The keychain module (keytar) is missing or built for another version: run `npm rebuild keytar` in the Reelbench folder (or reinstall Reelbench), then restart.',
+      'The keychain module (keytar) is missing or built for another version: run npm rebuild keytar in the Reelbench folder (or reinstall Reelbench), then restart.',
     );
+    await expect(state.locator('code').textContent()).resolves.toBe('npm rebuild keytar');
+    // Nothing can be saved without the module: the form is off rather than failing.
+    await expect(page.getByTestId('key-input').isDisabled()).resolves.toBe(true);
     await expect(state.getAttribute('role')).resolves.toBe('alert');
     // The rest of Settings still loaded: only the key is affected.
     await expect(page.getByTestId('settings-notice').textContent()).resolves.toBe('');
     await shot('settings-keytar-missing-en-light');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await shot('settings-keytar-missing-en-light-1920');
   });
 
   it('switches to Korean and to the dark theme, and remembers both', async () => {

@@ -40,15 +40,17 @@ interface ShellReport {
   drag: { answer: unknown; drags: { file: string; iconEmpty: boolean }[]; expected: string };
 }
 
-let userData: string | undefined;
+// Every shell started gets its own data folder; a test may start more than one.
+const userDataDirs: string[] = [];
 afterEach(async () => {
-  if (userData) await rm(userData, { recursive: true, force: true });
+  await Promise.all(userDataDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 beforeAll(requireBuild);
 
 /** Starts the built main bundle under Node with `electron` replaced by a recording fake, and probes its wiring. */
 async function startShell(env: Record<string, string>): Promise<ShellReport> {
-  userData = await mkdtemp(path.join(os.tmpdir(), 'reelbench-shell-'));
+  const userData = await mkdtemp(path.join(os.tmpdir(), 'reelbench-shell-'));
+  userDataDirs.push(userData);
   const { stdout } = await run(process.execPath, [DRIVER, BUILT.main], {
     env: { ...process.env, ELECTRON_RENDERER_URL: '', FAKE_ELECTRON_USER_DATA: userData, ...env },
     timeout: 20_000,

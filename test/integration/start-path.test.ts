@@ -36,8 +36,10 @@ afterAll(async () => {
 function npmStart(env: Record<string, string>): Promise<{ code: number; output: string }> {
   const npm = process.env['npm_execpath'];
   const [file, args] = npm ? [process.execPath, [npm, 'start']] : ['npm', ['start']];
+  const merged: NodeJS.ProcessEnv = { ...process.env, ...env };
+  delete merged['ELECTRON_SKIP_BINARY_DOWNLOAD'];
   return new Promise((resolve) => {
-    execFile(file, args, { cwd: project, env: { ...process.env, ...env }, timeout: 120_000 }, (error, stdout, stderr) => {
+    execFile(file, args, { cwd: project, env: merged, timeout: 120_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, output: `${stdout}\n${stderr}` });
     });
   });

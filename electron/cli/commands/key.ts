@@ -7,15 +7,15 @@ import { formatCommandHelp, type CommandHelp } from '../cli-help';
 import { errorData, EXIT, UsageError, type CliIo } from '../cli-io';
 import type { CliContext } from '../cli-context';
 
+const KEY_ONLY_HELP: CommandHelp = {
+  usage: 'reelbench key set | key status | key clear [--json]',
+  summary: `The APIMart key in the system keychain. \`key set\` reads it from standard input, never from the command line: printf '%s\\n' "$KEY" | reelbench key set. ${API_KEY_ENV} overrides the keychain.`,
+};
+const BALANCE_HELP: CommandHelp = { usage: 'reelbench balance [--json]', summary: 'The account balance (costs nothing; proves the key works).' };
+const KEY_USAGE = KEY_ONLY_HELP.usage;
+
 /** The key commands, as help shows them. */
-export const KEY_HELP: readonly CommandHelp[] = [
-  {
-    usage: 'reelbench key set | key status | key clear [--json]',
-    summary: `The APIMart key in the system keychain. \`key set\` reads it from standard input, never from the command line: printf '%s\\n' "$KEY" | reelbench key set. ${API_KEY_ENV} overrides the keychain.`,
-  },
-  { usage: 'reelbench balance [--json]', summary: 'The account balance (costs nothing; proves the key works).' },
-];
-const KEY_USAGE = KEY_HELP[0]?.usage ?? '';
+export const KEY_HELP: readonly CommandHelp[] = [KEY_ONLY_HELP, BALANCE_HELP];
 
 /** Reads the key from standard input: never from the command line, where it would land in the shell's history. */
 export async function readKeyFromStdin(stdin: AsyncIterable<Buffer | string>, io: CliIo, interactive: boolean): Promise<string> {
@@ -43,7 +43,7 @@ export async function keyCommand(args: readonly string[], io: CliIo, context: Cl
   }
   const { json, help } = parseCommandArgs(rest, { command: `key ${subcommand ?? ''}`.trim(), usage: KEY_USAGE, options: {} });
   if (help || subcommand === '--help' || subcommand === '-h') {
-    io.out(formatCommandHelp(KEY_HELP[0] ?? { usage: KEY_USAGE, summary: '' }).join('\n'));
+    io.out(formatCommandHelp(KEY_ONLY_HELP).join('\n'));
     return EXIT.ok;
   }
   if (subcommand === 'set') {
@@ -52,14 +52,16 @@ export async function keyCommand(args: readonly string[], io: CliIo, context: Cl
     return EXIT.ok;
   }
   if (subcommand === 'status') {
-    const status = await context.keyStore.status().catch((error: unknown) => {
-      // A keychain module that did not load is a fact about this install, said in one line with its fix.
-      if (error instanceof AppError && error.code === 'keychainModuleMissing' && !json) {
-        const data = errorData(error);
-        throw new AppError(data.code, `${data.message} ${data.action ?? ''}`.trim());
-      }
-      throw error;
-    });
+    let status: KeyStatus;
+    try {
+      status = await context.keyStore.status();
+    } catch (error) {
+      // A keychain module that did not load is a fact about this install: one line, with its fix.
+      if (!(error instanceof AppError && error.code === 'keychainModuleMissing') || json) throw error;
+      const data = errorData(error);
+      io.err(`reelbench: ${data.message} ${data.action ?? ''}`.trim());
+      return EXIT.failed;
+    }
     io.out(json ? JSON.stringify({ ok: true, ...status }) : describe(status));
     return EXIT.ok;
   }
@@ -74,9 +76,9 @@ export async function keyCommand(args: readonly string[], io: CliIo, context: Cl
 
 /** `reelbench balance`: the account balance (free to ask; also proves the key works). */
 export async function balanceCommand(args: readonly string[], io: CliIo, context: CliContext): Promise<number> {
-  const { json, help } = parseCommandArgs(args, { command: 'balance', usage: KEY_HELP[1]?.usage ?? '', options: {} });
+  const { json, help } = parseCommandArgs(args, { command: 'balance', usage: BALANCE_HELP.usage, options: {} });
   if (help) {
-    io.out(formatCommandHelp(KEY_HELP[1] ?? { usage: 'reelbench balance', summary: '' }).join('\n'));
+    io.out(formatCommandHelp(BALANCE_HELP).join('\n'));
     return EXIT.ok;
   }
   const client = createApimartClient({ fetch: (url, init) => fetch(url, init), baseUrl: context.baseUrl, keySource: context.keyStore, logger: context.logger });

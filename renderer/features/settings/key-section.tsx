@@ -1,6 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { Translator } from '../../i18n/i18n';
 import { useSettingsStore } from './settings-store';
+
+/** A sentence with `commands` in backticks, the commands shown as code. */
+function withCode(text: string): ReactNode[] {
+  return text.split('`').map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part));
+}
 
 /** Set, replace, clear and test the API key. Only the last four characters are ever shown. */
 export function KeySection({ translate }: { translate: Translator }) {
@@ -11,6 +16,8 @@ export function KeySection({ translate }: { translate: Translator }) {
   const { saveKey, clearKey, testKey } = useSettingsStore.getState();
   const [draft, setDraft] = useState('');
 
+  // Without its keychain module nothing can be saved: the form says so by being off, not by failing.
+  const unusable = keyProblem?.code === 'keychainModuleMissing';
   const state = keyProblem
     ? keyProblem.code === 'keychainModuleMissing'
       ? t('settings.key.moduleMissing')
@@ -31,7 +38,7 @@ export function KeySection({ translate }: { translate: Translator }) {
     <section className="settings-section" aria-labelledby="settings-key">
       <h2 id="settings-key">{t('settings.key.heading')}</h2>
       <p className={keyProblem ? 'key-state key-problem' : 'key-state'} data-testid="key-state" role={keyProblem ? 'alert' : undefined}>
-        {state}
+        {withCode(state)}
       </p>
       <form onSubmit={submit} className="field-row">
         <label htmlFor="api-key">{t('settings.key.label')}</label>
@@ -42,10 +49,11 @@ export function KeySection({ translate }: { translate: Translator }) {
           autoComplete="off"
           spellCheck={false}
           value={draft}
+          disabled={unusable}
           placeholder={t('settings.key.placeholder')}
           onChange={(event) => setDraft(event.target.value)}
         />
-        <button type="submit" className="primary" data-testid="key-save" disabled={busy || draft.trim() === ''}>
+        <button type="submit" className="primary" data-testid="key-save" disabled={busy || unusable || draft.trim() === ''}>
           {keyStatus?.present ? t('settings.key.replace') : t('settings.key.save')}
         </button>
       </form>

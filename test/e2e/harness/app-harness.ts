@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +26,12 @@ import { serveFolder, type StaticServer } from './static-server';
 
 /** Debian's Chromium; the test tools never download a browser of their own. */
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+// Checked when a test file loads this harness: without a browser the file fails once, saying why, instead of
+// every test failing and every afterEach tripping over an app that never started.
+if (!existsSync(CHROMIUM)) {
+  throw new Error(`The e2e tests need Chromium at ${CHROMIUM}, and it is not there. Install it (Debian/Ubuntu: sudo apt install chromium) or point CHROMIUM_PATH at one.`);
+}
 
 // The flags this workplace's closed network needs, or Chromium retries blocked connections at every start.
 const CHROMIUM_ARGS = [
