@@ -33,7 +33,7 @@ export interface FakeApimartOptions {
 /** One request the fake saw. */
 export interface LoggedRequest {
   readonly method: string;
-  readonly route: FaultRoute | 'image' | 'other';
+  readonly route: FaultRoute | 'image' | 'models' | 'other';
   readonly path: string;
   readonly authorized: boolean;
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
@@ -56,7 +56,23 @@ export interface FakeApimart {
   count(route: LoggedRequest['route'], method?: string): number;
   /** Video bytes sent so far, across all responses. */
   videoBytesSent(): number;
+  /** Generation requests answered with an earlier request's task (same Idempotency-Key, same body). */
+  replays(): number;
+  /** Sends a generation request to itself over HTTP, as another client (a process that then died) would. */
+  generate(body: Record<string, unknown>, idempotencyKey?: string): Promise<{ taskId: string }>;
   close(): Promise<void>;
+}
+
+/** A body's JSON with keys sorted, so two encodings of the same request compare equal. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 const openAiError = (message: string, type: string, code: string | null = null) => ({ error: { message, type, code } });
@@ -77,6 +93,8 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
   let balance = options.balance ?? 100;
   let used = 0;
   let nextFailure: string | null = null;
+  const keyed = new Map<string, { fingerprint: string; taskId: string }>();
+  let replays = 0;
   let baseUrl = '';
 
   const routeOf = (method: string, pathname: string): LoggedRequest['route'] => {
@@ -86,6 +104,7 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     if (method === 'GET' && (pathname === '/v1/balance' || pathname === '/v1/user/balance')) return 'balance';
     if (method === 'GET' && pathname.startsWith('/f/video/')) return 'video';
     if (method === 'GET' && pathname.startsWith('/f/image/')) return 'image';
+    if (method === 'GET' && pathname === '/v1/models') return 'models';
     return 'other';
   };
 
@@ -116,6 +135,13 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     });
   }
 
+  /** The generation answer in the shape the request asked for (§5: response version 2026-07-27, or the original). */
+  function sendCreated(request: IncomingMessage, response: ServerResponse, id: string, replayed: boolean): void {
+    const versioned = request.headers['x-apimart-response-version'] === '2026-07-27';
+    const body = versioned ? { data: { id, status: 'submitted', created: Math.floor(clock.now() / 1000) }, request_id: `req_${randomBytes(6).toString('hex')}` } : { code: 200, data: [{ status: 'submitted', task_id: id }] };
+    sendJson(response, 200, body, replayed ? { 'idempotency-replayed': 'true' } : {});
+  }
+
   async function handleGenerate(request: IncomingMessage, response: ServerResponse, fault: Fault | undefined): Promise<void> {
     const raw = await readBody(request, 1024 * 1024);
     let body: unknown;
@@ -123,6 +149,19 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
       body = raw === 'tooLarge' ? null : JSON.parse(raw.toString('utf8'));
     } catch {
       return sendJson(response, 400, openAiError('invalid JSON body', 'invalid_request_error'));
+    }
+    const idempotencyKey = request.headers['idempotency-key'];
+    if (idempotencyKey !== undefined && (typeof idempotencyKey !== 'string' || !/^[\x21-\x7e]{1,191}$/.test(idempotencyKey))) {
+      return sendJson(response, 400, openAiError('Idempotency-Key must be 1-191 visible ASCII characters', 'invalid_request_error'));
+    }
+    const fingerprint = canonicalJson(body);
+    const earlier = typeof idempotencyKey === 'string' ? keyed.get(idempotencyKey) : undefined;
+    if (earlier) {
+      if (earlier.fingerprint !== fingerprint) {
+        return sendJson(response, 409, openAiError('Idempotency-Key was already used with a different request body', 'idempotency_error', 'idempotency_key_reused'));
+      }
+      replays += 1;
+      return sendCreated(request, response, earlier.taskId, true);
     }
     const checked = checkGeneration(body, models);
     if ('reason' in checked) {
@@ -144,11 +183,20 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
       cancelled: false,
     });
     nextFailure = null;
+    if (typeof idempotencyKey === 'string') keyed.set(idempotencyKey, { fingerprint, taskId: id });
     if (fault?.kind === 'dropAfterWork') {
       request.socket.destroy();
       return;
     }
-    sendJson(response, 200, { code: 200, data: [{ status: 'submitted', task_id: id }] });
+    if (fault?.kind === 'hangAfterWork') return;
+    if (fault?.kind === 'noTaskId') return sendJson(response, 200, { code: 200, data: [{ status: 'submitted' }] });
+    sendCreated(request, response, id, false);
+  }
+
+  function handleModels(response: ServerResponse): void {
+    // Every model, chat ones included, as /v1/models lists them.
+    const data = [...models.map((model) => model.id), 'gpt-4o-mini', 'gemini-2.5-flash'].map((id) => ({ id, object: 'model', owned_by: 'apimart' }));
+    sendJson(response, 200, { object: 'list', data });
   }
 
   function handleTask(pathname: string, response: ServerResponse): void {
@@ -171,7 +219,7 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
       return void response.writeHead(416, { 'content-range': `bytes */${video.length}` }).end();
     }
     const start = range?.start ?? 0;
-    const end = range?.end ?? video.length - 1;
+    const end = range && fault?.kind === 'rangeCap' ? Math.min(range.end, range.start + fault.maxBytes - 1) : (range?.end ?? video.length - 1);
     const headers: Record<string, string | number> = {
       'content-type': 'video/mp4',
       'accept-ranges': 'bytes',
@@ -227,7 +275,7 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     const authorized = request.headers.authorization === `Bearer ${apiKey}`;
     requests.push({ method, route, path: pathname, authorized, headers: { ...request.headers } });
 
-    const fault = route === 'other' || route === 'image' ? undefined : faults.take(route);
+    const fault = route === 'other' || route === 'image' || route === 'models' ? undefined : faults.take(route);
     if (fault?.kind === 'hang') return;
     if (fault?.kind === 'drop') return void request.socket.destroy();
     if (fault?.kind === 'status') return sendJson(response, fault.status, fault.body ?? { code: fault.status, message: `injected ${fault.status}` }, fault.headers);
@@ -241,6 +289,7 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     if (route === 'upload') return handleUpload(request, response);
     if (route === 'generate') return handleGenerate(request, response, fault);
     if (route === 'task') return handleTask(pathname, response);
+    if (route === 'models') return handleModels(response);
     sendJson(response, 200, { success: true, remain_balance: balance, used_balance: used, unlimited_quota: false });
   }
 
@@ -272,6 +321,18 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     },
     count: (route, method) => requests.filter((entry) => entry.route === route && (!method || entry.method === method)).length,
     videoBytesSent: () => videoBytesSent,
+    replays: () => replays,
+    async generate(body, idempotencyKey) {
+      const response = await fetch(`${baseUrl}/v1/videos/generations`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
+        body: JSON.stringify(body),
+      });
+      const answer = (await response.json()) as { data: { task_id: string }[] };
+      const taskId = answer.data[0]?.task_id;
+      if (!taskId) throw new Error(`the fake refused the generation: ${JSON.stringify(answer)}`);
+      return { taskId };
+    },
     close: async () => {
       faults.clear();
       for (const socket of sockets) socket.destroy();

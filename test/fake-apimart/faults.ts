@@ -11,12 +11,18 @@ export type Fault =
   | { readonly kind: 'drop' }
   /** Do the work (create and bill the task) and then close the connection without answering. */
   | { readonly kind: 'dropAfterWork' }
+  /** Do the work (create and bill the task) and then never answer (the client dies waiting, say). */
+  | { readonly kind: 'hangAfterWork' }
+  /** Do the work (create and bill the task) and answer 200 without its task id. */
+  | { readonly kind: 'noTaskId' }
   /** Answer 200 with a body that is not valid JSON. */
   | { readonly kind: 'malformedJson' }
   /** Send the headers and this many body bytes, then cut the connection (downloads). */
   | { readonly kind: 'dropMidBody'; readonly afterBytes: number }
   /** Send the headers and this many body bytes, then keep the connection open and send nothing more (downloads). */
   | { readonly kind: 'stallMidBody'; readonly afterBytes: number }
+  /** Answer a Range request with at most this many bytes (an honest 206, as CDNs that cap ranges send). */
+  | { readonly kind: 'rangeCap'; readonly maxBytes: number }
   /** Answer 302 to the same path (as a CDN handing over to an edge would). */
   | { readonly kind: 'redirect' };
 

@@ -16,6 +16,21 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
 }
 
+/** The generation request's options: a job's Idempotency-Key makes re-sending it safe (§5 of the API notes). */
+export interface CreateVideoOptions extends CallOptions {
+  /** 1–191 visible ASCII characters; the same key with the same body returns the same task instead of billing again. */
+  readonly idempotencyKey?: string;
+}
+
+/** What a generation request answered: the task, and whether it was an earlier request's task replayed. */
+export interface CreatedTask {
+  readonly taskId: string;
+  readonly replayed: boolean;
+}
+
+/** The response version Reelbench speaks (it accepts the older answers too). */
+export const RESPONSE_VERSION = '2026-07-27';
+
 /** A request the catalog refuses, refused before anything is sent (and so before anything is billed). */
 export class RequestValidationError extends AppError {
   readonly issues: readonly RequestIssue[];
@@ -30,7 +45,7 @@ export class RequestValidationError extends AppError {
 /** The APIMart video API, as Reelbench uses it. */
 export interface ApimartClient {
   uploadImage(file: { readonly path: string }, options?: CallOptions): Promise<UploadedImage>;
-  createVideo(input: VideoRequestInput, options?: CallOptions): Promise<{ readonly taskId: string }>;
+  createVideo(input: VideoRequestInput, options?: CreateVideoOptions): Promise<CreatedTask>;
   getTask(taskId: string, options?: CallOptions): Promise<TaskSnapshot>;
   getBalance(options?: CallOptions): Promise<Balance>;
   download(url: string, destination: string, options?: DownloadOptions): Promise<DownloadResult>;
@@ -77,15 +92,23 @@ export function createApimartClient(deps: ApimartClientDeps): ApimartClient {
     async createVideo(input, options = {}) {
       const validation = validateVideoRequest(catalog, input);
       if (!validation.ok) throw new RequestValidationError(validation.issues);
+      if (options.idempotencyKey !== undefined && !/^[\x21-\x7e]{1,191}$/.test(options.idempotencyKey)) {
+        throw new AppError('internal', 'An Idempotency-Key must be 1 to 191 visible ASCII characters.');
+      }
       const answer = await call({
         method: 'POST',
         path: '/v1/videos/generations',
         json: toGenerationBody(catalog, validation.request),
+        headers: {
+          'x-apimart-response-version': RESPONSE_VERSION,
+          ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
+        },
+        // Billed: the transport never resends it. With a key, the job may, later and deliberately (same key, same body).
         idempotent: false,
         model: validation.request.model,
         signal: options.signal,
       });
-      return parseCreate(answer.body);
+      return { ...parseCreate(answer.body), replayed: answer.headers.get('idempotency-replayed')?.trim().toLowerCase() === 'true' };
     },
 
     async getTask(taskId, options = {}) {

@@ -39,15 +39,18 @@ export interface CallSpec extends RequestContext {
   readonly path: string;
   readonly json?: unknown;
   readonly multipart?: { readonly body: Uint8Array; readonly contentType: string };
+  /** Extra request headers (Idempotency-Key and the response version on generation requests). */
+  readonly headers?: Readonly<Record<string, string>>;
   /** Whether sending it twice is harmless. `POST /v1/videos/generations` is billed, so it is not. */
   readonly idempotent: boolean;
   readonly signal?: AbortSignal | undefined;
   readonly timeoutMs?: number | undefined;
 }
 
-/** A 2xx answer: its status and body text (the key redacted), parsed by the caller. */
+/** A 2xx answer: its status, headers and body text (the key redacted), parsed by the caller. */
 export interface RawAnswer {
   readonly status: number;
+  readonly headers: Headers;
   readonly body: string;
 }
 
@@ -68,7 +71,7 @@ export function createTransport(deps: TransportDeps): Transport {
     const timeoutMs = spec.timeoutMs ?? deps.timeoutMs ?? 30_000;
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
-    const headers: Record<string, string> = { authorization: `Bearer ${key}`, accept: 'application/json' };
+    const headers: Record<string, string> = { ...spec.headers, authorization: `Bearer ${key}`, accept: 'application/json' };
     let body: RequestInit['body'];
     if (spec.json !== undefined) {
       headers['content-type'] = 'application/json';
@@ -81,7 +84,7 @@ export function createTransport(deps: TransportDeps): Transport {
     try {
       const response = await deps.fetch(`${baseUrl}${spec.path}`, { method: spec.method, headers, body, signal });
       const text = redactKey(await response.text(), key);
-      if (response.ok) return { answer: { status: response.status, body: text } };
+      if (response.ok) return { answer: { status: response.status, headers: response.headers, body: text } };
       const error = classifyErrorResponse(response.status, response.statusText, text, response.headers, spec, now());
       return { error, retryable: spec.idempotent && (error.code === 'server' || error.code === 'rateLimited') };
     } catch (caught) {

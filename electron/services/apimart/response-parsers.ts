@@ -35,7 +35,9 @@ export function parseUpload(body: string, now: number): UploadedImage {
   };
 }
 
-const taskIdSchema = z.object({ task_id: z.string().min(1) });
+// The original answer names the task `task_id` (in a one-element array); response version 2026-07-27 answers one
+// object with `id`. Either shape, either name.
+const taskIdSchema = z.union([z.object({ task_id: z.string().min(1) }), z.object({ id: z.string().min(1) })]);
 const createSchema = z.object({ data: z.union([z.array(taskIdSchema).min(1), taskIdSchema]) });
 
 /** `POST /v1/videos/generations` → the task id (data as an array, or as one object). */
@@ -45,7 +47,7 @@ export function parseCreate(body: string): { taskId: string } {
   const data = parsed.data.data;
   const first = Array.isArray(data) ? data[0] : data;
   if (!first) throw apiErrors.malformed('no task id in the answer', { rawBody: body });
-  return { taskId: first.task_id };
+  return { taskId: 'task_id' in first ? first.task_id : first.id };
 }
 
 const videoSchema = z.object({

@@ -215,7 +215,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       const at = new Date(now()).toISOString();
       const record: JobRecord = {
         job: { id: randomUUID(), createdAt: at, updatedAt: at, phase: 'queued', waiting: null, request: parsed, progress: 0, etaSeconds: null, taskId: null, submittedAt: null, billedSeconds: null, pricePerSecond: null, videoExpiresAt: null, libraryItemId: null, error: null, warning: null },
-        internals: { preparedPath: null, preparedKey: null, uploadUrl: null, videoUrl: null, submitAttemptAt: null, nextRunAt: now(), retryDelayMs: 0, hidden: false },
+        internals: { preparedPath: null, preparedKey: null, uploadUrl: null, videoUrl: null, submitAttemptAt: null, idempotencyKey: null, nextRunAt: now(), retryDelayMs: 0, hidden: false },
       };
       save(record);
       schedule();

@@ -103,19 +103,36 @@ const NEEDS_ATTENTION: AppErrorData = {
   message: 'Reelbench lost contact with APIMart while sending this job, so it may or may not have been accepted (and billed).',
   action: 'Check your APIMart dashboard or usage. Reelbench will not send it again by itself; retry it as a new job only if it is not there.',
 };
+const KEY_CONFLICT: AppErrorData = {
+  code: 'internal',
+  message: 'APIMart refused to take this job again: the request sent before under the same key was a different one (HTTP 409), so Reelbench cannot tell what it accepted.',
+  action: 'Check your APIMart dashboard or usage. Reelbench will not send it again by itself; retry it as a new job only if it is not there.',
+};
+const NO_TASK_ID: AppErrorData = {
+  code: 'internal',
+  message: 'APIMart accepted this job but answered without a task id, so Reelbench cannot follow it to its video.',
+  action: 'Check your APIMart dashboard for the video. Reelbench will not send it again by itself; retry it as a new job only if it is not there.',
+};
+
+/** The Idempotency-Key of a job's billed request: derived from the job, so every re-send of it carries the same one. */
+export const idempotencyKeyFor = (jobId: string): string => `reelbench-job-${jobId}`;
 
 /**
- * Sends the billed request. The attempt is recorded on disk first; an answer that proves nothing was accepted clears
- * it (and the job may wait and try again), an ambiguous one (a timeout, a dropped connection, a 5xx) marks the job
- * "needs attention" — it is never sent twice by Reelbench.
+ * Sends the billed request with the job's Idempotency-Key. The attempt (and the key) is recorded on disk first. An
+ * answer that proves nothing was accepted clears it; an ambiguous one (a timeout, a dropped connection, a 5xx, a
+ * crash) leaves it, and the job re-sends the identical request with the same key later, which APIMart answers with
+ * the task it already made instead of billing again. Only what the key cannot settle — a 409 conflict, an answer
+ * without a task id, an attempt recorded before keys existed — asks the user for attention.
  */
 export async function submitStep(record: JobRecord, context: StepContext): Promise<JobRecord> {
   const { request } = record.job;
   const now = context.now;
-  if (record.internals.submitAttemptAt) return change(record, { phase: 'needsAttention', waiting: null, error: NEEDS_ATTENTION }, {}, now());
+  const resending = record.internals.submitAttemptAt !== null;
+  if (resending && !record.internals.idempotencyKey) return change(record, { phase: 'needsAttention', waiting: null, error: NEEDS_ATTENTION }, {}, now());
 
   const price = context.pricePerSecond(request.model);
-  if (price !== null) {
+  // A re-send may already have been billed: the balance has nothing to say about it.
+  if (price !== null && !resending) {
     const balance = await context.balance.get(() => context.client.getBalance({ signal: context.signal }));
     if (balance && balance.remaining !== null && balance.remaining < price * request.duration) {
       const shortfall = new AppError(
@@ -127,12 +144,13 @@ export async function submitStep(record: JobRecord, context: StepContext): Promi
     }
   }
 
-  const attempt = change(record, { waiting: null }, { submitAttemptAt: new Date(now()).toISOString() }, now());
+  const idempotencyKey = record.internals.idempotencyKey ?? idempotencyKeyFor(record.job.id);
+  const attempt = change(record, { waiting: null }, { submitAttemptAt: record.internals.submitAttemptAt ?? new Date(now()).toISOString(), idempotencyKey }, now());
   context.persist(attempt);
   try {
     const { taskId } = await context.client.createVideo(
       { model: request.model, prompt: request.prompt, duration: request.duration, aspect: request.aspect, resolution: request.resolution, imageUrls: record.internals.uploadUrl ? [record.internals.uploadUrl] : [] },
-      { signal: context.signal },
+      { signal: context.signal, idempotencyKey },
     );
     return change(
       attempt,
@@ -141,16 +159,18 @@ export async function submitStep(record: JobRecord, context: StepContext): Promi
       now(),
     );
   } catch (error) {
-    const cleared = change(attempt, {}, { submitAttemptAt: null }, now());
-    if (error instanceof ApiError && error.code === 'network' && error.detail.maybeSent === false) return waitFor(cleared, 'network', error, now());
-    if (error instanceof ApiError && error.code === 'rateLimited') return waitFor(cleared, 'rateLimit', error, now(), error.detail.retryAfterMs);
-    if (error instanceof AppError && ['network', 'timeout', 'server', 'malformed'].includes(error.code)) {
-      return change(attempt, { phase: 'needsAttention', waiting: null, error: NEEDS_ATTENTION }, {}, now());
-    }
-    if (error instanceof AppError && error.code === 'cancelled') return change(cleared, { phase: 'cancelled', waiting: null }, {}, now());
+    // Proof that this request did nothing clears the attempt, unless an earlier one may have been taken.
+    const settled = resending ? attempt : change(attempt, {}, { submitAttemptAt: null }, now());
+    if (error instanceof ApiError && error.code === 'network' && error.detail.maybeSent === false) return waitFor(settled, 'network', error, now());
+    if (error instanceof ApiError && error.code === 'rateLimited') return waitFor(settled, 'rateLimit', error, now(), error.detail.retryAfterMs);
+    if (error instanceof ApiError && error.detail.status === 409) return change(attempt, { phase: 'needsAttention', waiting: null, error: KEY_CONFLICT }, {}, now());
+    if (error instanceof AppError && error.code === 'malformed') return change(attempt, { phase: 'needsAttention', waiting: null, error: NO_TASK_ID }, {}, now());
+    // Ambiguous: it may have been accepted. The same request with the same key, later, settles it.
+    if (error instanceof AppError && ['network', 'timeout', 'server'].includes(error.code)) return waitFor(attempt, 'network', error, now());
+    if (error instanceof AppError && error.code === 'cancelled') return change(settled, { phase: 'cancelled', waiting: null }, {}, now());
     // Drafted offline before any key was set: wait for one (nothing was sent, nothing billed).
-    if (error instanceof AppError && error.code === 'noKey') return waitFor(cleared, 'key', error, now(), 60_000);
-    return change(cleared, { phase: 'failed', waiting: null, error: errorData(error) }, {}, now());
+    if (error instanceof AppError && error.code === 'noKey') return waitFor(settled, 'key', error, now(), 60_000);
+    return change(settled, { phase: 'failed', waiting: null, error: errorData(error) }, {}, now());
   }
 }
 

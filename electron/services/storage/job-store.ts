@@ -12,6 +12,8 @@ export const jobInternalsSchema = z.object({
   videoUrl: z.string().nullable(),
   /** Set, durably, just before the billed POST; cleared once its answer is recorded. */
   submitAttemptAt: z.string().nullable(),
+  /** The Idempotency-Key of the billed POST, stored with the attempt: a re-send uses the same one. */
+  idempotencyKey: z.string().nullable().default(null),
   /** When the job should next be looked at (ms since epoch). */
   nextRunAt: z.number(),
   /** The current back-off for waiting jobs. */

@@ -192,3 +192,42 @@ describe('getBalance and the key', () => {
     expect(setup.fake.requests.map((request) => request.authorized)).toEqual([true, false]);
   });
 });
+
+describe('createVideo with an Idempotency-Key (API contract of 2026-07-27)', () => {
+  const request = { model: 'sora-2-preview', prompt: 'A tide pool at dawn', duration: 4, aspect: 'landscape' } as const;
+
+  it('sends the key and the response version, reads the newer answer, and learns of a replay', async () => {
+    setup = await setupApimart();
+    const first = await setup.client.createVideo(request, { idempotencyKey: 'reelbench-job-1' });
+    expect(first).toEqual({ taskId: expect.stringMatching(/^task_/), replayed: false });
+    const again = await setup.client.createVideo(request, { idempotencyKey: 'reelbench-job-1' });
+    expect(again).toEqual({ taskId: first.taskId, replayed: true });
+    expect(setup.fake.tasks.size).toBe(1);
+    expect(setup.fake.balance()).toBeCloseTo(100 - 4 * 0.01);
+    const sent = setup.fake.requests.filter((entry) => entry.route === 'generate');
+    expect(sent.map((entry) => [entry.headers['idempotency-key'], entry.headers['x-apimart-response-version']])).toEqual([
+      ['reelbench-job-1', '2026-07-27'],
+      ['reelbench-job-1', '2026-07-27'],
+    ]);
+  });
+
+  it('gets a 409 for the same key with another request, and bills nothing more', async () => {
+    setup = await setupApimart();
+    await setup.client.createVideo(request, { idempotencyKey: 'reelbench-job-2' });
+    await expect(setup.client.createVideo({ ...request, prompt: 'Another prompt' }, { idempotencyKey: 'reelbench-job-2' })).rejects.toMatchObject({ code: 'invalidRequest', detail: { status: 409 } });
+    expect(setup.fake.tasks.size).toBe(1);
+  });
+
+  it('refuses a key APIMart would refuse, before sending anything', async () => {
+    setup = await setupApimart();
+    await expect(setup.client.createVideo(request, { idempotencyKey: 'has spaces' })).rejects.toMatchObject({ code: 'internal' });
+    await expect(setup.client.createVideo(request, { idempotencyKey: 'x'.repeat(192) })).rejects.toMatchObject({ code: 'internal' });
+    expect(setup.fake.count('generate')).toBe(0);
+  });
+
+  it('still reads the original answer shape (data: [{ task_id }])', async () => {
+    setup = await setupApimart();
+    const { taskId } = await setup.fake.generate({ model: 'sora-2-preview', prompt: 'old shape', duration: 4 });
+    expect(taskId).toMatch(/^task_/);
+  });
+});

@@ -54,6 +54,19 @@ describe.each([
     expect(ranges).toEqual([undefined, `bytes=${33 * 1024 * 1024 + 17}-`]);
   });
 
+  it('keeps going when a resumed range comes back shorter than the file, and files only the whole video', async () => {
+    const payload = randomBytes(1024 * 1024);
+    setup = await setupApimart({ videoPayload: payload }, { downloadSource });
+    const video = await completedVideo();
+    setup.fake.inject('video', { kind: 'dropMidBody', afterBytes: 100_000 });
+    setup.fake.inject('video', { kind: 'rangeCap', maxBytes: 300_000 }, 2);
+    const destination = path.join(setup.dir, 'capped.mp4');
+    await setup.client.download(video.url, destination);
+    expect((await readFile(destination)).equals(payload)).toBe(true);
+    const ranges = setup.fake.requests.filter((entry) => entry.route === 'video').map((entry) => entry.headers['range']);
+    expect(ranges).toEqual([undefined, 'bytes=100000-', 'bytes=400000-', 'bytes=700000-']);
+  });
+
   it('resumes with an HTTP Range request after the connection drops mid-body', async () => {
     setup = await setupApimart({}, { downloadSource });
     const video = await completedVideo();

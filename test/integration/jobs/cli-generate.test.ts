@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openJobStore } from '../../../electron/services/storage/job-store';
@@ -52,6 +52,27 @@ describe('reelbench generate, through faults and kill -9', () => {
     const ranges = cli.fake?.requests.filter((entry) => entry.route === 'video').map((entry) => entry.headers['range']) ?? [];
     expect(ranges.some((range) => typeof range === 'string' && /^bytes=[1-9]\d*-$/.test(range))).toBe(true);
     expect(cli.fake?.count('generate', 'POST')).toBe(1);
+  });
+
+  it('survives kill -9 after the billed POST was sent and before its answer: the restart re-sends with the same key, one task', async () => {
+    await cli.startFake({ estimatedSeconds: 20 });
+    cli.fake?.inject('generate', { kind: 'hangAfterWork' });
+    const first = cli.reelbench(prompt);
+    await eventually(() => (cli.fake?.tasks.size ?? 0) === 1, 'APIMart to take the job');
+    first.child.kill('SIGKILL');
+    await first.done;
+
+    const resumed = await cli.reelbench(['jobs', 'resume', '--json']).done;
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ ok: true, jobs: [{ phase: 'done' }] });
+    expect(cli.fake?.tasks.size).toBe(1);
+    expect(cli.fake?.replays()).toBe(1);
+    const keys = cli.fake?.requests.filter((entry) => entry.route === 'generate').map((entry) => entry.headers['idempotency-key']);
+    expect(new Set(keys).size).toBe(1);
+    expect(keys).toHaveLength(2);
+    const list = JSON.parse((await cli.reelbench(['library', 'list', '--json']).done).stdout) as { items: unknown[] };
+    expect(list.items).toHaveLength(1);
+    await expect(readdir(path.join(cli.dir, 'library', '.reelbench-downloads')).catch(() => [])).resolves.toEqual([]);
   });
 
   it('rides out a 429 storm, 500s and dropped connections: exit 0, one POST', async () => {

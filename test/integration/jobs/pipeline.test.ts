@@ -99,13 +99,29 @@ describe('the generation pipeline', () => {
     expect(setup.events.some((event) => event.waiting === 'rateLimit' || event.waiting === 'network')).toBe(true);
   });
 
-  it('marks an ambiguous submit as needing attention, never sending it twice', async () => {
+  it('re-sends an ambiguous submit with the same key: the server replays its task, billed once', async () => {
     setup = await setupRunner();
     setup.fake.inject('generate', { kind: 'dropAfterWork' });
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.runner.get(job.id).waiting === 'network', 'the job to wait after the dropped answer');
+    setup.runner.nudge();
+    const settled = await setup.runner.settled(job.id);
+    expect(settled).toMatchObject({ phase: 'done', billedSeconds: request.duration });
+    expect(setup.fake.count('generate', 'POST')).toBe(2);
+    expect(setup.fake.tasks.size).toBe(1); // the server accepted (and billed) it once
+    expect(setup.fake.replays()).toBe(1);
+    expect(setup.fake.balance()).toBeCloseTo(100 - request.duration * 0.01);
+  });
+
+  it.each([
+    ['a 409: the key was used with another request', { kind: 'status', status: 409, body: { error: { message: 'Idempotency-Key reused', type: 'idempotency_error' } } }, 'HTTP 409'],
+    ['an answer without a task id', { kind: 'noTaskId' }, 'without a task id'],
+  ] as const)('asks for attention after %s, and does not send it again', async (_name, fault, message) => {
+    setup = await setupRunner();
+    setup.fake.inject('generate', fault);
     const job = await setup.runner.settled(setup.runner.enqueue(request).id);
-    expect(job).toMatchObject({ phase: 'needsAttention', error: { message: expect.stringContaining('may or may not have been accepted') } });
+    expect(job).toMatchObject({ phase: 'needsAttention', error: { message: expect.stringContaining(message), action: expect.stringContaining('will not send it again') } });
     expect(setup.fake.count('generate', 'POST')).toBe(1);
-    expect(setup.fake.tasks.size).toBe(1); // the server did accept (and bill) it
   });
 
   it('runs at most N jobs at once; the rest wait queued', async () => {

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
+import { toGenerationBody, validateVideoRequest } from '../../../shared/catalog/video-request';
 import { freePort } from '../../support/free-port';
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { downloadPathFor } from '../../../electron/services/jobs/job-steps';
+import { downloadPathFor, idempotencyKeyFor } from '../../../electron/services/jobs/job-steps';
+import { openJobStore } from '../../../electron/services/storage/job-store';
 import { partialPathFor } from '../../../electron/services/apimart/download';
 import { startFakeApimart } from '../../fake-apimart/fake-server.ts';
 import { eventually, setupRunner, type RunnerSetup } from '../../support/runner-setup';
@@ -41,14 +44,49 @@ describe('surviving restarts and faults', () => {
     expect(setup.fake.count('generate', 'POST')).toBe(1);
   });
 
-  it('after a crash between recording the billed POST and its answer, asks for attention instead of resending', async () => {
+  it('after a crash between recording the billed POST and its answer, re-sends it with the same Idempotency-Key', async () => {
     setup = await setupRunner();
     await setup.runner.stop();
     const job = setup.runner.enqueue(request);
     const record = setup.store.get(job.id);
     if (!record) throw new Error('job not stored');
-    // What the disk holds when the process died just after "about to send": phase submitting, attempt recorded.
-    setup.store.save({ job: { ...record.job, phase: 'submitting' }, internals: { ...record.internals, submitAttemptAt: new Date().toISOString() } });
+    // The process sent the POST (APIMart made and billed the task) and died before recording the answer.
+    const key = idempotencyKeyFor(job.id);
+    const validated = validateVideoRequest(MODEL_CATALOG, request);
+    if (!validated.ok) throw new Error('the test request is invalid');
+    const sent = await setup.fake.generate(toGenerationBody(MODEL_CATALOG, validated.request), key);
+    setup.store.save({ job: { ...record.job, phase: 'submitting' }, internals: { ...record.internals, submitAttemptAt: new Date().toISOString(), idempotencyKey: key } });
+    await setup.restart();
+    const settled = await setup.runner.settled(job.id);
+    expect(settled).toMatchObject({ phase: 'done', taskId: sent.taskId, billedSeconds: 4 });
+    expect(setup.fake.tasks.size).toBe(1);
+    expect(setup.fake.replays()).toBe(1);
+    expect(setup.fake.requests.filter((entry) => entry.route === 'generate').map((entry) => entry.headers['idempotency-key'])).toEqual([key, key]);
+  });
+
+  it('records the attempt and its Idempotency-Key on disk before the billed POST reaches APIMart', async () => {
+    setup = await setupRunner();
+    setup.fake.inject('generate', { kind: 'hangAfterWork' });
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.fake.tasks.size === 1, 'APIMart to receive the POST');
+    const sentKey = setup.fake.requests.find((entry) => entry.route === 'generate')?.headers['idempotency-key'];
+    // Another connection to the database, as the next process after a crash would open it.
+    const onDisk = openJobStore(setup.paths.jobsFile);
+    try {
+      expect(onDisk.get(job.id)?.internals).toMatchObject({ submitAttemptAt: expect.any(String), idempotencyKey: sentKey });
+      expect(sentKey).toBe(idempotencyKeyFor(job.id));
+    } finally {
+      onDisk.close();
+    }
+  });
+
+  it('asks for attention about an attempt recorded before jobs had keys, and sends nothing', async () => {
+    setup = await setupRunner();
+    await setup.runner.stop();
+    const job = setup.runner.enqueue(request);
+    const record = setup.store.get(job.id);
+    if (!record) throw new Error('job not stored');
+    setup.store.save({ job: { ...record.job, phase: 'submitting' }, internals: { ...record.internals, submitAttemptAt: new Date().toISOString(), idempotencyKey: null } });
     await setup.restart();
     const settled = await setup.runner.settled(job.id);
     expect(settled).toMatchObject({ phase: 'needsAttention', error: { action: expect.stringContaining('will not send it again by itself') } });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -65,6 +65,18 @@ describe('library operations', () => {
     const sidecar = JSON.parse(await readFile(path.join(setup.root, sidecarName), 'utf8')) as { user: unknown };
     expect(sidecar.user).toEqual({ title: 'Better title', favorite: true, tags: ['fox', 'snow'], rating: 4, notes: 'n' });
     await expect(setup.library.update('00000000-0000-4000-8000-000000000000', { favorite: true })).rejects.toMatchObject({ code: 'notFound' });
+  });
+
+  it('rewrites a sidecar by replacing it whole (a new file renamed over it), never in place', async () => {
+    setup = await setupLibrary();
+    const item = await setup.addGenerated('atomic');
+    const sidecarName = (await readdir(setup.root)).find((name) => name.endsWith('.reelbench.json')) ?? '';
+    const before = await stat(path.join(setup.root, sidecarName));
+    await setup.library.update(item.id, { rating: 5 });
+    // An in-place write keeps the inode (and leaves a torn file if it is cut short); a rename brings a new one.
+    const after = await stat(path.join(setup.root, sidecarName));
+    expect(after.ino).not.toBe(before.ino);
+    expect(await readdir(setup.root)).not.toContainEqual(expect.stringMatching(/\.tmp|~$/));
   });
 
   it('keeps the reference image beside the video and offers the settings for reuse', async () => {
