@@ -28,7 +28,8 @@ export interface CliContext {
   readonly logger: Logger;
   readonly baseUrl: string;
   library(): Promise<LibraryHost>;
-  pipeline(): Promise<Pipeline>;
+  /** The pipeline; `adopt` (default true) lets it run unfinished jobs other runs left, false runs only its own. */
+  pipeline(options?: { adopt?: boolean }): Promise<Pipeline>;
   /** Every change of every job this process runs, as it is recorded: what `generate` and `jobs resume` show. */
   onJobChange(listener: (job: Job) => void): () => void;
   close(): Promise<void>;
@@ -80,7 +81,7 @@ export async function openCliContext(env: CliEnv, appVersion: string): Promise<C
     logger,
     baseUrl,
     library: openLibrary,
-    async pipeline() {
+    async pipeline(options = {}) {
       if (pipeline) return pipeline;
       pipeline = createPipeline({
         paths,
@@ -96,6 +97,9 @@ export async function openCliContext(env: CliEnv, appVersion: string): Promise<C
         pollFloorMs: Number.isFinite(pollFloor) && pollFloor > 0 ? pollFloor : undefined,
         pollCeilingMs: Number.isFinite(pollFloor) && pollFloor > 0 ? pollFloor * 6 : undefined,
         logger,
+        adopt: options.adopt ?? true,
+        // Tests pause processes past their lease; a shorter one keeps them quick.
+        leaseMs: Number(env['REELBENCH_LEASE_MS']) > 0 ? Number(env['REELBENCH_LEASE_MS']) : undefined,
         onChange: (job) => {
           for (const listener of jobListeners) listener(job);
         },

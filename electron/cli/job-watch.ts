@@ -23,7 +23,10 @@ export interface WatchOptions {
 }
 
 /** How a watch ended: every job settled, or the user stopped watching (the jobs are kept either way). */
-export type WatchOutcome = { readonly kind: 'settled'; readonly jobs: readonly Job[] } | { readonly kind: 'interrupted' | 'timedOut'; readonly jobs: readonly Job[] };
+export type WatchOutcome = { readonly kind: 'settled' | StopReason; readonly jobs: readonly Job[] };
+
+/** Why watching stopped before the jobs settled: Ctrl+C, --timeout, or another process took the jobs over. */
+export type StopReason = 'interrupted' | 'timedOut' | 'takenOver';
 
 const TICK_MS = 250;
 const SUBMIT_GRACE_MS = 60_000;
@@ -45,6 +48,8 @@ export async function watchJobs(runner: JobRunner, ids: readonly string[], io: C
     if (line) io.err(`${prefix(job)}${line}`);
   };
   const draw = () => {
+    // This process was paused past its leases (a sleeping laptop, SIGSTOP) and another one runs the jobs now.
+    if (ids.every((id) => runner.runBy(id) === 'elsewhere')) stop('takenOver');
     if (options.quiet) return;
     if (bar) options.write(`\r${progressBar(runner.get(ids[0] ?? ''))}\u001b[K`);
     else for (const id of ids) describe(runner.get(id));
@@ -52,8 +57,8 @@ export async function watchJobs(runner: JobRunner, ids: readonly string[], io: C
   const unsubscribe = options.onChange(describe);
 
   const interrupts = options.interrupts ?? process;
-  let stop: (kind: 'interrupted' | 'timedOut') => void = () => undefined;
-  const stopped = new Promise<'interrupted' | 'timedOut'>((resolve) => (stop = resolve));
+  let stop: (kind: StopReason) => void = () => undefined;
+  const stopped = new Promise<StopReason>((resolve) => (stop = resolve));
   const onInterrupt = () => stop('interrupted');
   interrupts.once('SIGINT', onInterrupt);
   const timeout = options.timeoutMs === undefined ? undefined : setTimeout(() => stop('timedOut'), options.timeoutMs);

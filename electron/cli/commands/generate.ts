@@ -37,6 +37,7 @@ const OPTIONS = {
 } as const;
 
 const usageLine = GENERATE_HELP.usage;
+const STOP_CODES = { interrupted: 'cancelled', timedOut: 'timeout', takenOver: 'takenOver' } as const;
 
 /** Checks the command line against the catalog: a wrong model, duration or aspect is a usage error (exit 2). */
 function requestFrom(values: { prompt?: string | undefined; model?: string | undefined; duration?: string | undefined; aspect?: string | undefined; resolution?: string | undefined }): VideoRequest {
@@ -75,7 +76,8 @@ export async function generateCommand(args: readonly string[], io: CliIo, contex
   const key = await context.keyStore.status();
   if (!key.present) throw new AppError('noKey', 'No APIMart API key is set, so nothing was sent.');
 
-  const pipeline = await context.pipeline();
+  // Only this job: what other runs left behind is `jobs resume`'s to finish, not this command's.
+  const pipeline = await context.pipeline({ adopt: false });
   const { runner } = pipeline;
   runner.start();
   const queued = runner.enqueue({ ...request, imagePath, title: values.title ?? null });
@@ -94,9 +96,9 @@ export async function generateCommand(args: readonly string[], io: CliIo, contex
 
   if (outcome.kind !== 'settled') {
     const line = stoppedWatchingLine(job, outcome.kind, values.timeout);
-    if (json) io.out(JSON.stringify({ ok: false, job, error: { code: outcome.kind === 'timedOut' ? 'timeout' : 'cancelled', message: line } }));
+    if (json) io.out(JSON.stringify({ ok: false, job, error: { code: STOP_CODES[outcome.kind], message: line } }));
     else io.err(line);
-    return outcome.kind === 'timedOut' ? EXIT.failed : EXIT.interrupted;
+    return outcome.kind === 'interrupted' ? EXIT.interrupted : EXIT.failed;
   }
   if (job.phase === 'done' && job.libraryItemId) {
     const library = (await context.library()).current();

@@ -71,8 +71,9 @@ export function phaseLine(job: Job, apiHost: string): string | null {
 /** What a phase line is about: a new one is printed only when this changes. */
 export const phaseKey = (job: Job): string => `${job.phase}/${job.waiting ?? ''}`;
 
-/** What the CLI says when it stops watching a job that goes on (Ctrl+C, or --timeout). */
-export function stoppedWatchingLine(job: Job, why: 'interrupted' | 'timedOut', timeout?: string): string {
+/** What the CLI says when it stops watching a job that goes on (Ctrl+C, --timeout, or another process took it over). */
+export function stoppedWatchingLine(job: Job, why: 'interrupted' | 'timedOut' | 'takenOver', timeout?: string): string {
+  if (why === 'takenOver') return `Another Reelbench process took job ${job.id.slice(0, 8)} over while this one was paused; it finishes it there (\`reelbench jobs\` shows it).`;
   const when = why === 'timedOut' ? `Stopped watching after ${timeout} s` : 'Stopped watching';
   if (!isUnfinished(job)) return `${when}; job ${job.id.slice(0, 8)} has ended (${PHASE_WORDS[job.phase]}): see \`reelbench jobs\`.`;
   const where = job.taskId ? 'APIMart goes on generating it, and ' : '';

@@ -29,23 +29,23 @@ export async function jobsCommand(args: readonly string[], io: CliIo, context: C
   if (subcommand !== undefined) throw new UsageError(`jobs takes nothing or "resume", not "${subcommand}".\n  ${RESUME_HELP.usage}`);
   if (values.timeout !== undefined) throw new UsageError('--timeout goes with `jobs resume`.');
 
-  const { runner, store } = await context.pipeline();
-  const watched = store.anyoneRunning(Date.now());
+  const { runner } = await context.pipeline();
   const jobs = runner.list();
+  const watched = (job: Job) => isUnfinished(job) && runner.runBy(job.id) !== null;
   if (json) {
-    io.out(JSON.stringify({ ok: true, jobs: jobs.map((job) => ({ ...job, watched: isUnfinished(job) && watched })) }));
+    io.out(JSON.stringify({ ok: true, jobs: jobs.map((job) => ({ ...job, watched: watched(job) })) }));
     return EXIT.ok;
   }
   if (jobs.length === 0) io.out('No jobs yet.');
   for (const job of jobs) {
-    io.out(`${job.id.slice(0, 8)}  ${job.createdAt.slice(0, 16).replace('T', ' ')}  ${describeJobState(job, watched).padEnd(34)}  ${job.request.prompt.slice(0, 60)}`);
+    io.out(`${job.id.slice(0, 8)}  ${job.createdAt.slice(0, 16).replace('T', ' ')}  ${describeJobState(job, watched(job)).padEnd(34)}  ${job.request.prompt.slice(0, 60)}`);
     if (job.error && job.phase !== 'done') {
       const error = errorData(job.error);
       io.out(`          ${error.message}${error.action ? ` ${error.action}` : ''}`);
     }
     if (job.warning) io.out(`          ${job.warning}`);
   }
-  if (!watched && jobs.some(isUnfinished)) io.out('No Reelbench is running these jobs: `reelbench jobs resume` finishes them.');
+  if (jobs.some((job) => isUnfinished(job) && !watched(job))) io.out('No Reelbench is running some of these jobs: `reelbench jobs resume` finishes them.');
   return EXIT.ok;
 }
 
@@ -54,12 +54,16 @@ async function resume(io: CliIo, context: CliContext, tty: { isTTY: boolean; wri
   if (timeoutSeconds !== undefined && !(timeoutSeconds > 0)) throw new UsageError(`--timeout takes a number of seconds above 0, not "${timeout}".`);
   const pipeline = await context.pipeline();
   const { runner } = pipeline;
-  const ids = runner.list().filter(isUnfinished).map((job) => job.id);
+  const unfinished = runner.list().filter(isUnfinished);
+  const elsewhere = unfinished.filter((job) => runner.runBy(job.id) === 'elsewhere');
+  const ids = unfinished.filter((job) => !elsewhere.includes(job)).map((job) => job.id);
+  const busy = elsewhere.length === 0 ? null : `${elsewhere.length} job${elsewhere.length === 1 ? ' is' : 's are'} being run by another Reelbench process.`;
   if (ids.length === 0) {
-    if (json) io.out(JSON.stringify({ ok: true, jobs: [], paths: [] }));
-    else io.out('Nothing to resume: every job has finished.');
+    if (json) io.out(JSON.stringify({ ok: true, jobs: [], paths: [], ...(elsewhere.length > 0 ? { elsewhere: elsewhere.map((job) => job.id) } : {}) }));
+    else io.out(busy ?? 'Nothing to resume: every job has finished.');
     return EXIT.ok;
   }
+  if (busy && !json) io.err(busy);
   if (!json) io.err(`Resuming ${ids.length} job${ids.length === 1 ? '' : 's'}.`);
   runner.start();
   const outcome = await watchJobs(runner, ids, io, {

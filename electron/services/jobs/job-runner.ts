@@ -6,8 +6,9 @@ import type { ImageService } from '../images/image-service';
 import type { UploadCache } from '../images/upload-cache';
 import type { LibraryService } from '../library/library-service';
 import type { Logger } from '../logging/logger';
-import { RUNNER_HEARTBEAT_MS, type JobRecord, type JobStore } from '../storage/job-store';
+import type { JobRecord, JobStore } from '../storage/job-store';
 import { createBalanceCache } from './balance-cache';
+import { createJobLeases, LeaseLostError, type RunBy } from './job-leases';
 import { change, downloadStep, fileStep, pollStep, prepareStep, submitStep, uploadStep, waitFor, type StepContext } from './job-steps';
 import { DEFAULT_POLL_CEILING_MS, DEFAULT_POLL_FLOOR_MS } from './poll-schedule';
 import { usageOf } from './usage';
@@ -23,6 +24,8 @@ export interface JobRunnerDeps {
   readonly concurrency: () => number;
   readonly pricePerSecond: (model: string) => number | null;
   readonly now?: () => number;
+  /** A clock that only moves forward (performance.now): waits are measured on it, so a wall clock set back stalls nothing. */
+  readonly monotonic?: () => number;
   readonly random?: () => number;
   readonly pollFloorMs?: number;
   /** The longest wait between polls (30 s); tests whose fake server runs fast lower it. */
@@ -30,6 +33,12 @@ export interface JobRunnerDeps {
   /** How long a balance reading is trusted, and how soon a job waiting for money looks again (1 min each). */
   readonly balanceMaxAgeMs?: number;
   readonly balanceRecheckMs?: number;
+  /** How long a job's lease holds without renewal (30 s). */
+  readonly leaseMs?: number | undefined;
+  /** Whether to run unfinished jobs this runner did not create (the app, `jobs resume`), or only its own (`generate`). */
+  readonly adopt?: boolean;
+  /** How often the store is checked for other processes' changes (500 ms). */
+  readonly watchMs?: number;
   readonly onChange?: (job: Job) => void;
   readonly logger?: Logger;
 }
@@ -44,10 +53,12 @@ export interface JobRunner {
   hide(id: string): void;
   list(): Job[];
   get(id: string): Job;
+  /** Where a job is being run: by this runner, by another live process, or by nobody. */
+  runBy(id: string): RunBy;
   usage(): Usage;
   /** Resolves with the job once it reaches a final phase. */
   settled(id: string): Promise<Job>;
-  /** Resolves when no job is left to run. */
+  /** Resolves when none of the jobs this runner may run is left. */
   idle(): Promise<void>;
   /** Waiting jobs try again now (the network came back; the user pressed "Retry now"). */
   nudge(): void;
@@ -55,6 +66,8 @@ export interface JobRunner {
 
 const PRIORITY: Readonly<Partial<Record<JobPhase, number>>> = { filing: 0, downloading: 1, polling: 2, submitting: 3, uploading: 4, preparing: 5, queued: 6 };
 const PROGRESS_EVENT_INTERVAL_MS = 250;
+// However far a stored wait reaches (a wall clock set back makes it look long), a job is looked at again within this.
+const LONGEST_WAIT_MS = 10 * 60_000;
 
 function notFound(): AppError {
   return new AppError('notFound', 'This job no longer exists.');
@@ -63,33 +76,57 @@ function notFound(): AppError {
 /** Creates the runner over the job store; call `start` to recover and run. */
 export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   const now = deps.now ?? Date.now;
+  const monotonic = deps.monotonic ?? (() => performance.now());
   const random = deps.random ?? Math.random;
   const pollFloorMs = deps.pollFloorMs ?? DEFAULT_POLL_FLOOR_MS;
+  const adopt = deps.adopt ?? true;
   const balance = createBalanceCache(now, deps.balanceMaxAgeMs ?? 60_000);
-  const records = new Map(deps.store.all().map((record) => [record.job.id, record]));
+  const leases = createJobLeases({ store: deps.store, now, leaseMs: deps.leaseMs });
+  const records = new Map<string, JobRecord>();
+  /** When each job is next due, on the monotonic clock. */
+  const dueAt = new Map<string, number>();
+  const mine = new Set<string>();
   const running = new Map<string, AbortController>();
   const settledWaiters = new Map<string, ((job: Job) => void)[]>();
   const idleWaiters: (() => void)[] = [];
   let timer: NodeJS.Timeout | undefined;
-  let heartbeat: NodeJS.Timeout | undefined;
-  const runnerId = randomUUID();
+  let watcher: NodeJS.Timeout | undefined;
+  let seenVersion = -1;
+  let seenRevision = 0;
   let started = false;
   let stopping = false;
 
   const isActive = (record: JobRecord) => !TERMINAL_PHASES.has(record.job.phase);
+  const mayRun = (id: string) => adopt || mine.has(id);
 
-  function save(record: JobRecord): void {
-    deps.store.save(record);
+  /** Takes a record into memory, with when it is due measured from now on the monotonic clock. */
+  function remember(record: JobRecord, dueNow = false): void {
     records.set(record.job.id, record);
+    const wait = dueNow ? 0 : Math.min(LONGEST_WAIT_MS, Math.max(0, record.internals.nextRunAt - now()));
+    dueAt.set(record.job.id, monotonic() + wait);
     deps.onChange?.(record.job);
-    if (TERMINAL_PHASES.has(record.job.phase)) {
+    if (!isActive(record)) {
       for (const resolve of settledWaiters.get(record.job.id) ?? []) resolve(record.job);
       settledWaiters.delete(record.job.id);
     }
   }
 
+  /** Writes a change of a job this runner holds; throws LeaseLostError (nothing written) when another process took it. */
+  function persist(record: JobRecord): void {
+    if (!leases.write(record)) throw new LeaseLostError(record.job.id);
+    remember(record);
+  }
+
+  /** Another process has the job now: forget this runner's idea of it and show what the store says. */
+  function letGo(id: string): void {
+    running.get(id)?.abort();
+    const stored = deps.store.get(id);
+    deps.logger?.warn('jobs: another Reelbench process has taken this job over', { job: id });
+    if (stored) remember(stored);
+  }
+
   function recordOf(id: string): JobRecord {
-    const record = records.get(id);
+    const record = records.get(id) ?? deps.store.get(id);
     if (!record) throw notFound();
     return record;
   }
@@ -109,7 +146,11 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       pollCeilingMs: deps.pollCeilingMs ?? DEFAULT_POLL_CEILING_MS,
       balanceRecheckMs: deps.balanceRecheckMs ?? 60_000,
       signal,
-      persist: save,
+      // Before a side effect (the billed POST above all): the lease is renewed and the write fenced by it.
+      persist: (next) => {
+        if (!leases.take(next.job.id)) throw new LeaseLostError(next.job.id);
+        persist(next);
+      },
       onDownloadProgress: (fraction) => {
         if (now() - lastEvent < PROGRESS_EVENT_INTERVAL_MS) return;
         lastEvent = now();
@@ -146,68 +187,116 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     try {
       const next = await step(record, controller.signal);
       // A job cancelled while its step ran stays cancelled; a stopping runner leaves the last durable phase.
-      if (!stopping && records.get(record.job.id)?.job.phase !== 'cancelled') save(next);
+      if (!stopping && records.get(record.job.id)?.job.phase !== 'cancelled') persist(next);
     } catch (error) {
-      deps.logger?.error('jobs: a step failed unexpectedly', { job: record.job.id, phase: record.job.phase, error });
-      if (!stopping) save(waitFor(record, 'network', error, now()));
+      if (error instanceof LeaseLostError) letGo(record.job.id);
+      else {
+        deps.logger?.error('jobs: a step failed unexpectedly', { job: record.job.id, phase: record.job.phase, error });
+        if (!stopping) {
+          try {
+            persist(waitFor(record, 'network', error, now()));
+          } catch (lost) {
+            if (lost instanceof LeaseLostError) letGo(record.job.id);
+            else deps.logger?.error('jobs: could not record a failed step', { job: record.job.id, error: lost });
+          }
+        }
+      }
     } finally {
       running.delete(record.job.id);
       schedule();
     }
   }
 
+  /** Takes the lease and the job's latest durable state; null when another process runs it. */
+  function claimFresh(record: JobRecord): JobRecord | null {
+    if (!leases.take(record.job.id)) return null;
+    const stored = deps.store.get(record.job.id);
+    if (!stored || !isActive(stored)) {
+      if (stored) remember(stored);
+      return null;
+    }
+    records.set(stored.job.id, stored);
+    return stored;
+  }
+
   function schedule(): void {
     clearTimeout(timer);
     if (!started || stopping) return;
-    const current = now();
-    const active = [...records.values()].filter(isActive);
-    let inFlight = active.filter((record) => record.job.phase !== 'queued').length;
+    const current = monotonic();
+    const active = [...records.values()].filter((record) => isActive(record) && mayRun(record.job.id));
+    let inFlight = active.filter((record) => record.job.phase !== 'queued' && leases.runBy(record.job.id) === 'here').length;
     const due = active
-      .filter((record) => !running.has(record.job.id) && record.internals.nextRunAt <= current)
+      .filter((record) => !running.has(record.job.id) && (dueAt.get(record.job.id) ?? 0) <= current)
       .sort((a, b) => (PRIORITY[a.job.phase] ?? 9) - (PRIORITY[b.job.phase] ?? 9) || a.job.createdAt.localeCompare(b.job.createdAt));
-    for (const record of due) {
-      if (record.job.phase === 'queued') {
-        if (inFlight >= Math.max(1, deps.concurrency())) continue;
-        inFlight += 1;
-        // Taken out of the queue now, durably, so it counts as in flight from this moment.
-        const started = change(record, { phase: 'preparing' }, {}, now());
-        save(started);
-        void run(started);
+    for (const candidate of due) {
+      if (candidate.job.phase === 'queued' && inFlight >= Math.max(1, deps.concurrency())) continue;
+      const record = claimFresh(candidate);
+      if (!record) {
+        // Run elsewhere: look again when its lease could have run out.
+        dueAt.set(candidate.job.id, current + (deps.leaseMs ?? 30_000));
         continue;
       }
-      void run(record);
+      if (record.job.phase !== 'queued') {
+        void run(record);
+        continue;
+      }
+      inFlight += 1;
+      // Taken out of the queue now, durably, so it counts as in flight from this moment.
+      const taken = change(record, { phase: 'preparing' }, {}, now());
+      try {
+        persist(taken);
+        void run(taken);
+      } catch (error) {
+        if (error instanceof LeaseLostError) letGo(record.job.id);
+        else throw error;
+      }
     }
-    const waiting = active.filter((record) => !running.has(record.job.id) && (record.job.phase !== 'queued' || inFlight < deps.concurrency()));
+    const waiting = active.filter((record) => !running.has(record.job.id));
     if (waiting.length > 0) {
-      const next = Math.min(...waiting.map((record) => record.internals.nextRunAt));
+      const next = Math.min(...waiting.map((record) => dueAt.get(record.job.id) ?? current));
       timer = setTimeout(schedule, Math.min(60_000, Math.max(0, next - current)));
     }
     if (running.size === 0 && active.length === 0) for (const resolve of idleWaiters.splice(0)) resolve();
   }
+
+  /** Picks up what other processes wrote (new jobs, progress, a job they finished): the app's queue shows a CLI job moving. */
+  function watchStore(): void {
+    const version = deps.store.changeCounter();
+    if (version === seenVersion) return;
+    seenVersion = version;
+    const changed = deps.store.changedSince(seenRevision);
+    seenRevision = changed.revision;
+    for (const stored of changed.records) {
+      const known = records.get(stored.job.id);
+      if (running.has(stored.job.id) || (known && known.job.updatedAt === stored.job.updatedAt && known.internals.hidden === stored.internals.hidden)) continue;
+      remember(stored);
+    }
+    schedule();
+  }
+
+  for (const record of deps.store.all()) records.set(record.job.id, record);
+  seenRevision = deps.store.changedSince(Number.MAX_SAFE_INTEGER).revision;
 
   return {
     start() {
       if (started) return;
       started = true;
       stopping = false;
-      // Other processes on this data folder (`reelbench jobs`) can tell a job that is being run from one left behind.
-      deps.store.markRunning(runnerId, now());
-      heartbeat = setInterval(() => deps.store.markRunning(runnerId, now()), RUNNER_HEARTBEAT_MS);
-      heartbeat.unref();
-      for (const record of records.values()) {
-        // Everything unfinished resumes now. A job that crashed between recording its billed POST and recording
-        // the answer is turned into "needs attention" by the submit step itself, never resent.
-        if (isActive(record)) save(change(record, {}, { nextRunAt: now() }, now()));
-      }
+      // Everything unfinished is due now: a wait recorded before a restart is not waited out again.
+      for (const record of records.values()) if (isActive(record)) dueAt.set(record.job.id, monotonic());
+      seenVersion = deps.store.changeCounter();
+      leases.start((lost) => lost.forEach(letGo));
+      watcher = setInterval(watchStore, deps.watchMs ?? 500);
+      watcher.unref();
       schedule();
     },
     async stop() {
       stopping = true;
       clearTimeout(timer);
-      clearInterval(heartbeat);
+      clearInterval(watcher);
       for (const controller of running.values()) controller.abort();
       while (running.size > 0) await new Promise((resolve) => setTimeout(resolve, 10));
-      if (started) deps.store.markStopped(runnerId);
+      leases.stop();
       started = false;
     },
     enqueue(request) {
@@ -215,9 +304,11 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       const at = new Date(now()).toISOString();
       const record: JobRecord = {
         job: { id: randomUUID(), createdAt: at, updatedAt: at, phase: 'queued', waiting: null, request: parsed, progress: 0, etaSeconds: null, taskId: null, submittedAt: null, billedSeconds: null, pricePerSecond: null, videoExpiresAt: null, libraryItemId: null, error: null, warning: null },
-        internals: { preparedPath: null, preparedKey: null, uploadUrl: null, videoUrl: null, submitAttemptAt: null, idempotencyKey: null, nextRunAt: now(), retryDelayMs: 0, hidden: false },
+        internals: { preparedPath: null, preparedKey: null, uploadUrl: null, videoUrl: null, submitAttemptAt: null, idempotencyKey: null, filingAs: null, nextRunAt: now(), retryDelayMs: 0, hidden: false },
       };
-      save(record);
+      mine.add(record.job.id);
+      leases.insert(record);
+      remember(record, true);
       schedule();
       return record.job;
     },
@@ -231,7 +322,9 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
         waiting: null,
         warning: submitted ? 'Abandoned in Reelbench only: APIMart has no way to stop a task, so it may still finish and be billed.' : null,
       }, {}, now());
-      save(cancelled);
+      // Whoever runs it (this process or another), it stops: the lease goes with the cancellation.
+      deps.store.seize(cancelled);
+      remember(cancelled);
       schedule();
       return cancelled.job;
     },
@@ -243,10 +336,13 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     hide(id) {
       const record = recordOf(id);
       if (isActive(record)) throw new AppError('invalidInput', 'Cancel the job before hiding it.');
-      save(change(record, {}, { hidden: true }, now()));
+      const hidden = change(record, {}, { hidden: true }, now());
+      deps.store.save(hidden);
+      remember(hidden);
     },
     list: () => [...records.values()].filter((record) => !record.internals.hidden).map((record) => record.job),
     get: (id) => recordOf(id).job,
+    runBy: (id) => leases.runBy(id),
     usage: () => usageOf([...records.values()].map((record) => record.job), new Date(now())),
     settled(id) {
       const record = recordOf(id);
@@ -255,14 +351,12 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     },
     nudge() {
       for (const record of records.values()) {
-        if (isActive(record) && record.job.waiting !== null && !running.has(record.job.id)) {
-          records.set(record.job.id, change(record, {}, { nextRunAt: now(), retryDelayMs: 0 }, now()));
-        }
+        if (isActive(record) && record.job.waiting !== null && !running.has(record.job.id)) dueAt.set(record.job.id, monotonic());
       }
       schedule();
     },
     idle() {
-      if (running.size === 0 && ![...records.values()].some(isActive)) return Promise.resolve();
+      if (running.size === 0 && ![...records.values()].some((record) => isActive(record) && mayRun(record.job.id))) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
   };

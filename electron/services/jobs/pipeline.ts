@@ -28,6 +28,10 @@ export interface PipelineDeps {
   readonly pollCeilingMs?: number | undefined;
   readonly logger?: Logger | undefined;
   readonly onChange?: (job: Job) => void;
+  /** Run unfinished jobs this process did not create (the app, `jobs resume`), or only its own (`generate`). */
+  readonly adopt?: boolean;
+  /** How long a job's lease holds without renewal (tests shorten it). */
+  readonly leaseMs?: number | undefined;
 }
 
 /** The assembled pipeline. */
@@ -63,6 +67,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     ...(deps.pollCeilingMs !== undefined ? { pollCeilingMs: deps.pollCeilingMs } : {}),
     ...(deps.logger ? { logger: deps.logger } : {}),
     ...(deps.onChange ? { onChange: deps.onChange } : {}),
+    ...(deps.adopt !== undefined ? { adopt: deps.adopt } : {}),
+    leaseMs: deps.leaseMs,
   });
   return {
     runner,

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
-import { jobSchema, type Job } from '../../../shared/jobs/job-models';
+import { jobSchema, TERMINAL_PHASES, type Job } from '../../../shared/jobs/job-models';
+import { inTransaction } from './sqlite-transaction';
 
 /** What only the main process needs to carry a job across restarts. */
 export const jobInternalsSchema = z.object({
@@ -14,6 +15,8 @@ export const jobInternalsSchema = z.object({
   submitAttemptAt: z.string().nullable(),
   /** The Idempotency-Key of the billed POST, stored with the attempt: a re-send uses the same one. */
   idempotencyKey: z.string().nullable().default(null),
+  /** The name (without extension) the video is being filed under, recorded before it is moved into the library. */
+  filingAs: z.string().nullable().default(null),
   /** When the job should next be looked at (ms since epoch). */
   nextRunAt: z.number(),
   /** The current back-off for waiting jobs. */
@@ -30,25 +33,63 @@ export interface JobRecord {
   readonly internals: JobInternals;
 }
 
-/** Durable job storage. Writes are synchronous and fully synced: a transition on disk is a transition that happened. */
+/** Who runs a job, and until when that holds unless renewed. */
+export interface JobLease {
+  readonly owner: string;
+  readonly until: number;
+}
+
+/** A row that could not be read as a job: moved aside, never deleted. */
+export interface QuarantinedJob {
+  readonly id: string;
+  readonly reason: string;
+  readonly at: string;
+}
+
+/**
+ * Durable job storage, shared by every Reelbench process on the data folder. Writes are synchronous and fully synced:
+ * a transition on disk is a transition that happened. A job is run by the one process holding its lease; that
+ * process's writes are fenced by the lease, so a process that lost it (paused past expiry, say) changes nothing.
+ */
 export interface JobStore {
+  /** Writes a record unconditionally (a new job, or a change by the user such as hiding one). */
   save(record: JobRecord): void;
+  /** A new job, leased to `owner` from the start. */
+  insert(record: JobRecord, owner: string, leaseUntil: number): void;
+  /** Writes the record only while `owner` holds its lease; false when it no longer does. A final phase frees the lease. */
+  saveOwned(record: JobRecord, owner: string): boolean;
+  /** Takes or extends the lease: only when nobody else holds a live one and the job is not finished. */
+  claim(id: string, owner: string, now: number, leaseUntil: number): boolean;
+  /** Extends every lease `owner` holds; returns the ids it still holds. */
+  renew(owner: string, leaseUntil: number): Set<string>;
+  /** Takes a lease over from an owner known to be gone (its process no longer exists). */
+  takeOver(id: string, owner: string, goneOwner: string, leaseUntil: number): boolean;
+  /** Gives up a lease (the process is stopping). */
+  release(id: string, owner: string): void;
+  /** Takes a job out of whoever runs it, writing this record (the user cancelled it from another process). */
+  seize(record: JobRecord): void;
+  lease(id: string): JobLease | null;
   get(id: string): JobRecord | null;
   all(): JobRecord[];
-  /** A runner in this or another process is alive and running jobs (renewed every few seconds while it is). */
-  markRunning(runnerId: string, now: number): void;
-  /** That runner has stopped. */
-  markStopped(runnerId: string): void;
-  /** Whether any runner, in any process on this data folder, has shown life recently. */
-  anyoneRunning(now: number): boolean;
+  /** Rows that could not be read, moved to a table of their own. */
+  quarantined(): QuarantinedJob[];
+  /** A number that changes whenever another connection (another process) commits: a cheap "anything new?". */
+  changeCounter(): number;
+  /** The jobs written after revision `since` (every write takes the next revision), and the latest revision. */
+  changedSince(since: number): { readonly records: JobRecord[]; readonly revision: number };
   close(): void;
 }
 
-/** How often a running runner says it is alive, and how long after its last word it counts as gone (a kill -9). */
-export const RUNNER_HEARTBEAT_MS = 5_000;
-const RUNNER_GONE_AFTER_MS = 4 * RUNNER_HEARTBEAT_MS;
-
 const recordSchema = z.object({ job: jobSchema, internals: jobInternalsSchema });
+const TERMINAL = [...TERMINAL_PHASES].map((phase) => `'${phase}'`).join(', ');
+
+function addMissingColumns(db: DatabaseSync): void {
+  const columns = new Set((db.prepare('PRAGMA table_info(jobs)').all() as { name: string }[]).map((column) => column.name));
+  if (!columns.has('owner')) db.exec('ALTER TABLE jobs ADD COLUMN owner TEXT');
+  if (!columns.has('lease_until')) db.exec('ALTER TABLE jobs ADD COLUMN lease_until INTEGER');
+  if (!columns.has('rev')) db.exec('ALTER TABLE jobs ADD COLUMN rev INTEGER NOT NULL DEFAULT 0');
+  db.exec('CREATE INDEX IF NOT EXISTS jobs_rev ON jobs(rev)');
+}
 
 /** Opens (or creates) the job database. */
 export function openJobStore(file: string): JobStore {
@@ -56,38 +97,106 @@ export function openJobStore(file: string): JobStore {
   const db = new DatabaseSync(file);
   // FULL: the billed POST must never happen unless the record saying so is on the disk first.
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;');
-  db.exec(`CREATE TABLE IF NOT EXISTS jobs (
-    id TEXT PRIMARY KEY,
-    created_at TEXT NOT NULL,
-    phase TEXT NOT NULL,
-    submitted_at TEXT,
-    record TEXT NOT NULL
+  inTransaction(db, () => {
+    db.exec(`CREATE TABLE IF NOT EXISTS jobs (
+      id TEXT PRIMARY KEY,
+      created_at TEXT NOT NULL,
+      phase TEXT NOT NULL,
+      submitted_at TEXT,
+      record TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS jobs_created ON jobs(created_at);
+    CREATE TABLE IF NOT EXISTS jobs_quarantine (id TEXT PRIMARY KEY, record TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);`);
+    addMissingColumns(db);
+  });
+  // Every write of a record takes the next revision, so other processes read only what changed.
+  const NEXT = '(SELECT COALESCE(MAX(rev), 0) + 1 FROM jobs)';
+  const upsert = db.prepare(
+    `INSERT INTO jobs (id, created_at, phase, submitted_at, record, rev) VALUES (?, ?, ?, ?, ?, ${NEXT})
+     ON CONFLICT(id) DO UPDATE SET phase = excluded.phase, submitted_at = excluded.submitted_at, record = excluded.record, rev = excluded.rev`,
   );
-  CREATE INDEX IF NOT EXISTS jobs_created ON jobs(created_at);
-  CREATE TABLE IF NOT EXISTS runners (id TEXT PRIMARY KEY, pid INTEGER NOT NULL, seen_at INTEGER NOT NULL);`);
-  const beat = db.prepare('INSERT OR REPLACE INTO runners (id, pid, seen_at) VALUES (?, ?, ?)');
-  const gone = db.prepare('DELETE FROM runners WHERE id = ?');
-  const alive = db.prepare('SELECT COUNT(*) AS count FROM runners WHERE seen_at >= ?');
-  const upsert = db.prepare('INSERT OR REPLACE INTO jobs (id, created_at, phase, submitted_at, record) VALUES (?, ?, ?, ?, ?)');
-  const byId = db.prepare('SELECT record FROM jobs WHERE id = ?');
-  const everything = db.prepare('SELECT record FROM jobs ORDER BY created_at');
-  const parse = (text: unknown): JobRecord | null => {
-    const parsed = recordSchema.safeParse(JSON.parse(String(text)));
-    return parsed.success ? parsed.data : null;
+  const insertLeased = db.prepare(`INSERT INTO jobs (id, created_at, phase, submitted_at, record, owner, lease_until, rev) VALUES (?, ?, ?, ?, ?, ?, ?, ${NEXT})`);
+  const updateOwned = db.prepare(
+    `UPDATE jobs SET phase = ?, submitted_at = ?, record = ?, rev = ${NEXT},
+       owner = CASE WHEN ? THEN NULL ELSE owner END, lease_until = CASE WHEN ? THEN NULL ELSE lease_until END
+     WHERE id = ? AND owner = ?`,
+  );
+  const claimLease = db.prepare(
+    `UPDATE jobs SET owner = ?, lease_until = ? WHERE id = ? AND phase NOT IN (${TERMINAL})
+       AND (owner IS NULL OR owner = ? OR lease_until IS NULL OR lease_until < ?)`,
+  );
+  const takeOverLease = db.prepare(`UPDATE jobs SET owner = ?, lease_until = ? WHERE id = ? AND owner = ? AND phase NOT IN (${TERMINAL})`);
+  const renewLeases = db.prepare('UPDATE jobs SET lease_until = ? WHERE owner = ?');
+  const heldBy = db.prepare('SELECT id FROM jobs WHERE owner = ?');
+  const releaseLease = db.prepare('UPDATE jobs SET owner = NULL, lease_until = NULL WHERE id = ? AND owner = ?');
+  const seizeJob = db.prepare(`UPDATE jobs SET phase = ?, submitted_at = ?, record = ?, owner = NULL, lease_until = NULL, rev = ${NEXT} WHERE id = ?`);
+  const since = db.prepare('SELECT id, record FROM jobs WHERE rev > ? ORDER BY rev');
+  const latest = db.prepare('SELECT COALESCE(MAX(rev), 0) AS rev FROM jobs');
+  const leaseOf = db.prepare('SELECT owner, lease_until AS until FROM jobs WHERE id = ?');
+  const byId = db.prepare('SELECT id, record FROM jobs WHERE id = ?');
+  const everything = db.prepare('SELECT id, record FROM jobs ORDER BY created_at');
+  const quarantine = db.prepare('INSERT OR REPLACE INTO jobs_quarantine (id, record, reason, at) VALUES (?, ?, ?, ?)');
+  const unlist = db.prepare('DELETE FROM jobs WHERE id = ?');
+  const quarantinedRows = db.prepare('SELECT id, reason, at FROM jobs_quarantine ORDER BY at');
+  const dataVersion = db.prepare('PRAGMA data_version');
+
+  /** Reads a row; one that is not a job (broken JSON, an unknown shape) is moved to the quarantine table. */
+  const read = (row: { id: string; record: string }): JobRecord | null => {
+    let reason: string;
+    try {
+      const parsed = recordSchema.safeParse(JSON.parse(row.record));
+      if (parsed.success) return parsed.data;
+      reason = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    } catch (error) {
+      reason = `not JSON: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    inTransaction(db, () => {
+      quarantine.run(row.id, row.record, reason, new Date().toISOString());
+      unlist.run(row.id);
+    });
+    return null;
   };
+
+  const columns = (record: JobRecord) => [record.job.phase, record.job.submittedAt, JSON.stringify(record)] as const;
   return {
     save(record) {
       const { job } = record;
       upsert.run(job.id, job.createdAt, job.phase, job.submittedAt, JSON.stringify(record));
     },
-    get(id) {
-      const row = byId.get(id) as { record: string } | undefined;
-      return row ? parse(row.record) : null;
+    insert(record, owner, leaseUntil) {
+      insertLeased.run(record.job.id, record.job.createdAt, ...columns(record), owner, leaseUntil);
     },
-    all: () => (everything.all() as { record: string }[]).map((row) => parse(row.record)).filter((record): record is JobRecord => record !== null),
-    markRunning: (runnerId, now) => void beat.run(runnerId, process.pid, now),
-    markStopped: (runnerId) => void gone.run(runnerId),
-    anyoneRunning: (now) => Number((alive.get(now - RUNNER_GONE_AFTER_MS) as { count: number }).count) > 0,
+    saveOwned(record, owner) {
+      const final = TERMINAL_PHASES.has(record.job.phase) ? 1 : 0;
+      return Number(updateOwned.run(...columns(record), final, final, record.job.id, owner).changes) === 1;
+    },
+    claim: (id, owner, now, leaseUntil) => Number(claimLease.run(owner, leaseUntil, id, owner, now).changes) === 1,
+    renew(owner, leaseUntil) {
+      return inTransaction(db, () => {
+        renewLeases.run(leaseUntil, owner);
+        return new Set((heldBy.all(owner) as { id: string }[]).map((row) => row.id));
+      });
+    },
+    takeOver: (id, owner, goneOwner, leaseUntil) => Number(takeOverLease.run(owner, leaseUntil, id, goneOwner).changes) === 1,
+    release: (id, owner) => void releaseLease.run(id, owner),
+    seize: (record) => void seizeJob.run(...columns(record), record.job.id),
+    lease(id) {
+      const row = leaseOf.get(id) as { owner: string | null; until: number | null } | undefined;
+      return row?.owner && row.until !== null ? { owner: row.owner, until: row.until } : null;
+    },
+    get(id) {
+      const row = byId.get(id) as { id: string; record: string } | undefined;
+      return row ? read(row) : null;
+    },
+    all: () => (everything.all() as { id: string; record: string }[]).map(read).filter((record): record is JobRecord => record !== null),
+    quarantined: () => quarantinedRows.all() as unknown as QuarantinedJob[],
+    changeCounter: () => Number((dataVersion.get() as { data_version: number }).data_version),
+    changedSince(revision) {
+      return inTransaction(db, () => ({
+        records: (since.all(revision) as { id: string; record: string }[]).map(read).filter((record): record is JobRecord => record !== null),
+        revision: Number((latest.get() as { rev: number }).rev),
+      }));
+    },
     close: () => {
       if (db.isOpen) db.close();
     },
