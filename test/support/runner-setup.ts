@@ -26,6 +26,8 @@ export interface RunnerSetup {
   baseUrl: string;
   /** Stops the runner (as a quit or a crash would leave it) and starts a fresh one over the same database. */
   restart(): Promise<JobRunner>;
+  /** Another runner on the same data folder, with a connection of its own: a second Reelbench process. */
+  beside(options?: Partial<JobRunnerDeps>): JobRunner;
   close(): Promise<void>;
 }
 
@@ -58,7 +60,17 @@ export async function setupRunner(fakeOptions: FakeApimartOptions = {}, runnerOp
       setup.runner.start();
       return setup.runner;
     },
+    beside(options = {}) {
+      const store = openJobStore(paths.jobsFile);
+      const runner = build(store, options);
+      others.push({ runner, store });
+      return runner;
+    },
     async close() {
+      for (const other of others.splice(0)) {
+        await other.runner.stop();
+        other.store.close();
+      }
       await setup.runner.stop();
       setup.store.close();
       clearInterval(ticker);
@@ -67,9 +79,10 @@ export async function setupRunner(fakeOptions: FakeApimartOptions = {}, runnerOp
       await rm(dir, { recursive: true, force: true });
     },
   };
-  const build = () =>
+  const others: { runner: JobRunner; store: JobStore }[] = [];
+  const build = (store = setup.store, extra: Partial<JobRunnerDeps> = {}) =>
     createJobRunner({
-      store: setup.store,
+      store,
       client: () =>
         createApimartClient({
           fetch: gate.fetch,
@@ -90,6 +103,7 @@ export async function setupRunner(fakeOptions: FakeApimartOptions = {}, runnerOp
       pollCeilingMs: 100,
       onChange: (job) => events.push(job),
       ...runnerOptions,
+      ...extra,
     });
   setup.runner = build();
   setup.runner.start();

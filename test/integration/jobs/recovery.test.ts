@@ -80,6 +80,42 @@ describe('surviving restarts and faults', () => {
     }
   });
 
+  it('two runners on one data folder (the app and a CLI): when the network returns, only the lease holder sends the job', async () => {
+    setup = await setupRunner();
+    const port = await freePort();
+    setup.baseUrl = `http://127.0.0.1:${port}`;
+    const other = setup.beside();
+    other.start();
+    const job = setup.runner.enqueue(request);
+    await eventually(() => other.list().some((seen) => seen.id === job.id && seen.waiting === 'network'), 'both runners to see the job waiting');
+    setup.baseUrl = setup.fake.baseUrl;
+    setup.runner.nudge();
+    other.nudge();
+    await setup.runner.settled(job.id);
+    await other.settled(job.id);
+    expect(setup.fake.count('generate', 'POST')).toBe(1);
+    expect(setup.fake.tasks.size).toBe(1);
+  });
+
+  it('writes nothing from a step that was under way when another process took the job over', async () => {
+    setup = await setupRunner({ estimatedSeconds: 100_000 });
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.runner.get(job.id).phase === 'polling' && setup.fake.count('task') >= 1, 'polling');
+    // The next poll hangs (the client gives up after 2 s); meanwhile another process takes the job over.
+    setup.fake.inject('task', { kind: 'hang' });
+    const polls = setup.fake.count('task');
+    await eventually(() => setup.fake.count('task') > polls, 'the hanging poll');
+    const mine = setup.store.lease(job.id);
+    if (!mine) throw new Error('the runner holds no lease');
+    expect(setup.store.takeOver(job.id, 'elsewhere:1:00000000-0000-4000-8000-000000000000', mine.owner, Date.now() + 60_000)).toBe(true);
+    const taken = setup.store.get(job.id);
+    const seen = setup.events.length;
+    // When the hanging poll gives up, the step ends: the runner either lets go (right) or records a wait (wrong).
+    await eventually(() => setup.events.slice(seen).some((event) => event.id === job.id), 'the step under way to end', 10_000);
+    expect(setup.store.get(job.id)).toEqual(taken);
+    expect(setup.runner.runBy(job.id)).toBe('elsewhere');
+  });
+
   it('asks for attention about an attempt recorded before jobs had keys, and sends nothing', async () => {
     setup = await setupRunner();
     await setup.runner.stop();
