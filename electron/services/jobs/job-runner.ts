@@ -9,7 +9,7 @@ import type { Logger } from '../logging/logger';
 import type { JobRecord, JobStore } from '../storage/job-store';
 import { createBalanceCache } from './balance-cache';
 import { createJobLeases, LeaseLostError, type RunBy } from './job-leases';
-import { change, downloadStep, fileStep, pollStep, prepareStep, submitStep, uploadStep, waitFor, type StepContext } from './job-steps';
+import { change, discardDownloads, downloadStep, fileStep, pollStep, prepareStep, submitStep, uploadStep, waitFor, type StepContext } from './job-steps';
 import { DEFAULT_POLL_CEILING_MS, DEFAULT_POLL_FLOOR_MS } from './poll-schedule';
 import { usageOf } from './usage';
 
@@ -86,6 +86,9 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   /** When each job is next due, on the monotonic clock. */
   const dueAt = new Map<string, number>();
   const mine = new Set<string>();
+  /** Jobs this process has run a step of. */
+  const ranHere = new Set<string>();
+  const cleanups = new Set<Promise<void>>();
   const running = new Map<string, AbortController>();
   const settledWaiters = new Map<string, ((job: Job) => void)[]>();
   const idleWaiters: (() => void)[] = [];
@@ -115,6 +118,17 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   function persist(record: JobRecord): void {
     if (!leases.write(record)) throw new LeaseLostError(record.job.id);
     remember(record);
+    if (!isActive(record)) cleanUp(record.job.id);
+  }
+
+  /** A finished job needs nothing in the downloads folder: no temporary file outlives its job. */
+  function cleanUp(id: string): void {
+    const done = deps
+      .library()
+      .then((library) => discardDownloads(library, id))
+      .catch((error: unknown) => deps.logger?.warn('jobs: could not remove a finished job\'s temporary files', { job: id, error }))
+      .finally(() => cleanups.delete(done));
+    cleanups.add(done);
   }
 
   /** Another process has the job now: forget this runner's idea of it and show what the store says. */
@@ -146,6 +160,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       pollCeilingMs: deps.pollCeilingMs ?? DEFAULT_POLL_CEILING_MS,
       balanceRecheckMs: deps.balanceRecheckMs ?? 60_000,
       signal,
+      firstRunHere: !ranHere.has(record.job.id),
       // Before a side effect (the billed POST above all): the lease is renewed and the write fenced by it.
       persist: (next) => {
         if (!leases.take(next.job.id)) throw new LeaseLostError(next.job.id);
@@ -162,6 +177,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
 
   async function step(record: JobRecord, signal: AbortSignal): Promise<JobRecord> {
     const stepContext = await context(record, signal);
+    ranHere.add(record.job.id);
     switch (record.job.phase) {
       case 'queued':
       case 'preparing':
@@ -203,6 +219,8 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       }
     } finally {
       running.delete(record.job.id);
+      const settledHere = records.get(record.job.id);
+      if (settledHere && !isActive(settledHere)) cleanUp(record.job.id);
       schedule();
     }
   }
@@ -296,6 +314,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       clearInterval(watcher);
       for (const controller of running.values()) controller.abort();
       while (running.size > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      await Promise.all(cleanups);
       leases.stop();
       started = false;
     },
@@ -325,6 +344,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       // Whoever runs it (this process or another), it stops: the lease goes with the cancellation.
       deps.store.seize(cancelled);
       remember(cancelled);
+      if (!running.has(id)) cleanUp(id);
       schedule();
       return cancelled.job;
     },

@@ -1,13 +1,15 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppErrorData } from '../../../shared/errors';
 import { AppError } from '../../../shared/errors';
 import type { Job } from '../../../shared/jobs/job-models';
 import type { ApimartClient } from '../apimart/apimart-client';
 import { ApiError } from '../apimart/api-error';
+import { partialPathFor } from '../apimart/download';
 import { failureError } from '../apimart/response-parsers';
 import type { ImageService } from '../images/image-service';
 import { uploadPrepared, type UploadCache } from '../images/upload-cache';
+import { FilingError } from '../library/library-add';
 import type { LibraryService } from '../library/library-service';
 import type { JobInternals, JobRecord } from '../storage/job-store';
 import type { BalanceCache } from './balance-cache';
@@ -30,6 +32,8 @@ export interface StepContext {
   /** Durably records a change before the step goes on (the submit step's "before the side effect"). */
   readonly persist: (record: JobRecord) => void;
   readonly onDownloadProgress: (fraction: number) => void;
+  /** Whether this is the first step this process runs for the job (it may be taking it over from another one). */
+  readonly firstRunHere: boolean;
 }
 
 /** A step's outcome: the record to store next. */
@@ -205,7 +209,29 @@ export async function pollStep(record: JobRecord, context: StepContext): Promise
 
 /** Where a job's video downloads to: a hidden folder inside the library, so filing it is a rename on the same disk. */
 export function downloadPathFor(library: LibraryService, jobId: string): string {
-  return path.join(library.root, '.reelbench-downloads', `${jobId}.mp4`);
+  return path.join(library.root, DOWNLOADS_FOLDER, `${jobId}.mp4`);
+}
+
+/** The library's folder for downloads under way. */
+export const DOWNLOADS_FOLDER = '.reelbench-downloads';
+
+/** Removes what a job left in the downloads folder (its finished job needs none of it). */
+export async function discardDownloads(library: LibraryService, jobId: string): Promise<void> {
+  const target = downloadPathFor(library, jobId);
+  await Promise.all([rm(target, { force: true }), rm(partialPathFor(target), { force: true })]);
+}
+
+/**
+ * A partial download another process started (before it crashed, or while it is paused past its lease) is copied
+ * to a file of this process's own before it goes on: a paused writer that wakes up writes to the old file, never
+ * into this one.
+ */
+async function detachPartial(part: string): Promise<void> {
+  const found = await lstat(part).catch(() => null);
+  if (!found?.isFile() || found.size === 0) return;
+  const copy = `${part}.${process.pid}`;
+  await copyFile(part, copy);
+  await rename(copy, part);
 }
 
 /** Downloads the finished video (resuming a partial download), warning when its link is about to expire. */
@@ -215,12 +241,14 @@ export async function downloadStep(record: JobRecord, context: StepContext): Pro
   const library = await context.library();
   const target = downloadPathFor(library, record.job.id);
   await mkdir(path.dirname(target), { recursive: true });
+  if (context.firstRunHere) await detachPartial(partialPathFor(target));
   const expiresAt = record.job.videoExpiresAt ? Date.parse(record.job.videoExpiresAt) : null;
   const left = expiresAt === null ? null : expiresAt - context.now();
   const warning = left !== null && left > 0 && left < EXPIRY_WARNING_MS ? `This video's download link expires in ${Math.max(1, Math.round(left / 60_000))} min.` : null;
   if (warning !== record.job.warning) context.persist(change(record, { warning }, {}, context.now()));
   try {
-    await context.client.download(videoUrl, target, { signal: context.signal, expiresAt, onProgress: ({ receivedBytes, totalBytes }) => totalBytes && context.onDownloadProgress(receivedBytes / totalBytes) });
+    // Not `expiresAt`: a computer clock set ahead must not give a link up before it was tried; the host says when it is gone.
+    await context.client.download(videoUrl, target, { signal: context.signal, onProgress: ({ receivedBytes, totalBytes }) => totalBytes && context.onDownloadProgress(receivedBytes / totalBytes) });
     return change(record, { phase: 'filing', progress: 100, waiting: null, error: null, warning: null }, { nextRunAt: context.now(), retryDelayMs: 0 }, context.now());
   } catch (error) {
     if (error instanceof AppError && error.code === 'expired') return change(record, { phase: 'expired', waiting: null, error: error.toData(), warning: null }, {}, context.now());
@@ -230,22 +258,37 @@ export async function downloadStep(record: JobRecord, context: StepContext): Pro
   }
 }
 
-/** Moves the downloaded video into the library with its sidecar; safe to repeat after a crash. */
+/**
+ * Files the downloaded video in the library with its sidecar. The name is recorded in the job before anything moves,
+ * so a crash at any point is finished by the next run: never a second download, never a second copy.
+ */
 export async function fileStep(record: JobRecord, context: StepContext, appTitle: (job: Job) => string | undefined): Promise<JobRecord> {
   const library = await context.library();
   const already = library.findByJobId(record.job.id);
-  if (already) return change(record, { phase: 'done', libraryItemId: already.id, waiting: null, error: null }, {}, context.now());
-  const downloaded = downloadPathFor(library, record.job.id);
-  // Not filed and not downloaded (the download folder was cleared, say): download again, resuming any partial file.
-  if (!(await stat(downloaded).then(() => true, () => false))) return change(record, { phase: 'downloading' }, { nextRunAt: context.now() }, context.now());
+  if (already) return change(record, { phase: 'done', libraryItemId: already.id, waiting: null, error: null }, { filingAs: null }, context.now());
   const { request } = record.job;
-  const item = await library.addVideo({
-    videoFile: downloaded,
+  const input = {
+    videoFile: downloadPathFor(library, record.job.id),
     title: appTitle(record.job),
     generation: { prompt: request.prompt, model: request.model, duration: request.duration, aspect: request.aspect, resolution: request.resolution, taskId: record.job.taskId, jobId: record.job.id, draftId: request.draftId, draftVersionId: request.draftVersionId },
     ...(record.internals.preparedPath ? { referenceImage: record.internals.preparedPath } : {}),
     createdAt: new Date(record.job.submittedAt ?? record.job.createdAt),
     completedAt: new Date(context.now()),
-  });
-  return change(record, { phase: 'done', libraryItemId: item.id, waiting: null, error: null }, {}, context.now());
+  };
+  let filing = record;
+  if (!filing.internals.filingAs) {
+    // Neither filed nor downloaded (the download folder was cleared, say): download again, resuming any partial file.
+    if (!(await stat(input.videoFile).then(() => true, () => false))) return change(record, { phase: 'downloading' }, { nextRunAt: context.now() }, context.now());
+    filing = change(record, {}, { filingAs: await library.freeName(input) }, context.now());
+    context.persist(filing);
+  }
+  try {
+    const item = await library.fileVideo(filing.internals.filingAs ?? '', input);
+    return change(filing, { phase: 'done', libraryItemId: item.id, waiting: null, error: null }, { filingAs: null }, context.now());
+  } catch (error) {
+    if (!(error instanceof FilingError)) throw error;
+    // Another video took the name: choose a new one. Nothing to file: download again, into the name already claimed.
+    if (error.reason === 'noVideo') return change(filing, { phase: 'downloading' }, { nextRunAt: context.now() }, context.now());
+    return change(filing, {}, { filingAs: null, nextRunAt: context.now() }, context.now());
+  }
 }

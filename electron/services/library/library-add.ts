@@ -19,36 +19,75 @@ export interface AddVideoInput {
   readonly completedAt: Date | null;
 }
 
-/** Where a new video's files go, with names free in the folder. */
-async function placeFor(root: string, title: string, date: Date): Promise<{ stem: string; video: string; sidecar: string }> {
-  const stem = await uniqueName(root, fileStemFor(title, date), '.mp4', async (file) => (await pathExists(file)) || (await pathExists(file.replace(/\.mp4$/, SIDECAR_SUFFIX))));
+/** Where a video's files go under `stem`. */
+function placeNamed(root: string, stem: string): { stem: string; video: string; sidecar: string } {
   return { stem, video: path.join(root, `${stem}.mp4`), sidecar: path.join(root, `${stem}${SIDECAR_SUFFIX}`) };
 }
 
-/** Files a generated video: video, reference copy and sidecar, under a readable name. Returns the sidecar path. */
-export async function addGeneratedVideo(root: string, input: AddVideoInput, appVersion: string): Promise<string> {
-  const title = input.title?.trim() || input.generation.prompt.split(/\s+/).slice(0, 8).join(' ');
-  const place = await placeFor(root, title, input.createdAt);
-  await moveFile(input.videoFile, place.video);
+/** Where a new video's files go, with names free in the folder. */
+async function placeFor(root: string, title: string, date: Date): Promise<{ stem: string; video: string; sidecar: string }> {
+  const stem = await uniqueName(root, fileStemFor(title, date), '.mp4', async (file) => (await pathExists(file)) || (await pathExists(file.replace(/\.mp4$/, SIDECAR_SUFFIX))));
+  return placeNamed(root, stem);
+}
+
+/** The title a generated video is filed under when it was given none: the prompt's first words. */
+export function generatedTitle(input: Pick<AddVideoInput, 'title' | 'generation'>): string {
+  return input.title?.trim() || input.generation.prompt.split(/\s+/).slice(0, 8).join(' ');
+}
+
+/** A name (without extension) free in the library for a new video: what `fileGeneratedVideo` is then asked to use. */
+export async function freeNameFor(root: string, input: Pick<AddVideoInput, 'title' | 'generation' | 'createdAt'>): Promise<string> {
+  return (await placeFor(root, generatedTitle(input), input.createdAt)).stem;
+}
+
+/** Why filing under a chosen name cannot go on. */
+export class FilingError extends Error {
+  readonly reason: 'nameTaken' | 'noVideo';
+
+  constructor(reason: 'nameTaken' | 'noVideo', message: string) {
+    super(message);
+    this.name = 'FilingError';
+    this.reason = reason;
+  }
+}
+
+/**
+ * Files a generated video under `stem`, and can be repeated after a crash at any point: the sidecar (naming the job)
+ * is written first and claims the name, then the download is moved in beside it. A second run finds its own
+ * sidecar and finishes what is missing; it never makes a second copy. A name another video took meanwhile is refused
+ * (`nameTaken`: choose another); a download that is neither in place nor waiting is `noVideo` (download again).
+ */
+export async function fileGeneratedVideo(root: string, stem: string, input: AddVideoInput, appVersion: string): Promise<string> {
+  const place = placeNamed(root, stem);
+  const jobId = input.generation.jobId;
+  const existing = (await pathExists(place.sidecar)) ? await readSidecar(place.sidecar) : null;
+  const ours = existing?.ok === true && jobId !== null && existing.sidecar.generation?.jobId === jobId;
+  if (!ours && (existing !== null || (await pathExists(place.video)))) throw new FilingError('nameTaken', `"${stem}" is taken`);
+  const downloaded = await pathExists(input.videoFile);
+  if (!downloaded && !(ours && (await pathExists(place.video)))) throw new FilingError('noVideo', `the video of job ${jobId ?? ''} is neither downloaded nor filed`);
+
   let referenceImage: string | null = null;
-  if (input.referenceImage) {
-    referenceImage = referenceNameFor(place.stem, path.extname(input.referenceImage).slice(1) || 'jpg');
+  if (input.referenceImage) referenceImage = referenceNameFor(place.stem, path.extname(input.referenceImage).slice(1) || 'jpg');
+  if (!ours) {
+    const { size } = await stat(input.videoFile);
+    await writeSidecar(
+      place.sidecar,
+      newSidecar({
+        id: randomUUID(),
+        video: path.basename(place.video),
+        videoBytes: size,
+        title: generatedTitle(input),
+        createdAt: input.createdAt,
+        completedAt: input.completedAt,
+        generation: { ...input.generation, referenceImage },
+        appVersion,
+      }),
+    );
+  }
+  if (input.referenceImage && referenceImage && !(await pathExists(path.join(root, referenceImage)))) {
     await copyAtomically(input.referenceImage, path.join(root, referenceImage));
   }
-  const { size } = await stat(place.video);
-  await writeSidecar(
-    place.sidecar,
-    newSidecar({
-      id: randomUUID(),
-      video: path.basename(place.video),
-      videoBytes: size,
-      title,
-      createdAt: input.createdAt,
-      completedAt: input.completedAt,
-      generation: { ...input.generation, referenceImage },
-      appVersion,
-    }),
-  );
+  if (downloaded) await moveFile(input.videoFile, place.video);
   return place.sidecar;
 }
 

@@ -8,7 +8,7 @@ import type { Logger } from '../logging/logger';
 import { openCatalog, type Catalog } from '../storage/catalog-db';
 import { rowFromSidecar } from './catalog-mapping';
 import { copyAtomically, pathExists, uniqueName } from './file-moves';
-import { addGeneratedVideo, importVideos, type AddVideoInput, type ImportReport } from './library-add';
+import { fileGeneratedVideo, freeNameFor, importVideos, type AddVideoInput, type ImportReport } from './library-add';
 import { itemNotFound, normalizeTags, toLibraryItem, type MediaKind, type MediaUrl } from './library-items';
 import { resolveInside, toRelative } from './library-paths';
 import { reconcileLibrary } from './reconcile';
@@ -45,7 +45,12 @@ export interface LibraryService {
   /** The settings that produced an item, for the workbench ("reuse settings"). */
   reuse(id: string): ReuseSettings;
   update(id: string, patch: Partial<UserFields>): Promise<LibraryItem>;
+  /** Files a generated video under a free name (`freeName`, then `fileVideo`). */
   addVideo(input: AddVideoInput): Promise<LibraryItem>;
+  /** A name free in the library for a new video; the pipeline records it before filing, so a crash can finish the filing. */
+  freeName(input: Pick<AddVideoInput, 'title' | 'generation' | 'createdAt'>): Promise<string>;
+  /** Files (or finishes filing) a generated video under `stem`; repeatable, never a second copy. */
+  fileVideo(stem: string, input: AddVideoInput): Promise<LibraryItem>;
   importFolder(folder: string): Promise<ImportReport>;
   exportItems(ids: readonly string[], destination: string): Promise<{ exported: number }>;
   /** Takes items out of the library at once; their files go to the OS trash when the undo window has passed. */
@@ -143,7 +148,9 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
         await writeSidecar(sidecarAbsolute, { ...read.sidecar, user });
         return indexSidecar(sidecarAbsolute);
       }),
-    addVideo: (input) => serial(async () => indexSidecar(await addGeneratedVideo(root, input, deps.appVersion))),
+    addVideo: (input) => serial(async () => indexSidecar(await fileGeneratedVideo(root, await freeNameFor(root, input), input, deps.appVersion))),
+    freeName: (input) => serial(() => freeNameFor(root, input)),
+    fileVideo: (stem, input) => serial(async () => indexSidecar(await fileGeneratedVideo(root, stem, input, deps.appVersion))),
     importFolder: (folder) =>
       serial(() => importVideos(root, folder, (id) => catalog.get(id) !== null, deps.appVersion)).then(async (report) => {
         await reconcile();

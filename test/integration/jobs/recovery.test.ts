@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
 import { toGenerationBody, validateVideoRequest } from '../../../shared/catalog/video-request';
 import { freePort } from '../../support/free-port';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rename } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { downloadPathFor, idempotencyKeyFor } from '../../../electron/services/jobs/job-steps';
 import { openJobStore } from '../../../electron/services/storage/job-store';
@@ -159,6 +160,45 @@ describe('surviving restarts and faults', () => {
     const done = await setup.runner.settled(job.id);
     expect(done).toMatchObject({ phase: 'done', pricePerSecond: 0.25, billedSeconds: 4 });
     expect(setup.runner.usage().today).toMatchObject({ jobs: 1, seconds: 4, cost: 1, unpriced: 0 });
+  });
+
+  it('finishes a filing cut short after its sidecar was written: no second download, no second copy', async () => {
+    setup = await setupRunner();
+    const done = await setup.runner.settled(setup.runner.enqueue(request).id);
+    const library = setup.library.current();
+    const filed = library.mediaFile('video', done.libraryItemId ?? '');
+    if (!filed) throw new Error('the video was not filed');
+    const stem = path.basename(filed, '.mp4');
+    const videoRequests = setup.fake.count('video');
+    // The state a crash leaves between writing the sidecar and moving the video in: the download still waiting.
+    await setup.runner.stop();
+    const download = downloadPathFor(library, done.id);
+    await rename(filed, download);
+    await library.rebuild();
+    const record = setup.store.get(done.id);
+    if (!record) throw new Error('job not stored');
+    setup.store.save({ job: { ...record.job, phase: 'filing', libraryItemId: null }, internals: { ...record.internals, filingAs: stem } });
+
+    await setup.restart();
+    const refiled = await setup.runner.settled(done.id);
+    expect(refiled).toMatchObject({ phase: 'done', libraryItemId: done.libraryItemId });
+    expect(setup.fake.count('video')).toBe(videoRequests);
+    const names = await readdir(library.root);
+    expect(names.filter((name) => name.endsWith('.mp4'))).toEqual([`${stem}.mp4`]);
+    expect(names.filter((name) => name.endsWith('.reelbench.json'))).toEqual([`${stem}.reelbench.json`]);
+    expect(await readdir(path.join(library.root, '.reelbench-downloads'))).toEqual([]);
+  });
+
+  it('files a job again without a second copy when it is asked to file what is already filed', async () => {
+    setup = await setupRunner();
+    const done = await setup.runner.settled(setup.runner.enqueue(request).id);
+    await setup.runner.stop();
+    const record = setup.store.get(done.id);
+    if (!record) throw new Error('job not stored');
+    setup.store.save({ job: { ...record.job, phase: 'filing', libraryItemId: null }, internals: { ...record.internals, filingAs: null } });
+    await setup.restart();
+    await expect(setup.runner.settled(done.id)).resolves.toMatchObject({ phase: 'done', libraryItemId: done.libraryItemId });
+    expect((await readdir(setup.library.current().root)).filter((name) => name.endsWith('.mp4'))).toHaveLength(1);
   });
 
   it('keeps the partial download beside the final name only until the video is filed', async () => {
