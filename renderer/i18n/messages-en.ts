@@ -105,6 +105,8 @@ export const en = {
   'library.export': 'Export…',
   'library.remove': 'Move to trash',
   'library.removed': '“{title}” moved to the trash.',
+  'library.problemsMore': '…and {count} more.',
+  'library.problemsDismiss': 'Dismiss',
   'library.undo': 'Undo',
   'library.reuse': 'Reuse settings',
   'library.reused': 'A new draft was made from these settings.',

@@ -107,6 +107,8 @@ export const ko: Record<MessageKey, string> = {
   'library.export': '내보내기…',
   'library.remove': '휴지통으로 이동',
   'library.removed': '“{title}”을(를) 휴지통으로 옮겼습니다.',
+  'library.problemsMore': '…외 {count}개 더 있습니다.',
+  'library.problemsDismiss': '닫기',
   'library.undo': '실행 취소',
   'library.reuse': '설정 다시 쓰기',
   'library.reused': '이 설정으로 새 초안을 만들었습니다.',

@@ -1,4 +1,5 @@
-import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { SAMPLE_VIDEO } from '../support/library-setup';
@@ -21,6 +22,31 @@ async function withVideos(names: string[]): Promise<AppHarness> {
 }
 
 describe('the library view', () => {
+  it('says, above the grid, that a damaged catalog was set aside and rebuilt, with every video still there', async () => {
+    app = await launchApp({
+      beforeOpen: async (root) => {
+        await mkdir(root, { recursive: true });
+        for (const name of ['Harbour at dawn', 'Snow on the pines']) await copyFile(SAMPLE_VIDEO, path.join(root, `${name}.mp4`));
+        // The catalog (data/library/catalog.sqlite beside the Videos folder in the harness) is noise.
+        const catalog = path.join(root, '..', '..', 'data', 'library', 'catalog.sqlite');
+        await mkdir(path.dirname(catalog), { recursive: true });
+        await writeFile(catalog, randomBytes(32 * 1024));
+      },
+    });
+    const { page } = app;
+    await page.getByTestId('nav-library').click();
+    await page.getByTestId('library-problems').waitFor();
+    await expect(page.getByTestId('library-problems').textContent()).resolves.toContain('was damaged. It was set aside as');
+    await page.locator('[data-testid="library-card"]').nth(1).waitFor();
+    await mkdir(RESULTS, { recursive: true });
+    await page.screenshot({ path: path.join(RESULTS, 'library-catalog-repaired-en-light.png') });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.screenshot({ path: path.join(RESULTS, 'library-catalog-repaired-en-light-1920.png') });
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(page.getByTestId('library-problems').count()).resolves.toBe(0);
+  });
+
+
   it('shows posters, searches, opens a video that plays, and saves a favorite to the sidecar', async () => {
     app = await withVideos(['Sunset over the bay', 'City at night', 'Forest rain']);
     const { page } = app;

@@ -5,7 +5,8 @@ import type { LibraryItem, LibraryPage, LibraryQuery, ReconcileReport, ReuseSett
 import { itemIdSchema, libraryQuerySchema, REMOVAL_UNDO_MS } from '../../../shared/library/library-models';
 import { SIDECAR_SUFFIX, type UserFields } from '../../../shared/library/sidecar';
 import type { Logger } from '../logging/logger';
-import { openCatalog, type Catalog } from '../storage/catalog-db';
+import type { Catalog } from '../storage/catalog-db';
+import { openCatalogRepairing } from '../storage/catalog-repair';
 import { rowFromSidecar } from './catalog-mapping';
 import { copyAtomically, pathExists, uniqueName } from './file-moves';
 import { fileGeneratedVideo, freeNameFor, importVideos, type AddVideoInput, type ImportReport } from './library-add';
@@ -70,7 +71,20 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
   const root = path.resolve(deps.root);
   await mkdir(root, { recursive: true });
   await mkdir(deps.posterDir, { recursive: true });
-  const catalog: Catalog = openCatalog(deps.catalogFile);
+  const repairs: { path: string; message: string }[] = [];
+  /** Opens the catalog; a damaged one is set aside and rebuilt from the sidecars, and the window is told. */
+  const openCatalogNow = (): Catalog => {
+    const opened = openCatalogRepairing(deps.catalogFile);
+    if (opened.setAside) {
+      deps.logger?.warn('library: the catalog was damaged; it was set aside and is rebuilt from the sidecars', { setAside: opened.setAside });
+      repairs.push({
+        path: path.basename(deps.catalogFile),
+        message: `The library's catalog was damaged. It was set aside as "${path.basename(opened.setAside)}" and rebuilt from your videos and their sidecars; nothing was lost.`,
+      });
+    }
+    return opened.catalog;
+  };
+  let catalog: Catalog = openCatalogNow();
   const serial = createSerialQueue();
   const now = deps.now ?? (() => new Date());
 
@@ -109,7 +123,13 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
   return {
     root,
     reconcile,
-    rebuild: () => serial(async () => catalog.clear()).then(reconcile),
+    // Rebuilding on request also repairs: a damaged catalog is set aside, a sound one emptied, then filled from the sidecars.
+    rebuild: () =>
+      serial(async () => {
+        catalog.close();
+        catalog = openCatalogNow();
+        catalog.clear();
+      }).then(reconcile),
     list(query) {
       const parsed = libraryQuerySchema.parse(query);
       const { rows, total } = catalog.list(parsed);
@@ -223,7 +243,7 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
         catalog.setPoster(id, true);
       }),
     postersMissing: (limit) => catalog.withoutPoster(limit).map((id) => ({ id, videoUrl: deps.mediaUrl('video', id) })),
-    problems: () => catalog.problems(),
+    problems: () => [...repairs, ...catalog.problems()],
     close: () => {
       // Held items stay where they are; the next start sends them to the trash.
       for (const timer of releaseTimers) clearTimeout(timer);

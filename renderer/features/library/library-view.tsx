@@ -3,6 +3,7 @@ import type { Translator } from '../../i18n/i18n';
 import { api } from '../../lib/bridge';
 import { LibraryDetail } from './library-detail';
 import { LibraryGrid } from './library-grid';
+import { LibraryProblems } from './library-problems';
 import { useLibraryStore } from './library-store';
 import { LibraryToolbar } from './library-toolbar';
 
@@ -41,6 +42,7 @@ export function LibraryView({ translate }: { translate: Translator }) {
     <div className="library-view">
       <LibraryToolbar translate={translate} />
       {error && <p role="alert" className="notice notice-error">{error.message} {error.action}</p>}
+      <LibraryProblems translate={translate} />
       {removed && (
         <p role="status" className="notice" data-testid="library-removed">
           {translate.t('library.removed', { title: removed.title })}{' '}

@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+import type { Translator } from '../../i18n/i18n';
+import { api, unwrap } from '../../lib/bridge';
+
+interface Problem {
+  readonly path: string;
+  readonly message: string;
+}
+
+const SHOWN = 3;
+
+/** What the library could not index or had to repair (a damaged catalog, a sidecar edited by hand), said once. */
+export function LibraryProblems({ translate }: { translate: Translator }) {
+  const [problems, setProblems] = useState<readonly Problem[]>([]);
+  const [dismissed, setDismissed] = useState(false);
+
+  useEffect(() => {
+    const load = () => void unwrap(api().library.problems()).then(setProblems, () => setProblems([]));
+    load();
+    try {
+      return api().library.onChanged(load);
+    } catch {
+      return undefined;
+    }
+  }, []);
+
+  if (dismissed || problems.length === 0) return null;
+  return (
+    <div role="status" className="notice library-problems" data-testid="library-problems">
+      <ul>
+        {problems.slice(0, SHOWN).map((problem) => (
+          <li key={`${problem.path}:${problem.message}`}>
+            <strong>{problem.path}</strong>: {problem.message}
+          </li>
+        ))}
+      </ul>
+      {problems.length > SHOWN && <p>{translate.t('library.problemsMore', { count: problems.length - SHOWN })}</p>}
+      <button type="button" onClick={() => setDismissed(true)}>
+        {translate.t('library.problemsDismiss')}
+      </button>
+    </div>
+  );
+}
