@@ -15,6 +15,8 @@ import { loadKeytar } from '../services/keychain/load-keytar';
 import { createLibraryHost, type LibraryHost } from '../services/library/library-host';
 import { createFileLogger, createRedactor, type Logger } from '../services/logging/logger';
 import { openSettingsStore, type SettingsStore } from '../services/settings/settings-store';
+import { openJobStore } from '../services/storage/job-store';
+import { describeTrouble, rescueStore } from '../services/storage/store-rescue';
 
 /** Environment variables the CLI reads. */
 export type CliEnv = Readonly<Record<string, string | undefined>>;
@@ -83,6 +85,11 @@ export async function openCliContext(env: CliEnv, appVersion: string): Promise<C
     library: openLibrary,
     async pipeline(options = {}) {
       if (pipeline) return pipeline;
+      // A terminal cannot be asked in the middle of a command: say what is wrong and how to set the file aside.
+      await rescueStore(paths.jobsFile, 'your generation jobs', (file) => openJobStore(file).close(), async (trouble) => {
+        const { message, detail } = describeTrouble(trouble);
+        throw new AppError('internal', `${message} ${detail.split(' Reelbench can keep it')[0] ?? ''}`, `Move it aside (mv "${trouble.file}" "${trouble.setAsideAs}"), or open the Reelbench app, which offers to; then run the command again.`);
+      });
       pipeline = createPipeline({
         paths,
         settings,

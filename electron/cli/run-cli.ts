@@ -52,7 +52,13 @@ export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv, te
   const [command, ...rest] = argv.filter((arg) => arg !== '--debug' && arg !== '--json');
   if (json) rest.push('--json');
   let context: CliContext | undefined;
-  const open = async () => (context ??= await openCliContext(env, version));
+  const open = async () => {
+    if (context) return context;
+    context = await openCliContext(env, version);
+    // A damaged settings.json was partly reset and a copy kept: say so once, on stderr, whatever the command.
+    for (const problem of context.settings.problems()) io.err(`reelbench: ${problem}`);
+    return context;
+  };
   const progress = { isTTY: terminal.stderrIsTTY, write: terminal.writeStderr };
   try {
     switch (command) {

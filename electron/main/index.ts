@@ -13,6 +13,8 @@ import { createImageService } from '../services/images/image-service';
 import { encodePoster } from '../services/images/poster-encode';
 import { createPipeline } from '../services/jobs/pipeline';
 import { openDraftStore } from '../services/storage/draft-store';
+import { openJobStore } from '../services/storage/job-store';
+import { describeTrouble, rescueStore } from '../services/storage/store-rescue';
 import { createLibraryHost } from '../services/library/library-host';
 import { serveMedia } from '../services/library/media-route';
 import { createMainServices } from '../services/main-services';
@@ -67,6 +69,23 @@ async function start(): Promise<void> {
     return answer.canceled ? null : (answer.filePaths[0] ?? null);
   };
   const images = createImageService({ cacheDir: paths.cacheDir });
+  // A job list or drafts database that cannot be opened at all: ask, keep it aside, and start; never exit on it.
+  for (const [file, holds, probe] of [
+    [paths.jobsFile, 'your generation jobs', (target: string) => openJobStore(target).close()],
+    [paths.draftsFile, 'your drafts and presets', (target: string) => openDraftStore(target).close()],
+  ] as const) {
+    const outcome = await rescueStore(file, holds, probe, async (trouble) => {
+      const { message, detail } = describeTrouble(trouble);
+      logger.error('storage: cannot open', { file, reason: trouble.reason });
+      const answer = await dialog.showMessageBox({ type: 'warning', title: 'Reelbench', message, detail, buttons: ['Keep it aside and start', 'Quit'], defaultId: 0, cancelId: 1 });
+      return answer.response === 0;
+    });
+    if (outcome === 'declined') {
+      app.quit();
+      return;
+    }
+    if (outcome === 'setAside') logger.warn('storage: set aside a store that could not be opened', { file });
+  }
   let listJobs: () => readonly Job[] = () => [];
   const feedback = createJobFeedback(() => mainWindow, () => listJobs());
   const pipeline = createPipeline({

@@ -35,6 +35,8 @@ export const contract = {
     'key.test': { request: z.undefined(), response: balanceSchema },
     'settings.get': { request: z.undefined(), response: settingsSchema },
     'settings.update': { request: settingsPatchSchema, response: settingsSchema },
+    // What was wrong with settings.json when it was read (fields reset, the copy kept), to tell the user once.
+    'settings.problems': { request: z.undefined(), response: z.array(z.string()) },
     'images.inspect': {
       request: z.object({ path: z.string().min(1).max(4096), target: imageTargetSchema.optional() }),
       response: imageInspectionSchema,

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startFakeApimart, type FakeApimart } from '../fake-apimart/fake-server.ts';
@@ -91,6 +91,22 @@ describe.skipIf(gate.skip)('first run and settings', () => {
     await shot('settings-keytar-missing-en-light');
     await page.setViewportSize({ width: 1920, height: 1080 });
     await shot('settings-keytar-missing-en-light-1920');
+  });
+
+  it('tells the user when settings.json was damaged, what was reset and where the copy is', async () => {
+    fake = await startFakeApimart();
+    app = await launchApp({
+      beforeSettings: async (dataDir) => {
+        await mkdir(dataDir, { recursive: true });
+        await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ concurrency: 'lots', theme: 'dark' }));
+      },
+    });
+    const { page } = app;
+    await page.getByTestId('nav-settings').click();
+    const notice = page.getByTestId('settings-file-problems');
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toContain('reset to their defaults: jobs at once; the others were kept. A copy of the file was kept as');
+    await shot('settings-damaged-file-en-dark');
   });
 
   it('switches to Korean and to the dark theme, and remembers both', async () => {

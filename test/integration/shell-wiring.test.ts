@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -38,6 +39,7 @@ interface ShellReport {
   editMenus: Record<'misspelt' | 'selection' | 'nothing', string[] | null>;
   replacedMisspellings: string[];
   drag: { answer: unknown; drags: { file: string; iconEmpty: boolean }[]; expected: string };
+  messageBoxes: { message: string; detail: string; buttons: string[] }[];
 }
 
 // Every shell started gets its own data folder; a test may start more than one.
@@ -48,9 +50,10 @@ afterEach(async () => {
 beforeAll(requireBuild);
 
 /** Starts the built main bundle under Node with `electron` replaced by a recording fake, and probes its wiring. */
-async function startShell(env: Record<string, string>): Promise<ShellReport> {
+async function startShell(env: Record<string, string>, prepare?: (userData: string) => Promise<void>): Promise<ShellReport> {
   const userData = await mkdtemp(path.join(os.tmpdir(), 'reelbench-shell-'));
   userDataDirs.push(userData);
+  await prepare?.(userData);
   const { stdout } = await run(process.execPath, [DRIVER, BUILT.main], {
     env: { ...process.env, ELECTRON_RENDERER_URL: '', FAKE_ELECTRON_USER_DATA: userData, ...env },
     timeout: 20_000,
@@ -59,6 +62,22 @@ async function startShell(env: Record<string, string>): Promise<ShellReport> {
 }
 
 describe('the built Electron shell (against a recording electron module)', () => {
+  it('asks before setting aside a job database that cannot be opened, keeps it, and starts instead of exiting', async () => {
+    const noise = randomBytes(8192);
+    let folder = '';
+    const report = await startShell({ FAKE_ELECTRON_PACKAGED: '1' }, async (userData) => {
+      folder = userData;
+      await writeFile(path.join(userData, 'jobs.sqlite'), noise);
+    });
+    expect(report.messageBoxes).toEqual([
+      { message: 'Reelbench cannot open jobs.sqlite, which holds your generation jobs.', detail: expect.stringContaining('nothing is deleted'), buttons: ['Keep it aside and start', 'Quit'] },
+    ]);
+    expect(report.loadedUrl).toBe('app://reelbench/index.html');
+    const aside = (await readdir(folder)).find((name) => name.startsWith('jobs.sqlite.damaged-'));
+    await expect(readFile(path.join(folder, aside ?? 'missing'))).resolves.toEqual(noise);
+  });
+
+
   it('registers the app scheme and the single-instance lock before the app is ready', async () => {
     const report = await startShell({ FAKE_ELECTRON_PACKAGED: '1' });
     const order = report.callOrder;

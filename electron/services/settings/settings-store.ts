@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import writeFileAtomic from 'write-file-atomic';
 import { AppError } from '../../../shared/errors';
 import { settingsPatchSchema, settingsSchema, type Settings, type SettingsPatch } from '../../../shared/models/settings';
@@ -10,6 +10,33 @@ export interface SettingsStore {
   update(patch: SettingsPatch): Promise<Settings>;
   /** Settings only the main process changes (the library folder, after a completed move). */
   updateInternal(patch: Partial<Settings>): Promise<Settings>;
+  /** What was wrong with settings.json when it was read (kept fields, a backup), for the window and the CLI to say. */
+  problems(): readonly string[];
+}
+
+/**
+ * Reads what can be read of a settings file that does not match the schema: every field that still parses is kept,
+ * the others fall back to their defaults. Returns the settings and the names of the fields given up.
+ */
+const FIELD_NAMES: Readonly<Record<string, string>> = {
+  apiBaseUrl: 'API address',
+  libraryDir: 'library folder',
+  concurrency: 'jobs at once',
+  prices: 'prices',
+  language: 'language',
+  theme: 'theme',
+};
+
+function salvage(raw: unknown): { settings: Settings; lost: string[] } {
+  const fields = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const kept: Record<string, unknown> = {};
+  const lost: string[] = [];
+  for (const [name, schema] of Object.entries(settingsSchema.shape)) {
+    if (!(name in fields)) continue;
+    if (schema.safeParse(fields[name]).success) kept[name] = fields[name];
+    else lost.push(FIELD_NAMES[name] ?? name);
+  }
+  return { settings: settingsSchema.parse(kept), lost };
 }
 
 // The app and `reelbench config set` share the file: a running app notices a change within a second, and every
@@ -21,6 +48,20 @@ export async function openSettingsStore(file: string, logger?: Logger): Promise<
   let settings = settingsSchema.parse({});
   let loadedVersion: number | null = null;
   let checkedAt = 0;
+  const problems: string[] = [];
+
+  /** Keeps a copy of a damaged file before anything overwrites it, and says what happened. */
+  const setAside = (why: string) => {
+    const backup = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    try {
+      if (!existsSync(backup)) copyFileSync(file, backup);
+      problems.push(`${why} A copy of the file was kept as "${backup}".`);
+    } catch (error) {
+      problems.push(why);
+      logger?.warn('settings: could not keep a copy of the damaged file', { file, error });
+    }
+    logger?.warn('settings: damaged file', { file, why });
+  };
 
   const reload = (force: boolean) => {
     const now = Date.now();
@@ -34,13 +75,22 @@ export async function openSettingsStore(file: string, logger?: Logger): Promise<
     }
     if (version === loadedVersion) return;
     loadedVersion = version;
+    let raw: unknown;
     try {
-      const parsed = settingsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-      if (parsed.success) settings = parsed.data;
-      else logger?.warn('settings: file did not match the schema; keeping the settings in use', { file });
+      raw = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
-      logger?.warn('settings: unreadable; keeping the settings in use', { file, error });
+      // Truncated or not JSON at all: nothing can be kept, the defaults apply until the next save.
+      setAside(`settings.json could not be read (${error instanceof SyntaxError ? 'it is not valid JSON' : 'read error'}); the defaults are used.`);
+      return;
     }
+    const parsed = settingsSchema.safeParse(raw);
+    if (parsed.success) {
+      settings = parsed.data;
+      return;
+    }
+    const salvaged = salvage(raw);
+    settings = salvaged.settings;
+    setAside(`Some settings in settings.json were not valid and were reset to their defaults: ${salvaged.lost.join(', ') || 'unknown fields'}; the others were kept.`);
   };
 
   const save = async (patch: Partial<Settings>) => {
@@ -64,5 +114,6 @@ export async function openSettingsStore(file: string, logger?: Logger): Promise<
       return save(checked.data);
     },
     updateInternal: save,
+    problems: () => [...problems],
   };
 }

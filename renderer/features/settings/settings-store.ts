@@ -12,6 +12,8 @@ export type Notice = { readonly kind: 'ok'; readonly key: MessageKey; readonly v
 export interface SettingsStore {
   readonly settings: Settings | null;
   readonly keyStatus: KeyStatus | null;
+  /** What was wrong with settings.json when it was read (fields reset to defaults, a copy kept). */
+  readonly fileProblems: readonly string[];
   /** Why the key's status could not be read (the keychain, or its module), shown in the key section itself. */
   readonly keyProblem: AppErrorData | null;
   readonly location: { readonly path: string; readonly isDefault: boolean } | null;
@@ -41,21 +43,24 @@ export const useSettingsStore = create<SettingsStore>()((set) => {
     settings: null,
     keyStatus: null,
     keyProblem: null,
+    fileProblems: [],
     location: null,
     notice: null,
     busy: false,
     load: async () => {
       // Each independently: a keychain that cannot be reached must not keep the language or theme from loading.
-      const [settings, keyStatus, location] = await Promise.allSettled([
+      const [settings, keyStatus, location, fileProblems] = await Promise.allSettled([
         unwrap(api().settings.get()),
         unwrap(api().key.status()),
         unwrap(api().library.location()),
+        unwrap(api().settings.problems()),
       ]);
       const failed = [settings, location].find((result) => result.status === 'rejected');
       set({
         ...(settings.status === 'fulfilled' ? { settings: settings.value } : {}),
         ...(keyStatus.status === 'fulfilled' ? { keyStatus: keyStatus.value, keyProblem: null } : { keyProblem: toErrorData(keyStatus.reason) }),
         ...(location.status === 'fulfilled' ? { location: location.value } : {}),
+        ...(fileProblems.status === 'fulfilled' ? { fileProblems: fileProblems.value } : {}),
         notice: failed ? { kind: 'error', error: toErrorData(failed.reason) } : null,
       });
     },

@@ -9,8 +9,16 @@ import { useSettingsStore } from './settings-store';
 /** The Settings screen. */
 export function SettingsView({ translate }: { translate: Translator }) {
   const notice = useSettingsStore((state) => state.notice);
+  const fileProblems = useSettingsStore((state) => state.fileProblems);
   return (
     <div className="settings-view">
+      {fileProblems.length > 0 && (
+        <div role="alert" className="notice settings-file-problems" data-testid="settings-file-problems">
+          {fileProblems.map((problem) => (
+            <p key={problem}>{problem}</p>
+          ))}
+        </div>
+      )}
       <div role="status" aria-live="polite" data-testid="settings-notice" className={notice?.kind === 'error' ? 'notice notice-error' : 'notice'}>
         {notice?.kind === 'ok' && translate.t(notice.key, notice.values)}
         {notice?.kind === 'error' && `${notice.error.message} ${notice.error.action ?? ''}`}

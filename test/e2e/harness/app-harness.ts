@@ -99,6 +99,8 @@ export interface LaunchOptions {
   readonly beforeOpen?: (libraryRoot: string) => Promise<void>;
   /** Polling floor and ceiling for jobs (a fast fake server needs fast polling). */
   readonly pollMs?: number;
+  /** Runs before the settings are read, with the data folder: put a settings.json there to start with. */
+  readonly beforeSettings?: (dataDir: string) => Promise<void>;
   /** How keytar is loaded: the real module unless a test plays a broken install. */
   readonly loadKeytar?: () => Promise<KeytarLike>;
 }
@@ -119,6 +121,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   );
   const keyStore = createKeyStore({ loadKeytar: options.loadKeytar ?? loadKeytar, env: {}, service: `Reelbench-e2e-${randomBytes(6).toString('hex')}` });
   const logger = createFileLogger(paths.logFile, createRedactor(() => keyStore.secretsForRedaction()));
+  await options.beforeSettings?.(dataDir);
   const settings = await openSettingsStore(paths.settingsFile, logger);
   if (options.apiBaseUrl) await settings.update({ apiBaseUrl: options.apiBaseUrl });
   let emit: (report: ReconcileReport) => void = () => undefined;

@@ -92,6 +92,7 @@ report.notifications = recorder.calls.filter((call) => call.name === 'Notificati
 report.progressBar = window.progress;
 report.eventsSentToWindow = window.webContents.sent;
 report.dialogShown = recorder.calls.some((call) => call.name === 'dialog.showOpenDialog');
+report.messageBoxes = recorder.messageBoxes;
 
 app.emit('second-instance');
 report.focusedOnSecondInstance = window.focused;

@@ -18,6 +18,7 @@ export const recorder = {
   replacedMisspellings: [],
   aboutPanel: undefined,
   windows: [],
+  messageBoxes: [],
   userDataDir: process.env.FAKE_ELECTRON_USER_DATA,
   netFetch: async () => new Response('', { status: 500 }),
 };
@@ -73,6 +74,11 @@ export class Notification {
 }
 export const dialog = {
   showOpenDialog: async () => { record('dialog.showOpenDialog'); return { canceled: true, filePaths: [] }; },
+  // The first button (the default action) unless FAKE_ELECTRON_MESSAGE_BOX_ANSWER says another.
+  showMessageBox: async (options) => {
+    recorder.messageBoxes.push({ message: options.message, detail: options.detail, buttons: options.buttons });
+    return { response: Number(process.env.FAKE_ELECTRON_MESSAGE_BOX_ANSWER ?? 0) };
+  },
 };
 export const nativeTheme = { shouldUseDarkColors: false };
 export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };

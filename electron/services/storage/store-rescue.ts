@@ -1,0 +1,45 @@
+import { existsSync, renameSync } from 'node:fs';
+import path from 'node:path';
+
+/** A store that cannot be opened at all, and what would become of it. */
+export interface StoreTrouble {
+  readonly file: string;
+  /** What it holds, for the question: "your generation jobs", "your drafts". */
+  readonly holds: string;
+  readonly reason: string;
+  /** Where it is kept if the user agrees to start with an empty one. */
+  readonly setAsideAs: string;
+}
+
+/** How a store came through the check. */
+export type RescueOutcome = 'sound' | 'setAside' | 'declined';
+
+/**
+ * Opens a store once to see that it can be (`probe` opens and closes it). One that cannot — not a database, a
+ * header scribbled over — is never deleted: with the user's agreement it is renamed `<file>.damaged-<time>` (with its
+ * WAL and shared-memory files) so a new one can be made in its place; without it, nothing is touched.
+ */
+export async function rescueStore(file: string, holds: string, probe: (file: string) => void, agree: (trouble: StoreTrouble) => Promise<boolean>, now = new Date()): Promise<RescueOutcome> {
+  try {
+    probe(file);
+    return 'sound';
+  } catch (error) {
+    const setAsideAs = `${file}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
+    const trouble = { file, holds, reason: error instanceof Error ? error.message : String(error), setAsideAs };
+    if (!(await agree(trouble))) return 'declined';
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (existsSync(`${file}${suffix}`)) renameSync(`${file}${suffix}`, `${setAsideAs}${suffix}`);
+    }
+    return 'setAside';
+  }
+}
+
+/** The question, in words, for a dialog or a terminal. */
+export function describeTrouble(trouble: StoreTrouble): { message: string; detail: string } {
+  return {
+    message: `Reelbench cannot open ${path.basename(trouble.file)}, which holds ${trouble.holds}.`,
+    detail:
+      `It may have been damaged by a disk error or an unfinished copy (${trouble.reason}). Reelbench can keep it as ` +
+      `"${path.basename(trouble.setAsideAs)}" — nothing is deleted — and start with an empty one, or quit so you can restore a backup.`,
+  };
+}
