@@ -1,11 +1,29 @@
-import { access, copyFile, rename, rm } from 'node:fs/promises';
+import { access, copyFile, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Copies to a temporary name beside the target, then renames: the target is never half written. */
+/** Forces a file's (or a folder's) contents to the disk. */
+async function syncPath(file: string): Promise<void> {
+  const handle = await open(file, 'r');
+  try {
+    await handle.sync();
+  } catch (error) {
+    // Some file systems refuse to sync a folder (EINVAL, EISDIR on Windows): the file's own sync is what matters.
+    if (!['EINVAL', 'EISDIR', 'EPERM', 'ENOTSUP'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Copies to a temporary name beside the target, syncs it, then renames: the target is never half written, and after a
+ * power cut it holds either the old file or the whole new one.
+ */
 export async function copyAtomically(source: string, target: string): Promise<void> {
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.reelbench-tmp`);
   await copyFile(source, temporary);
+  await syncPath(temporary);
   await rename(temporary, target);
+  await syncPath(path.dirname(target)).catch(() => undefined);
 }
 
 /** Moves a file; across devices (where rename cannot) it copies, then removes the source. */
@@ -14,6 +32,7 @@ export async function moveFile(source: string, target: string): Promise<void> {
     await rename(source, target);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    // The copy is synced to the other disk before the only other copy goes.
     await copyAtomically(source, target);
     await rm(source, { force: true });
   }

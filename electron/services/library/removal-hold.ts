@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import writeFileAtomic from 'write-file-atomic';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
@@ -48,7 +49,7 @@ export function createRemovalHold(root: string, trash: (file: string) => Promise
       // One folder per file keeps each original name, which is what the user sees in the OS trash later.
       const files = relatives.map((original, index) => ({ original, held: `${index}/${path.basename(original)}` }));
       // The manifest first: an interrupted hold can still be put back or released file by file.
-      await writeFile(manifestFile(id), JSON.stringify({ files }));
+      await writeFileAtomic(manifestFile(id), JSON.stringify({ files }));
       for (const file of files) {
         const source = resolveInside(root, file.original);
         if (!source) continue;

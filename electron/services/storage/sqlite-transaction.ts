@@ -12,7 +12,15 @@ export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
     db.exec('COMMIT');
     return result;
   } catch (error) {
-    db.exec('ROLLBACK');
+    // A full disk (SQLITE_FULL) makes SQLite roll the transaction back itself: a ROLLBACK then would throw "no
+    // transaction is active" and hide the error that says what happened.
+    if (db.isTransaction) {
+      try {
+        db.exec('ROLLBACK');
+      } catch {
+        // The original error is the one worth reporting.
+      }
+    }
     throw error;
   }
 }
