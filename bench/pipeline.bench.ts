@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
+import { request } from 'undici';
 import { createApimartClient, type ApimartClient } from '../electron/services/apimart/apimart-client.ts';
 import { createUndiciDownloadSource } from '../electron/services/apimart/undici-download-source.ts';
 import { createJobRunner } from '../electron/services/jobs/job-runner.ts';
@@ -65,6 +66,8 @@ async function downloadBench(): Promise<void> {
   const curlSyncedTimes: number[] = [];
   const times = new Map<string, number[]>(clients.map(({ name }) => [name, []]));
   const growth = new Map<string, number>(clients.map(({ name }) => [name, 0]));
+  // Node's own receive path with every byte thrown away (no file, no sync): the ceiling any Node downloader has here.
+  const socketOnlyTimes: number[] = [];
   try {
     // Run 0 warms up everything (JIT, page cache, connection setup) and is not counted. Runs interleave, so a
     // noisy moment on the machine hurts every contender alike.
@@ -82,6 +85,11 @@ async function downloadBench(): Promise<void> {
       await curlFile.close();
       if (run > 0) curlSyncedTimes.push(performance.now() - curlStart);
       await rm(curlOut);
+
+      const socketStart = performance.now();
+      const { body } = await request(url);
+      for await (const chunk of body) void chunk;
+      if (run > 0) socketOnlyTimes.push(performance.now() - socketStart);
 
       for (const { name, client } of clients) {
         const ourOut = path.join(dir, `ours-${run}.bin`);
@@ -104,6 +112,11 @@ async function downloadBench(): Promise<void> {
   const megabytes = bytes / (1024 * 1024);
   const theirs = megabytes / (median(curlTimes) / 1000);
   const theirsSynced = megabytes / (median(curlSyncedTimes) / 1000);
+  const socketOnly = megabytes / (median(socketOnlyTimes) / 1000);
+  console.log(
+    `download ceiling: Node's socket path alone (undici, bytes discarded, nothing written) ${socketOnly.toFixed(0)} MB/s, ` +
+      `${(socketOnly / theirsSynced).toFixed(2)}× curl -o then fsync, ${(socketOnly / theirs).toFixed(2)}× bare curl -o`,
+  );
   clients.forEach(({ name }, index) => {
     const ours = megabytes / (median(times.get(name) ?? []) / 1000);
     const ratio = ours / theirsSynced;

@@ -27,7 +27,7 @@ const HELP = [
   'Every command takes --json (answers and errors as one JSON object on stdout) and --debug (stack traces).',
   'Exit codes: 0 done, 1 the operation failed, 2 a wrong command line, 130 stopped with Ctrl+C (the job is kept).',
   'Environment: REELBENCH_API_KEY (overrides the keychain), REELBENCH_BASE_URL (overrides api-address),',
-  '  REELBENCH_DATA_DIR and REELBENCH_LIBRARY_DIR (the data and library folders), REELBENCH_POLL_MIN_MS (tests).',
+  '  REELBENCH_DATA_DIR and REELBENCH_LIBRARY_DIR (the data and library folders), REELBENCH_POLL_MIN_MS and REELBENCH_LEASE_MS (tests).',
 ].join('\n');
 
 /** Where the CLI reads the key from and draws its progress bar. */

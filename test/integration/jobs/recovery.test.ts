@@ -5,6 +5,7 @@ import { freePort } from '../../support/free-port';
 import { readdir, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Job } from '../../../shared/jobs/job-models';
 import { downloadPathFor, idempotencyKeyFor } from '../../../electron/services/jobs/job-steps';
 import { openJobStore } from '../../../electron/services/storage/job-store';
 import { partialPathFor } from '../../../electron/services/apimart/download';
@@ -96,6 +97,40 @@ describe('surviving restarts and faults', () => {
     await other.settled(job.id);
     expect(setup.fake.count('generate', 'POST')).toBe(1);
     expect(setup.fake.tasks.size).toBe(1);
+  });
+
+  it('shows a job run by another process moving, from what it writes to the store', async () => {
+    setup = await setupRunner({ estimatedSeconds: 300 });
+    const seen: Job[] = [];
+    // A second process that only watches (like `reelbench jobs` beside the app), hearing of every change.
+    const watcher = setup.beside({ adopt: false, watchMs: 50, onChange: (job) => seen.push(job) });
+    watcher.start();
+    const job = setup.runner.enqueue(request);
+    await setup.runner.settled(job.id);
+    await eventually(() => seen.some((event) => event.id === job.id && event.phase === 'done'), 'the watcher to see the job done');
+    const phases = seen.filter((event) => event.id === job.id).map((event) => event.phase);
+    expect(phases).toContain('polling');
+    expect(watcher.runBy(job.id)).toBeNull();
+    expect(setup.fake.count('generate', 'POST')).toBe(1);
+  });
+
+  it('measures waits on a clock that only moves forward: a wall clock set back an hour does not stall a waiting job', async () => {
+    let offset = 0;
+    setup = await setupRunner({}, { now: () => Date.now() + offset });
+    const port = await freePort();
+    setup.baseUrl = `http://127.0.0.1:${port}`;
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.runner.get(job.id).waiting === 'network', 'the job to wait for the network');
+    offset = -3_600_000;
+    setup.baseUrl = setup.fake.baseUrl;
+    await expect(setup.runner.settled(job.id)).resolves.toMatchObject({ phase: 'done' });
+  });
+
+  it('tries the download once even when the computer clock is a day ahead of the link\'s expiry', async () => {
+    setup = await setupRunner({}, { now: () => Date.now() + 48 * 3_600_000 });
+    const job = await setup.runner.settled(setup.runner.enqueue(request).id);
+    expect(job).toMatchObject({ phase: 'done' });
+    expect(setup.fake.count('video')).toBeGreaterThan(0);
   });
 
   it('writes nothing from a step that was under way when another process took the job over', async () => {
