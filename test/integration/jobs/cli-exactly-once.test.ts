@@ -59,15 +59,17 @@ describe('one job, billed once and filed once, whatever runs beside it', () => {
 
   it('a process paused past its lease loses the job to another, and when it wakes it stops without touching it', async () => {
     await cli.startFake({ estimatedSeconds: 3_000 });
-    const lease = { REELBENCH_LEASE_MS: '1000' };
+    // Long enough that the check below runs inside it even on a loaded machine, short enough to wait out.
+    const lease = { REELBENCH_LEASE_MS: '5000' };
     const paused = cli.reelbench(['generate', '--prompt', 'A sleepy owl'], lease);
     await eventually(() => (cli.fake?.count('task') ?? 0) >= 1, 'polling to start');
     paused.child.kill('SIGSTOP');
     const [held] = storedJobs();
     expect(held?.lease).not.toBeNull();
     // While its lease lasts, nobody else runs it.
-    await expect(cli.reelbench(['jobs', 'resume'], lease).done).resolves.toMatchObject({ code: 0, stdout: '1 job is being run by another Reelbench process.\n' });
-    await eventually(() => (storedJobs()[0]?.lease?.until ?? 0) < Date.now(), 'the paused process\'s lease to run out', 10_000);
+    const beside = await cli.reelbench(['jobs', 'resume'], lease).done;
+    expect(beside, beside.stderr).toMatchObject({ code: 0, stdout: '1 job is being run by another Reelbench process.\n' });
+    await eventually(() => (storedJobs()[0]?.lease?.until ?? 0) < Date.now(), 'the paused process\'s lease to run out', 15_000);
 
     // Another process takes it over and runs it; the paused one wakes while it does.
     const takeover = cli.reelbench(['jobs', 'resume', '--json'], lease);
@@ -78,7 +80,7 @@ describe('one job, billed once and filed once, whatever runs beside it', () => {
     }, 'the other process to hold the job');
     paused.child.kill('SIGCONT');
     const woke = await paused.done;
-    expect(woke.code).toBe(1);
+    expect(woke.code, woke.stderr).toBe(1);
     expect(woke.stderr).toMatch(/Another Reelbench process took job [0-9a-f]{8} over while this one was paused/);
     expect(storedJobs()[0]?.lease?.owner).not.toBe(owner);
 
