@@ -23,6 +23,11 @@ export interface LibraryStore {
   readonly generation: number;
   setQuery(patch: Partial<LibraryQueryState>): void;
   reload(): Promise<void>;
+  /**
+   * Reads again the pages already loaded (the library changed) and swaps them in together: the cards in view keep
+   * their content and the grid its scroll position, instead of starting over from an empty first page.
+   */
+  refresh(): Promise<void>;
   ensureRange(start: number, end: number): Promise<void>;
   select(item: LibraryItem | null): void;
   /** Re-reads one item (after its poster was captured, say) without reloading the grid. */
@@ -38,15 +43,19 @@ export interface LibraryStore {
 export const useLibraryStore = create<LibraryStore>()((set, get) => {
   const loading = new Set<number>();
   let undoTimer: ReturnType<typeof setTimeout> | undefined;
+  /** One page of the current query. */
+  function fetchPage(page: number) {
+    const { search, sort, favorites } = get().query;
+    return unwrap(
+      api().library.list({ ...(search.trim() ? { search } : {}), sort: search.trim() ? 'relevance' : sort === 'relevance' ? 'newest' : sort, ...(favorites ? { favorites } : {}), offset: page * PAGE, limit: PAGE }),
+    );
+  }
   async function loadPage(page: number): Promise<void> {
     const generation = get().generation;
     if (loading.has(page)) return;
     loading.add(page);
     try {
-      const { search, sort, favorites } = get().query;
-      const result = await unwrap(
-        api().library.list({ ...(search.trim() ? { search } : {}), sort: search.trim() ? 'relevance' : sort === 'relevance' ? 'newest' : sort, ...(favorites ? { favorites } : {}), offset: page * PAGE, limit: PAGE }),
-      );
+      const result = await fetchPage(page);
       if (get().generation !== generation) return;
       const items = new Map(get().items);
       result.items.forEach((item, index) => items.set(page * PAGE + index, item));
@@ -72,7 +81,7 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => {
         // A little shorter than the main process's window, so an Undo offered is an Undo that works.
         undoTimer = setTimeout(() => set({ removed: null }), REMOVAL_UNDO_MS - 1_000);
         set({ removed: { id: item.id, title: item.title }, selected: get().selected?.id === item.id ? null : get().selected, error: null });
-        await get().reload();
+        await get().refresh();
       } catch (error) {
         set({ error: toErrorData(error) });
       }
@@ -84,7 +93,7 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => {
       set({ removed: null });
       try {
         await unwrap(api().library.undoRemove({ ids: [removed.id] }));
-        await get().reload();
+        await get().refresh();
         set({ selected: await unwrap(api().library.get({ id: removed.id })) });
       } catch (error) {
         set({ error: toErrorData(error) });
@@ -93,6 +102,24 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => {
     setQuery(patch) {
       set({ query: { ...get().query, ...patch } });
       void get().reload();
+    },
+    async refresh() {
+      const pages = [...new Set([...get().items.keys()].map((index) => Math.floor(index / PAGE)))];
+      if (pages.length === 0) pages.push(0);
+      loading.clear();
+      const generation = get().generation + 1;
+      set({ generation });
+      try {
+        const results = await Promise.all(pages.map(async (page) => ({ page, result: await fetchPage(page) })));
+        if (get().generation !== generation) return;
+        const items = new Map<number, LibraryItem>();
+        for (const { page, result } of results) result.items.forEach((item, index) => items.set(page * PAGE + index, item));
+        const selected = get().selected;
+        const fresh = selected ? [...items.values()].find((item) => item.id === selected.id) : undefined;
+        set({ items, total: results[0]?.result.total ?? 0, error: null, ...(fresh ? { selected: fresh } : {}) });
+      } catch (error) {
+        set({ error: toErrorData(error) });
+      }
     },
     async reload() {
       loading.clear();

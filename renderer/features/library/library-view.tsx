@@ -29,10 +29,10 @@ export function LibraryView({ translate }: { translate: Translator }) {
   }, []);
 
   useEffect(() => {
-    const { reload } = useLibraryStore.getState();
+    const { reload, refresh } = useLibraryStore.getState();
     void reload();
     try {
-      return api().library.onChanged(() => void reload());
+      return api().library.onChanged(() => void refresh());
     } catch {
       return undefined;
     }
