@@ -42,6 +42,13 @@ describe.skipIf(gate.skip)('the queue', () => {
     expect(app.library.current().list({}).items).toMatchObject([{ prompt: 'A hot air balloon over a misty valley' }]);
     await app.page.getByRole('button', { name: 'Show in library' }).click();
     await app.page.getByTestId('view-library').waitFor();
+    // With that video open beside the grid.
+    const [filed] = app.library.current().list({}).items;
+    await app.page.getByTestId('library-detail').waitFor();
+    await expect(app.page.getByTestId('library-detail').getAttribute('aria-label')).resolves.toBe(filed?.title);
+    await app.page.screenshot({ path: path.join(RESULTS, 'queue-show-in-library-en-light.png') });
+    await app.page.setViewportSize({ width: 1920, height: 1080 });
+    await app.page.screenshot({ path: path.join(RESULTS, 'queue-show-in-library-en-light-1920.png') });
     expect(app.pageErrors).toEqual([]);
   });
 

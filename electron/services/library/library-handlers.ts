@@ -51,7 +51,10 @@ export function createLibraryHandlers(host: LibraryHost, desktop: DesktopShell):
     },
     'library.reuse': async ({ id }) => (await library()).reuse(id),
     'library.rebuild': async () => (await library()).rebuild(),
-    'library.problems': async () => (await library()).problems(),
+    'library.problems': async () => {
+      await library();
+      return host.problems();
+    },
     'library.postersMissing': async ({ limit }) => (await library()).postersMissing(limit),
     'library.savePoster': async ({ id, image }) => {
       await (await library()).savePoster(id, decodeDataUrl(image));

@@ -23,6 +23,8 @@ export interface LibraryHostDeps {
   /** Watch the folder for changes made outside the app (the app does; the CLI does not). */
   readonly watch?: boolean;
   readonly onChanged?: (report: ReconcileReport) => void;
+  /** How the folder is watched (fs.watch by default; tests pass one that fails). */
+  readonly watchFolder?: typeof watchLibraryFolder;
 }
 
 /** Owns the open library: opens it, follows the folder, and moves it. */
@@ -33,6 +35,8 @@ export interface LibraryHost {
   ready(): Promise<void>;
   current(): LibraryService;
   location(): { readonly path: string; readonly isDefault: boolean };
+  /** What the library has to tell the user: the host's own (a folder it cannot watch), then the library's. */
+  problems(): { path: string; message: string }[];
   move(destination: string, onProgress?: (progress: MoveProgress) => void): Promise<ReconcileReport>;
   close(): void;
 }
@@ -41,6 +45,7 @@ export interface LibraryHost {
 export function createLibraryHost(deps: LibraryHostDeps): LibraryHost {
   let library: LibraryService | undefined;
   let watcher: FolderWatch | undefined;
+  let watchProblem: { path: string; message: string } | null = null;
   let opening: Promise<unknown> = Promise.resolve();
   const root = () => deps.rootOverride ?? deps.settings.current().libraryDir ?? deps.defaultRoot;
 
@@ -87,7 +92,17 @@ export function createLibraryHost(deps: LibraryHostDeps): LibraryHost {
       deps.logger?.error('library: cannot open', { error });
       throw new AppError('libraryUnavailable', `The library folder "${root()}" cannot be opened.`, 'Check that the drive is connected, or choose another folder in Settings.');
     }
-    if (deps.watch) watcher = watchLibraryFolder(library.root, () => void reconcileAndTell().catch(() => undefined), deps.logger);
+    watchProblem = null;
+    if (deps.watch) {
+      const watchFolder = deps.watchFolder ?? watchLibraryFolder;
+      watcher = watchFolder(library.root, () => void reconcileAndTell().catch(() => undefined), deps.logger, 500, (error) => {
+        // Without a watcher, videos added to the folder by hand appear only at the next start: say so.
+        watchProblem = {
+          path: library?.root ?? root(),
+          message: `Reelbench cannot watch this folder (${(error as NodeJS.ErrnoException).code ?? 'error'}), so videos added to it outside the app appear at the next start.`,
+        };
+      });
+    }
     return reconcileAndTell();
   }
 
@@ -100,6 +115,7 @@ export function createLibraryHost(deps: LibraryHostDeps): LibraryHost {
       if (!library) throw new AppError('libraryUnavailable', 'The library is not open yet.', 'Wait a moment, or check the library folder in Settings.');
       return library;
     },
+    problems: () => [...(watchProblem ? [watchProblem] : []), ...(library?.problems() ?? [])],
     location: () => ({ path: root(), isDefault: !deps.rootOverride && deps.settings.current().libraryDir === null }),
     async move(destination, onProgress) {
       const from = root();

@@ -17,7 +17,7 @@ function ignored(filename: string): boolean {
  * Calls `onChange` (debounced) when files in the library change: a video dropped in from the file manager, a
  * sidecar edited by hand. Hidden folders, temp files and partial downloads are not changes worth a pass.
  */
-export function watchLibraryFolder(root: string, onChange: () => void, logger?: Logger, debounceMs = 500): FolderWatch {
+export function watchLibraryFolder(root: string, onChange: () => void, logger?: Logger, debounceMs = 500, onFailure?: (error: unknown) => void): FolderWatch {
   let timer: NodeJS.Timeout | undefined;
   let watcher: FSWatcher | undefined;
   try {
@@ -26,9 +26,13 @@ export function watchLibraryFolder(root: string, onChange: () => void, logger?: 
       clearTimeout(timer);
       timer = setTimeout(onChange, debounceMs);
     });
-    watcher.on('error', (error) => logger?.warn('library: folder watch stopped; changes are picked up at the next start', { error }));
+    watcher.on('error', (error) => {
+      logger?.warn('library: folder watch stopped; changes are picked up at the next start', { error });
+      onFailure?.(error);
+    });
   } catch (error) {
     logger?.warn('library: cannot watch the folder; changes are picked up at the next start', { error });
+    onFailure?.(error);
   }
   return {
     close() {

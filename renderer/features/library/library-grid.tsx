@@ -16,6 +16,7 @@ function formatDuration(seconds: number | null): string {
 export function LibraryGrid({ translate }: { translate: Translator }) {
   const total = useLibraryStore((state) => state.total);
   const items = useLibraryStore((state) => state.items);
+  const selectedId = useLibraryStore((state) => state.selected?.id ?? null);
   const { ensureRange, select } = useLibraryStore.getState();
   const scroller = useRef<HTMLDivElement>(null);
   const [columns, setColumns] = useState(4);
@@ -57,7 +58,8 @@ export function LibraryGrid({ translate }: { translate: Translator }) {
                 <button
                   type="button"
                   key={item.id}
-                  className="library-card"
+                  className={item.id === selectedId ? 'library-card selected' : 'library-card'}
+                  aria-pressed={item.id === selectedId}
                   data-testid="library-card"
                   title={translate.t('library.dragHint')}
                   draggable

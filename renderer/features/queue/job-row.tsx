@@ -1,9 +1,20 @@
 import type { Job } from '../../../shared/jobs/job-models';
 import { TERMINAL_PHASES } from '../../../shared/jobs/job-models';
 import type { Translator } from '../../i18n/i18n';
+import { api, unwrap } from '../../lib/bridge';
 import { showContextMenu } from '../../lib/context-menu';
+import { useLibraryStore } from '../library/library-store';
 import { useShellStore } from '../shell/shell-store';
 import { useJobsStore } from './jobs-store';
+
+/** Opens the library with the job's video selected (just the library when the video is gone since). */
+async function showInLibrary(job: Job): Promise<void> {
+  if (job.libraryItemId) {
+    const item = await unwrap(api().library.get({ id: job.libraryItemId })).catch(() => null);
+    if (item) useLibraryStore.getState().select(item);
+  }
+  useShellStore.getState().showView('library');
+}
 
 const SETTINGS_ERRORS = new Set(['auth', 'noKey', 'insufficientBalance', 'keychainUnavailable', 'keychainModuleMissing', 'unknownModel']);
 
@@ -27,7 +38,7 @@ export function JobRow({ job, translate }: { job: Job; translate: Translator }) 
           ...(finished ? {} : { cancel: { label: t('queue.cancel'), run: () => cancel(job.id) } }),
           ...(!finished && job.waiting ? { retryNow: { label: t('queue.retryNow'), run: nudge } } : {}),
           ...(finished && job.phase !== 'done' ? { retry: { label: t('queue.retry'), run: () => retry(job.id) } } : {}),
-          ...(job.phase === 'done' ? { library: { label: t('queue.showInLibrary'), run: () => useShellStore.getState().showView('library') } } : {}),
+          ...(job.phase === 'done' ? { library: { label: t('queue.showInLibrary'), run: () => void showInLibrary(job) } } : {}),
           copyPrompt: { label: t('queue.copyPrompt'), run: () => navigator.clipboard.writeText(job.request.prompt) },
           ...(finished ? { hide: { label: t('queue.hide'), run: () => hide(job.id) } } : {}),
         }).catch(() => undefined);
@@ -59,7 +70,7 @@ export function JobRow({ job, translate }: { job: Job; translate: Translator }) 
         {job.error && SETTINGS_ERRORS.has(job.error.code) && (
           <button type="button" onClick={() => useShellStore.getState().showView('settings')}>{t('queue.openSettings')}</button>
         )}
-        {job.phase === 'done' && <button type="button" onClick={() => useShellStore.getState().showView('library')}>{t('queue.showInLibrary')}</button>}
+        {job.phase === 'done' && <button type="button" data-testid="job-show-in-library" onClick={() => void showInLibrary(job)}>{t('queue.showInLibrary')}</button>}
         {finished && <button type="button" onClick={() => void hide(job.id)}>{t('queue.hide')}</button>}
       </div>
     </li>

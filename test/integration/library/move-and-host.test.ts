@@ -5,7 +5,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveAppPaths, type AppPaths } from '../../../electron/services/app-paths';
 import { encodePoster } from '../../../electron/services/images/poster-encode';
-import { createLibraryHost, type LibraryHost } from '../../../electron/services/library/library-host';
+import { createLibraryHost, type LibraryHost, type LibraryHostDeps } from '../../../electron/services/library/library-host';
 import { moveLibraryFiles, pendingMove } from '../../../electron/services/library/library-move';
 import { openSettingsStore, type SettingsStore } from '../../../electron/services/settings/settings-store';
 import type { ReconcileReport } from '../../../shared/library/library-models';
@@ -19,7 +19,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function startHost(watch = false): Promise<{ host: LibraryHost; paths: AppPaths; settings: SettingsStore; reports: ReconcileReport[]; defaultRoot: string }> {
+async function startHost(watch = false, watchFolder?: LibraryHostDeps['watchFolder']): Promise<{ host: LibraryHost; paths: AppPaths; settings: SettingsStore; reports: ReconcileReport[]; defaultRoot: string }> {
   const paths = resolveAppPaths(path.join(dir, 'data'));
   const settings = await openSettingsStore(paths.settingsFile);
   const reports: ReconcileReport[] = [];
@@ -34,6 +34,7 @@ async function startHost(watch = false): Promise<{ host: LibraryHost; paths: App
     trash: async (file) => rm(file),
     watch,
     onChanged: (report) => reports.push(report),
+    ...(watchFolder ? { watchFolder } : {}),
   });
   return { host, paths, settings, reports, defaultRoot };
 }
@@ -124,5 +125,17 @@ describe('the library host', () => {
     for (let waited = 0; waited < 5_000 && started.host.current().list({}).total === 0; waited += 50) await delay(50);
     expect(started.host.current().list({}).items.map((item) => item.title)).toEqual(['dropped in']);
     expect(started.reports.some((report) => report.added === 1)).toBe(true);
+  });
+});
+
+describe('a library folder that cannot be watched', () => {
+  it('is said to the window (library problems), since videos added by hand then appear only at the next start', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-host-'));
+    const started = await startHost(true, (_root, _onChange, _logger, _debounce, onFailure) => {
+      onFailure?.(Object.assign(new Error('inotify watch limit reached'), { code: 'ENOSPC' }));
+      return { close: () => undefined };
+    });
+    await started.host.open();
+    expect(started.host.problems()).toEqual([{ path: started.defaultRoot, message: expect.stringContaining('cannot watch this folder (ENOSPC)') }]);
   });
 });
