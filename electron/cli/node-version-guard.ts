@@ -1,4 +1,7 @@
-/** The oldest Node the CLI runs on: `node:sqlite` and Electron 45's toolchain need it. Keep in step with package.json#engines. */
+/**
+ * The oldest Node the built CLI runs on (`node:sqlite`, Electron 45's Node). Installing the project from source needs
+ * 22.13 (package.json#engines: the lint tools), which is stricter.
+ */
 export const MINIMUM_NODE = { major: 22, minor: 12 } as const;
 
 /** The sentence to print when `version` (process.versions.node) is too old, or null when it will do. */
