@@ -23,24 +23,42 @@ export interface UploadCache {
   remember(key: string, uploaded: UploadedImage, now: number): Promise<void>;
 }
 
-/** Opens the cache file; a missing or damaged one starts empty (it only saves uploads, it holds nothing unique). */
-export async function openUploadCache(file: string): Promise<UploadCache> {
-  let entries: Record<string, UploadedImage> = {};
+const writesInFlight = new Map<string, Promise<void>>();
+
+/** The entries on disk; a missing or damaged file reads as none (it only saves uploads, it holds nothing unique). */
+async function readEntries(file: string): Promise<Record<string, UploadedImage>> {
   try {
     const parsed = fileSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
-    if (parsed.success) entries = parsed.data.entries;
+    return parsed.success ? parsed.data.entries : {};
   } catch {
-    // First use, or damaged: start empty.
+    return {};
   }
+}
+
+/**
+ * Opens the cache file. Jobs running side by side (in this process or another) each remember their own upload: a
+ * write merges with what is on disk first, so no job's entry overwrites another's.
+ */
+export async function openUploadCache(file: string): Promise<UploadCache> {
+  let entries = await readEntries(file);
   return {
     lookup(key, now) {
       const entry = entries[key];
       return entry && entry.expiresAt - now > REUSE_MARGIN_MS ? entry : null;
     },
-    async remember(key, uploaded, now) {
-      const kept = Object.fromEntries(Object.entries(entries).filter(([, entry]) => entry.expiresAt > now));
-      entries = { ...kept, [key]: uploaded };
-      await writeFileAtomic(file, `${JSON.stringify({ entries }, null, 2)}\n`);
+    remember(key, uploaded, now) {
+      // One write at a time per file in this process: each reads what the one before it wrote.
+      const write = (writesInFlight.get(file) ?? Promise.resolve()).then(async () => {
+        const merged = { ...(await readEntries(file)), ...entries, [key]: uploaded };
+        entries = Object.fromEntries(Object.entries(merged).filter(([, entry]) => entry.expiresAt > now));
+        await writeFileAtomic(file, `${JSON.stringify({ entries }, null, 2)}\n`);
+      });
+      const settled = write.catch(() => undefined);
+      writesInFlight.set(file, settled);
+      void settled.then(() => {
+        if (writesInFlight.get(file) === settled) writesInFlight.delete(file);
+      });
+      return write;
     },
   };
 }

@@ -89,6 +89,8 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   /** Jobs this process has run a step of. */
   const ranHere = new Set<string>();
   const cleanups = new Set<Promise<void>>();
+  // Read once, shared by every job this runner runs (its writes merge with the file, so none is lost).
+  let uploadCache: Promise<UploadCache> | undefined;
   const running = new Map<string, AbortController>();
   const settledWaiters = new Map<string, ((job: Job) => void)[]>();
   const idleWaiters: (() => void)[] = [];
@@ -150,7 +152,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     return {
       client: deps.client(),
       images: deps.images,
-      uploadCache: await deps.uploadCache(),
+      uploadCache: await (uploadCache ??= deps.uploadCache()),
       library: deps.library,
       balance,
       pricePerSecond: deps.pricePerSecond,

@@ -37,6 +37,16 @@ describe('upload cache', () => {
     expect((await fetch(third.uploaded.url)).status).toBe(200);
   });
 
+  it('keeps the entries of jobs remembering side by side, each with a cache of its own', async () => {
+    setup = await setupApimart();
+    const file = path.join(setup.dir, 'uploads.json');
+    const [one, two] = await Promise.all([openUploadCache(file), openUploadCache(file)]);
+    const upload = (name: string) => ({ url: `https://upload.apimart.ai/f/image/${name}.jpg`, bytes: 1, contentType: 'image/jpeg', uploadedAt: 0, expiresAt: 72 * HOUR });
+    await Promise.all([one.remember('first', upload('first'), 0), two.remember('second', upload('second'), 0), one.remember('third', upload('third'), 0)]);
+    const after = await openUploadCache(file);
+    expect(['first', 'second', 'third'].map((key) => after.lookup(key, 0)?.url)).toEqual(['first', 'second', 'third'].map((name) => upload(name).url));
+  });
+
   it('starts empty from a damaged cache file instead of failing', async () => {
     setup = await setupApimart();
     const file = await fixture(setup.dir, 'uploads.json', '{ not json');
