@@ -19,6 +19,19 @@ afterEach(async () => {
 
 const request = { prompt: 'survive a crash', model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' } as const;
 
+/**
+ * What the disk holds when a process died just after recording "about to send the billed POST": a job in phase
+ * submitting with its attempt (and the key it would carry, or none, as versions before keys wrote it).
+ */
+async function storedAsSubmitting(keyFor: (jobId: string) => string | null) {
+  await setup.runner.stop();
+  const job = setup.runner.enqueue(request);
+  const record = setup.store.get(job.id);
+  if (!record) throw new Error('job not stored');
+  setup.store.save({ job: { ...record.job, phase: 'submitting' }, internals: { ...record.internals, submitAttemptAt: new Date().toISOString(), idempotencyKey: keyFor(job.id) } });
+  return job;
+}
+
 describe('surviving restarts and faults', () => {
   it('resumes polling after a restart mid-poll: exactly one POST', async () => {
     setup = await setupRunner({ estimatedSeconds: 120 });
@@ -48,16 +61,12 @@ describe('surviving restarts and faults', () => {
 
   it('after a crash between recording the billed POST and its answer, re-sends it with the same Idempotency-Key', async () => {
     setup = await setupRunner();
-    await setup.runner.stop();
-    const job = setup.runner.enqueue(request);
-    const record = setup.store.get(job.id);
-    if (!record) throw new Error('job not stored');
+    const job = await storedAsSubmitting(idempotencyKeyFor);
     // The process sent the POST (APIMart made and billed the task) and died before recording the answer.
     const key = idempotencyKeyFor(job.id);
     const validated = validateVideoRequest(MODEL_CATALOG, request);
     if (!validated.ok) throw new Error('the test request is invalid');
     const sent = await setup.fake.generate(toGenerationBody(MODEL_CATALOG, validated.request), key);
-    setup.store.save({ job: { ...record.job, phase: 'submitting' }, internals: { ...record.internals, submitAttemptAt: new Date().toISOString(), idempotencyKey: key } });
     await setup.restart();
     const settled = await setup.runner.settled(job.id);
     expect(settled).toMatchObject({ phase: 'done', taskId: sent.taskId, billedSeconds: 4 });
@@ -154,11 +163,7 @@ describe('surviving restarts and faults', () => {
 
   it('asks for attention about an attempt recorded before jobs had keys, and sends nothing', async () => {
     setup = await setupRunner();
-    await setup.runner.stop();
-    const job = setup.runner.enqueue(request);
-    const record = setup.store.get(job.id);
-    if (!record) throw new Error('job not stored');
-    setup.store.save({ job: { ...record.job, phase: 'submitting' }, internals: { ...record.internals, submitAttemptAt: new Date().toISOString(), idempotencyKey: null } });
+    const job = await storedAsSubmitting(() => null);
     await setup.restart();
     const settled = await setup.runner.settled(job.id);
     expect(settled).toMatchObject({ phase: 'needsAttention', error: { action: expect.stringContaining('will not send it again by itself') } });
