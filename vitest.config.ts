@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-/** Three suites, run in this order by `npm test`: fast unit tests, real-parts integration tests, then Chromium e2e. */
+/**
+ * Four suites, run in this order by `npm test`: fast unit tests, real-parts integration tests, chaos rounds (many
+ * processes on one data folder; alone, so nothing else competes for the two cores), then Chromium e2e.
+ */
 export default defineConfig({
   test: {
     projects: [
@@ -12,6 +15,16 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           globalSetup: ['test/support/temp-hygiene.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'chaos',
+          include: ['test/chaos/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 240_000,
+          globalSetup: ['test/support/temp-hygiene.ts'],
+          fileParallelism: false,
         },
       },
       {

@@ -8,3 +8,5 @@ console.log('');
 await import('./pipeline.bench.ts');
 console.log('');
 await import('./renderer.bench.ts');
+console.log('');
+await import('./chaos.bench.ts');

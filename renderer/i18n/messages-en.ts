@@ -73,6 +73,7 @@ export const en = {
   'queue.eta': 'about {seconds} s left',
   'queue.billed': '{seconds} s billed',
   'queue.cancel': 'Cancel',
+  'queue.cancelling': 'Cancelling once APIMart answers (it may already be billed)',
   'queue.retry': 'Retry as a new job',
   'queue.retryNow': 'Try again now',
   'queue.copyPrompt': 'Copy prompt',

@@ -75,6 +75,7 @@ export const ko: Record<MessageKey, string> = {
   'queue.eta': '약 {seconds}초 남음',
   'queue.billed': '{seconds}초 청구됨',
   'queue.cancel': '취소',
+  'queue.cancelling': 'APIMart의 응답을 받는 대로 취소합니다 (이미 청구되었을 수 있음)',
   'queue.retry': '새 작업으로 다시 시도',
   'queue.retryNow': '지금 다시 시도',
   'queue.copyPrompt': '프롬프트 복사',

@@ -71,6 +71,11 @@ export const jobSchema = z.object({
   error: appErrorDataSchema.nullable(),
   /** Something the user should know now (a link about to expire). */
   warning: z.string().nullable(),
+  /**
+   * The user cancelled while the billed request's answer was still unknown: the job stops as soon as APIMart's
+   * answer says whether it took the job (and what it bills), so a charge is never hidden behind "cancelled".
+   */
+  cancelRequestedAt: z.string().nullable().default(null),
 });
 
 /** A generation job. */

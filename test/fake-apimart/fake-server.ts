@@ -4,11 +4,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { createFakeClock, type FakeClock } from './fake-clock.ts';
-import { FaultQueue, type Fault, type FaultRoute } from './faults.ts';
+import { FaultQueue, type Fault, type FaultPlan, type FaultRoute } from './faults.ts';
 import { describeTask, isVideoExpired, isVideoReady, type FakeTask, type UrlShape } from './fake-tasks.ts';
 import { checkGeneration, DOCUMENTED_MODELS, type FakeModel } from './generation-rules.ts';
 import { parseRange, readBody, sendJson } from './http-helpers.ts';
 import { CONTENT_TYPES, sniffImage } from './image-sniff.ts';
+import { sha256, videoForTask, type LedgerLine, type LedgerTask, type ServerLedger } from './server-ledger.ts';
 
 const UPLOAD_LIMIT = 20 * 1024 * 1024;
 const UPLOAD_LIFETIME_MS = 72 * 60 * 60 * 1000;
@@ -28,6 +29,10 @@ export interface FakeApimartOptions {
   readonly videoPayload?: Buffer;
   /** Pause between 64 KB chunks of a video response, to make downloads slow enough to interrupt. */
   readonly videoChunkDelayMs?: number;
+  /** Faults decided as requests arrive (after any queued with `inject`). */
+  readonly plan?: FaultPlan;
+  /** Every task serves a video of its own (the sample with the task id in a `free` box), so a mix-up shows in a hash. */
+  readonly uniqueVideos?: boolean;
 }
 
 /** One request the fake saw. */
@@ -58,6 +63,12 @@ export interface FakeApimart {
   videoBytesSent(): number;
   /** Generation requests answered with an earlier request's task (same Idempotency-Key, same body). */
   replays(): number;
+  /** Every task created and billed, and every request with what came of it. */
+  ledger(): ServerLedger;
+  /** Replaces the fault plan (null: no more planned faults). */
+  setPlan(plan: FaultPlan | null): void;
+  /** Stops listening for `ms` (connections refused, open ones cut), then listens on the same port again. */
+  outage(ms: number): Promise<void>;
   /** Sends a generation request to itself over HTTP, as another client (a process that then died) would. */
   generate(body: Record<string, unknown>, idempotencyKey?: string): Promise<{ taskId: string }>;
   close(): Promise<void>;
@@ -73,6 +84,13 @@ function canonicalJson(value: unknown): string {
       .join(',')}}`;
   }
   return JSON.stringify(value);
+}
+
+/** The task a poll or a video request is about. */
+function taskIdOf(route: LoggedRequest['route'], pathname: string): string | null {
+  if (route === 'task') return decodeURIComponent(pathname.slice('/v1/tasks/'.length));
+  if (route === 'video') return path.basename(pathname, '.mp4');
+  return null;
 }
 
 const openAiError = (message: string, type: string, code: string | null = null) => ({ error: { message, type, code } });
@@ -96,6 +114,13 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
   const keyed = new Map<string, { fingerprint: string; taskId: string }>();
   let replays = 0;
   let baseUrl = '';
+  let plan = options.plan ?? null;
+  const videos = new Map<string, Buffer>();
+  const ledgerTasks: LedgerTask[] = [];
+  const ledgerLines: LedgerLine[] = [];
+  const note = (line: LedgerLine, text: string) => {
+    line.outcome = line.outcome === '' ? text : `${line.outcome}, ${text}`;
+  };
 
   const routeOf = (method: string, pathname: string): LoggedRequest['route'] => {
     if (method === 'POST' && pathname === '/v1/uploads/images') return 'upload';
@@ -142,7 +167,7 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     sendJson(response, 200, body, replayed ? { 'idempotency-replayed': 'true' } : {});
   }
 
-  async function handleGenerate(request: IncomingMessage, response: ServerResponse, fault: Fault | undefined): Promise<void> {
+  async function handleGenerate(request: IncomingMessage, response: ServerResponse, fault: Fault | undefined, line: LedgerLine): Promise<void> {
     const raw = await readBody(request, 1024 * 1024);
     let body: unknown;
     try {
@@ -161,6 +186,8 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
         return sendJson(response, 409, openAiError('Idempotency-Key was already used with a different request body', 'idempotency_error', 'idempotency_key_reused'));
       }
       replays += 1;
+      line.taskId = earlier.taskId;
+      note(line, 'replayed');
       return sendCreated(request, response, earlier.taskId, true);
     }
     const checked = checkGeneration(body, models);
@@ -174,16 +201,32 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     balance -= cost;
     used += cost;
     const id = `task_${randomBytes(13).toString('hex').toUpperCase()}`;
+    const failure = nextFailure ?? plan?.taskFailure() ?? null;
     tasks.set(id, {
       id,
       generation: checked,
       createdAt: clock.now(),
       estimatedSeconds: options.estimatedSeconds ?? 60,
-      failure: nextFailure,
+      failure,
       cancelled: false,
     });
     nextFailure = null;
+    const taskVideo = options.uniqueVideos ? videoForTask(video, id) : video;
+    if (options.uniqueVideos) videos.set(id, taskVideo);
+    ledgerTasks.push({
+      id,
+      idempotencyKey: typeof idempotencyKey === 'string' ? idempotencyKey : null,
+      model: checked.model,
+      prompt: checked.prompt,
+      billedSeconds: checked.duration,
+      createdAt: Date.now(),
+      failure,
+      videoSha256: failure === null ? sha256(taskVideo) : null,
+    });
+    line.taskId = id;
+    note(line, failure === null ? 'created' : `created (will fail: ${failure})`);
     if (typeof idempotencyKey === 'string') keyed.set(idempotencyKey, { fingerprint, taskId: id });
+    if (fault) note(line, `fault ${fault.kind} after the work`);
     if (fault?.kind === 'dropAfterWork') {
       request.socket.destroy();
       return;
@@ -214,20 +257,21 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     const task = tasks.get(id);
     if (!task || !isVideoReady(task, clock.now())) return void response.writeHead(404).end();
     if (isVideoExpired(task, clock.now())) return void response.writeHead(403, { 'content-type': 'text/plain' }).end('link expired');
-    const range = parseRange(request.headers.range, video.length);
+    const served = videos.get(id) ?? video;
+    const range = parseRange(request.headers.range, served.length);
     if (range === 'unsatisfiable') {
-      return void response.writeHead(416, { 'content-range': `bytes */${video.length}` }).end();
+      return void response.writeHead(416, { 'content-range': `bytes */${served.length}` }).end();
     }
     const start = range?.start ?? 0;
-    const end = range && fault?.kind === 'rangeCap' ? Math.min(range.end, range.start + fault.maxBytes - 1) : (range?.end ?? video.length - 1);
+    const end = range && fault?.kind === 'rangeCap' ? Math.min(range.end, range.start + fault.maxBytes - 1) : (range?.end ?? served.length - 1);
     const headers: Record<string, string | number> = {
       'content-type': 'video/mp4',
       'accept-ranges': 'bytes',
       'content-length': end - start + 1,
     };
-    if (range) headers['content-range'] = `bytes ${start}-${end}/${video.length}`;
+    if (range) headers['content-range'] = `bytes ${start}-${end}/${served.length}`;
     response.writeHead(range ? 206 : 200, headers);
-    const slice = video.subarray(start, end + 1);
+    const slice = served.subarray(start, end + 1);
     if (fault?.kind === 'dropMidBody') {
       // Cut a moment after the bytes are out, as a real drop would: cutting in the same tick makes the client's
       // web stream discard data it had already received but not yet read.
@@ -274,8 +318,27 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     const route = routeOf(method, pathname);
     const authorized = request.headers.authorization === `Bearer ${apiKey}`;
     requests.push({ method, route, path: pathname, authorized, headers: { ...request.headers } });
+    const key = request.headers['idempotency-key'];
+    const line: LedgerLine = {
+      at: Date.now(),
+      method,
+      path: pathname,
+      idempotencyKey: typeof key === 'string' ? key : null,
+      taskId: taskIdOf(route, pathname),
+      outcome: '',
+    };
+    ledgerLines.push(line);
+    response.on('finish', () => note(line, String(response.statusCode)));
+    response.on('close', () => {
+      if (!response.writableFinished) note(line, 'connection cut');
+    });
 
-    const fault = route === 'other' || route === 'image' || route === 'models' ? undefined : faults.take(route);
+    let fault = route === 'other' || route === 'image' || route === 'models' ? undefined : (faults.take(route) ?? plan?.faultFor(route));
+    if (fault) note(line, `fault ${fault.kind === 'status' ? `status ${fault.status}` : fault.kind}`);
+    if (fault?.kind === 'delay') {
+      await new Promise((resolve) => setTimeout(resolve, fault?.kind === 'delay' ? fault.ms : 0));
+      fault = undefined;
+    }
     if (fault?.kind === 'hang') return;
     if (fault?.kind === 'drop') return void request.socket.destroy();
     if (fault?.kind === 'status') return sendJson(response, fault.status, fault.body ?? { code: fault.status, message: `injected ${fault.status}` }, fault.headers);
@@ -287,7 +350,7 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     if (!authorized) return sendJson(response, 401, openAiError('Invalid API key provided', 'authentication_error', 'invalid_api_key'));
 
     if (route === 'upload') return handleUpload(request, response);
-    if (route === 'generate') return handleGenerate(request, response, fault);
+    if (route === 'generate') return handleGenerate(request, response, fault, line);
     if (route === 'task') return handleTask(pathname, response);
     if (route === 'models') return handleModels(response);
     sendJson(response, 200, { success: true, remain_balance: balance, used_balance: used, unlimited_quota: false });
@@ -303,7 +366,9 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
+  let closed = false;
 
   return {
     baseUrl,
@@ -322,6 +387,18 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     count: (route, method) => requests.filter((entry) => entry.route === route && (!method || entry.method === method)).length,
     videoBytesSent: () => videoBytesSent,
     replays: () => replays,
+    ledger: () => ({ tasks: [...ledgerTasks], lines: ledgerLines.map((line) => ({ ...line })) }),
+    setPlan: (next) => {
+      plan = next;
+    },
+    async outage(ms) {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      });
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      if (!closed) await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    },
     async generate(body, idempotencyKey) {
       const response = await fetch(`${baseUrl}/v1/videos/generations`, {
         method: 'POST',
@@ -334,9 +411,10 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
       return { taskId };
     },
     close: async () => {
+      closed = true;
       faults.clear();
       for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }

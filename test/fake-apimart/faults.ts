@@ -24,7 +24,17 @@ export type Fault =
   /** Answer a Range request with at most this many bytes (an honest 206, as CDNs that cap ranges send). */
   | { readonly kind: 'rangeCap'; readonly maxBytes: number }
   /** Answer 302 to the same path (as a CDN handing over to an edge would). */
-  | { readonly kind: 'redirect' };
+  | { readonly kind: 'redirect' }
+  /** Wait this long, then answer normally (a slow gateway). */
+  | { readonly kind: 'delay'; readonly ms: number };
+
+/** Faults decided as requests arrive (the chaos run's seeded plan), consulted when no fault is queued. */
+export interface FaultPlan {
+  /** The fault for the next request on `route`, if any. */
+  faultFor(route: FaultRoute): Fault | undefined;
+  /** The refusal a newly created task ends with (a content-policy message), or null for a task that succeeds. */
+  taskFailure(): string | null;
+}
 
 /** Per-route queues of pending faults; each fault applies to one request. */
 export class FaultQueue {

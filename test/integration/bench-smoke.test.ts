@@ -26,6 +26,9 @@ describe('npm run bench', () => {
     expect(stdout).toMatch(/^renderer bundle: \d+\.\d KB of JavaScript gzipped \(target ≤ 300 KB: (ok|ABOVE)\)$/m);
     expect(stdout).toMatch(/^library grid: 100 videos, scrolled over \d+ frames: \d+ long task\(s\) over 50 ms, longest \d+ ms/m);
     expect(stdout).toMatch(/^library grid at rest: \d+ cards in view, all with their poster$/m);
+    expect(stdout).toMatch(/^chaos: seed \d+, \d+ jobs, 3 processes beside the app, \d+\.\d min: \d+(\.\d)? jobs finished per minute; survived \d+ kills, \d+ pauses, \d+ app restarts$/m);
+    expect(stdout).toMatch(/^chaos faults injected: rateLimitStorm \d+, serverError \d+/m);
+    expect(stdout).toMatch(/^chaos violations: 0 \(target 0: ok\)$/m);
     for (const name of ['cold open', 'first page', 'search']) {
       expect(stdout).toMatch(new RegExp(`^${name} +\\d+\\.\\d ms \\(target ≤ \\d+ ms: (ok|ABOVE)\\); bare node:sqlite \\d+\\.\\d ms, ratio \\d+\\.\\d\\d$`, 'm'));
     }

@@ -21,7 +21,7 @@ afterEach(async () => {
 
 const at = '2026-11-30T10:00:00.000Z';
 const jobRecord = (prompt: string) => ({
-  job: { id: randomUUID(), createdAt: at, updatedAt: at, phase: 'failed', waiting: null, request: { prompt, model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' }, progress: 0, etaSeconds: null, taskId: null, submittedAt: null, billedSeconds: null, pricePerSecond: null, videoExpiresAt: null, libraryItemId: null, error: null, warning: null },
+  job: { id: randomUUID(), createdAt: at, updatedAt: at, phase: 'failed', waiting: null, request: { prompt, model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' }, progress: 0, etaSeconds: null, taskId: null, submittedAt: null, billedSeconds: null, pricePerSecond: null, videoExpiresAt: null, libraryItemId: null, error: null, warning: null, cancelRequestedAt: null },
   internals: { preparedPath: null, preparedKey: null, uploadUrl: null, videoUrl: null, submitAttemptAt: null, idempotencyKey: null, filingAs: null, nextRunAt: 0, retryDelayMs: 0, hidden: false },
 });
 

@@ -31,6 +31,7 @@ export const isUnfinished = (job: Job): boolean => !TERMINAL_PHASES.has(job.phas
  */
 export function describeJobState(job: Job, watched = true): string {
   if (!watched && isUnfinished(job)) return `not being watched (${PHASE_WORDS[job.phase]})`;
+  if (job.cancelRequestedAt && isUnfinished(job)) return 'cancelling once APIMart answers';
   if (job.waiting) return WAIT_WORDS[job.waiting];
   const words = PHASE_WORDS[job.phase];
   if (job.phase === 'polling' || job.phase === 'downloading') {

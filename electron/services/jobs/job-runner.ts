@@ -9,7 +9,7 @@ import type { Logger } from '../logging/logger';
 import type { JobRecord, JobStore } from '../storage/job-store';
 import { createBalanceCache } from './balance-cache';
 import { createJobLeases, LeaseLostError, type RunBy } from './job-leases';
-import { change, discardDownloads, downloadStep, fileStep, pollStep, prepareStep, submitStep, uploadStep, waitFor, type StepContext } from './job-steps';
+import { cancelledRecord, change, discardDownloads, downloadStep, fileStep, pollStep, prepareStep, submitStep, uploadStep, waitFor, type StepContext } from './job-steps';
 import { DEFAULT_POLL_CEILING_MS, DEFAULT_POLL_FLOOR_MS } from './poll-schedule';
 import { usageOf } from './usage';
 
@@ -203,7 +203,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     const controller = new AbortController();
     running.set(record.job.id, controller);
     try {
-      const next = await step(record, controller.signal);
+      const next = cancelIfRequested(await step(record, controller.signal));
       // A job cancelled while its step ran stays cancelled; a stopping runner leaves the last durable phase.
       if (!stopping && records.get(record.job.id)?.job.phase !== 'cancelled') persist(next);
     } catch (error) {
@@ -227,12 +227,32 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     }
   }
 
+  /**
+   * A job the user cancelled while its billed request was out stops once nothing about the request is unknown: with
+   * its task id (and so its charge) recorded, or with proof that nothing was accepted.
+   */
+  function cancelIfRequested(next: JobRecord): JobRecord {
+    if (!isActive(next) || next.internals.submitAttemptAt !== null) return next;
+    const requested = next.job.cancelRequestedAt ?? deps.store.get(next.job.id)?.job.cancelRequestedAt ?? null;
+    return requested ? cancelledRecord({ ...next, job: { ...next.job, cancelRequestedAt: requested } }, now()) : next;
+  }
+
   /** Takes the lease and the job's latest durable state; null when another process runs it. */
   function claimFresh(record: JobRecord): JobRecord | null {
     if (!leases.take(record.job.id)) return null;
     const stored = deps.store.get(record.job.id);
     if (!stored || !isActive(stored)) {
       if (stored) remember(stored);
+      return null;
+    }
+    const settled = cancelIfRequested(stored);
+    if (settled !== stored) {
+      try {
+        persist(settled);
+      } catch (error) {
+        if (error instanceof LeaseLostError) letGo(stored.job.id);
+        else throw error;
+      }
       return null;
     }
     records.set(stored.job.id, stored);
@@ -288,7 +308,8 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     seenRevision = changed.revision;
     for (const stored of changed.records) {
       const known = records.get(stored.job.id);
-      if (running.has(stored.job.id) || (known && known.job.updatedAt === stored.job.updatedAt && known.internals.hidden === stored.internals.hidden)) continue;
+      const same = known && known.job.updatedAt === stored.job.updatedAt && known.internals.hidden === stored.internals.hidden && known.job.cancelRequestedAt === stored.job.cancelRequestedAt;
+      if (running.has(stored.job.id) || same) continue;
       remember(stored);
     }
     schedule();
@@ -324,7 +345,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       const parsed = jobRequestSchema.parse(request);
       const at = new Date(now()).toISOString();
       const record: JobRecord = {
-        job: { id: randomUUID(), createdAt: at, updatedAt: at, phase: 'queued', waiting: null, request: parsed, progress: 0, etaSeconds: null, taskId: null, submittedAt: null, billedSeconds: null, pricePerSecond: null, videoExpiresAt: null, libraryItemId: null, error: null, warning: null },
+        job: { id: randomUUID(), createdAt: at, updatedAt: at, phase: 'queued', waiting: null, request: parsed, progress: 0, etaSeconds: null, taskId: null, submittedAt: null, billedSeconds: null, pricePerSecond: null, videoExpiresAt: null, libraryItemId: null, error: null, warning: null, cancelRequestedAt: null },
         internals: { preparedPath: null, preparedKey: null, uploadUrl: null, videoUrl: null, submitAttemptAt: null, idempotencyKey: null, filingAs: null, nextRunAt: now(), retryDelayMs: 0, hidden: false },
       };
       mine.add(record.job.id);
@@ -334,21 +355,16 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       return record.job;
     },
     cancel(id) {
-      const record = recordOf(id);
-      if (!isActive(record)) return record.job;
-      running.get(id)?.abort();
-      const submitted = record.job.taskId !== null;
-      const cancelled = change(record, {
-        phase: 'cancelled',
-        waiting: null,
-        warning: submitted ? 'Abandoned in Reelbench only: APIMart has no way to stop a task, so it may still finish and be billed.' : null,
-      }, {}, now());
-      // Whoever runs it (this process or another), it stops: the lease goes with the cancellation.
-      deps.store.seize(cancelled);
-      remember(cancelled);
-      if (!running.has(id)) cleanUp(id);
+      recordOf(id);
+      const stored = deps.store.cancel(id, (current) => cancelledRecord(current, now()), new Date(now()).toISOString());
+      if (!stored) throw notFound();
+      // Only the cancelled job stops now; one whose billed request is out keeps waiting for the answer, so the
+      // charge (if any) is recorded before it stops.
+      if (stored.job.phase === 'cancelled') running.get(id)?.abort();
+      remember(stored, stored.job.phase !== 'cancelled');
+      if (stored.job.phase === 'cancelled' && !running.has(id)) cleanUp(id);
       schedule();
-      return cancelled.job;
+      return stored.job;
     },
     retry(id) {
       const record = recordOf(id);

@@ -50,6 +50,19 @@ export function change(record: JobRecord, job: Partial<Job>, internals: Partial<
 const errorData = (error: unknown): AppErrorData =>
   error instanceof AppError ? error.toData() : { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 
+/**
+ * The job, cancelled by the user. A job already submitted keeps its task and charge on record: APIMart cannot stop a
+ * task, so it may still be billed, and the usage ledger must say so.
+ */
+export function cancelledRecord(record: JobRecord, now: number): JobRecord {
+  const submitted = record.job.taskId !== null;
+  return change(record, {
+    phase: 'cancelled',
+    waiting: null,
+    warning: submitted ? 'Abandoned in Reelbench only: APIMart has no way to stop a task, so it may still finish and be billed.' : null,
+  }, {}, now);
+}
+
 /** Waits with back-off (5 s doubling to a minute) for a condition that will pass by itself. */
 export function waitFor(record: JobRecord, reason: NonNullable<Job['waiting']>, error: unknown, now: number, retryAfterMs?: number): JobRecord {
   const delay = retryAfterMs ?? Math.min(MAX_WAIT_MS, Math.max(5_000, record.internals.retryDelayMs * 2));
@@ -66,12 +79,17 @@ function transientWait(error: unknown): { reason: NonNullable<Job['waiting']>; r
   return null;
 }
 
-/** Runs an idempotent step; transient failures make the job wait and try again, others fail it. */
-export async function idempotent(record: JobRecord, now: () => number, work: () => Promise<JobRecord>): Promise<JobRecord> {
+/**
+ * Runs an idempotent step; transient failures make the job wait and try again, others fail it. With
+ * `unreadableIsTransient`, an answer that could not be read (cut short, garbled) is asked again too: a poll costs
+ * nothing, and failing on one bad answer would abandon a task that is paid for and may be producing a video.
+ */
+export async function idempotent(record: JobRecord, now: () => number, work: () => Promise<JobRecord>, options: { unreadableIsTransient?: boolean } = {}): Promise<JobRecord> {
   try {
     return await work();
   } catch (error) {
-    const transient = transientWait(error);
+    const unreadable = options.unreadableIsTransient === true && error instanceof AppError && error.code === 'malformed';
+    const transient = unreadable ? { reason: 'network' as const } : transientWait(error);
     if (transient) return waitFor(record, transient.reason, error, now(), transient.retryAfterMs);
     return change(record, { phase: 'failed', waiting: null, error: errorData(error) }, {}, now());
   }
@@ -204,7 +222,7 @@ export async function pollStep(record: JobRecord, context: StepContext): Promise
       case 'cancelled':
         return change(record, { phase: 'failed', waiting: null, error: { code: 'server', message: 'APIMart cancelled this task.', action: 'Retry it as a new job.' } }, {}, now);
     }
-  });
+  }, { unreadableIsTransient: true });
 }
 
 /** Where a job's video downloads to: a hidden folder inside the library, so filing it is a rename on the same disk. */

@@ -1,6 +1,7 @@
 import type { Job, Usage } from '../../../shared/jobs/job-models';
 
-function period(jobs: readonly Job[], from: Date) {
+/** Billed seconds and cost of the jobs submitted since `from` (the whole ledger with `new Date(0)`). */
+export function usageSince(jobs: readonly Job[], from: Date): Usage['today'] {
   const billed = jobs.filter((job) => job.submittedAt !== null && job.billedSeconds !== null && new Date(job.submittedAt) >= from);
   const priced = billed.filter((job) => job.pricePerSecond !== null);
   return {
@@ -15,5 +16,5 @@ function period(jobs: readonly Job[], from: Date) {
 export function usageOf(jobs: readonly Job[], now: Date): Usage {
   const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
   const month = new Date(now.getFullYear(), now.getMonth(), 1);
-  return { today: period(jobs, today), month: period(jobs, month) };
+  return { today: usageSince(jobs, today), month: usageSince(jobs, month) };
 }

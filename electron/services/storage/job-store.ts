@@ -39,6 +39,18 @@ export interface JobLease {
   readonly until: number;
 }
 
+/** One line of a job's history: each change of where it is, and who wrote it (which process, or the user). */
+export interface JobHistoryEntry {
+  readonly at: string;
+  readonly phase: string;
+  readonly waiting: string | null;
+  /** What else changed: an error code, a billed request in flight (`sending`), a name being filed under, a take-over. */
+  readonly detail: string | null;
+  readonly taskId: string | null;
+  /** The lease owner (`host:pid:id`) that wrote it, or `user@pid` for a change made without the lease (cancel, hide). */
+  readonly by: string;
+}
+
 /** A row that could not be read as a job: moved aside, never deleted. */
 export interface QuarantinedJob {
   readonly id: string;
@@ -68,9 +80,17 @@ export interface JobStore {
   release(id: string, owner: string): void;
   /** Takes a job out of whoever runs it, writing this record (the user cancelled it from another process). */
   seize(record: JobRecord): void;
+  /**
+   * The user's cancel, decided against the stored job in one transaction: a job whose billed request is out with no
+   * answer yet only has the cancel requested (its runner stops it once the answer is in); any other unfinished job is
+   * seized and stored as `cancelled(stored)`. Returns the job as it now is, or null when there is none.
+   */
+  cancel(id: string, cancelled: (stored: JobRecord) => JobRecord, at: string): JobRecord | null;
   lease(id: string): JobLease | null;
   get(id: string): JobRecord | null;
   all(): JobRecord[];
+  /** How the job got where it is, oldest first (kept for diagnosis: `reelbench jobs` and the chaos checker read it). */
+  history(id: string): JobHistoryEntry[];
   /** Rows that could not be read, moved to a table of their own. */
   quarantined(): QuarantinedJob[];
   /** A number that changes whenever another connection (another process) commits: a cheap "anything new?". */
@@ -81,6 +101,20 @@ export interface JobStore {
 }
 
 const recordSchema = z.object({ job: jobSchema, internals: jobInternalsSchema });
+
+/** A row as the record queries return it. */
+interface StoredRow {
+  readonly id: string;
+  readonly record: string;
+  readonly cancel_requested_at?: string | null;
+}
+
+/** The part of a record the history keeps beside phase and wait. */
+function detailOf({ job, internals }: JobRecord): string | null {
+  const parts = [job.error?.code ?? null, internals.submitAttemptAt ? 'sending' : null, internals.filingAs ? `filing as ${internals.filingAs}` : null];
+  const detail = parts.filter((part) => part !== null).join(', ');
+  return detail === '' ? null : detail;
+}
 const TERMINAL = [...TERMINAL_PHASES].map((phase) => `'${phase}'`).join(', ');
 
 function addMissingColumns(db: DatabaseSync): void {
@@ -88,6 +122,8 @@ function addMissingColumns(db: DatabaseSync): void {
   if (!columns.has('owner')) db.exec('ALTER TABLE jobs ADD COLUMN owner TEXT');
   if (!columns.has('lease_until')) db.exec('ALTER TABLE jobs ADD COLUMN lease_until INTEGER');
   if (!columns.has('rev')) db.exec('ALTER TABLE jobs ADD COLUMN rev INTEGER NOT NULL DEFAULT 0');
+  // Outside the record, so the owner's writes (which carry its own copy of the record) cannot undo the request.
+  if (!columns.has('cancel_requested_at')) db.exec('ALTER TABLE jobs ADD COLUMN cancel_requested_at TEXT');
   db.exec('CREATE INDEX IF NOT EXISTS jobs_rev ON jobs(rev)');
 }
 
@@ -106,7 +142,18 @@ export function openJobStore(file: string): JobStore {
       record TEXT NOT NULL
     );
     CREATE INDEX IF NOT EXISTS jobs_created ON jobs(created_at);
-    CREATE TABLE IF NOT EXISTS jobs_quarantine (id TEXT PRIMARY KEY, record TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);`);
+    CREATE TABLE IF NOT EXISTS jobs_quarantine (id TEXT PRIMARY KEY, record TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS job_history (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      job_id TEXT NOT NULL,
+      at TEXT NOT NULL,
+      phase TEXT NOT NULL,
+      waiting TEXT,
+      detail TEXT,
+      task_id TEXT,
+      by TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS job_history_job ON job_history(job_id, seq);`);
     addMissingColumns(db);
   });
   // Every write of a record takes the next revision, so other processes read only what changed.
@@ -130,22 +177,39 @@ export function openJobStore(file: string): JobStore {
   const heldBy = db.prepare('SELECT id FROM jobs WHERE owner = ?');
   const releaseLease = db.prepare('UPDATE jobs SET owner = NULL, lease_until = NULL WHERE id = ? AND owner = ?');
   const seizeJob = db.prepare(`UPDATE jobs SET phase = ?, submitted_at = ?, record = ?, owner = NULL, lease_until = NULL, rev = ${NEXT} WHERE id = ?`);
-  const since = db.prepare('SELECT id, record FROM jobs WHERE rev > ? ORDER BY rev');
+  const requestCancel = db.prepare(`UPDATE jobs SET cancel_requested_at = ?, rev = ${NEXT} WHERE id = ? AND cancel_requested_at IS NULL`);
+  const since = db.prepare('SELECT id, record, cancel_requested_at FROM jobs WHERE rev > ? ORDER BY rev');
   const latest = db.prepare('SELECT COALESCE(MAX(rev), 0) AS rev FROM jobs');
   const leaseOf = db.prepare('SELECT owner, lease_until AS until FROM jobs WHERE id = ?');
-  const byId = db.prepare('SELECT id, record FROM jobs WHERE id = ?');
-  const everything = db.prepare('SELECT id, record FROM jobs ORDER BY created_at');
+  const byId = db.prepare('SELECT id, record, cancel_requested_at FROM jobs WHERE id = ?');
+  const everything = db.prepare('SELECT id, record, cancel_requested_at FROM jobs ORDER BY created_at');
   const quarantine = db.prepare('INSERT OR REPLACE INTO jobs_quarantine (id, record, reason, at) VALUES (?, ?, ?, ?)');
   const unlist = db.prepare('DELETE FROM jobs WHERE id = ?');
   const quarantinedRows = db.prepare('SELECT id, reason, at FROM jobs_quarantine ORDER BY at');
   const dataVersion = db.prepare('PRAGMA data_version');
+  // A line only when something a reader would care about changed: progress ticks while polling are not history.
+  const appendHistory = db.prepare(
+    `INSERT INTO job_history (job_id, at, phase, waiting, detail, task_id, by)
+     SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE NOT EXISTS (
+       SELECT 1 FROM (SELECT phase, waiting, detail, task_id FROM job_history WHERE job_id = ?1 ORDER BY seq DESC LIMIT 1) AS last
+       WHERE last.phase IS ?3 AND last.waiting IS ?4 AND last.detail IS ?5 AND last.task_id IS ?6)`,
+  );
+  const historyOf = db.prepare('SELECT at, phase, waiting, detail, task_id AS taskId, by FROM job_history WHERE job_id = ? ORDER BY seq');
+  const byUser = `user@${process.pid}`;
+  const appendToHistory = (record: JobRecord, by: string, detail: string | null = detailOf(record)): void => {
+    const { job } = record;
+    appendHistory.run(job.id, job.updatedAt, job.phase, job.waiting, detail, job.taskId, by);
+  };
 
   /** Reads a row; one that is not a job (broken JSON, an unknown shape) is moved to the quarantine table. */
-  const read = (row: { id: string; record: string }): JobRecord | null => {
+  const read = (row: StoredRow): JobRecord | null => {
     let reason: string;
     try {
       const parsed = recordSchema.safeParse(JSON.parse(row.record));
-      if (parsed.success) return parsed.data;
+      if (parsed.success) {
+        const requested = row.cancel_requested_at ?? null;
+        return requested && !parsed.data.job.cancelRequestedAt ? { ...parsed.data, job: { ...parsed.data.job, cancelRequestedAt: requested } } : parsed.data;
+      }
       reason = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     } catch (error) {
       reason = `not JSON: ${error instanceof Error ? error.message : String(error)}`;
@@ -157,18 +221,32 @@ export function openJobStore(file: string): JobStore {
     return null;
   };
 
+  const get = (id: string): JobRecord | null => {
+    const row = byId.get(id) as StoredRow | undefined;
+    return row ? read(row) : null;
+  };
   const columns = (record: JobRecord) => [record.job.phase, record.job.submittedAt, JSON.stringify(record)] as const;
   return {
     save(record) {
       const { job } = record;
-      upsert.run(job.id, job.createdAt, job.phase, job.submittedAt, JSON.stringify(record));
+      inTransaction(db, () => {
+        upsert.run(job.id, job.createdAt, job.phase, job.submittedAt, JSON.stringify(record));
+        appendToHistory(record, byUser);
+      });
     },
     insert(record, owner, leaseUntil) {
-      insertLeased.run(record.job.id, record.job.createdAt, ...columns(record), owner, leaseUntil);
+      inTransaction(db, () => {
+        insertLeased.run(record.job.id, record.job.createdAt, ...columns(record), owner, leaseUntil);
+        appendToHistory(record, owner);
+      });
     },
     saveOwned(record, owner) {
       const final = TERMINAL_PHASES.has(record.job.phase) ? 1 : 0;
-      return Number(updateOwned.run(...columns(record), final, final, record.job.id, owner).changes) === 1;
+      return inTransaction(db, () => {
+        const written = Number(updateOwned.run(...columns(record), final, final, record.job.id, owner).changes) === 1;
+        if (written) appendToHistory(record, owner);
+        return written;
+      });
     },
     claim: (id, owner, now, leaseUntil) => Number(claimLease.run(owner, leaseUntil, id, owner, now).changes) === 1,
     renew(owner, leaseUntil) {
@@ -177,23 +255,49 @@ export function openJobStore(file: string): JobStore {
         return new Set((heldBy.all(owner) as { id: string }[]).map((row) => row.id));
       });
     },
-    takeOver: (id, owner, goneOwner, leaseUntil) => Number(takeOverLease.run(owner, leaseUntil, id, goneOwner).changes) === 1,
+    takeOver(id, owner, goneOwner, leaseUntil) {
+      return inTransaction(db, () => {
+        const taken = Number(takeOverLease.run(owner, leaseUntil, id, goneOwner).changes) === 1;
+        const record = taken ? get(id) : null;
+        if (record) appendToHistory({ ...record, job: { ...record.job, updatedAt: new Date().toISOString() } }, owner, `took over from ${goneOwner}`);
+        return taken;
+      });
+    },
     release: (id, owner) => void releaseLease.run(id, owner),
-    seize: (record) => void seizeJob.run(...columns(record), record.job.id),
+    seize(record) {
+      inTransaction(db, () => {
+        seizeJob.run(...columns(record), record.job.id);
+        appendToHistory(record, byUser);
+      });
+    },
+    cancel(id, cancelled, at) {
+      return inTransaction(db, () => {
+        const stored = get(id);
+        if (!stored || TERMINAL_PHASES.has(stored.job.phase)) return stored;
+        if (stored.internals.submitAttemptAt !== null && stored.job.taskId === null) {
+          requestCancel.run(at, id);
+          const requested = get(id);
+          if (requested) appendToHistory({ ...requested, job: { ...requested.job, updatedAt: at } }, byUser, 'cancel requested');
+          return requested;
+        }
+        const record = cancelled(stored);
+        seizeJob.run(...columns(record), id);
+        appendToHistory(record, byUser);
+        return record;
+      });
+    },
     lease(id) {
       const row = leaseOf.get(id) as { owner: string | null; until: number | null } | undefined;
       return row?.owner && row.until !== null ? { owner: row.owner, until: row.until } : null;
     },
-    get(id) {
-      const row = byId.get(id) as { id: string; record: string } | undefined;
-      return row ? read(row) : null;
-    },
-    all: () => (everything.all() as { id: string; record: string }[]).map(read).filter((record): record is JobRecord => record !== null),
+    get,
+    all: () => (everything.all() as unknown as StoredRow[]).map(read).filter((record): record is JobRecord => record !== null),
+    history: (id) => historyOf.all(id) as unknown as JobHistoryEntry[],
     quarantined: () => quarantinedRows.all() as unknown as QuarantinedJob[],
     changeCounter: () => Number((dataVersion.get() as { data_version: number }).data_version),
     changedSince(revision) {
       return inTransaction(db, () => ({
-        records: (since.all(revision) as { id: string; record: string }[]).map(read).filter((record): record is JobRecord => record !== null),
+        records: (since.all(revision) as unknown as StoredRow[]).map(read).filter((record): record is JobRecord => record !== null),
         revision: Number((latest.get() as { rev: number }).rev),
       }));
     },

@@ -23,7 +23,8 @@ export function JobRow({ job, translate }: { job: Job; translate: Translator }) 
   const { t } = translate;
   const finished = TERMINAL_PHASES.has(job.phase);
   const title = job.request.title ?? job.request.prompt;
-  const state = job.waiting && !finished ? t(`queue.waiting.${job.waiting}`) : t(`queue.phase.${job.phase}`);
+  const cancelling = !finished && job.cancelRequestedAt !== null;
+  const state = cancelling ? t('queue.cancelling') : job.waiting && !finished ? t(`queue.waiting.${job.waiting}`) : t(`queue.phase.${job.phase}`);
   const { cancel, retry, hide, nudge } = useJobsStore.getState();
   const showProgress = !finished && (job.phase === 'polling' || job.phase === 'downloading');
 
@@ -35,7 +36,7 @@ export function JobRow({ job, translate }: { job: Job; translate: Translator }) 
       onContextMenu={(event) => {
         event.preventDefault();
         void showContextMenu({
-          ...(finished ? {} : { cancel: { label: t('queue.cancel'), run: () => cancel(job.id) } }),
+          ...(finished || cancelling ? {} : { cancel: { label: t('queue.cancel'), run: () => cancel(job.id) } }),
           ...(!finished && job.waiting ? { retryNow: { label: t('queue.retryNow'), run: nudge } } : {}),
           ...(finished && job.phase !== 'done' ? { retry: { label: t('queue.retry'), run: () => retry(job.id) } } : {}),
           ...(job.phase === 'done' ? { library: { label: t('queue.showInLibrary'), run: () => void showInLibrary(job) } } : {}),
@@ -64,7 +65,7 @@ export function JobRow({ job, translate }: { job: Job; translate: Translator }) 
         </div>
       )}
       <div className="button-row">
-        {!finished && <button type="button" onClick={() => void cancel(job.id)}>{t('queue.cancel')}</button>}
+        {!finished && !cancelling && <button type="button" onClick={() => void cancel(job.id)}>{t('queue.cancel')}</button>}
         {!finished && job.waiting && <button type="button" onClick={() => void nudge()}>{t('queue.retryNow')}</button>}
         {finished && job.phase !== 'done' && <button type="button" onClick={() => void retry(job.id)}>{t('queue.retry')}</button>}
         {job.error && SETTINGS_ERRORS.has(job.error.code) && (
