@@ -97,4 +97,25 @@ describe.skipIf(gate.skip)('the queue', () => {
     await broke.getByRole('button', { name: 'Open Settings' }).click();
     await app.page.getByTestId('view-settings').waitFor();
   });
+
+  it('cancelled while its billed request is out: says it stops once APIMart answers, then shows the charge', async () => {
+    await start();
+    fake.inject('generate', { kind: 'delay', ms: 2_500 });
+    await enqueue('a cancel that cannot undo a charge');
+    await app.page.getByTestId('nav-queue').click();
+    const row = app.page.locator('[data-testid="job-row"]', { hasText: 'a cancel that cannot undo a charge' });
+    await expect.poll(() => fake.count('generate', 'POST')).toBe(1);
+    await row.getByRole('button', { name: 'Cancel' }).click();
+    await row.getByText('Cancelling once APIMart answers').waitFor();
+    await expect(row.getByRole('button', { name: 'Cancel' }).count()).resolves.toBe(0);
+    await app.page.screenshot({ path: path.join(RESULTS, 'queue-cancelling-en-light.png') });
+    await app.page.locator('[data-testid="job-row"][data-phase="cancelled"]').waitFor({ timeout: 10_000 });
+    await expect(row.textContent()).resolves.toContain('may still finish and be billed');
+    await expect(row.locator('.job-meta').textContent()).resolves.toMatch(/4 s billed/);
+    await app.page.screenshot({ path: path.join(RESULTS, 'queue-cancelled-billed-en-light.png') });
+    await app.page.setViewportSize({ width: 1920, height: 1080 });
+    await app.page.screenshot({ path: path.join(RESULTS, 'queue-cancelled-billed-en-light-1920.png') });
+    expect(fake.tasks.size).toBe(1);
+    expect(app.pageErrors).toEqual([]);
+  });
 });
