@@ -61,6 +61,7 @@ async function start(): Promise<void> {
     logger,
     watch: true,
     onChanged: (report) => events.emit('library.changed', report),
+    onItem: (event) => events.emit('library.item', event),
   });
   const chooseFolder = async (purpose: 'import' | 'export' | 'move' | 'exportDrafts') => {
     const titles = { import: 'Import videos from a folder', export: 'Export to a folder', move: 'Move the library to a folder', exportDrafts: 'Export drafts and presets to a folder' };

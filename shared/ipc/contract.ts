@@ -6,7 +6,7 @@ import {
   libraryPageSchema,
   libraryProblemSchema,
   libraryQuerySchema,
-  reconcileReportSchema,
+  libraryItemEventSchema, reconcileReportSchema,
   reuseSettingsSchema,
   userFieldsPatchSchema,
 } from '../library/library-models';
@@ -121,6 +121,7 @@ export const contract = {
   events: {
     'app.navigate': { payload: z.object({ view: viewSchema }) },
     'library.changed': { payload: reconcileReportSchema },
+    'library.item': { payload: libraryItemEventSchema },
     'jobs.changed': { payload: jobSchema },
   },
 } as const;

@@ -31,6 +31,19 @@ export const libraryItemSchema = z.object({
 /** A library item. */
 export type LibraryItem = z.infer<typeof libraryItemSchema>;
 
+/**
+ * What the library itself just did, with the item: the window patches its grid from these instead of reloading.
+ * Changes made outside the app (a file manager, another computer syncing the folder) still arrive as a reconcile.
+ */
+export const libraryItemEventSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('added'), item: libraryItemSchema }),
+  z.object({ kind: z.literal('changed'), item: libraryItemSchema }),
+  z.object({ kind: z.literal('removed'), ids: z.array(itemIdSchema) }),
+]);
+
+/** One of the library's own changes. */
+export type LibraryItemEvent = z.infer<typeof libraryItemEventSchema>;
+
 /** How to order a listing; `relevance` applies to searches (and falls back to newest without one). */
 export const librarySortSchema = z.enum(['newest', 'oldest', 'duration', 'title', 'relevance']);
 

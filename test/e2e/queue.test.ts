@@ -118,4 +118,16 @@ describe.skipIf(gate.skip)('the queue', () => {
     expect(fake.tasks.size).toBe(1);
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('a video filed while the library is open appears in its grid by itself (this harness has no folder watcher)', async () => {
+    await start();
+    await app.page.getByTestId('nav-library').click();
+    await app.page.getByTestId('library-empty').waitFor();
+    await enqueue('A kite over the dunes');
+    const card = app.page.locator('[data-testid="library-card"]', { hasText: 'A kite over the dunes' });
+    await card.waitFor({ timeout: 20_000 });
+    await expect(app.page.locator('[data-testid="library-card"]').count()).resolves.toBe(1);
+    await app.page.screenshot({ path: path.join(RESULTS, 'library-filed-live-en-light.png') });
+    expect(app.pageErrors).toEqual([]);
+  });
 });

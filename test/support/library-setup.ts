@@ -2,7 +2,7 @@ import { copyFile, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { encodePoster } from '../../electron/services/images/poster-encode';
-import { openLibrary, type LibraryService } from '../../electron/services/library/library-service';
+import { openLibrary, type LibraryDeps, type LibraryService } from '../../electron/services/library/library-service';
 import type { LibraryItem } from '../../shared/library/library-models';
 
 export const SAMPLE_VIDEO = path.resolve(import.meta.dirname, '../fixtures/sample.mp4');
@@ -21,7 +21,7 @@ export interface LibrarySetup {
   close(): Promise<void>;
 }
 
-export async function setupLibrary(options: { removalUndoMs?: number; trash?: (file: string) => Promise<void> } = {}): Promise<LibrarySetup> {
+export async function setupLibrary(options: Partial<Pick<LibraryDeps, 'removalUndoMs' | 'trash' | 'onItem'>> = {}): Promise<LibrarySetup> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-library-'));
   const root = path.join(dir, 'Videos', 'Reelbench');
   const catalogFile = path.join(dir, 'data', 'catalog.sqlite');

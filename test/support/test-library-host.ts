@@ -6,7 +6,7 @@ import type { DesktopShell } from '../../electron/services/library/desktop-shell
 import { createLibraryHost, type LibraryHost } from '../../electron/services/library/library-host';
 import type { Logger } from '../../electron/services/logging/logger';
 import type { SettingsStore } from '../../electron/services/settings/settings-store';
-import type { ReconcileReport } from '../../shared/library/library-models';
+import type { LibraryItemEvent, ReconcileReport } from '../../shared/library/library-models';
 import type { MenuEntry } from '../../shared/models/context-menu';
 
 /** The desktop shell as tests see it: the "folder picker" answers what the test says; reveals are recorded. */
@@ -29,6 +29,7 @@ export function createTestLibraryHost(
   mediaBase: string,
   logger?: Logger,
   onChanged?: (report: ReconcileReport) => void,
+  onItem?: (event: LibraryItemEvent) => void,
 ): { host: LibraryHost; desktop: TestDesktop; root: string } {
   const root = path.join(paths.dataDir, '..', 'Videos', 'Reelbench');
   const host = createLibraryHost({
@@ -41,6 +42,7 @@ export function createTestLibraryHost(
     trash: (file) => rm(file, { force: true }),
     ...(logger ? { logger } : {}),
     ...(onChanged ? { onChanged } : {}),
+    ...(onItem ? { onItem } : {}),
   });
   const desktop: TestDesktop = {
     nextFolder: null,

@@ -1,4 +1,4 @@
-import type { ReconcileReport } from '../../../shared/library/library-models';
+import type { LibraryItemEvent, ReconcileReport } from '../../../shared/library/library-models';
 import { AppError } from '../../../shared/errors';
 import type { AppPaths } from '../app-paths';
 import type { Logger } from '../logging/logger';
@@ -23,6 +23,8 @@ export interface LibraryHostDeps {
   /** Watch the folder for changes made outside the app (the app does; the CLI does not). */
   readonly watch?: boolean;
   readonly onChanged?: (report: ReconcileReport) => void;
+  /** The library's own changes, item by item (see LibraryItemEvent). */
+  readonly onItem?: (event: LibraryItemEvent) => void;
   /** How the folder is watched (fs.watch by default; tests pass one that fails). */
   readonly watchFolder?: typeof watchLibraryFolder;
 }
@@ -87,6 +89,7 @@ export function createLibraryHost(deps: LibraryHostDeps): LibraryHost {
         encodePoster: deps.encodePoster,
         trash: deps.trash,
         ...(deps.logger ? { logger: deps.logger } : {}),
+        ...(deps.onItem ? { onItem: deps.onItem } : {}),
       });
     } catch (error) {
       deps.logger?.error('library: cannot open', { error });
@@ -95,7 +98,9 @@ export function createLibraryHost(deps: LibraryHostDeps): LibraryHost {
     watchProblem = null;
     if (deps.watch) {
       const watchFolder = deps.watchFolder ?? watchLibraryFolder;
-      watcher = watchFolder(library.root, () => void reconcileAndTell().catch(() => undefined), deps.logger, 500, (error) => {
+      // The library's own writes already told the window, item by item: only changes from outside need a pass.
+      const fromOutside = (changed: readonly string[]) => changed.length === 0 || changed.some((name) => name === '' || !library?.isOwnWrite(name));
+      watcher = watchFolder(library.root, (changed) => void (fromOutside(changed) ? reconcileAndTell().catch(() => undefined) : undefined), deps.logger, 500, (error) => {
         // Without a watcher, videos added to the folder by hand appear only at the next start: say so.
         watchProblem = {
           path: library?.root ?? root(),

@@ -1,7 +1,7 @@
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
-import type { LibraryItem, LibraryPage, LibraryQuery, ReconcileReport, ReuseSettings } from '../../../shared/library/library-models';
+import type { LibraryItem, LibraryItemEvent, LibraryPage, LibraryQuery, ReconcileReport, ReuseSettings } from '../../../shared/library/library-models';
 import { itemIdSchema, libraryQuerySchema, REMOVAL_UNDO_MS } from '../../../shared/library/library-models';
 import { SIDECAR_SUFFIX, type UserFields } from '../../../shared/library/sidecar';
 import type { Logger } from '../logging/logger';
@@ -32,7 +32,12 @@ export interface LibraryDeps {
   readonly removalUndoMs?: number;
   readonly now?: () => Date;
   readonly logger?: Logger;
+  /** Hears every change the library makes itself (filing, edits, removals, posters), with the item. */
+  readonly onItem?: (event: LibraryItemEvent) => void;
 }
+
+/** How long a file the library wrote counts as its own when the folder watcher reports it. */
+const OWN_WRITE_MS = 5_000;
 
 /** The local video library. */
 export interface LibraryService {
@@ -63,6 +68,8 @@ export interface LibraryService {
   savePoster(id: string, image: Buffer): Promise<void>;
   postersMissing(limit: number): { id: string; videoUrl: string }[];
   problems(): { path: string; message: string }[];
+  /** Whether a library-relative path was just written (or removed) by the library itself: the watcher ignores those. */
+  isOwnWrite(relative: string): boolean;
   close(): void;
 }
 
@@ -96,6 +103,18 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
     if (!row) throw itemNotFound();
     return row;
   };
+  const ownWrites = new Map<string, number>();
+  const markOwn = (...relatives: (string | null)[]) => {
+    const until = Date.now() + OWN_WRITE_MS;
+    for (const relative of relatives) if (relative) ownWrites.set(relative, until);
+  };
+  const tell = (event: LibraryItemEvent) => {
+    try {
+      deps.onItem?.(event);
+    } catch (error) {
+      deps.logger?.warn('library: an item event listener failed', { error });
+    }
+  };
   const hold = createRemovalHold(root, deps.trash);
   const releaseTimers = new Set<NodeJS.Timeout>();
   const release = (id: string) =>
@@ -117,7 +136,15 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
     const sidecarFile = { relative: toRelative(root, sidecarAbsolute), absolute: sidecarAbsolute, size: sidecarStat.size, mtimeMs: sidecarStat.mtimeMs };
     const row = rowFromSidecar(read.sidecar, video, sidecarFile, await pathExists(posterFile(read.sidecar.id)));
     catalog.transaction(() => catalog.upsert(row));
+    markOwn(row.videoPath, row.sidecarPath, row.referencePath);
     return toLibraryItem(row, deps.mediaUrl);
+  }
+
+  /** Indexes what was just written and says so. */
+  async function indexAndTell(sidecarAbsolute: string, kind: 'added' | 'changed'): Promise<LibraryItem> {
+    const item = await indexSidecar(sidecarAbsolute);
+    tell({ kind, item });
+    return item;
   }
 
   return {
@@ -165,12 +192,17 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
         const user = { ...read.sidecar.user, ...patch };
         if (patch.tags) user.tags = normalizeTags(patch.tags);
         if (patch.title !== undefined) user.title = patch.title.trim();
+        markOwn(row.sidecarPath);
         await writeSidecar(sidecarAbsolute, { ...read.sidecar, user });
-        return indexSidecar(sidecarAbsolute);
+        return indexAndTell(sidecarAbsolute, 'changed');
       }),
-    addVideo: (input) => serial(async () => indexSidecar(await fileGeneratedVideo(root, await freeNameFor(root, input), input, deps.appVersion))),
+    addVideo: (input) => serial(async () => indexAndTell(await fileGeneratedVideo(root, await freeNameFor(root, input), input, deps.appVersion), 'added')),
     freeName: (input) => serial(() => freeNameFor(root, input)),
-    fileVideo: (stem, input) => serial(async () => indexSidecar(await fileGeneratedVideo(root, stem, input, deps.appVersion))),
+    fileVideo: (stem, input) =>
+      serial(async () => {
+        markOwn(`${stem}.mp4`, `${stem}${SIDECAR_SUFFIX}`);
+        return indexAndTell(await fileGeneratedVideo(root, stem, input, deps.appVersion), 'added');
+      }),
     importFolder: (folder) =>
       serial(() => importVideos(root, folder, (id) => catalog.get(id) !== null, deps.appVersion)).then(async (report) => {
         await reconcile();
@@ -201,6 +233,7 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
             const file = resolveInside(root, relative);
             if (file && (await pathExists(file))) present.push(relative);
           }
+          markOwn(...present);
           await hold.hold(id, present);
           catalog.transaction(() => catalog.removeByPath(row.videoPath));
           const timer = setTimeout(() => {
@@ -210,6 +243,7 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
           timer.unref();
           releaseTimers.add(timer);
         }
+        tell({ kind: 'removed', ids: [...ids] });
         return { removed: ids.length };
       }),
     undoRemove: (ids) =>
@@ -220,7 +254,7 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
           if (!files) throw new AppError('notFound', 'This video has already gone to the trash.', 'Restore it from the trash, then it reappears in the library.');
           const sidecar = files.find((file) => file.endsWith(SIDECAR_SUFFIX));
           if (!sidecar) continue;
-          await indexSidecar(sidecar);
+          await indexAndTell(sidecar, 'added');
           restored += 1;
         }
         return { restored };
@@ -241,9 +275,17 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
         await writeFile(temporary, encoded);
         await rename(temporary, posterFile(id));
         catalog.setPoster(id, true);
+        tell({ kind: 'changed', item: toLibraryItem(rowOf(id), deps.mediaUrl) });
       }),
     postersMissing: (limit) => catalog.withoutPoster(limit).map((id) => ({ id, videoUrl: deps.mediaUrl('video', id) })),
     problems: () => [...repairs, ...catalog.problems()],
+    isOwnWrite(relative) {
+      const until = ownWrites.get(relative);
+      if (until === undefined) return false;
+      if (until >= Date.now()) return true;
+      ownWrites.delete(relative);
+      return false;
+    },
     close: () => {
       // Held items stay where they are; the next start sends them to the trash.
       for (const timer of releaseTimers) clearTimeout(timer);

@@ -14,17 +14,32 @@ function ignored(filename: string): boolean {
 }
 
 /**
- * Calls `onChange` (debounced) when files in the library change: a video dropped in from the file manager, a
- * sidecar edited by hand. Hidden folders, temp files and partial downloads are not changes worth a pass.
+ * Calls `onChange` (debounced) with the library-relative paths (`/`-separated; `''` when the OS did not say which)
+ * that changed: a video dropped in from the file manager, a sidecar edited by hand. Hidden folders, temp files and
+ * partial downloads are not changes worth a pass.
  */
-export function watchLibraryFolder(root: string, onChange: () => void, logger?: Logger, debounceMs = 500, onFailure?: (error: unknown) => void): FolderWatch {
+export function watchLibraryFolder(
+  root: string,
+  onChange: (changed: readonly string[]) => void,
+  logger?: Logger,
+  debounceMs = 500,
+  onFailure?: (error: unknown) => void,
+): FolderWatch {
   let timer: NodeJS.Timeout | undefined;
   let watcher: FSWatcher | undefined;
+  let changed = new Set<string>();
+  const flush = () => {
+    const batch = [...changed];
+    changed = new Set();
+    onChange(batch);
+  };
   try {
     watcher = watch(root, { recursive: true, persistent: false }, (_event, filename) => {
-      if (filename && ignored(filename.toString())) return;
+      const name = filename ? filename.toString() : '';
+      if (name && ignored(name)) return;
+      changed.add(name.split(/[\\/]/).join('/'));
       clearTimeout(timer);
-      timer = setTimeout(onChange, debounceMs);
+      timer = setTimeout(flush, debounceMs);
     });
     watcher.on('error', (error) => {
       logger?.warn('library: folder watch stopped; changes are picked up at the next start', { error });

@@ -9,7 +9,7 @@ const CARD_WIDTH = 220;
 const ROW_HEIGHT = 190;
 
 function formatDuration(seconds: number | null): string {
-  return seconds === null ? '' : `${seconds}s`;
+  return seconds === null ? '' : ` · ${seconds} s`;
 }
 
 /** The poster grid: only the rows in view exist in the DOM, so ten thousand videos scroll like ten. */
@@ -81,7 +81,8 @@ export function LibraryGrid({ translate }: { translate: Translator }) {
                   )}
                   <span className="card-title">{item.favorite ? '★ ' : ''}{item.title}</span>
                   <span className="card-meta">
-                    {translate.date(item.createdAt)} {formatDuration(item.duration)}
+                    {translate.date(item.createdAt)}
+                    {formatDuration(item.duration)}
                   </span>
                 </button>
               ) : (

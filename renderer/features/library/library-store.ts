@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AppErrorData } from '../../../shared/errors';
-import { REMOVAL_UNDO_MS, type LibraryItem } from '../../../shared/library/library-models';
+import { REMOVAL_UNDO_MS, type LibraryItem, type LibraryItemEvent } from '../../../shared/library/library-models';
 import { api, toErrorData, unwrap } from '../../lib/bridge';
 
 /** Search, sort and filters of the library view. */
@@ -29,6 +29,12 @@ export interface LibraryStore {
    */
   refresh(): Promise<void>;
   ensureRange(start: number, end: number): Promise<void>;
+  /**
+   * One of the library's own changes: a changed item is patched where it is (then the loaded pages are read again
+   * if the change can move it, under a search, a filter or title order); an added or removed one shifts positions,
+   * so the loaded pages are read again, keeping the scroll position.
+   */
+  receive(event: LibraryItemEvent): void;
   select(item: LibraryItem | null): void;
   /** Re-reads one item (after its poster was captured, say) without reloading the grid. */
   refreshItem(id: string): Promise<void>;
@@ -43,6 +49,12 @@ export interface LibraryStore {
 export const useLibraryStore = create<LibraryStore>()((set, get) => {
   const loading = new Set<number>();
   let undoTimer: ReturnType<typeof setTimeout> | undefined;
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A burst of events (a batch filed at once) reads the pages once. */
+  const refreshSoon = () => {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => void get().refresh(), 50);
+  };
   /** One page of the current query. */
   function fetchPage(page: number) {
     const { search, sort, favorites } = get().query;
@@ -132,6 +144,15 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => {
       await Promise.all([...pages].map(loadPage));
     },
     select: (item) => set({ selected: item }),
+    receive(event) {
+      if (event.kind !== 'changed') return refreshSoon();
+      const { item } = event;
+      const items = new Map(get().items);
+      for (const [index, loaded] of items) if (loaded.id === item.id) items.set(index, item);
+      set({ items, selected: get().selected?.id === item.id ? item : get().selected });
+      const { search, favorites, sort } = get().query;
+      if (search.trim() !== '' || favorites || sort === 'title') refreshSoon();
+    },
     async refreshItem(id) {
       const index = [...get().items].find(([, item]) => item.id === id)?.[0];
       if (index === undefined) return;

@@ -29,10 +29,11 @@ export function LibraryView({ translate }: { translate: Translator }) {
   }, []);
 
   useEffect(() => {
-    const { reload, refresh } = useLibraryStore.getState();
+    const { reload, refresh, receive } = useLibraryStore.getState();
     void reload();
     try {
-      return api().library.onChanged(() => void refresh());
+      const unsubscribers = [api().library.onChanged(() => void refresh()), api().library.onItem(receive)];
+      return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
     } catch {
       return undefined;
     }

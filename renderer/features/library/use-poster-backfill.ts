@@ -45,16 +45,20 @@ export function usePosterBackfill(): void {
       }
     }
 
-    let unsubscribe: (() => void) | undefined;
+    let unsubscribers: (() => void)[] = [];
     try {
-      unsubscribe = api().library.onChanged(() => void backfill());
+      unsubscribers = [
+        api().library.onChanged(() => void backfill()),
+        // A video just filed has no poster yet.
+        api().library.onItem((event) => void (event.kind === 'added' ? backfill() : undefined)),
+      ];
     } catch {
       return undefined; // Not inside Reelbench.
     }
     void backfill();
     return () => {
       cancelled = true;
-      unsubscribe?.();
+      unsubscribers.forEach((unsubscribe) => unsubscribe());
     };
   }, []);
 }

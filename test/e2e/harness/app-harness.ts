@@ -16,7 +16,7 @@ import { openDraftStore } from '../../../electron/services/storage/draft-store';
 import type { Job } from '../../../shared/jobs/job-models';
 import { createMainServices, type MainServices } from '../../../electron/services/main-services';
 import { serveMedia } from '../../../electron/services/library/media-route';
-import type { ReconcileReport } from '../../../shared/library/library-models';
+import type { LibraryItemEvent, ReconcileReport } from '../../../shared/library/library-models';
 import { openSettingsStore } from '../../../electron/services/settings/settings-store';
 import { BUILT, requireBuild } from '../../support/build-output';
 import { pageBridgeScript } from './page-bridge-bundle';
@@ -125,7 +125,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   const settings = await openSettingsStore(paths.settingsFile, logger);
   if (options.apiBaseUrl) await settings.update({ apiBaseUrl: options.apiBaseUrl });
   let emit: (report: ReconcileReport) => void = () => undefined;
-  const created = createTestLibraryHost(paths, settings, server.origin, logger, (report) => emit(report));
+  let emitItem: (event: LibraryItemEvent) => void = () => undefined;
+  // Like the app, minus the folder watcher: what reaches the grid here comes from the library's own item events.
+  const created = createTestLibraryHost(paths, settings, server.origin, logger, (report) => emit(report), (event) => emitItem(event));
   const library = created.host;
   opened.library = library;
   await options.beforeOpen?.(created.root);
@@ -184,6 +186,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   });
 
   emit = (report) => events.emit('library.changed', report);
+  emitItem = (event) => events.emit('library.item', event);
   emitJob = (job) => events.emit('jobs.changed', job);
   pipeline.runner.start();
   await page.goto(`${server.origin}/index.html`);

@@ -2,11 +2,12 @@ import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resolveAppPaths, type AppPaths } from '../../../electron/services/app-paths';
 import { encodePoster } from '../../../electron/services/images/poster-encode';
 import { createLibraryHost, type LibraryHost, type LibraryHostDeps } from '../../../electron/services/library/library-host';
 import { moveLibraryFiles, pendingMove } from '../../../electron/services/library/library-move';
+import { watchLibraryFolder } from '../../../electron/services/library/library-watcher';
 import { openSettingsStore, type SettingsStore } from '../../../electron/services/settings/settings-store';
 import type { ReconcileReport } from '../../../shared/library/library-models';
 import { SAMPLE_VIDEO } from '../../support/library-setup';
@@ -125,6 +126,25 @@ describe('the library host', () => {
     for (let waited = 0; waited < 5_000 && started.host.current().list({}).total === 0; waited += 50) await delay(50);
     expect(started.host.current().list({}).items.map((item) => item.title)).toEqual(['dropped in']);
     expect(started.reports.some((report) => report.added === 1)).toBe(true);
+  });
+
+  it('passes over what the library itself wrote (the window already heard of it) and still sees what came from outside', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-host-'));
+    const batches: (readonly string[])[] = [];
+    const started = await startHost(true, (root, onChange, logger, debounceMs, onFailure) =>
+      watchLibraryFolder(root, (changed) => {
+        batches.push(changed);
+        onChange(changed);
+      }, logger, debounceMs, onFailure),
+    );
+    await started.host.open();
+    const opened = started.reports.length;
+    await addVideos(started.host, 1);
+    await vi.waitFor(() => expect(batches.length).toBeGreaterThan(0), { timeout: 5_000 });
+    await copyFile(SAMPLE_VIDEO, path.join(started.defaultRoot, 'dropped in.mp4'));
+    await vi.waitFor(() => expect(started.reports.at(-1)?.added).toBe(1), { timeout: 5_000 });
+    // One pass, for the file from outside: the library's own filing caused none.
+    expect(started.reports.length - opened).toBe(1);
   });
 });
 
