@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { channelNames } from './shared/ipc/bridge-api';
+import { contract } from './shared/ipc/contract';
 
 /**
  * The dev server's React refresh needs an inline script and a websocket, which the strict CSP in index.html
@@ -33,6 +35,9 @@ export default defineConfig({
     },
   },
   preload: {
+    // The preload needs only the channel names, read from the contract here at build time: its schemas (and zod)
+    // stay out of the one file a sandboxed renderer loads; the main side validates every message anyway.
+    define: { __REELBENCH_CHANNELS__: JSON.stringify(channelNames(contract)) },
     build: {
       outDir: resolve('out/preload'),
       // A sandboxed preload can only `require('electron')`: everything else must be bundled into one CommonJS file.

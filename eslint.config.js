@@ -26,13 +26,22 @@ const ban = {
   },
 };
 const builtinBans = [
-  ...bareBuiltins.map((name) => ({ name, message: 'The renderer and shared code run in a browser page: no Node built-ins.' })),
+  ...bareBuiltins.map((name) => ({
+    name,
+    message: 'The renderer and shared code run in a browser page: no Node built-ins.',
+  })),
 ];
-const nodePrefixBan = { regex: '^node:', message: 'The renderer and shared code run in a browser page: no Node built-ins.' };
+const nodePrefixBan = {
+  regex: '^node:',
+  message: 'The renderer and shared code run in a browser page: no Node built-ins.',
+};
 const folderBan = (folder, message) => ({ regex: `^(\\.{1,2}/)+(.*/)?${folder}(/|$)`, message });
 const toElectronFolder = folderBan('electron', 'renderer/ and shared/ never import from electron/.');
 const toRendererFolder = folderBan('renderer', 'Only the renderer imports renderer/ code.');
-const toShellFolder = folderBan('main', 'Services are plain Node: they never import the Electron shell (electron/main).');
+const toShellFolder = folderBan(
+  'main',
+  'Services are plain Node: they never import the Electron shell (electron/main).',
+);
 const toServicesFromPreload = folderBan('services', 'The preload bundles only shared/ code and electron.');
 
 function restrictImports(paths, patterns = []) {

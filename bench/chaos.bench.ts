@@ -6,7 +6,10 @@ import { parseArgs } from 'node:util';
 import { formatReport } from '../test/chaos/chaos-report.ts';
 import { runChaos } from '../test/chaos/chaos-run.ts';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, runs: { type: 'string' }, seed: { type: 'string' } }, strict: false });
+const { values } = parseArgs({
+  options: { scale: { type: 'string', default: '1' }, runs: { type: 'string' }, seed: { type: 'string' } },
+  strict: false,
+});
 const scale = Number(values.scale);
 const round = {
   seed: typeof values.seed === 'string' ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31),
@@ -25,5 +28,7 @@ console.log(
 );
 console.log(`chaos faults injected: ${faults}`);
 console.log(`chaos peak RSS: app ${megabytes(report.peakRss.app)}, reelbench ${megabytes(report.peakRss.cli)}`);
-console.log(`chaos violations: ${report.violations.length} (target 0: ${report.violations.length === 0 ? 'ok' : 'FOUND'})`);
+console.log(
+  `chaos violations: ${report.violations.length} (target 0: ${report.violations.length === 0 ? 'ok' : 'FOUND'})`,
+);
 if (report.violations.length > 0) console.log(formatReport(report, round));

@@ -10,7 +10,9 @@ import { openLibrary, type LibraryService } from '../electron/services/library/l
 import { encodePoster } from '../electron/services/images/poster-encode.ts';
 import { generateLibrary } from '../test/support/generate-library.ts';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: { scale: { type: 'string', default: '1' }, runs: { type: 'string', default: '5' } },
+});
 const items = Math.max(10, Math.round(10_000 * Number(values.scale)));
 const runs = Math.max(1, Number(values.runs));
 
@@ -31,7 +33,15 @@ try {
   const root = path.join(dir, 'library');
   const catalogFile = path.join(dir, 'catalog.sqlite');
   const open = () =>
-    openLibrary({ root, catalogFile, posterDir: path.join(dir, 'posters'), appVersion: 'bench', mediaUrl: (kind, id) => `app://reelbench/media/${kind}/${id}`, encodePoster, trash: async () => undefined });
+    openLibrary({
+      root,
+      catalogFile,
+      posterDir: path.join(dir, 'posters'),
+      appVersion: 'bench',
+      mediaUrl: (kind, id) => `app://reelbench/media/${kind}/${id}`,
+      encodePoster,
+      trash: async () => undefined,
+    });
   await generateLibrary(root, items);
 
   let library: LibraryService = await open();
@@ -41,11 +51,13 @@ try {
   const coldOpen: number[] = [];
   const bareOpen: number[] = [];
   for (let run = 0; run < runs; run += 1) {
-    bareOpen.push(time(() => {
-      const db = new DatabaseSync(catalogFile);
-      db.prepare('SELECT id, video_path, video_size, video_mtime, sidecar_mtime FROM items').all();
-      db.close();
-    }));
+    bareOpen.push(
+      time(() => {
+        const db = new DatabaseSync(catalogFile);
+        db.prepare('SELECT id, video_path, video_size, video_mtime, sidecar_mtime FROM items').all();
+        db.close();
+      }),
+    );
     const start = performance.now();
     library = await open();
     await library.reconcile();
@@ -55,7 +67,9 @@ try {
 
   const bare = new DatabaseSync(catalogFile, { readOnly: true });
   const barePage = bare.prepare('SELECT * FROM items ORDER BY created_at DESC, rowid DESC LIMIT 60');
-  const bareSearch = bare.prepare(`SELECT items.* FROM items JOIN items_fts ON items_fts.rowid = items.rowid WHERE items_fts MATCH '"fox"* "night"*' ORDER BY bm25(items_fts, 10.0, 5.0, 3.0, 1.0) LIMIT 60`);
+  const bareSearch = bare.prepare(
+    `SELECT items.* FROM items JOIN items_fts ON items_fts.rowid = items.rowid WHERE items_fts MATCH '"fox"* "night"*' ORDER BY bm25(items_fts, 10.0, 5.0, 3.0, 1.0) LIMIT 60`,
+  );
   const page: number[] = [];
   const pageBare: number[] = [];
   const search: number[] = [];
@@ -65,9 +79,11 @@ try {
     pageBare.push(time(() => barePage.all()));
     page.push(time(() => library.list({ sort: 'newest', limit: 60 })));
     searchBare.push(time(() => bareSearch.all()));
-    search.push(time(() => {
-      found = library.list({ search: 'fox night', sort: 'relevance', limit: 60 }).total;
-    }));
+    search.push(
+      time(() => {
+        found = library.list({ search: 'fox night', sort: 'relevance', limit: 60 }).total;
+      }),
+    );
   }
   bare.close();
   library.close();
@@ -79,7 +95,9 @@ try {
         `bare node:sqlite ${median(theirs).toFixed(1)} ms, ratio ${(value / Math.max(median(theirs), 0.001)).toFixed(2)}`,
     );
   };
-  console.log(`library of ${items} items; initial index ${indexMs.toFixed(0)} ms; medians of ${runs} (queries: ${runs * 4}) runs`);
+  console.log(
+    `library of ${items} items; initial index ${indexMs.toFixed(0)} ms; medians of ${runs} (queries: ${runs * 4}) runs`,
+  );
   line('cold open', coldOpen, bareOpen, 1500);
   line('first page', page, pageBare, 50);
   line('search', search, searchBare, 20);

@@ -25,7 +25,9 @@ import { openJobStore, type JobStore } from '../electron/services/storage/job-st
 import { startFakeApimart } from '../test/fake-apimart/fake-server.ts';
 import { createFakeClock } from '../test/fake-apimart/fake-clock.ts';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: { scale: { type: 'string', default: '1' }, runs: { type: 'string', default: '5' } },
+});
 const scale = Number(values.scale);
 const runs = Math.max(1, Number(values.runs));
 const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)] ?? 0;
@@ -54,10 +56,18 @@ async function downloadBench(): Promise<void> {
   const bytes = Math.max(1 << 20, Math.round(200 * 1024 * 1024 * scale));
   const source = path.join(dir, 'source.bin');
   await writeRandomFile(source, bytes);
-  const server = spawn(process.execPath, ['--import', './scripts/register-ts.js', 'bench/support/serve-fake-video.ts', source], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(
+    process.execPath,
+    ['--import', './scripts/register-ts.js', 'bench/support/serve-fake-video.ts', source],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const [line] = (await once(server.stdout, 'data')) as [Buffer];
   const url = line.toString().trim();
-  const base = { fetch: (target: string, init: RequestInit) => fetch(target, init), baseUrl: 'http://127.0.0.1', keySource: { read: async () => null } };
+  const base = {
+    fetch: (target: string, init: RequestInit) => fetch(target, init),
+    baseUrl: 'http://127.0.0.1',
+    keySource: { read: async () => null },
+  };
   const clients: ReadonlyArray<{ name: string; client: ApimartClient }> = [
     { name: 'undici (CLI)', client: createApimartClient({ ...base, downloadSource: createUndiciDownloadSource() }) },
     { name: 'fetch', client: createApimartClient(base) },
@@ -155,7 +165,12 @@ async function pollingBench(label: string, wrap: (store: JobStore) => JobStore):
   const store = openJobStore(path.join(dir, `jobs-${label}.sqlite`));
   const runner = createJobRunner({
     store: wrap(store),
-    client: () => createApimartClient({ fetch: (target, init) => fetch(target, init), baseUrl: fake.baseUrl, keySource: { read: async () => fake.apiKey } }),
+    client: () =>
+      createApimartClient({
+        fetch: (target, init) => fetch(target, init),
+        baseUrl: fake.baseUrl,
+        keySource: { read: async () => fake.apiKey },
+      }),
     images: createImageService({ cacheDir: path.join(dir, 'cache') }),
     uploadCache: () => openUploadCache(path.join(dir, 'uploads.json')),
     library: async () => {
@@ -165,7 +180,14 @@ async function pollingBench(label: string, wrap: (store: JobStore) => JobStore):
     pricePerSecond: () => null,
   });
   runner.start();
-  for (let index = 0; index < tasks; index += 1) runner.enqueue({ prompt: `task ${index}`, model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' });
+  for (let index = 0; index < tasks; index += 1)
+    runner.enqueue({
+      prompt: `task ${index}`,
+      model: 'sora-2-preview',
+      duration: 4,
+      aspect: 'landscape',
+      resolution: 'standard',
+    });
   const before = fake.count('task');
   await new Promise((resolve) => setTimeout(resolve, windowMs));
   const polls = fake.count('task') - before;
@@ -174,7 +196,9 @@ async function pollingBench(label: string, wrap: (store: JobStore) => JobStore):
   clearInterval(ticker);
   await fake.close();
   const perTaskMinute = polls / tasks / (windowMs / 60_000);
-  console.log(`polling ${label}: ${tasks} concurrent tasks for ${(windowMs / 1000).toFixed(0)} s: ${polls} requests, ${perTaskMinute.toFixed(1)} per task-minute (floor 5 s allows at most 12)`);
+  console.log(
+    `polling ${label}: ${tasks} concurrent tasks for ${(windowMs / 1000).toFixed(0)} s: ${polls} requests, ${perTaskMinute.toFixed(1)} per task-minute (floor 5 s allows at most 12)`,
+  );
   return perTaskMinute;
 }
 
@@ -184,7 +208,9 @@ try {
     const baseline = await pollingBench('without leases (baseline)', withoutLeases);
     const leased = await pollingBench('with leases', (store) => store);
     const ratio = leased / baseline;
-    console.log(`lease overhead: polling ${ratio.toFixed(2)}× the baseline (target within ±10%: ${Math.abs(ratio - 1) <= 0.1 ? 'ok' : 'OUTSIDE'})`);
+    console.log(
+      `lease overhead: polling ${ratio.toFixed(2)}× the baseline (target within ±10%: ${Math.abs(ratio - 1) <= 0.1 ? 'ok' : 'OUTSIDE'})`,
+    );
   }
 } finally {
   await rm(dir, { recursive: true, force: true });

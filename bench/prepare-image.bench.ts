@@ -9,7 +9,9 @@ import sharp from 'sharp';
 import { cropRectangle } from '../shared/images/crop-geometry.ts';
 import { createImageService } from '../electron/services/images/image-service.ts';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: { scale: { type: 'string', default: '1' }, runs: { type: 'string', default: '5' } },
+});
 const scale = Number(values.scale);
 const runs = Math.max(1, Number(values.runs));
 const FRAME = { width: 1280, height: 720 };
@@ -42,7 +44,9 @@ async function makeInput(file: string, width: number, height: number, format: 'j
       '<stop offset="0" stop-color="#1d3b6f"/><stop offset="0.5" stop-color="#e0a050"/><stop offset="1" stop-color="#2f7a4a"/></linearGradient></defs>' +
       `<rect width="${width}" height="${height}" fill="url(#g)"/><circle cx="${width / 2}" cy="${height / 2}" r="${height / 4}" fill="#f4f0e8"/></svg>`,
   );
-  const grain = await sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 12 } } })
+  const grain = await sharp({
+    create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 12 } },
+  })
     .png()
     .toBuffer();
   const image = sharp(gradient, { limitInputPixels: false }).composite([{ input: grain, blend: 'overlay' }]);
@@ -61,8 +65,18 @@ function baseline(file: string, width: number, height: number): Promise<Buffer> 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-bench-'));
 try {
   const cases = [
-    { name: '24 MP JPEG', width: Math.round(6000 * Math.sqrt(scale)), height: Math.round(4000 * Math.sqrt(scale)), format: 'jpeg' as const },
-    { name: '50 MP PNG', width: Math.round(8660 * Math.sqrt(scale)), height: Math.round(5774 * Math.sqrt(scale)), format: 'png' as const },
+    {
+      name: '24 MP JPEG',
+      width: Math.round(6000 * Math.sqrt(scale)),
+      height: Math.round(4000 * Math.sqrt(scale)),
+      format: 'jpeg' as const,
+    },
+    {
+      name: '50 MP PNG',
+      width: Math.round(8660 * Math.sqrt(scale)),
+      height: Math.round(5774 * Math.sqrt(scale)),
+      format: 'png' as const,
+    },
   ];
   console.log(`prepare() vs minimal sharp pipeline, ${runs} runs each, median time; scale ${scale}`);
   let worst = 0;
@@ -80,7 +94,8 @@ try {
       theirs.push(a);
       ours.push(b);
     }
-    const ratio = median(ours.map((sample) => sample.milliseconds)) / median(theirs.map((sample) => sample.milliseconds));
+    const ratio =
+      median(ours.map((sample) => sample.milliseconds)) / median(theirs.map((sample) => sample.milliseconds));
     worst = Math.max(worst, ratio);
     console.log(
       `${testCase.name.padEnd(11)} ${testCase.width}×${testCase.height}: prepare ${median(ours.map((s) => s.milliseconds)).toFixed(0)} ms, ` +

@@ -11,16 +11,25 @@ import { closeBrowser, launchApp } from '../test/e2e/harness/app-harness.ts';
 import { BUILT } from '../test/support/build-output.ts';
 import { generateLibrary } from '../test/support/generate-library.ts';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, runs: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: { scale: { type: 'string', default: '1' }, runs: { type: 'string', default: '1' } },
+});
 const items = Math.max(100, Math.round(10_000 * Number(values.scale)));
 
 const assets = path.join(BUILT.rendererDir, 'assets');
 const scripts = (await readdir(assets)).filter((name) => name.endsWith('.js'));
-const gzipped = (await Promise.all(scripts.map(async (name) => gzipSync(await readFile(path.join(assets, name))).length))).reduce((sum, size) => sum + size, 0);
-console.log(`renderer bundle: ${(gzipped / 1024).toFixed(1)} KB of JavaScript gzipped (target ≤ 300 KB: ${gzipped <= 300 * 1024 ? 'ok' : 'ABOVE'})`);
+const gzipped = (
+  await Promise.all(scripts.map(async (name) => gzipSync(await readFile(path.join(assets, name))).length))
+).reduce((sum, size) => sum + size, 0);
+console.log(
+  `renderer bundle: ${(gzipped / 1024).toFixed(1)} KB of JavaScript gzipped (target ≤ 300 KB: ${gzipped <= 300 * 1024 ? 'ok' : 'ABOVE'})`,
+);
 
 const withPosters = process.env['REELBENCH_BENCH_NO_POSTERS'] !== '1';
-const app = await launchApp({ beforeOpen: (root) => generateLibrary(root, items, withPosters ? path.join(root, '..', '..', 'data', 'cache', 'posters') : undefined) });
+const app = await launchApp({
+  beforeOpen: (root) =>
+    generateLibrary(root, items, withPosters ? path.join(root, '..', '..', 'data', 'cache', 'posters') : undefined),
+});
 try {
   const { page } = app;
   await page.getByTestId('nav-library').click();
@@ -37,7 +46,12 @@ try {
   const frames = await page.evaluate(
     () =>
       new Promise<number>((resolve) => {
-        const scope = globalThis as unknown as { document: { querySelector(selector: string): { scrollTop: number; scrollHeight: number; clientHeight: number } | null }; requestAnimationFrame(callback: () => void): void };
+        const scope = globalThis as unknown as {
+          document: {
+            querySelector(selector: string): { scrollTop: number; scrollHeight: number; clientHeight: number } | null;
+          };
+          requestAnimationFrame(callback: () => void): void;
+        };
         const grid = scope.document.querySelector('[data-testid="library-grid"]');
         if (!grid) return resolve(0);
         let count = 0;
@@ -61,15 +75,35 @@ try {
     const settled = await page
       .waitForFunction(
         () => {
-          const cards = [...(globalThis as unknown as { document: { querySelectorAll(selector: string): Iterable<{ querySelector(selector: string): { complete: boolean; naturalWidth: number } | null }> } }).document.querySelectorAll('[data-testid="library-card"]')];
-          const shown = cards.filter((card) => { const image = card.querySelector('img'); return image !== null && image.complete && image.naturalWidth > 0; }).length;
+          const cards = [
+            ...(
+              globalThis as unknown as {
+                document: {
+                  querySelectorAll(
+                    selector: string,
+                  ): Iterable<{ querySelector(selector: string): { complete: boolean; naturalWidth: number } | null }>;
+                };
+              }
+            ).document.querySelectorAll('[data-testid="library-card"]'),
+          ];
+          const shown = cards.filter((card) => {
+            const image = card.querySelector('img');
+            return image !== null && image.complete && image.naturalWidth > 0;
+          }).length;
           return shown === cards.length && cards.length > 0 ? `${shown}` : false;
         },
         undefined,
         { timeout: 10_000 },
       )
-      .then((handle) => handle.jsonValue(), () => null);
-    console.log(settled === null ? 'library grid at rest: cards in view still without a poster after 10 s (BROKEN)' : `library grid at rest: ${settled} cards in view, all with their poster`);
+      .then(
+        (handle) => handle.jsonValue(),
+        () => null,
+      );
+    console.log(
+      settled === null
+        ? 'library grid at rest: cards in view still without a poster after 10 s (BROKEN)'
+        : `library grid at rest: ${settled} cards in view, all with their poster`,
+    );
   }
 } finally {
   await app.close();

@@ -16,7 +16,10 @@ const ARCH_NAMES = ['ia32', 'x64', 'armv7l', 'arm64', 'universal'];
  */
 export function sharpPackagesFor(platform, arch) {
   const arches = arch === 'universal' ? ['arm64', 'x64'] : [arch];
-  return arches.flatMap((cpu) => [`@img/sharp-${platform}-${cpu}`, ...(platform === 'win32' ? [] : [`@img/sharp-libvips-${platform}-${cpu}`])]);
+  return arches.flatMap((cpu) => [
+    `@img/sharp-${platform}-${cpu}`,
+    ...(platform === 'win32' ? [] : [`@img/sharp-libvips-${platform}-${cpu}`]),
+  ]);
 }
 
 /**
@@ -27,7 +30,9 @@ export function sharpPackagesFor(platform, arch) {
  * @returns {string[]}
  */
 export function missingSharpPackages(projectDir, platform, arch) {
-  return sharpPackagesFor(platform, arch).filter((name) => !existsSync(path.join(projectDir, 'node_modules', name, 'package.json')));
+  return sharpPackagesFor(platform, arch).filter(
+    (name) => !existsSync(path.join(projectDir, 'node_modules', name, 'package.json')),
+  );
 }
 
 /**

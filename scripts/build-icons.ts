@@ -5,4 +5,6 @@ import { buildIconSet } from './icons/icon-set.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const set = await buildIconSet(path.join(root, 'packaging/icon.svg'), path.join(root, 'build'));
-console.log(`icons: ${path.relative(root, set.png)}, ${path.relative(root, set.icns)}, ${path.relative(root, set.ico)}, ${path.relative(root, set.linuxDir)}/`);
+console.log(
+  `icons: ${path.relative(root, set.png)}, ${path.relative(root, set.icns)}, ${path.relative(root, set.ico)}, ${path.relative(root, set.linuxDir)}/`,
+);

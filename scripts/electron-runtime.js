@@ -15,7 +15,9 @@ export function platformExecutable(platform) {
 export function electronRuntimeState({ packageDir, version, env, platform, exists, read }) {
   const join = (...parts) => parts.join('/').replace(/\/+/g, '/');
   if (env.ELECTRON_EXEC_PATH) {
-    return exists(env.ELECTRON_EXEC_PATH) ? { kind: 'present' } : { kind: 'badOverride', variable: 'ELECTRON_EXEC_PATH', path: env.ELECTRON_EXEC_PATH };
+    return exists(env.ELECTRON_EXEC_PATH)
+      ? { kind: 'present' }
+      : { kind: 'badOverride', variable: 'ELECTRON_EXEC_PATH', path: env.ELECTRON_EXEC_PATH };
   }
   const executable = platformExecutable(platform);
   if (env.ELECTRON_OVERRIDE_DIST_PATH) {
@@ -23,9 +25,12 @@ export function electronRuntimeState({ packageDir, version, env, platform, exist
     return { kind: 'useExecPath', path: join(env.ELECTRON_OVERRIDE_DIST_PATH, executable) };
   }
   try {
-    const installed = read(join(packageDir, 'dist', 'version')).trim().replace(/^v/, '');
+    const installed = read(join(packageDir, 'dist', 'version'))
+      .trim()
+      .replace(/^v/, '');
     const pointer = read(join(packageDir, 'path.txt'));
-    if (installed === version && pointer === executable && exists(join(packageDir, 'dist', executable))) return { kind: 'present' };
+    if (installed === version && pointer === executable && exists(join(packageDir, 'dist', executable)))
+      return { kind: 'present' };
   } catch {
     // Not downloaded yet.
   }

@@ -39,20 +39,28 @@ try {
     line: issue.location.line,
     sample: String(issue.sample ?? '').trim(),
   }));
-  const isAccepted = (finding) => accepted.some((entry) => entry.check === finding.check && entry.file === finding.file);
+  const isAccepted = (finding) =>
+    accepted.some((entry) => entry.check === finding.check && entry.file === finding.file);
   const blocking = findings.filter((finding) => BLOCKING.has(finding.severity) && !isAccepted(finding));
-  const stale = accepted.filter((entry) => !findings.some((finding) => finding.check === entry.check && finding.file === entry.file));
+  const stale = accepted.filter(
+    (entry) => !findings.some((finding) => finding.check === entry.check && finding.file === entry.file),
+  );
 
   for (const finding of findings) {
     const mark = BLOCKING.has(finding.severity) ? (isAccepted(finding) ? 'accepted' : 'BLOCKING') : 'info';
     console.log(`${mark.padEnd(8)} ${finding.severity.padEnd(13)} ${finding.check} ${finding.file}:${finding.line}`);
   }
-  if (result.errors?.length) console.log(`electronegativity could not parse: ${result.errors.map((error) => error.file).join(', ')}`);
+  if (result.errors?.length)
+    console.log(`electronegativity could not parse: ${result.errors.map((error) => error.file).join(', ')}`);
   if (stale.length > 0) {
-    console.error(`\nJustifications that no longer match a finding (remove them): ${stale.map((entry) => `${entry.check} ${entry.file}`).join(', ')}`);
+    console.error(
+      `\nJustifications that no longer match a finding (remove them): ${stale.map((entry) => `${entry.check} ${entry.file}`).join(', ')}`,
+    );
   }
   if (blocking.length > 0) {
-    console.error(`\n${blocking.length} HIGH/MEDIUM finding(s) without a justification in security/electronegativity-accepted.json.`);
+    console.error(
+      `\n${blocking.length} HIGH/MEDIUM finding(s) without a justification in security/electronegativity-accepted.json.`,
+    );
   }
   if (blocking.length > 0 || stale.length > 0 || result.errors?.length) process.exitCode = 1;
   else console.log(`\nsecurity scan: ${findings.length} finding(s), none blocking.`);

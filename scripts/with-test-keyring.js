@@ -20,7 +20,9 @@ if (process.platform !== 'linux' || process.env.REELBENCH_TEST_KEYRING === 'syst
   process.exit(run(command[0], command.slice(1), process.env));
 }
 if (!has('dbus-run-session') || !has('gnome-keyring-daemon')) {
-  console.warn('with-test-keyring: dbus-run-session or gnome-keyring-daemon is missing (Debian: apt install dbus gnome-keyring);');
+  console.warn(
+    'with-test-keyring: dbus-run-session or gnome-keyring-daemon is missing (Debian: apt install dbus gnome-keyring);',
+  );
   console.warn('keychain tests will be skipped, or fail when CI=true.');
   process.exit(run(command[0], command.slice(1), process.env));
 }
@@ -28,11 +30,17 @@ if (!has('dbus-run-session') || !has('gnome-keyring-daemon')) {
 const home = mkdtempSync(path.join(os.tmpdir(), 'reelbench-keyring-'));
 const runtime = path.join(home, 'run');
 mkdirSync(runtime, { mode: 0o700 });
-const env = { ...process.env, XDG_DATA_HOME: path.join(home, 'data'), XDG_RUNTIME_DIR: runtime, REELBENCH_TEST_KEYRING_PASSWORD: 'reelbench-test' };
+const env = {
+  ...process.env,
+  XDG_DATA_HOME: path.join(home, 'data'),
+  XDG_RUNTIME_DIR: runtime,
+  REELBENCH_TEST_KEYRING_PASSWORD: 'reelbench-test',
+};
 delete env.DBUS_SESSION_BUS_ADDRESS;
 delete env.DISPLAY;
 
-const script = 'printf %s "$REELBENCH_TEST_KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$@"';
+const script =
+  'printf %s "$REELBENCH_TEST_KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$@"';
 const status = run('dbus-run-session', ['--', 'sh', '-c', script, 'sh', ...command], env);
 rmSync(home, { recursive: true, force: true });
 process.exit(status);

@@ -9,7 +9,11 @@ const file = process.argv[2];
 if (!file) throw new Error('usage: serve-fake-video.ts <file>');
 const clock = createFakeClock();
 const fake = await startFakeApimart({ clock, videoPayload: readFileSync(file), estimatedSeconds: 1 });
-const client = createApimartClient({ fetch: (url, init) => fetch(url, init), baseUrl: fake.baseUrl, keySource: { read: async () => fake.apiKey } });
+const client = createApimartClient({
+  fetch: (url, init) => fetch(url, init),
+  baseUrl: fake.baseUrl,
+  keySource: { read: async () => fake.apiKey },
+});
 const { taskId } = await client.createVideo({ model: 'sora-2-preview', prompt: 'benchmark' });
 clock.advance(60_000);
 const task = await client.getTask(taskId);

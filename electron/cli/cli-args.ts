@@ -4,7 +4,9 @@ import { UsageError } from './cli-io';
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** Values parsed for a set of options: strings and booleans, as node:util's parseArgs gives them. */
-export type ParsedValues<T extends Options> = ReturnType<typeof parseArgs<{ options: T; allowPositionals: true; args: string[] }>>['values'];
+export type ParsedValues<T extends Options> = ReturnType<
+  typeof parseArgs<{ options: T; allowPositionals: true; args: string[] }>
+>['values'];
 
 /** A command line, read: the command's own options, its positionals, and the flags every command takes. */
 export interface ParsedCommand<T extends Options> {
@@ -30,33 +32,56 @@ export interface CommandArgs<T extends Options> {
  * the command's own words instead, with its usage line, as a UsageError (exit code 2).
  */
 export function parseCommandArgs<T extends Options>(args: readonly string[], spec: CommandArgs<T>): ParsedCommand<T> {
-  const options = { ...spec.options, json: { type: 'boolean' as const }, help: { type: 'boolean' as const, short: 'h' } };
+  const options = {
+    ...spec.options,
+    json: { type: 'boolean' as const },
+    help: { type: 'boolean' as const, short: 'h' },
+  };
   const loose = parseArgs({ args: [...args], options, strict: false, allowPositionals: true, tokens: true });
   for (const token of loose.tokens) {
     if (token.kind !== 'option') continue;
     const known = options[token.name];
     if (!known) throw new UsageError(`\`${spec.command}\` has no option ${token.rawName}.\n  ${spec.usage}`);
     // `--out --json` is a forgotten value, not an output file called "--json" (a value like that is written --out="-…").
-    if (known.type === 'string' && (token.value === undefined || (token.inlineValue === false && token.value.startsWith('-')))) {
+    if (
+      known.type === 'string' &&
+      (token.value === undefined || (token.inlineValue === false && token.value.startsWith('-')))
+    ) {
       throw new UsageError(`${token.rawName} needs a value.\n  ${spec.usage}`);
     }
-    if (known.type === 'boolean' && token.value !== undefined) throw new UsageError(`${token.rawName} takes no value.\n  ${spec.usage}`);
-    if (!known.multiple && loose.tokens.filter((other) => other.kind === 'option' && other.name === token.name).length > 1) {
+    if (known.type === 'boolean' && token.value !== undefined)
+      throw new UsageError(`${token.rawName} takes no value.\n  ${spec.usage}`);
+    if (
+      !known.multiple &&
+      loose.tokens.filter((other) => other.kind === 'option' && other.name === token.name).length > 1
+    ) {
       throw new UsageError(`${token.rawName} is given more than once.\n  ${spec.usage}`);
     }
   }
   const positionals = loose.positionals;
   const allowed = spec.positionals ?? 0;
   if (positionals.length > allowed) {
-    const extra = positionals.slice(allowed).map((value) => `"${value}"`).join(' ');
-    throw new UsageError(`\`${spec.command}\` does not take ${extra}${allowed === 0 ? '' : ' as well'}.\n  ${spec.usage}`);
+    const extra = positionals
+      .slice(allowed)
+      .map((value) => `"${value}"`)
+      .join(' ');
+    throw new UsageError(
+      `\`${spec.command}\` does not take ${extra}${allowed === 0 ? '' : ' as well'}.\n  ${spec.usage}`,
+    );
   }
   try {
     const { values } = parseArgs({ args: [...args], options, strict: true, allowPositionals: true });
     const flags = values as Record<string, unknown>;
-    return { values: values as ParsedValues<T>, positionals, json: flags['json'] === true, help: flags['help'] === true };
+    return {
+      values: values as ParsedValues<T>,
+      positionals,
+      json: flags['json'] === true,
+      help: flags['help'] === true,
+    };
   } catch {
     // A value that starts with "-" (write it as --prompt="-…"), or another case node:util words for programmers.
-    throw new UsageError(`\`${spec.command}\` could not read its options; write a value that starts with "-" as --option="-…".\n  ${spec.usage}`);
+    throw new UsageError(
+      `\`${spec.command}\` could not read its options; write a value that starts with "-" as --option="-…".\n  ${spec.usage}`,
+    );
   }
 }

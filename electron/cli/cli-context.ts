@@ -40,7 +40,8 @@ export interface CliContext {
 function baseUrlFrom(env: CliEnv, fallback: string): string {
   const override = env['REELBENCH_BASE_URL']?.trim();
   if (!override) return fallback;
-  if (!isSecureOrLoopback(override)) throw new AppError('invalidInput', 'REELBENCH_BASE_URL must be an https:// address (or http:// on this computer).');
+  if (!isSecureOrLoopback(override))
+    throw new AppError('invalidInput', 'REELBENCH_BASE_URL must be an https:// address (or http:// on this computer).');
   return override.replace(/\/+$/, '');
 }
 
@@ -48,7 +49,10 @@ function baseUrlFrom(env: CliEnv, fallback: string): string {
 export async function openCliContext(env: CliEnv, appVersion: string): Promise<CliContext> {
   const paths = resolveAppPaths(defaultDataDir(process.platform, env));
   const keyStore = createKeyStore({ loadKeytar, env });
-  const logger = createFileLogger(path.join(paths.dataDir, 'logs', 'cli.log'), createRedactor(() => keyStore.secretsForRedaction()));
+  const logger = createFileLogger(
+    path.join(paths.dataDir, 'logs', 'cli.log'),
+    createRedactor(() => keyStore.secretsForRedaction()),
+  );
   const settings = await openSettingsStore(paths.settingsFile, logger);
   const images = createImageService({ cacheDir: paths.cacheDir });
   const baseUrl = baseUrlFrom(env, settings.current().apiBaseUrl);
@@ -86,10 +90,19 @@ export async function openCliContext(env: CliEnv, appVersion: string): Promise<C
     async pipeline(options = {}) {
       if (pipeline) return pipeline;
       // A terminal cannot be asked in the middle of a command: say what is wrong and how to set the file aside.
-      await rescueStore(paths.jobsFile, 'your generation jobs', (file) => openJobStore(file).close(), async (trouble) => {
-        const { message, detail } = describeTrouble(trouble);
-        throw new AppError('internal', `${message} ${detail.split(' Reelbench can keep it')[0] ?? ''}`, `Move it aside (mv "${trouble.file}" "${trouble.setAsideAs}"), or open the Reelbench app, which offers to; then run the command again.`);
-      });
+      await rescueStore(
+        paths.jobsFile,
+        'your generation jobs',
+        (file) => openJobStore(file).close(),
+        async (trouble) => {
+          const { message, detail } = describeTrouble(trouble);
+          throw new AppError(
+            'internal',
+            `${message} ${detail.split(' Reelbench can keep it')[0] ?? ''}`,
+            `Move it aside (mv "${trouble.file}" "${trouble.setAsideAs}"), or open the Reelbench app, which offers to; then run the command again.`,
+          );
+        },
+      );
       pipeline = createPipeline({
         paths,
         settings,

@@ -30,14 +30,24 @@ export function printable(text: string): string {
 
 /** What an error says, in the CLI's words (commands, not the window's Settings). */
 export function errorData(error: unknown): AppErrorData {
-  return forCli(error instanceof AppError ? error.toData() : { code: 'internal', message: error instanceof Error ? error.message : String(error) });
+  return forCli(
+    error instanceof AppError
+      ? error.toData()
+      : { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+  );
 }
 
 /** Reports an error the way a person (or, with --json, a script) can act on it, and returns the exit code. */
 export function reportError(io: CliIo, error: unknown, json: boolean): number {
   if (error instanceof UsageError) {
     const [message = '', ...usage] = error.message.split('\n').map((line) => line.trim());
-    if (json) io.out(JSON.stringify({ ok: false, error: { code: 'usage', message, ...(usage.length > 0 ? { usage: usage.join('\n') } : {}) } }));
+    if (json)
+      io.out(
+        JSON.stringify({
+          ok: false,
+          error: { code: 'usage', message, ...(usage.length > 0 ? { usage: usage.join('\n') } : {}) },
+        }),
+      );
     else {
       io.err(`reelbench: ${error.message}`);
       io.err('Run `reelbench help` for usage.');

@@ -5,7 +5,10 @@ import { runCli } from './run-cli';
 const code = await runCli(
   process.argv.slice(2),
   // Every line goes through printable(): server text (error reasons, titles) cannot drive the terminal.
-  { out: (line) => process.stdout.write(`${printable(line)}\n`), err: (line) => process.stderr.write(`${printable(line)}\n`) },
+  {
+    out: (line) => process.stdout.write(`${printable(line)}\n`),
+    err: (line) => process.stderr.write(`${printable(line)}\n`),
+  },
   process.env,
   {
     stdin: process.stdin,

@@ -6,8 +6,10 @@ const CLI_ACTIONS: Partial<Record<ErrorCode, string>> = {
   noKey: 'Run `reelbench key set` and paste your APIMart key (or set REELBENCH_API_KEY).',
   auth: 'Check the key with `reelbench balance`; if it is wrong, create a new one in your APIMart dashboard and run `reelbench key set`.',
   libraryUnavailable: 'Check that the drive is connected, or point REELBENCH_LIBRARY_DIR at another folder.',
-  unknownModel: 'Choose another model with --model (`reelbench help` lists them); APIMart may have renamed or retired this one.',
-  keychainModuleMissing: 'Run `npm rebuild keytar` in the Reelbench folder (Linux: it needs libsecret-1-dev), or set REELBENCH_API_KEY instead.',
+  unknownModel:
+    'Choose another model with --model (`reelbench help` lists them); APIMart may have renamed or retired this one.',
+  keychainModuleMissing:
+    'Run `npm rebuild keytar` in the Reelbench folder (Linux: it needs libsecret-1-dev), or set REELBENCH_API_KEY instead.',
 };
 
 // Steps worded for a file picker.

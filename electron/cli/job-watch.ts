@@ -19,7 +19,10 @@ export interface WatchOptions {
   /** Whether the job's billed request has been sent and its answer not yet recorded. */
   isSending(id: string): boolean;
   /** Ctrl+C; the process's SIGINT unless a test passes its own. */
-  readonly interrupts?: { once(event: 'SIGINT', listener: () => void): unknown; off(event: 'SIGINT', listener: () => void): unknown };
+  readonly interrupts?: {
+    once(event: 'SIGINT', listener: () => void): unknown;
+    off(event: 'SIGINT', listener: () => void): unknown;
+  };
 }
 
 /** How a watch ended: every job settled, or the user stopped watching (the jobs are kept either way). */
@@ -36,7 +39,12 @@ const SUBMIT_GRACE_MS = 60_000;
  * it stays in jobs.sqlite for `reelbench jobs resume`. A Ctrl+C while the billed request is on its way waits for
  * APIMart's answer first, so the job's record says whether it was accepted (a second Ctrl+C stops at once).
  */
-export async function watchJobs(runner: JobRunner, ids: readonly string[], io: CliIo, options: WatchOptions): Promise<WatchOutcome> {
+export async function watchJobs(
+  runner: JobRunner,
+  ids: readonly string[],
+  io: CliIo,
+  options: WatchOptions,
+): Promise<WatchOutcome> {
   const printed = new Map<string, string>();
   const prefix = (job: Job) => (ids.length > 1 ? `${job.id.slice(0, 8)}: ` : '');
   const bar = options.isTTY && ids.length === 1;
@@ -81,7 +89,10 @@ export async function watchJobs(runner: JobRunner, ids: readonly string[], io: C
 async function letTheBilledRequestLand(ids: readonly string[], io: CliIo, options: WatchOptions): Promise<void> {
   const sending = () => ids.some((id) => options.isSending(id));
   if (!sending()) return;
-  if (!options.quiet) io.err('Waiting for APIMart to answer the request just sent, so the job knows whether it was accepted… (Ctrl+C again stops at once)');
+  if (!options.quiet)
+    io.err(
+      'Waiting for APIMart to answer the request just sent, so the job knows whether it was accepted… (Ctrl+C again stops at once)',
+    );
   const deadline = Date.now() + SUBMIT_GRACE_MS;
   while (sending() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
 }

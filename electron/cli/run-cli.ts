@@ -10,7 +10,14 @@ import { balanceCommand, keyCommand, KEY_HELP } from './commands/key';
 import { libraryCommand, LIBRARY_HELP } from './commands/library';
 import { prepImage, PREP_IMAGE_HELP } from './commands/prep-image';
 
-const COMMAND_HELP: readonly CommandHelp[] = [GENERATE_HELP, ...JOBS_HELP, ...KEY_HELP, CONFIG_HELP, PREP_IMAGE_HELP, ...LIBRARY_HELP];
+const COMMAND_HELP: readonly CommandHelp[] = [
+  GENERATE_HELP,
+  ...JOBS_HELP,
+  ...KEY_HELP,
+  CONFIG_HELP,
+  PREP_IMAGE_HELP,
+  ...LIBRARY_HELP,
+];
 const COMMANDS = ['generate', 'jobs', 'usage', 'key', 'balance', 'config', 'prep-image', 'library', 'help'];
 
 const HELP = [
@@ -39,7 +46,9 @@ export interface CliTerminal {
 }
 
 function helpFor(topic: string): string {
-  const helps = COMMAND_HELP.filter((help) => help.usage.startsWith(`reelbench ${topic} `) || help.usage === `reelbench ${topic}`);
+  const helps = COMMAND_HELP.filter(
+    (help) => help.usage.startsWith(`reelbench ${topic} `) || help.usage === `reelbench ${topic}`,
+  );
   if (helps.length === 0) throw new UsageError(`there is no command "${topic}". Commands: ${COMMANDS.join(', ')}.`);
   return helps.flatMap((help) => formatCommandHelp(help)).join('\n');
 }

@@ -17,7 +17,8 @@ export type MediaHandler = (pathname: string, range: string | null) => Promise<R
 export function serveApp(rendererDir: string, media: MediaHandler): void {
   protocol.handle(APP_SCHEME, (request) => {
     const url = new URL(request.url);
-    if (url.host === APP_HOST && url.pathname.startsWith('/media/')) return media(url.pathname, request.headers.get('range'));
+    if (url.host === APP_HOST && url.pathname.startsWith('/media/'))
+      return media(url.pathname, request.headers.get('range'));
     const file = resolveAssetPath(rendererDir, request.url);
     if (file === null) return new Response('Not found', { status: 404 });
     return net.fetch(pathToFileURL(file).toString());

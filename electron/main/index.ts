@@ -46,7 +46,10 @@ async function start(): Promise<void> {
   const paths = resolveAppPaths(app.getPath('userData'));
   // The logger redacts every key this process has seen; the key store logs through it. The redactor only runs
   // when a line is written, after both exist.
-  const logger = createFileLogger(paths.logFile, createRedactor(() => keyStore.secretsForRedaction()));
+  const logger = createFileLogger(
+    paths.logFile,
+    createRedactor(() => keyStore.secretsForRedaction()),
+  );
   const keyStore = createKeyStore({ loadKeytar, env: process.env, logger });
   const settings = await openSettingsStore(paths.settingsFile, logger);
   const events = createEventEmitter(webContentsSink(() => mainWindow?.webContents));
@@ -64,8 +67,16 @@ async function start(): Promise<void> {
     onItem: (event) => events.emit('library.item', event),
   });
   const chooseFolder = async (purpose: 'import' | 'export' | 'move' | 'exportDrafts') => {
-    const titles = { import: 'Import videos from a folder', export: 'Export to a folder', move: 'Move the library to a folder', exportDrafts: 'Export drafts and presets to a folder' };
-    const options = { title: titles[purpose], properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+    const titles = {
+      import: 'Import videos from a folder',
+      export: 'Export to a folder',
+      move: 'Move the library to a folder',
+      exportDrafts: 'Export drafts and presets to a folder',
+    };
+    const options = {
+      title: titles[purpose],
+      properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+    };
     const answer = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
     return answer.canceled ? null : (answer.filePaths[0] ?? null);
   };
@@ -78,7 +89,15 @@ async function start(): Promise<void> {
     const outcome = await rescueStore(file, holds, probe, async (trouble) => {
       const { message, detail } = describeTrouble(trouble);
       logger.error('storage: cannot open', { file, reason: trouble.reason });
-      const answer = await dialog.showMessageBox({ type: 'warning', title: 'Reelbench', message, detail, buttons: ['Keep it aside and start', 'Quit'], defaultId: 0, cancelId: 1 });
+      const answer = await dialog.showMessageBox({
+        type: 'warning',
+        title: 'Reelbench',
+        message,
+        detail,
+        buttons: ['Keep it aside and start', 'Quit'],
+        defaultId: 0,
+        cancelId: 1,
+      });
       return answer.response === 0;
     });
     if (outcome === 'declined') {
@@ -88,7 +107,10 @@ async function start(): Promise<void> {
     if (outcome === 'setAside') logger.warn('storage: set aside a store that could not be opened', { file });
   }
   let listJobs: () => readonly Job[] = () => [];
-  const feedback = createJobFeedback(() => mainWindow, () => listJobs());
+  const feedback = createJobFeedback(
+    () => mainWindow,
+    () => listJobs(),
+  );
   const pipeline = createPipeline({
     paths,
     settings,
@@ -106,8 +128,21 @@ async function start(): Promise<void> {
   const chooseFile = async (purpose: 'importDrafts' | 'image') => {
     const options =
       purpose === 'image'
-        ? { title: 'Choose a reference image', properties: ['openFile'] as 'openFile'[], filters: [{ name: 'Images', extensions: ['jpg', 'jpeg', 'png', 'webp', 'gif', 'avif', 'tif', 'tiff', 'svg', 'heic'] }] }
-        : { title: 'Import drafts and presets', properties: ['openFile'] as 'openFile'[], filters: [{ name: 'Reelbench drafts', extensions: ['json'] }] };
+        ? {
+            title: 'Choose a reference image',
+            properties: ['openFile'] as 'openFile'[],
+            filters: [
+              {
+                name: 'Images',
+                extensions: ['jpg', 'jpeg', 'png', 'webp', 'gif', 'avif', 'tif', 'tiff', 'svg', 'heic'],
+              },
+            ],
+          }
+        : {
+            title: 'Import drafts and presets',
+            properties: ['openFile'] as 'openFile'[],
+            filters: [{ name: 'Reelbench drafts', extensions: ['json'] }],
+          };
     const answer = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
     return answer.canceled ? null : (answer.filePaths[0] ?? null);
   };
@@ -134,7 +169,8 @@ async function start(): Promise<void> {
       chooseFile,
       reveal: (file) => shell.showItemInFolder(file),
       showMenu: (items) => popupMenu(mainWindow, items),
-      startDrag: (file) => mainWindow?.webContents.startDrag({ file, icon: nativeImage.createFromDataURL(DRAG_ICON_DATA_URL) }),
+      startDrag: (file) =>
+        mainWindow?.webContents.startDrag({ file, icon: nativeImage.createFromDataURL(DRAG_ICON_DATA_URL) }),
     },
     jobs: pipeline.runner,
     drafts,
@@ -143,19 +179,23 @@ async function start(): Promise<void> {
 
   applySessionSecurity(session.defaultSession);
   serveApp(rendererDir, (pathname, range) =>
-    library.ready().then(() => serveMedia(pathname, range, (kind, id) => {
-      try {
-        return library.current().mediaFile(kind, id);
-      } catch {
-        return null;
-      }
-    })),
+    library.ready().then(() =>
+      serveMedia(pathname, range, (kind, id) => {
+        try {
+          return library.current().mediaFile(kind, id);
+        } catch {
+          return null;
+        }
+      }),
+    ),
   );
   registerIpcRouter(router);
   // The library opens in the background: a large one should not delay the window.
   void library.open().catch((error: unknown) => logger.error('library: could not open at start-up', { error }));
   // Deleted drafts can be undeleted for 30 days; after that they (and their image copies) are purged.
-  void draftService.purge(DELETED_DRAFTS_KEPT_MS).catch((error: unknown) => logger.warn('drafts: purge failed', { error }));
+  void draftService
+    .purge(DELETED_DRAFTS_KEPT_MS)
+    .catch((error: unknown) => logger.warn('drafts: purge failed', { error }));
   // Jobs resume where they were at the next start; nothing is cancelled by quitting.
   pipeline.runner.start();
   app.on('will-quit', () => {
@@ -213,8 +253,11 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.whenReady().then(start).catch((error: unknown) => {
-    console.error('Reelbench could not start:', error);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('Reelbench could not start:', error);
+      app.exit(1);
+    });
 }

@@ -6,7 +6,10 @@ import { jobNotice, overallProgress } from '../services/jobs/job-notice';
  * OS notifications when a job finishes while the window is not in front (in front, the Queue already shows it),
  * and the dock/taskbar progress bar across the jobs in flight.
  */
-export function createJobFeedback(window: () => BrowserWindow | undefined, jobs: () => readonly Job[]): (job: Job) => void {
+export function createJobFeedback(
+  window: () => BrowserWindow | undefined,
+  jobs: () => readonly Job[],
+): (job: Job) => void {
   const lastPhase = new Map<string, Job['phase']>();
   return (job) => {
     const previous = lastPhase.get(job.id);

@@ -1,4 +1,10 @@
-import { Menu, type BrowserWindow, type ContextMenuParams, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import {
+  Menu,
+  type BrowserWindow,
+  type ContextMenuParams,
+  type MenuItemConstructorOptions,
+  type WebContents,
+} from 'electron';
 import type { MenuEntry } from '../../shared/models/context-menu';
 
 /** How long to wait, after a menu closed, for the click that may follow on some platforms. */
@@ -8,7 +14,9 @@ const CLICK_AFTER_CLOSE_MS = 100;
 export function popupMenu(window: BrowserWindow | undefined, items: readonly MenuEntry[]): Promise<string | null> {
   return new Promise((resolve) => {
     const template: MenuItemConstructorOptions[] = items.map((entry) =>
-      'separator' in entry ? { type: 'separator' } : { label: entry.label, enabled: entry.enabled ?? true, click: () => resolve(entry.id) },
+      'separator' in entry
+        ? { type: 'separator' }
+        : { label: entry.label, enabled: entry.enabled ?? true, click: () => resolve(entry.id) },
     );
     // The close callback can come before the click (Windows, Linux): a late click still wins the race.
     const closed = () => setTimeout(() => resolve(null), CLICK_AFTER_CLOSE_MS);
@@ -16,18 +24,32 @@ export function popupMenu(window: BrowserWindow | undefined, items: readonly Men
   });
 }
 
-type EditParams = Pick<ContextMenuParams, 'isEditable' | 'selectionText' | 'editFlags' | 'misspelledWord' | 'dictionarySuggestions'>;
+type EditParams = Pick<
+  ContextMenuParams,
+  'isEditable' | 'selectionText' | 'editFlags' | 'misspelledWord' | 'dictionarySuggestions'
+>;
 
 /**
  * What a right-click in the page offers: spelling fixes and the edit commands in a text field, Copy on selected
  * text, nothing elsewhere (the page shows its own menus for its own things). Electron shows none by default.
  */
-export function editMenuTemplate(params: EditParams, contents: Pick<WebContents, 'replaceMisspelling'> & { session: Pick<WebContents['session'], 'addWordToSpellCheckerDictionary'> }): MenuItemConstructorOptions[] {
-  if (!params.isEditable) return params.selectionText.trim() ? [{ role: 'copy', enabled: params.editFlags.canCopy }] : [];
+export function editMenuTemplate(
+  params: EditParams,
+  contents: Pick<WebContents, 'replaceMisspelling'> & {
+    session: Pick<WebContents['session'], 'addWordToSpellCheckerDictionary'>;
+  },
+): MenuItemConstructorOptions[] {
+  if (!params.isEditable)
+    return params.selectionText.trim() ? [{ role: 'copy', enabled: params.editFlags.canCopy }] : [];
   const spelling: MenuItemConstructorOptions[] = params.misspelledWord
     ? [
-        ...params.dictionarySuggestions.slice(0, 5).map((word): MenuItemConstructorOptions => ({ label: word, click: () => contents.replaceMisspelling(word) })),
-        { label: 'Add to Dictionary', click: () => contents.session.addWordToSpellCheckerDictionary(params.misspelledWord) },
+        ...params.dictionarySuggestions
+          .slice(0, 5)
+          .map((word): MenuItemConstructorOptions => ({ label: word, click: () => contents.replaceMisspelling(word) })),
+        {
+          label: 'Add to Dictionary',
+          click: () => contents.session.addWordToSpellCheckerDictionary(params.misspelledWord),
+        },
         { type: 'separator' },
       ]
     : [];

@@ -73,5 +73,9 @@ export function createMainServices(deps: MainServiceDeps): MainServices {
     ...createJobHandlers(deps.jobs),
     ...createDraftHandlers(drafts, deps.drafts, deps.desktop),
   };
-  return { router: createIpcRouter({ handlers, isTrustedSender: deps.isTrustedSender, logger: deps.logger }), apimart, drafts };
+  return {
+    router: createIpcRouter({ handlers, isTrustedSender: deps.isTrustedSender, logger: deps.logger }),
+    apimart,
+    drafts,
+  };
 }

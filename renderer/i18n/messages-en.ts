@@ -14,7 +14,8 @@ export const en = {
     'Reelbench sends your prompts to APIMart, which bills per second of video. Create a key in your APIMart dashboard, then paste it in Settings. Drafting and the library work without one.',
   'firstRun.getKey': 'Get a key at apimart.ai',
   'firstRun.openSettings': 'Open Settings',
-  'offline.banner': 'You are offline. Drafting and the library keep working; generations start when you are back online.',
+  'offline.banner':
+    'You are offline. Drafting and the library keep working; generations start when you are back online.',
   'settings.key.heading': 'APIMart API key',
   'settings.key.stateKeychain': 'Set, ends in {hint}',
   'settings.key.stateEnvironment': 'Set by REELBENCH_API_KEY, ends in {hint}',
@@ -30,7 +31,8 @@ export const en = {
   'settings.key.cleared': 'Removed from the system keychain.',
   'settings.key.works': 'The key works. Balance: {balance}.',
   'settings.key.worksUnlimited': 'The key works. The balance is unlimited.',
-  'settings.key.moduleMissing': 'The keychain module (keytar) is missing or built for another version: run `npm rebuild keytar` in the Reelbench folder (or reinstall Reelbench), then restart.',
+  'settings.key.moduleMissing':
+    'The keychain module (keytar) is missing or built for another version: run `npm rebuild keytar` in the Reelbench folder (or reinstall Reelbench), then restart.',
   'settings.key.note': 'The key is kept only in your system keychain; Reelbench never shows it again.',
   'settings.connection.heading': 'Connection',
   'settings.baseUrl.label': 'API address',
@@ -165,7 +167,8 @@ export const en = {
   'drafts.preset': 'Apply a preset',
   'drafts.presetChoose': 'Choose…',
   'drafts.batch': 'Batch',
-  'drafts.batchHelp': 'One prompt per line (the draft\'s settings apply); or leave empty and set a number of variations.',
+  'drafts.batchHelp':
+    "One prompt per line (the draft's settings apply); or leave empty and set a number of variations.",
   'drafts.batchVariations': 'Variations',
   'drafts.batchPlan': 'Check cost',
   'drafts.batchSummary': '{jobs} jobs, {seconds} s in all, about {cost}',

@@ -32,7 +32,8 @@ export const ko: Record<MessageKey, string> = {
   'settings.key.cleared': '시스템 키체인에서 삭제했습니다.',
   'settings.key.works': '키가 작동합니다. 잔액: {balance}.',
   'settings.key.worksUnlimited': '키가 작동합니다. 잔액 제한이 없습니다.',
-  'settings.key.moduleMissing': '키체인 모듈(keytar)이 없거나 다른 버전용으로 빌드되었습니다. Reelbench 폴더에서 `npm rebuild keytar`를 실행하거나 Reelbench를 다시 설치한 뒤 다시 시작하세요.',
+  'settings.key.moduleMissing':
+    '키체인 모듈(keytar)이 없거나 다른 버전용으로 빌드되었습니다. Reelbench 폴더에서 `npm rebuild keytar`를 실행하거나 Reelbench를 다시 설치한 뒤 다시 시작하세요.',
   'settings.key.note': '키는 시스템 키체인에만 보관되며, Reelbench는 키를 다시 보여 주지 않습니다.',
   'settings.connection.heading': '연결',
   'settings.baseUrl.label': 'API 주소',

@@ -9,7 +9,9 @@ export type MenuAction = { readonly label: string; readonly run: () => unknown; 
  * is dismissed). The labels are already in the user's language; the main process only draws the menu.
  */
 export async function showContextMenu(actions: Readonly<Record<string, MenuAction>>): Promise<void> {
-  const items: MenuEntry[] = Object.entries(actions).map(([id, action]) => (action ? { id, label: action.label, ...(action.enabled === false ? { enabled: false } : {}) } : { separator: true }));
+  const items: MenuEntry[] = Object.entries(actions).map(([id, action]) =>
+    action ? { id, label: action.label, ...(action.enabled === false ? { enabled: false } : {}) } : { separator: true },
+  );
   const { chosen } = await unwrap(api().app.contextMenu({ items }));
   const action = chosen ? actions[chosen] : null;
   await action?.run();

@@ -38,7 +38,10 @@ const modelSchema = z
     (model) => model.resolutions.some((resolution) => resolution.id === model.defaultResolution),
     'defaultResolution must be one of resolutions',
   )
-  .refine((model) => model.sendsResolution || model.resolutions.length === 1, 'a model that takes no resolution offers exactly one');
+  .refine(
+    (model) => model.sendsResolution || model.resolutions.length === 1,
+    'a model that takes no resolution offers exactly one',
+  );
 
 /** One video model as the API serves it. */
 export type VideoModel = z.infer<typeof modelSchema>;
@@ -55,8 +58,14 @@ export const catalogSchema = z
     }),
     prompt: z.object({ maxLength: z.number().int().positive() }),
   })
-  .refine((catalog) => catalog.models.some((model) => model.id === catalog.defaultModel), 'defaultModel must be a model')
-  .refine((catalog) => new Set(catalog.models.map((model) => model.id)).size === catalog.models.length, 'model ids must be unique');
+  .refine(
+    (catalog) => catalog.models.some((model) => model.id === catalog.defaultModel),
+    'defaultModel must be a model',
+  )
+  .refine(
+    (catalog) => new Set(catalog.models.map((model) => model.id)).size === catalog.models.length,
+    'model ids must be unique',
+  );
 
 /** The model catalog. */
 export type ModelCatalog = z.infer<typeof catalogSchema>;

@@ -67,24 +67,36 @@ export function validateVideoRequest(catalog: ModelCatalog, input: VideoRequestI
   const model = findModel(catalog, input.model);
   if (!model) {
     const known = listWords(catalog.models.map((candidate) => candidate.label));
-    return { ok: false, issues: [{ field: 'model', message: `"${input.model}" is not a model Reelbench knows. Choose ${known}.` }] };
+    return {
+      ok: false,
+      issues: [{ field: 'model', message: `"${input.model}" is not a model Reelbench knows. Choose ${known}.` }],
+    };
   }
 
   const issues: RequestIssue[] = [];
   const prompt = input.prompt.trim();
   if (prompt.length === 0) issues.push({ field: 'prompt', message: 'Write a prompt first.' });
   if (prompt.length > catalog.prompt.maxLength) {
-    issues.push({ field: 'prompt', message: `The prompt is ${prompt.length} characters long; the limit is ${catalog.prompt.maxLength}.` });
+    issues.push({
+      field: 'prompt',
+      message: `The prompt is ${prompt.length} characters long; the limit is ${catalog.prompt.maxLength}.`,
+    });
   }
 
   const duration = input.duration ?? model.defaultDuration;
   if (!model.durations.includes(duration)) {
-    issues.push({ field: 'duration', message: `${model.label} makes videos of ${listWords(model.durations)} seconds, not ${duration}.` });
+    issues.push({
+      field: 'duration',
+      message: `${model.label} makes videos of ${listWords(model.durations)} seconds, not ${duration}.`,
+    });
   }
 
   const aspect = input.aspect === undefined ? model.aspects[0] : normalizeAspect(catalog, input.aspect);
   if (!aspect || !model.aspects.includes(aspect)) {
-    issues.push({ field: 'aspect', message: 'Choose landscape (16:9) or portrait (9:16); square videos are not supported.' });
+    issues.push({
+      field: 'aspect',
+      message: 'Choose landscape (16:9) or portrait (9:16); square videos are not supported.',
+    });
   }
 
   const resolutionIssue = checkResolution(model, input.resolution, catalog);
@@ -99,7 +111,14 @@ export function validateVideoRequest(catalog: ModelCatalog, input: VideoRequestI
   if (issues.length > 0 || !aspect) return { ok: false, issues };
   return {
     ok: true,
-    request: { model: model.id, prompt, duration, aspect, resolution: input.resolution ?? model.defaultResolution, imageUrls },
+    request: {
+      model: model.id,
+      prompt,
+      duration,
+      aspect,
+      resolution: input.resolution ?? model.defaultResolution,
+      imageUrls,
+    },
   };
 }
 

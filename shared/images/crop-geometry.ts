@@ -34,14 +34,21 @@ export function cropRectangle(imageWidth: number, imageHeight: number, frame: Fr
   const ratio = frame.width / frame.height;
   const fullWidth = Math.min(imageWidth, imageHeight * ratio);
 
-  let width = crop && Number.isFinite(crop.width) && crop.width > 0 ? clamp(crop.width * imageWidth, 1, fullWidth) : fullWidth;
+  let width =
+    crop && Number.isFinite(crop.width) && crop.width > 0 ? clamp(crop.width * imageWidth, 1, fullWidth) : fullWidth;
   let height = width / ratio;
   if (height > imageHeight) {
     height = imageHeight;
     width = height * ratio;
   }
-  const centreX = crop && Number.isFinite(crop.x) ? (crop.x + (Number.isFinite(crop.width) ? crop.width : 0) / 2) * imageWidth : imageWidth / 2;
-  const centreY = crop && Number.isFinite(crop.y) ? (crop.y + (Number.isFinite(crop.height) ? crop.height : 0) / 2) * imageHeight : imageHeight / 2;
+  const centreX =
+    crop && Number.isFinite(crop.x)
+      ? (crop.x + (Number.isFinite(crop.width) ? crop.width : 0) / 2) * imageWidth
+      : imageWidth / 2;
+  const centreY =
+    crop && Number.isFinite(crop.y)
+      ? (crop.y + (Number.isFinite(crop.height) ? crop.height : 0) / 2) * imageHeight
+      : imageHeight / 2;
 
   const roundedWidth = Math.max(1, Math.min(imageWidth, Math.round(width)));
   const roundedHeight = Math.max(1, Math.min(imageHeight, Math.round(height)));
@@ -52,5 +59,10 @@ export function cropRectangle(imageWidth: number, imageHeight: number, frame: Fr
 
 /** The same rectangle as fractions of the image, for the UI to draw. */
 export function normalizeRect(imageWidth: number, imageHeight: number, rect: PixelRect): NormalizedRect {
-  return { x: rect.left / imageWidth, y: rect.top / imageHeight, width: rect.width / imageWidth, height: rect.height / imageHeight };
+  return {
+    x: rect.left / imageWidth,
+    y: rect.top / imageHeight,
+    width: rect.width / imageWidth,
+    height: rect.height / imageHeight,
+  };
 }

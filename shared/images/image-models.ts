@@ -52,7 +52,10 @@ export const prepareOptionsSchema = imageTargetSchema.extend({
   crop: normalizedRectSchema.optional(),
   format: z.enum(['jpeg', 'png', 'webp']).optional(),
   /** Colour transparent areas are flattened onto, as #rrggbb. */
-  background: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+  background: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .optional(),
 });
 
 /** Options for `prepare`. */

@@ -1,18 +1,31 @@
 import { z } from 'zod';
-import { imageInspectionSchema, imageTargetSchema, preparedImageSchema, prepareOptionsSchema } from '../images/image-models';
+import {
+  imageInspectionSchema,
+  imageTargetSchema,
+  preparedImageSchema,
+  prepareOptionsSchema,
+} from '../images/image-models';
 import {
   itemIdSchema,
   libraryItemSchema,
   libraryPageSchema,
   libraryProblemSchema,
   libraryQuerySchema,
-  libraryItemEventSchema, reconcileReportSchema,
+  libraryItemEventSchema,
+  reconcileReportSchema,
   reuseSettingsSchema,
   userFieldsPatchSchema,
 } from '../library/library-models';
 import { jobRequestSchema, jobSchema, usageSchema } from '../jobs/job-models';
 import { batchPlanSchema, batchSpecSchema } from '../drafts/batch-models';
-import { draftPatchSchema, draftSchema, draftVersionSchema, generationParamsSchema, presetSchema, promptDiffSchema } from '../drafts/draft-models';
+import {
+  draftPatchSchema,
+  draftSchema,
+  draftVersionSchema,
+  generationParamsSchema,
+  presetSchema,
+  promptDiffSchema,
+} from '../drafts/draft-models';
 import { appInfoSchema, viewSchema } from '../models/app-info';
 import { menuEntrySchema } from '../models/context-menu';
 import { balanceSchema, keyStatusSchema } from '../models/key-status';
@@ -27,7 +40,10 @@ export const contract = {
   invoke: {
     'app.info': { request: z.undefined(), response: appInfoSchema },
     // A native context menu at the pointer; answers the id of the chosen entry, or null when dismissed.
-    'app.contextMenu': { request: z.object({ items: z.array(menuEntrySchema).min(1).max(40) }), response: z.object({ chosen: z.string().nullable() }) },
+    'app.contextMenu': {
+      request: z.object({ items: z.array(menuEntrySchema).min(1).max(40) }),
+      response: z.object({ chosen: z.string().nullable() }),
+    },
     // There is deliberately no channel that returns the key itself.
     'key.status': { request: z.undefined(), response: keyStatusSchema },
     'key.set': { request: z.object({ value: z.string().max(10_000) }), response: keyStatusSchema },
@@ -47,14 +63,28 @@ export const contract = {
     },
     'images.pick': { request: z.undefined(), response: z.object({ path: z.string() }).nullable() },
     'images.importData': {
-      request: z.object({ dataUrl: z.string().max(56_000_000).regex(/^data:image\/[\w.+-]+;base64,/) }),
+      request: z.object({
+        dataUrl: z
+          .string()
+          .max(56_000_000)
+          .regex(/^data:image\/[\w.+-]+;base64,/),
+      }),
       response: z.object({ path: z.string() }),
     },
     'library.list': { request: libraryQuerySchema, response: libraryPageSchema },
     'library.get': { request: z.object({ id: itemIdSchema }), response: libraryItemSchema },
-    'library.update': { request: z.object({ id: itemIdSchema, patch: userFieldsPatchSchema }), response: libraryItemSchema },
-    'library.remove': { request: z.object({ ids: z.array(itemIdSchema).min(1).max(1000) }), response: z.object({ removed: z.number().int() }) },
-    'library.undoRemove': { request: z.object({ ids: z.array(itemIdSchema).min(1).max(1000) }), response: z.object({ restored: z.number().int() }) },
+    'library.update': {
+      request: z.object({ id: itemIdSchema, patch: userFieldsPatchSchema }),
+      response: libraryItemSchema,
+    },
+    'library.remove': {
+      request: z.object({ ids: z.array(itemIdSchema).min(1).max(1000) }),
+      response: z.object({ removed: z.number().int() }),
+    },
+    'library.undoRemove': {
+      request: z.object({ ids: z.array(itemIdSchema).min(1).max(1000) }),
+      response: z.object({ restored: z.number().int() }),
+    },
     'library.reveal': { request: z.object({ id: itemIdSchema }), response: z.undefined() },
     // Starts an OS drag of the video file (to the desktop, a folder or an editor) from a pointer drag in the grid.
     'library.startDrag': { request: z.object({ id: itemIdSchema }), response: z.undefined() },
@@ -64,7 +94,9 @@ export const contract = {
     },
     'library.import': {
       request: z.undefined(),
-      response: z.object({ imported: z.number().int(), skipped: z.array(z.object({ file: z.string(), reason: z.string() })) }).nullable(),
+      response: z
+        .object({ imported: z.number().int(), skipped: z.array(z.object({ file: z.string(), reason: z.string() })) })
+        .nullable(),
     },
     'library.reuse': { request: z.object({ id: itemIdSchema }), response: reuseSettingsSchema },
     'library.rebuild': { request: z.undefined(), response: reconcileReportSchema },
@@ -75,7 +107,13 @@ export const contract = {
     },
     'library.savePoster': {
       // A frame the window captured from the video, as a data: URL (the page cannot write files).
-      request: z.object({ id: itemIdSchema, image: z.string().max(12_000_000).regex(/^data:image\/(png|jpeg|webp);base64,/) }),
+      request: z.object({
+        id: itemIdSchema,
+        image: z
+          .string()
+          .max(12_000_000)
+          .regex(/^data:image\/(png|jpeg|webp);base64,/),
+      }),
       response: z.undefined(),
     },
     'library.location': { request: z.undefined(), response: z.object({ path: z.string(), isDefault: z.boolean() }) },
@@ -87,35 +125,68 @@ export const contract = {
     'jobs.hide': { request: z.object({ id: z.string().uuid() }), response: z.undefined() },
     'jobs.usage': { request: z.undefined(), response: usageSchema },
     'jobs.nudge': { request: z.undefined(), response: z.undefined() },
-    'drafts.list': { request: z.object({ search: z.string().max(500).optional(), deleted: z.boolean().optional() }), response: z.array(draftSchema) },
+    'drafts.list': {
+      request: z.object({ search: z.string().max(500).optional(), deleted: z.boolean().optional() }),
+      response: z.array(draftSchema),
+    },
     'drafts.create': {
-      request: z.object({ prompt: z.string().max(10_000).optional(), params: generationParamsSchema.partial().optional(), title: z.string().max(500).optional() }),
+      request: z.object({
+        prompt: z.string().max(10_000).optional(),
+        params: generationParamsSchema.partial().optional(),
+        title: z.string().max(500).optional(),
+      }),
       response: draftSchema,
     },
     'drafts.get': { request: z.object({ id: z.string().uuid() }), response: draftSchema },
     'drafts.update': { request: z.object({ id: z.string().uuid(), patch: draftPatchSchema }), response: draftSchema },
-    'drafts.setImage': { request: z.object({ id: z.string().uuid(), path: z.string().min(1).max(4096).nullable() }), response: draftSchema },
+    'drafts.setImage': {
+      request: z.object({ id: z.string().uuid(), path: z.string().min(1).max(4096).nullable() }),
+      response: draftSchema,
+    },
     'drafts.duplicate': { request: z.object({ id: z.string().uuid() }), response: draftSchema },
     'drafts.remove': { request: z.object({ id: z.string().uuid() }), response: draftSchema },
     'drafts.undoRemove': { request: z.object({ id: z.string().uuid() }), response: draftSchema },
     'drafts.saveVersion': { request: z.object({ id: z.string().uuid() }), response: draftVersionSchema },
     'drafts.versions': { request: z.object({ id: z.string().uuid() }), response: z.array(draftVersionSchema) },
-    'drafts.diff': { request: z.object({ from: z.string().uuid(), to: z.union([z.string().uuid(), z.literal('current')]) }), response: promptDiffSchema },
+    'drafts.diff': {
+      request: z.object({ from: z.string().uuid(), to: z.union([z.string().uuid(), z.literal('current')]) }),
+      response: promptDiffSchema,
+    },
     'drafts.restoreVersion': { request: z.object({ versionId: z.string().uuid() }), response: draftSchema },
     'drafts.presets': { request: z.undefined(), response: z.array(presetSchema) },
     'drafts.savePreset': {
-      request: z.object({ id: z.string().max(100).optional(), name: z.string().max(200), params: generationParamsSchema, style: z.string().max(2_000) }),
+      request: z.object({
+        id: z.string().max(100).optional(),
+        name: z.string().max(200),
+        params: generationParamsSchema,
+        style: z.string().max(2_000),
+      }),
       response: presetSchema,
     },
     'drafts.deletePreset': { request: z.object({ id: z.string().max(100) }), response: z.undefined() },
-    'drafts.applyPreset': { request: z.object({ draftId: z.string().uuid(), presetId: z.string().max(100) }), response: draftSchema },
+    'drafts.applyPreset': {
+      request: z.object({ draftId: z.string().uuid(), presetId: z.string().max(100) }),
+      response: draftSchema,
+    },
     'drafts.generate': { request: z.object({ id: z.string().uuid() }), response: jobSchema },
-    'drafts.planBatch': { request: z.object({ id: z.string().uuid(), spec: batchSpecSchema }), response: batchPlanSchema },
-    'drafts.runBatch': { request: z.object({ id: z.string().uuid(), spec: batchSpecSchema }), response: z.array(jobSchema) },
+    'drafts.planBatch': {
+      request: z.object({ id: z.string().uuid(), spec: batchSpecSchema }),
+      response: batchPlanSchema,
+    },
+    'drafts.runBatch': {
+      request: z.object({ id: z.string().uuid(), spec: batchSpecSchema }),
+      response: z.array(jobSchema),
+    },
     'drafts.export': { request: z.undefined(), response: z.object({ file: z.string().nullable() }) },
     'drafts.import': {
       request: z.undefined(),
-      response: z.object({ drafts: z.number().int(), presets: z.number().int(), skipped: z.array(z.object({ item: z.string(), reason: z.string() })) }).nullable(),
+      response: z
+        .object({
+          drafts: z.number().int(),
+          presets: z.number().int(),
+          skipped: z.array(z.object({ item: z.string(), reason: z.string() })),
+        })
+        .nullable(),
     },
   },
   events: {

@@ -26,7 +26,13 @@ export const jobPhaseSchema = z.enum([
 export type JobPhase = z.infer<typeof jobPhaseSchema>;
 
 /** Phases a job never leaves. */
-export const TERMINAL_PHASES: ReadonlySet<JobPhase> = new Set(['done', 'failed', 'expired', 'needsAttention', 'cancelled']);
+export const TERMINAL_PHASES: ReadonlySet<JobPhase> = new Set([
+  'done',
+  'failed',
+  'expired',
+  'needsAttention',
+  'cancelled',
+]);
 
 /** Why a job is not moving right now (it will, by itself, when the reason goes away). */
 export const jobWaitSchema = z.enum(['network', 'balance', 'rateLimit', 'key', 'disk']).nullable();

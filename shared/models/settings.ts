@@ -5,7 +5,8 @@ import { isSecureOrLoopback } from '../net/url-policy';
 export const DEFAULT_API_BASE_URL = 'https://api.apimart.ai';
 
 /** Why a base URL was refused, as the settings form shows it. */
-export const BASE_URL_RULE = 'The API address must start with https:// (plain http is allowed only for this computer, for testing).';
+export const BASE_URL_RULE =
+  'The API address must start with https:// (plain http is allowed only for this computer, for testing).';
 
 const baseUrlSchema = z
   .string()

@@ -30,7 +30,10 @@ const required = (name: string): string => {
 
 const paths = resolveAppPaths(required('REELBENCH_DATA_DIR'));
 const keyStore = createKeyStore({ loadKeytar, env });
-const logger = createFileLogger(path.join(paths.dataDir, 'logs', `app-${process.pid}.log`), createRedactor(() => keyStore.secretsForRedaction()));
+const logger = createFileLogger(
+  path.join(paths.dataDir, 'logs', `app-${process.pid}.log`),
+  createRedactor(() => keyStore.secretsForRedaction()),
+);
 const settings = await openSettingsStore(paths.settingsFile, logger);
 const library = createLibraryHost({
   paths,

@@ -70,7 +70,11 @@ export async function startApp(env: NodeJS.ProcessEnv): Promise<ChaosProcess> {
 }
 
 /** Starts the built `reelbench` CLI with these arguments. */
-export function startCli(role: Exclude<ChaosRole, 'app'>, args: readonly string[], env: NodeJS.ProcessEnv): ChaosProcess {
+export function startCli(
+  role: Exclude<ChaosRole, 'app'>,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): ChaosProcess {
   const run = spawnCli(args, env);
   return track(role, run.child, run.stderr);
 }

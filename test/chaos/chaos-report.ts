@@ -15,19 +15,27 @@ export function formatViolation(violation: Violation): string[] {
   if (violation.history && violation.history.length > 0) {
     lines.push('    history (jobs.sqlite):');
     for (const entry of violation.history) {
-      const state = [entry.phase, entry.waiting ? `waiting for ${entry.waiting}` : null, entry.detail, entry.taskId].filter(Boolean).join(' · ');
+      const state = [entry.phase, entry.waiting ? `waiting for ${entry.waiting}` : null, entry.detail, entry.taskId]
+        .filter(Boolean)
+        .join(' · ');
       lines.push(`      ${clock(entry.at)}  ${state}  by ${entry.by}`);
     }
   }
   if (violation.serverLines && violation.serverLines.length > 0) {
     lines.push('    server:');
-    for (const line of violation.serverLines) lines.push(`      ${clock(line.at)}  ${line.method} ${line.path}${line.idempotencyKey ? ` [${line.idempotencyKey}]` : ''} → ${line.outcome || 'no answer'}`);
+    for (const line of violation.serverLines)
+      lines.push(
+        `      ${clock(line.at)}  ${line.method} ${line.path}${line.idempotencyKey ? ` [${line.idempotencyKey}]` : ''} → ${line.outcome || 'no answer'}`,
+      );
   }
   return lines;
 }
 
 /** The round's summary, then every violation in full. */
-export function formatReport(report: ChaosReport, options: Pick<ChaosOptions, 'seed' | 'jobs' | 'minutes' | 'processes'>): string {
+export function formatReport(
+  report: ChaosReport,
+  options: Pick<ChaosOptions, 'seed' | 'jobs' | 'minutes' | 'processes'>,
+): string {
   const phases = Object.entries(report.byPhase)
     .map(([phase, count]) => `${phase} ${count}`)
     .join(', ');
@@ -50,7 +58,9 @@ export function formatReport(report: ChaosReport, options: Pick<ChaosOptions, 's
   ];
   for (const violation of report.violations) lines.push(...formatViolation(violation));
   if (report.violations.length > 0) {
-    lines.push(`  final \`jobs resume\` exited ${report.settle.code}${report.settle.stderr.trim() ? `:\n${report.settle.stderr.trim()}` : ''}`);
+    lines.push(
+      `  final \`jobs resume\` exited ${report.settle.code}${report.settle.stderr.trim() ? `:\n${report.settle.stderr.trim()}` : ''}`,
+    );
     lines.push(`  replay: ${replayCommand(options)}`);
   }
   if (report.dir) lines.push(`  data and library kept in ${report.dir}`);

@@ -77,8 +77,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function makeImages(dir: string): Promise<(image: ChaosImage) => string> {
   await mkdir(dir, { recursive: true });
-  const file = (image: ChaosImage) => path.join(dir, image === 'square' ? 'square.jpg' : image === 'portrait' ? 'portrait.webp' : `${image}.png`);
-  const card = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: { r: 40, g: 90, b: 160 } } });
+  const file = (image: ChaosImage) =>
+    path.join(dir, image === 'square' ? 'square.jpg' : image === 'portrait' ? 'portrait.webp' : `${image}.png`);
+  const card = (width: number, height: number) =>
+    sharp({ create: { width, height, channels: 3, background: { r: 40, g: 90, b: 160 } } });
   await card(1920, 1080).png().toFile(file('landscape'));
   await card(1000, 1000).jpeg().toFile(file('square'));
   await card(1080, 1920).webp().toFile(file('portrait'));
@@ -94,7 +96,11 @@ function jobObserver(jobsFile: string): { read(): ObservedJob[]; close(): void }
       try {
         db ??= new DatabaseSync(jobsFile);
         db.exec('PRAGMA busy_timeout = 5000');
-        const rows = db.prepare('SELECT id, phase, record FROM jobs').all() as { id: string; phase: JobPhase; record: string }[];
+        const rows = db.prepare('SELECT id, phase, record FROM jobs').all() as {
+          id: string;
+          phase: JobPhase;
+          record: string;
+        }[];
         return rows.map((row) => {
           const { job } = JSON.parse(row.record) as StoredJobJson;
           return { id: row.id, phase: row.phase, tag: tagOf(job.request.prompt), errorCode: job.error?.code ?? null };
@@ -127,7 +133,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const paths = resolveAppPaths(dataDir);
   await mkdir(dataDir, { recursive: true });
   const settings = await openSettingsStore(paths.settingsFile);
-  await settings.update({ concurrency: options.concurrency ?? 4, prices: { 'sora-2-preview': 0.08, 'sora-2-pro-preview': 0.6 } });
+  await settings.update({
+    concurrency: options.concurrency ?? 4,
+    prices: { 'sora-2-preview': 0.08, 'sora-2-pro-preview': 0.6 },
+  });
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -164,7 +173,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   let lastSample = 0;
   let observed: ObservedJob[];
 
-  const live = (): ChaosProcess[] => [app, ...slots].filter((process): process is ChaosProcess => process !== null && process.alive());
+  const live = (): ChaosProcess[] =>
+    [app, ...slots].filter((process): process is ChaosProcess => process !== null && process.alive());
   const launchApp = () => {
     appStarting = startApp(env).then((started) => {
       app = started;
@@ -189,7 +199,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       }
       const last = pendingApp.at(-1);
       const previous = byIndex.get(job.index - 1);
-      if (last?.type === 'enqueue' && previous?.via === 'app' && previous.batch === job.batch) pendingApp[pendingApp.length - 1] = { type: 'enqueue', requests: [...last.requests, requestOf(job, imagePath)] };
+      if (last?.type === 'enqueue' && previous?.via === 'app' && previous.batch === job.batch)
+        pendingApp[pendingApp.length - 1] = {
+          type: 'enqueue',
+          requests: [...last.requests, requestOf(job, imagePath)],
+        };
       else pendingApp.push({ type: 'enqueue', requests: [requestOf(job, imagePath)] });
     }
 
@@ -214,17 +228,25 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         launchApp();
       }
     }
-    while (pendingApp.length > 0 && app?.alive() && !app.paused && app.send(pendingApp[0] as AppCommand)) pendingApp.shift();
+    while (pendingApp.length > 0 && app?.alive() && !app.paused && app.send(pendingApp[0] as AppCommand))
+      pendingApp.shift();
 
     for (const due of cancels.filter((cancel) => cancel.at <= now)) {
       cancels.splice(cancels.indexOf(due), 1);
       const target = observed.find((job) => job.tag === due.index && !TERMINAL_PHASES.has(job.phase));
       if (target) pendingApp.push({ type: 'cancel', id: target.id });
-      else if (!observed.some((job) => job.tag === due.index) && now < deadline - 5_000) cancels.push({ index: due.index, at: now + 500 });
+      else if (!observed.some((job) => job.tag === due.index) && now < deadline - 5_000)
+        cancels.push({ index: due.index, at: now + 500 });
     }
     for (const job of observed) {
       const plannedJob = job.tag === null ? undefined : byIndex.get(job.tag);
-      if (!plannedJob?.retryOnFailure || retried.has(plannedJob.index) || job.phase === 'done' || !TERMINAL_PHASES.has(job.phase)) continue;
+      if (
+        !plannedJob?.retryOnFailure ||
+        retried.has(plannedJob.index) ||
+        job.phase === 'done' ||
+        !TERMINAL_PHASES.has(job.phase)
+      )
+        continue;
       retried.add(plannedJob.index);
       pendingApp.push({ type: 'retry', id: job.id });
     }
@@ -241,10 +263,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
           counts.pauses += 1;
           victim.paused = true;
           victim.child.kill('SIGSTOP');
-          setTimeout(() => {
-            victim.paused = false;
-            if (victim.alive()) victim.child.kill('SIGCONT');
-          }, random.between(300, 3_500));
+          setTimeout(
+            () => {
+              victim.paused = false;
+              if (victim.alive()) victim.child.kill('SIGCONT');
+            },
+            random.between(300, 3_500),
+          );
         }
       }
     }
@@ -265,10 +290,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     }
     if (now - lastLog > 10_000) {
       lastLog = now;
-      log(`chaos ${Math.round((now - start) / 1000)} s: ${observed.length} jobs, ${unfinished.length} unfinished, ${counts.kills} kills, ${counts.pauses} pauses, ${fake.ledger().tasks.length} tasks billed`);
+      log(
+        `chaos ${Math.round((now - start) / 1000)} s: ${observed.length} jobs, ${unfinished.length} unfinished, ${counts.kills} kills, ${counts.pauses} pauses, ${fake.ledger().tasks.length} tasks billed`,
+      );
     }
 
-    const allSent = nextPlanned === planned.length && cliQueue.length === 0 && pendingApp.length === 0 && cancels.length === 0;
+    const allSent =
+      nextPlanned === planned.length && cliQueue.length === 0 && pendingApp.length === 0 && cancels.length === 0;
     const generating = slots.some((slot) => slot?.alive() && slot.role === 'generate');
     if (now >= deadline || (allSent && !generating && observed.length > 0 && unfinished.length === 0)) break;
     await sleep(50);

@@ -6,10 +6,15 @@ import { runChaos, type ChaosOptions } from './chaos-run.ts';
 
 type Round = Pick<ChaosOptions, 'seed' | 'jobs' | 'minutes' | 'processes'>;
 
-const kept = JSON.parse(readFileSync(path.join(import.meta.dirname, 'regression-seeds.json'), 'utf8')) as { rounds: (Round & { found: string })[] };
+const kept = JSON.parse(readFileSync(path.join(import.meta.dirname, 'regression-seeds.json'), 'utf8')) as {
+  rounds: (Round & { found: string })[];
+};
 const FIXED: Round = { seed: 20260924, jobs: 30, minutes: 0.5, processes: 2 };
 // A new seed every run, printed with the command that replays it; REELBENCH_CHAOS_SEED repeats one.
-const RANDOM: Round = { ...FIXED, seed: Number(process.env['REELBENCH_CHAOS_SEED'] ?? Math.floor(Math.random() * 2 ** 31)) };
+const RANDOM: Round = {
+  ...FIXED,
+  seed: Number(process.env['REELBENCH_CHAOS_SEED'] ?? Math.floor(Math.random() * 2 ** 31)),
+};
 
 async function round(options: Round): Promise<void> {
   console.log(`chaos round: ${replayCommand(options)}`);

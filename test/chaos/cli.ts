@@ -34,7 +34,9 @@ const options = {
   minutes: number('minutes', values.minutes, 0.1),
   processes: number('processes', values.processes, 1),
 };
-console.log(`chaos: seed ${options.seed}, ${options.jobs} jobs, ${options.minutes} min, ${options.processes} reelbench processes beside the app`);
+console.log(
+  `chaos: seed ${options.seed}, ${options.jobs} jobs, ${options.minutes} min, ${options.processes} reelbench processes beside the app`,
+);
 const report = await runChaos({ ...options, keep: values.keep, log: (line) => console.log(line) });
 console.log(formatReport(report, options));
 process.exit(report.violations.length === 0 ? 0 : 1);

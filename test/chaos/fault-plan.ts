@@ -89,15 +89,18 @@ export function createFaultPlan(seed: number, rates: FaultRates = DEFAULT_RATES)
     const roll = random.next();
     let edge = 0;
     const within = (rate: number) => roll < (edge += rate);
-    if (within(rates.serverError)) return counted('serverError', { kind: 'status', status: random.pick([500, 502, 503]) });
+    if (within(rates.serverError))
+      return counted('serverError', { kind: 'status', status: random.pick([500, 502, 503]) });
     if (within(rates.slowAnswer)) return counted('slowAnswer', { kind: 'delay', ms: random.between(200, 2_500) });
     if (route === 'generate') {
       if (within(rates.dropBeforeWork)) return counted('dropBeforeWork', { kind: 'drop' });
       if (within(rates.dropAfterWork)) return counted('dropAfterWork', { kind: 'dropAfterWork' });
     }
     if (route === 'video') {
-      if (within(rates.tornDownload)) return counted('tornDownload', { kind: 'dropMidBody', afterBytes: random.between(0, 20_000) });
-      if (within(rates.expiredLink)) return counted('expiredLink', { kind: 'status', status: 403, body: 'link expired' });
+      if (within(rates.tornDownload))
+        return counted('tornDownload', { kind: 'dropMidBody', afterBytes: random.between(0, 20_000) });
+      if (within(rates.expiredLink))
+        return counted('expiredLink', { kind: 'status', status: 403, body: 'link expired' });
     }
     if (route === 'task' && within(rates.shortBody)) return counted('shortBody', { kind: 'malformedJson' });
     return undefined;
@@ -108,12 +111,22 @@ export function createFaultPlan(seed: number, rates: FaultRates = DEFAULT_RATES)
       const random = stream(route);
       if (storm > 0) {
         storm -= 1;
-        return { kind: 'status', status: 429, headers: { 'retry-after': '1' }, body: { error: { message: 'Rate limit reached, slow down', type: 'rate_limit_error' } } };
+        return {
+          kind: 'status',
+          status: 429,
+          headers: { 'retry-after': '1' },
+          body: { error: { message: 'Rate limit reached, slow down', type: 'rate_limit_error' } },
+        };
       }
       if (random.chance(rates.stormStart)) {
         counts.rateLimitStorm += 1;
         storm = random.between(3, 12) - 1;
-        return { kind: 'status', status: 429, headers: { 'retry-after': '1' }, body: { error: { message: 'Rate limit reached, slow down', type: 'rate_limit_error' } } };
+        return {
+          kind: 'status',
+          status: 429,
+          headers: { 'retry-after': '1' },
+          body: { error: { message: 'Rate limit reached, slow down', type: 'rate_limit_error' } },
+        };
       }
       return routeFault(route, random);
     },

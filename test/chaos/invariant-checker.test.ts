@@ -18,7 +18,12 @@ async function twoGeneratedVideos() {
     const run = await cli.reelbench(['generate', '--prompt', prompt, '--json']).done;
     expect(run.code, run.stderr).toBe(0);
   }
-  const input = { ledger: fake.ledger(), dataDir: path.join(cli.dir, 'data'), libraryDir: path.join(cli.dir, 'library'), apiKey: fake.apiKey };
+  const input = {
+    ledger: fake.ledger(),
+    dataDir: path.join(cli.dir, 'data'),
+    libraryDir: path.join(cli.dir, 'library'),
+    apiKey: fake.apiKey,
+  };
   return { fake, input };
 }
 
@@ -40,7 +45,10 @@ describe('the invariant checker', () => {
     await mkdir(path.join(library, '.reelbench-downloads'), { recursive: true });
     await writeFile(path.join(library, '.reelbench-downloads', 'left-behind.mp4.part'), 'partial');
     await writeFile(path.join(input.dataDir, 'logs', 'careless.log'), `key=${fake.apiKey}\n`);
-    await fake.generate({ model: 'sora-2-preview', prompt: 'sent by someone else', duration: 4 }, 'not-a-reelbench-job');
+    await fake.generate(
+      { model: 'sora-2-preview', prompt: 'sent by someone else', duration: 4 },
+      'not-a-reelbench-job',
+    );
     const store = openJobStore(path.join(input.dataDir, 'jobs.sqlite'));
     const [, second] = store.all();
     if (second) store.save({ ...second, job: { ...second.job, billedSeconds: null } });
@@ -51,10 +59,22 @@ describe('the invariant checker', () => {
     const doubled = { ...ledger, tasks: [...ledger.tasks, { ...first, id: 'task_DOUBLE' }] };
 
     const rules = (await checkInvariants({ ...input, ledger: doubled })).map((violation) => violation.rule);
-    expect(new Set(rules)).toEqual(new Set(['doneVideoWrong', 'doneWithoutSidecar', 'catalogMismatch', 'temporaryFile', 'keyPersisted', 'taskWithoutJob', 'billedTwice', 'usageMismatch', 'billedNotShown']));
+    expect(new Set(rules)).toEqual(
+      new Set([
+        'doneVideoWrong',
+        'doneWithoutSidecar',
+        'catalogMismatch',
+        'temporaryFile',
+        'keyPersisted',
+        'taskWithoutJob',
+        'billedTwice',
+        'usageMismatch',
+        'billedNotShown',
+      ]),
+    );
   });
 
-  it('reports a broken promise with the job\'s history and the server\'s lines about it', async () => {
+  it("reports a broken promise with the job's history and the server's lines about it", async () => {
     const { input } = await twoGeneratedVideos();
     const library = input.libraryDir;
     const [video] = (await readdir(library)).filter((name) => name.endsWith('.mp4'));
@@ -63,6 +83,8 @@ describe('the invariant checker', () => {
     expect(violation?.rule).toBe('doneVideoWrong');
     expect(violation?.history?.map((entry) => entry.phase)).toContain('done');
     expect(violation?.history?.[0]?.by).toMatch(/^[^:]+:\d+:/);
-    expect(violation?.serverLines?.map((line) => `${line.method} ${line.path.split('/')[2]}`)).toEqual(expect.arrayContaining(['POST videos', 'GET tasks']));
+    expect(violation?.serverLines?.map((line) => `${line.method} ${line.path.split('/')[2]}`)).toEqual(
+      expect.arrayContaining(['POST videos', 'GET tasks']),
+    );
   });
 });

@@ -31,7 +31,13 @@ export const tagOf = (prompt: string): number | null => {
   return found ? Number(found[1]) : null;
 };
 
-const SUBJECTS = ['a red fox in snow', 'rain on a tram window', 'a paper boat on a canal', 'lanterns over a night market', 'waves on black sand'];
+const SUBJECTS = [
+  'a red fox in snow',
+  'rain on a tram window',
+  'a paper boat on a canal',
+  'lanterns over a night market',
+  'waves on black sand',
+];
 
 /** The jobs of run `seed`, sent over the first `spreadMs` of it. */
 export function planJobs(seed: number, count: number, spreadMs: number): PlannedJob[] {
@@ -40,8 +46,11 @@ export function planJobs(seed: number, count: number, spreadMs: number): Planned
   let batch = 0;
   for (let index = 0; index < count; index += 1) {
     const pro = random.chance(0.3);
-    const image = random.chance(0.25) ? random.pick<ChaosImage>(['landscape', 'landscape', 'square', 'portrait', 'broken']) : null;
-    const aspect = image === 'portrait' ? 'portrait' : image ? 'landscape' : random.pick(['landscape', 'portrait'] as const);
+    const image = random.chance(0.25)
+      ? random.pick<ChaosImage>(['landscape', 'landscape', 'square', 'portrait', 'broken'])
+      : null;
+    const aspect =
+      image === 'portrait' ? 'portrait' : image ? 'landscape' : random.pick(['landscape', 'portrait'] as const);
     const via = image === 'broken' || random.chance(0.6) ? 'app' : 'cli';
     const previous = jobs[index - 1];
     // Neighbours sent by the app share a batch now and then (a draft's "generate 3 takes").

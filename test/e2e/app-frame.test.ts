@@ -51,7 +51,10 @@ describe('app frame', () => {
 
   it('rejects a malformed payload and an unknown channel coming from the page', async () => {
     await app.page.getByTestId('app-info').waitFor();
-    const malformed = (await app.rawInvoke('app.info', { injected: '<script>' })) as { ok: boolean; error: { code: string } };
+    const malformed = (await app.rawInvoke('app.info', { injected: '<script>' })) as {
+      ok: boolean;
+      error: { code: string };
+    };
     expect(malformed).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
     const unknown = (await app.rawInvoke('fs.readFile', '/etc/passwd')) as { ok: boolean; error: { code: string } };
     expect(unknown).toMatchObject({ ok: false, error: { code: 'unknownChannel' } });

@@ -41,7 +41,13 @@ describe('drafts in the workbench (no network, no key)', () => {
     app.desktop.nextMenuChoice = 'pin';
     await page.locator('li', { hasText: 'A whale under the ice' }).click({ button: 'right' });
     await page.locator('[data-testid="draft-item"]', { hasText: '📌 A whale' }).waitFor();
-    expect(app.desktop.menus.at(-1)?.map((entry) => ('id' in entry ? entry.label : '—'))).toEqual(['Open', 'Pin', 'Duplicate', '—', 'Delete']);
+    expect(app.desktop.menus.at(-1)?.map((entry) => ('id' in entry ? entry.label : '—'))).toEqual([
+      'Open',
+      'Pin',
+      'Duplicate',
+      '—',
+      'Delete',
+    ]);
 
     await page.getByTestId('save-version').click();
     await prompt.fill('A red fox in deep snow at night');
@@ -50,18 +56,36 @@ describe('drafts in the workbench (no network, no key)', () => {
     await page.getByTestId('compare-version').click();
     const diff = page.getByTestId('prompt-diff');
     await diff.waitFor();
-    expect((await diff.locator('ins').evaluateAll((nodes) => nodes.map((node) => node.lastChild?.textContent ?? ''))).join('|').replace(/\s+/g, ' ').trim()).toMatch(/^deep ?\| ?at night$/);
+    expect(
+      (await diff.locator('ins').evaluateAll((nodes) => nodes.map((node) => node.lastChild?.textContent ?? '')))
+        .join('|')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ).toMatch(/^deep ?\| ?at night$/);
     expect(await diff.locator('ins .visually-hidden').first().textContent()).toBe('[added] ');
     expect(await diff.locator('del').count()).toBe(0);
     await mkdir(RESULTS, { recursive: true });
     await diff.screenshot({ path: path.join(RESULTS, 'drafts-version-diff-en-light.png') });
     const { violations } = await new AxeBuilder({ page }).include('[data-testid="prompt-diff"]').analyze();
-    expect(violations.filter((entry) => entry.impact === 'serious' || entry.impact === 'critical').map((entry) => entry.id)).toEqual([]);
+    expect(
+      violations.filter((entry) => entry.impact === 'serious' || entry.impact === 'critical').map((entry) => entry.id),
+    ).toEqual([]);
     await page.getByTestId('versions').getByRole('button', { name: 'Restore' }).click();
-    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }).document.querySelector('[data-testid="prompt"]')?.value === 'A red fox in snow');
+    await page.waitForFunction(
+      () =>
+        (
+          globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }
+        ).document.querySelector('[data-testid="prompt"]')?.value === 'A red fox in snow',
+    );
 
     await page.getByTestId('preset').selectOption({ label: 'Vertical short' });
-    await page.waitForFunction(() => ((globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }).document.querySelector('[data-testid="prompt"]')?.value ?? '').includes('Vertical framing'));
+    await page.waitForFunction(() =>
+      (
+        (
+          globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }
+        ).document.querySelector('[data-testid="prompt"]')?.value ?? ''
+      ).includes('Vertical framing'),
+    );
     await expect.poll(() => page.getByTestId('aspect-portrait').isChecked()).toBe(true);
 
     await page.getByText('Batch', { exact: true }).click();
@@ -72,7 +96,14 @@ describe('drafts in the workbench (no network, no key)', () => {
     await page.getByText('3 jobs queued.').waitFor();
     expect(app.services.router).toBeDefined();
     const jobs = await app.services.router.dispatch('jobs.list', undefined, { senderUrl: page.url() });
-    expect(jobs).toMatchObject({ ok: true, data: expect.arrayContaining([expect.objectContaining({ request: expect.objectContaining({ prompt: 'second idea', aspect: 'portrait', duration: 8 }) })]) });
+    expect(jobs).toMatchObject({
+      ok: true,
+      data: expect.arrayContaining([
+        expect.objectContaining({
+          request: expect.objectContaining({ prompt: 'second idea', aspect: 'portrait', duration: 8 }),
+        }),
+      ]),
+    });
     await mkdir(RESULTS, { recursive: true });
     await page.screenshot({ path: path.join(RESULTS, 'workbench-drafts-en-light.png') });
     expect(app.pageErrors).toEqual([]);

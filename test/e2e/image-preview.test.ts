@@ -55,7 +55,11 @@ describe('reference image previews in the window', () => {
     const answer = await app.page.evaluate(`window.reelbench.images.inspect({ path: ${JSON.stringify(file)} })`);
     expect(answer).toEqual({
       ok: false,
-      error: { code: 'invalidImage', message: '"broken.jpg" is not an image Reelbench can read.', action: 'Use a JPEG, PNG, WebP, GIF, AVIF, TIFF or SVG file.' },
+      error: {
+        code: 'invalidImage',
+        message: '"broken.jpg" is not an image Reelbench can read.',
+        action: 'Use a JPEG, PNG, WebP, GIF, AVIF, TIFF or SVG file.',
+      },
     });
   });
 });

@@ -24,7 +24,9 @@ describe.skipIf(gate.skip)('the key in the window', () => {
     await app.page.getByTestId('app-info').waitFor();
 
     const answers = await app.page.evaluate(async (key) => {
-      const api = (globalThis as unknown as { reelbench: Record<string, Record<string, (request?: unknown) => Promise<unknown>>> }).reelbench;
+      const api = (
+        globalThis as unknown as { reelbench: Record<string, Record<string, (request?: unknown) => Promise<unknown>>> }
+      ).reelbench;
       const key_ = api['key'];
       if (!key_) throw new Error('no key domain on the bridge');
       const set = await key_['set']?.({ value: key });

@@ -26,7 +26,8 @@ describe('the library view', () => {
     app = await launchApp({
       beforeOpen: async (root) => {
         await mkdir(root, { recursive: true });
-        for (const name of ['Harbour at dawn', 'Snow on the pines']) await copyFile(SAMPLE_VIDEO, path.join(root, `${name}.mp4`));
+        for (const name of ['Harbour at dawn', 'Snow on the pines'])
+          await copyFile(SAMPLE_VIDEO, path.join(root, `${name}.mp4`));
         // The catalog (data/library/catalog.sqlite beside the Videos folder in the harness) is noise.
         const catalog = path.join(root, '..', '..', 'data', 'library', 'catalog.sqlite');
         await mkdir(path.dirname(catalog), { recursive: true });
@@ -36,7 +37,9 @@ describe('the library view', () => {
     const { page } = app;
     await page.getByTestId('nav-library').click();
     await page.getByTestId('library-problems').waitFor();
-    await expect(page.getByTestId('library-problems').textContent()).resolves.toContain('was damaged. It was set aside as');
+    await expect(page.getByTestId('library-problems').textContent()).resolves.toContain(
+      'was damaged. It was set aside as',
+    );
     await page.locator('[data-testid="library-card"]').nth(1).waitFor();
     await mkdir(RESULTS, { recursive: true });
     await page.screenshot({ path: path.join(RESULTS, 'library-catalog-repaired-en-light.png') });
@@ -45,7 +48,6 @@ describe('the library view', () => {
     await page.getByRole('button', { name: 'Dismiss' }).click();
     await expect(page.getByTestId('library-problems').count()).resolves.toBe(0);
   });
-
 
   it('shows posters, searches, opens a video that plays, and saves a favorite to the sidecar', async () => {
     app = await withVideos(['Sunset over the bay', 'City at night', 'Forest rain']);
@@ -69,8 +71,11 @@ describe('the library view', () => {
 
     await page.getByTestId('library-favorite').click();
     await page.locator('[data-testid="library-favorite"][aria-pressed="true"]').waitFor();
-    const sidecarName = (await readdir(app.libraryRoot)).find((name) => name.startsWith('City at night') && name.endsWith('.json')) ?? '';
-    const sidecar = JSON.parse(await readFile(path.join(app.libraryRoot, sidecarName), 'utf8')) as { user: { favorite: boolean } };
+    const sidecarName =
+      (await readdir(app.libraryRoot)).find((name) => name.startsWith('City at night') && name.endsWith('.json')) ?? '';
+    const sidecar = JSON.parse(await readFile(path.join(app.libraryRoot, sidecarName), 'utf8')) as {
+      user: { favorite: boolean };
+    };
     expect(sidecar.user.favorite).toBe(true);
     await page.screenshot({ path: path.join(RESULTS, 'library-detail-en-light.png') });
 
@@ -104,7 +109,10 @@ describe('the library view', () => {
     await card.focus();
     await page.keyboard.press('Shift+F10'); // the keyboard's way to a context menu
     await expect.poll(() => app.desktop.revealed).toEqual([path.join(app.libraryRoot, 'Harbor at dawn.mp4')]);
-    expect(app.desktop.menus[1]?.find((entry) => 'id' in entry && entry.id === 'favorite')).toEqual({ id: 'favorite', label: 'Remove from favorites' });
+    expect(app.desktop.menus[1]?.find((entry) => 'id' in entry && entry.id === 'favorite')).toEqual({
+      id: 'favorite',
+      label: 'Remove from favorites',
+    });
 
     app.desktop.nextMenuChoice = null; // dismissed: nothing happens
     await card.click({ button: 'right' });

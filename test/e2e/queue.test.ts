@@ -28,7 +28,9 @@ async function start(): Promise<void> {
 }
 
 const enqueue = (prompt: string) =>
-  app.page.evaluate(`window.reelbench.jobs.enqueue(${JSON.stringify({ prompt, model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' })})`);
+  app.page.evaluate(
+    `window.reelbench.jobs.enqueue(${JSON.stringify({ prompt, model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' })})`,
+  );
 
 describe.skipIf(gate.skip)('the queue', () => {
   it('shows a job live, from generating to done, then leads to the library', async () => {
@@ -75,14 +77,18 @@ describe.skipIf(gate.skip)('the queue', () => {
     await app.page.getByTestId('nav-queue').click();
     const refused = app.page.locator('[data-testid="job-row"][data-phase="failed"]');
     await refused.waitFor({ timeout: 20_000 });
-    await expect(refused.getByTestId('job-error').textContent()).resolves.toContain('APIMart refused this under its content policy: Rejected by the safety system');
+    await expect(refused.getByTestId('job-error').textContent()).resolves.toContain(
+      'APIMart refused this under its content policy: Rejected by the safety system',
+    );
     await expect(refused.getByRole('button', { name: 'Retry as a new job' }).count()).resolves.toBe(1);
 
     fake.inject('generate', { kind: 'status', status: 402, body: { error: { message: 'Insufficient balance' } } });
     await enqueue('too expensive');
     const broke = app.page.locator('[data-testid="job-row"]', { hasText: 'too expensive' });
     await broke.locator('[data-testid="job-error"]').waitFor({ timeout: 20_000 });
-    await expect(broke.getByTestId('job-error').textContent()).resolves.toContain('Your APIMart balance is too low for this.');
+    await expect(broke.getByTestId('job-error').textContent()).resolves.toContain(
+      'Your APIMart balance is too low for this.',
+    );
     await app.page.screenshot({ path: path.join(RESULTS, 'queue-failures-en-light.png') });
     // The same actions from the row's context menu: hide the refused job.
     app.desktop.nextMenuChoice = 'hide';

@@ -19,41 +19,59 @@ describe('every screen, in light and dark, English and Korean', () => {
     ['en', 'dark'],
     ['ko', 'light'],
     ['ko', 'dark'],
-  ] as const)('%s / %s: no serious or critical accessibility violations; screenshots saved', async (language, theme) => {
-    app = await launchApp({
-      beforeOpen: async (root) => {
-        await mkdir(root, { recursive: true });
-        await copyFile(SAMPLE_VIDEO, path.join(root, 'Harbour at dawn.mp4'));
-      },
-    });
-    const { page } = app;
-    await page.getByTestId('app-info').waitFor();
-    const updated = await app.services.router.dispatch('settings.update', { language, theme }, { senderUrl: page.url() });
-    expect(updated).toMatchObject({ ok: true, data: { language, theme } });
-    await page.reload();
-    await page.getByTestId('app-info').waitFor();
-    // The settings arrive after the first paint: wait until the page shows them.
-    // A function, not a string: the page's CSP (rightly) refuses to evaluate strings.
-    await page.waitForFunction(
-      ([lang, mode]) => {
-        const root = (globalThis as unknown as { document: { documentElement: { lang: string; dataset: Record<string, string | undefined> } } }).document.documentElement;
-        return root.lang === lang && root.dataset['theme'] === mode;
-      },
-      [language, theme] as const,
-    );
-    await mkdir(RESULTS, { recursive: true });
-    const problems: string[] = [];
-    for (const screen of SCREENS) {
-      await page.getByTestId(`nav-${screen}`).click();
-      await page.getByTestId(`view-${screen}`).waitFor();
-      if (screen === 'library') await page.getByTestId('library-card').first().waitFor();
-      await page.screenshot({ path: path.join(RESULTS, `screen-${screen}-${language}-${theme}.png`) });
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      for (const violation of violations.filter((entry) => entry.impact === 'serious' || entry.impact === 'critical')) {
-        problems.push(`${screen}: ${violation.id} (${violation.impact}) — ${violation.help}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);
+  ] as const)(
+    '%s / %s: no serious or critical accessibility violations; screenshots saved',
+    async (language, theme) => {
+      app = await launchApp({
+        beforeOpen: async (root) => {
+          await mkdir(root, { recursive: true });
+          await copyFile(SAMPLE_VIDEO, path.join(root, 'Harbour at dawn.mp4'));
+        },
+      });
+      const { page } = app;
+      await page.getByTestId('app-info').waitFor();
+      const updated = await app.services.router.dispatch(
+        'settings.update',
+        { language, theme },
+        { senderUrl: page.url() },
+      );
+      expect(updated).toMatchObject({ ok: true, data: { language, theme } });
+      await page.reload();
+      await page.getByTestId('app-info').waitFor();
+      // The settings arrive after the first paint: wait until the page shows them.
+      // A function, not a string: the page's CSP (rightly) refuses to evaluate strings.
+      await page.waitForFunction(
+        ([lang, mode]) => {
+          const root = (
+            globalThis as unknown as {
+              document: { documentElement: { lang: string; dataset: Record<string, string | undefined> } };
+            }
+          ).document.documentElement;
+          return root.lang === lang && root.dataset['theme'] === mode;
+        },
+        [language, theme] as const,
+      );
+      await mkdir(RESULTS, { recursive: true });
+      const problems: string[] = [];
+      for (const screen of SCREENS) {
+        await page.getByTestId(`nav-${screen}`).click();
+        await page.getByTestId(`view-${screen}`).waitFor();
+        if (screen === 'library') await page.getByTestId('library-card').first().waitFor();
+        await page.screenshot({ path: path.join(RESULTS, `screen-${screen}-${language}-${theme}.png`) });
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        for (const violation of violations.filter(
+          (entry) => entry.impact === 'serious' || entry.impact === 'critical',
+        )) {
+          problems.push(
+            `${screen}: ${violation.id} (${violation.impact}) — ${violation.help}: ${violation.nodes
+              .map((node) => node.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+          );
+        }
       }
-    }
-    expect(problems).toEqual([]);
-    expect(app.pageErrors).toEqual([]);
-  });
+      expect(problems).toEqual([]);
+      expect(app.pageErrors).toEqual([]);
+    },
+  );
 });

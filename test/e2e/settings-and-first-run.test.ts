@@ -105,7 +105,9 @@ describe.skipIf(gate.skip)('first run and settings', () => {
     await page.getByTestId('nav-settings').click();
     const notice = page.getByTestId('settings-file-problems');
     await notice.waitFor();
-    await expect(notice.textContent()).resolves.toContain('reset to their defaults: jobs at once; the others were kept. A copy of the file was kept as');
+    await expect(notice.textContent()).resolves.toContain(
+      'reset to their defaults: jobs at once; the others were kept. A copy of the file was kept as',
+    );
     await shot('settings-damaged-file-en-dark');
   });
 
@@ -118,13 +120,19 @@ describe.skipIf(gate.skip)('first run and settings', () => {
     await page.getByRole('heading', { level: 1, name: '설정' }).waitFor();
     await page.getByTestId('theme').selectOption('dark');
     // A function, not a string: the page's CSP refuses to evaluate strings when Playwright has to poll.
-    await page.waitForFunction(() => (globalThis as unknown as { document: { documentElement: { dataset: Record<string, string | undefined> } } }).document.documentElement.dataset['theme'] === 'dark');
+    await page.waitForFunction(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { dataset: Record<string, string | undefined> } } })
+          .document.documentElement.dataset['theme'] === 'dark',
+    );
     await expect(page.evaluate('document.documentElement.lang')).resolves.toBe('ko');
     await shot('settings-ko-dark');
     await page.getByTestId('nav-workbench').click();
     await page.getByTestId('first-run').waitFor();
     await shot('first-run-ko-dark');
-    await expect(app.services.router.dispatch('settings.get', undefined, { senderUrl: page.url() })).resolves.toMatchObject({ ok: true, data: { language: 'ko', theme: 'dark' } });
+    await expect(
+      app.services.router.dispatch('settings.get', undefined, { senderUrl: page.url() }),
+    ).resolves.toMatchObject({ ok: true, data: { language: 'ko', theme: 'dark' } });
 
     // Offline: the banner says what still works.
     await page.context().setOffline(true);

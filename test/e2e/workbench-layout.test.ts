@@ -10,7 +10,12 @@ afterEach(async () => {
 });
 afterAll(closeBrowser);
 
-interface Box { readonly x: number; readonly y: number; readonly width: number; readonly height: number }
+interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
 
 async function boxOf(selector: string): Promise<Box> {
   const box = await app.page.locator(selector).first().boundingBox();
@@ -21,7 +26,11 @@ async function boxOf(selector: string): Promise<Box> {
 /** How far the workbench's content reaches past the visible width of its panel (0 = nothing cut off or scrolled). */
 function horizontalOverflow(): Promise<number> {
   return app.page.evaluate(() => {
-    const panel = (globalThis as unknown as { document: { querySelector(s: string): { scrollWidth: number; clientWidth: number } | null } }).document.querySelector('.view-panel');
+    const panel = (
+      globalThis as unknown as {
+        document: { querySelector(s: string): { scrollWidth: number; clientWidth: number } | null };
+      }
+    ).document.querySelector('.view-panel');
     return panel ? panel.scrollWidth - panel.clientWidth : Number.NaN;
   });
 }

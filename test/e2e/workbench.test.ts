@@ -28,7 +28,9 @@ describe.skipIf(gate.skip)('the workbench, end to end', () => {
   it('prompt → image and crop → generate → queue → library → plays → found → reuse settings', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-workbench-'));
     const photo = path.join(dir, 'photo.png');
-    await sharp(await quadrantCard(1600, 1200)).png().toFile(photo);
+    await sharp(await quadrantCard(1600, 1200))
+      .png()
+      .toFile(photo);
     fake = await startFakeApimart({ estimatedSeconds: 60 });
     ticker = setInterval(() => fake.clock.advance(1_000), 20);
     app = await launchApp({ apiBaseUrl: fake.baseUrl, pollMs: 30 });
@@ -61,10 +63,17 @@ describe.skipIf(gate.skip)('the workbench, end to end', () => {
     expect(fake.count('generate', 'POST')).toBe(1);
     expect(fake.count('upload')).toBe(1);
     const [task] = [...fake.tasks.values()];
-    expect(task?.generation).toMatchObject({ prompt: 'A lighthouse on a cliff at dusk, waves below', aspect: 'portrait', imageUrls: [expect.any(String)] });
+    expect(task?.generation).toMatchObject({
+      prompt: 'A lighthouse on a cliff at dusk, waves below',
+      aspect: 'portrait',
+      imageUrls: [expect.any(String)],
+    });
     // The crop moved right: the uploaded image is the right-hand side of the card (green over white), not the centre.
     const uploaded = Buffer.from(await (await fetch(task?.generation.imageUrls[0] ?? '')).arrayBuffer());
-    const { data } = await sharp(uploaded).extract({ left: 360, top: 100, width: 1, height: 1 }).raw().toBuffer({ resolveWithObject: true });
+    const { data } = await sharp(uploaded)
+      .extract({ left: 360, top: 100, width: 1, height: 1 })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     expect((data[1] ?? 0) > 200 && (data[0] ?? 255) < 80).toBe(true);
 
     await page.getByRole('button', { name: 'Show in library' }).click();
@@ -79,7 +88,13 @@ describe.skipIf(gate.skip)('the workbench, end to end', () => {
     await page.getByRole('button', { name: 'Reuse settings' }).click();
     await page.getByText('A new draft was made from these settings.').waitFor();
     const drafts = await app.services.router.dispatch('drafts.list', {}, { senderUrl: page.url() });
-    expect(drafts).toMatchObject({ ok: true, data: [{ prompt: 'A lighthouse on a cliff at dusk, waves below', params: { aspect: 'portrait' } }, expect.anything()] });
+    expect(drafts).toMatchObject({
+      ok: true,
+      data: [
+        { prompt: 'A lighthouse on a cliff at dusk, waves below', params: { aspect: 'portrait' } },
+        expect.anything(),
+      ],
+    });
     expect(app.pageErrors).toEqual([]);
   });
 
@@ -92,6 +107,8 @@ describe.skipIf(gate.skip)('the workbench, end to end', () => {
     await app.page.waitForTimeout(600);
     await app.page.reload();
     await expect(app.page.getByTestId('prompt').inputValue()).resolves.toBe('Typed just before the window closed');
-    await expect(app.page.getByTestId('cost-line').textContent()).resolves.toBe('4 s — set your price per second in Settings to see the cost.');
+    await expect(app.page.getByTestId('cost-line').textContent()).resolves.toBe(
+      '4 s — set your price per second in Settings to see the cost.',
+    );
   });
 });

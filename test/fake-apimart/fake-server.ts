@@ -135,7 +135,8 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
 
   async function handleUpload(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await readBody(request, UPLOAD_LIMIT + 64 * 1024);
-    if (body === 'tooLarge') return sendJson(response, 413, openAiError('File too large (max 20MB)', 'invalid_request_error'));
+    if (body === 'tooLarge')
+      return sendJson(response, 413, openAiError('File too large (max 20MB)', 'invalid_request_error'));
     const form = await new Request('http://fake/upload', {
       method: 'POST',
       headers: { 'content-type': request.headers['content-type'] ?? '' },
@@ -144,8 +145,10 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
       .formData()
       .catch(() => null);
     const file = form?.get('file');
-    if (!form || !(file instanceof File)) return sendJson(response, 400, { code: 400, message: 'file field is required' });
-    if (file.size > UPLOAD_LIMIT) return sendJson(response, 413, openAiError('File too large (max 20MB)', 'invalid_request_error'));
+    if (!form || !(file instanceof File))
+      return sendJson(response, 400, { code: 400, message: 'file field is required' });
+    if (file.size > UPLOAD_LIMIT)
+      return sendJson(response, 413, openAiError('File too large (max 20MB)', 'invalid_request_error'));
     const bytes = Buffer.from(await file.arrayBuffer());
     const format = sniffImage(bytes);
     if (!format) return sendJson(response, 400, { code: 400, message: 'Unsupported file format' });
@@ -163,11 +166,21 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
   /** The generation answer in the shape the request asked for (§5: response version 2026-07-27, or the original). */
   function sendCreated(request: IncomingMessage, response: ServerResponse, id: string, replayed: boolean): void {
     const versioned = request.headers['x-apimart-response-version'] === '2026-07-27';
-    const body = versioned ? { data: { id, status: 'submitted', created: Math.floor(clock.now() / 1000) }, request_id: `req_${randomBytes(6).toString('hex')}` } : { code: 200, data: [{ status: 'submitted', task_id: id }] };
+    const body = versioned
+      ? {
+          data: { id, status: 'submitted', created: Math.floor(clock.now() / 1000) },
+          request_id: `req_${randomBytes(6).toString('hex')}`,
+        }
+      : { code: 200, data: [{ status: 'submitted', task_id: id }] };
     sendJson(response, 200, body, replayed ? { 'idempotency-replayed': 'true' } : {});
   }
 
-  async function handleGenerate(request: IncomingMessage, response: ServerResponse, fault: Fault | undefined, line: LedgerLine): Promise<void> {
+  async function handleGenerate(
+    request: IncomingMessage,
+    response: ServerResponse,
+    fault: Fault | undefined,
+    line: LedgerLine,
+  ): Promise<void> {
     const raw = await readBody(request, 1024 * 1024);
     let body: unknown;
     try {
@@ -176,14 +189,29 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
       return sendJson(response, 400, openAiError('invalid JSON body', 'invalid_request_error'));
     }
     const idempotencyKey = request.headers['idempotency-key'];
-    if (idempotencyKey !== undefined && (typeof idempotencyKey !== 'string' || !/^[\x21-\x7e]{1,191}$/.test(idempotencyKey))) {
-      return sendJson(response, 400, openAiError('Idempotency-Key must be 1-191 visible ASCII characters', 'invalid_request_error'));
+    if (
+      idempotencyKey !== undefined &&
+      (typeof idempotencyKey !== 'string' || !/^[\x21-\x7e]{1,191}$/.test(idempotencyKey))
+    ) {
+      return sendJson(
+        response,
+        400,
+        openAiError('Idempotency-Key must be 1-191 visible ASCII characters', 'invalid_request_error'),
+      );
     }
     const fingerprint = canonicalJson(body);
     const earlier = typeof idempotencyKey === 'string' ? keyed.get(idempotencyKey) : undefined;
     if (earlier) {
       if (earlier.fingerprint !== fingerprint) {
-        return sendJson(response, 409, openAiError('Idempotency-Key was already used with a different request body', 'idempotency_error', 'idempotency_key_reused'));
+        return sendJson(
+          response,
+          409,
+          openAiError(
+            'Idempotency-Key was already used with a different request body',
+            'idempotency_error',
+            'idempotency_key_reused',
+          ),
+        );
       }
       replays += 1;
       line.taskId = earlier.taskId;
@@ -197,7 +225,8 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
         : sendJson(response, 400, { code: 400, message: checked.message });
     }
     const cost = checked.duration * pricePerSecond;
-    if (cost > balance) return sendJson(response, 402, openAiError('Insufficient balance, please top up', 'insufficient_quota'));
+    if (cost > balance)
+      return sendJson(response, 402, openAiError('Insufficient balance, please top up', 'insufficient_quota'));
     balance -= cost;
     used += cost;
     const id = `task_${randomBytes(13).toString('hex').toUpperCase()}`;
@@ -238,7 +267,11 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
 
   function handleModels(response: ServerResponse): void {
     // Every model, chat ones included, as /v1/models lists them.
-    const data = [...models.map((model) => model.id), 'gpt-4o-mini', 'gemini-2.5-flash'].map((id) => ({ id, object: 'model', owned_by: 'apimart' }));
+    const data = [...models.map((model) => model.id), 'gpt-4o-mini', 'gemini-2.5-flash'].map((id) => ({
+      id,
+      object: 'model',
+      owned_by: 'apimart',
+    }));
     sendJson(response, 200, { object: 'list', data });
   }
 
@@ -246,24 +279,36 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     const id = decodeURIComponent(pathname.slice('/v1/tasks/'.length));
     const task = tasks.get(id);
     if (!task) return sendJson(response, 404, { code: 404, message: `task ${id} not found` });
-    sendJson(response, 200, { code: 200, data: describeTask(task, clock.now(), `${baseUrl}/f/video/${id}.mp4`, options.urlShape ?? 'array') });
+    sendJson(response, 200, {
+      code: 200,
+      data: describeTask(task, clock.now(), `${baseUrl}/f/video/${id}.mp4`, options.urlShape ?? 'array'),
+    });
   }
 
-  function handleVideo(request: IncomingMessage, response: ServerResponse, pathname: string, fault: Fault | undefined): void {
+  function handleVideo(
+    request: IncomingMessage,
+    response: ServerResponse,
+    pathname: string,
+    fault: Fault | undefined,
+  ): void {
     if (fault?.kind === 'redirect') {
       return void response.writeHead(302, { location: `${pathname}?edge=1` }).end();
     }
     const id = path.basename(pathname, '.mp4');
     const task = tasks.get(id);
     if (!task || !isVideoReady(task, clock.now())) return void response.writeHead(404).end();
-    if (isVideoExpired(task, clock.now())) return void response.writeHead(403, { 'content-type': 'text/plain' }).end('link expired');
+    if (isVideoExpired(task, clock.now()))
+      return void response.writeHead(403, { 'content-type': 'text/plain' }).end('link expired');
     const served = videos.get(id) ?? video;
     const range = parseRange(request.headers.range, served.length);
     if (range === 'unsatisfiable') {
       return void response.writeHead(416, { 'content-range': `bytes */${served.length}` }).end();
     }
     const start = range?.start ?? 0;
-    const end = range && fault?.kind === 'rangeCap' ? Math.min(range.end, range.start + fault.maxBytes - 1) : (range?.end ?? served.length - 1);
+    const end =
+      range && fault?.kind === 'rangeCap'
+        ? Math.min(range.end, range.start + fault.maxBytes - 1)
+        : (range?.end ?? served.length - 1);
     const headers: Record<string, string | number> = {
       'content-type': 'video/mp4',
       'accept-ranges': 'bytes',
@@ -309,7 +354,9 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
   function handleImage(pathname: string, response: ServerResponse): void {
     const upload = uploads.get(path.basename(pathname));
     if (!upload || clock.now() - upload.createdAt > UPLOAD_LIFETIME_MS) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': upload.contentType, 'content-length': upload.bytes.length }).end(upload.bytes);
+    response
+      .writeHead(200, { 'content-type': upload.contentType, 'content-length': upload.bytes.length })
+      .end(upload.bytes);
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -333,7 +380,10 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
       if (!response.writableFinished) note(line, 'connection cut');
     });
 
-    let fault = route === 'other' || route === 'image' || route === 'models' ? undefined : (faults.take(route) ?? plan?.faultFor(route));
+    let fault =
+      route === 'other' || route === 'image' || route === 'models'
+        ? undefined
+        : (faults.take(route) ?? plan?.faultFor(route));
     if (fault) note(line, `fault ${fault.kind === 'status' ? `status ${fault.status}` : fault.kind}`);
     if (fault?.kind === 'delay') {
       await new Promise((resolve) => setTimeout(resolve, fault?.kind === 'delay' ? fault.ms : 0));
@@ -341,13 +391,24 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     }
     if (fault?.kind === 'hang') return;
     if (fault?.kind === 'drop') return void request.socket.destroy();
-    if (fault?.kind === 'status') return sendJson(response, fault.status, fault.body ?? { code: fault.status, message: `injected ${fault.status}` }, fault.headers);
+    if (fault?.kind === 'status')
+      return sendJson(
+        response,
+        fault.status,
+        fault.body ?? { code: fault.status, message: `injected ${fault.status}` },
+        fault.headers,
+      );
     if (fault?.kind === 'malformedJson') return sendJson(response, 200, '{"code": 200, "data": [{"status": "subm');
 
     if (route === 'video') return handleVideo(request, response, pathname, fault);
     if (route === 'image') return handleImage(pathname, response);
     if (route === 'other') return sendJson(response, 404, { code: 404, message: 'not found' });
-    if (!authorized) return sendJson(response, 401, openAiError('Invalid API key provided', 'authentication_error', 'invalid_api_key'));
+    if (!authorized)
+      return sendJson(
+        response,
+        401,
+        openAiError('Invalid API key provided', 'authentication_error', 'invalid_api_key'),
+      );
 
     if (route === 'upload') return handleUpload(request, response);
     if (route === 'generate') return handleGenerate(request, response, fault, line);
@@ -358,7 +419,8 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) sendJson(response, 500, { success: false, message: `fake server error: ${String(error)}` });
+      if (!response.headersSent)
+        sendJson(response, 500, { success: false, message: `fake server error: ${String(error)}` });
     });
   });
   server.on('connection', (socket) => {
@@ -384,7 +446,8 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     setBalance: (value) => {
       balance = value;
     },
-    count: (route, method) => requests.filter((entry) => entry.route === route && (!method || entry.method === method)).length,
+    count: (route, method) =>
+      requests.filter((entry) => entry.route === route && (!method || entry.method === method)).length,
     videoBytesSent: () => videoBytesSent,
     replays: () => replays,
     ledger: () => ({ tasks: [...ledgerTasks], lines: ledgerLines.map((line) => ({ ...line })) }),
@@ -402,7 +465,11 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     async generate(body, idempotencyKey) {
       const response = await fetch(`${baseUrl}/v1/videos/generations`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
+        headers: {
+          authorization: `Bearer ${apiKey}`,
+          'content-type': 'application/json',
+          ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+        },
         body: JSON.stringify(body),
       });
       const answer = (await response.json()) as { data: { task_id: string }[] };

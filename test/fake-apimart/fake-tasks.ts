@@ -23,14 +23,22 @@ export type UrlShape = 'array' | 'string';
 const seconds = (milliseconds: number) => Math.floor(milliseconds / 1000);
 
 /** The GET /v1/tasks/{id} `data` object for a task at time `now`. */
-export function describeTask(task: FakeTask, now: number, videoUrl: string, urlShape: UrlShape): Record<string, unknown> {
+export function describeTask(
+  task: FakeTask,
+  now: number,
+  videoUrl: string,
+  urlShape: UrlShape,
+): Record<string, unknown> {
   const elapsed = now - task.createdAt;
   const doneAt = task.createdAt + task.estimatedSeconds * 1000;
   const base = { id: task.id, created: seconds(task.createdAt), estimated_time: task.estimatedSeconds };
   if (task.cancelled) return { ...base, status: 'cancelled', progress: 0 };
   if (elapsed < PENDING_MS) return { ...base, status: 'pending', progress: 0 };
   if (now < doneAt) {
-    const progress = Math.min(99, Math.max(1, Math.floor(((elapsed - PENDING_MS) / (doneAt - task.createdAt - PENDING_MS)) * 100)));
+    const progress = Math.min(
+      99,
+      Math.max(1, Math.floor(((elapsed - PENDING_MS) / (doneAt - task.createdAt - PENDING_MS)) * 100)),
+    );
     return { ...base, status: 'processing', progress };
   }
   const finished = { ...base, progress: 100, completed: seconds(doneAt), actual_time: task.estimatedSeconds };

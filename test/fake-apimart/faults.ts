@@ -4,7 +4,12 @@ export type FaultRoute = 'upload' | 'generate' | 'task' | 'balance' | 'video';
 /** Misbehaviour the fake can be told to show on the next matching request(s). */
 export type Fault =
   /** Answer with this status (and optional body and headers) instead of the real answer. */
-  | { readonly kind: 'status'; readonly status: number; readonly body?: unknown; readonly headers?: Record<string, string> }
+  | {
+      readonly kind: 'status';
+      readonly status: number;
+      readonly body?: unknown;
+      readonly headers?: Record<string, string>;
+    }
   /** Accept the request and never answer. */
   | { readonly kind: 'hang' }
   /** Close the connection without answering, before doing anything. */

@@ -32,13 +32,17 @@ const ASPECTS: Readonly<Record<string, 'landscape' | 'portrait'>> = {
 
 /** Applies the documented rules to a request body. */
 export function checkGeneration(body: unknown, models: readonly FakeModel[]): AcceptedGeneration | GenerationRefusal {
-  if (typeof body !== 'object' || body === null) return { reason: 'invalid', message: 'request body must be a JSON object' };
+  if (typeof body !== 'object' || body === null)
+    return { reason: 'invalid', message: 'request body must be a JSON object' };
   const fields = body as Record<string, unknown>;
   const model = models.find((candidate) => candidate.id === (fields['model'] ?? 'sora-2-preview'));
-  if (!model) return { reason: 'unknownModel', message: `model ${String(fields['model'])} does not exist or is not available` };
-  if (typeof fields['prompt'] !== 'string' || fields['prompt'].trim() === '') return { reason: 'invalid', message: 'prompt is required' };
+  if (!model)
+    return { reason: 'unknownModel', message: `model ${String(fields['model'])} does not exist or is not available` };
+  if (typeof fields['prompt'] !== 'string' || fields['prompt'].trim() === '')
+    return { reason: 'invalid', message: 'prompt is required' };
   const duration = fields['duration'] ?? 4;
-  if (duration !== 4 && duration !== 8 && duration !== 12) return { reason: 'invalid', message: 'duration must be 4, 8 or 12' };
+  if (duration !== 4 && duration !== 8 && duration !== 12)
+    return { reason: 'invalid', message: 'duration must be 4, 8 or 12' };
   const aspect = ASPECTS[String(fields['aspect_ratio'] ?? 'landscape')];
   if (!aspect) return { reason: 'invalid', message: 'aspect_ratio must be landscape, portrait, 16:9 or 9:16' };
   const resolution = fields['resolution'];

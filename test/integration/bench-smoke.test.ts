@@ -13,24 +13,43 @@ describe('npm run bench', () => {
       ['--import', './scripts/register-ts.js', 'bench/run-all.ts', '--scale', '0.01', '--runs', '1'],
       { cwd: root, timeout: 170_000 },
     );
-    expect(stdout).toMatch(/^24 MP JPEG .*ratio \d+\.\d\d \(target ≤ 1\.3\); peak RSS prepare \d+ MB, baseline \d+ MB$/m);
+    expect(stdout).toMatch(
+      /^24 MP JPEG .*ratio \d+\.\d\d \(target ≤ 1\.3\); peak RSS prepare \d+ MB, baseline \d+ MB$/m,
+    );
     expect(stdout).toMatch(/^50 MP PNG .*ratio \d+\.\d\d/m);
     expect(stdout).toMatch(/^worst ratio \d+\.\d\d: (within target|ABOVE TARGET)$/m);
     expect(stdout).toMatch(/^library of 100 items; initial index \d+ ms/m);
-    expect(stdout).toMatch(/^download \d+ MB via undici \(CLI\): \d+ MB\/s \(median of 1\); curl -o then fsync \d+ MB\/s, throughput ratio \d+\.\d\d \(target ≥ 0\.9: (ok|BELOW)\); bare curl -o \d+ MB\/s, ratio \d+\.\d\d; RSS growth -?\d+\.\d MB/m);
+    expect(stdout).toMatch(
+      /^download \d+ MB via undici \(CLI\): \d+ MB\/s \(median of 1\); curl -o then fsync \d+ MB\/s, throughput ratio \d+\.\d\d \(target ≥ 0\.9: (ok|BELOW)\); bare curl -o \d+ MB\/s, ratio \d+\.\d\d; RSS growth -?\d+\.\d MB/m,
+    );
     expect(stdout).toMatch(/^download \d+ MB via fetch: /m);
-    expect(stdout).toMatch(/^download ceiling: Node's socket path alone \(undici, bytes discarded, nothing written\) \d+ MB\/s, \d+\.\d\d× curl -o then fsync/m);
-    expect(stdout).toMatch(/^polling without leases \(baseline\): 50 concurrent tasks for \d+ s: \d+ requests, \d+\.\d per task-minute/m);
-    expect(stdout).toMatch(/^polling with leases: 50 concurrent tasks for \d+ s: \d+ requests, \d+\.\d per task-minute/m);
+    expect(stdout).toMatch(
+      /^download ceiling: Node's socket path alone \(undici, bytes discarded, nothing written\) \d+ MB\/s, \d+\.\d\d× curl -o then fsync/m,
+    );
+    expect(stdout).toMatch(
+      /^polling without leases \(baseline\): 50 concurrent tasks for \d+ s: \d+ requests, \d+\.\d per task-minute/m,
+    );
+    expect(stdout).toMatch(
+      /^polling with leases: 50 concurrent tasks for \d+ s: \d+ requests, \d+\.\d per task-minute/m,
+    );
     expect(stdout).toMatch(/^lease overhead: polling \d+\.\d\d× the baseline \(target within ±10%: (ok|OUTSIDE)\)$/m);
     expect(stdout).toMatch(/^renderer bundle: \d+\.\d KB of JavaScript gzipped \(target ≤ 300 KB: (ok|ABOVE)\)$/m);
-    expect(stdout).toMatch(/^library grid: 100 videos, scrolled over \d+ frames: \d+ long task\(s\) over 50 ms, longest \d+ ms/m);
+    expect(stdout).toMatch(
+      /^library grid: 100 videos, scrolled over \d+ frames: \d+ long task\(s\) over 50 ms, longest \d+ ms/m,
+    );
     expect(stdout).toMatch(/^library grid at rest: \d+ cards in view, all with their poster$/m);
-    expect(stdout).toMatch(/^chaos: seed \d+, \d+ jobs, 3 processes beside the app, \d+\.\d min: \d+(\.\d)? jobs finished per minute; survived \d+ kills, \d+ pauses, \d+ app restarts$/m);
+    expect(stdout).toMatch(
+      /^chaos: seed \d+, \d+ jobs, 3 processes beside the app, \d+\.\d min: \d+(\.\d)? jobs finished per minute; survived \d+ kills, \d+ pauses, \d+ app restarts$/m,
+    );
     expect(stdout).toMatch(/^chaos faults injected: rateLimitStorm \d+, serverError \d+/m);
     expect(stdout).toMatch(/^chaos violations: 0 \(target 0: ok\)$/m);
     for (const name of ['cold open', 'first page', 'search']) {
-      expect(stdout).toMatch(new RegExp(`^${name} +\\d+\\.\\d ms \\(target ≤ \\d+ ms: (ok|ABOVE)\\); bare node:sqlite \\d+\\.\\d ms, ratio \\d+\\.\\d\\d$`, 'm'));
+      expect(stdout).toMatch(
+        new RegExp(
+          `^${name} +\\d+\\.\\d ms \\(target ≤ \\d+ ms: (ok|ABOVE)\\); bare node:sqlite \\d+\\.\\d ms, ratio \\d+\\.\\d\\d$`,
+          'm',
+        ),
+      );
     }
   }, 180_000);
 });

@@ -2,6 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { eventMethodName, splitChannel } from '../../shared/ipc/bridge-api';
+import { contract } from '../../shared/ipc/contract';
 import { BUILT, requireBuild } from '../support/build-output';
 
 beforeAll(requireBuild);
@@ -26,7 +28,10 @@ async function runPreloadInSandbox(): Promise<FakeElectron> {
         fake.listeners.set(channel, [...(fake.listeners.get(channel) ?? []), listener]);
       },
       removeListener: (channel: string, listener: (event: unknown, payload: unknown) => void) => {
-        fake.listeners.set(channel, (fake.listeners.get(channel) ?? []).filter((entry) => entry !== listener));
+        fake.listeners.set(
+          channel,
+          (fake.listeners.get(channel) ?? []).filter((entry) => entry !== listener),
+        );
       },
     },
   };
@@ -36,7 +41,11 @@ async function runPreloadInSandbox(): Promise<FakeElectron> {
   };
   const module = { exports: {} };
   const code = await readFile(BUILT.preload, 'utf8');
-  vm.runInNewContext(code, { require: requireOnlyElectron, module, exports: module.exports }, { filename: BUILT.preload });
+  vm.runInNewContext(
+    code,
+    { require: requireOnlyElectron, module, exports: module.exports },
+    { filename: BUILT.preload },
+  );
   return fake;
 }
 
@@ -48,6 +57,25 @@ describe('preload bundle', () => {
     expect(new Set(required)).toEqual(new Set(['electron']));
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
     expect(code).not.toMatch(/\bimport\(/);
+  });
+
+  it("carries the contract's channel names only, not its schemas", async () => {
+    const code = await readFile(BUILT.preload, 'utf8');
+    expect(code).not.toMatch(/ZodError|safeParse/);
+    expect(code.length).toBeLessThan(16 * 1024);
+    const fake = await runPreloadInSandbox();
+    const api = fake.exposed.get('reelbench') as Record<string, Record<string, unknown>>;
+    const exposed = Object.entries(api).flatMap(([domain, methods]) =>
+      Object.keys(methods).map((method) => `${domain}.${method}`),
+    );
+    const expected = [
+      ...Object.keys(contract.invoke),
+      ...Object.keys(contract.events).map((event) => {
+        const [domain, verb] = splitChannel(event);
+        return `${domain}.${eventMethodName(verb)}`;
+      }),
+    ];
+    expect(new Set(exposed)).toEqual(new Set(expected));
   });
 
   it('exposes window.reelbench built from the contract, forwarding calls and events over ipcRenderer', async () => {
@@ -85,9 +113,12 @@ describe('main bundle', () => {
       dependencies: Record<string, string>;
     };
     const loaded = new Set(
-      [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)"([^"]+)"/g)].map((match) => match[1] ?? '').filter((name) => !name.startsWith('.')),
+      [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)"([^"]+)"/g)]
+        .map((match) => match[1] ?? '')
+        .filter((name) => !name.startsWith('.')),
     );
-    const allowed = (name: string) => name.startsWith('node:') || name === 'electron' || Object.hasOwn(manifest.dependencies, name.split('/')[0] ?? '');
+    const allowed = (name: string) =>
+      name.startsWith('node:') || name === 'electron' || Object.hasOwn(manifest.dependencies, name.split('/')[0] ?? '');
     expect([...loaded].filter((name) => !allowed(name))).toEqual([]);
     expect(loaded).toContain('keytar');
     expect(loaded).toContain('sharp');
@@ -97,7 +128,10 @@ describe('main bundle', () => {
   it('keeps electron out of the CLI, which runs under plain Node', async () => {
     const cli = await readFile(path.join(path.dirname(BUILT.main), 'cli.js'), 'utf8');
     const chunks = [...cli.matchAll(/from "\.\/(chunks\/[^"]+)"/g)].map((match) => match[1] ?? '');
-    const reachable = [cli, ...(await Promise.all(chunks.map((chunk) => readFile(path.join(path.dirname(BUILT.main), chunk), 'utf8'))))];
+    const reachable = [
+      cli,
+      ...(await Promise.all(chunks.map((chunk) => readFile(path.join(path.dirname(BUILT.main), chunk), 'utf8')))),
+    ];
     for (const code of reachable) expect(code).not.toMatch(/from "electron"|import\("electron"\)/);
   });
 });

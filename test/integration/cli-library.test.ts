@@ -33,9 +33,16 @@ describe('reelbench library (the built CLI)', () => {
 
     const search = await reelbench('library', 'list', '--search', 'sunset', '--json');
     const answer = JSON.parse(search.stdout) as { total: number; items: { title: string; path: string }[] };
-    expect(answer).toMatchObject({ ok: true, total: 1, items: [{ title: 'sunset over the bay', path: path.join(libraryDir, 'sunset over the bay.mp4') }] });
+    expect(answer).toMatchObject({
+      ok: true,
+      total: 1,
+      items: [{ title: 'sunset over the bay', path: path.join(libraryDir, 'sunset over the bay.mp4') }],
+    });
 
-    await expect(reelbench('library', 'list', '--favorites')).resolves.toMatchObject({ code: 0, stdout: 'No videos match.\n' });
+    await expect(reelbench('library', 'list', '--favorites')).resolves.toMatchObject({
+      code: 0,
+      stdout: 'No videos match.\n',
+    });
   });
 
   it('rebuilds the catalog from the sidecars, reporting damaged ones', async () => {
@@ -45,12 +52,22 @@ describe('reelbench library (the built CLI)', () => {
     await writeFile(path.join(libraryDir, 'bad.reelbench.json'), '{ broken');
     const rebuilt = await reelbench('library', 'rebuild');
     expect(rebuilt.code).toBe(0);
-    expect(rebuilt.stdout).toBe(`Rebuilt the catalog of ${libraryDir}: 1 video.\n  ! bad.reelbench.json: This sidecar is not valid JSON (damaged or edited by hand?). Its video is not listed until it is fixed or removed.\n`);
+    expect(rebuilt.stdout).toBe(
+      `Rebuilt the catalog of ${libraryDir}: 1 video.\n  ! bad.reelbench.json: This sidecar is not valid JSON (damaged or edited by hand?). Its video is not listed until it is fixed or removed.\n`,
+    );
     expect(await readFile(path.join(libraryDir, 'bad.reelbench.json'), 'utf8')).toBe('{ broken');
-    expect((await readdir(libraryDir)).sort()).toEqual(['bad.mp4', 'bad.reelbench.json', 'good.mp4', 'good.reelbench.json']);
+    expect((await readdir(libraryDir)).sort()).toEqual([
+      'bad.mp4',
+      'bad.reelbench.json',
+      'good.mp4',
+      'good.reelbench.json',
+    ]);
   });
 
   it('explains its usage', async () => {
-    await expect(reelbench('library')).resolves.toMatchObject({ code: 2, stderr: expect.stringContaining('library takes "list" or "rebuild".') });
+    await expect(reelbench('library')).resolves.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('library takes "list" or "rebuild".'),
+    });
   });
 });

@@ -15,13 +15,26 @@ beforeEach(async () => {
 });
 afterEach(() => cli.close());
 
-const jobsJson = async () => JSON.parse((await cli.reelbench(['jobs', '--json']).done).stdout) as { jobs: { phase: string; watched: boolean; request: { prompt: string } }[] };
+const jobsJson = async () =>
+  JSON.parse((await cli.reelbench(['jobs', '--json']).done).stdout) as {
+    jobs: { phase: string; watched: boolean; request: { prompt: string } }[];
+  };
 
 describe('reelbench help and usage errors', () => {
   it('lists every command with its options, and the model ids', async () => {
     const help = await cli.reelbench(['--help']).done;
     expect(help.code).toBe(0);
-    for (const text of ['reelbench generate --prompt TEXT', '--timeout S', 'reelbench jobs resume', 'reelbench config get', 'price.MODEL', 'reelbench prep-image FILE', 'sora-2-preview', 'sora-2-pro-preview', 'landscape or portrait (also written 16:9 or 9:16)']) {
+    for (const text of [
+      'reelbench generate --prompt TEXT',
+      '--timeout S',
+      'reelbench jobs resume',
+      'reelbench config get',
+      'price.MODEL',
+      'reelbench prep-image FILE',
+      'sora-2-preview',
+      'sora-2-pro-preview',
+      'landscape or portrait (also written 16:9 or 9:16)',
+    ]) {
       expect(help.stdout).toContain(text);
     }
     const one = await cli.reelbench(['generate', '--help']).done;
@@ -31,7 +44,10 @@ describe('reelbench help and usage errors', () => {
   });
 
   it.each([
-    [['generate', '--prompt', 'x', '--model', 'sora-9'], 'there is no model "sora-9". Choose one of: sora-2-preview, sora-2-pro-preview.'],
+    [
+      ['generate', '--prompt', 'x', '--model', 'sora-9'],
+      'there is no model "sora-9". Choose one of: sora-2-preview, sora-2-pro-preview.',
+    ],
     [['generate', '--prompt', 'x', '--duration', '5'], 'Sora 2 makes videos of 4, 8 or 12 seconds, not 5.'],
     [['generate', '--prompt', 'x', '--aspect', 'square'], 'Choose landscape (16:9) or portrait (9:16)'],
     [['generate', '--prompt'], '--prompt needs a value.'],
@@ -49,18 +65,29 @@ describe('reelbench help and usage errors', () => {
     expect(plain.stderr).not.toMatch(/ERR_PARSE_ARGS|To specify a positional argument|\n\s+at /);
     const json = await cli.reelbench([...args, '--json']).done;
     expect(json.code).toBe(2);
-    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'usage', message: expect.stringContaining(message) } });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'usage', message: expect.stringContaining(message) },
+    });
   });
 });
 
 describe('reelbench generate checks what it can before a job exists', () => {
   it.each([
-    ['a missing image', async () => path.join(cli.dir, 'nowhere.jpg'), 'reelbench: The file "nowhere.jpg" does not exist (any more).\n  Check the image\'s path.\n'],
-    ['a file that is not an image', async () => {
-      const file = path.join(cli.dir, 'notes.jpg');
-      await writeFile(file, 'just text');
-      return file;
-    }, 'reelbench: "notes.jpg" is not an image Reelbench can read.\n  Use a JPEG, PNG, WebP, GIF, AVIF, TIFF or SVG file.\n'],
+    [
+      'a missing image',
+      async () => path.join(cli.dir, 'nowhere.jpg'),
+      'reelbench: The file "nowhere.jpg" does not exist (any more).\n  Check the image\'s path.\n',
+    ],
+    [
+      'a file that is not an image',
+      async () => {
+        const file = path.join(cli.dir, 'notes.jpg');
+        await writeFile(file, 'just text');
+        return file;
+      },
+      'reelbench: "notes.jpg" is not an image Reelbench can read.\n  Use a JPEG, PNG, WebP, GIF, AVIF, TIFF or SVG file.\n',
+    ],
   ])('refuses %s at once, and leaves no job behind', async (_name, image, message) => {
     await cli.startFake();
     const run = await cli.reelbench(['generate', '--prompt', 'A fox', '--image', await image()]).done;
@@ -74,17 +101,28 @@ describe.runIf(process.platform === 'linux')('reelbench generate without a key',
   it('fails at once, says how to set one, and leaves no job behind', async () => {
     await cli.startFake();
     // In a keyring of its own (scripts/with-test-keyring.js), empty whatever other tests store meanwhile.
-    const env: NodeJS.ProcessEnv = { ...process.env, REELBENCH_DATA_DIR: path.join(cli.dir, 'data'), REELBENCH_LIBRARY_DIR: path.join(cli.dir, 'library'), REELBENCH_BASE_URL: cli.fake?.baseUrl };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      REELBENCH_DATA_DIR: path.join(cli.dir, 'data'),
+      REELBENCH_LIBRARY_DIR: path.join(cli.dir, 'library'),
+      REELBENCH_BASE_URL: cli.fake?.baseUrl,
+    };
     delete env['REELBENCH_API_KEY'];
     delete env['REELBENCH_TEST_KEYRING'];
     const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, [WITH_TEST_KEYRING, process.execPath, CLI, 'generate', '--prompt', 'A fox'], { env }, (error, stdout, stderr) =>
-        resolve({ code: error ? Number((error as { code?: unknown }).code) : 0, stdout, stderr }),
+      execFile(
+        process.execPath,
+        [WITH_TEST_KEYRING, process.execPath, CLI, 'generate', '--prompt', 'A fox'],
+        { env },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? Number((error as { code?: unknown }).code) : 0, stdout, stderr }),
       );
     });
     // dbus-daemon may add its own notices to stderr; the CLI's part is exact.
     const said = run.stderr.split('\n').filter((line) => !line.startsWith('dbus-daemon'));
-    expect(said.join('\n')).toBe('reelbench: No APIMart API key is set, so nothing was sent.\n  Run `reelbench key set` and paste your APIMart key (or set REELBENCH_API_KEY).\n');
+    expect(said.join('\n')).toBe(
+      'reelbench: No APIMart API key is set, so nothing was sent.\n  Run `reelbench key set` and paste your APIMart key (or set REELBENCH_API_KEY).\n',
+    );
     expect(run.code).toBe(1);
     expect((await jobsJson()).jobs).toEqual([]);
     expect(cli.fake?.requests).toEqual([]);
@@ -98,8 +136,15 @@ describe('reelbench generate without a terminal', () => {
     expect(run.code).toBe(0);
     const lines = run.stderr.trim().split('\n');
     expect(lines[0]).toMatch(/^Job [0-9a-f]{8}: 4 s, sora-2-preview, landscape\.$/);
-    expect(lines.slice(1)).toEqual(['Sending the job to APIMart (the billed step)…', 'Generating at APIMart…', 'Downloading the video…', 'Saving it to the library…']);
-    expect(run.stdout.trim()).toBe(path.join(cli.dir, 'library', `${new Date().toISOString().slice(0, 10)} A heron at dawn.mp4`));
+    expect(lines.slice(1)).toEqual([
+      'Sending the job to APIMart (the billed step)…',
+      'Generating at APIMart…',
+      'Downloading the video…',
+      'Saving it to the library…',
+    ]);
+    expect(run.stdout.trim()).toBe(
+      path.join(cli.dir, 'library', `${new Date().toISOString().slice(0, 10)} A heron at dawn.mp4`),
+    );
   });
 
   it('on Ctrl+C says the job goes on; `jobs` shows it as not being watched; `jobs resume` finishes it and prints the path', async () => {
@@ -110,7 +155,9 @@ describe('reelbench generate without a terminal', () => {
     first.child.kill('SIGINT');
     const stopped = await first.done;
     expect(stopped.code).toBe(130);
-    expect(stopped.stderr).toMatch(/Stopped watching\. Job [0-9a-f]{8} is kept \(generating\): APIMart goes on generating it, and `reelbench jobs resume` finishes it/);
+    expect(stopped.stderr).toMatch(
+      /Stopped watching\. Job [0-9a-f]{8} is kept \(generating\): APIMart goes on generating it, and `reelbench jobs resume` finishes it/,
+    );
 
     const listed = await cli.reelbench(['jobs']).done;
     expect(listed.stdout).toContain('not being watched (generating)');
@@ -122,19 +169,30 @@ describe('reelbench generate without a terminal', () => {
     const resumed = await cli.reelbench(['jobs', 'resume']).done;
     expect(resumed.code, resumed.stderr).toBe(0);
     const saved = resumed.stdout.trim();
-    expect(saved).toBe(path.join(cli.dir, 'library', `${new Date().toISOString().slice(0, 10)} A lighthouse in a storm.mp4`));
+    expect(saved).toBe(
+      path.join(cli.dir, 'library', `${new Date().toISOString().slice(0, 10)} A lighthouse in a storm.mp4`),
+    );
     await expect(readFile(saved)).resolves.toBeInstanceOf(Buffer);
     expect(resumed.stderr).toContain('Resuming 1 job.');
     expect(cli.fake?.count('generate', 'POST')).toBe(1);
-    await expect(cli.reelbench(['jobs', 'resume', '--json']).done).resolves.toMatchObject({ code: 0, stdout: '{"ok":true,"jobs":[],"paths":[]}\n' });
+    await expect(cli.reelbench(['jobs', 'resume', '--json']).done).resolves.toMatchObject({
+      code: 0,
+      stdout: '{"ok":true,"jobs":[],"paths":[]}\n',
+    });
   });
 
   it('gives up watching after --timeout with exit 1, and keeps the job', async () => {
     await cli.startFake({ estimatedSeconds: 100_000 });
     const run = await cli.reelbench(['generate', '--prompt', 'A very slow sunset', '--timeout', '1', '--json']).done;
     expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, error: { code: 'timeout', message: expect.stringContaining('Stopped watching after 1 s') }, job: { phase: 'polling' } });
-    expect((await jobsJson()).jobs).toMatchObject([{ phase: 'polling', watched: false, request: { prompt: 'A very slow sunset' } }]);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'timeout', message: expect.stringContaining('Stopped watching after 1 s') },
+      job: { phase: 'polling' },
+    });
+    expect((await jobsJson()).jobs).toMatchObject([
+      { phase: 'polling', watched: false, request: { prompt: 'A very slow sunset' } },
+    ]);
   });
 
   it('removes control characters from what the server says before printing it', async () => {
@@ -152,33 +210,61 @@ describe('reelbench config, usage and library list', () => {
   it('sets prices, jobs at once and the API address in the settings the app reads; usage says how', async () => {
     const before = await cli.reelbench(['usage']).done;
     expect(before.stdout).toContain('`reelbench config set price.sora-2-preview 0.08`');
-    await expect(cli.reelbench(['config', 'set', 'price.sora-2-preview', '0.1']).done).resolves.toMatchObject({ code: 0, stdout: 'price.sora-2-preview = 0.1\n' });
-    await expect(cli.reelbench(['config', 'set', 'jobs-at-once', '2']).done).resolves.toMatchObject({ code: 0 });
-    await expect(cli.reelbench(['config', 'set', 'api-address', 'http://example.com']).done).resolves.toMatchObject({ code: 1, stderr: expect.stringContaining('must start with https://') });
-    await expect(cli.reelbench(['config', 'set', 'api-address', 'https://api.example.com/']).done).resolves.toMatchObject({ code: 0, stdout: 'api-address = https://api.example.com\n' });
-    const settings = JSON.parse(await readFile(path.join(cli.dir, 'data', 'settings.json'), 'utf8')) as Record<string, unknown>;
-    expect(settings).toMatchObject({ prices: { 'sora-2-preview': 0.1 }, concurrency: 2, apiBaseUrl: 'https://api.example.com' });
-    await expect(cli.reelbench(['config', 'get', '--json']).done.then((run) => JSON.parse(run.stdout) as unknown)).resolves.toEqual({
-      ok: true,
-      settings: { 'api-address': 'https://api.example.com', 'jobs-at-once': 2, 'price.sora-2-preview': 0.1, 'price.sora-2-pro-preview': null },
+    await expect(cli.reelbench(['config', 'set', 'price.sora-2-preview', '0.1']).done).resolves.toMatchObject({
+      code: 0,
+      stdout: 'price.sora-2-preview = 0.1\n',
     });
-    await expect(cli.reelbench(['config', 'set', 'price.sora-2-preview', 'none']).done).resolves.toMatchObject({ stdout: 'price.sora-2-preview = not set\n' });
+    await expect(cli.reelbench(['config', 'set', 'jobs-at-once', '2']).done).resolves.toMatchObject({ code: 0 });
+    await expect(cli.reelbench(['config', 'set', 'api-address', 'http://example.com']).done).resolves.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('must start with https://'),
+    });
+    await expect(
+      cli.reelbench(['config', 'set', 'api-address', 'https://api.example.com/']).done,
+    ).resolves.toMatchObject({ code: 0, stdout: 'api-address = https://api.example.com\n' });
+    const settings = JSON.parse(await readFile(path.join(cli.dir, 'data', 'settings.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(settings).toMatchObject({
+      prices: { 'sora-2-preview': 0.1 },
+      concurrency: 2,
+      apiBaseUrl: 'https://api.example.com',
+    });
+    await expect(
+      cli.reelbench(['config', 'get', '--json']).done.then((run) => JSON.parse(run.stdout) as unknown),
+    ).resolves.toEqual({
+      ok: true,
+      settings: {
+        'api-address': 'https://api.example.com',
+        'jobs-at-once': 2,
+        'price.sora-2-preview': 0.1,
+        'price.sora-2-pro-preview': null,
+      },
+    });
+    await expect(cli.reelbench(['config', 'set', 'price.sora-2-preview', 'none']).done).resolves.toMatchObject({
+      stdout: 'price.sora-2-preview = not set\n',
+    });
   });
 
-  it('lists the library with file paths, never the window\'s app:// addresses', async () => {
+  it("lists the library with file paths, never the window's app:// addresses", async () => {
     await cli.startFake();
     await expect(cli.reelbench(['generate', '--prompt', 'A paper boat']).done).resolves.toMatchObject({ code: 0 });
     const list = await cli.reelbench(['library', 'list', '--json']).done;
     expect(list.stdout).not.toContain('app://');
     const { items } = JSON.parse(list.stdout) as { items: { path: string; title: string; videoUrl?: string }[] };
-    expect(items).toMatchObject([{ title: 'A paper boat', path: expect.stringContaining(path.join(cli.dir, 'library')) }]);
+    expect(items).toMatchObject([
+      { title: 'A paper boat', path: expect.stringContaining(path.join(cli.dir, 'library')) },
+    ]);
     expect(items[0]?.videoUrl).toBeUndefined();
   });
 });
 
 describe('reelbench key status', () => {
   it('says when REELBENCH_API_KEY is in effect', async () => {
-    await expect(cli.reelbench(['key', 'status'], { REELBENCH_API_KEY: 'sk-from-the-environment-9876' }).done).resolves.toMatchObject({
+    await expect(
+      cli.reelbench(['key', 'status'], { REELBENCH_API_KEY: 'sk-from-the-environment-9876' }).done,
+    ).resolves.toMatchObject({
       code: 0,
       stdout: 'An API key is set by REELBENCH_API_KEY (ends in 9876); it overrides the keychain while it is set.\n',
     });

@@ -26,7 +26,10 @@ beforeAll(requireBuild);
 
 describe.runIf(older)('the built reelbench under an older Node', () => {
   it('says which Node it needs, before loading anything else, and exits 1', () => {
-    const run = spawnSync(older?.file ?? '', [CLI, 'jobs'], { encoding: 'utf8', env: { ...process.env, REELBENCH_DATA_DIR: '/nonexistent/reelbench' } });
+    const run = spawnSync(older?.file ?? '', [CLI, 'jobs'], {
+      encoding: 'utf8',
+      env: { ...process.env, REELBENCH_DATA_DIR: '/nonexistent/reelbench' },
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toBe(`Reelbench needs Node 22.12 or newer (this is ${older?.version}).\n`);
     expect(run.stdout).toBe('');

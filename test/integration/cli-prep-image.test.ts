@@ -20,7 +20,10 @@ const reelbench = (...args: string[]) => runCli(path.join(dir, 'data'), ...args)
 
 describe('reelbench prep-image (the built CLI)', () => {
   it('prints the version from package.json, and is an executable script', async () => {
-    const manifest = JSON.parse(await readFile(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string; bin: Record<string, string> };
+    const manifest = JSON.parse(await readFile(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
+      version: string;
+      bin: Record<string, string>;
+    };
     await expect(reelbench('--version')).resolves.toEqual({ code: 0, stdout: `${manifest.version}\n`, stderr: '' });
     expect(manifest.bin['reelbench']).toBe('out/main/cli.js');
     expect((await readFile(CLI, 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
@@ -41,18 +44,54 @@ describe('reelbench prep-image (the built CLI)', () => {
   it('answers in JSON for scripts', async () => {
     const input = await fixture(dir, 'wide.png', await quadrantCard(1920, 1080));
     const out = path.join(dir, 'ref.webp');
-    const result = await reelbench('prep-image', input, '--aspect', 'portrait', '--model', 'sora-2-pro-preview', '--resolution', 'high', '--format', 'webp', '--out', out, '--json');
+    const result = await reelbench(
+      'prep-image',
+      input,
+      '--aspect',
+      'portrait',
+      '--model',
+      'sora-2-pro-preview',
+      '--resolution',
+      'high',
+      '--format',
+      'webp',
+      '--out',
+      out,
+      '--json',
+    );
     expect(result.code).toBe(0);
-    const answer = JSON.parse(result.stdout) as { ok: boolean; prepared: { width: number; height: number; format: string; path: string }; source: { width: number } };
-    expect(answer).toMatchObject({ ok: true, output: out, prepared: { width: 1024, height: 1792, format: 'webp', path: out }, source: { width: 1920 } });
+    const answer = JSON.parse(result.stdout) as {
+      ok: boolean;
+      prepared: { width: number; height: number; format: string; path: string };
+      source: { width: number };
+    };
+    expect(answer).toMatchObject({
+      ok: true,
+      output: out,
+      prepared: { width: 1024, height: 1792, format: 'webp', path: out },
+      source: { width: 1920 },
+    });
     expect(await sharp(out).metadata()).toMatchObject({ format: 'webp', width: 1024, height: 1792 });
   });
 
   it('fails with the reason and exit code 1 for a bad image, in words or in JSON', async () => {
     const input = await fixture(dir, 'fake.jpg', 'text');
     const plain = await reelbench('prep-image', input, '--aspect', 'landscape', '--out', path.join(dir, 'x.jpg'));
-    expect(plain).toEqual({ code: 1, stdout: '', stderr: 'reelbench: "fake.jpg" is not an image Reelbench can read.\n  Use a JPEG, PNG, WebP, GIF, AVIF, TIFF or SVG file.\n' });
-    const json = await reelbench('prep-image', input, '--aspect', 'landscape', '--out', path.join(dir, 'x.jpg'), '--json');
+    expect(plain).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'reelbench: "fake.jpg" is not an image Reelbench can read.\n  Use a JPEG, PNG, WebP, GIF, AVIF, TIFF or SVG file.\n',
+    });
+    const json = await reelbench(
+      'prep-image',
+      input,
+      '--aspect',
+      'landscape',
+      '--out',
+      path.join(dir, 'x.jpg'),
+      '--json',
+    );
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'invalidImage' } });
   });
@@ -61,15 +100,30 @@ describe('reelbench prep-image (the built CLI)', () => {
     [['prep-image', 'a.jpg', '--out', 'b.jpg'], '--aspect must be landscape or portrait (also written 16:9 or 9:16).'],
     [['prep-image', 'a.jpg', '--aspect', 'landscape'], 'prep-image needs --out <file>.'],
     [['prep-image', '--aspect', 'landscape', '--out', 'b.jpg'], 'prep-image takes one input image.'],
-    [['prep-image', 'a.jpg', 'b.jpg', '--aspect', 'landscape', '--out', 'c.jpg'], '`prep-image` does not take "b.jpg" as well.'],
-    [['prep-image', 'a.jpg', '--aspect', 'landscape', '--out', 'b.jpg', '--colour', 'red'], '`prep-image` has no option --colour.'],
+    [
+      ['prep-image', 'a.jpg', 'b.jpg', '--aspect', 'landscape', '--out', 'c.jpg'],
+      '`prep-image` does not take "b.jpg" as well.',
+    ],
+    [
+      ['prep-image', 'a.jpg', '--aspect', 'landscape', '--out', 'b.jpg', '--colour', 'red'],
+      '`prep-image` has no option --colour.',
+    ],
     [['prep-image', 'a.jpg', '--aspect', 'landscape', '--out'], '--out needs a value.'],
-    [['prep-image', 'a.jpg', '--aspect', 'landscape', '--out', 'b.gif'], '--out must end in .jpg, .jpeg, .png or .webp (the extension decides the format), not "b.gif".'],
-    [['prep-image', 'a.jpg', '--aspect', 'landscape', '--out', 'b.png', '--format', 'jpeg'], '--format jpeg does not match --out "b.png" (png)'],
+    [
+      ['prep-image', 'a.jpg', '--aspect', 'landscape', '--out', 'b.gif'],
+      '--out must end in .jpg, .jpeg, .png or .webp (the extension decides the format), not "b.gif".',
+    ],
+    [
+      ['prep-image', 'a.jpg', '--aspect', 'landscape', '--out', 'b.png', '--format', 'jpeg'],
+      '--format jpeg does not match --out "b.png" (png)',
+    ],
     [['prep-image', 'a.jpg', '--aspect', 'square', '--out', 'b.png'], '--aspect must be landscape or portrait'],
-    [['prep-image', 'a.jpg', '--aspect', 'landscape', '--model', 'sora-3', '--out', 'b.png'], 'there is no model "sora-3". Choose one of: sora-2-preview, sora-2-pro-preview.'],
+    [
+      ['prep-image', 'a.jpg', '--aspect', 'landscape', '--model', 'sora-3', '--out', 'b.png'],
+      'there is no model "sora-3". Choose one of: sora-2-preview, sora-2-pro-preview.',
+    ],
     [['frobnicate'], 'there is no command "frobnicate".'],
-  ])('exits 2 with usage help for %j, and never with node:util\'s own wording', async (args, message) => {
+  ])("exits 2 with usage help for %j, and never with node:util's own wording", async (args, message) => {
     const result = await reelbench(...args);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
@@ -78,12 +132,19 @@ describe('reelbench prep-image (the built CLI)', () => {
     const json = await reelbench(...args, '--json');
     expect(json.code).toBe(2);
     expect(json.stderr).toBe('');
-    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'usage', message: expect.stringContaining(message.split('\n')[0] ?? '') } });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'usage', message: expect.stringContaining(message.split('\n')[0] ?? '') },
+    });
   });
 
   it('lets the extension of --out decide the format', async () => {
     const input = await fixture(dir, 'wide.png', await quadrantCard(1920, 1080));
-    for (const [name, format] of [['a.png', 'png'], ['b.jpeg', 'jpeg'], ['c.WEBP', 'webp']] as const) {
+    for (const [name, format] of [
+      ['a.png', 'png'],
+      ['b.jpeg', 'jpeg'],
+      ['c.WEBP', 'webp'],
+    ] as const) {
       const result = await reelbench('prep-image', input, '--aspect', 'landscape', '--out', path.join(dir, name));
       expect(result.code).toBe(0);
       expect(await sharp(path.join(dir, name)).metadata()).toMatchObject({ format, width: 1280, height: 720 });
@@ -92,8 +153,19 @@ describe('reelbench prep-image (the built CLI)', () => {
 
   it('refuses an --out folder that does not exist, and creates nothing', async () => {
     const input = await fixture(dir, 'wide.png', await quadrantCard(1920, 1080));
-    const result = await reelbench('prep-image', input, '--aspect', 'landscape', '--out', path.join(dir, 'missing', 'ref.jpg'));
-    expect(result).toMatchObject({ code: 1, stdout: '', stderr: `reelbench: The folder for --out does not exist: ${path.join(dir, 'missing')}\n  Create it first, or write somewhere else.\n` });
+    const result = await reelbench(
+      'prep-image',
+      input,
+      '--aspect',
+      'landscape',
+      '--out',
+      path.join(dir, 'missing', 'ref.jpg'),
+    );
+    expect(result).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: `reelbench: The folder for --out does not exist: ${path.join(dir, 'missing')}\n  Create it first, or write somewhere else.\n`,
+    });
     await expect(readFile(path.join(dir, 'missing', 'ref.jpg'))).rejects.toThrow();
   });
 });

@@ -12,8 +12,16 @@ describe('an e2e run on a machine without Chromium', () => {
       execFile(
         process.execPath,
         [VITEST, 'run', '--project', 'e2e', 'test/e2e/app-frame.test.ts', 'test/e2e/queue.test.ts'],
-        { cwd: root, env: { ...process.env, CHROMIUM_PATH: missing, NO_COLOR: '1', FORCE_COLOR: '0' }, timeout: 120_000 },
-        (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, output: `${stdout}\n${stderr}` }),
+        {
+          cwd: root,
+          env: { ...process.env, CHROMIUM_PATH: missing, NO_COLOR: '1', FORCE_COLOR: '0' },
+          timeout: 120_000,
+        },
+        (error, stdout, stderr) =>
+          resolve({
+            code: error ? Number((error as { code?: unknown }).code ?? 1) : 0,
+            output: `${stdout}\n${stderr}`,
+          }),
       );
     });
     expect(code).not.toBe(0);

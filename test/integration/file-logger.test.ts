@@ -24,13 +24,21 @@ describe('file logger', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-log-'));
     const file = path.join(dir, 'logs', 'main.log');
     const secret = 'sk-live-0123456789abcdef';
-    const logger = createFileLogger(file, createRedactor(() => [secret]));
+    const logger = createFileLogger(
+      file,
+      createRedactor(() => [secret]),
+    );
     logger.info('key set', { key: secret });
     logger.error('request failed', { error: new Error(`401 for Bearer ${secret}`) });
     const text = await readWhenWritten(file, 2);
     expect(text).not.toContain(secret);
     // Once in the info line, twice in the error line: its message and the stack that repeats it.
     expect(text.match(/\[redacted\]/g)).toHaveLength(3);
-    expect(text.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { level: string }).level)).toEqual(['info', 'error']);
+    expect(
+      text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => (JSON.parse(line) as { level: string }).level),
+    ).toEqual(['info', 'error']);
   });
 });

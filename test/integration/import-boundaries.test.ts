@@ -7,7 +7,9 @@ const eslint = new ESLint({ cwd: root });
 
 async function restrictedImportsIn(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
-  return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports').map((message) => message.message);
+  return (result?.messages ?? [])
+    .filter((message) => message.ruleId === 'no-restricted-imports')
+    .map((message) => message.message);
 }
 
 describe('import boundaries (enforced by `npm run lint`)', () => {
@@ -16,13 +18,22 @@ describe('import boundaries (enforced by `npm run lint`)', () => {
     ['renderer/features/x/bad.ts', "import type { BrowserWindow } from 'electron';\nexport type X = BrowserWindow;\n"],
     ['renderer/features/x/bad.ts', "import { readFile } from 'node:fs';\nexport const x = readFile;\n"],
     ['renderer/features/x/bad.ts', "import path from 'path';\nexport const x = path;\n"],
-    ['renderer/features/x/bad.ts', "import { createIpcRouter } from '../../../electron/services/ipc/router';\nexport const x = createIpcRouter;\n"],
+    [
+      'renderer/features/x/bad.ts',
+      "import { createIpcRouter } from '../../../electron/services/ipc/router';\nexport const x = createIpcRouter;\n",
+    ],
     ['shared/bad.ts', "import { app } from 'electron';\nexport const x = app;\n"],
     ['shared/bad.ts', "import { api } from '../renderer/lib/bridge';\nexport const x = api;\n"],
-    ['shared/ipc/bad.ts', "import { resolveAppPaths } from '../../electron/services/app-paths';\nexport const x = resolveAppPaths;\n"],
+    [
+      'shared/ipc/bad.ts',
+      "import { resolveAppPaths } from '../../electron/services/app-paths';\nexport const x = resolveAppPaths;\n",
+    ],
     ['electron/services/ipc/bad.ts', "import { app } from 'electron';\nexport const x = app;\n"],
     ['electron/services/ipc/bad.ts', "import keytar from 'keytar';\nexport const x = keytar;\n"],
-    ['electron/services/ipc/bad.ts', "import { registerIpcRouter } from '../../main/ipc-bridge';\nexport const x = registerIpcRouter;\n"],
+    [
+      'electron/services/ipc/bad.ts',
+      "import { registerIpcRouter } from '../../main/ipc-bridge';\nexport const x = registerIpcRouter;\n",
+    ],
     ['electron/main/bad.ts', "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n"],
     ['electron/preload/bad.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
   ])('%s: refuses %s', async (file, code) => {
@@ -30,13 +41,19 @@ describe('import boundaries (enforced by `npm run lint`)', () => {
   });
 
   it.each([
-    ['renderer/features/x/ok.ts', "import type { AppInfo } from '../../../shared/models/app-info';\nexport type X = AppInfo;\n"],
+    [
+      'renderer/features/x/ok.ts',
+      "import type { AppInfo } from '../../../shared/models/app-info';\nexport type X = AppInfo;\n",
+    ],
     ['electron/main/ok.ts', "import { app } from 'electron';\nexport const x = app;\n"],
     ['electron/main/ipc-bridge.ts', "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n"],
     ['electron/preload/ok.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n"],
     ['electron/services/keychain/ok.ts', "import keytar from 'keytar';\nexport const x = keytar;\n"],
     ['electron/services/images/ok.ts', "import sharp from 'sharp';\nexport const x = sharp;\n"],
-    ['electron/services/storage/ok.ts', "import { DatabaseSync } from 'node:sqlite';\nexport const x = DatabaseSync;\n"],
+    [
+      'electron/services/storage/ok.ts',
+      "import { DatabaseSync } from 'node:sqlite';\nexport const x = DatabaseSync;\n",
+    ],
   ])('%s: allows %s', async (file, code) => {
     expect(await restrictedImportsIn(file, code)).toEqual([]);
   });

@@ -50,7 +50,10 @@ afterEach(async () => {
 beforeAll(requireBuild);
 
 /** Starts the built main bundle under Node with `electron` replaced by a recording fake, and probes its wiring. */
-async function startShell(env: Record<string, string>, prepare?: (userData: string) => Promise<void>): Promise<ShellReport> {
+async function startShell(
+  env: Record<string, string>,
+  prepare?: (userData: string) => Promise<void>,
+): Promise<ShellReport> {
   const userData = await mkdtemp(path.join(os.tmpdir(), 'reelbench-shell-'));
   userDataDirs.push(userData);
   await prepare?.(userData);
@@ -70,13 +73,16 @@ describe('the built Electron shell (against a recording electron module)', () =>
       await writeFile(path.join(userData, 'jobs.sqlite'), noise);
     });
     expect(report.messageBoxes).toEqual([
-      { message: 'Reelbench cannot open jobs.sqlite, which holds your generation jobs.', detail: expect.stringContaining('nothing is deleted'), buttons: ['Keep it aside and start', 'Quit'] },
+      {
+        message: 'Reelbench cannot open jobs.sqlite, which holds your generation jobs.',
+        detail: expect.stringContaining('nothing is deleted'),
+        buttons: ['Keep it aside and start', 'Quit'],
+      },
     ]);
     expect(report.loadedUrl).toBe('app://reelbench/index.html');
     const aside = (await readdir(folder)).find((name) => name.startsWith('jobs.sqlite.damaged-'));
     await expect(readFile(path.join(folder, aside ?? 'missing'))).resolves.toEqual(noise);
   });
-
 
   it('registers the app scheme and the single-instance lock before the app is ready', async () => {
     const report = await startShell({ FAKE_ELECTRON_PACKAGED: '1' });
@@ -115,7 +121,13 @@ describe('the built Electron shell (against a recording electron module)', () =>
 
   it('serves only the renderer folder over app://, denies permissions and contains navigation', async () => {
     const report = await startShell({ FAKE_ELECTRON_PACKAGED: '1' });
-    expect(report.protocol).toEqual({ index: 200, escape: 404, otherHost: 404, unknownMedia: 404, mediaTraversal: 404 });
+    expect(report.protocol).toEqual({
+      index: 200,
+      escape: 404,
+      otherHost: 404,
+      unknownMedia: 404,
+      mediaTraversal: 404,
+    });
     expect(report.permissions).toEqual({ media: false, geolocation: false, clipboardWrite: true, check: false });
     expect(report.navigation).toEqual({
       appPrevented: false,
@@ -126,22 +138,34 @@ describe('the built Electron shell (against a recording electron module)', () =>
       webviewPrevented: true,
     });
     // https links (navigation, window.open, the Help menu) go to the browser; file: never does.
-    expect(report.openedExternally).toEqual(['https://apimart.ai/pricing', 'https://docs.apimart.ai/', 'https://docs.apimart.ai/']);
+    expect(report.openedExternally).toEqual([
+      'https://apimart.ai/pricing',
+      'https://docs.apimart.ai/',
+      'https://docs.apimart.ai/',
+    ]);
   });
 
   it('sends menu navigation to the window, focuses on a second launch and saves the window bounds on close', async () => {
     const report = await startShell({ FAKE_ELECTRON_PACKAGED: '1' });
     expect(report.menuLabels).toContain('Edit');
-    expect(report.eventsSentToWindow.filter((event) => event.channel === 'app.navigate')).toEqual([{ channel: 'app.navigate', payload: { view: 'settings' } }]);
+    expect(report.eventsSentToWindow.filter((event) => event.channel === 'app.navigate')).toEqual([
+      { channel: 'app.navigate', payload: { view: 'settings' } },
+    ]);
     expect(report.eventsSentToWindow.some((event) => event.channel === 'library.changed')).toBe(true);
     expect(report.focusedOnSecondInstance).toBe(true);
     expect(report.savedWindowState).toEqual({ x: 10, y: 20, width: 1111, height: 777, maximized: false });
   });
 
-  it("gives the About panel the version from package.json", async () => {
+  it('gives the About panel the version from package.json', async () => {
     const report = await startShell({ FAKE_ELECTRON_PACKAGED: '1' });
-    const { version } = JSON.parse(await readFile(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
-    expect(report.aboutPanel).toMatchObject({ applicationName: 'Reelbench', applicationVersion: version, copyright: expect.stringContaining('Reelbench') });
+    const { version } = JSON.parse(await readFile(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect(report.aboutPanel).toMatchObject({
+      applicationName: 'Reelbench',
+      applicationVersion: version,
+      copyright: expect.stringContaining('Reelbench'),
+    });
     // Reachable from the menus: macOS's app menu, and Help elsewhere (the recorded template is this platform's).
     expect(report.aboutInMenu).toBe(true);
   });
@@ -150,9 +174,25 @@ describe('the built Electron shell (against a recording electron module)', () =>
     const report = await startShell({ FAKE_ELECTRON_PACKAGED: '1' });
     expect(report.contextMenu.picked).toEqual({ ok: true, data: { chosen: 'trash' } });
     expect(report.contextMenu.dismissed).toEqual({ ok: true, data: { chosen: null } });
-    expect(report.contextMenu.shown[0]).toEqual({ hasWindow: true, labels: ['Show in folder', 'separator', 'Move to trash'] });
+    expect(report.contextMenu.shown[0]).toEqual({
+      hasWindow: true,
+      labels: ['Show in folder', 'separator', 'Move to trash'],
+    });
     expect(report.editMenus).toEqual({
-      misspelt: ['video', 'vide', 'Add to Dictionary', 'separator', 'undo', 'redo', 'separator', 'cut', 'copy', 'paste', 'separator', 'selectAll'],
+      misspelt: [
+        'video',
+        'vide',
+        'Add to Dictionary',
+        'separator',
+        'undo',
+        'redo',
+        'separator',
+        'cut',
+        'copy',
+        'paste',
+        'separator',
+        'selectAll',
+      ],
       selection: ['copy'],
       nothing: null,
     });

@@ -15,7 +15,18 @@ let project: string;
  */
 beforeAll(async () => {
   project = await mkdtemp(path.join(os.tmpdir(), 'reelbench-start-'));
-  for (const entry of ['package.json', 'electron.vite.config.ts', 'tsconfig.json', 'tsconfig.base.json', 'tsconfig.node.json', 'tsconfig.web.json', 'scripts', 'electron', 'renderer', 'shared']) {
+  for (const entry of [
+    'package.json',
+    'electron.vite.config.ts',
+    'tsconfig.json',
+    'tsconfig.base.json',
+    'tsconfig.node.json',
+    'tsconfig.web.json',
+    'scripts',
+    'electron',
+    'renderer',
+    'shared',
+  ]) {
     await cp(path.join(root, entry), path.join(project, entry), { recursive: true });
   }
   const modules = path.join(project, 'node_modules');
@@ -49,7 +60,11 @@ describe('npm start', () => {
   it('without the Electron runtime and with no way to download it, says so in one plain paragraph', async () => {
     const cache = path.join(project, 'empty-electron-cache');
     const port = await freePort();
-    const { code, output } = await npmStart({ ELECTRON_MIRROR: `http://127.0.0.1:${port}/`, electron_config_cache: cache, ELECTRON_EXEC_PATH: '' });
+    const { code, output } = await npmStart({
+      ELECTRON_MIRROR: `http://127.0.0.1:${port}/`,
+      electron_config_cache: cache,
+      ELECTRON_EXEC_PATH: '',
+    });
     expect(code).not.toBe(0);
     expect(output).toContain('Downloading the Electron runtime');
     expect(output).toContain(`Reelbench could not download the Electron runtime`);
@@ -66,7 +81,10 @@ describe('npm start', () => {
     const standIn = path.join(project, 'stand-in', 'electron');
     const record = path.join(project, 'stand-in', 'launched.json');
     await mkdir(path.dirname(standIn), { recursive: true });
-    await writeFile(standIn, `#!${process.execPath}\nprocess.getBuiltinModule('node:fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify({ cwd: process.cwd(), args: process.argv.slice(2) }));\n`);
+    await writeFile(
+      standIn,
+      `#!${process.execPath}\nprocess.getBuiltinModule('node:fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify({ cwd: process.cwd(), args: process.argv.slice(2) }));\n`,
+    );
     await chmod(standIn, 0o755);
     const { code, output } = await npmStart({ ELECTRON_EXEC_PATH: standIn, ELECTRON_MIRROR: 'http://127.0.0.1:1/' });
     expect(output).not.toContain('Downloading');

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Draft } from '../../shared/drafts/draft-models';
 import { openSettingsStore } from '../../electron/services/settings/settings-store';
 import { openDraftStore } from '../../electron/services/storage/draft-store';
-import { openJobStore } from '../../electron/services/storage/job-store';
+import { openJobStore, type JobRecord } from '../../electron/services/storage/job-store';
 import { rescueStore } from '../../electron/services/storage/store-rescue';
 import { runCli } from '../support/cli-runner';
 
@@ -20,9 +20,49 @@ afterEach(async () => {
 });
 
 const at = '2026-11-30T10:00:00.000Z';
-const jobRecord = (prompt: string) => ({
-  job: { id: randomUUID(), createdAt: at, updatedAt: at, phase: 'failed', waiting: null, request: { prompt, model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' }, progress: 0, etaSeconds: null, taskId: null, submittedAt: null, billedSeconds: null, pricePerSecond: null, videoExpiresAt: null, libraryItemId: null, error: null, warning: null, cancelRequestedAt: null },
-  internals: { preparedPath: null, preparedKey: null, uploadUrl: null, videoUrl: null, submitAttemptAt: null, idempotencyKey: null, filingAs: null, nextRunAt: 0, retryDelayMs: 0, hidden: false },
+const jobRecord = (prompt: string): JobRecord => ({
+  job: {
+    id: randomUUID(),
+    createdAt: at,
+    updatedAt: at,
+    phase: 'failed',
+    waiting: null,
+    request: {
+      prompt,
+      model: 'sora-2-preview',
+      duration: 4,
+      aspect: 'landscape',
+      resolution: 'standard',
+      imagePath: null,
+      crop: null,
+      title: null,
+      draftId: null,
+      draftVersionId: null,
+    },
+    progress: 0,
+    etaSeconds: null,
+    taskId: null,
+    submittedAt: null,
+    billedSeconds: null,
+    pricePerSecond: null,
+    videoExpiresAt: null,
+    libraryItemId: null,
+    error: null,
+    warning: null,
+    cancelRequestedAt: null,
+  },
+  internals: {
+    preparedPath: null,
+    preparedKey: null,
+    uploadUrl: null,
+    videoUrl: null,
+    submitAttemptAt: null,
+    idempotencyKey: null,
+    filingAs: null,
+    nextRunAt: 0,
+    retryDelayMs: 0,
+    hidden: false,
+  },
 });
 
 describe('one bad row', () => {
@@ -34,13 +74,15 @@ describe('one bad row', () => {
     store.save(jobRecord('about to break') as never);
     store.close();
     const raw = new DatabaseSync(file);
-    raw.prepare("UPDATE jobs SET record = '{\"job\": {\"id\": broken' WHERE id != ?").run(good.job.id);
+    raw.prepare('UPDATE jobs SET record = \'{"job": {"id": broken\' WHERE id != ?').run(good.job.id);
     raw.close();
 
     const reopened = openJobStore(file);
     try {
       expect(reopened.all().map((record) => record.job.id)).toEqual([good.job.id]);
-      expect(reopened.quarantined()).toEqual([{ id: expect.any(String), reason: expect.stringContaining('not JSON'), at: expect.any(String) }]);
+      expect(reopened.quarantined()).toEqual([
+        { id: expect.any(String), reason: expect.stringContaining('not JSON'), at: expect.any(String) },
+      ]);
     } finally {
       reopened.close();
     }
@@ -52,21 +94,38 @@ describe('one bad row', () => {
   it('in the drafts table is set aside, and the list, versions and presets still load', async () => {
     const file = path.join(dir, 'drafts.sqlite');
     const store = openDraftStore(file);
-    const draft = (title: string): Draft => ({ id: randomUUID(), title, titleIsAuto: false, prompt: `${title} prompt`, notes: '', params: { model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' }, imagePath: null, crop: null, pinned: false, createdAt: at, updatedAt: at, deletedAt: null });
+    const draft = (title: string): Draft => ({
+      id: randomUUID(),
+      title,
+      titleIsAuto: false,
+      prompt: `${title} prompt`,
+      notes: '',
+      params: { model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' },
+      imagePath: null,
+      crop: null,
+      pinned: false,
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
+    });
     const kept = draft('kept');
     const broken = draft('broken');
     store.saveDraft(kept);
     store.saveDraft(broken);
     store.close();
     const raw = new DatabaseSync(file);
-    raw.prepare('UPDATE drafts SET record = ? WHERE id = ?').run(JSON.stringify({ ...broken, params: { model: 42 } }), broken.id);
+    raw
+      .prepare('UPDATE drafts SET record = ? WHERE id = ?')
+      .run(JSON.stringify({ ...broken, params: { model: 42 } }), broken.id);
     raw.close();
 
     const reopened = openDraftStore(file);
     try {
       expect(reopened.listDrafts({ deleted: false }).map((item) => item.title)).toEqual(['kept']);
       expect(reopened.listDrafts({ search: 'broken', deleted: false })).toEqual([]);
-      expect(reopened.quarantined()).toEqual([{ table: 'drafts', id: broken.id, reason: expect.stringContaining('params'), at: expect.any(String) }]);
+      expect(reopened.quarantined()).toEqual([
+        { table: 'drafts', id: broken.id, reason: expect.stringContaining('params'), at: expect.any(String) },
+      ]);
     } finally {
       reopened.close();
     }
@@ -79,24 +138,47 @@ describe('settings.json', () => {
     await writeFile(file, '{"apiBaseUrl": "https://api.example.com", "concurr');
     const settings = await openSettingsStore(file);
     expect(settings.current().apiBaseUrl).toBe('https://api.apimart.ai');
-    expect(settings.problems()).toEqual([expect.stringContaining('settings.json could not be read (it is not valid JSON)')]);
+    expect(settings.problems()).toEqual([
+      expect.stringContaining('settings.json could not be read (it is not valid JSON)'),
+    ]);
     const copies = (await readdir(dir)).filter((name) => name.startsWith('settings.json.damaged-'));
     expect(copies).toHaveLength(1);
-    await expect(readFile(path.join(dir, copies[0] ?? ''), 'utf8')).resolves.toBe('{"apiBaseUrl": "https://api.example.com", "concurr');
+    await expect(readFile(path.join(dir, copies[0] ?? ''), 'utf8')).resolves.toBe(
+      '{"apiBaseUrl": "https://api.example.com", "concurr',
+    );
   });
 
   it('with one field out of range: that field is reset, every other one kept', async () => {
     const file = path.join(dir, 'settings.json');
-    await writeFile(file, JSON.stringify({ apiBaseUrl: 'https://api.example.com', concurrency: 99, prices: { 'sora-2-preview': 0.08 }, theme: 'dark' }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        apiBaseUrl: 'https://api.example.com',
+        concurrency: 99,
+        prices: { 'sora-2-preview': 0.08 },
+        theme: 'dark',
+      }),
+    );
     const settings = await openSettingsStore(file);
-    expect(settings.current()).toMatchObject({ apiBaseUrl: 'https://api.example.com', concurrency: 3, prices: { 'sora-2-preview': 0.08 }, theme: 'dark' });
-    expect(settings.problems()).toEqual([expect.stringContaining('reset to their defaults: jobs at once; the others were kept')]);
+    expect(settings.current()).toMatchObject({
+      apiBaseUrl: 'https://api.example.com',
+      concurrency: 3,
+      prices: { 'sora-2-preview': 0.08 },
+      theme: 'dark',
+    });
+    expect(settings.problems()).toEqual([
+      expect.stringContaining('reset to their defaults: jobs at once; the others were kept'),
+    ]);
   });
 
   it('is reported by the CLI once, and the command still works', async () => {
     await writeFile(path.join(dir, 'settings.json'), '{"prices": ');
     const run = await runCli(dir, 'config', 'get', 'jobs-at-once');
-    expect(run).toMatchObject({ code: 0, stdout: '3\n', stderr: expect.stringContaining('reelbench: settings.json could not be read') });
+    expect(run).toMatchObject({
+      code: 0,
+      stdout: '3\n',
+      stderr: expect.stringContaining('reelbench: settings.json could not be read'),
+    });
   });
 });
 
@@ -105,7 +187,13 @@ describe('a store that cannot be opened at all', () => {
     const file = path.join(dir, 'jobs.sqlite');
     const noise = randomBytes(8192);
     await writeFile(file, noise);
-    const outcome = await rescueStore(file, 'your generation jobs', (target) => openJobStore(target).close(), async () => true, new Date(at));
+    const outcome = await rescueStore(
+      file,
+      'your generation jobs',
+      (target) => openJobStore(target).close(),
+      async () => true,
+      new Date(at),
+    );
     expect(outcome).toBe('setAside');
     await expect(readFile(`${file}.damaged-2026-11-30T10-00-00-000Z`)).resolves.toEqual(noise);
     const fresh = openJobStore(file);
@@ -117,7 +205,14 @@ describe('a store that cannot be opened at all', () => {
     const file = path.join(dir, 'drafts.sqlite');
     const noise = randomBytes(8192);
     await writeFile(file, noise);
-    expect(await rescueStore(file, 'your drafts', (target) => openDraftStore(target).close(), async () => false)).toBe('declined');
+    expect(
+      await rescueStore(
+        file,
+        'your drafts',
+        (target) => openDraftStore(target).close(),
+        async () => false,
+      ),
+    ).toBe('declined');
     await expect(readFile(file)).resolves.toEqual(noise);
     expect(await readdir(dir)).toEqual(['drafts.sqlite']);
   });
@@ -131,5 +226,53 @@ describe('a store that cannot be opened at all', () => {
     expect(run.stderr).toContain('reelbench: Reelbench cannot open jobs.sqlite, which holds your generation jobs.');
     expect(run.stderr).toContain(`Move it aside (mv "${file}" "${file}.damaged-`);
     await expect(readFile(file)).resolves.toEqual(noise);
+  });
+});
+
+describe('a store another process holds in the middle of a write (paused, say)', () => {
+  it('still opens and reads: opening takes no lock when its tables are up to date', async () => {
+    const file = path.join(dir, 'jobs.sqlite');
+    const first = openJobStore(file);
+    first.save(jobRecord('written before the pause'));
+    first.close();
+    const paused = new DatabaseSync(file);
+    paused.exec('BEGIN IMMEDIATE');
+    try {
+      const started = Date.now();
+      const store = openJobStore(file);
+      expect(store.all().map((record) => record.job.request.prompt)).toEqual(['written before the pause']);
+      expect(store.changedSince(0).records).toHaveLength(1);
+      store.close();
+      // Well under SQLite's busy timeout (5 s): nothing waited for the lock.
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      paused.exec('ROLLBACK');
+      paused.close();
+    }
+  });
+
+  it('is waited for, never called damaged: no question, no file set aside', async () => {
+    const file = path.join(dir, 'jobs.sqlite');
+    await writeFile(file, 'placeholder');
+    const locked = () => {
+      throw Object.assign(new Error('database is locked'), { errcode: 5 });
+    };
+    let asked = 0;
+    const agree = async () => {
+      asked += 1;
+      return true;
+    };
+    let attempts = 0;
+    const unlocksOnTheThirdTry = () => {
+      attempts += 1;
+      if (attempts < 3) locked();
+    };
+    await expect(rescueStore(file, 'your generation jobs', unlocksOnTheThirdTry, agree)).resolves.toBe('sound');
+    await expect(rescueStore(file, 'your generation jobs', locked, agree, new Date(), 600)).rejects.toMatchObject({
+      message: expect.stringContaining('is in use by another Reelbench process that is not going on'),
+      action: 'Let that process continue, or close it, then try again.',
+    });
+    expect(asked).toBe(0);
+    expect(await readdir(dir)).toEqual(['jobs.sqlite']);
   });
 });

@@ -1,7 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createApimartClient, type ApimartClient, type ApimartClientDeps } from '../../electron/services/apimart/apimart-client';
+import {
+  createApimartClient,
+  type ApimartClient,
+  type ApimartClientDeps,
+} from '../../electron/services/apimart/apimart-client';
 import { startFakeApimart, type FakeApimart, type FakeApimartOptions } from '../fake-apimart/fake-server.ts';
 import { createRecordingLogger, type RecordingLogger } from './recording-logger';
 

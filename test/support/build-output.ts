@@ -16,6 +16,8 @@ export const BUILT = {
 export function requireBuild(): void {
   const missing = Object.values(BUILT).filter((file) => !existsSync(file));
   if (missing.length > 0) {
-    throw new Error(`Built output is missing (${missing.join(', ')}). Run \`npm run build\` first; \`npm test\` does it for you.`);
+    throw new Error(
+      `Built output is missing (${missing.join(', ')}). Run \`npm run build\` first; \`npm test\` does it for you.`,
+    );
   }
 }

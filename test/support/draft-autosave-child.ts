@@ -7,7 +7,14 @@ import { openDraftStore } from '../../electron/services/storage/draft-store.ts';
 const [file, draftId] = process.argv.slice(2);
 if (!file || !draftId) throw new Error('usage: draft-autosave-child.ts <drafts.sqlite> <draft id>');
 const store = openDraftStore(file);
-const drafts = createDraftService({ store, imagesDir: path.join(path.dirname(file), 'images'), jobs: () => { throw new Error('no jobs here'); }, pricePerSecond: () => null });
+const drafts = createDraftService({
+  store,
+  imagesDir: path.join(path.dirname(file), 'images'),
+  jobs: () => {
+    throw new Error('no jobs here');
+  },
+  pricePerSecond: () => null,
+});
 let typed = 'A fox';
 for (let keystroke = 1; ; keystroke += 1) {
   typed += keystroke % 7 === 0 ? ' ' : String.fromCharCode(97 + (keystroke % 26));

@@ -9,7 +9,11 @@ const requireFromLib = createRequire(requireFromBuilder.resolve('app-builder-lib
 export type BuilderConfig = Record<string, unknown>;
 
 interface ConfigModule {
-  getConfig(projectDir: string, configPath: string | null, configFromOptions: BuilderConfig | null): Promise<BuilderConfig>;
+  getConfig(
+    projectDir: string,
+    configPath: string | null,
+    configFromOptions: BuilderConfig | null,
+  ): Promise<BuilderConfig>;
   validateConfiguration(config: BuilderConfig, debugLogger: unknown): Promise<void>;
 }
 interface BuilderUtil {

@@ -3,7 +3,28 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 
-const WORDS = ['fox', 'ocean', 'city', 'night', 'rain', 'forest', 'neon', 'desert', 'snow', 'river', 'drone', 'portrait', 'slow', 'motion', 'sunset', 'crowd', 'robot', 'cat', 'mountain', 'festival'];
+const WORDS = [
+  'fox',
+  'ocean',
+  'city',
+  'night',
+  'rain',
+  'forest',
+  'neon',
+  'desert',
+  'snow',
+  'river',
+  'drone',
+  'portrait',
+  'slow',
+  'motion',
+  'sunset',
+  'crowd',
+  'robot',
+  'cat',
+  'mountain',
+  'festival',
+];
 
 /**
  * Writes `count` library items (a small stand-in .mp4 and a sidecar each) into `root`, and — when `posterDir` is
@@ -16,7 +37,9 @@ export async function generateLibrary(root: string, count: number, posterDir?: s
   if (posterDir) {
     await mkdir(posterDir, { recursive: true });
     poster = path.join(posterDir, 'template.webp.tmp');
-    await sharp({ create: { width: 320, height: 180, channels: 3, background: '#446688' } }).webp().toFile(poster);
+    await sharp({ create: { width: 320, height: 180, channels: 3, background: '#446688' } })
+      .webp()
+      .toFile(poster);
   }
   for (let start = 0; start < count; start += 200) {
     await Promise.all(
@@ -33,11 +56,26 @@ export async function generateLibrary(root: string, count: number, posterDir?: s
             id,
             video: `${stem}.mp4`,
             videoBytes: video.length,
-            generation: { prompt: words, model: index % 3 ? 'sora-2-preview' : 'sora-2-pro-preview', duration: [4, 8, 12][index % 3], aspect: index % 2 ? 'landscape' : 'portrait', resolution: 'standard', referenceImage: null, taskId: null, jobId: null },
+            generation: {
+              prompt: words,
+              model: index % 3 ? 'sora-2-preview' : 'sora-2-pro-preview',
+              duration: [4, 8, 12][index % 3],
+              aspect: index % 2 ? 'landscape' : 'portrait',
+              resolution: 'standard',
+              referenceImage: null,
+              taskId: null,
+              jobId: null,
+            },
             createdAt: new Date(Date.UTC(2026, 0, 1) + index * 60_000).toISOString(),
             completedAt: null,
             appVersion: 'generated',
-            user: { title: `Clip ${index} ${WORDS[index % WORDS.length]}`, favorite: index % 10 === 0, tags: [WORDS[index % 5] ?? 'x'], rating: null, notes: '' },
+            user: {
+              title: `Clip ${index} ${WORDS[index % WORDS.length]}`,
+              favorite: index % 10 === 0,
+              tags: [WORDS[index % 5] ?? 'x'],
+              rating: null,
+              notes: '',
+            },
           }),
         );
         if (poster && posterDir) await copyFile(poster, path.join(posterDir, `${id}.webp`));

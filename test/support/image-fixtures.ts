@@ -4,20 +4,38 @@ import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 
 /** Quadrant colours of the orientation test card, as displayed. */
-export const QUADRANTS = { topLeft: [255, 0, 0], topRight: [0, 255, 0], bottomLeft: [0, 0, 255], bottomRight: [255, 255, 255] } as const;
+export const QUADRANTS = {
+  topLeft: [255, 0, 0],
+  topRight: [0, 255, 0],
+  bottomLeft: [0, 0, 255],
+  bottomRight: [255, 255, 255],
+} as const;
 
 /** A card with four coloured quadrants, `width`×`height` as displayed. */
 export async function quadrantCard(width: number, height: number): Promise<Buffer> {
   const halfWidth = Math.floor(width / 2);
   const halfHeight = Math.floor(height / 2);
   const tile = (colour: readonly number[], w: number, h: number) =>
-    sharp({ create: { width: w, height: h, channels: 3, background: { r: colour[0] ?? 0, g: colour[1] ?? 0, b: colour[2] ?? 0 } } }).png().toBuffer();
+    sharp({
+      create: {
+        width: w,
+        height: h,
+        channels: 3,
+        background: { r: colour[0] ?? 0, g: colour[1] ?? 0, b: colour[2] ?? 0 },
+      },
+    })
+      .png()
+      .toBuffer();
   return sharp({ create: { width, height, channels: 3, background: '#000' } })
     .composite([
       { input: await tile(QUADRANTS.topLeft, halfWidth, halfHeight), left: 0, top: 0 },
       { input: await tile(QUADRANTS.topRight, width - halfWidth, halfHeight), left: halfWidth, top: 0 },
       { input: await tile(QUADRANTS.bottomLeft, halfWidth, height - halfHeight), left: 0, top: halfHeight },
-      { input: await tile(QUADRANTS.bottomRight, width - halfWidth, height - halfHeight), left: halfWidth, top: halfHeight },
+      {
+        input: await tile(QUADRANTS.bottomRight, width - halfWidth, height - halfHeight),
+        left: halfWidth,
+        top: halfHeight,
+      },
     ])
     .removeAlpha()
     .png()
@@ -35,12 +53,17 @@ export async function withExifOrientation(displayed: Buffer, orientation: 3 | 6 
 
 /** Random noise (hard to compress), for size-budget tests. */
 export function noise(width: number, height: number): Sharp {
-  return sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 70 } } });
+  return sharp({
+    create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 70 } },
+  });
 }
 
 /** A two-frame animation: red, then blue. */
 export async function animation(format: 'gif' | 'webp'): Promise<Buffer> {
-  const frame = (colour: string) => sharp({ create: { width: 320, height: 180, channels: 4, background: colour } }).png().toBuffer();
+  const frame = (colour: string) =>
+    sharp({ create: { width: 320, height: 180, channels: 4, background: colour } })
+      .png()
+      .toBuffer();
   const joined = sharp([await frame('#ff0000'), await frame('#0000ff')], { join: { animated: true } });
   return format === 'gif' ? joined.gif().toBuffer() : joined.webp().toBuffer();
 }
@@ -79,7 +102,11 @@ export async function fixture(dir: string, name: string, bytes: Buffer | string)
 
 /** The sRGB colour of one pixel of an encoded image. */
 export async function pixelAt(file: string, x: number, y: number): Promise<[number, number, number]> {
-  const { data, info } = await sharp(file).extract({ left: x, top: y, width: 1, height: 1 }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(file)
+    .extract({ left: x, top: y, width: 1, height: 1 })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   if (info.channels < 3) return [data[0] ?? 0, data[0] ?? 0, data[0] ?? 0];
   return [data[0] ?? 0, data[1] ?? 0, data[2] ?? 0];
 }

@@ -1,7 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createImageService, type ImageService, type ImageServiceDeps } from '../../electron/services/images/image-service';
+import {
+  createImageService,
+  type ImageService,
+  type ImageServiceDeps,
+} from '../../electron/services/images/image-service';
 
 /** A temporary folder for fixtures and a cache, and the image service over it. */
 export interface ImageSetup {

@@ -23,7 +23,10 @@ export async function keychainGate(): Promise<{ skip: boolean; failure: string |
   const problem = await keychainProblem();
   if (problem === null) return { skip: false, failure: null };
   if (process.env['CI'] === 'true') {
-    return { skip: true, failure: `CI=true and the keychain tests cannot reach a keychain: ${problem}. Run them via \`npm run test:integration\` (it starts a private GNOME Keyring).` };
+    return {
+      skip: true,
+      failure: `CI=true and the keychain tests cannot reach a keychain: ${problem}. Run them via \`npm run test:integration\` (it starts a private GNOME Keyring).`,
+    };
   }
   return { skip: true, failure: null };
 }

@@ -17,11 +17,16 @@ export interface LibrarySetup {
   /** Closes and opens the library again, as a restart does. */
   reopen(): Promise<LibraryService>;
   /** Files a generated video (a copy of the sample) through the pipeline's entry point. */
-  addGenerated(prompt: string, extra?: { title?: string; model?: string; aspect?: 'landscape' | 'portrait'; createdAt?: Date; duration?: number }): Promise<LibraryItem>;
+  addGenerated(
+    prompt: string,
+    extra?: { title?: string; model?: string; aspect?: 'landscape' | 'portrait'; createdAt?: Date; duration?: number },
+  ): Promise<LibraryItem>;
   close(): Promise<void>;
 }
 
-export async function setupLibrary(options: Partial<Pick<LibraryDeps, 'removalUndoMs' | 'trash' | 'onItem'>> = {}): Promise<LibrarySetup> {
+export async function setupLibrary(
+  options: Partial<Pick<LibraryDeps, 'removalUndoMs' | 'trash' | 'onItem'>> = {},
+): Promise<LibrarySetup> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-library-'));
   const root = path.join(dir, 'Videos', 'Reelbench');
   const catalogFile = path.join(dir, 'data', 'catalog.sqlite');

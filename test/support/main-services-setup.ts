@@ -36,17 +36,35 @@ export async function setupServices(apiBaseUrl: string, env: Record<string, stri
   const paths = resolveAppPaths(dataDir);
   const keyService = `Reelbench-test-${randomBytes(6).toString('hex')}`;
   const keyStore = createKeyStore({ loadKeytar, env, service: keyService });
-  const logger = createFileLogger(paths.logFile, createRedactor(() => keyStore.secretsForRedaction()));
+  const logger = createFileLogger(
+    paths.logFile,
+    createRedactor(() => keyStore.secretsForRedaction()),
+  );
   const settings = await openSettingsStore(paths.settingsFile, logger);
   await settings.update({ apiBaseUrl });
   const { host: library, desktop } = createTestLibraryHost(paths, settings, 'app://reelbench', logger);
   await library.open();
   const images = createImageService({ cacheDir: paths.cacheDir });
-  const pipeline = createPipeline({ paths, settings, keySource: keyStore, fetch: (url, init) => fetch(url, init), images, library, logger });
+  const pipeline = createPipeline({
+    paths,
+    settings,
+    keySource: keyStore,
+    fetch: (url, init) => fetch(url, init),
+    images,
+    library,
+    logger,
+  });
   pipeline.runner.start();
   const drafts = openDraftStore(paths.draftsFile);
   const services = createMainServices({
-    identity: { name: 'Reelbench', version: '0.0.0-test', platform: process.platform, arch: process.arch, electronVersion: null, chromeVersion: null },
+    identity: {
+      name: 'Reelbench',
+      version: '0.0.0-test',
+      platform: process.platform,
+      arch: process.arch,
+      electronVersion: null,
+      chromeVersion: null,
+    },
     isTrustedSender: () => true,
     logger,
     fetch: (url, init) => fetch(url, init),

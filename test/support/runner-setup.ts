@@ -31,7 +31,10 @@ export interface RunnerSetup {
   close(): Promise<void>;
 }
 
-export async function setupRunner(fakeOptions: FakeApimartOptions = {}, runnerOptions: Partial<JobRunnerDeps> = {}): Promise<RunnerSetup> {
+export async function setupRunner(
+  fakeOptions: FakeApimartOptions = {},
+  runnerOptions: Partial<JobRunnerDeps> = {},
+): Promise<RunnerSetup> {
   const fake = await startFakeApimart({ estimatedSeconds: 12, ...fakeOptions });
   const ticker = setInterval(() => fake.clock.advance(1_000), 10);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-runner-'));

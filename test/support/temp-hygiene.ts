@@ -15,6 +15,9 @@ export default function setup(): () => void {
   return () => {
     const left = [...ours()].filter((name) => !before.has(name));
     for (const name of left) rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
-    if (left.length > 0) throw new Error(`Tests left these folders in ${os.tmpdir()} (now removed): ${left.join(', ')}. Remove them in the test's afterEach/afterAll.`);
+    if (left.length > 0)
+      throw new Error(
+        `Tests left these folders in ${os.tmpdir()} (now removed): ${left.join(', ')}. Remove them in the test's afterEach/afterAll.`,
+      );
   };
 }

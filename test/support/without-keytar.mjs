@@ -4,7 +4,10 @@ import { registerHooks } from 'node:module';
 
 registerHooks({
   resolve(specifier, context, nextResolve) {
-    if (specifier === 'keytar') throw Object.assign(new Error("Cannot find module 'keytar/build/Release/keytar.node'"), { code: 'ERR_MODULE_NOT_FOUND' });
+    if (specifier === 'keytar')
+      throw Object.assign(new Error("Cannot find module 'keytar/build/Release/keytar.node'"), {
+        code: 'ERR_MODULE_NOT_FOUND',
+      });
     return nextResolve(specifier, context);
   },
 });

@@ -12,7 +12,10 @@ export const CONFIG_HELP: CommandHelp = {
   options: [
     ['api-address URL', 'the APIMart address (https://, or http:// on this computer); REELBENCH_BASE_URL overrides it'],
     ['jobs-at-once N', 'how many jobs run at the same time, 1 to 10 (default 3)'],
-    ['price.MODEL P', `your price per second of MODEL, for costs and balance checks (e.g. price.${MODEL_CATALOG.defaultModel} 0.08); "none" removes it`],
+    [
+      'price.MODEL P',
+      `your price per second of MODEL, for costs and balance checks (e.g. price.${MODEL_CATALOG.defaultModel} 0.08); "none" removes it`,
+    ],
   ],
 };
 
@@ -25,7 +28,8 @@ interface ConfigEntry {
 
 function parseCount(value: string): number {
   const count = Number(value);
-  if (!Number.isInteger(count) || count < 1 || count > 10) throw new UsageError(`jobs-at-once takes a whole number from 1 to 10, not "${value}".`);
+  if (!Number.isInteger(count) || count < 1 || count > 10)
+    throw new UsageError(`jobs-at-once takes a whole number from 1 to 10, not "${value}".`);
   return count;
 }
 
@@ -37,7 +41,8 @@ function priceEntry(model: string): ConfigEntry {
       const { [model]: _previous, ...others } = settings.prices;
       if (value === 'none') return { prices: others };
       const price = Number(value);
-      if (!Number.isFinite(price) || price < 0 || price > 1000) throw new UsageError(`price.${model} takes a price per second such as 0.08 (or "none"), not "${value}".`);
+      if (!Number.isFinite(price) || price < 0 || price > 1000)
+        throw new UsageError(`price.${model} takes a price per second such as 0.08 (or "none"), not "${value}".`);
       return { prices: { ...others, [model]: price } };
     },
   };
@@ -45,7 +50,11 @@ function priceEntry(model: string): ConfigEntry {
 
 const FIXED: readonly ConfigEntry[] = [
   { name: 'api-address', read: (settings) => settings.apiBaseUrl, patch: (value) => ({ apiBaseUrl: value }) },
-  { name: 'jobs-at-once', read: (settings) => settings.concurrency, patch: (value) => ({ concurrency: parseCount(value) }) },
+  {
+    name: 'jobs-at-once',
+    read: (settings) => settings.concurrency,
+    patch: (value) => ({ concurrency: parseCount(value) }),
+  },
 ];
 
 /** Every setting the CLI shows: the fixed ones, then a price for each known model and each priced one. */
@@ -67,7 +76,12 @@ const shown = (value: string | number | null) => (value === null ? 'not set' : S
 
 /** `reelbench config get|set`. */
 export async function configCommand(args: readonly string[], io: CliIo, context: CliContext): Promise<number> {
-  const { positionals, json, help } = parseCommandArgs(args, { command: 'config', usage: CONFIG_HELP.usage, options: {}, positionals: 3 });
+  const { positionals, json, help } = parseCommandArgs(args, {
+    command: 'config',
+    usage: CONFIG_HELP.usage,
+    options: {},
+    positionals: 3,
+  });
   const [action, name, value] = positionals;
   if (help) {
     io.out(formatCommandHelp(CONFIG_HELP).join('\n'));
@@ -76,8 +90,16 @@ export async function configCommand(args: readonly string[], io: CliIo, context:
   if (action === 'get' && value === undefined) {
     const settings = context.settings.current();
     const chosen = name === undefined ? entries(settings) : [entryNamed(name)];
-    if (json) io.out(JSON.stringify({ ok: true, settings: Object.fromEntries(chosen.map((entry) => [entry.name, entry.read(settings)])) }));
-    else for (const entry of chosen) io.out(name === undefined ? `${entry.name} = ${shown(entry.read(settings))}` : shown(entry.read(settings)));
+    if (json)
+      io.out(
+        JSON.stringify({
+          ok: true,
+          settings: Object.fromEntries(chosen.map((entry) => [entry.name, entry.read(settings)])),
+        }),
+      );
+    else
+      for (const entry of chosen)
+        io.out(name === undefined ? `${entry.name} = ${shown(entry.read(settings))}` : shown(entry.read(settings)));
     return EXIT.ok;
   }
   if (action === 'set' && name !== undefined && value !== undefined) {

@@ -11,8 +11,10 @@ import { stoppedWatchingLine } from './job-format';
 
 /** `reelbench generate`, as help shows it. */
 export const GENERATE_HELP: CommandHelp = {
-  usage: 'reelbench generate --prompt TEXT [--model ID] [--duration S] [--aspect A] [--resolution R] [--image FILE] [--title T] [--timeout S] [--json]',
-  summary: "Runs the whole pipeline (prepare → upload → submit → poll → download → library) and prints the saved video's path.",
+  usage:
+    'reelbench generate --prompt TEXT [--model ID] [--duration S] [--aspect A] [--resolution R] [--image FILE] [--title T] [--timeout S] [--json]',
+  summary:
+    "Runs the whole pipeline (prepare → upload → submit → poll → download → library) and prints the saved video's path.",
   options: [
     ['--prompt TEXT', 'what to generate (required)'],
     ['--model ID', `one of the models below (default ${MODEL_CATALOG.defaultModel})`],
@@ -40,15 +42,28 @@ const usageLine = GENERATE_HELP.usage;
 const STOP_CODES = { interrupted: 'cancelled', timedOut: 'timeout', takenOver: 'takenOver' } as const;
 
 /** Checks the command line against the catalog: a wrong model, duration or aspect is a usage error (exit 2). */
-function requestFrom(values: { prompt?: string | undefined; model?: string | undefined; duration?: string | undefined; aspect?: string | undefined; resolution?: string | undefined }): VideoRequest {
+function requestFrom(values: {
+  prompt?: string | undefined;
+  model?: string | undefined;
+  duration?: string | undefined;
+  aspect?: string | undefined;
+  resolution?: string | undefined;
+}): VideoRequest {
   if (!values.prompt) throw new UsageError(`generate needs --prompt.\n  ${usageLine}`);
   const model = values.model ?? MODEL_CATALOG.defaultModel;
   if (!MODEL_CATALOG.models.some((candidate) => candidate.id === model)) {
     throw new UsageError(`there is no model "${model}". Choose one of: ${modelIdList(MODEL_CATALOG)}.`);
   }
   const duration = values.duration === undefined ? undefined : Number(values.duration);
-  if (duration !== undefined && !Number.isInteger(duration)) throw new UsageError(`--duration takes whole seconds, not "${values.duration}".\n  ${usageLine}`);
-  const validation = validateVideoRequest(MODEL_CATALOG, { model, prompt: values.prompt, duration, aspect: values.aspect ?? 'landscape', resolution: values.resolution });
+  if (duration !== undefined && !Number.isInteger(duration))
+    throw new UsageError(`--duration takes whole seconds, not "${values.duration}".\n  ${usageLine}`);
+  const validation = validateVideoRequest(MODEL_CATALOG, {
+    model,
+    prompt: values.prompt,
+    duration,
+    aspect: values.aspect ?? 'landscape',
+    resolution: values.resolution,
+  });
   if (!validation.ok) throw new UsageError(validation.issues.map((issue) => issue.message).join(' '));
   return validation.request;
 }
@@ -56,12 +71,18 @@ function requestFrom(values: { prompt?: string | undefined; model?: string | und
 function timeoutFrom(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout takes a number of seconds above 0, not "${value}".\n  ${usageLine}`);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new UsageError(`--timeout takes a number of seconds above 0, not "${value}".\n  ${usageLine}`);
   return seconds * 1000;
 }
 
 /** Runs the whole pipeline for one prompt; exit code 0 only when the video is in the library. */
-export async function generateCommand(args: readonly string[], io: CliIo, context: CliContext, tty: { isTTY: boolean; write(text: string): void }): Promise<number> {
+export async function generateCommand(
+  args: readonly string[],
+  io: CliIo,
+  context: CliContext,
+  tty: { isTTY: boolean; write(text: string): void },
+): Promise<number> {
   const { values, json, help } = parseCommandArgs(args, { command: 'generate', usage: usageLine, options: OPTIONS });
   if (help) {
     io.out(formatCommandHelp(GENERATE_HELP).join('\n'));
@@ -72,7 +93,12 @@ export async function generateCommand(args: readonly string[], io: CliIo, contex
   const imagePath = values.image ? path.resolve(values.image) : null;
 
   // What can be known now is checked now: a job is created only when it can run.
-  if (imagePath) await context.images.inspect(imagePath, { model: request.model, resolution: request.resolution, aspect: request.aspect });
+  if (imagePath)
+    await context.images.inspect(imagePath, {
+      model: request.model,
+      resolution: request.resolution,
+      aspect: request.aspect,
+    });
   const key = await context.keyStore.status();
   if (!key.present) throw new AppError('noKey', 'No APIMart API key is set, so nothing was sent.');
 
@@ -106,7 +132,11 @@ export async function generateCommand(args: readonly string[], io: CliIo, contex
     io.out(json ? JSON.stringify({ ok: true, job, path: file }) : `${file}`);
     return EXIT.ok;
   }
-  const error = errorData(job.error ? new AppError(job.error.code, job.error.message, job.error.action) : new Error(`The job ended as "${job.phase}".`));
+  const error = errorData(
+    job.error
+      ? new AppError(job.error.code, job.error.message, job.error.action)
+      : new Error(`The job ended as "${job.phase}".`),
+  );
   if (json) io.out(JSON.stringify({ ok: false, job, error }));
   else io.err(`reelbench: ${error.message}${error.action ? `\n  ${error.action}` : ''}`);
   return EXIT.failed;

@@ -61,8 +61,13 @@ const SAFE_TO_STOP = 'Ctrl+C is safe: `reelbench jobs resume` finishes it later.
 
 /** The line printed when a job enters a phase or starts waiting, for a log or a terminal without a progress bar. */
 export function phaseLine(job: Job, apiHost: string): string | null {
-  if (job.waiting === 'network') return `Waiting for the network: APIMart (${apiHost}) cannot be reached. It carries on by itself when the connection returns. ${SAFE_TO_STOP}`;
-  if (job.waiting) return `${WAIT_WORDS[job.waiting].replace(/^waiting: /, 'Waiting: ')}. ${job.error?.message ?? ''} It carries on by itself. ${SAFE_TO_STOP}`.replace(/\s+/g, ' ');
+  if (job.waiting === 'network')
+    return `Waiting for the network: APIMart (${apiHost}) cannot be reached. It carries on by itself when the connection returns. ${SAFE_TO_STOP}`;
+  if (job.waiting)
+    return `${WAIT_WORDS[job.waiting].replace(/^waiting: /, 'Waiting: ')}. ${job.error?.message ?? ''} It carries on by itself. ${SAFE_TO_STOP}`.replace(
+      /\s+/g,
+      ' ',
+    );
   if (job.phase === 'preparing' && !job.request.imagePath) return null;
   const line = PHASE_LINES[job.phase];
   if (job.phase === 'polling' && job.etaSeconds !== null) return `${line} (APIMart expects about ${job.etaSeconds} s)`;
@@ -74,9 +79,11 @@ export const phaseKey = (job: Job): string => `${job.phase}/${job.waiting ?? ''}
 
 /** What the CLI says when it stops watching a job that goes on (Ctrl+C, --timeout, or another process took it over). */
 export function stoppedWatchingLine(job: Job, why: 'interrupted' | 'timedOut' | 'takenOver', timeout?: string): string {
-  if (why === 'takenOver') return `Another Reelbench process took job ${job.id.slice(0, 8)} over while this one was paused; it finishes it there (\`reelbench jobs\` shows it).`;
+  if (why === 'takenOver')
+    return `Another Reelbench process took job ${job.id.slice(0, 8)} over while this one was paused; it finishes it there (\`reelbench jobs\` shows it).`;
   const when = why === 'timedOut' ? `Stopped watching after ${timeout} s` : 'Stopped watching';
-  if (!isUnfinished(job)) return `${when}; job ${job.id.slice(0, 8)} has ended (${PHASE_WORDS[job.phase]}): see \`reelbench jobs\`.`;
+  if (!isUnfinished(job))
+    return `${when}; job ${job.id.slice(0, 8)} has ended (${PHASE_WORDS[job.phase]}): see \`reelbench jobs\`.`;
   const where = job.taskId ? 'APIMart goes on generating it, and ' : '';
   return `${when}. Job ${job.id.slice(0, 8)} is kept (${PHASE_WORDS[job.phase]}): ${where}\`reelbench jobs resume\` finishes it and files the video in the library.`;
 }

@@ -7,26 +7,44 @@ import { watchJobs } from '../job-watch';
 import { describeJobState, isUnfinished, stoppedWatchingLine } from './job-format';
 import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
 
-const LIST_HELP: CommandHelp = { usage: 'reelbench jobs [--json]', summary: 'The queue: every job, its state, and why it waits or failed.' };
+const LIST_HELP: CommandHelp = {
+  usage: 'reelbench jobs [--json]',
+  summary: 'The queue: every job, its state, and why it waits or failed.',
+};
 const RESUME_HELP: CommandHelp = {
   usage: 'reelbench jobs resume [--timeout S] [--json]',
-  summary: 'Finishes what an earlier run left unfinished (after Ctrl+C, a crash or a lost connection) and prints the saved paths.',
+  summary:
+    'Finishes what an earlier run left unfinished (after Ctrl+C, a crash or a lost connection) and prints the saved paths.',
   options: [['--timeout S', 'stop watching after S seconds (exit 1; the jobs are kept)']],
 };
-const USAGE_HELP: CommandHelp = { usage: 'reelbench usage [--json]', summary: 'Billed seconds and their cost, today and this month (failed jobs included).' };
+const USAGE_HELP: CommandHelp = {
+  usage: 'reelbench usage [--json]',
+  summary: 'Billed seconds and their cost, today and this month (failed jobs included).',
+};
 /** The job commands, as help shows them. */
 export const JOBS_HELP: readonly CommandHelp[] = [LIST_HELP, RESUME_HELP, USAGE_HELP];
 
 /** `reelbench jobs [resume]`: the queue, or finishing what a previous run left unfinished. */
-export async function jobsCommand(args: readonly string[], io: CliIo, context: CliContext, tty: { isTTY: boolean; write(text: string): void }): Promise<number> {
-  const { values, positionals, json, help } = parseCommandArgs(args, { command: 'jobs', usage: `${LIST_HELP.usage}\n  ${RESUME_HELP.usage}`, options: { timeout: { type: 'string' } }, positionals: 1 });
+export async function jobsCommand(
+  args: readonly string[],
+  io: CliIo,
+  context: CliContext,
+  tty: { isTTY: boolean; write(text: string): void },
+): Promise<number> {
+  const { values, positionals, json, help } = parseCommandArgs(args, {
+    command: 'jobs',
+    usage: `${LIST_HELP.usage}\n  ${RESUME_HELP.usage}`,
+    options: { timeout: { type: 'string' } },
+    positionals: 1,
+  });
   if (help) {
     io.out([...formatCommandHelp(LIST_HELP), ...formatCommandHelp(RESUME_HELP)].join('\n'));
     return EXIT.ok;
   }
   const [subcommand] = positionals;
   if (subcommand === 'resume') return resume(io, context, tty, json, values.timeout);
-  if (subcommand !== undefined) throw new UsageError(`jobs takes nothing or "resume", not "${subcommand}".\n  ${RESUME_HELP.usage}`);
+  if (subcommand !== undefined)
+    throw new UsageError(`jobs takes nothing or "resume", not "${subcommand}".\n  ${RESUME_HELP.usage}`);
   if (values.timeout !== undefined) throw new UsageError('--timeout goes with `jobs resume`.');
 
   const { runner } = await context.pipeline();
@@ -38,28 +56,49 @@ export async function jobsCommand(args: readonly string[], io: CliIo, context: C
   }
   if (jobs.length === 0) io.out('No jobs yet.');
   for (const job of jobs) {
-    io.out(`${job.id.slice(0, 8)}  ${job.createdAt.slice(0, 16).replace('T', ' ')}  ${describeJobState(job, watched(job)).padEnd(34)}  ${job.request.prompt.slice(0, 60)}`);
+    io.out(
+      `${job.id.slice(0, 8)}  ${job.createdAt.slice(0, 16).replace('T', ' ')}  ${describeJobState(job, watched(job)).padEnd(34)}  ${job.request.prompt.slice(0, 60)}`,
+    );
     if (job.error && job.phase !== 'done') {
       const error = errorData(job.error);
       io.out(`          ${error.message}${error.action ? ` ${error.action}` : ''}`);
     }
     if (job.warning) io.out(`          ${job.warning}`);
   }
-  if (jobs.some((job) => isUnfinished(job) && !watched(job))) io.out('No Reelbench is running some of these jobs: `reelbench jobs resume` finishes them.');
+  if (jobs.some((job) => isUnfinished(job) && !watched(job)))
+    io.out('No Reelbench is running some of these jobs: `reelbench jobs resume` finishes them.');
   return EXIT.ok;
 }
 
-async function resume(io: CliIo, context: CliContext, tty: { isTTY: boolean; write(text: string): void }, json: boolean, timeout: string | undefined): Promise<number> {
+async function resume(
+  io: CliIo,
+  context: CliContext,
+  tty: { isTTY: boolean; write(text: string): void },
+  json: boolean,
+  timeout: string | undefined,
+): Promise<number> {
   const timeoutSeconds = timeout === undefined ? undefined : Number(timeout);
-  if (timeoutSeconds !== undefined && !(timeoutSeconds > 0)) throw new UsageError(`--timeout takes a number of seconds above 0, not "${timeout}".`);
+  if (timeoutSeconds !== undefined && !(timeoutSeconds > 0))
+    throw new UsageError(`--timeout takes a number of seconds above 0, not "${timeout}".`);
   const pipeline = await context.pipeline();
   const { runner } = pipeline;
   const unfinished = runner.list().filter(isUnfinished);
   const elsewhere = unfinished.filter((job) => runner.runBy(job.id) === 'elsewhere');
   const ids = unfinished.filter((job) => !elsewhere.includes(job)).map((job) => job.id);
-  const busy = elsewhere.length === 0 ? null : `${elsewhere.length} job${elsewhere.length === 1 ? ' is' : 's are'} being run by another Reelbench process.`;
+  const busy =
+    elsewhere.length === 0
+      ? null
+      : `${elsewhere.length} job${elsewhere.length === 1 ? ' is' : 's are'} being run by another Reelbench process.`;
   if (ids.length === 0) {
-    if (json) io.out(JSON.stringify({ ok: true, jobs: [], paths: [], ...(elsewhere.length > 0 ? { elsewhere: elsewhere.map((job) => job.id) } : {}) }));
+    if (json)
+      io.out(
+        JSON.stringify({
+          ok: true,
+          jobs: [],
+          paths: [],
+          ...(elsewhere.length > 0 ? { elsewhere: elsewhere.map((job) => job.id) } : {}),
+        }),
+      );
     else io.out(busy ?? 'Nothing to resume: every job has finished.');
     return EXIT.ok;
   }
@@ -76,7 +115,8 @@ async function resume(io: CliIo, context: CliContext, tty: { isTTY: boolean; wri
     onChange: (listener) => context.onJobChange(listener),
   });
   const library = (await context.library()).current();
-  const pathOf = (job: Job) => (job.phase === 'done' && job.libraryItemId ? library.mediaFile('video', job.libraryItemId) : null);
+  const pathOf = (job: Job) =>
+    job.phase === 'done' && job.libraryItemId ? library.mediaFile('video', job.libraryItemId) : null;
   const paths = outcome.jobs.map(pathOf).filter((file): file is string => file !== null);
   const allDone = outcome.kind === 'settled' && paths.length === outcome.jobs.length;
   if (json) {
@@ -111,13 +151,18 @@ export async function usageCommand(args: readonly string[], io: CliIo, context: 
   }
   const line = (name: string, period: typeof usage.today) => {
     const cost = period.cost === null ? 'cost unknown' : `cost ${period.cost.toFixed(2)}`;
-    const unpriced = period.unpriced > 0 && period.cost !== null ? ` (+${period.unpriced} job${period.unpriced === 1 ? '' : 's'} without a price)` : '';
+    const unpriced =
+      period.unpriced > 0 && period.cost !== null
+        ? ` (+${period.unpriced} job${period.unpriced === 1 ? '' : 's'} without a price)`
+        : '';
     return `${name}: ${period.jobs} job${period.jobs === 1 ? '' : 's'}, ${period.seconds} s billed, ${cost}${unpriced}.`;
   };
   io.out(line('Today', usage.today));
   io.out(line('This month', usage.month));
   if (usage.month.cost === null || usage.month.unpriced > 0) {
-    io.out(`Costs are counted from your price per second of each model: \`reelbench config set price.${MODEL_CATALOG.defaultModel} 0.08\` (APIMart's pricing page has the current figures).`);
+    io.out(
+      `Costs are counted from your price per second of each model: \`reelbench config set price.${MODEL_CATALOG.defaultModel} 0.08\` (APIMart's pricing page has the current figures).`,
+    );
   }
   return EXIT.ok;
 }

@@ -16,7 +16,10 @@ export const LIBRARY_HELP: readonly CommandHelp[] = [
       ['--limit N', 'at most N videos (1 to 500; default 500)'],
     ],
   },
-  { usage: 'reelbench library rebuild [--json]', summary: "Recreates the library's catalog from the video folder and its sidecars." },
+  {
+    usage: 'reelbench library rebuild [--json]',
+    summary: "Recreates the library's catalog from the video folder and its sidecars.",
+  },
 ];
 const USAGE = LIBRARY_HELP.map((entry) => entry.usage).join('\n  ');
 
@@ -39,9 +42,11 @@ export async function libraryCommand(args: readonly string[], io: CliIo, context
     return EXIT.ok;
   }
   const [subcommand] = positionals;
-  if (subcommand !== 'list' && subcommand !== 'rebuild') throw new UsageError(`library takes "list" or "rebuild"${subcommand ? `, not "${subcommand}"` : ''}.\n  ${USAGE}`);
+  if (subcommand !== 'list' && subcommand !== 'rebuild')
+    throw new UsageError(`library takes "list" or "rebuild"${subcommand ? `, not "${subcommand}"` : ''}.\n  ${USAGE}`);
   const limit = values.limit === undefined ? 500 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError(`--limit takes a whole number from 1 to 500, not "${values.limit}".`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+    throw new UsageError(`--limit takes a whole number from 1 to 500, not "${values.limit}".`);
 
   const library = (await context.library()).current();
   if (subcommand === 'rebuild') {
@@ -63,9 +68,17 @@ export async function libraryCommand(args: readonly string[], io: CliIo, context
     io.out(JSON.stringify({ ok: true, total: page.total, items: page.items.map((item) => withPaths(library, item)) }));
     return EXIT.ok;
   }
-  if (page.total === 0) io.out(values.search || values.favorites ? 'No videos match.' : `No videos yet in ${library.root}.`);
+  if (page.total === 0)
+    io.out(values.search || values.favorites ? 'No videos match.' : `No videos yet in ${library.root}.`);
   for (const item of page.items) {
-    const facts = [item.createdAt.slice(0, 10), item.model ?? 'imported', item.duration ? `${item.duration}s` : null, item.aspect].filter(Boolean).join(' · ');
+    const facts = [
+      item.createdAt.slice(0, 10),
+      item.model ?? 'imported',
+      item.duration ? `${item.duration}s` : null,
+      item.aspect,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     io.out(`${item.favorite ? '★' : ' '} ${item.title}  (${facts})`);
     io.out(`    ${library.mediaFile('video', item.id)}`);
   }

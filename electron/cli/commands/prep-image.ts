@@ -12,8 +12,10 @@ import { EXIT, UsageError, type CliIo } from '../cli-io';
 
 /** `reelbench prep-image`, as help shows it. */
 export const PREP_IMAGE_HELP: CommandHelp = {
-  usage: 'reelbench prep-image FILE --aspect A --out FILE [--model ID] [--resolution R] [--background #rrggbb] [--json]',
-  summary: 'Prepares a reference image exactly as a job would (orientation, colour, crop to the frame, under 10 MB) and writes it.',
+  usage:
+    'reelbench prep-image FILE --aspect A --out FILE [--model ID] [--resolution R] [--background #rrggbb] [--json]',
+  summary:
+    'Prepares a reference image exactly as a job would (orientation, colour, crop to the frame, under 10 MB) and writes it.',
   options: [
     ['--aspect A', ASPECT_WORDS],
     ['--out FILE', 'where to write it; .jpg/.jpeg, .png or .webp decides the format (the folder must exist)'],
@@ -25,13 +27,24 @@ export const PREP_IMAGE_HELP: CommandHelp = {
 };
 
 const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
-const FORMAT_OF_EXTENSION: Readonly<Record<string, 'jpeg' | 'png' | 'webp'>> = { '.jpg': 'jpeg', '.jpeg': 'jpeg', '.png': 'png', '.webp': 'webp' };
+const FORMAT_OF_EXTENSION: Readonly<Record<string, 'jpeg' | 'png' | 'webp'>> = {
+  '.jpg': 'jpeg',
+  '.jpeg': 'jpeg',
+  '.png': 'png',
+  '.webp': 'webp',
+};
 
 /** The output format, from --out's extension; --format may only repeat it. */
 function outputFormat(out: string, format: string | undefined): 'jpeg' | 'png' | 'webp' {
   const fromName = FORMAT_OF_EXTENSION[path.extname(out).toLowerCase()];
-  if (!fromName) throw new UsageError(`--out must end in .jpg, .jpeg, .png or .webp (the extension decides the format), not "${path.basename(out)}".`);
-  if (format !== undefined && format !== fromName) throw new UsageError(`--format ${format} does not match --out "${path.basename(out)}" (${fromName}); leave --format out, the extension decides.`);
+  if (!fromName)
+    throw new UsageError(
+      `--out must end in .jpg, .jpeg, .png or .webp (the extension decides the format), not "${path.basename(out)}".`,
+    );
+  if (format !== undefined && format !== fromName)
+    throw new UsageError(
+      `--format ${format} does not match --out "${path.basename(out)}" (${fromName}); leave --format out, the extension decides.`,
+    );
   return fromName;
 }
 
@@ -41,7 +54,14 @@ export async function prepImage(args: readonly string[], io: CliIo, dataDir: str
     command: 'prep-image',
     usage: PREP_IMAGE_HELP.usage,
     positionals: 1,
-    options: { aspect: { type: 'string' }, model: { type: 'string' }, resolution: { type: 'string' }, format: { type: 'string' }, background: { type: 'string' }, out: { type: 'string' } },
+    options: {
+      aspect: { type: 'string' },
+      model: { type: 'string' },
+      resolution: { type: 'string' },
+      format: { type: 'string' },
+      background: { type: 'string' },
+      out: { type: 'string' },
+    },
   });
   if (help) {
     io.out(formatCommandHelp(PREP_IMAGE_HELP).join('\n'));
@@ -53,14 +73,21 @@ export async function prepImage(args: readonly string[], io: CliIo, dataDir: str
   const aspect = aspectSchema.safeParse(normalizeAspect(MODEL_CATALOG, values.aspect ?? ''));
   if (!aspect.success) throw new UsageError(`--aspect must be ${ASPECT_WORDS}.`);
   const model = values.model ?? MODEL_CATALOG.defaultModel;
-  if (!MODEL_CATALOG.models.some((candidate) => candidate.id === model)) throw new UsageError(`there is no model "${model}". Choose one of: ${modelIdList(MODEL_CATALOG)}.`);
-  if (values.format !== undefined && !['jpeg', 'png', 'webp'].includes(values.format)) throw new UsageError('--format must be jpeg, png or webp.');
+  if (!MODEL_CATALOG.models.some((candidate) => candidate.id === model))
+    throw new UsageError(`there is no model "${model}". Choose one of: ${modelIdList(MODEL_CATALOG)}.`);
+  if (values.format !== undefined && !['jpeg', 'png', 'webp'].includes(values.format))
+    throw new UsageError('--format must be jpeg, png or webp.');
   const format = outputFormat(values.out, values.format);
   const background = values.background ?? '#000000';
   if (!/^#[0-9a-fA-F]{6}$/.test(background)) throw new UsageError('--background must look like #000000.');
   const output = path.resolve(values.out);
   const folder = await stat(path.dirname(output)).catch(() => null);
-  if (!folder?.isDirectory()) throw new AppError('invalidInput', `The folder for --out does not exist: ${path.dirname(output)}`, 'Create it first, or write somewhere else.');
+  if (!folder?.isDirectory())
+    throw new AppError(
+      'invalidInput',
+      `The folder for --out does not exist: ${path.dirname(output)}`,
+      'Create it first, or write somewhere else.',
+    );
 
   const images = createImageService({ cacheDir: resolveAppPaths(dataDir).cacheDir });
   const target = { model, resolution: values.resolution, aspect: aspect.data };
@@ -70,7 +97,15 @@ export async function prepImage(args: readonly string[], io: CliIo, dataDir: str
 
   if (json) {
     const { preview, ...facts } = inspection;
-    io.out(JSON.stringify({ ok: true, input: path.resolve(input), output, source: facts, prepared: { ...prepared, path: output } }));
+    io.out(
+      JSON.stringify({
+        ok: true,
+        input: path.resolve(input),
+        output,
+        source: facts,
+        prepared: { ...prepared, path: output },
+      }),
+    );
     return EXIT.ok;
   }
   const { crop, source } = prepared;

@@ -36,13 +36,31 @@ export const apiErrors = {
       detail,
     ),
   insufficientBalance: (detail?: ApiErrorDetail) =>
-    new ApiError('insufficientBalance', 'Your APIMart balance is too low for this.', 'Top up your balance on APIMart, then try again.', detail),
+    new ApiError(
+      'insufficientBalance',
+      'Your APIMart balance is too low for this.',
+      'Top up your balance on APIMart, then try again.',
+      detail,
+    ),
   rateLimited: (detail: ApiErrorDetail) => {
-    const wait = detail.retryAfterMs !== undefined ? ` Wait about ${Math.max(1, Math.ceil(detail.retryAfterMs / 1000))} s` : ' Wait a moment';
-    return new ApiError('rateLimited', 'APIMart is limiting how fast requests can be made.', `${wait.trim()}, then try again.`, detail);
+    const wait =
+      detail.retryAfterMs !== undefined
+        ? ` Wait about ${Math.max(1, Math.ceil(detail.retryAfterMs / 1000))} s`
+        : ' Wait a moment';
+    return new ApiError(
+      'rateLimited',
+      'APIMart is limiting how fast requests can be made.',
+      `${wait.trim()}, then try again.`,
+      detail,
+    );
   },
   invalidRequest: (detail: ApiErrorDetail) =>
-    new ApiError('invalidRequest', withReason('APIMart refused the request', detail.serverMessage), 'Check the prompt and the generation settings.', detail),
+    new ApiError(
+      'invalidRequest',
+      withReason('APIMart refused the request', detail.serverMessage),
+      'Check the prompt and the generation settings.',
+      detail,
+    ),
   unknownModel: (model: string, detail: ApiErrorDetail) =>
     new ApiError(
       'unknownModel',
@@ -51,19 +69,38 @@ export const apiErrors = {
       detail,
     ),
   server: (detail: ApiErrorDetail) =>
-    new ApiError('server', `APIMart had a problem on its side${detail.status ? ` (HTTP ${detail.status})` : ''}.`, 'Try again in a few minutes.', detail),
+    new ApiError(
+      'server',
+      `APIMart had a problem on its side${detail.status ? ` (HTTP ${detail.status})` : ''}.`,
+      'Try again in a few minutes.',
+      detail,
+    ),
   network: (cause?: string, maybeSent = true) =>
-    new ApiError('network', 'Reelbench could not reach APIMart.', 'Check your internet connection, VPN or proxy, then try again.', {
-      serverMessage: cause,
-      maybeSent,
-    }),
+    new ApiError(
+      'network',
+      'Reelbench could not reach APIMart.',
+      'Check your internet connection, VPN or proxy, then try again.',
+      {
+        serverMessage: cause,
+        maybeSent,
+      },
+    ),
   timeout: (seconds: number) =>
-    new ApiError('timeout', `APIMart did not answer within ${seconds} s.`, 'Check your connection and try again; the service may be busy.'),
+    new ApiError(
+      'timeout',
+      `APIMart did not answer within ${seconds} s.`,
+      'Check your connection and try again; the service may be busy.',
+    ),
   cancelled: () => new ApiError('cancelled', 'The request was cancelled.', undefined),
   contentPolicy: (reason: string | undefined) =>
-    new ApiError('contentPolicy', withReason('APIMart refused this under its content policy', reason), 'Rephrase the prompt or use a different reference image.', {
-      serverMessage: reason,
-    }),
+    new ApiError(
+      'contentPolicy',
+      withReason('APIMart refused this under its content policy', reason),
+      'Rephrase the prompt or use a different reference image.',
+      {
+        serverMessage: reason,
+      },
+    ),
   expired: (detail?: ApiErrorDetail) =>
     new ApiError(
       'expired',
@@ -71,7 +108,17 @@ export const apiErrors = {
       'Generated videos must be downloaded within about 24 hours; generate it again.',
       detail,
     ),
-  diskFull: () => new ApiError('diskFull', 'The disk holding the library is full.', 'Free some space; the download continues where it stopped.'),
+  diskFull: () =>
+    new ApiError(
+      'diskFull',
+      'The disk holding the library is full.',
+      'Free some space; the download continues where it stopped.',
+    ),
   malformed: (what: string, detail: ApiErrorDetail) =>
-    new ApiError('malformed', `APIMart sent an answer Reelbench could not understand (${what}).`, 'Try again. If it keeps happening, the log has the raw answer.', detail),
+    new ApiError(
+      'malformed',
+      `APIMart sent an answer Reelbench could not understand (${what}).`,
+      'Try again. If it keeps happening, the log has the raw answer.',
+      detail,
+    ),
 } as const;

@@ -2,7 +2,12 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ModelCatalog } from '../../../shared/catalog/catalog-schema';
 import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
-import { toGenerationBody, validateVideoRequest, type RequestIssue, type VideoRequestInput } from '../../../shared/catalog/video-request';
+import {
+  toGenerationBody,
+  validateVideoRequest,
+  type RequestIssue,
+  type VideoRequestInput,
+} from '../../../shared/catalog/video-request';
 import { AppError } from '../../../shared/errors';
 import type { Balance, TaskSnapshot, UploadedImage } from '../../../shared/models/apimart';
 import { downloadToFile, type DownloadOptions, type DownloadResult } from './download';
@@ -36,7 +41,11 @@ export class RequestValidationError extends AppError {
   readonly issues: readonly RequestIssue[];
 
   constructor(issues: readonly RequestIssue[]) {
-    super('invalidInput', issues.map((issue) => issue.message).join(' '), 'Adjust the highlighted settings and try again.');
+    super(
+      'invalidInput',
+      issues.map((issue) => issue.message).join(' '),
+      'Adjust the highlighted settings and try again.',
+    );
     this.name = 'RequestValidationError';
     this.issues = issues;
   }
@@ -77,15 +86,29 @@ export function createApimartClient(deps: ApimartClientDeps): ApimartClient {
       const { size } = await stat(file.path);
       if (size > catalog.image.maxBytes) {
         const limit = Math.round(catalog.image.maxBytes / (1024 * 1024));
-        throw new RequestValidationError([{ field: 'imageUrls', message: `The reference image is larger than ${limit} MB.` }]);
+        throw new RequestValidationError([
+          { field: 'imageUrls', message: `The reference image is larger than ${limit} MB.` },
+        ]);
       }
       const bytes = await readFile(file.path);
       const format = detectReferenceFormat(bytes);
       if (!format || !catalog.image.formats.includes(format)) {
-        throw new RequestValidationError([{ field: 'imageUrls', message: 'The reference image must be a JPEG, PNG or WebP file.' }]);
+        throw new RequestValidationError([
+          { field: 'imageUrls', message: 'The reference image must be a JPEG, PNG or WebP file.' },
+        ]);
       }
-      const multipart = await multipartBody(new Blob([bytes], { type: REFERENCE_CONTENT_TYPES[format] }), path.basename(file.path));
-      const answer = await call({ method: 'POST', path: '/v1/uploads/images', multipart, idempotent: true, signal: options.signal, timeoutMs: 120_000 });
+      const multipart = await multipartBody(
+        new Blob([bytes], { type: REFERENCE_CONTENT_TYPES[format] }),
+        path.basename(file.path),
+      );
+      const answer = await call({
+        method: 'POST',
+        path: '/v1/uploads/images',
+        multipart,
+        idempotent: true,
+        signal: options.signal,
+        timeoutMs: 120_000,
+      });
       return parseUpload(answer.body, now());
     },
 
@@ -108,11 +131,19 @@ export function createApimartClient(deps: ApimartClientDeps): ApimartClient {
         model: validation.request.model,
         signal: options.signal,
       });
-      return { ...parseCreate(answer.body), replayed: answer.headers.get('idempotency-replayed')?.trim().toLowerCase() === 'true' };
+      return {
+        ...parseCreate(answer.body),
+        replayed: answer.headers.get('idempotency-replayed')?.trim().toLowerCase() === 'true',
+      };
     },
 
     async getTask(taskId, options = {}) {
-      const answer = await call({ method: 'GET', path: `/v1/tasks/${encodeURIComponent(taskId)}`, idempotent: true, signal: options.signal });
+      const answer = await call({
+        method: 'GET',
+        path: `/v1/tasks/${encodeURIComponent(taskId)}`,
+        idempotent: true,
+        signal: options.signal,
+      });
       return parseTask(answer.body);
     },
 

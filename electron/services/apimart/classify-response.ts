@@ -20,10 +20,16 @@ export function classifyErrorResponse(
   const detail = { status, rawBody: body, serverMessage: summary.message ?? (statusText || undefined) };
 
   if (status === 401) return apiErrors.auth(detail);
-  if (status === 402 || ((status === 400 || status === 403) && mentionsBalance(summary))) return apiErrors.insufficientBalance(detail);
+  if (status === 402 || ((status === 400 || status === 403) && mentionsBalance(summary)))
+    return apiErrors.insufficientBalance(detail);
   if (status === 403) return apiErrors.auth(detail);
-  if (status === 429) return apiErrors.rateLimited({ ...detail, retryAfterMs: parseRetryAfter(headers.get('retry-after'), now) });
-  if (context.model !== undefined && (status === 400 || status === 404 || status === 503) && mentionsUnknownModel(summary)) {
+  if (status === 429)
+    return apiErrors.rateLimited({ ...detail, retryAfterMs: parseRetryAfter(headers.get('retry-after'), now) });
+  if (
+    context.model !== undefined &&
+    (status === 400 || status === 404 || status === 503) &&
+    mentionsUnknownModel(summary)
+  ) {
     return apiErrors.unknownModel(context.model, detail);
   }
   if (status >= 500) return apiErrors.server(detail);

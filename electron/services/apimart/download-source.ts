@@ -10,7 +10,10 @@ export interface DownloadResponse {
 }
 
 /** A GET that streams a (possibly large) public file. The API key is never part of it. */
-export type DownloadSource = (url: string, init: { readonly headers: Record<string, string>; readonly signal: AbortSignal }) => Promise<DownloadResponse>;
+export type DownloadSource = (
+  url: string,
+  init: { readonly headers: Record<string, string>; readonly signal: AbortSignal },
+) => Promise<DownloadResponse>;
 
 const EMPTY_BODY: AsyncIterable<Uint8Array> = { [Symbol.asyncIterator]: async function* () {} };
 

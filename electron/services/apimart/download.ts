@@ -2,12 +2,18 @@ import { open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isSecureOrLoopback } from '../../../shared/net/url-policy';
 import type { Logger } from '../logging/logger';
-import type { ApiError} from './api-error';
+import type { ApiError } from './api-error';
 import { apiErrors } from './api-error';
 import { openBatchedFileWriter } from './batched-file-writer';
 import { downloadSourceFromFetch, type DownloadSource } from './download-source';
 import type { FetchLike } from './http-transport';
-import { backoffDelay, DEFAULT_RETRY, describeNetworkFailure, sleepUnlessAborted, type RetryOptions } from './retry-policy';
+import {
+  backoffDelay,
+  DEFAULT_RETRY,
+  describeNetworkFailure,
+  sleepUnlessAborted,
+  type RetryOptions,
+} from './retry-policy';
 
 /** Progress of one download; `totalBytes` is null until the server says. */
 export interface DownloadProgress {
@@ -73,12 +79,19 @@ async function flushDirectory(directory: string): Promise<void> {
 }
 
 /** Aborts when no bytes arrived for `idleMs`; one timer per attempt rather than one per chunk. */
-function startIdleWatch(idleMs: number): { readonly signal: AbortSignal; readonly touch: () => void; readonly stop: () => void } {
+function startIdleWatch(idleMs: number): {
+  readonly signal: AbortSignal;
+  readonly touch: () => void;
+  readonly stop: () => void;
+} {
   const controller = new AbortController();
   let lastActivity = Date.now();
-  const timer = setInterval(() => {
-    if (Date.now() - lastActivity >= idleMs) controller.abort();
-  }, Math.max(10, Math.min(1_000, Math.round(idleMs / 4))));
+  const timer = setInterval(
+    () => {
+      if (Date.now() - lastActivity >= idleMs) controller.abort();
+    },
+    Math.max(10, Math.min(1_000, Math.round(idleMs / 4))),
+  );
   return {
     signal: controller.signal,
     touch: () => {
@@ -100,7 +113,12 @@ type AttemptResult = { done: true; bytes: number } | { done: false; error: ApiEr
  * when a partial file exists, verifying the length, syncing to disk, then renaming into place. `destination` only
  * ever appears complete. The API key is never sent: generated links are public and may live on another host.
  */
-export async function downloadToFile(deps: DownloadDeps, url: string, destination: string, options: DownloadOptions = {}): Promise<DownloadResult> {
+export async function downloadToFile(
+  deps: DownloadDeps,
+  url: string,
+  destination: string,
+  options: DownloadOptions = {},
+): Promise<DownloadResult> {
   const now = deps.now ?? Date.now;
   const retry = deps.retry ?? DEFAULT_RETRY;
   const sleep = deps.sleep ?? sleepUnlessAborted;
@@ -129,7 +147,10 @@ export async function downloadToFile(deps: DownloadDeps, url: string, destinatio
       }
       if (response.status < 200 || response.status > 299) {
         await response.discard();
-        const error = response.status === 429 ? apiErrors.rateLimited({ status: 429 }) : apiErrors.server({ status: response.status });
+        const error =
+          response.status === 429
+            ? apiErrors.rateLimited({ status: 429 })
+            : apiErrors.server({ status: response.status });
         return { done: false, error, retryable: response.status >= 500 || response.status === 429 };
       }
 
@@ -140,7 +161,11 @@ export async function downloadToFile(deps: DownloadDeps, url: string, destinatio
         if (!range || range.start !== offset) {
           await response.discard();
           await rm(part, { force: true });
-          return { done: false, error: apiErrors.malformed('a resumed download did not continue where it stopped', {}), retryable: true };
+          return {
+            done: false,
+            error: apiErrors.malformed('a resumed download did not continue where it stopped', {}),
+            retryable: true,
+          };
         }
         start = offset;
         total = range.total;
@@ -167,13 +192,19 @@ export async function downloadToFile(deps: DownloadDeps, url: string, destinatio
       const size = await sizeOf(part);
       if (total !== null && size !== total) {
         if (size > total) await rm(part, { force: true });
-        return { done: false, error: apiErrors.network(`download ended at ${size} of ${total} bytes`), retryable: true };
+        return {
+          done: false,
+          error: apiErrors.network(`download ended at ${size} of ${total} bytes`),
+          retryable: true,
+        };
       }
       return { done: true, bytes: size };
     } catch (caught) {
       if (options.signal?.aborted) return { done: false, error: apiErrors.cancelled(), retryable: false };
       if (isDiskFull(caught)) return { done: false, error: apiErrors.diskFull(), retryable: false };
-      const reason = idle.signal.aborted ? `no data for ${Math.round(idleMs / 1000)} s` : describeNetworkFailure(caught);
+      const reason = idle.signal.aborted
+        ? `no data for ${Math.round(idleMs / 1000)} s`
+        : describeNetworkFailure(caught);
       return { done: false, error: apiErrors.network(reason), retryable: true };
     } finally {
       idle.stop();

@@ -6,7 +6,11 @@ export interface ErrorBodySummary {
 }
 
 const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : undefined;
+  typeof value === 'string' && value.trim() !== ''
+    ? value.trim()
+    : typeof value === 'number'
+      ? String(value)
+      : undefined;
 
 /**
  * Reads `{ error: { message, type, code } }` (OpenAI style), `{ code, message }` and `{ success: false, message }`;
@@ -31,8 +35,10 @@ export function summarizeErrorBody(body: string): ErrorBodySummary {
 }
 
 const BALANCE_WORDS = /insufficient|balance|quota|credit|top ?up|余额|额度|잔액/i;
-const UNKNOWN_MODEL_WORDS = /model.*(not (found|exist|support|available)|unknown|invalid|unavailable|retired)|(unknown|invalid|unsupported) model|无可用渠道|不存在/i;
-const POLICY_WORDS = /polic|safety|moderat|inappropriate|violat|sensitive|guardrail|prohibited|not allowed|refus|blocked|nsfw|违规|敏感|정책/i;
+const UNKNOWN_MODEL_WORDS =
+  /model.*(not (found|exist|support|available)|unknown|invalid|unavailable|retired)|(unknown|invalid|unsupported) model|无可用渠道|不存在/i;
+const POLICY_WORDS =
+  /polic|safety|moderat|inappropriate|violat|sensitive|guardrail|prohibited|not allowed|refus|blocked|nsfw|违规|敏感|정책/i;
 
 /** A 4xx/5xx body that is really about money. */
 export function mentionsBalance(summary: ErrorBodySummary): boolean {

@@ -1,5 +1,5 @@
 import type { Logger } from '../logging/logger';
-import type { ApiError} from './api-error';
+import type { ApiError } from './api-error';
 import { apiErrors } from './api-error';
 import { classifyErrorResponse, type RequestContext } from './classify-response';
 import { redactKey } from './redact';
@@ -71,7 +71,11 @@ export function createTransport(deps: TransportDeps): Transport {
     const timeoutMs = spec.timeoutMs ?? deps.timeoutMs ?? 30_000;
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
-    const headers: Record<string, string> = { ...spec.headers, authorization: `Bearer ${key}`, accept: 'application/json' };
+    const headers: Record<string, string> = {
+      ...spec.headers,
+      authorization: `Bearer ${key}`,
+      accept: 'application/json',
+    };
     let body: RequestInit['body'];
     if (spec.json !== undefined) {
       headers['content-type'] = 'application/json';
@@ -89,7 +93,8 @@ export function createTransport(deps: TransportDeps): Transport {
       return { error, retryable: spec.idempotent && (error.code === 'server' || error.code === 'rateLimited') };
     } catch (caught) {
       if (spec.signal?.aborted) return { error: apiErrors.cancelled(), retryable: false };
-      if (timeout.aborted) return { error: apiErrors.timeout(Math.round(timeoutMs / 1000)), retryable: spec.idempotent };
+      if (timeout.aborted)
+        return { error: apiErrors.timeout(Math.round(timeoutMs / 1000)), retryable: spec.idempotent };
       const notSent = failedBeforeSending(caught);
       const error = apiErrors.network(redactKey(describeNetworkFailure(caught), key), !notSent);
       return { error, retryable: spec.idempotent || notSent };
@@ -106,10 +111,17 @@ export function createTransport(deps: TransportDeps): Transport {
       const { error } = outcome;
       const retryAfter = error.detail.retryAfterMs;
       const lastAttempt = attemptIndex + 1 >= retry.maxAttempts;
-      if (!outcome.retryable || lastAttempt || (retryAfter !== undefined && retryAfter > retry.maxRetryAfterMs)) throw error;
+      if (!outcome.retryable || lastAttempt || (retryAfter !== undefined && retryAfter > retry.maxRetryAfterMs))
+        throw error;
 
       const delay = retryAfter ?? backoffDelay(attemptIndex, retry, random);
-      deps.logger?.warn('apimart: retrying', { path: spec.path, code: error.code, status: error.detail.status, attempt: attemptIndex + 1, delay });
+      deps.logger?.warn('apimart: retrying', {
+        path: spec.path,
+        code: error.code,
+        status: error.detail.status,
+        attempt: attemptIndex + 1,
+        delay,
+      });
       try {
         await sleep(delay, spec.signal);
       } catch {

@@ -62,8 +62,14 @@ const taskSchema = z.object({
     estimated_time: z.number().optional().nullable(),
     created: z.number().optional().nullable(),
     completed: z.number().optional().nullable(),
-    result: z.object({ videos: z.array(videoSchema).optional() }).optional().nullable(),
-    error: z.union([z.object({ message: z.string().optional() }), z.string()]).optional().nullable(),
+    result: z
+      .object({ videos: z.array(videoSchema).optional() })
+      .optional()
+      .nullable(),
+    error: z
+      .union([z.object({ message: z.string().optional() }), z.string()])
+      .optional()
+      .nullable(),
   }),
 });
 
@@ -87,14 +93,25 @@ export function parseTask(body: string): TaskSnapshot {
     case 'cancelled':
       return { ...base, status: 'cancelled' };
     case 'failed': {
-      const reason = (typeof task.error === 'string' ? task.error : task.error?.message)?.trim() || 'No reason was given.';
-      return { ...base, status: 'failed', failure: { kind: isPolicyRefusal(reason) ? 'contentPolicy' : 'other', reason } };
+      const reason =
+        (typeof task.error === 'string' ? task.error : task.error?.message)?.trim() || 'No reason was given.';
+      return {
+        ...base,
+        status: 'failed',
+        failure: { kind: isPolicyRefusal(reason) ? 'contentPolicy' : 'other', reason },
+      };
     }
     case 'completed': {
       const video = task.result?.videos?.[0];
       const url = Array.isArray(video?.url) ? video.url[0] : video?.url;
       if (!video || !url) throw apiErrors.malformed('completed task without a video link', { rawBody: body });
-      return { ...base, status: 'completed', progress: 100, completedAt: seconds(task.completed), video: { url, expiresAt: seconds(video.expires_at) } };
+      return {
+        ...base,
+        status: 'completed',
+        progress: 100,
+        completedAt: seconds(task.completed),
+        video: { url, expiresAt: seconds(video.expires_at) },
+      };
     }
   }
 }
@@ -123,5 +140,7 @@ export function parseBalance(body: string): Balance {
 
 /** The content-policy error for a failed task, or null for other failures (handled as ordinary failures). */
 export function failureError(snapshot: TaskSnapshot) {
-  return snapshot.status === 'failed' && snapshot.failure.kind === 'contentPolicy' ? apiErrors.contentPolicy(snapshot.failure.reason) : null;
+  return snapshot.status === 'failed' && snapshot.failure.kind === 'contentPolicy'
+    ? apiErrors.contentPolicy(snapshot.failure.reason)
+    : null;
 }

@@ -8,7 +8,12 @@ export interface RetryOptions {
 }
 
 /** Defaults: four attempts, 0.5 s doubling to at most 8 s, honouring Retry-After up to a minute. */
-export const DEFAULT_RETRY: RetryOptions = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 };
+export const DEFAULT_RETRY: RetryOptions = {
+  maxAttempts: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 60_000,
+};
 
 /** "Full jitter" exponential backoff: a random delay up to base·2^attempt, capped. */
 export function backoffDelay(attempt: number, options: RetryOptions, random: () => number): number {
@@ -42,7 +47,8 @@ export function sleepUnlessAborted(milliseconds: number, signal?: AbortSignal): 
 }
 
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN']);
-const NOT_SENT_CHROMIUM = /ERR_(CONNECTION_REFUSED|NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|INTERNET_DISCONNECTED|ADDRESS_UNREACHABLE|NETWORK_CHANGED|PROXY_CONNECTION_FAILED)/;
+const NOT_SENT_CHROMIUM =
+  /ERR_(CONNECTION_REFUSED|NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|INTERNET_DISCONNECTED|ADDRESS_UNREACHABLE|NETWORK_CHANGED|PROXY_CONNECTION_FAILED)/;
 
 /**
  * True only when a fetch failure proves the request never reached the server (no connection was made), so even a

@@ -8,7 +8,9 @@ const MAX_REDIRECTIONS = 5;
  * Downloads with undici's streaming `request`: Node's own HTTP client without the web-stream layer of `fetch`,
  * which costs about a third more CPU per byte. The CLI uses it; the app keeps Electron's net.fetch for proxies.
  */
-export function createUndiciDownloadSource(dispatcher: Dispatcher = new Agent().compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTIONS }))): DownloadSource {
+export function createUndiciDownloadSource(
+  dispatcher: Dispatcher = new Agent().compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTIONS })),
+): DownloadSource {
   return async (url, init) => {
     const response = await request(url, { method: 'GET', headers: init.headers, signal: init.signal, dispatcher });
     return {

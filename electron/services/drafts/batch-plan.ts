@@ -12,8 +12,12 @@ export type PlannedJob = BatchPlan['jobs'][number];
 
 const MAX_JOBS = 200;
 
-function rowsOf(spec: BatchSpec, prompt: string): { row: number; prompt: string; params: Partial<Record<keyof GenerationParams, string | number>> }[] {
-  if (spec.mode === 'variations') return Array.from({ length: spec.count }, (_, index) => ({ row: index + 1, prompt, params: {} }));
+function rowsOf(
+  spec: BatchSpec,
+  prompt: string,
+): { row: number; prompt: string; params: Partial<Record<keyof GenerationParams, string | number>> }[] {
+  if (spec.mode === 'variations')
+    return Array.from({ length: spec.count }, (_, index) => ({ row: index + 1, prompt, params: {} }));
   if (spec.mode === 'lines') {
     return spec.text
       .split(/\r?\n/)
@@ -22,11 +26,25 @@ function rowsOf(spec: BatchSpec, prompt: string): { row: number; prompt: string;
   }
   let records: Record<string, string>[];
   try {
-    records = parse(spec.text, { columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()), skip_empty_lines: true, trim: true, relax_column_count: true });
+    records = parse(spec.text, {
+      columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+    });
   } catch (error) {
-    throw new AppError('invalidInput', `The CSV could not be read: ${error instanceof Error ? error.message : String(error)}`, 'Check the quotes and commas, or paste one prompt per line instead.');
+    throw new AppError(
+      'invalidInput',
+      `The CSV could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      'Check the quotes and commas, or paste one prompt per line instead.',
+    );
   }
-  if (records.length > 0 && !('prompt' in (records[0] ?? {}))) throw new AppError('invalidInput', 'The CSV needs a "prompt" column.', 'Add a header row: prompt,model,duration,aspect,resolution');
+  if (records.length > 0 && !('prompt' in (records[0] ?? {})))
+    throw new AppError(
+      'invalidInput',
+      'The CSV needs a "prompt" column.',
+      'Add a header row: prompt,model,duration,aspect,resolution',
+    );
   return records.map((record, index) => ({
     row: index + 2,
     prompt: record['prompt'] ?? '',
@@ -43,22 +61,50 @@ function rowsOf(spec: BatchSpec, prompt: string): { row: number; prompt: string;
  * Turns a batch description into jobs, checking each against the catalog, with the total seconds and the estimated
  * cost (seconds × the user's price per second for each model). Nothing is queued here.
  */
-export function planBatch(spec: BatchSpec, prompt: string, params: GenerationParams, catalog: ModelCatalog, price: (model: string) => number | null): BatchPlan {
+export function planBatch(
+  spec: BatchSpec,
+  prompt: string,
+  params: GenerationParams,
+  catalog: ModelCatalog,
+  price: (model: string) => number | null,
+): BatchPlan {
   const jobs: PlannedJob[] = [];
   const skipped: { row: number; reason: string }[] = [];
   for (const entry of rowsOf(spec, prompt)) {
     const merged = { ...params, ...entry.params };
-    const checked = validateVideoRequest(catalog, { model: String(merged.model), prompt: entry.prompt, duration: Number(merged.duration), aspect: String(merged.aspect), resolution: String(merged.resolution) });
+    const checked = validateVideoRequest(catalog, {
+      model: String(merged.model),
+      prompt: entry.prompt,
+      duration: Number(merged.duration),
+      aspect: String(merged.aspect),
+      resolution: String(merged.resolution),
+    });
     if (!checked.ok) {
       skipped.push({ row: entry.row, reason: checked.issues.map((issue) => issue.message).join(' ') });
       continue;
     }
     const { request } = checked;
-    jobs.push({ prompt: request.prompt, params: { model: request.model, duration: request.duration, aspect: request.aspect, resolution: request.resolution } });
+    jobs.push({
+      prompt: request.prompt,
+      params: {
+        model: request.model,
+        duration: request.duration,
+        aspect: request.aspect,
+        resolution: request.resolution,
+      },
+    });
   }
-  if (jobs.length > MAX_JOBS) throw new AppError('invalidInput', `That is ${jobs.length} jobs; a batch is limited to ${MAX_JOBS}.`, 'Split it into smaller batches.');
+  if (jobs.length > MAX_JOBS)
+    throw new AppError(
+      'invalidInput',
+      `That is ${jobs.length} jobs; a batch is limited to ${MAX_JOBS}.`,
+      'Split it into smaller batches.',
+    );
   const totalSeconds = jobs.reduce((sum, job) => sum + job.params.duration, 0);
   const prices = jobs.map((job) => price(job.params.model));
-  const estimatedCost = prices.some((value) => value === null) ? null : Math.round(jobs.reduce((sum, job, index) => sum + job.params.duration * (prices[index] ?? 0), 0) * 10_000) / 10_000;
+  const estimatedCost = prices.some((value) => value === null)
+    ? null
+    : Math.round(jobs.reduce((sum, job, index) => sum + job.params.duration * (prices[index] ?? 0), 0) * 10_000) /
+      10_000;
   return { jobs, totalSeconds, estimatedCost, skipped };
 }

@@ -10,7 +10,12 @@ import { exportDrafts, importDrafts, MAX_IMPORT_BYTES } from './drafts-transfer'
 type DraftChannels = Extract<keyof IpcHandlers, `drafts.${string}`>;
 
 /** Handlers of the `drafts.*` domain. */
-export function createDraftHandlers(drafts: DraftService, store: DraftStore, desktop: DesktopShell, now: () => Date = () => new Date()): Pick<IpcHandlers, DraftChannels> {
+export function createDraftHandlers(
+  drafts: DraftService,
+  store: DraftStore,
+  desktop: DesktopShell,
+  now: () => Date = () => new Date(),
+): Pick<IpcHandlers, DraftChannels> {
   return {
     'drafts.list': (query) => drafts.list(query),
     'drafts.create': (initial) => drafts.create(initial),
@@ -47,7 +52,8 @@ export function createDraftHandlers(drafts: DraftService, store: DraftStore, des
       const text = await readFile(file, 'utf8').catch(() => {
         throw new AppError('invalidInput', `"${path.basename(file)}" cannot be read.`);
       });
-      if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) throw new AppError('invalidInput', 'This file is too large to be a drafts export.', 'Nothing was changed.');
+      if (Buffer.byteLength(text) > MAX_IMPORT_BYTES)
+        throw new AppError('invalidInput', 'This file is too large to be a drafts export.', 'Nothing was changed.');
       return importDrafts(store, text, now());
     },
   };

@@ -4,7 +4,13 @@ import path from 'node:path';
 import { diffWordsWithSpace } from 'diff';
 import type { ModelCatalog } from '../../../shared/catalog/catalog-schema';
 import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
-import { draftPatchSchema, type Draft, type DraftVersion, type GenerationParams, type Preset } from '../../../shared/drafts/draft-models';
+import {
+  draftPatchSchema,
+  type Draft,
+  type DraftVersion,
+  type GenerationParams,
+  type Preset,
+} from '../../../shared/drafts/draft-models';
 import { AppError } from '../../../shared/errors';
 import type { Job } from '../../../shared/jobs/job-models';
 import type { JobRunner } from '../jobs/job-runner';
@@ -72,14 +78,33 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
     return draft;
   };
   const snapshot = (draft: Draft, reason: DraftVersion['reason'], jobId: string | null = null): DraftVersion => {
-    const version: DraftVersion = { id: randomUUID(), draftId: draft.id, createdAt: now(), reason, prompt: draft.prompt, params: draft.params, notes: draft.notes, imagePath: draft.imagePath, crop: draft.crop, jobId };
+    const version: DraftVersion = {
+      id: randomUUID(),
+      draftId: draft.id,
+      createdAt: now(),
+      reason,
+      prompt: draft.prompt,
+      params: draft.params,
+      notes: draft.notes,
+      imagePath: draft.imagePath,
+      crop: draft.crop,
+      jobId,
+    };
     deps.store.saveVersion(version);
     return version;
   };
   const allPresets = (): Preset[] => [...BUILT_IN_PRESETS, ...deps.store.presets()];
   const enqueue = (draft: Draft, prompt: string, params: GenerationParams, reason: DraftVersion['reason']): Job => {
     const version = snapshot({ ...draft, prompt, params }, reason);
-    const job = deps.jobs().enqueue({ prompt, ...params, imagePath: draft.imagePath, crop: draft.crop, title: draft.titleIsAuto ? null : draft.title, draftId: draft.id, draftVersionId: version.id });
+    const job = deps.jobs().enqueue({
+      prompt,
+      ...params,
+      imagePath: draft.imagePath,
+      crop: draft.crop,
+      title: draft.titleIsAuto ? null : draft.title,
+      draftId: draft.id,
+      draftVersionId: version.id,
+    });
     deps.store.saveVersion({ ...version, jobId: job.id });
     return job;
   };
@@ -88,14 +113,32 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
     create(initial = {}) {
       const prompt = initial.prompt ?? '';
       const at = now();
-      return save({ id: randomUUID(), title: initial.title ?? autoTitle(prompt), titleIsAuto: initial.title === undefined, prompt, params: { ...defaults, ...initial.params }, imagePath: null, crop: null, notes: '', pinned: false, createdAt: at, updatedAt: at, deletedAt: null });
+      return save({
+        id: randomUUID(),
+        title: initial.title ?? autoTitle(prompt),
+        titleIsAuto: initial.title === undefined,
+        prompt,
+        params: { ...defaults, ...initial.params },
+        imagePath: null,
+        crop: null,
+        notes: '',
+        pinned: false,
+        createdAt: at,
+        updatedAt: at,
+        deletedAt: null,
+      });
     },
     update(id, rawPatch) {
       const patch = draftPatchSchema.parse(rawPatch);
       const draft = get(id);
       const titleIsAuto = patch.title !== undefined ? patch.title.trim() === '' : draft.titleIsAuto;
       const prompt = patch.prompt ?? draft.prompt;
-      const title = patch.title !== undefined && patch.title.trim() !== '' ? patch.title.trim() : titleIsAuto ? autoTitle(prompt) : draft.title;
+      const title =
+        patch.title !== undefined && patch.title.trim() !== ''
+          ? patch.title.trim()
+          : titleIsAuto
+            ? autoTitle(prompt)
+            : draft.title;
       return save({
         ...draft,
         prompt,
@@ -117,25 +160,43 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
       try {
         bytes = await readFile(source);
       } catch {
-        throw new AppError('invalidImage', `The file "${path.basename(source)}" cannot be read.`, 'Pick the image again.');
+        throw new AppError(
+          'invalidImage',
+          `The file "${path.basename(source)}" cannot be read.`,
+          'Pick the image again.',
+        );
       }
       // The draft keeps its own copy, so moving or deleting the original does not break it.
       const folder = path.join(deps.imagesDir, draft.id);
       await mkdir(folder, { recursive: true });
-      const copy = path.join(folder, `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${path.extname(source).toLowerCase()}`);
+      const copy = path.join(
+        folder,
+        `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${path.extname(source).toLowerCase()}`,
+      );
       await copyFile(source, copy);
       return save({ ...draft, imagePath: copy, crop: null, updatedAt: now() });
     },
     duplicate(id) {
       const draft = get(id);
       const at = now();
-      return save({ ...draft, id: randomUUID(), title: draft.title === '' ? '' : `${draft.title} (copy)`, titleIsAuto: draft.title === '', pinned: false, createdAt: at, updatedAt: at, deletedAt: null });
+      return save({
+        ...draft,
+        id: randomUUID(),
+        title: draft.title === '' ? '' : `${draft.title} (copy)`,
+        titleIsAuto: draft.title === '',
+        pinned: false,
+        createdAt: at,
+        updatedAt: at,
+        deletedAt: null,
+      });
     },
     remove: (id) => save({ ...get(id), deletedAt: now() }),
     undoRemove: (id) => save({ ...get(id), deletedAt: null, updatedAt: now() }),
     async purge(olderThanMs) {
       const cutoff = Date.parse(now()) - olderThanMs;
-      const old = deps.store.listDrafts({ deleted: true }).filter((draft) => draft.deletedAt !== null && Date.parse(draft.deletedAt) < cutoff);
+      const old = deps.store
+        .listDrafts({ deleted: true })
+        .filter((draft) => draft.deletedAt !== null && Date.parse(draft.deletedAt) < cutoff);
       for (const draft of old) {
         deps.store.deleteDraft(draft.id);
         await rm(path.join(deps.imagesDir, draft.id), { recursive: true, force: true });
@@ -149,7 +210,10 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
       if (!from) throw notFound();
       const to = toVersionId === 'current' ? get(from.draftId).prompt : deps.store.getVersion(toVersionId)?.prompt;
       if (to === undefined) throw notFound();
-      return diffWordsWithSpace(from.prompt, to).map((part) => ({ kind: part.added ? 'added' : part.removed ? 'removed' : 'same', text: part.value }));
+      return diffWordsWithSpace(from.prompt, to).map((part) => ({
+        kind: part.added ? 'added' : part.removed ? 'removed' : 'same',
+        text: part.value,
+      }));
     },
     restoreVersion(versionId) {
       const version = deps.store.getVersion(versionId);
@@ -157,12 +221,28 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
       const draft = get(version.draftId);
       // What is being replaced becomes a version itself: restoring is undoable.
       snapshot(draft, 'restored');
-      return save({ ...draft, prompt: version.prompt, params: version.params, notes: version.notes, imagePath: version.imagePath, crop: version.crop, title: draft.titleIsAuto ? autoTitle(version.prompt) : draft.title, updatedAt: now() });
+      return save({
+        ...draft,
+        prompt: version.prompt,
+        params: version.params,
+        notes: version.notes,
+        imagePath: version.imagePath,
+        crop: version.crop,
+        title: draft.titleIsAuto ? autoTitle(version.prompt) : draft.title,
+        updatedAt: now(),
+      });
     },
     presets: allPresets,
     savePreset(input) {
-      if (input.id?.startsWith('builtin:')) throw new AppError('invalidInput', 'Built-in presets cannot be changed; save it under a new name instead.');
-      const preset: Preset = { id: input.id ?? `user:${randomUUID()}`, name: input.name.trim() || 'Untitled preset', builtIn: false, params: input.params, style: input.style };
+      if (input.id?.startsWith('builtin:'))
+        throw new AppError('invalidInput', 'Built-in presets cannot be changed; save it under a new name instead.');
+      const preset: Preset = {
+        id: input.id ?? `user:${randomUUID()}`,
+        name: input.name.trim() || 'Untitled preset',
+        builtIn: false,
+        params: input.params,
+        style: input.style,
+      };
       deps.store.savePreset(preset);
       return preset;
     },
@@ -175,7 +255,13 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
       if (!preset) throw new AppError('notFound', 'This preset no longer exists.');
       const draft = get(draftId);
       const prompt = withStyle(draft.prompt, preset.style);
-      return save({ ...draft, params: preset.params, prompt, title: draft.titleIsAuto ? autoTitle(prompt) : draft.title, updatedAt: now() });
+      return save({
+        ...draft,
+        params: preset.params,
+        prompt,
+        title: draft.titleIsAuto ? autoTitle(prompt) : draft.title,
+        updatedAt: now(),
+      });
     },
     generate(id) {
       const draft = get(id);

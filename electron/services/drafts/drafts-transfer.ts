@@ -30,7 +30,12 @@ const envelopeSchema = z.object({
   presets: z.array(z.unknown()).max(MAX_PRESETS).default([]),
 });
 
-const refuse = (message: string) => new AppError('invalidInput', `This file cannot be imported: ${message}`, 'Nothing was changed. Choose a file exported by Reelbench.');
+const refuse = (message: string) =>
+  new AppError(
+    'invalidInput',
+    `This file cannot be imported: ${message}`,
+    'Nothing was changed. Choose a file exported by Reelbench.',
+  );
 
 /**
  * Imports an export document. A file that is too large, not JSON, of another format or version, or shaped wrongly
@@ -38,7 +43,8 @@ const refuse = (message: string) => new AppError('invalidInput', `This file cann
  * Imported drafts get new ids (so importing twice duplicates rather than overwrites) and no reference image.
  */
 export function importDrafts(store: DraftStore, text: string, now: Date): ImportReport {
-  if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) throw refuse(`it is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`);
+  if (Buffer.byteLength(text) > MAX_IMPORT_BYTES)
+    throw refuse(`it is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -46,20 +52,27 @@ export function importDrafts(store: DraftStore, text: string, now: Date): Import
     throw refuse('it is not valid JSON.');
   }
   const envelope = envelopeSchema.safeParse(json);
-  if (!envelope.success) throw refuse(`it is not a Reelbench drafts file (${envelope.error.issues[0]?.message ?? 'wrong shape'}).`);
-  if (envelope.data.schema !== DRAFTS_EXPORT_SCHEMA) throw refuse(`its format "${envelope.data.schema}" is not ${DRAFTS_EXPORT_SCHEMA} (made by a newer Reelbench?).`);
+  if (!envelope.success)
+    throw refuse(`it is not a Reelbench drafts file (${envelope.error.issues[0]?.message ?? 'wrong shape'}).`);
+  if (envelope.data.schema !== DRAFTS_EXPORT_SCHEMA)
+    throw refuse(`its format "${envelope.data.schema}" is not ${DRAFTS_EXPORT_SCHEMA} (made by a newer Reelbench?).`);
 
   const skipped: { item: string; reason: string }[] = [];
   const drafts: Draft[] = [];
   const presets: Preset[] = [];
   envelope.data.drafts.forEach((entry, index) => {
     const parsed = draftSchema.safeParse(entry);
-    if (!parsed.success) return void skipped.push({ item: `draft ${index + 1}`, reason: parsed.error.issues[0]?.message ?? 'invalid' });
+    if (!parsed.success)
+      return void skipped.push({ item: `draft ${index + 1}`, reason: parsed.error.issues[0]?.message ?? 'invalid' });
     drafts.push({ ...parsed.data, id: randomUUID(), imagePath: null, deletedAt: null, updatedAt: now.toISOString() });
   });
   envelope.data.presets.forEach((entry, index) => {
     const parsed = presetSchema.safeParse(entry);
-    if (!parsed.success || parsed.data.builtIn) return void skipped.push({ item: `preset ${index + 1}`, reason: parsed.success ? 'built-in presets are not imported' : (parsed.error.issues[0]?.message ?? 'invalid') });
+    if (!parsed.success || parsed.data.builtIn)
+      return void skipped.push({
+        item: `preset ${index + 1}`,
+        reason: parsed.success ? 'built-in presets are not imported' : (parsed.error.issues[0]?.message ?? 'invalid'),
+      });
     presets.push({ ...parsed.data, id: `user:${randomUUID()}` });
   });
   store.transaction(() => {

@@ -22,7 +22,11 @@ export function memoKeyOf(file: string, identity: { size: number; mtimeMs: numbe
 }
 
 /** The content hash, from the memo when the file is unchanged since it was last hashed. */
-export async function memoizedHash(file: string, identity: { size: number; mtimeMs: number }, memo: HashMemo): Promise<string> {
+export async function memoizedHash(
+  file: string,
+  identity: { size: number; mtimeMs: number },
+  memo: HashMemo,
+): Promise<string> {
   const memoKey = memoKeyOf(file, identity);
   const known = memo.get(memoKey);
   if (known) return known;

@@ -32,7 +32,11 @@ function encode(pixels: FramePixels, format: OutputFormat, quality: number): Pro
  * Encodes at quality 90, or — when that exceeds the budget — at the highest quality that fits, found by binary
  * search. Raw pixels carry no metadata, so nothing of the original (GPS, camera serials, author) survives.
  */
-export async function encodeWithinBudget(pixels: FramePixels, format: OutputFormat, budgetBytes: number): Promise<EncodedFrame> {
+export async function encodeWithinBudget(
+  pixels: FramePixels,
+  format: OutputFormat,
+  budgetBytes: number,
+): Promise<EncodedFrame> {
   if (format === 'png') {
     const buffer = await encode(pixels, 'png', 100);
     if (buffer.length > budgetBytes) throw imageErrors.overBudget(budgetBytes, 'png');

@@ -5,10 +5,20 @@ const SUPPORTED = 'JPEG, PNG, WebP, GIF, AVIF, TIFF or SVG';
 
 /** One-line refusals for images that cannot be used, each with what to do instead. */
 export const imageErrors = {
-  missing: (file: string) => new AppError('invalidImage', `The file "${path.basename(file)}" does not exist (any more).`, 'Pick the image again.'),
-  empty: (file: string) => new AppError('invalidImage', `The file "${path.basename(file)}" is empty.`, 'Pick another image.'),
+  missing: (file: string) =>
+    new AppError(
+      'invalidImage',
+      `The file "${path.basename(file)}" does not exist (any more).`,
+      'Pick the image again.',
+    ),
+  empty: (file: string) =>
+    new AppError('invalidImage', `The file "${path.basename(file)}" is empty.`, 'Pick another image.'),
   notAnImage: (file: string) =>
-    new AppError('invalidImage', `"${path.basename(file)}" is not an image Reelbench can read.`, `Use a ${SUPPORTED} file.`),
+    new AppError(
+      'invalidImage',
+      `"${path.basename(file)}" is not an image Reelbench can read.`,
+      `Use a ${SUPPORTED} file.`,
+    ),
   heicUnsupported: (file: string) =>
     new AppError(
       'invalidImage',
@@ -16,7 +26,11 @@ export const imageErrors = {
       'Export it as JPEG first (Photos: File → Export; iPhone: Settings → Camera → Formats → Most Compatible).',
     ),
   damaged: (file: string) =>
-    new AppError('invalidImage', `"${path.basename(file)}" is damaged or incomplete and cannot be read.`, 'Copy or download the image again, or pick another one.'),
+    new AppError(
+      'invalidImage',
+      `"${path.basename(file)}" is damaged or incomplete and cannot be read.`,
+      'Copy or download the image again, or pick another one.',
+    ),
   tooManyPixels: (file: string, megapixels: number) =>
     new AppError(
       'invalidImage',
@@ -30,5 +44,9 @@ export const imageErrors = {
       format === 'png' ? 'Choose JPEG or WebP output instead.' : 'Pick a simpler image.',
     ),
   unknownFrame: (model: string, resolution: string | undefined) =>
-    new AppError('invalidInput', `There is no output frame for model "${model}"${resolution ? ` at resolution "${resolution}"` : ''}.`, 'Choose a model and resolution from the catalog.'),
+    new AppError(
+      'invalidInput',
+      `There is no output frame for model "${model}"${resolution ? ` at resolution "${resolution}"` : ''}.`,
+      'Choose a model and resolution from the catalog.',
+    ),
 } as const;

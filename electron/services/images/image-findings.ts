@@ -18,7 +18,15 @@ const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 /** A display name for sharp's format, telling AVIF and HEIC apart (both are "heif" to sharp). */
 export function formatName(format: string | undefined, compression: string | undefined): string {
   if (format === 'heif') return compression === 'av1' ? 'AVIF' : 'HEIC';
-  const names: Record<string, string> = { jpeg: 'JPEG', png: 'PNG', webp: 'WebP', gif: 'GIF', tiff: 'TIFF', svg: 'SVG', jp2k: 'JPEG 2000' };
+  const names: Record<string, string> = {
+    jpeg: 'JPEG',
+    png: 'PNG',
+    webp: 'WebP',
+    gif: 'GIF',
+    tiff: 'TIFF',
+    svg: 'SVG',
+    jp2k: 'JPEG 2000',
+  };
   return names[format ?? ''] ?? (format ?? 'unknown').toUpperCase();
 }
 
@@ -35,18 +43,31 @@ export function findingsFor(source: SourceFacts, frame: Frame | null, budgetByte
     const crop = cropRectangle(source.width, source.height, frame);
     const factor = Math.round((frame.width / crop.width) * 10) / 10;
     if (frame.width / crop.width > 1.05) {
-      findings.push({ kind: 'upscale', factor, message: `Smaller than the ${frame.width}×${frame.height} output frame: it will be upscaled ×${factor}.` });
+      findings.push({
+        kind: 'upscale',
+        factor,
+        message: `Smaller than the ${frame.width}×${frame.height} output frame: it will be upscaled ×${factor}.`,
+      });
     }
   }
   if (source.bytes > budgetBytes) {
-    findings.push({ kind: 'reencode', bytes: source.bytes, message: `Over ${megabytes(budgetBytes)}: it will be re-encoded smaller.` });
+    findings.push({
+      kind: 'reencode',
+      bytes: source.bytes,
+      message: `Over ${megabytes(budgetBytes)}: it will be re-encoded smaller.`,
+    });
   }
   if (!DIRECT_FORMATS.has(source.format)) {
     findings.push({ kind: 'convert', from: source.format, message: `${source.format} will be converted to JPEG.` });
   }
   if (source.frames > 1) {
-    findings.push({ kind: 'firstFrame', frames: source.frames, message: `Animated (${source.frames} frames): only the first frame is used.` });
+    findings.push({
+      kind: 'firstFrame',
+      frames: source.frames,
+      message: `Animated (${source.frames} frames): only the first frame is used.`,
+    });
   }
-  if (source.hasAlpha) findings.push({ kind: 'flatten', message: 'Transparent areas will be filled with the background colour.' });
+  if (source.hasAlpha)
+    findings.push({ kind: 'flatten', message: 'Transparent areas will be filled with the background colour.' });
   return findings;
 }

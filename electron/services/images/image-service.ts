@@ -26,7 +26,10 @@ export interface ImageServiceDeps {
 }
 
 /** The exact frame for a model, resolution and aspect, per the catalog. */
-export function frameForTarget(catalog: ModelCatalog, target: Pick<PrepareOptions, 'model' | 'resolution' | 'aspect'>): Frame {
+export function frameForTarget(
+  catalog: ModelCatalog,
+  target: Pick<PrepareOptions, 'model' | 'resolution' | 'aspect'>,
+): Frame {
   const model = findModel(catalog, target.model);
   const frame = model && outputFrame(model, target.resolution ?? model.defaultResolution, target.aspect);
   if (!frame) throw imageErrors.unknownFrame(target.model, target.resolution);
@@ -40,7 +43,8 @@ export function createImageService(deps: ImageServiceDeps): ImageService {
   const budgetBytes = deps.budgetBytes ?? catalog.image.maxBytes;
   const hashes: HashMemo = new Map();
   return {
-    inspect: async (file, target) => inspectImage(file, target ? frameForTarget(catalog, target) : null, budgetBytes, limits),
+    inspect: async (file, target) =>
+      inspectImage(file, target ? frameForTarget(catalog, target) : null, budgetBytes, limits),
     prepare: async (file, options) =>
       prepareImage({
         file,

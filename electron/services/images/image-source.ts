@@ -23,7 +23,11 @@ async function looksLikeHeic(file: string): Promise<boolean> {
   const handle = await open(file, 'r');
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(12), 0, 12, 0);
-    return bytesRead === 12 && buffer.toString('latin1', 4, 8) === 'ftyp' && HEIC_BRANDS.test(buffer.toString('latin1', 8, 12));
+    return (
+      bytesRead === 12 &&
+      buffer.toString('latin1', 4, 8) === 'ftyp' &&
+      HEIC_BRANDS.test(buffer.toString('latin1', 8, 12))
+    );
   } finally {
     await handle.close();
   }
@@ -50,9 +54,14 @@ export async function explainSharpError(file: string, error: unknown, limits: So
   const message = error instanceof Error ? error.message : String(error);
   if (/pixel limit/i.test(message)) return imageErrors.tooManyPixels(file, Math.round(limits.maxPixels / 1_000_000));
   if (/unsupported image format|bad seek|not a known file format|is not in a known format/i.test(message)) {
-    return (await looksLikeHeic(file).catch(() => false)) ? imageErrors.heicUnsupported(file) : imageErrors.notAnImage(file);
+    return (await looksLikeHeic(file).catch(() => false))
+      ? imageErrors.heicUnsupported(file)
+      : imageErrors.notAnImage(file);
   }
-  if (/heif|hevc|compression format has not been built in/i.test(message) && (await looksLikeHeic(file).catch(() => false))) {
+  if (
+    /heif|hevc|compression format has not been built in/i.test(message) &&
+    (await looksLikeHeic(file).catch(() => false))
+  ) {
     return imageErrors.heicUnsupported(file);
   }
   return imageErrors.damaged(file);

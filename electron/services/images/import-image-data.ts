@@ -14,17 +14,26 @@ export const MAX_IMPORTED_IMAGE_BYTES = 40 * 1024 * 1024;
 export async function importImageData(dataUrl: string, cacheDir: string): Promise<string> {
   const comma = dataUrl.indexOf(',');
   const bytes = Buffer.from(comma >= 0 ? dataUrl.slice(comma + 1) : '', 'base64');
-  if (bytes.length === 0) throw new AppError('invalidImage', 'The pasted or dropped data is empty.', 'Copy the image again.');
-  if (bytes.length > MAX_IMPORTED_IMAGE_BYTES) throw new AppError('invalidImage', 'That image is larger than 40 MB.', 'Save it as a file and pick it instead.');
+  if (bytes.length === 0)
+    throw new AppError('invalidImage', 'The pasted or dropped data is empty.', 'Copy the image again.');
+  if (bytes.length > MAX_IMPORTED_IMAGE_BYTES)
+    throw new AppError('invalidImage', 'That image is larger than 40 MB.', 'Save it as a file and pick it instead.');
   let format: string | undefined;
   try {
     format = (await sharp(bytes, { limitInputPixels: 100_000_000 }).metadata()).format;
   } catch {
-    throw new AppError('invalidImage', 'The pasted or dropped data is not an image Reelbench can read.', 'Use a JPEG, PNG, WebP, GIF, AVIF, TIFF or SVG image.');
+    throw new AppError(
+      'invalidImage',
+      'The pasted or dropped data is not an image Reelbench can read.',
+      'Use a JPEG, PNG, WebP, GIF, AVIF, TIFF or SVG image.',
+    );
   }
   const folder = path.join(cacheDir, 'imports');
   await mkdir(folder, { recursive: true });
-  const file = path.join(folder, `${createHash('sha256').update(bytes).digest('hex').slice(0, 24)}.${format === 'jpeg' ? 'jpg' : (format ?? 'img')}`);
+  const file = path.join(
+    folder,
+    `${createHash('sha256').update(bytes).digest('hex').slice(0, 24)}.${format === 'jpeg' ? 'jpg' : (format ?? 'img')}`,
+  );
   await writeFile(file, bytes);
   return file;
 }

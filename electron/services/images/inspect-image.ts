@@ -19,7 +19,12 @@ export async function previewDataUrl(input: Buffer | string, limits: SourceLimit
  * Reads an image's facts as displayed (EXIF orientation applied) and what preparing it for `frame` will do.
  * Decodes it once, for the preview, which also proves the file is whole.
  */
-export async function inspectImage(file: string, frame: Frame | null, budgetBytes: number, limits: SourceLimits): Promise<ImageInspection> {
+export async function inspectImage(
+  file: string,
+  frame: Frame | null,
+  budgetBytes: number,
+  limits: SourceLimits,
+): Promise<ImageInspection> {
   const bytes = await checkFile(file);
   try {
     const metadata = await openImage(file, limits).metadata();

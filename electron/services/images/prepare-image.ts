@@ -83,7 +83,15 @@ export async function prepareImage(request: PrepareRequest): Promise<PreparedIma
       });
       return { key, output: path.join(folder, `${key}.${EXTENSIONS[request.format]}`) };
     };
-    const describe = (key: string, output: string) => ({ path: output, key, format: request.format, width: request.frame.width, height: request.frame.height, crop, source });
+    const describe = (key: string, output: string) => ({
+      path: output,
+      key,
+      format: request.format,
+      width: request.frame.width,
+      height: request.frame.height,
+      crop,
+      source,
+    });
 
     // A file hashed before and unchanged since: the cache answers without reading or decoding it.
     if (request.hashes.has(memoKeyOf(request.file, { size, mtimeMs }))) {

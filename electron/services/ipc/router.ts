@@ -16,7 +16,10 @@ type ParsedRequest<C extends InvokeChannel> = z.output<Contract['invoke'][C]['re
 
 /** One handler per contract channel; the router guarantees its request has already been validated. */
 export type IpcHandlers = {
-  readonly [C in InvokeChannel]: (request: ParsedRequest<C>, context: CallContext) => ResponseOf<C> | Promise<ResponseOf<C>>;
+  readonly [C in InvokeChannel]: (
+    request: ParsedRequest<C>,
+    context: CallContext,
+  ) => ResponseOf<C> | Promise<ResponseOf<C>>;
 };
 
 /** Turns raw IPC messages into validated handler calls and typed results. */
@@ -49,7 +52,10 @@ export function createIpcRouter({ handlers, isTrustedSender, logger }: RouterDep
   async function dispatch(channel: string, payload: unknown, context: CallContext): Promise<IpcResult<unknown>> {
     if (!isTrustedSender(context.senderUrl)) {
       logger.warn('ipc: refused a message from an untrusted sender', { channel, senderUrl: context.senderUrl });
-      return fail({ code: 'untrustedSender', message: 'This request did not come from the Reelbench window and was refused.' });
+      return fail({
+        code: 'untrustedSender',
+        message: 'This request did not come from the Reelbench window and was refused.',
+      });
     }
     if (!isInvokeChannel(channel)) {
       logger.warn('ipc: refused an unknown channel', { channel });

@@ -4,7 +4,10 @@ import type { JobRunner } from './job-runner';
 /** Handlers of the `jobs.*` domain. */
 export function createJobHandlers(
   runner: JobRunner,
-): Pick<IpcHandlers, 'jobs.list' | 'jobs.enqueue' | 'jobs.cancel' | 'jobs.retry' | 'jobs.hide' | 'jobs.usage' | 'jobs.nudge'> {
+): Pick<
+  IpcHandlers,
+  'jobs.list' | 'jobs.enqueue' | 'jobs.cancel' | 'jobs.retry' | 'jobs.hide' | 'jobs.usage' | 'jobs.nudge'
+> {
   return {
     'jobs.list': () => runner.list(),
     'jobs.enqueue': (request) => runner.enqueue(request),

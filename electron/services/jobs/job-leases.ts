@@ -1,4 +1,5 @@
 import type { JobRecord, JobStore } from '../storage/job-store';
+import { isDatabaseBusy } from '../storage/sqlite-busy';
 import { newOwnerId, ownerIsGone } from './lease-owner';
 
 /** How long a lease holds without renewal: long enough for a busy machine, short enough to take over a dead one. */
@@ -86,12 +87,22 @@ export function createJobLeases(deps: JobLeasesDeps): JobLeases {
     },
     start(onLost) {
       clearInterval(timer);
-      timer = setInterval(() => {
-        const still = deps.store.renew(owner, until());
-        const lost = [...held].filter((id) => !still.has(id));
-        for (const id of lost) held.delete(id);
-        if (lost.length > 0) onLost(lost);
-      }, Math.max(50, Math.floor(leaseMs / 3)));
+      timer = setInterval(
+        () => {
+          let still: Set<string>;
+          try {
+            still = deps.store.renew(owner, until());
+          } catch (error) {
+            // Another process is paused mid-write: renew at the next round (the lease outlasts two of them).
+            if (isDatabaseBusy(error)) return;
+            throw error;
+          }
+          const lost = [...held].filter((id) => !still.has(id));
+          for (const id of lost) held.delete(id);
+          if (lost.length > 0) onLost(lost);
+        },
+        Math.max(50, Math.floor(leaseMs / 3)),
+      );
       timer.unref();
     },
     stop() {

@@ -19,9 +19,18 @@ export function jobNotice(job: Job): { title: string; body: string } | null {
 
 /** Overall progress of the jobs in flight (0–1), or null when none is: for the dock or taskbar. */
 export function overallProgress(jobs: readonly Job[]): number | null {
-  const active = jobs.filter((job) => !['done', 'failed', 'expired', 'needsAttention', 'cancelled', 'queued'].includes(job.phase));
+  const active = jobs.filter(
+    (job) => !['done', 'failed', 'expired', 'needsAttention', 'cancelled', 'queued'].includes(job.phase),
+  );
   if (active.length === 0) return null;
-  const weight: Partial<Record<Job['phase'], [number, number]>> = { preparing: [0, 0.05], uploading: [0.05, 0.1], submitting: [0.1, 0.15], polling: [0.15, 0.85], downloading: [0.85, 0.98], filing: [0.98, 1] };
+  const weight: Partial<Record<Job['phase'], [number, number]>> = {
+    preparing: [0, 0.05],
+    uploading: [0.05, 0.1],
+    submitting: [0.1, 0.15],
+    polling: [0.15, 0.85],
+    downloading: [0.85, 0.98],
+    filing: [0.98, 1],
+  };
   const total = active.reduce((sum, job) => {
     const [from, to] = weight[job.phase] ?? [0, 0];
     return sum + from + ((to - from) * job.progress) / 100;

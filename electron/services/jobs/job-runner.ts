@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
-import { jobRequestSchema, TERMINAL_PHASES, type Job, type JobPhase, type JobRequestInput, type Usage } from '../../../shared/jobs/job-models';
+import {
+  jobRequestSchema,
+  TERMINAL_PHASES,
+  type Job,
+  type JobPhase,
+  type JobRequestInput,
+  type Usage,
+} from '../../../shared/jobs/job-models';
 import type { ApimartClient } from '../apimart/apimart-client';
 import type { ImageService } from '../images/image-service';
 import type { UploadCache } from '../images/upload-cache';
@@ -8,8 +15,21 @@ import type { LibraryService } from '../library/library-service';
 import type { Logger } from '../logging/logger';
 import type { JobRecord, JobStore } from '../storage/job-store';
 import { createBalanceCache } from './balance-cache';
+import { isDatabaseBusy } from '../storage/sqlite-busy';
 import { createJobLeases, LeaseLostError, type RunBy } from './job-leases';
-import { cancelledRecord, change, discardDownloads, downloadStep, fileStep, pollStep, prepareStep, submitStep, uploadStep, waitFor, type StepContext } from './job-steps';
+import {
+  cancelledRecord,
+  change,
+  discardDownloads,
+  downloadStep,
+  fileStep,
+  pollStep,
+  prepareStep,
+  submitStep,
+  uploadStep,
+  waitFor,
+  type StepContext,
+} from './job-steps';
 import { DEFAULT_POLL_CEILING_MS, DEFAULT_POLL_FLOOR_MS } from './poll-schedule';
 import { usageOf } from './usage';
 
@@ -64,7 +84,15 @@ export interface JobRunner {
   nudge(): void;
 }
 
-const PRIORITY: Readonly<Partial<Record<JobPhase, number>>> = { filing: 0, downloading: 1, polling: 2, submitting: 3, uploading: 4, preparing: 5, queued: 6 };
+const PRIORITY: Readonly<Partial<Record<JobPhase, number>>> = {
+  filing: 0,
+  downloading: 1,
+  polling: 2,
+  submitting: 3,
+  uploading: 4,
+  preparing: 5,
+  queued: 6,
+};
 const PROGRESS_EVENT_INTERVAL_MS = 250;
 // However far a stored wait reaches (a wall clock set back makes it look long), a job is looked at again within this.
 const LONGEST_WAIT_MS = 10 * 60_000;
@@ -128,7 +156,9 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     const done = deps
       .library()
       .then((library) => discardDownloads(library, id))
-      .catch((error: unknown) => deps.logger?.warn('jobs: could not remove a finished job\'s temporary files', { job: id, error }))
+      .catch((error: unknown) =>
+        deps.logger?.warn("jobs: could not remove a finished job's temporary files", { job: id, error }),
+      )
       .finally(() => cleanups.delete(done));
     cleanups.add(done);
   }
@@ -239,7 +269,13 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
 
   /** Takes the lease and the job's latest durable state; null when another process runs it. */
   function claimFresh(record: JobRecord): JobRecord | null {
-    if (!leases.take(record.job.id)) return null;
+    try {
+      if (!leases.take(record.job.id)) return null;
+    } catch (error) {
+      // Another process is paused in the middle of a write: look again later, as for a job run elsewhere.
+      if (isDatabaseBusy(error)) return null;
+      throw error;
+    }
     const stored = deps.store.get(record.job.id);
     if (!stored || !isActive(stored)) {
       if (stored) remember(stored);
@@ -264,10 +300,15 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     if (!started || stopping) return;
     const current = monotonic();
     const active = [...records.values()].filter((record) => isActive(record) && mayRun(record.job.id));
-    let inFlight = active.filter((record) => record.job.phase !== 'queued' && leases.runBy(record.job.id) === 'here').length;
+    let inFlight = active.filter(
+      (record) => record.job.phase !== 'queued' && leases.runBy(record.job.id) === 'here',
+    ).length;
     const due = active
       .filter((record) => !running.has(record.job.id) && (dueAt.get(record.job.id) ?? 0) <= current)
-      .sort((a, b) => (PRIORITY[a.job.phase] ?? 9) - (PRIORITY[b.job.phase] ?? 9) || a.job.createdAt.localeCompare(b.job.createdAt));
+      .sort(
+        (a, b) =>
+          (PRIORITY[a.job.phase] ?? 9) - (PRIORITY[b.job.phase] ?? 9) || a.job.createdAt.localeCompare(b.job.createdAt),
+      );
     for (const candidate of due) {
       if (candidate.job.phase === 'queued' && inFlight >= Math.max(1, deps.concurrency())) continue;
       const record = claimFresh(candidate);
@@ -308,7 +349,11 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     seenRevision = changed.revision;
     for (const stored of changed.records) {
       const known = records.get(stored.job.id);
-      const same = known && known.job.updatedAt === stored.job.updatedAt && known.internals.hidden === stored.internals.hidden && known.job.cancelRequestedAt === stored.job.cancelRequestedAt;
+      const same =
+        known &&
+        known.job.updatedAt === stored.job.updatedAt &&
+        known.internals.hidden === stored.internals.hidden &&
+        known.job.cancelRequestedAt === stored.job.cancelRequestedAt;
       if (running.has(stored.job.id) || same) continue;
       remember(stored);
     }
@@ -345,8 +390,37 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       const parsed = jobRequestSchema.parse(request);
       const at = new Date(now()).toISOString();
       const record: JobRecord = {
-        job: { id: randomUUID(), createdAt: at, updatedAt: at, phase: 'queued', waiting: null, request: parsed, progress: 0, etaSeconds: null, taskId: null, submittedAt: null, billedSeconds: null, pricePerSecond: null, videoExpiresAt: null, libraryItemId: null, error: null, warning: null, cancelRequestedAt: null },
-        internals: { preparedPath: null, preparedKey: null, uploadUrl: null, videoUrl: null, submitAttemptAt: null, idempotencyKey: null, filingAs: null, nextRunAt: now(), retryDelayMs: 0, hidden: false },
+        job: {
+          id: randomUUID(),
+          createdAt: at,
+          updatedAt: at,
+          phase: 'queued',
+          waiting: null,
+          request: parsed,
+          progress: 0,
+          etaSeconds: null,
+          taskId: null,
+          submittedAt: null,
+          billedSeconds: null,
+          pricePerSecond: null,
+          videoExpiresAt: null,
+          libraryItemId: null,
+          error: null,
+          warning: null,
+          cancelRequestedAt: null,
+        },
+        internals: {
+          preparedPath: null,
+          preparedKey: null,
+          uploadUrl: null,
+          videoUrl: null,
+          submitAttemptAt: null,
+          idempotencyKey: null,
+          filingAs: null,
+          nextRunAt: now(),
+          retryDelayMs: 0,
+          hidden: false,
+        },
       };
       mine.add(record.job.id);
       leases.insert(record);
@@ -368,7 +442,11 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     },
     retry(id) {
       const record = recordOf(id);
-      if (isActive(record) || record.job.phase === 'done') throw new AppError('invalidInput', 'Only a job that failed, expired, was cancelled or needs attention can be retried.');
+      if (isActive(record) || record.job.phase === 'done')
+        throw new AppError(
+          'invalidInput',
+          'Only a job that failed, expired, was cancelled or needs attention can be retried.',
+        );
       return this.enqueue(record.job.request);
     },
     hide(id) {
@@ -381,7 +459,11 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     list: () => [...records.values()].filter((record) => !record.internals.hidden).map((record) => record.job),
     get: (id) => recordOf(id).job,
     runBy: (id) => leases.runBy(id),
-    usage: () => usageOf([...records.values()].map((record) => record.job), new Date(now())),
+    usage: () =>
+      usageOf(
+        [...records.values()].map((record) => record.job),
+        new Date(now()),
+      ),
     settled(id) {
       const record = recordOf(id);
       if (!isActive(record)) return Promise.resolve(record.job);
@@ -389,12 +471,14 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     },
     nudge() {
       for (const record of records.values()) {
-        if (isActive(record) && record.job.waiting !== null && !running.has(record.job.id)) dueAt.set(record.job.id, monotonic());
+        if (isActive(record) && record.job.waiting !== null && !running.has(record.job.id))
+          dueAt.set(record.job.id, monotonic());
       }
       schedule();
     },
     idle() {
-      if (running.size === 0 && ![...records.values()].some((record) => isActive(record) && mayRun(record.job.id))) return Promise.resolve();
+      if (running.size === 0 && ![...records.values()].some((record) => isActive(record) && mayRun(record.job.id)))
+        return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
   };

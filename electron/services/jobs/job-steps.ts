@@ -43,12 +43,22 @@ const EXPIRY_WARNING_MS = 2 * 60 * 60 * 1000;
 const MAX_WAIT_MS = 60_000;
 
 /** Applies changes to a record, stamping the update time. */
-export function change(record: JobRecord, job: Partial<Job>, internals: Partial<JobInternals> = {}, now = Date.now()): JobRecord {
-  return { job: { ...record.job, ...job, updatedAt: new Date(now).toISOString() }, internals: { ...record.internals, ...internals } };
+export function change(
+  record: JobRecord,
+  job: Partial<Job>,
+  internals: Partial<JobInternals> = {},
+  now = Date.now(),
+): JobRecord {
+  return {
+    job: { ...record.job, ...job, updatedAt: new Date(now).toISOString() },
+    internals: { ...record.internals, ...internals },
+  };
 }
 
 const errorData = (error: unknown): AppErrorData =>
-  error instanceof AppError ? error.toData() : { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+  error instanceof AppError
+    ? error.toData()
+    : { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 
 /**
  * The job, cancelled by the user. A job already submitted keeps its task and charge on record: APIMart cannot stop a
@@ -56,24 +66,43 @@ const errorData = (error: unknown): AppErrorData =>
  */
 export function cancelledRecord(record: JobRecord, now: number): JobRecord {
   const submitted = record.job.taskId !== null;
-  return change(record, {
-    phase: 'cancelled',
-    waiting: null,
-    warning: submitted ? 'Abandoned in Reelbench only: APIMart has no way to stop a task, so it may still finish and be billed.' : null,
-  }, {}, now);
+  return change(
+    record,
+    {
+      phase: 'cancelled',
+      waiting: null,
+      warning: submitted
+        ? 'Abandoned in Reelbench only: APIMart has no way to stop a task, so it may still finish and be billed.'
+        : null,
+    },
+    {},
+    now,
+  );
 }
 
 /** Waits with back-off (5 s doubling to a minute) for a condition that will pass by itself. */
-export function waitFor(record: JobRecord, reason: NonNullable<Job['waiting']>, error: unknown, now: number, retryAfterMs?: number): JobRecord {
+export function waitFor(
+  record: JobRecord,
+  reason: NonNullable<Job['waiting']>,
+  error: unknown,
+  now: number,
+  retryAfterMs?: number,
+): JobRecord {
   const delay = retryAfterMs ?? Math.min(MAX_WAIT_MS, Math.max(5_000, record.internals.retryDelayMs * 2));
-  return change(record, { waiting: reason, error: errorData(error) }, { nextRunAt: now + delay, retryDelayMs: delay }, now);
+  return change(
+    record,
+    { waiting: reason, error: errorData(error) },
+    { nextRunAt: now + delay, retryDelayMs: delay },
+    now,
+  );
 }
 
 /** The waiting reason for a transient failure of an idempotent step, or null when the failure is final. */
 function transientWait(error: unknown): { reason: NonNullable<Job['waiting']>; retryAfterMs?: number } | null {
   if (!(error instanceof AppError)) return null;
   if (error.code === 'network' || error.code === 'timeout' || error.code === 'server') return { reason: 'network' };
-  if (error.code === 'rateLimited') return { reason: 'rateLimit', retryAfterMs: error instanceof ApiError ? error.detail.retryAfterMs : undefined };
+  if (error.code === 'rateLimited')
+    return { reason: 'rateLimit', retryAfterMs: error instanceof ApiError ? error.detail.retryAfterMs : undefined };
   if (error.code === 'auth' || error.code === 'noKey') return { reason: 'key' };
   if (error.code === 'diskFull') return { reason: 'disk' };
   return null;
@@ -84,11 +113,17 @@ function transientWait(error: unknown): { reason: NonNullable<Job['waiting']>; r
  * `unreadableIsTransient`, an answer that could not be read (cut short, garbled) is asked again too: a poll costs
  * nothing, and failing on one bad answer would abandon a task that is paid for and may be producing a video.
  */
-export async function idempotent(record: JobRecord, now: () => number, work: () => Promise<JobRecord>, options: { unreadableIsTransient?: boolean } = {}): Promise<JobRecord> {
+export async function idempotent(
+  record: JobRecord,
+  now: () => number,
+  work: () => Promise<JobRecord>,
+  options: { unreadableIsTransient?: boolean } = {},
+): Promise<JobRecord> {
   try {
     return await work();
   } catch (error) {
-    const unreadable = options.unreadableIsTransient === true && error instanceof AppError && error.code === 'malformed';
+    const unreadable =
+      options.unreadableIsTransient === true && error instanceof AppError && error.code === 'malformed';
     const transient = unreadable ? { reason: 'network' as const } : transientWait(error);
     if (transient) return waitFor(record, transient.reason, error, now(), transient.retryAfterMs);
     return change(record, { phase: 'failed', waiting: null, error: errorData(error) }, {}, now());
@@ -106,7 +141,12 @@ export async function prepareStep(record: JobRecord, context: StepContext): Prom
       aspect: request.aspect,
       ...(request.crop ? { crop: request.crop } : {}),
     });
-    return change(record, { phase: 'uploading', waiting: null, error: null }, { preparedPath: prepared.path, preparedKey: prepared.key }, context.now());
+    return change(
+      record,
+      { phase: 'uploading', waiting: null, error: null },
+      { preparedPath: prepared.path, preparedKey: prepared.key },
+      context.now(),
+    );
   });
 }
 
@@ -115,25 +155,41 @@ export async function uploadStep(record: JobRecord, context: StepContext): Promi
   const { preparedPath, preparedKey } = record.internals;
   if (!preparedPath || !preparedKey) return change(record, { phase: 'preparing' }, {}, context.now());
   return idempotent(record, context.now, async () => {
-    const { uploaded } = await uploadPrepared(context.client, context.uploadCache, { path: preparedPath, key: preparedKey }, context.now, { signal: context.signal });
-    return change(record, { phase: 'submitting', waiting: null, error: null }, { uploadUrl: uploaded.url, retryDelayMs: 0 }, context.now());
+    const { uploaded } = await uploadPrepared(
+      context.client,
+      context.uploadCache,
+      { path: preparedPath, key: preparedKey },
+      context.now,
+      { signal: context.signal },
+    );
+    return change(
+      record,
+      { phase: 'submitting', waiting: null, error: null },
+      { uploadUrl: uploaded.url, retryDelayMs: 0 },
+      context.now(),
+    );
   });
 }
 
 const NEEDS_ATTENTION: AppErrorData = {
   code: 'internal',
-  message: 'Reelbench lost contact with APIMart while sending this job, so it may or may not have been accepted (and billed).',
-  action: 'Check your APIMart dashboard or usage. Reelbench will not send it again by itself; retry it as a new job only if it is not there.',
+  message:
+    'Reelbench lost contact with APIMart while sending this job, so it may or may not have been accepted (and billed).',
+  action:
+    'Check your APIMart dashboard or usage. Reelbench will not send it again by itself; retry it as a new job only if it is not there.',
 };
 const KEY_CONFLICT: AppErrorData = {
   code: 'internal',
-  message: 'APIMart refused to take this job again: the request sent before under the same key was a different one (HTTP 409), so Reelbench cannot tell what it accepted.',
-  action: 'Check your APIMart dashboard or usage. Reelbench will not send it again by itself; retry it as a new job only if it is not there.',
+  message:
+    'APIMart refused to take this job again: the request sent before under the same key was a different one (HTTP 409), so Reelbench cannot tell what it accepted.',
+  action:
+    'Check your APIMart dashboard or usage. Reelbench will not send it again by itself; retry it as a new job only if it is not there.',
 };
 const NO_TASK_ID: AppErrorData = {
   code: 'internal',
   message: 'APIMart accepted this job but answered without a task id, so Reelbench cannot follow it to its video.',
-  action: 'Check your APIMart dashboard for the video. Reelbench will not send it again by itself; retry it as a new job only if it is not there.',
+  action:
+    'Check your APIMart dashboard for the video. Reelbench will not send it again by itself; retry it as a new job only if it is not there.',
 };
 
 /** The Idempotency-Key of a job's billed request: derived from the job, so every re-send of it carries the same one. */
@@ -150,7 +206,8 @@ export async function submitStep(record: JobRecord, context: StepContext): Promi
   const { request } = record.job;
   const now = context.now;
   const resending = record.internals.submitAttemptAt !== null;
-  if (resending && !record.internals.idempotencyKey) return change(record, { phase: 'needsAttention', waiting: null, error: NEEDS_ATTENTION }, {}, now());
+  if (resending && !record.internals.idempotencyKey)
+    return change(record, { phase: 'needsAttention', waiting: null, error: NEEDS_ATTENTION }, {}, now());
 
   const price = context.pricePerSecond(request.model);
   // A re-send may already have been billed: the balance has nothing to say about it.
@@ -167,29 +224,55 @@ export async function submitStep(record: JobRecord, context: StepContext): Promi
   }
 
   const idempotencyKey = record.internals.idempotencyKey ?? idempotencyKeyFor(record.job.id);
-  const attempt = change(record, { waiting: null }, { submitAttemptAt: record.internals.submitAttemptAt ?? new Date(now()).toISOString(), idempotencyKey }, now());
+  const attempt = change(
+    record,
+    { waiting: null },
+    { submitAttemptAt: record.internals.submitAttemptAt ?? new Date(now()).toISOString(), idempotencyKey },
+    now(),
+  );
   context.persist(attempt);
   try {
     const { taskId } = await context.client.createVideo(
-      { model: request.model, prompt: request.prompt, duration: request.duration, aspect: request.aspect, resolution: request.resolution, imageUrls: record.internals.uploadUrl ? [record.internals.uploadUrl] : [] },
+      {
+        model: request.model,
+        prompt: request.prompt,
+        duration: request.duration,
+        aspect: request.aspect,
+        resolution: request.resolution,
+        imageUrls: record.internals.uploadUrl ? [record.internals.uploadUrl] : [],
+      },
       { signal: context.signal, idempotencyKey },
     );
     return change(
       attempt,
-      { phase: 'polling', taskId, submittedAt: new Date(now()).toISOString(), billedSeconds: request.duration, pricePerSecond: price, progress: 0, error: null },
+      {
+        phase: 'polling',
+        taskId,
+        submittedAt: new Date(now()).toISOString(),
+        billedSeconds: request.duration,
+        pricePerSecond: price,
+        progress: 0,
+        error: null,
+      },
       { submitAttemptAt: null, nextRunAt: now() + context.pollFloorMs, retryDelayMs: 0 },
       now(),
     );
   } catch (error) {
     // Proof that this request did nothing clears the attempt, unless an earlier one may have been taken.
     const settled = resending ? attempt : change(attempt, {}, { submitAttemptAt: null }, now());
-    if (error instanceof ApiError && error.code === 'network' && error.detail.maybeSent === false) return waitFor(settled, 'network', error, now());
-    if (error instanceof ApiError && error.code === 'rateLimited') return waitFor(settled, 'rateLimit', error, now(), error.detail.retryAfterMs);
-    if (error instanceof ApiError && error.detail.status === 409) return change(attempt, { phase: 'needsAttention', waiting: null, error: KEY_CONFLICT }, {}, now());
-    if (error instanceof AppError && error.code === 'malformed') return change(attempt, { phase: 'needsAttention', waiting: null, error: NO_TASK_ID }, {}, now());
+    if (error instanceof ApiError && error.code === 'network' && error.detail.maybeSent === false)
+      return waitFor(settled, 'network', error, now());
+    if (error instanceof ApiError && error.code === 'rateLimited')
+      return waitFor(settled, 'rateLimit', error, now(), error.detail.retryAfterMs);
+    if (error instanceof ApiError && error.detail.status === 409)
+      return change(attempt, { phase: 'needsAttention', waiting: null, error: KEY_CONFLICT }, {}, now());
+    if (error instanceof AppError && error.code === 'malformed')
+      return change(attempt, { phase: 'needsAttention', waiting: null, error: NO_TASK_ID }, {}, now());
     // Ambiguous: it may have been accepted. The same request with the same key, later, settles it.
-    if (error instanceof AppError && ['network', 'timeout', 'server'].includes(error.code)) return waitFor(attempt, 'network', error, now());
-    if (error instanceof AppError && error.code === 'cancelled') return change(settled, { phase: 'cancelled', waiting: null }, {}, now());
+    if (error instanceof AppError && ['network', 'timeout', 'server'].includes(error.code))
+      return waitFor(attempt, 'network', error, now());
+    if (error instanceof AppError && error.code === 'cancelled')
+      return change(settled, { phase: 'cancelled', waiting: null }, {}, now());
     // Drafted offline before any key was set: wait for one (nothing was sent, nothing billed).
     if (error instanceof AppError && error.code === 'noKey') return waitFor(settled, 'key', error, now(), 60_000);
     return change(settled, { phase: 'failed', waiting: null, error: errorData(error) }, {}, now());
@@ -200,29 +283,64 @@ export async function submitStep(record: JobRecord, context: StepContext): Promi
 export async function pollStep(record: JobRecord, context: StepContext): Promise<JobRecord> {
   const taskId = record.job.taskId;
   if (!taskId) return change(record, { phase: 'needsAttention', error: NEEDS_ATTENTION }, {}, context.now());
-  return idempotent(record, context.now, async () => {
-    const snapshot = await context.client.getTask(taskId, { signal: context.signal });
-    const now = context.now();
-    switch (snapshot.status) {
-      case 'pending':
-      case 'processing':
-        return change(record, { progress: snapshot.progress, etaSeconds: etaSeconds(snapshot), waiting: null, error: null }, { nextRunAt: now + nextPollDelay(snapshot, context.pollFloorMs, context.random, context.pollCeilingMs), retryDelayMs: 0 }, now);
-      case 'completed':
-        return change(
-          record,
-          { phase: 'downloading', progress: 0, etaSeconds: null, waiting: null, error: null, videoExpiresAt: snapshot.video.expiresAt ? new Date(snapshot.video.expiresAt).toISOString() : null },
-          { videoUrl: snapshot.video.url, nextRunAt: now, retryDelayMs: 0 },
-          now,
-        );
-      case 'failed': {
-        const refusal = failureError(snapshot);
-        const error = refusal ? refusal.toData() : { code: 'server' as const, message: `APIMart could not generate this video: ${snapshot.failure.reason}`, action: 'Retry it as a new job, or change the prompt.' };
-        return change(record, { phase: 'failed', waiting: null, error }, {}, now);
+  return idempotent(
+    record,
+    context.now,
+    async () => {
+      const snapshot = await context.client.getTask(taskId, { signal: context.signal });
+      const now = context.now();
+      switch (snapshot.status) {
+        case 'pending':
+        case 'processing':
+          return change(
+            record,
+            { progress: snapshot.progress, etaSeconds: etaSeconds(snapshot), waiting: null, error: null },
+            {
+              nextRunAt: now + nextPollDelay(snapshot, context.pollFloorMs, context.random, context.pollCeilingMs),
+              retryDelayMs: 0,
+            },
+            now,
+          );
+        case 'completed':
+          return change(
+            record,
+            {
+              phase: 'downloading',
+              progress: 0,
+              etaSeconds: null,
+              waiting: null,
+              error: null,
+              videoExpiresAt: snapshot.video.expiresAt ? new Date(snapshot.video.expiresAt).toISOString() : null,
+            },
+            { videoUrl: snapshot.video.url, nextRunAt: now, retryDelayMs: 0 },
+            now,
+          );
+        case 'failed': {
+          const refusal = failureError(snapshot);
+          const error = refusal
+            ? refusal.toData()
+            : {
+                code: 'server' as const,
+                message: `APIMart could not generate this video: ${snapshot.failure.reason}`,
+                action: 'Retry it as a new job, or change the prompt.',
+              };
+          return change(record, { phase: 'failed', waiting: null, error }, {}, now);
+        }
+        case 'cancelled':
+          return change(
+            record,
+            {
+              phase: 'failed',
+              waiting: null,
+              error: { code: 'server', message: 'APIMart cancelled this task.', action: 'Retry it as a new job.' },
+            },
+            {},
+            now,
+          );
       }
-      case 'cancelled':
-        return change(record, { phase: 'failed', waiting: null, error: { code: 'server', message: 'APIMart cancelled this task.', action: 'Retry it as a new job.' } }, {}, now);
-    }
-  }, { unreadableIsTransient: true });
+    },
+    { unreadableIsTransient: true },
+  );
 }
 
 /** Where a job's video downloads to: a hidden folder inside the library, so filing it is a rename on the same disk. */
@@ -262,16 +380,35 @@ export async function downloadStep(record: JobRecord, context: StepContext): Pro
   if (context.firstRunHere) await detachPartial(partialPathFor(target));
   const expiresAt = record.job.videoExpiresAt ? Date.parse(record.job.videoExpiresAt) : null;
   const left = expiresAt === null ? null : expiresAt - context.now();
-  const warning = left !== null && left > 0 && left < EXPIRY_WARNING_MS ? `This video's download link expires in ${Math.max(1, Math.round(left / 60_000))} min.` : null;
+  const warning =
+    left !== null && left > 0 && left < EXPIRY_WARNING_MS
+      ? `This video's download link expires in ${Math.max(1, Math.round(left / 60_000))} min.`
+      : null;
   if (warning !== record.job.warning) context.persist(change(record, { warning }, {}, context.now()));
   try {
     // Not `expiresAt`: a computer clock set ahead must not give a link up before it was tried; the host says when it is gone.
-    await context.client.download(videoUrl, target, { signal: context.signal, onProgress: ({ receivedBytes, totalBytes }) => totalBytes && context.onDownloadProgress(receivedBytes / totalBytes) });
-    return change(record, { phase: 'filing', progress: 100, waiting: null, error: null, warning: null }, { nextRunAt: context.now(), retryDelayMs: 0 }, context.now());
+    await context.client.download(videoUrl, target, {
+      signal: context.signal,
+      onProgress: ({ receivedBytes, totalBytes }) =>
+        totalBytes && context.onDownloadProgress(receivedBytes / totalBytes),
+    });
+    return change(
+      record,
+      { phase: 'filing', progress: 100, waiting: null, error: null, warning: null },
+      { nextRunAt: context.now(), retryDelayMs: 0 },
+      context.now(),
+    );
   } catch (error) {
-    if (error instanceof AppError && error.code === 'expired') return change(record, { phase: 'expired', waiting: null, error: error.toData(), warning: null }, {}, context.now());
+    if (error instanceof AppError && error.code === 'expired')
+      return change(
+        record,
+        { phase: 'expired', waiting: null, error: error.toData(), warning: null },
+        {},
+        context.now(),
+      );
     const transient = transientWait(error);
-    if (transient) return waitFor(change(record, { warning }), transient.reason, error, context.now(), transient.retryAfterMs);
+    if (transient)
+      return waitFor(change(record, { warning }), transient.reason, error, context.now(), transient.retryAfterMs);
     return change(record, { phase: 'failed', waiting: null, error: errorData(error) }, {}, context.now());
   }
 }
@@ -280,15 +417,35 @@ export async function downloadStep(record: JobRecord, context: StepContext): Pro
  * Files the downloaded video in the library with its sidecar. The name is recorded in the job before anything moves,
  * so a crash at any point is finished by the next run: never a second download, never a second copy.
  */
-export async function fileStep(record: JobRecord, context: StepContext, appTitle: (job: Job) => string | undefined): Promise<JobRecord> {
+export async function fileStep(
+  record: JobRecord,
+  context: StepContext,
+  appTitle: (job: Job) => string | undefined,
+): Promise<JobRecord> {
   const library = await context.library();
   const already = library.findByJobId(record.job.id);
-  if (already) return change(record, { phase: 'done', libraryItemId: already.id, waiting: null, error: null }, { filingAs: null }, context.now());
+  if (already)
+    return change(
+      record,
+      { phase: 'done', libraryItemId: already.id, waiting: null, error: null },
+      { filingAs: null },
+      context.now(),
+    );
   const { request } = record.job;
   const input = {
     videoFile: downloadPathFor(library, record.job.id),
     title: appTitle(record.job),
-    generation: { prompt: request.prompt, model: request.model, duration: request.duration, aspect: request.aspect, resolution: request.resolution, taskId: record.job.taskId, jobId: record.job.id, draftId: request.draftId, draftVersionId: request.draftVersionId },
+    generation: {
+      prompt: request.prompt,
+      model: request.model,
+      duration: request.duration,
+      aspect: request.aspect,
+      resolution: request.resolution,
+      taskId: record.job.taskId,
+      jobId: record.job.id,
+      draftId: request.draftId,
+      draftVersionId: request.draftVersionId,
+    },
     ...(record.internals.preparedPath ? { referenceImage: record.internals.preparedPath } : {}),
     createdAt: new Date(record.job.submittedAt ?? record.job.createdAt),
     completedAt: new Date(context.now()),
@@ -296,17 +453,29 @@ export async function fileStep(record: JobRecord, context: StepContext, appTitle
   let filing = record;
   if (!filing.internals.filingAs) {
     // Neither filed nor downloaded (the download folder was cleared, say): download again, resuming any partial file.
-    if (!(await stat(input.videoFile).then(() => true, () => false))) return change(record, { phase: 'downloading' }, { nextRunAt: context.now() }, context.now());
+    if (
+      !(await stat(input.videoFile).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return change(record, { phase: 'downloading' }, { nextRunAt: context.now() }, context.now());
     filing = change(record, {}, { filingAs: await library.freeName(input) }, context.now());
     context.persist(filing);
   }
   try {
     const item = await library.fileVideo(filing.internals.filingAs ?? '', input);
-    return change(filing, { phase: 'done', libraryItemId: item.id, waiting: null, error: null }, { filingAs: null }, context.now());
+    return change(
+      filing,
+      { phase: 'done', libraryItemId: item.id, waiting: null, error: null },
+      { filingAs: null },
+      context.now(),
+    );
   } catch (error) {
     if (!(error instanceof FilingError)) throw error;
     // Another video took the name: choose a new one. Nothing to file: download again, into the name already claimed.
-    if (error.reason === 'noVideo') return change(filing, { phase: 'downloading' }, { nextRunAt: context.now() }, context.now());
+    if (error.reason === 'noVideo')
+      return change(filing, { phase: 'downloading' }, { nextRunAt: context.now() }, context.now());
     return change(filing, {}, { filingAs: null, nextRunAt: context.now() }, context.now());
   }
 }

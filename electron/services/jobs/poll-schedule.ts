@@ -9,7 +9,12 @@ export const DEFAULT_POLL_CEILING_MS = 30_000;
  * When to ask about a task next: about a quarter of its estimated remaining time, between the floor and 30 s,
  * jittered ±20% so many jobs do not poll in step.
  */
-export function nextPollDelay(snapshot: TaskSnapshot, floorMs: number, random: () => number, ceilingMs = DEFAULT_POLL_CEILING_MS): number {
+export function nextPollDelay(
+  snapshot: TaskSnapshot,
+  floorMs: number,
+  random: () => number,
+  ceilingMs = DEFAULT_POLL_CEILING_MS,
+): number {
   let base: number;
   if (snapshot.status === 'pending') base = 10_000;
   else if (snapshot.estimatedSeconds !== null && snapshot.estimatedSeconds > 0) {

@@ -9,7 +9,11 @@ export interface RateGate {
 }
 
 /** Wraps a fetch so a 429 (with its Retry-After, or 5 s) pauses every later request through the same gate. */
-export function createRateGate(fetch: FetchLike, now: () => number = Date.now, sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms))): RateGate {
+export function createRateGate(
+  fetch: FetchLike,
+  now: () => number = Date.now,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): RateGate {
   let openAt = 0;
   return {
     remaining: () => Math.max(0, openAt - now()),
@@ -17,7 +21,8 @@ export function createRateGate(fetch: FetchLike, now: () => number = Date.now, s
       const wait = openAt - now();
       if (wait > 0) await sleep(wait);
       const response = await fetch(url, init);
-      if (response.status === 429) openAt = Math.max(openAt, now() + (parseRetryAfter(response.headers.get('retry-after'), now()) ?? 5_000));
+      if (response.status === 429)
+        openAt = Math.max(openAt, now() + (parseRetryAfter(response.headers.get('retry-after'), now()) ?? 5_000));
       return response;
     },
   };

@@ -2,12 +2,19 @@ import type { Job, Usage } from '../../../shared/jobs/job-models';
 
 /** Billed seconds and cost of the jobs submitted since `from` (the whole ledger with `new Date(0)`). */
 export function usageSince(jobs: readonly Job[], from: Date): Usage['today'] {
-  const billed = jobs.filter((job) => job.submittedAt !== null && job.billedSeconds !== null && new Date(job.submittedAt) >= from);
+  const billed = jobs.filter(
+    (job) => job.submittedAt !== null && job.billedSeconds !== null && new Date(job.submittedAt) >= from,
+  );
   const priced = billed.filter((job) => job.pricePerSecond !== null);
   return {
     jobs: billed.length,
     seconds: billed.reduce((sum, job) => sum + (job.billedSeconds ?? 0), 0),
-    cost: priced.length === 0 ? null : Math.round(priced.reduce((sum, job) => sum + (job.billedSeconds ?? 0) * (job.pricePerSecond ?? 0), 0) * 10_000) / 10_000,
+    cost:
+      priced.length === 0
+        ? null
+        : Math.round(
+            priced.reduce((sum, job) => sum + (job.billedSeconds ?? 0) * (job.pricePerSecond ?? 0), 0) * 10_000,
+          ) / 10_000,
     unpriced: billed.length - priced.length,
   };
 }

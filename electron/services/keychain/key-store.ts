@@ -54,7 +54,9 @@ export function createKeyStore(deps: KeyStoreDeps): KeyStore {
       return await keytar;
     } catch (error) {
       keytar = undefined;
-      deps.logger?.warn('keychain: keytar did not load', { cause: error instanceof Error ? error.message : String(error) });
+      deps.logger?.warn('keychain: keytar did not load', {
+        cause: error instanceof Error ? error.message : String(error),
+      });
       throw keychainModuleMissing();
     }
   }
@@ -80,7 +82,9 @@ export function createKeyStore(deps: KeyStoreDeps): KeyStore {
     const overriding = remember(fromEnvironment());
     if (overriding) return { present: true, hint: keyHint(overriding), source: 'environment' };
     const stored = remember(await withKeychain('read', (keychain) => keychain.getPassword(service, account)));
-    return stored ? { present: true, hint: keyHint(stored), source: 'keychain' } : { present: false, hint: null, source: null };
+    return stored
+      ? { present: true, hint: keyHint(stored), source: 'keychain' }
+      : { present: false, hint: null, source: null };
   }
 
   return {
@@ -97,7 +101,9 @@ export function createKeyStore(deps: KeyStoreDeps): KeyStore {
       return status();
     },
     async read() {
-      return remember(fromEnvironment() ?? (await withKeychain('read', (keychain) => keychain.getPassword(service, account))));
+      return remember(
+        fromEnvironment() ?? (await withKeychain('read', (keychain) => keychain.getPassword(service, account))),
+      );
     },
     secretsForRedaction: () => [...seen],
   };

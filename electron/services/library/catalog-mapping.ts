@@ -4,7 +4,12 @@ import type { CatalogRow } from '../storage/catalog-row';
 import type { ScannedFile } from './scan-folder';
 
 /** The catalog row for a sidecar and its files. Times are stored in UTC so they sort as text. */
-export function rowFromSidecar(sidecar: Sidecar, video: ScannedFile, sidecarFile: ScannedFile, hasPoster: boolean): CatalogRow {
+export function rowFromSidecar(
+  sidecar: Sidecar,
+  video: ScannedFile,
+  sidecarFile: ScannedFile,
+  hasPoster: boolean,
+): CatalogRow {
   const generation = sidecar.generation;
   const directory = path.posix.dirname(video.relative);
   const reference = generation?.referenceImage ?? null;
@@ -28,7 +33,8 @@ export function rowFromSidecar(sidecar: Sidecar, video: ScannedFile, sidecarFile
     tags: sidecar.user.tags,
     notes: sidecar.user.notes,
     // A bare file name beside the video; anything with a slash is ignored rather than followed.
-    referencePath: reference && !/[\\/]/.test(reference) ? (directory === '.' ? reference : `${directory}/${reference}`) : null,
+    referencePath:
+      reference && !/[\\/]/.test(reference) ? (directory === '.' ? reference : `${directory}/${reference}`) : null,
     taskId: generation?.taskId ?? null,
     jobId: generation?.jobId ?? null,
     draftId: generation?.draftId ?? null,

@@ -39,7 +39,12 @@ export async function moveFile(source: string, target: string): Promise<void> {
 }
 
 /** `name.ext` → the first of `name.ext`, `name (2).ext`, … that does not exist yet (checked with `exists`). */
-export async function uniqueName(directory: string, stem: string, extension: string, exists: (file: string) => Promise<boolean>): Promise<string> {
+export async function uniqueName(
+  directory: string,
+  stem: string,
+  extension: string,
+  exists: (file: string) => Promise<boolean>,
+): Promise<string> {
   for (let attempt = 1; attempt < 10_000; attempt += 1) {
     const candidate = attempt === 1 ? stem : `${stem} (${attempt})`;
     if (!(await exists(path.join(directory, `${candidate}${extension}`)))) return candidate;

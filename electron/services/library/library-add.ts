@@ -25,8 +25,17 @@ function placeNamed(root: string, stem: string): { stem: string; video: string; 
 }
 
 /** Where a new video's files go, with names free in the folder. */
-async function placeFor(root: string, title: string, date: Date): Promise<{ stem: string; video: string; sidecar: string }> {
-  const stem = await uniqueName(root, fileStemFor(title, date), '.mp4', async (file) => (await pathExists(file)) || (await pathExists(file.replace(/\.mp4$/, SIDECAR_SUFFIX))));
+async function placeFor(
+  root: string,
+  title: string,
+  date: Date,
+): Promise<{ stem: string; video: string; sidecar: string }> {
+  const stem = await uniqueName(
+    root,
+    fileStemFor(title, date),
+    '.mp4',
+    async (file) => (await pathExists(file)) || (await pathExists(file.replace(/\.mp4$/, SIDECAR_SUFFIX))),
+  );
   return placeNamed(root, stem);
 }
 
@@ -36,7 +45,10 @@ export function generatedTitle(input: Pick<AddVideoInput, 'title' | 'generation'
 }
 
 /** A name (without extension) free in the library for a new video: what `fileGeneratedVideo` is then asked to use. */
-export async function freeNameFor(root: string, input: Pick<AddVideoInput, 'title' | 'generation' | 'createdAt'>): Promise<string> {
+export async function freeNameFor(
+  root: string,
+  input: Pick<AddVideoInput, 'title' | 'generation' | 'createdAt'>,
+): Promise<string> {
   return (await placeFor(root, generatedTitle(input), input.createdAt)).stem;
 }
 
@@ -57,17 +69,25 @@ export class FilingError extends Error {
  * sidecar and finishes what is missing; it never makes a second copy. A name another video took meanwhile is refused
  * (`nameTaken`: choose another); a download that is neither in place nor waiting is `noVideo` (download again).
  */
-export async function fileGeneratedVideo(root: string, stem: string, input: AddVideoInput, appVersion: string): Promise<string> {
+export async function fileGeneratedVideo(
+  root: string,
+  stem: string,
+  input: AddVideoInput,
+  appVersion: string,
+): Promise<string> {
   const place = placeNamed(root, stem);
   const jobId = input.generation.jobId;
   const existing = (await pathExists(place.sidecar)) ? await readSidecar(place.sidecar) : null;
   const ours = existing?.ok === true && jobId !== null && existing.sidecar.generation?.jobId === jobId;
-  if (!ours && (existing !== null || (await pathExists(place.video)))) throw new FilingError('nameTaken', `"${stem}" is taken`);
+  if (!ours && (existing !== null || (await pathExists(place.video))))
+    throw new FilingError('nameTaken', `"${stem}" is taken`);
   const downloaded = await pathExists(input.videoFile);
-  if (!downloaded && !(ours && (await pathExists(place.video)))) throw new FilingError('noVideo', `the video of job ${jobId ?? ''} is neither downloaded nor filed`);
+  if (!downloaded && !(ours && (await pathExists(place.video))))
+    throw new FilingError('noVideo', `the video of job ${jobId ?? ''} is neither downloaded nor filed`);
 
   let referenceImage: string | null = null;
-  if (input.referenceImage) referenceImage = referenceNameFor(place.stem, path.extname(input.referenceImage).slice(1) || 'jpg');
+  if (input.referenceImage)
+    referenceImage = referenceNameFor(place.stem, path.extname(input.referenceImage).slice(1) || 'jpg');
   if (!ours) {
     const { size } = await stat(input.videoFile);
     await writeSidecar(
@@ -101,7 +121,12 @@ export interface ImportReport {
  * Copies every .mp4 of a folder (and its subfolders) into the library, with its sidecar and reference image when it
  * has them (keeping the user's fields), or a new sidecar when not. Items already in the library are skipped.
  */
-export async function importVideos(root: string, folder: string, knownIds: (id: string) => boolean, appVersion: string): Promise<ImportReport> {
+export async function importVideos(
+  root: string,
+  folder: string,
+  knownIds: (id: string) => boolean,
+  appVersion: string,
+): Promise<ImportReport> {
   const resolvedRoot = path.resolve(root);
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   const skipped: { file: string; reason: string }[] = [];
@@ -113,7 +138,9 @@ export async function importVideos(root: string, folder: string, knownIds: (id: 
       continue;
     }
     const sourceStem = source.replace(/\.mp4$/i, '');
-    const read = (await pathExists(`${sourceStem}${SIDECAR_SUFFIX}`)) ? await readSidecar(`${sourceStem}${SIDECAR_SUFFIX}`) : null;
+    const read = (await pathExists(`${sourceStem}${SIDECAR_SUFFIX}`))
+      ? await readSidecar(`${sourceStem}${SIDECAR_SUFFIX}`)
+      : null;
     if (read && !read.ok) {
       skipped.push({ file: source, reason: `Its sidecar ${read.message}.` });
       continue;
@@ -128,7 +155,9 @@ export async function importVideos(root: string, folder: string, knownIds: (id: 
     const place = await placeFor(root, title, new Date(existing?.createdAt ?? mtimeMs));
     await copyAtomically(source, place.video);
     let generation = existing?.generation ?? null;
-    const oldReference = generation?.referenceImage ? path.join(path.dirname(source), path.basename(generation.referenceImage)) : null;
+    const oldReference = generation?.referenceImage
+      ? path.join(path.dirname(source), path.basename(generation.referenceImage))
+      : null;
     if (generation && oldReference && (await pathExists(oldReference))) {
       const name = referenceNameFor(place.stem, path.extname(oldReference).slice(1) || 'jpg');
       await copyAtomically(oldReference, path.join(root, name));
@@ -138,7 +167,16 @@ export async function importVideos(root: string, folder: string, knownIds: (id: 
     }
     const sidecar: Sidecar = existing
       ? { ...existing, video: path.basename(place.video), videoBytes: size, generation }
-      : newSidecar({ id: randomUUID(), video: path.basename(place.video), videoBytes: size, title, createdAt: new Date(mtimeMs), completedAt: null, generation: null, appVersion });
+      : newSidecar({
+          id: randomUUID(),
+          video: path.basename(place.video),
+          videoBytes: size,
+          title,
+          createdAt: new Date(mtimeMs),
+          completedAt: null,
+          generation: null,
+          appVersion,
+        });
     await writeSidecar(place.sidecar, sidecar);
     imported += 1;
   }

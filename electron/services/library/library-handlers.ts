@@ -4,8 +4,21 @@ import type { DesktopShell } from './desktop-shell';
 import type { LibraryHost } from './library-host';
 
 type LibraryChannels =
-  | 'library.list' | 'library.get' | 'library.update' | 'library.remove' | 'library.undoRemove' | 'library.reveal' | 'library.startDrag' | 'library.export' | 'library.import'
-  | 'library.reuse' | 'library.rebuild' | 'library.problems' | 'library.postersMissing' | 'library.savePoster' | 'library.location'
+  | 'library.list'
+  | 'library.get'
+  | 'library.update'
+  | 'library.remove'
+  | 'library.undoRemove'
+  | 'library.reveal'
+  | 'library.startDrag'
+  | 'library.export'
+  | 'library.import'
+  | 'library.reuse'
+  | 'library.rebuild'
+  | 'library.problems'
+  | 'library.postersMissing'
+  | 'library.savePoster'
+  | 'library.location'
   | 'library.move';
 
 function decodeDataUrl(dataUrl: string): Buffer {

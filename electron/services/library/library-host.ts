@@ -93,20 +93,31 @@ export function createLibraryHost(deps: LibraryHostDeps): LibraryHost {
       });
     } catch (error) {
       deps.logger?.error('library: cannot open', { error });
-      throw new AppError('libraryUnavailable', `The library folder "${root()}" cannot be opened.`, 'Check that the drive is connected, or choose another folder in Settings.');
+      throw new AppError(
+        'libraryUnavailable',
+        `The library folder "${root()}" cannot be opened.`,
+        'Check that the drive is connected, or choose another folder in Settings.',
+      );
     }
     watchProblem = null;
     if (deps.watch) {
       const watchFolder = deps.watchFolder ?? watchLibraryFolder;
       // The library's own writes already told the window, item by item: only changes from outside need a pass.
-      const fromOutside = (changed: readonly string[]) => changed.length === 0 || changed.some((name) => name === '' || !library?.isOwnWrite(name));
-      watcher = watchFolder(library.root, (changed) => void (fromOutside(changed) ? reconcileAndTell().catch(() => undefined) : undefined), deps.logger, 500, (error) => {
-        // Without a watcher, videos added to the folder by hand appear only at the next start: say so.
-        watchProblem = {
-          path: library?.root ?? root(),
-          message: `Reelbench cannot watch this folder (${(error as NodeJS.ErrnoException).code ?? 'error'}), so videos added to it outside the app appear at the next start.`,
-        };
-      });
+      const fromOutside = (changed: readonly string[]) =>
+        changed.length === 0 || changed.some((name) => name === '' || !library?.isOwnWrite(name));
+      watcher = watchFolder(
+        library.root,
+        (changed) => void (fromOutside(changed) ? reconcileAndTell().catch(() => undefined) : undefined),
+        deps.logger,
+        500,
+        (error) => {
+          // Without a watcher, videos added to the folder by hand appear only at the next start: say so.
+          watchProblem = {
+            path: library?.root ?? root(),
+            message: `Reelbench cannot watch this folder (${(error as NodeJS.ErrnoException).code ?? 'error'}), so videos added to it outside the app appear at the next start.`,
+          };
+        },
+      );
     }
     return reconcileAndTell();
   }
@@ -117,7 +128,12 @@ export function createLibraryHost(deps: LibraryHostDeps): LibraryHost {
       await opening;
     },
     current() {
-      if (!library) throw new AppError('libraryUnavailable', 'The library is not open yet.', 'Wait a moment, or check the library folder in Settings.');
+      if (!library)
+        throw new AppError(
+          'libraryUnavailable',
+          'The library is not open yet.',
+          'Wait a moment, or check the library folder in Settings.',
+        );
       return library;
     },
     problems: () => [...(watchProblem ? [watchProblem] : []), ...(library?.problems() ?? [])],
@@ -126,7 +142,10 @@ export function createLibraryHost(deps: LibraryHostDeps): LibraryHost {
       const from = root();
       close();
       try {
-        await moveLibraryFiles(from, destination, { journalFile: deps.paths.libraryMoveJournal, ...(onProgress ? { onProgress } : {}) });
+        await moveLibraryFiles(from, destination, {
+          journalFile: deps.paths.libraryMoveJournal,
+          ...(onProgress ? { onProgress } : {}),
+        });
         await deps.settings.updateInternal({ libraryDir: destination });
       } catch (error) {
         // Reopening resumes the move from its journal; if that fails too, the next start tries again.

@@ -35,7 +35,11 @@ export function toLibraryItem(row: CatalogRow, mediaUrl: MediaUrl): LibraryItem 
 
 /** The error for an id the library does not (or no longer) have. */
 export function itemNotFound(): AppError {
-  return new AppError('notFound', 'This video is no longer in the library.', 'It may have been deleted or moved outside Reelbench; the list has been refreshed.');
+  return new AppError(
+    'notFound',
+    'This video is no longer in the library.',
+    'It may have been deleted or moved outside Reelbench; the list has been refreshed.',
+  );
 }
 
 /** Tags as the user meant them: trimmed, no empties, no duplicates ignoring case, first spelling kept. */

@@ -41,7 +41,9 @@ async function sizeOrNull(file: string): Promise<number | null> {
 async function filesUnder(root: string): Promise<string[]> {
   try {
     const entries = await readdir(root, { recursive: true, withFileTypes: true });
-    return entries.filter((entry) => entry.isFile() && !isTempFile(entry.name)).map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
+    return entries
+      .filter((entry) => entry.isFile() && !isTempFile(entry.name))
+      .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
   } catch {
     return [];
   }
@@ -74,16 +76,27 @@ export async function moveLibraryFiles(from: string, to: string, options: MoveOp
   const target = path.resolve(to);
   if (source === target) throw new AppError('invalidInput', 'The library is already in that folder.');
   if (inside(target, source) || inside(source, target)) {
-    throw new AppError('invalidInput', 'The new library folder cannot be inside the current one, or contain it.', 'Choose a folder elsewhere.');
+    throw new AppError(
+      'invalidInput',
+      'The new library folder cannot be inside the current one, or contain it.',
+      'Choose a folder elsewhere.',
+    );
   }
   const journal = await pendingMove(options.journalFile);
   const resuming = journal !== null && path.resolve(journal.from) === source && path.resolve(journal.to) === target;
   if (!resuming && (await filesUnder(target)).length > 0) {
-    throw new AppError('invalidInput', `"${target}" is not empty.`, 'Choose an empty folder for the library, or create a new one.');
+    throw new AppError(
+      'invalidInput',
+      `"${target}" is not empty.`,
+      'Choose an empty folder for the library, or create a new one.',
+    );
   }
   if (!resuming) {
     await mkdir(path.dirname(options.journalFile), { recursive: true });
-    await writeFileAtomic(options.journalFile, JSON.stringify({ from: source, to: target, startedAt: new Date().toISOString() }));
+    await writeFileAtomic(
+      options.journalFile,
+      JSON.stringify({ from: source, to: target, startedAt: new Date().toISOString() }),
+    );
   }
 
   const files = await filesUnder(source);
@@ -95,9 +108,11 @@ export async function moveLibraryFiles(from: string, to: string, options: MoveOp
     await mkdir(path.dirname(targetFile), { recursive: true });
     const [sourceSize, targetSize] = await Promise.all([sizeOrNull(sourceFile), sizeOrNull(targetFile)]);
     if (sourceSize !== null) {
-      if (targetSize === sourceSize) await rm(sourceFile, { force: true }); // it arrived before the interruption
+      if (targetSize === sourceSize)
+        await rm(sourceFile, { force: true }); // it arrived before the interruption
       else await moveFile(sourceFile, targetFile);
-      if ((await sizeOrNull(targetFile)) !== sourceSize) throw new AppError('internal', `"${relative}" did not arrive intact; the move will resume from it.`);
+      if ((await sizeOrNull(targetFile)) !== sourceSize)
+        throw new AppError('internal', `"${relative}" did not arrive intact; the move will resume from it.`);
     }
     done += 1;
     options.onProgress?.({ done, total: files.length });

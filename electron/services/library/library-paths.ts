@@ -11,7 +11,8 @@ export function toRelative(root: string, absolute: string): string {
  * NUL bytes, drive letters). Every path that comes from a sidecar, the catalog or a request goes through here.
  */
 export function resolveInside(root: string, relative: string): string | null {
-  if (relative.length === 0 || relative.includes('\0') || path.isAbsolute(relative) || /^[a-zA-Z]:/.test(relative)) return null;
+  if (relative.length === 0 || relative.includes('\0') || path.isAbsolute(relative) || /^[a-zA-Z]:/.test(relative))
+    return null;
   const base = path.resolve(root);
   const resolved = path.resolve(base, ...relative.split('/'));
   const inside = path.relative(base, resolved);

@@ -1,7 +1,14 @@
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
-import type { LibraryItem, LibraryItemEvent, LibraryPage, LibraryQuery, ReconcileReport, ReuseSettings } from '../../../shared/library/library-models';
+import type {
+  LibraryItem,
+  LibraryItemEvent,
+  LibraryPage,
+  LibraryQuery,
+  ReconcileReport,
+  ReuseSettings,
+} from '../../../shared/library/library-models';
 import { itemIdSchema, libraryQuerySchema, REMOVAL_UNDO_MS } from '../../../shared/library/library-models';
 import { SIDECAR_SUFFIX, type UserFields } from '../../../shared/library/sidecar';
 import type { Logger } from '../logging/logger';
@@ -83,7 +90,9 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
   const openCatalogNow = (): Catalog => {
     const opened = openCatalogRepairing(deps.catalogFile);
     if (opened.setAside) {
-      deps.logger?.warn('library: the catalog was damaged; it was set aside and is rebuilt from the sidecars', { setAside: opened.setAside });
+      deps.logger?.warn('library: the catalog was damaged; it was set aside and is rebuilt from the sidecars', {
+        setAside: opened.setAside,
+      });
       repairs.push({
         path: path.basename(deps.catalogFile),
         message: `The library's catalog was damaged. It was set aside as "${path.basename(opened.setAside)}" and rebuilt from your videos and their sidecars; nothing was lost.`,
@@ -97,7 +106,11 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
 
   const posterFile = (id: string) => path.join(deps.posterDir, `${id}.webp`);
   const posterIds = async () =>
-    new Set((await readdir(deps.posterDir)).filter((name) => name.endsWith('.webp')).map((name) => name.slice(0, -'.webp'.length)));
+    new Set(
+      (await readdir(deps.posterDir))
+        .filter((name) => name.endsWith('.webp'))
+        .map((name) => name.slice(0, -'.webp'.length)),
+    );
   const rowOf = (id: string) => {
     const row = itemIdSchema.safeParse(id).success ? catalog.get(id) : null;
     if (!row) throw itemNotFound();
@@ -122,9 +135,14 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
       if (await hold.release(id)) await rm(posterFile(id), { force: true });
     });
   // Items a quit or a crash left in the hold were removed for good: their undo window is over.
-  void hold.heldIds().then((ids) => Promise.all(ids.map(release))).catch((error: unknown) => deps.logger?.warn('library: releasing removed items failed', { error }));
+  void hold
+    .heldIds()
+    .then((ids) => Promise.all(ids.map(release)))
+    .catch((error: unknown) => deps.logger?.warn('library: releasing removed items failed', { error }));
   const reconcile = () =>
-    serial(async () => reconcileLibrary({ root, catalog, appVersion: deps.appVersion, now, posterIds: await posterIds() }));
+    serial(async () =>
+      reconcileLibrary({ root, catalog, appVersion: deps.appVersion, now, posterIds: await posterIds() }),
+    );
 
   /** Re-indexes one sidecar right after Reelbench wrote it, without a full pass. */
   async function indexSidecar(sidecarAbsolute: string): Promise<LibraryItem> {
@@ -132,8 +150,18 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
     if (!read.ok) throw new Error(`sidecar just written is unreadable: ${read.message}`);
     const videoAbsolute = path.join(path.dirname(sidecarAbsolute), read.sidecar.video);
     const [videoStat, sidecarStat] = await Promise.all([stat(videoAbsolute), stat(sidecarAbsolute)]);
-    const video = { relative: toRelative(root, videoAbsolute), absolute: videoAbsolute, size: videoStat.size, mtimeMs: videoStat.mtimeMs };
-    const sidecarFile = { relative: toRelative(root, sidecarAbsolute), absolute: sidecarAbsolute, size: sidecarStat.size, mtimeMs: sidecarStat.mtimeMs };
+    const video = {
+      relative: toRelative(root, videoAbsolute),
+      absolute: videoAbsolute,
+      size: videoStat.size,
+      mtimeMs: videoStat.mtimeMs,
+    };
+    const sidecarFile = {
+      relative: toRelative(root, sidecarAbsolute),
+      absolute: sidecarAbsolute,
+      size: sidecarStat.size,
+      mtimeMs: sidecarStat.mtimeMs,
+    };
     const row = rowFromSidecar(read.sidecar, video, sidecarFile, await pathExists(posterFile(read.sidecar.id)));
     catalog.transaction(() => catalog.upsert(row));
     markOwn(row.videoPath, row.sidecarPath, row.referencePath);
@@ -169,8 +197,18 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
     },
     reuse(id) {
       const row = rowOf(id);
-      if (row.prompt === null || row.model === null || row.duration === null || row.resolution === null || (row.aspect !== 'landscape' && row.aspect !== 'portrait')) {
-        throw new AppError('invalidInput', 'This video was not made by Reelbench, so there are no settings to reuse.', 'Start a new draft instead.');
+      if (
+        row.prompt === null ||
+        row.model === null ||
+        row.duration === null ||
+        row.resolution === null ||
+        (row.aspect !== 'landscape' && row.aspect !== 'portrait')
+      ) {
+        throw new AppError(
+          'invalidInput',
+          'This video was not made by Reelbench, so there are no settings to reuse.',
+          'Start a new draft instead.',
+        );
       }
       return {
         prompt: row.prompt,
@@ -196,7 +234,10 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
         await writeSidecar(sidecarAbsolute, { ...read.sidecar, user });
         return indexAndTell(sidecarAbsolute, 'changed');
       }),
-    addVideo: (input) => serial(async () => indexAndTell(await fileGeneratedVideo(root, await freeNameFor(root, input), input, deps.appVersion), 'added')),
+    addVideo: (input) =>
+      serial(async () =>
+        indexAndTell(await fileGeneratedVideo(root, await freeNameFor(root, input), input, deps.appVersion), 'added'),
+      ),
     freeName: (input) => serial(() => freeNameFor(root, input)),
     fileVideo: (stem, input) =>
       serial(async () => {
@@ -204,22 +245,33 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
         return indexAndTell(await fileGeneratedVideo(root, stem, input, deps.appVersion), 'added');
       }),
     importFolder: (folder) =>
-      serial(() => importVideos(root, folder, (id) => catalog.get(id) !== null, deps.appVersion)).then(async (report) => {
-        await reconcile();
-        return report;
-      }),
+      serial(() => importVideos(root, folder, (id) => catalog.get(id) !== null, deps.appVersion)).then(
+        async (report) => {
+          await reconcile();
+          return report;
+        },
+      ),
     exportItems: (ids, destination) =>
       serial(async () => {
         await mkdir(destination, { recursive: true });
         for (const id of ids) {
           const row = rowOf(id);
-          const stem = await uniqueName(destination, path.posix.basename(row.videoPath).replace(/\.mp4$/i, ''), '.mp4', pathExists);
-          for (const [relative, suffix] of [[row.videoPath, '.mp4'], [row.sidecarPath, '.reelbench.json']] as const) {
+          const stem = await uniqueName(
+            destination,
+            path.posix.basename(row.videoPath).replace(/\.mp4$/i, ''),
+            '.mp4',
+            pathExists,
+          );
+          for (const [relative, suffix] of [
+            [row.videoPath, '.mp4'],
+            [row.sidecarPath, '.reelbench.json'],
+          ] as const) {
             const source = resolveInside(root, relative);
             if (source) await copyAtomically(source, path.join(destination, `${stem}${suffix}`));
           }
           const reference = row.referencePath ? resolveInside(root, row.referencePath) : null;
-          if (reference && (await pathExists(reference))) await copyAtomically(reference, path.join(destination, path.basename(reference)));
+          if (reference && (await pathExists(reference)))
+            await copyAtomically(reference, path.join(destination, path.basename(reference)));
         }
         return { exported: ids.length };
       }),
@@ -227,7 +279,9 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
       serial(async () => {
         for (const id of ids) {
           const row = rowOf(id);
-          const files = [row.videoPath, row.sidecarPath, row.referencePath].filter((relative): relative is string => Boolean(relative));
+          const files = [row.videoPath, row.sidecarPath, row.referencePath].filter((relative): relative is string =>
+            Boolean(relative),
+          );
           const present: string[] = [];
           for (const relative of files) {
             const file = resolveInside(root, relative);
@@ -238,7 +292,9 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
           catalog.transaction(() => catalog.removeByPath(row.videoPath));
           const timer = setTimeout(() => {
             releaseTimers.delete(timer);
-            void release(id).catch((error: unknown) => deps.logger?.warn('library: moving a removed item to the trash failed', { error }));
+            void release(id).catch((error: unknown) =>
+              deps.logger?.warn('library: moving a removed item to the trash failed', { error }),
+            );
           }, deps.removalUndoMs ?? REMOVAL_UNDO_MS);
           timer.unref();
           releaseTimers.add(timer);
@@ -251,7 +307,12 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
         let restored = 0;
         for (const id of ids) {
           const files = itemIdSchema.safeParse(id).success ? await hold.restore(id) : null;
-          if (!files) throw new AppError('notFound', 'This video has already gone to the trash.', 'Restore it from the trash, then it reappears in the library.');
+          if (!files)
+            throw new AppError(
+              'notFound',
+              'This video has already gone to the trash.',
+              'Restore it from the trash, then it reappears in the library.',
+            );
           const sidecar = files.find((file) => file.endsWith(SIDECAR_SUFFIX));
           if (!sidecar) continue;
           await indexAndTell(sidecar, 'added');

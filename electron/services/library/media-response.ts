@@ -3,7 +3,12 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 
-const TYPES: Readonly<Record<string, string>> = { '.mp4': 'video/mp4', '.webp': 'image/webp', '.jpg': 'image/jpeg', '.png': 'image/png' };
+const TYPES: Readonly<Record<string, string>> = {
+  '.mp4': 'video/mp4',
+  '.webp': 'image/webp',
+  '.jpg': 'image/jpeg',
+  '.png': 'image/png',
+};
 
 /**
  * A file as an HTTP response with byte-range support, so the player can seek without reading the whole video.
@@ -36,5 +41,8 @@ export async function fileResponse(file: string, rangeHeader: string | null): Pr
   }
   headers['content-range'] = `bytes ${start}-${end}/${size}`;
   headers['content-length'] = String(end - start + 1);
-  return new Response(Readable.toWeb(createReadStream(file, { start, end })) as ReadableStream, { status: 206, headers });
+  return new Response(Readable.toWeb(createReadStream(file, { start, end })) as ReadableStream, {
+    status: 206,
+    headers,
+  });
 }

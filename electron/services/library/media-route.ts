@@ -15,7 +15,11 @@ export function parseMediaPath(pathname: string): { kind: MediaKind; id: string 
  * Answers a media request: only the listed kinds, only ids in the catalog, only files inside the library.
  * The page never names a path; it gets URLs from the library's answers.
  */
-export async function serveMedia(pathname: string, range: string | null, mediaFile: (kind: MediaKind, id: string) => string | null): Promise<Response> {
+export async function serveMedia(
+  pathname: string,
+  range: string | null,
+  mediaFile: (kind: MediaKind, id: string) => string | null,
+): Promise<Response> {
   const route = parseMediaPath(pathname);
   const file = route ? mediaFile(route.kind, route.id) : null;
   return file ? fileResponse(file, range) : new Response('Not found', { status: 404 });

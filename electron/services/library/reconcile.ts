@@ -76,7 +76,13 @@ export async function reconcileLibrary(deps: ReconcileDeps): Promise<ReconcileRe
   for (const [stem, video] of [...scan.videos].sort(([a], [b]) => a.localeCompare(b))) {
     const sidecarFile = scan.sidecars.get(stem);
     const state = states.get(video.relative);
-    if (sidecarFile && state && state.videoSize === video.size && state.videoMtime === video.mtimeMs && state.sidecarMtime === sidecarFile.mtimeMs) {
+    if (
+      sidecarFile &&
+      state &&
+      state.videoSize === video.size &&
+      state.videoMtime === video.mtimeMs &&
+      state.sidecarMtime === sidecarFile.mtimeMs
+    ) {
       candidates.push({ stem, video, sidecarFile, sidecar: null, known: true });
       continue;
     }
@@ -94,12 +100,21 @@ export async function reconcileLibrary(deps: ReconcileDeps): Promise<ReconcileRe
         appVersion: deps.appVersion,
       });
       await writeSidecar(absolute, sidecar);
-      candidates.push({ stem, video, sidecarFile: { relative: sidecarFor(stem), absolute, size: 0, mtimeMs: 0 }, sidecar, known: false });
+      candidates.push({
+        stem,
+        video,
+        sidecarFile: { relative: sidecarFor(stem), absolute, size: 0, mtimeMs: 0 },
+        sidecar,
+        known: false,
+      });
       continue;
     }
     const read = await readSidecar(sidecarFile.absolute);
     if (!read.ok) {
-      problems.push({ path: sidecarFile.relative, message: `This sidecar ${read.message}. Its video is not listed until it is fixed or removed.` });
+      problems.push({
+        path: sidecarFile.relative,
+        message: `This sidecar ${read.message}. Its video is not listed until it is fixed or removed.`,
+      });
       continue;
     }
     candidates.push({ stem, video, sidecarFile, sidecar: read.sidecar, known: state !== undefined });

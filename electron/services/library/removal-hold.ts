@@ -66,7 +66,11 @@ export function createRemovalHold(root: string, trash: (file: string) => Promise
       });
       for (const move of moves) {
         if (await pathExists(move.to)) {
-          throw new AppError('invalidInput', `“${path.basename(move.to)}” now stands where the removed video was, so it cannot come back.`, 'Rename or move that file, then undo again.');
+          throw new AppError(
+            'invalidInput',
+            `“${path.basename(move.to)}” now stands where the removed video was, so it cannot come back.`,
+            'Rename or move that file, then undo again.',
+          );
         }
       }
       for (const move of moves) {

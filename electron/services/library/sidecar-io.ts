@@ -3,7 +3,8 @@ import writeFileAtomic from 'write-file-atomic';
 import { SIDECAR_SCHEMA, sidecarSchema, type Generation, type Sidecar } from '../../../shared/library/sidecar';
 
 /** A sidecar read from disk, or the reason it could not be used. */
-export type SidecarRead = { readonly ok: true; readonly sidecar: Sidecar } | { readonly ok: false; readonly message: string };
+export type SidecarRead =
+  { readonly ok: true; readonly sidecar: Sidecar } | { readonly ok: false; readonly message: string };
 
 /** Reads and checks a sidecar; damage is reported, never thrown. */
 export async function readSidecar(file: string): Promise<SidecarRead> {
@@ -22,7 +23,10 @@ export async function readSidecar(file: string): Promise<SidecarRead> {
   const parsed = sidecarSchema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    return { ok: false, message: `does not match ${SIDECAR_SCHEMA}: ${first ? `${first.path.join('.') || 'file'}: ${first.message}` : 'invalid'}` };
+    return {
+      ok: false,
+      message: `does not match ${SIDECAR_SCHEMA}: ${first ? `${first.path.join('.') || 'file'}: ${first.message}` : 'invalid'}`,
+    };
   }
   return { ok: true, sidecar: parsed.data };
 }

@@ -30,7 +30,8 @@ export function createRedactor(secrets: () => readonly string[]): Redactor {
 export function formatLogLine(level: string, message: string, fields: LogFields | undefined, now: Date): string {
   const serializable: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields ?? {})) {
-    serializable[key] = value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
+    serializable[key] =
+      value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
   }
   return `${JSON.stringify({ time: now.toISOString(), level, message, ...serializable })}\n`;
 }

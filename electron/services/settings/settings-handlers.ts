@@ -2,7 +2,9 @@ import type { IpcHandlers } from '../ipc/router';
 import type { SettingsStore } from './settings-store';
 
 /** Handlers of the `settings.*` domain. */
-export function createSettingsHandlers(settings: SettingsStore): Pick<IpcHandlers, 'settings.get' | 'settings.update' | 'settings.problems'> {
+export function createSettingsHandlers(
+  settings: SettingsStore,
+): Pick<IpcHandlers, 'settings.get' | 'settings.update' | 'settings.problems'> {
   return {
     'settings.problems': () => [...settings.problems()],
     'settings.get': () => settings.current(),

@@ -1,7 +1,12 @@
 import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import writeFileAtomic from 'write-file-atomic';
 import { AppError } from '../../../shared/errors';
-import { settingsPatchSchema, settingsSchema, type Settings, type SettingsPatch } from '../../../shared/models/settings';
+import {
+  settingsPatchSchema,
+  settingsSchema,
+  type Settings,
+  type SettingsPatch,
+} from '../../../shared/models/settings';
 import type { Logger } from '../logging/logger';
 
 /** The user's settings in `settings.json`, kept apart from the key (which only the keychain holds). */
@@ -80,7 +85,9 @@ export async function openSettingsStore(file: string, logger?: Logger): Promise<
       raw = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
       // Truncated or not JSON at all: nothing can be kept, the defaults apply until the next save.
-      setAside(`settings.json could not be read (${error instanceof SyntaxError ? 'it is not valid JSON' : 'read error'}); the defaults are used.`);
+      setAside(
+        `settings.json could not be read (${error instanceof SyntaxError ? 'it is not valid JSON' : 'read error'}); the defaults are used.`,
+      );
       return;
     }
     const parsed = settingsSchema.safeParse(raw);
@@ -90,7 +97,9 @@ export async function openSettingsStore(file: string, logger?: Logger): Promise<
     }
     const salvaged = salvage(raw);
     settings = salvaged.settings;
-    setAside(`Some settings in settings.json were not valid and were reset to their defaults: ${salvaged.lost.join(', ') || 'unknown fields'}; the others were kept.`);
+    setAside(
+      `Some settings in settings.json were not valid and were reset to their defaults: ${salvaged.lost.join(', ') || 'unknown fields'}; the others were kept.`,
+    );
   };
 
   const save = async (patch: Partial<Settings>) => {
@@ -110,7 +119,8 @@ export async function openSettingsStore(file: string, logger?: Logger): Promise<
     },
     async update(patch) {
       const checked = settingsPatchSchema.safeParse(patch);
-      if (!checked.success) throw new AppError('invalidInput', checked.error.issues.map((issue) => issue.message).join(' '));
+      if (!checked.success)
+        throw new AppError('invalidInput', checked.error.issues.map((issue) => issue.message).join(' '));
       return save(checked.data);
     },
     updateInternal: save,

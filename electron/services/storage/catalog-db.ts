@@ -70,17 +70,23 @@ function fromRow(row: Row): CatalogRow {
 export function openCatalog(file: string): Catalog {
   mkdirSync(path.dirname(file), { recursive: true });
   const db = new DatabaseSync(file);
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  db.exec(
+    'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
+  );
   const version = (() => {
     try {
-      return Number((db.prepare("SELECT value FROM meta WHERE key = 'version'").get() as Row | undefined)?.['value'] ?? 0);
+      return Number(
+        (db.prepare("SELECT value FROM meta WHERE key = 'version'").get() as Row | undefined)?.['value'] ?? 0,
+      );
     } catch {
       return 0;
     }
   })();
   if (version !== CATALOG_VERSION && version !== 0) {
     // A catalog from another version is only a cache: drop it and let reconcile rebuild it from the sidecars.
-    db.exec('DROP TABLE IF EXISTS items_fts; DROP TABLE IF EXISTS item_tags; DROP TABLE IF EXISTS items; DROP TABLE IF EXISTS problems; DROP TABLE IF EXISTS meta;');
+    db.exec(
+      'DROP TABLE IF EXISTS items_fts; DROP TABLE IF EXISTS item_tags; DROP TABLE IF EXISTS items; DROP TABLE IF EXISTS problems; DROP TABLE IF EXISTS meta;',
+    );
   }
   db.exec(CATALOG_SCHEMA);
   db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('version', ?)").run(String(CATALOG_VERSION));
@@ -106,9 +112,30 @@ export function openCatalog(file: string): Catalog {
         draft_id, draft_version_id, has_poster)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
-      row.id, row.videoPath, row.sidecarPath, row.videoSize, row.videoMtime, row.sidecarMtime, row.title, row.prompt, row.model,
-      row.aspect, row.resolution, row.duration, row.createdAt, row.completedAt, row.favorite ? 1 : 0, row.rating,
-      JSON.stringify(row.tags), row.notes, row.referencePath, row.taskId, row.jobId, row.draftId, row.draftVersionId, row.hasPoster ? 1 : 0,
+      row.id,
+      row.videoPath,
+      row.sidecarPath,
+      row.videoSize,
+      row.videoMtime,
+      row.sidecarMtime,
+      row.title,
+      row.prompt,
+      row.model,
+      row.aspect,
+      row.resolution,
+      row.duration,
+      row.createdAt,
+      row.completedAt,
+      row.favorite ? 1 : 0,
+      row.rating,
+      JSON.stringify(row.tags),
+      row.notes,
+      row.referencePath,
+      row.taskId,
+      row.jobId,
+      row.draftId,
+      row.draftVersionId,
+      row.hasPoster ? 1 : 0,
     );
     const addTag = statement('INSERT INTO item_tags (item_rowid, tag) VALUES (?, ?)');
     for (const tag of new Set(row.tags)) addTag.run(lastInsertRowid, tag);
@@ -142,7 +169,9 @@ export function openCatalog(file: string): Catalog {
   return {
     fileStates() {
       const states = new Map<string, FileState>();
-      for (const row of statement('SELECT id, video_path, video_size, video_mtime, sidecar_mtime FROM items').all() as Row[]) {
+      for (const row of statement(
+        'SELECT id, video_path, video_size, video_mtime, sidecar_mtime FROM items',
+      ).all() as Row[]) {
         states.set(String(row['video_path']), {
           id: String(row['id']),
           videoSize: Number(row['video_size']),
@@ -169,12 +198,15 @@ export function openCatalog(file: string): Catalog {
         for (const row of statement('SELECT id, has_poster FROM items').all() as Row[]) {
           const id = String(row['id']);
           const flagged = Number(row['has_poster']) === 1;
-          if (flagged !== present.has(id)) statement('UPDATE items SET has_poster = ? WHERE id = ?').run(present.has(id) ? 1 : 0, id);
+          if (flagged !== present.has(id))
+            statement('UPDATE items SET has_poster = ? WHERE id = ?').run(present.has(id) ? 1 : 0, id);
         }
       });
     },
     withoutPoster: (limit) =>
-      (statement('SELECT id FROM items WHERE has_poster = 0 ORDER BY created_at DESC LIMIT ?').all(limit) as Row[]).map((row) => String(row['id'])),
+      (statement('SELECT id FROM items WHERE has_poster = 0 ORDER BY created_at DESC LIMIT ?').all(limit) as Row[]).map(
+        (row) => String(row['id']),
+      ),
     replaceProblems(problems) {
       transaction(() => {
         statement('DELETE FROM problems').run();
@@ -183,7 +215,10 @@ export function openCatalog(file: string): Catalog {
       });
     },
     problems: () =>
-      (statement('SELECT path, message FROM problems ORDER BY path').all() as Row[]).map((row) => ({ path: String(row['path']), message: String(row['message']) })),
+      (statement('SELECT path, message FROM problems ORDER BY path').all() as Row[]).map((row) => ({
+        path: String(row['path']),
+        message: String(row['message']),
+      })),
     transaction,
     clear: () => db.exec('DELETE FROM items; DELETE FROM problems;'),
     count: () => Number((statement('SELECT count(*) AS n FROM items').get() as Row)['n']),

@@ -2,7 +2,14 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { ZodError } from 'zod';
-import { draftSchema, draftVersionSchema, presetSchema, type Draft, type DraftVersion, type Preset } from '../../../shared/drafts/draft-models';
+import {
+  draftSchema,
+  draftVersionSchema,
+  presetSchema,
+  type Draft,
+  type DraftVersion,
+  type Preset,
+} from '../../../shared/drafts/draft-models';
 import { toFtsQuery } from './fts-query';
 import { inTransaction } from './sqlite-transaction';
 
@@ -28,7 +35,8 @@ type Row = Record<string, SQLInputValue>;
 
 /** Why a stored record does not parse, in a line. */
 function whyUnreadable(error: unknown): string {
-  if (error instanceof ZodError) return error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+  if (error instanceof ZodError)
+    return error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
   return `not JSON: ${error instanceof Error ? error.message : String(error)}`;
 }
 
@@ -50,7 +58,11 @@ export function openDraftStore(file: string): DraftStore {
    * Reads one stored record; one that does not parse is moved to the quarantine table (kept, never deleted) and
    * skipped, so one bad row never stops the list or the app.
    */
-  function readOrSetAside<T>(table: 'drafts' | 'versions' | 'presets', row: Row | undefined, parse: (value: unknown) => T): T | null {
+  function readOrSetAside<T>(
+    table: 'drafts' | 'versions' | 'presets',
+    row: Row | undefined,
+    parse: (value: unknown) => T,
+  ): T | null {
     if (!row) return null;
     const text = String(row['record']);
     try {
@@ -58,7 +70,13 @@ export function openDraftStore(file: string): DraftStore {
     } catch (error) {
       const id = String(row['id']);
       transaction(() => {
-        db.prepare('INSERT OR REPLACE INTO quarantine (source, id, record, reason, at) VALUES (?, ?, ?, ?, ?)').run(table, id, text, whyUnreadable(error), new Date().toISOString());
+        db.prepare('INSERT OR REPLACE INTO quarantine (source, id, record, reason, at) VALUES (?, ?, ?, ?, ?)').run(
+          table,
+          id,
+          text,
+          whyUnreadable(error),
+          new Date().toISOString(),
+        );
         db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
         if (table === 'drafts') db.prepare('DELETE FROM drafts_fts WHERE id = ?').run(id);
       });
@@ -67,7 +85,9 @@ export function openDraftStore(file: string): DraftStore {
   }
   const parseDraft = (row: Row | undefined) => readOrSetAside('drafts', row, (value) => draftSchema.parse(value));
   const present = <T>(value: T | null): value is T => value !== null;
-  const upsertDraft = db.prepare('INSERT OR REPLACE INTO drafts (id, updated_at, deleted_at, pinned, record) VALUES (?, ?, ?, ?, ?)');
+  const upsertDraft = db.prepare(
+    'INSERT OR REPLACE INTO drafts (id, updated_at, deleted_at, pinned, record) VALUES (?, ?, ?, ?, ?)',
+  );
   const removeFts = db.prepare('DELETE FROM drafts_fts WHERE id = ?');
   const addFts = db.prepare('INSERT INTO drafts_fts (id, title, prompt, notes) VALUES (?, ?, ?, ?)');
 
@@ -84,7 +104,11 @@ export function openDraftStore(file: string): DraftStore {
       const fts = search ? toFtsQuery(search) : null;
       const filter = deleted ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL';
       const rows = fts
-        ? db.prepare(`SELECT d.id, d.record FROM drafts d JOIN drafts_fts f ON f.id = d.id WHERE ${filter} AND drafts_fts MATCH ? ORDER BY d.pinned DESC, bm25(drafts_fts, 0, 10.0, 5.0, 1.0), d.updated_at DESC`).all(fts)
+        ? db
+            .prepare(
+              `SELECT d.id, d.record FROM drafts d JOIN drafts_fts f ON f.id = d.id WHERE ${filter} AND drafts_fts MATCH ? ORDER BY d.pinned DESC, bm25(drafts_fts, 0, 10.0, 5.0, 1.0), d.updated_at DESC`,
+            )
+            .all(fts)
         : db.prepare(`SELECT id, record FROM drafts WHERE ${filter} ORDER BY pinned DESC, updated_at DESC`).all();
       return (rows as Row[]).map((row) => parseDraft(row)).filter(present);
     },
@@ -95,18 +119,41 @@ export function openDraftStore(file: string): DraftStore {
         db.prepare('DELETE FROM versions WHERE draft_id = ?').run(id);
       });
     },
-    saveVersion: (version) => void db.prepare('INSERT OR REPLACE INTO versions (id, draft_id, created_at, record) VALUES (?, ?, ?, ?)').run(version.id, version.draftId, version.createdAt, JSON.stringify(version)),
-    getVersion: (id) => readOrSetAside('versions', db.prepare('SELECT id, record FROM versions WHERE id = ?').get(id) as Row | undefined, (value) => draftVersionSchema.parse(value)),
+    saveVersion: (version) =>
+      void db
+        .prepare('INSERT OR REPLACE INTO versions (id, draft_id, created_at, record) VALUES (?, ?, ?, ?)')
+        .run(version.id, version.draftId, version.createdAt, JSON.stringify(version)),
+    getVersion: (id) =>
+      readOrSetAside(
+        'versions',
+        db.prepare('SELECT id, record FROM versions WHERE id = ?').get(id) as Row | undefined,
+        (value) => draftVersionSchema.parse(value),
+      ),
     versions: (draftId) =>
-      (db.prepare('SELECT id, record FROM versions WHERE draft_id = ? ORDER BY created_at DESC, rowid DESC').all(draftId) as Row[])
+      (
+        db
+          .prepare('SELECT id, record FROM versions WHERE draft_id = ? ORDER BY created_at DESC, rowid DESC')
+          .all(draftId) as Row[]
+      )
         .map((row) => readOrSetAside('versions', row, (value) => draftVersionSchema.parse(value)))
         .filter(present),
-    savePreset: (preset) => void db.prepare('INSERT OR REPLACE INTO presets (id, record) VALUES (?, ?)').run(preset.id, JSON.stringify(preset)),
+    savePreset: (preset) =>
+      void db
+        .prepare('INSERT OR REPLACE INTO presets (id, record) VALUES (?, ?)')
+        .run(preset.id, JSON.stringify(preset)),
     deletePreset: (id) => void db.prepare('DELETE FROM presets WHERE id = ?').run(id),
-    presets: () => (db.prepare('SELECT id, record FROM presets ORDER BY rowid').all() as Row[]).map((row) => readOrSetAside('presets', row, (value) => presetSchema.parse(value))).filter(present),
+    presets: () =>
+      (db.prepare('SELECT id, record FROM presets ORDER BY rowid').all() as Row[])
+        .map((row) => readOrSetAside('presets', row, (value) => presetSchema.parse(value)))
+        .filter(present),
     transaction,
     quarantined: () =>
-      (db.prepare('SELECT source, id, reason, at FROM quarantine ORDER BY at').all() as Row[]).map((row) => ({ table: String(row['source']), id: String(row['id']), reason: String(row['reason']), at: String(row['at']) })),
+      (db.prepare('SELECT source, id, reason, at FROM quarantine ORDER BY at').all() as Row[]).map((row) => ({
+        table: String(row['source']),
+        id: String(row['id']),
+        reason: String(row['reason']),
+        at: String(row['at']),
+      })),
     close: () => {
       if (db.isOpen) db.close();
     },

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import { jobSchema, TERMINAL_PHASES, type Job } from '../../../shared/jobs/job-models';
-import { inTransaction } from './sqlite-transaction';
+import { inReadTransaction, inTransaction } from './sqlite-transaction';
 
 /** What only the main process needs to carry a job across restarts. */
 export const jobInternalsSchema = z.object({
@@ -111,14 +111,41 @@ interface StoredRow {
 
 /** The part of a record the history keeps beside phase and wait. */
 function detailOf({ job, internals }: JobRecord): string | null {
-  const parts = [job.error?.code ?? null, internals.submitAttemptAt ? 'sending' : null, internals.filingAs ? `filing as ${internals.filingAs}` : null];
+  const parts = [
+    job.error?.code ?? null,
+    internals.submitAttemptAt ? 'sending' : null,
+    internals.filingAs ? `filing as ${internals.filingAs}` : null,
+  ];
   const detail = parts.filter((part) => part !== null).join(', ');
   return detail === '' ? null : detail;
 }
 const TERMINAL = [...TERMINAL_PHASES].map((phase) => `'${phase}'`).join(', ');
 
+const CURRENT_COLUMNS = ['owner', 'lease_until', 'rev', 'cancel_requested_at'];
+
+/** Whether every table, index and column this version uses is there already (a read: no lock taken). */
+function schemaIsCurrent(db: DatabaseSync): boolean {
+  const names = new Set(
+    (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'index')").all() as { name: string }[]).map(
+      (row) => row.name,
+    ),
+  );
+  if (
+    !['jobs', 'jobs_quarantine', 'job_history', 'jobs_created', 'jobs_rev', 'job_history_job'].every((name) =>
+      names.has(name),
+    )
+  )
+    return false;
+  const columns = new Set(
+    (db.prepare('PRAGMA table_info(jobs)').all() as { name: string }[]).map((column) => column.name),
+  );
+  return CURRENT_COLUMNS.every((column) => columns.has(column));
+}
+
 function addMissingColumns(db: DatabaseSync): void {
-  const columns = new Set((db.prepare('PRAGMA table_info(jobs)').all() as { name: string }[]).map((column) => column.name));
+  const columns = new Set(
+    (db.prepare('PRAGMA table_info(jobs)').all() as { name: string }[]).map((column) => column.name),
+  );
   if (!columns.has('owner')) db.exec('ALTER TABLE jobs ADD COLUMN owner TEXT');
   if (!columns.has('lease_until')) db.exec('ALTER TABLE jobs ADD COLUMN lease_until INTEGER');
   if (!columns.has('rev')) db.exec('ALTER TABLE jobs ADD COLUMN rev INTEGER NOT NULL DEFAULT 0');
@@ -132,37 +159,43 @@ export function openJobStore(file: string): JobStore {
   mkdirSync(path.dirname(file), { recursive: true });
   const db = new DatabaseSync(file);
   // FULL: the billed POST must never happen unless the record saying so is on the disk first.
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;');
-  inTransaction(db, () => {
-    db.exec(`CREATE TABLE IF NOT EXISTS jobs (
-      id TEXT PRIMARY KEY,
-      created_at TEXT NOT NULL,
-      phase TEXT NOT NULL,
-      submitted_at TEXT,
-      record TEXT NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS jobs_created ON jobs(created_at);
-    CREATE TABLE IF NOT EXISTS jobs_quarantine (id TEXT PRIMARY KEY, record TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS job_history (
-      seq INTEGER PRIMARY KEY AUTOINCREMENT,
-      job_id TEXT NOT NULL,
-      at TEXT NOT NULL,
-      phase TEXT NOT NULL,
-      waiting TEXT,
-      detail TEXT,
-      task_id TEXT,
-      by TEXT NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS job_history_job ON job_history(job_id, seq);`);
-    addMissingColumns(db);
-  });
+  db.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;');
+  // Opening must not need the write lock when nothing is to change: another process paused in the middle of a write
+  // would otherwise keep this one from even reading its jobs.
+  if (!schemaIsCurrent(db)) {
+    inTransaction(db, () => {
+      db.exec(`CREATE TABLE IF NOT EXISTS jobs (
+        id TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        phase TEXT NOT NULL,
+        submitted_at TEXT,
+        record TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS jobs_created ON jobs(created_at);
+      CREATE TABLE IF NOT EXISTS jobs_quarantine (id TEXT PRIMARY KEY, record TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS job_history (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        job_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        phase TEXT NOT NULL,
+        waiting TEXT,
+        detail TEXT,
+        task_id TEXT,
+        by TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS job_history_job ON job_history(job_id, seq);`);
+      addMissingColumns(db);
+    });
+  }
   // Every write of a record takes the next revision, so other processes read only what changed.
   const NEXT = '(SELECT COALESCE(MAX(rev), 0) + 1 FROM jobs)';
   const upsert = db.prepare(
     `INSERT INTO jobs (id, created_at, phase, submitted_at, record, rev) VALUES (?, ?, ?, ?, ?, ${NEXT})
      ON CONFLICT(id) DO UPDATE SET phase = excluded.phase, submitted_at = excluded.submitted_at, record = excluded.record, rev = excluded.rev`,
   );
-  const insertLeased = db.prepare(`INSERT INTO jobs (id, created_at, phase, submitted_at, record, owner, lease_until, rev) VALUES (?, ?, ?, ?, ?, ?, ?, ${NEXT})`);
+  const insertLeased = db.prepare(
+    `INSERT INTO jobs (id, created_at, phase, submitted_at, record, owner, lease_until, rev) VALUES (?, ?, ?, ?, ?, ?, ?, ${NEXT})`,
+  );
   const updateOwned = db.prepare(
     `UPDATE jobs SET phase = ?, submitted_at = ?, record = ?, rev = ${NEXT},
        owner = CASE WHEN ? THEN NULL ELSE owner END, lease_until = CASE WHEN ? THEN NULL ELSE lease_until END
@@ -172,12 +205,18 @@ export function openJobStore(file: string): JobStore {
     `UPDATE jobs SET owner = ?, lease_until = ? WHERE id = ? AND phase NOT IN (${TERMINAL})
        AND (owner IS NULL OR owner = ? OR lease_until IS NULL OR lease_until < ?)`,
   );
-  const takeOverLease = db.prepare(`UPDATE jobs SET owner = ?, lease_until = ? WHERE id = ? AND owner = ? AND phase NOT IN (${TERMINAL})`);
+  const takeOverLease = db.prepare(
+    `UPDATE jobs SET owner = ?, lease_until = ? WHERE id = ? AND owner = ? AND phase NOT IN (${TERMINAL})`,
+  );
   const renewLeases = db.prepare('UPDATE jobs SET lease_until = ? WHERE owner = ?');
   const heldBy = db.prepare('SELECT id FROM jobs WHERE owner = ?');
   const releaseLease = db.prepare('UPDATE jobs SET owner = NULL, lease_until = NULL WHERE id = ? AND owner = ?');
-  const seizeJob = db.prepare(`UPDATE jobs SET phase = ?, submitted_at = ?, record = ?, owner = NULL, lease_until = NULL, rev = ${NEXT} WHERE id = ?`);
-  const requestCancel = db.prepare(`UPDATE jobs SET cancel_requested_at = ?, rev = ${NEXT} WHERE id = ? AND cancel_requested_at IS NULL`);
+  const seizeJob = db.prepare(
+    `UPDATE jobs SET phase = ?, submitted_at = ?, record = ?, owner = NULL, lease_until = NULL, rev = ${NEXT} WHERE id = ?`,
+  );
+  const requestCancel = db.prepare(
+    `UPDATE jobs SET cancel_requested_at = ?, rev = ${NEXT} WHERE id = ? AND cancel_requested_at IS NULL`,
+  );
   const since = db.prepare('SELECT id, record, cancel_requested_at FROM jobs WHERE rev > ? ORDER BY rev');
   const latest = db.prepare('SELECT COALESCE(MAX(rev), 0) AS rev FROM jobs');
   const leaseOf = db.prepare('SELECT owner, lease_until AS until FROM jobs WHERE id = ?');
@@ -194,7 +233,9 @@ export function openJobStore(file: string): JobStore {
        SELECT 1 FROM (SELECT phase, waiting, detail, task_id FROM job_history WHERE job_id = ?1 ORDER BY seq DESC LIMIT 1) AS last
        WHERE last.phase IS ?3 AND last.waiting IS ?4 AND last.detail IS ?5 AND last.task_id IS ?6)`,
   );
-  const historyOf = db.prepare('SELECT at, phase, waiting, detail, task_id AS taskId, by FROM job_history WHERE job_id = ? ORDER BY seq');
+  const historyOf = db.prepare(
+    'SELECT at, phase, waiting, detail, task_id AS taskId, by FROM job_history WHERE job_id = ? ORDER BY seq',
+  );
   const byUser = `user@${process.pid}`;
   const appendToHistory = (record: JobRecord, by: string, detail: string | null = detailOf(record)): void => {
     const { job } = record;
@@ -208,7 +249,9 @@ export function openJobStore(file: string): JobStore {
       const parsed = recordSchema.safeParse(JSON.parse(row.record));
       if (parsed.success) {
         const requested = row.cancel_requested_at ?? null;
-        return requested && !parsed.data.job.cancelRequestedAt ? { ...parsed.data, job: { ...parsed.data.job, cancelRequestedAt: requested } } : parsed.data;
+        return requested && !parsed.data.job.cancelRequestedAt
+          ? { ...parsed.data, job: { ...parsed.data.job, cancelRequestedAt: requested } }
+          : parsed.data;
       }
       reason = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     } catch (error) {
@@ -259,7 +302,12 @@ export function openJobStore(file: string): JobStore {
       return inTransaction(db, () => {
         const taken = Number(takeOverLease.run(owner, leaseUntil, id, goneOwner).changes) === 1;
         const record = taken ? get(id) : null;
-        if (record) appendToHistory({ ...record, job: { ...record.job, updatedAt: new Date().toISOString() } }, owner, `took over from ${goneOwner}`);
+        if (record)
+          appendToHistory(
+            { ...record, job: { ...record.job, updatedAt: new Date().toISOString() } },
+            owner,
+            `took over from ${goneOwner}`,
+          );
         return taken;
       });
     },
@@ -277,7 +325,8 @@ export function openJobStore(file: string): JobStore {
         if (stored.internals.submitAttemptAt !== null && stored.job.taskId === null) {
           requestCancel.run(at, id);
           const requested = get(id);
-          if (requested) appendToHistory({ ...requested, job: { ...requested.job, updatedAt: at } }, byUser, 'cancel requested');
+          if (requested)
+            appendToHistory({ ...requested, job: { ...requested.job, updatedAt: at } }, byUser, 'cancel requested');
           return requested;
         }
         const record = cancelled(stored);
@@ -291,13 +340,17 @@ export function openJobStore(file: string): JobStore {
       return row?.owner && row.until !== null ? { owner: row.owner, until: row.until } : null;
     },
     get,
-    all: () => (everything.all() as unknown as StoredRow[]).map(read).filter((record): record is JobRecord => record !== null),
+    all: () =>
+      (everything.all() as unknown as StoredRow[]).map(read).filter((record): record is JobRecord => record !== null),
     history: (id) => historyOf.all(id) as unknown as JobHistoryEntry[],
     quarantined: () => quarantinedRows.all() as unknown as QuarantinedJob[],
     changeCounter: () => Number((dataVersion.get() as { data_version: number }).data_version),
     changedSince(revision) {
-      return inTransaction(db, () => ({
-        records: (since.all(revision) as unknown as StoredRow[]).map(read).filter((record): record is JobRecord => record !== null),
+      // A read transaction (one snapshot for the rows and the revision), which never waits for a writer.
+      return inReadTransaction(db, () => ({
+        records: (since.all(revision) as unknown as StoredRow[])
+          .map(read)
+          .filter((record): record is JobRecord => record !== null),
         revision: Number((latest.get() as { rev: number }).rev),
       }));
     },

@@ -24,3 +24,17 @@ export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
     throw error;
   }
 }
+
+/**
+ * Runs `work` in one read transaction (BEGIN DEFERRED): one consistent snapshot, and in WAL mode it never waits for
+ * (or blocks) a writer. Inside an open transaction the work simply joins it.
+ */
+export function inReadTransaction<T>(db: DatabaseSync, work: () => T): T {
+  if (db.isTransaction) return work();
+  db.exec('BEGIN');
+  try {
+    return work();
+  } finally {
+    if (db.isTransaction) db.exec('COMMIT');
+  }
+}

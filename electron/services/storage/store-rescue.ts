@@ -1,5 +1,8 @@
 import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AppError } from '../../../shared/errors';
+import { isDatabaseBusy } from './sqlite-busy';
 
 /** A store that cannot be opened at all, and what would become of it. */
 export interface StoreTrouble {
@@ -19,19 +22,49 @@ export type RescueOutcome = 'sound' | 'setAside' | 'declined';
  * header scribbled over — is never deleted: with the user's agreement it is renamed `<file>.damaged-<time>` (with its
  * WAL and shared-memory files) so a new one can be made in its place; without it, nothing is touched.
  */
-export async function rescueStore(file: string, holds: string, probe: (file: string) => void, agree: (trouble: StoreTrouble) => Promise<boolean>, now = new Date()): Promise<RescueOutcome> {
-  try {
-    probe(file);
-    return 'sound';
-  } catch (error) {
-    const setAsideAs = `${file}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
-    const trouble = { file, holds, reason: error instanceof Error ? error.message : String(error), setAsideAs };
-    if (!(await agree(trouble))) return 'declined';
-    for (const suffix of ['', '-wal', '-shm']) {
-      if (existsSync(`${file}${suffix}`)) renameSync(`${file}${suffix}`, `${setAsideAs}${suffix}`);
+export async function rescueStore(
+  file: string,
+  holds: string,
+  probe: (file: string) => void,
+  agree: (trouble: StoreTrouble) => Promise<boolean>,
+  now = new Date(),
+  busyWaitMs = 15_000,
+): Promise<RescueOutcome> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      probe(file);
+      return 'sound';
+    } catch (error) {
+      // Locked by another Reelbench process in the middle of a write (paused, say): wait for it, never call it damage.
+      if (!isDatabaseBusy(error)) return setAside(file, holds, error, agree, now);
+      if (Date.now() - started >= busyWaitMs) {
+        throw new AppError(
+          'internal',
+          `${path.basename(file)}, which holds ${holds}, is in use by another Reelbench process that is not going on (it may be paused or stopped).`,
+          'Let that process continue, or close it, then try again.',
+        );
+      }
+      await sleep(250);
     }
-    return 'setAside';
   }
+}
+
+/** With the user's agreement, keeps a store that cannot be opened as `<file>.damaged-<time>`, WAL and all. */
+async function setAside(
+  file: string,
+  holds: string,
+  error: unknown,
+  agree: (trouble: StoreTrouble) => Promise<boolean>,
+  now: Date,
+): Promise<RescueOutcome> {
+  const setAsideAs = `${file}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
+  const trouble = { file, holds, reason: error instanceof Error ? error.message : String(error), setAsideAs };
+  if (!(await agree(trouble))) return 'declined';
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(`${file}${suffix}`)) renameSync(`${file}${suffix}`, `${setAsideAs}${suffix}`);
+  }
+  return 'setAside';
 }
 
 /** The question, in words, for a dialog or a terminal. */

@@ -63,7 +63,9 @@ export function fitToDisplays(state: WindowState, workAreas: readonly Rect[]): W
 
   const width = Math.max(Math.min(state.width, target.width), Math.min(MIN_WINDOW_SIZE.width, target.width));
   const height = Math.max(Math.min(state.height, target.height), Math.min(MIN_WINDOW_SIZE.height, target.height));
-  return position ? { ...position, width, height, maximized: state.maximized } : { width, height, maximized: state.maximized };
+  return position
+    ? { ...position, width, height, maximized: state.maximized }
+    : { width, height, maximized: state.maximized };
 }
 
 /** Reads the saved state; a missing, unreadable or malformed file means "first launch", never an error. */

@@ -59,17 +59,40 @@ export function DraftsPanel({ translate }: { translate: Translator }) {
   return (
     <nav className="drafts-panel" aria-label={t('drafts.heading')} data-testid="drafts-panel">
       <h2>{t('drafts.heading')}</h2>
-      <input type="search" aria-label={t('drafts.search')} placeholder={t('drafts.search')} value={search} onChange={(event) => setSearch(event.target.value)} />
-      <button type="button" className="primary" data-testid="draft-new" onClick={act(() => openDraft(null))}>{t('drafts.new')}</button>
+      <input
+        type="search"
+        aria-label={t('drafts.search')}
+        placeholder={t('drafts.search')}
+        value={search}
+        onChange={(event) => setSearch(event.target.value)}
+      />
+      <button type="button" className="primary" data-testid="draft-new" onClick={act(() => openDraft(null))}>
+        {t('drafts.new')}
+      </button>
       <ul>
         {drafts.map((draft) => (
-          <li key={draft.id} className={draft.id === current?.id ? 'draft-item current' : 'draft-item'} onContextMenu={menuFor(draft)}>
-            <button type="button" className="draft-open" data-testid="draft-item" aria-current={draft.id === current?.id ? 'true' : undefined} onClick={act(actionsFor(draft).open)}>
-              {draft.pinned ? '📌 ' : ''}{draft.title || t('drafts.untitled')}
+          <li
+            key={draft.id}
+            className={draft.id === current?.id ? 'draft-item current' : 'draft-item'}
+            onContextMenu={menuFor(draft)}
+          >
+            <button
+              type="button"
+              className="draft-open"
+              data-testid="draft-item"
+              aria-current={draft.id === current?.id ? 'true' : undefined}
+              onClick={act(actionsFor(draft).open)}
+            >
+              {draft.pinned ? '📌 ' : ''}
+              {draft.title || t('drafts.untitled')}
             </button>
             <span className="draft-actions">
-              <button type="button" onClick={act(actionsFor(draft).pin)}>{draft.pinned ? t('drafts.unpin') : t('drafts.pin')}</button>
-              <button type="button" onClick={act(actionsFor(draft).duplicate)}>{t('drafts.duplicate')}</button>
+              <button type="button" onClick={act(actionsFor(draft).pin)}>
+                {draft.pinned ? t('drafts.unpin') : t('drafts.pin')}
+              </button>
+              <button type="button" onClick={act(actionsFor(draft).duplicate)}>
+                {t('drafts.duplicate')}
+              </button>
               <button type="button" data-testid="draft-delete" onClick={act(actionsFor(draft).remove)}>
                 {t('drafts.delete')}
               </button>
@@ -80,15 +103,23 @@ export function DraftsPanel({ translate }: { translate: Translator }) {
       {deleted && (
         <p role="status" className="notice">
           {t('drafts.deleted')}{' '}
-          <button type="button" data-testid="draft-undo" onClick={act(async () => {
-            await unwrap(api().drafts.undoRemove({ id: deleted.id }));
-            setDeleted(null);
-          })}>
+          <button
+            type="button"
+            data-testid="draft-undo"
+            onClick={act(async () => {
+              await unwrap(api().drafts.undoRemove({ id: deleted.id }));
+              setDeleted(null);
+            })}
+          >
             {t('drafts.undo')}
           </button>
         </p>
       )}
-      {error && <p role="alert" className="notice notice-error">{error}</p>}
+      {error && (
+        <p role="alert" className="notice notice-error">
+          {error}
+        </p>
+      )}
     </nav>
   );
 }

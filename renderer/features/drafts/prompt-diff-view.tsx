@@ -2,14 +2,24 @@ import type { DraftVersion, PromptDiff } from '../../../shared/drafts/draft-mode
 import type { Translator } from '../../i18n/i18n';
 
 /** What changed in the prompt since a saved version: removed words struck through, added words marked. */
-export function PromptDiffView({ comparison, translate, onClose }: { comparison: { version: DraftVersion; diff: PromptDiff }; translate: Translator; onClose: () => void }) {
+export function PromptDiffView({
+  comparison,
+  translate,
+  onClose,
+}: {
+  comparison: { version: DraftVersion; diff: PromptDiff };
+  translate: Translator;
+  onClose: () => void;
+}) {
   const { t } = translate;
   const unchanged = comparison.diff.every((part) => part.kind === 'same');
   return (
     <figure className="prompt-diff" data-testid="prompt-diff">
       <figcaption>
         {t('drafts.compareCaption', { date: translate.date(comparison.version.createdAt) })}{' '}
-        <button type="button" onClick={onClose}>{t('drafts.compareClose')}</button>
+        <button type="button" onClick={onClose}>
+          {t('drafts.compareClose')}
+        </button>
       </figcaption>
       {unchanged ? (
         <p className="hint">{t('drafts.compareSame')}</p>

@@ -4,14 +4,22 @@ const TIMEOUT_MS = 15_000;
 function waitFor(video: HTMLVideoElement, event: 'loadedmetadata' | 'seeked'): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = window.setTimeout(() => reject(new Error(`the video did not become ready (${event})`)), TIMEOUT_MS);
-    video.addEventListener(event, () => {
-      window.clearTimeout(timer);
-      resolve();
-    }, { once: true });
-    video.addEventListener('error', () => {
-      window.clearTimeout(timer);
-      reject(new Error('the video could not be decoded'));
-    }, { once: true });
+    video.addEventListener(
+      event,
+      () => {
+        window.clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+    video.addEventListener(
+      'error',
+      () => {
+        window.clearTimeout(timer);
+        reject(new Error('the video could not be decoded'));
+      },
+      { once: true },
+    );
   });
 }
 

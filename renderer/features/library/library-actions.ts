@@ -8,7 +8,11 @@ import { useLibraryStore } from './library-store';
 export type LibraryAction = 'open' | 'reveal' | 'export' | 'reuse' | 'favorite' | 'remove';
 
 /** Runs an action; answers a sentence to show when it has one. Failures are thrown for the caller to show. */
-export async function runLibraryAction(action: LibraryAction, item: LibraryItem, { t }: Translator): Promise<string | null> {
+export async function runLibraryAction(
+  action: LibraryAction,
+  item: LibraryItem,
+  { t }: Translator,
+): Promise<string | null> {
   const store = useLibraryStore.getState();
   switch (action) {
     case 'open':
@@ -22,7 +26,12 @@ export async function runLibraryAction(action: LibraryAction, item: LibraryItem,
       return null;
     case 'reuse': {
       const settings = await unwrap(api().library.reuse({ id: item.id }));
-      const params = { model: settings.model, duration: settings.duration, aspect: settings.aspect, resolution: settings.resolution };
+      const params = {
+        model: settings.model,
+        duration: settings.duration,
+        aspect: settings.aspect,
+        resolution: settings.resolution,
+      };
       await unwrap(api().drafts.create({ prompt: settings.prompt, params }));
       return t('library.reused');
     }
@@ -39,7 +48,10 @@ export async function runLibraryAction(action: LibraryAction, item: LibraryItem,
 export async function showLibraryMenu(item: LibraryItem, translate: Translator): Promise<string | null> {
   const { t } = translate;
   let said: string | null = null;
-  const action = (name: LibraryAction, label: string): MenuAction => ({ label, run: async () => (said = await runLibraryAction(name, item, translate)) });
+  const action = (name: LibraryAction, label: string): MenuAction => ({
+    label,
+    run: async () => (said = await runLibraryAction(name, item, translate)),
+  });
   await showContextMenu({
     open: action('open', t('library.open')),
     reveal: action('reveal', t('library.reveal')),

@@ -21,18 +21,39 @@ export function LibraryDetail({ item, translate }: { item: LibraryItem; translat
 
   return (
     <aside className="library-detail" data-testid="library-detail" aria-label={item.title}>
-      <video data-testid="library-player" src={item.videoUrl} poster={item.posterUrl ?? undefined} controls preload="metadata" />
+      <video
+        data-testid="library-player"
+        src={item.videoUrl}
+        poster={item.posterUrl ?? undefined}
+        controls
+        preload="metadata"
+      />
       <label className="stacked">
         {t('library.titleField')}
-        <input defaultValue={item.title} key={`${item.id}-title`} onBlur={(event) => event.target.value !== item.title && void update(item.id, { title: event.target.value })} />
+        <input
+          defaultValue={item.title}
+          key={`${item.id}-title`}
+          onBlur={(event) => event.target.value !== item.title && void update(item.id, { title: event.target.value })}
+        />
       </label>
       <div className="button-row">
-        <button type="button" data-testid="library-favorite" aria-pressed={item.favorite} onClick={() => void update(item.id, { favorite: !item.favorite })}>
+        <button
+          type="button"
+          data-testid="library-favorite"
+          aria-pressed={item.favorite}
+          onClick={() => void update(item.id, { favorite: !item.favorite })}
+        >
           {item.favorite ? '★' : '☆'} {t('library.favorite')}
         </button>
         <span role="group" aria-label={t('library.rating')} className="rating">
           {[1, 2, 3, 4, 5].map((stars) => (
-            <button key={stars} type="button" aria-pressed={(item.rating ?? 0) >= stars} aria-label={t('library.ratingStars', { stars })} onClick={() => void update(item.id, { rating: item.rating === stars ? null : stars })}>
+            <button
+              key={stars}
+              type="button"
+              aria-pressed={(item.rating ?? 0) >= stars}
+              aria-label={t('library.ratingStars', { stars })}
+              onClick={() => void update(item.id, { rating: item.rating === stars ? null : stars })}
+            >
               {(item.rating ?? 0) >= stars ? '★' : '☆'}
             </button>
           ))}
@@ -40,26 +61,58 @@ export function LibraryDetail({ item, translate }: { item: LibraryItem; translat
       </div>
       <label className="stacked">
         {t('library.tags')}
-        <input defaultValue={item.tags.join(', ')} key={`${item.id}-tags`} onBlur={(event) => void update(item.id, { tags: event.target.value.split(',') })} />
+        <input
+          defaultValue={item.tags.join(', ')}
+          key={`${item.id}-tags`}
+          onBlur={(event) => void update(item.id, { tags: event.target.value.split(',') })}
+        />
       </label>
       <label className="stacked">
         {t('library.notes')}
-        <textarea defaultValue={item.notes} key={`${item.id}-notes`} rows={3} onBlur={(event) => event.target.value !== item.notes && void update(item.id, { notes: event.target.value })} />
+        <textarea
+          defaultValue={item.notes}
+          key={`${item.id}-notes`}
+          rows={3}
+          onBlur={(event) => event.target.value !== item.notes && void update(item.id, { notes: event.target.value })}
+        />
       </label>
       <p className="detail-prompt">
         <strong>{t('library.prompt')}:</strong> {item.prompt ?? t('library.imported')}
       </p>
-      <p className="hint">{[item.model, item.duration ? `${item.duration}s` : null, item.aspect, item.resolution, item.fileName].filter(Boolean).join(' · ')}</p>
+      <p className="hint">
+        {[item.model, item.duration ? `${item.duration}s` : null, item.aspect, item.resolution, item.fileName]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
       <div className="button-row">
-        <button type="button" onClick={() => void run(() => runLibraryAction('reveal', item, translate))}>{t('library.reveal')}</button>
-        <button type="button" onClick={() => void run(() => runLibraryAction('export', item, translate))}>{t('library.export')}</button>
-        {item.prompt && <button type="button" onClick={() => void run(() => runLibraryAction('reuse', item, translate))}>{t('library.reuse')}</button>}
-        <button type="button" className="danger" data-testid="library-remove" onClick={() => void run(() => runLibraryAction('remove', item, translate))}>
+        <button type="button" onClick={() => void run(() => runLibraryAction('reveal', item, translate))}>
+          {t('library.reveal')}
+        </button>
+        <button type="button" onClick={() => void run(() => runLibraryAction('export', item, translate))}>
+          {t('library.export')}
+        </button>
+        {item.prompt && (
+          <button type="button" onClick={() => void run(() => runLibraryAction('reuse', item, translate))}>
+            {t('library.reuse')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="danger"
+          data-testid="library-remove"
+          onClick={() => void run(() => runLibraryAction('remove', item, translate))}
+        >
           {t('library.remove')}
         </button>
-        <button type="button" onClick={() => select(null)}>{t('library.close')}</button>
+        <button type="button" onClick={() => select(null)}>
+          {t('library.close')}
+        </button>
       </div>
-      {message && <p role="status" className="notice">{message}</p>}
+      {message && (
+        <p role="status" className="notice">
+          {message}
+        </p>
+      )}
     </aside>
   );
 }

@@ -24,7 +24,9 @@ export function LibraryGrid({ translate }: { translate: Translator }) {
   useEffect(() => {
     const element = scroller.current;
     if (!element) return undefined;
-    const observer = new ResizeObserver(([entry]) => setColumns(Math.max(1, Math.floor((entry?.contentRect.width ?? CARD_WIDTH) / CARD_WIDTH))));
+    const observer = new ResizeObserver(([entry]) =>
+      setColumns(Math.max(1, Math.floor((entry?.contentRect.width ?? CARD_WIDTH) / CARD_WIDTH))),
+    );
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
@@ -32,7 +34,12 @@ export function LibraryGrid({ translate }: { translate: Translator }) {
   const rows = Math.ceil(total / columns);
   // The React Compiler (not used here) cannot memoize TanStack Virtual's results; plain React renders it correctly.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rows, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 3 });
+  const virtualizer = useVirtualizer({
+    count: rows,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 3,
+  });
   const visible = virtualizer.getVirtualItems();
   // While the grid scrolls, only posters already shown are drawn: a fling over thousands of videos would otherwise
   // start (and throw away) dozens of image loads a frame. The rest load as soon as scrolling pauses.
@@ -46,10 +53,18 @@ export function LibraryGrid({ translate }: { translate: Translator }) {
   }, [first, last, columns, ensureRange]);
 
   return (
-    <div ref={scroller} className={scrolling ? 'library-scroller scrolling' : 'library-scroller'} data-testid="library-grid">
+    <div
+      ref={scroller}
+      className={scrolling ? 'library-scroller scrolling' : 'library-scroller'}
+      data-testid="library-grid"
+    >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {visible.map((row) => (
-          <div key={row.key} className="library-row" style={{ transform: `translateY(${row.start}px)`, gridTemplateColumns: `repeat(${columns}, 1fr)` }}>
+          <div
+            key={row.key}
+            className="library-row"
+            style={{ transform: `translateY(${row.start}px)`, gridTemplateColumns: `repeat(${columns}, 1fr)` }}
+          >
             {Array.from({ length: columns }, (_, column) => {
               const index = row.index * columns + column;
               if (index >= total) return null;
@@ -66,20 +81,34 @@ export function LibraryGrid({ translate }: { translate: Translator }) {
                   onClick={() => select(item)}
                   onContextMenu={(event) => {
                     event.preventDefault();
-                    showLibraryMenu(item, translate).catch((error: unknown) => useLibraryStore.setState({ error: toErrorData(error) }));
+                    showLibraryMenu(item, translate).catch((error: unknown) =>
+                      useLibraryStore.setState({ error: toErrorData(error) }),
+                    );
                   }}
                   onDragStart={(event) => {
                     // The OS drag carries the file itself; the shell starts it while this drag gesture is live.
                     event.preventDefault();
-                    api().library.startDrag({ id: item.id }).catch(() => undefined);
+                    api()
+                      .library.startDrag({ id: item.id })
+                      .catch(() => undefined);
                   }}
                 >
                   {item.posterUrl && (!scrolling || postersShown.current.has(item.id)) ? (
-                    <img src={item.posterUrl} alt="" decoding="async" width={320} height={180} onLoad={() => postersShown.current.add(item.id)} />
+                    <img
+                      src={item.posterUrl}
+                      alt=""
+                      decoding="async"
+                      width={320}
+                      height={180}
+                      onLoad={() => postersShown.current.add(item.id)}
+                    />
                   ) : (
                     <span className="poster-placeholder" aria-hidden="true" />
                   )}
-                  <span className="card-title">{item.favorite ? '★ ' : ''}{item.title}</span>
+                  <span className="card-title">
+                    {item.favorite ? '★ ' : ''}
+                    {item.title}
+                  </span>
                   <span className="card-meta">
                     {translate.date(item.createdAt)}
                     {formatDuration(item.duration)}

@@ -38,7 +38,10 @@ export interface LibraryStore {
   select(item: LibraryItem | null): void;
   /** Re-reads one item (after its poster was captured, say) without reloading the grid. */
   refreshItem(id: string): Promise<void>;
-  update(id: string, patch: Partial<Pick<LibraryItem, 'title' | 'favorite' | 'rating' | 'tags' | 'notes'>>): Promise<void>;
+  update(
+    id: string,
+    patch: Partial<Pick<LibraryItem, 'title' | 'favorite' | 'rating' | 'tags' | 'notes'>>,
+  ): Promise<void>;
   /** The video just removed, while it can still be brought back. */
   readonly removed: Pick<LibraryItem, 'id' | 'title'> | null;
   remove(item: LibraryItem): Promise<void>;
@@ -59,7 +62,13 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => {
   function fetchPage(page: number) {
     const { search, sort, favorites } = get().query;
     return unwrap(
-      api().library.list({ ...(search.trim() ? { search } : {}), sort: search.trim() ? 'relevance' : sort === 'relevance' ? 'newest' : sort, ...(favorites ? { favorites } : {}), offset: page * PAGE, limit: PAGE }),
+      api().library.list({
+        ...(search.trim() ? { search } : {}),
+        sort: search.trim() ? 'relevance' : sort === 'relevance' ? 'newest' : sort,
+        ...(favorites ? { favorites } : {}),
+        offset: page * PAGE,
+        limit: PAGE,
+      }),
     );
   }
   async function loadPage(page: number): Promise<void> {
@@ -92,7 +101,11 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => {
         clearTimeout(undoTimer);
         // A little shorter than the main process's window, so an Undo offered is an Undo that works.
         undoTimer = setTimeout(() => set({ removed: null }), REMOVAL_UNDO_MS - 1_000);
-        set({ removed: { id: item.id, title: item.title }, selected: get().selected?.id === item.id ? null : get().selected, error: null });
+        set({
+          removed: { id: item.id, title: item.title },
+          selected: get().selected?.id === item.id ? null : get().selected,
+          error: null,
+        });
         await get().refresh();
       } catch (error) {
         set({ error: toErrorData(error) });
@@ -125,7 +138,8 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => {
         const results = await Promise.all(pages.map(async (page) => ({ page, result: await fetchPage(page) })));
         if (get().generation !== generation) return;
         const items = new Map<number, LibraryItem>();
-        for (const { page, result } of results) result.items.forEach((item, index) => items.set(page * PAGE + index, item));
+        for (const { page, result } of results)
+          result.items.forEach((item, index) => items.set(page * PAGE + index, item));
         const selected = get().selected;
         const fresh = selected ? [...items.values()].find((item) => item.id === selected.id) : undefined;
         set({ items, total: results[0]?.result.total ?? 0, error: null, ...(fresh ? { selected: fresh } : {}) });
@@ -140,7 +154,8 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => {
     },
     async ensureRange(start, end) {
       const pages = new Set<number>();
-      for (let index = Math.max(0, start); index <= end; index += 1) if (!get().items.has(index)) pages.add(Math.floor(index / PAGE));
+      for (let index = Math.max(0, start); index <= end; index += 1)
+        if (!get().items.has(index)) pages.add(Math.floor(index / PAGE));
       await Promise.all([...pages].map(loadPage));
     },
     select: (item) => set({ selected: item }),
@@ -167,7 +182,9 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => {
     },
     async update(id, patch) {
       try {
-        const updated = await unwrap(api().library.update({ id, patch: { ...patch, ...(patch.rating === null ? { rating: null } : {}) } }));
+        const updated = await unwrap(
+          api().library.update({ id, patch: { ...patch, ...(patch.rating === null ? { rating: null } : {}) } }),
+        );
         const items = new Map(get().items);
         for (const [index, item] of items) if (item.id === id) items.set(index, updated);
         set({ items, selected: get().selected?.id === id ? updated : get().selected, error: null });

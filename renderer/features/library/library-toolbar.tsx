@@ -19,16 +19,31 @@ export function LibraryToolbar({ translate }: { translate: Translator }) {
       />
       <label>
         {t('library.sort.label')}{' '}
-        <select data-testid="library-sort" value={query.search.trim() ? 'relevance' : query.sort} disabled={query.search.trim() !== ''} onChange={(event) => setQuery({ sort: event.target.value as typeof query.sort })}>
+        <select
+          data-testid="library-sort"
+          value={query.search.trim() ? 'relevance' : query.sort}
+          disabled={query.search.trim() !== ''}
+          onChange={(event) => setQuery({ sort: event.target.value as typeof query.sort })}
+        >
           {(['newest', 'oldest', 'duration', 'title', 'relevance'] as const).map((sort) => (
-            <option key={sort} value={sort} disabled={sort === 'relevance' && !query.search.trim()}>{t(`library.sort.${sort}`)}</option>
+            <option key={sort} value={sort} disabled={sort === 'relevance' && !query.search.trim()}>
+              {t(`library.sort.${sort}`)}
+            </option>
           ))}
         </select>
       </label>
       <label>
-        <input type="checkbox" data-testid="library-favorites" checked={query.favorites} onChange={(event) => setQuery({ favorites: event.target.checked })} /> {t('library.favoritesOnly')}
+        <input
+          type="checkbox"
+          data-testid="library-favorites"
+          checked={query.favorites}
+          onChange={(event) => setQuery({ favorites: event.target.checked })}
+        />{' '}
+        {t('library.favoritesOnly')}
       </label>
-      <span className="library-count" data-testid="library-count">{t(total === 1 ? 'library.countOne' : 'library.count', { count: total })}</span>
+      <span className="library-count" data-testid="library-count">
+        {t(total === 1 ? 'library.countOne' : 'library.count', { count: total })}
+      </span>
     </div>
   );
 }

@@ -42,18 +42,32 @@ export function LibraryView({ translate }: { translate: Translator }) {
   return (
     <div className="library-view">
       <LibraryToolbar translate={translate} />
-      {error && <p role="alert" className="notice notice-error">{error.message} {error.action}</p>}
+      {error && (
+        <p role="alert" className="notice notice-error">
+          {error.message} {error.action}
+        </p>
+      )}
       <LibraryProblems translate={translate} />
       {removed && (
         <p role="status" className="notice" data-testid="library-removed">
           {translate.t('library.removed', { title: removed.title })}{' '}
-          <button type="button" data-testid="library-undo-remove" onClick={() => void useLibraryStore.getState().undoRemove()}>
+          <button
+            type="button"
+            data-testid="library-undo-remove"
+            onClick={() => void useLibraryStore.getState().undoRemove()}
+          >
             {translate.t('library.undo')}
           </button>
         </p>
       )}
       <div className="library-body">
-        {total === 0 ? <p className="empty-state" data-testid="library-empty">{translate.t(searching ? 'library.noMatch' : 'library.empty')}</p> : <LibraryGrid translate={translate} />}
+        {total === 0 ? (
+          <p className="empty-state" data-testid="library-empty">
+            {translate.t(searching ? 'library.noMatch' : 'library.empty')}
+          </p>
+        ) : (
+          <LibraryGrid translate={translate} />
+        )}
         {selected && <LibraryDetail item={selected} translate={translate} />}
       </div>
     </div>

@@ -26,7 +26,9 @@ export function usePosterBackfill(): void {
       try {
         do {
           again = false;
-          const missing = (await unwrap(api().library.postersMissing({ limit: BATCH + failed.size }))).filter((item) => !failed.has(item.id));
+          const missing = (await unwrap(api().library.postersMissing({ limit: BATCH + failed.size }))).filter(
+            (item) => !failed.has(item.id),
+          );
           for (const item of missing.slice(0, BATCH)) {
             if (cancelled) return;
             try {

@@ -13,7 +13,9 @@ export function FirstRunCard({ translate }: { translate: Translator }) {
           {t('firstRun.openSettings')}
         </button>
         {/* Opened in the system browser by the shell's window-open handler. */}
-        <a href="https://apimart.ai" target="_blank" rel="noreferrer">{t('firstRun.getKey')}</a>
+        <a href="https://apimart.ai" target="_blank" rel="noreferrer">
+          {t('firstRun.getKey')}
+        </a>
       </div>
     </section>
   );

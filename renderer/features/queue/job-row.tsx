@@ -16,7 +16,14 @@ async function showInLibrary(job: Job): Promise<void> {
   useShellStore.getState().showView('library');
 }
 
-const SETTINGS_ERRORS = new Set(['auth', 'noKey', 'insufficientBalance', 'keychainUnavailable', 'keychainModuleMissing', 'unknownModel']);
+const SETTINGS_ERRORS = new Set([
+  'auth',
+  'noKey',
+  'insufficientBalance',
+  'keychainUnavailable',
+  'keychainModuleMissing',
+  'unknownModel',
+]);
 
 /** One job: what it is, where it is, and — when it went wrong — why and what to do next. */
 export function JobRow({ job, translate }: { job: Job; translate: Translator }) {
@@ -24,7 +31,11 @@ export function JobRow({ job, translate }: { job: Job; translate: Translator }) 
   const finished = TERMINAL_PHASES.has(job.phase);
   const title = job.request.title ?? job.request.prompt;
   const cancelling = !finished && job.cancelRequestedAt !== null;
-  const state = cancelling ? t('queue.cancelling') : job.waiting && !finished ? t(`queue.waiting.${job.waiting}`) : t(`queue.phase.${job.phase}`);
+  const state = cancelling
+    ? t('queue.cancelling')
+    : job.waiting && !finished
+      ? t(`queue.waiting.${job.waiting}`)
+      : t(`queue.phase.${job.phase}`);
   const { cancel, retry, hide, nudge } = useJobsStore.getState();
   const showProgress = !finished && (job.phase === 'polling' || job.phase === 'downloading');
 
@@ -39,40 +50,71 @@ export function JobRow({ job, translate }: { job: Job; translate: Translator }) 
           ...(finished || cancelling ? {} : { cancel: { label: t('queue.cancel'), run: () => cancel(job.id) } }),
           ...(!finished && job.waiting ? { retryNow: { label: t('queue.retryNow'), run: nudge } } : {}),
           ...(finished && job.phase !== 'done' ? { retry: { label: t('queue.retry'), run: () => retry(job.id) } } : {}),
-          ...(job.phase === 'done' ? { library: { label: t('queue.showInLibrary'), run: () => void showInLibrary(job) } } : {}),
+          ...(job.phase === 'done'
+            ? { library: { label: t('queue.showInLibrary'), run: () => void showInLibrary(job) } }
+            : {}),
           copyPrompt: { label: t('queue.copyPrompt'), run: () => navigator.clipboard.writeText(job.request.prompt) },
           ...(finished ? { hide: { label: t('queue.hide'), run: () => hide(job.id) } } : {}),
         }).catch(() => undefined);
       }}
     >
       <div className="job-head">
-        <span className="job-title" title={job.request.prompt}>{title}</span>
-        <span className="job-state" data-testid="job-state">{state}</span>
+        <span className="job-title" title={job.request.prompt}>
+          {title}
+        </span>
+        <span className="job-state" data-testid="job-state">
+          {state}
+        </span>
       </div>
       <div className="job-meta">
-        {translate.date(job.createdAt)} · {job.request.model} · {translate.number(job.request.duration)} s · {job.request.aspect}
+        {translate.date(job.createdAt)} · {job.request.model} · {translate.number(job.request.duration)} s ·{' '}
+        {job.request.aspect}
         {job.billedSeconds !== null && ` · ${t('queue.billed', { seconds: job.billedSeconds })}`}
         {showProgress && job.etaSeconds !== null && ` · ${t('queue.eta', { seconds: job.etaSeconds })}`}
       </div>
-      {showProgress && (
-        <progress max={100} value={job.progress} aria-label={t('queue.progressLabel', { title })} />
+      {showProgress && <progress max={100} value={job.progress} aria-label={t('queue.progressLabel', { title })} />}
+      {job.warning && (
+        <p className="job-warning" role="status">
+          {job.warning}
+        </p>
       )}
-      {job.warning && <p className="job-warning" role="status">{job.warning}</p>}
-      {job.error && (job.phase !== 'done') && (
+      {job.error && job.phase !== 'done' && (
         <div className="job-error" data-testid="job-error">
           <p>{job.error.message}</p>
           {job.error.action && <p className="job-action">{job.error.action}</p>}
         </div>
       )}
       <div className="button-row">
-        {!finished && !cancelling && <button type="button" onClick={() => void cancel(job.id)}>{t('queue.cancel')}</button>}
-        {!finished && job.waiting && <button type="button" onClick={() => void nudge()}>{t('queue.retryNow')}</button>}
-        {finished && job.phase !== 'done' && <button type="button" onClick={() => void retry(job.id)}>{t('queue.retry')}</button>}
-        {job.error && SETTINGS_ERRORS.has(job.error.code) && (
-          <button type="button" onClick={() => useShellStore.getState().showView('settings')}>{t('queue.openSettings')}</button>
+        {!finished && !cancelling && (
+          <button type="button" onClick={() => void cancel(job.id)}>
+            {t('queue.cancel')}
+          </button>
         )}
-        {job.phase === 'done' && <button type="button" data-testid="job-show-in-library" onClick={() => void showInLibrary(job)}>{t('queue.showInLibrary')}</button>}
-        {finished && <button type="button" onClick={() => void hide(job.id)}>{t('queue.hide')}</button>}
+        {!finished && job.waiting && (
+          <button type="button" onClick={() => void nudge()}>
+            {t('queue.retryNow')}
+          </button>
+        )}
+        {finished && job.phase !== 'done' && (
+          <button type="button" onClick={() => void retry(job.id)}>
+            {t('queue.retry')}
+          </button>
+        )}
+        {job.error && SETTINGS_ERRORS.has(job.error.code) && (
+          <button type="button" onClick={() => useShellStore.getState().showView('settings')}>
+            {t('queue.openSettings')}
+          </button>
+        )}
+        {job.phase === 'done' && (
+          <button type="button" data-testid="job-show-in-library" onClick={() => void showInLibrary(job)}>
+            {t('queue.showInLibrary')}
+          </button>
+        )}
+        {finished && (
+          <button type="button" onClick={() => void hide(job.id)}>
+            {t('queue.hide')}
+          </button>
+        )}
       </div>
     </li>
   );

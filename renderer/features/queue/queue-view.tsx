@@ -8,7 +8,11 @@ export function QueueView({ translate }: { translate: Translator }) {
   const error = useJobsStore((state) => state.error);
   return (
     <div className="queue-view">
-      {error && <p role="alert" className="notice notice-error">{error.message} {error.action}</p>}
+      {error && (
+        <p role="alert" className="notice notice-error">
+          {error.message} {error.action}
+        </p>
+      )}
       {jobs.length === 0 ? (
         <p className="empty-state">{translate.t('queue.empty')}</p>
       ) : (

@@ -15,16 +15,28 @@ export function AppearanceSection({ translate }: { translate: Translator }) {
       <h2 id="settings-appearance">{t('settings.appearance.heading')}</h2>
       <div className="field-row">
         <label htmlFor="language">{t('settings.language.label')}</label>
-        <select id="language" data-testid="language" value={settings.language} onChange={(event) => void update({ language: event.target.value as typeof settings.language })}>
+        <select
+          id="language"
+          data-testid="language"
+          value={settings.language}
+          onChange={(event) => void update({ language: event.target.value as typeof settings.language })}
+        >
           <option value="system">{t('settings.language.system')}</option>
           {LANGUAGES.map((language) => (
-            <option key={language} value={language} lang={language}>{LANGUAGE_NAMES[language]}</option>
+            <option key={language} value={language} lang={language}>
+              {LANGUAGE_NAMES[language]}
+            </option>
           ))}
         </select>
       </div>
       <div className="field-row">
         <label htmlFor="theme">{t('settings.theme.label')}</label>
-        <select id="theme" data-testid="theme" value={settings.theme} onChange={(event) => void update({ theme: event.target.value as typeof settings.theme })}>
+        <select
+          id="theme"
+          data-testid="theme"
+          value={settings.theme}
+          onChange={(event) => void update({ theme: event.target.value as typeof settings.theme })}
+        >
           <option value="system">{t('settings.theme.system')}</option>
           <option value="light">{t('settings.theme.light')}</option>
           <option value="dark">{t('settings.theme.dark')}</option>

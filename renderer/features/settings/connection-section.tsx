@@ -15,12 +15,23 @@ export function ConnectionSection({ translate }: { translate: Translator }) {
         className="field-row"
         onSubmit={(event) => {
           event.preventDefault();
-          void useSettingsStore.getState().update({ apiBaseUrl: shown }).then(() => setValue(null));
+          void useSettingsStore
+            .getState()
+            .update({ apiBaseUrl: shown })
+            .then(() => setValue(null));
         }}
       >
         <label htmlFor="base-url">{t('settings.baseUrl.label')}</label>
-        <input id="base-url" data-testid="base-url" type="url" value={shown} onChange={(event) => setValue(event.target.value)} />
-        <button type="submit" disabled={shown === saved}>{t('settings.save')}</button>
+        <input
+          id="base-url"
+          data-testid="base-url"
+          type="url"
+          value={shown}
+          onChange={(event) => setValue(event.target.value)}
+        />
+        <button type="submit" disabled={shown === saved}>
+          {t('settings.save')}
+        </button>
       </form>
     </section>
   );

@@ -13,9 +13,16 @@ export function GenerationSection({ translate }: { translate: Translator }) {
       <h2 id="settings-generation">{t('settings.generation.heading')}</h2>
       <div className="field-row">
         <label htmlFor="concurrency">{t('settings.concurrency.label')}</label>
-        <select id="concurrency" data-testid="concurrency" value={settings.concurrency} onChange={(event) => void update({ concurrency: Number(event.target.value) })}>
+        <select
+          id="concurrency"
+          data-testid="concurrency"
+          value={settings.concurrency}
+          onChange={(event) => void update({ concurrency: Number(event.target.value) })}
+        >
           {Array.from({ length: 10 }, (_, index) => index + 1).map((count) => (
-            <option key={count} value={count}>{translate.number(count)}</option>
+            <option key={count} value={count}>
+              {translate.number(count)}
+            </option>
           ))}
         </select>
       </div>

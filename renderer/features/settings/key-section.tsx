@@ -23,8 +23,10 @@ export function KeySection({ translate }: { translate: Translator }) {
       ? t('settings.key.moduleMissing')
       : `${keyProblem.message} ${keyProblem.action ?? ''}`.trim()
     : !keyStatus?.present
-    ? t('settings.key.stateNone')
-    : t(keyStatus.source === 'environment' ? 'settings.key.stateEnvironment' : 'settings.key.stateKeychain', { hint: keyStatus.hint ?? '' });
+      ? t('settings.key.stateNone')
+      : t(keyStatus.source === 'environment' ? 'settings.key.stateEnvironment' : 'settings.key.stateKeychain', {
+          hint: keyStatus.hint ?? '',
+        });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -37,7 +39,11 @@ export function KeySection({ translate }: { translate: Translator }) {
   return (
     <section className="settings-section" aria-labelledby="settings-key">
       <h2 id="settings-key">{t('settings.key.heading')}</h2>
-      <p className={keyProblem ? 'key-state key-problem' : 'key-state'} data-testid="key-state" role={keyProblem ? 'alert' : undefined}>
+      <p
+        className={keyProblem ? 'key-state key-problem' : 'key-state'}
+        data-testid="key-state"
+        role={keyProblem ? 'alert' : undefined}
+      >
         {withCode(state)}
       </p>
       <form onSubmit={submit} className="field-row">
@@ -53,15 +59,30 @@ export function KeySection({ translate }: { translate: Translator }) {
           placeholder={t('settings.key.placeholder')}
           onChange={(event) => setDraft(event.target.value)}
         />
-        <button type="submit" className="primary" data-testid="key-save" disabled={busy || unusable || draft.trim() === ''}>
+        <button
+          type="submit"
+          className="primary"
+          data-testid="key-save"
+          disabled={busy || unusable || draft.trim() === ''}
+        >
           {keyStatus?.present ? t('settings.key.replace') : t('settings.key.save')}
         </button>
       </form>
       <div className="button-row">
-        <button type="button" data-testid="key-test" disabled={busy || !keyStatus?.present} onClick={() => void testKey()}>
+        <button
+          type="button"
+          data-testid="key-test"
+          disabled={busy || !keyStatus?.present}
+          onClick={() => void testKey()}
+        >
           {busy ? t('settings.key.testing') : t('settings.key.test')}
         </button>
-        <button type="button" data-testid="key-clear" disabled={busy || keyStatus?.source !== 'keychain'} onClick={() => void clearKey()}>
+        <button
+          type="button"
+          data-testid="key-clear"
+          disabled={busy || keyStatus?.source !== 'keychain'}
+          onClick={() => void clearKey()}
+        >
           {t('settings.key.clear')}
         </button>
       </div>

@@ -11,7 +11,8 @@ export function LibrarySection({ translate }: { translate: Translator }) {
       <h2 id="settings-library">{t('settings.library.heading')}</h2>
       {location && (
         <p data-testid="library-location">
-          {t('settings.library.location', { path: location.path })} {location.isDefault ? t('settings.library.default') : ''}
+          {t('settings.library.location', { path: location.path })}{' '}
+          {location.isDefault ? t('settings.library.default') : ''}
         </p>
       )}
       <button type="button" disabled={busy} onClick={() => void useSettingsStore.getState().moveLibrary()}>

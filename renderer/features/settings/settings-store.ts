@@ -6,7 +6,9 @@ import { api, toErrorData, unwrap } from '../../lib/bridge';
 import type { MessageKey } from '../../i18n/messages-en';
 
 /** What the last action said: a translated confirmation, or the main side's error. */
-export type Notice = { readonly kind: 'ok'; readonly key: MessageKey; readonly values?: Record<string, string | number> } | { readonly kind: 'error'; readonly error: AppErrorData };
+export type Notice =
+  | { readonly kind: 'ok'; readonly key: MessageKey; readonly values?: Record<string, string | number> }
+  | { readonly kind: 'error'; readonly error: AppErrorData };
 
 /** Settings, the key's status (never the key) and the library's location, with the actions that change them. */
 export interface SettingsStore {
@@ -58,32 +60,52 @@ export const useSettingsStore = create<SettingsStore>()((set) => {
       const failed = [settings, location].find((result) => result.status === 'rejected');
       set({
         ...(settings.status === 'fulfilled' ? { settings: settings.value } : {}),
-        ...(keyStatus.status === 'fulfilled' ? { keyStatus: keyStatus.value, keyProblem: null } : { keyProblem: toErrorData(keyStatus.reason) }),
+        ...(keyStatus.status === 'fulfilled'
+          ? { keyStatus: keyStatus.value, keyProblem: null }
+          : { keyProblem: toErrorData(keyStatus.reason) }),
         ...(location.status === 'fulfilled' ? { location: location.value } : {}),
         ...(fileProblems.status === 'fulfilled' ? { fileProblems: fileProblems.value } : {}),
         notice: failed ? { kind: 'error', error: toErrorData(failed.reason) } : null,
       });
     },
-    saveKey: (value) => attempt(async () => ({ keyStatus: await unwrap(api().key.set({ value })), keyProblem: null, notice: { kind: 'ok', key: 'settings.key.saved' } })),
+    saveKey: (value) =>
+      attempt(async () => ({
+        keyStatus: await unwrap(api().key.set({ value })),
+        keyProblem: null,
+        notice: { kind: 'ok', key: 'settings.key.saved' },
+      })),
     clearKey: async () => {
-      await attempt(async () => ({ keyStatus: await unwrap(api().key.clear()), keyProblem: null, notice: { kind: 'ok', key: 'settings.key.cleared' } }));
+      await attempt(async () => ({
+        keyStatus: await unwrap(api().key.clear()),
+        keyProblem: null,
+        notice: { kind: 'ok', key: 'settings.key.cleared' },
+      }));
     },
     testKey: async () => {
       await attempt(async () => {
         const balance = await unwrap(api().key.test());
         return {
-          notice: balance.remaining === null ? { kind: 'ok', key: 'settings.key.worksUnlimited' } : { kind: 'ok', key: 'settings.key.works', values: { balance: balance.remaining } },
+          notice:
+            balance.remaining === null
+              ? { kind: 'ok', key: 'settings.key.worksUnlimited' }
+              : { kind: 'ok', key: 'settings.key.works', values: { balance: balance.remaining } },
         };
       });
     },
     update: async (patch) => {
-      await attempt(async () => ({ settings: await unwrap(api().settings.update(patch)), notice: { kind: 'ok', key: 'settings.saved' } }));
+      await attempt(async () => ({
+        settings: await unwrap(api().settings.update(patch)),
+        notice: { kind: 'ok', key: 'settings.saved' },
+      }));
     },
     moveLibrary: async () => {
       await attempt(async () => {
         const report = await unwrap(api().library.move());
         if (report === null) return {};
-        return { location: await unwrap(api().library.location()), notice: { kind: 'ok', key: 'settings.library.moved' } };
+        return {
+          location: await unwrap(api().library.location()),
+          notice: { kind: 'ok', key: 'settings.library.moved' },
+        };
       });
     },
   };

@@ -19,7 +19,12 @@ export function SettingsView({ translate }: { translate: Translator }) {
           ))}
         </div>
       )}
-      <div role="status" aria-live="polite" data-testid="settings-notice" className={notice?.kind === 'error' ? 'notice notice-error' : 'notice'}>
+      <div
+        role="status"
+        aria-live="polite"
+        data-testid="settings-notice"
+        className={notice?.kind === 'error' ? 'notice notice-error' : 'notice'}
+      >
         {notice?.kind === 'ok' && translate.t(notice.key, notice.values)}
         {notice?.kind === 'error' && `${notice.error.message} ${notice.error.action ?? ''}`}
       </div>

@@ -17,7 +17,11 @@ export function ViewPanel({ translate }: { translate: Translator }) {
   if (!descriptor) return null;
 
   return (
-    <main className={`view-panel view-panel-${descriptor.id}`} data-testid={`view-${descriptor.id}`} aria-labelledby="view-title">
+    <main
+      className={`view-panel view-panel-${descriptor.id}`}
+      data-testid={`view-${descriptor.id}`}
+      aria-labelledby="view-title"
+    >
       <header className="view-header">
         <h1 id="view-title">{translate.t(descriptor.label)}</h1>
       </header>

@@ -10,7 +10,11 @@ export function CostLine({ draft, translate }: { draft: Draft; translate: Transl
     <p className="cost-line" data-testid="cost-line">
       {price === undefined
         ? translate.t('workbench.costUnknown', { seconds })
-        : translate.t('workbench.cost', { seconds, price: translate.number(price), cost: translate.number(price * seconds, { maximumFractionDigits: 4 }) })}
+        : translate.t('workbench.cost', {
+            seconds,
+            price: translate.number(price),
+            cost: translate.number(price * seconds, { maximumFractionDigits: 4 }),
+          })}
     </p>
   );
 }

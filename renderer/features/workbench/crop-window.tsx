@@ -12,7 +12,17 @@ interface Size {
  * The crop window over the preview: drag it to move, drag its corner to resize. Its ratio is always the output
  * frame's; the same geometry the main process crops with decides where it may go.
  */
-export function CropWindow({ image, frame, crop, onChange }: { image: Size; frame: Frame; crop: NormalizedRect | null; onChange: (crop: NormalizedRect) => void }) {
+export function CropWindow({
+  image,
+  frame,
+  crop,
+  onChange,
+}: {
+  image: Size;
+  frame: Frame;
+  crop: NormalizedRect | null;
+  onChange: (crop: NormalizedRect) => void;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const rect = cropRectangle(image.width, image.height, frame, crop ?? undefined);
   const shown = normalizeRect(image.width, image.height, rect);
@@ -28,7 +38,10 @@ export function CropWindow({ image, frame, crop, onChange }: { image: Size; fram
     const move = (moveEvent: globalThis.PointerEvent) => {
       const dx = (moveEvent.clientX - startX) / container.width;
       const dy = (moveEvent.clientY - startY) / container.height;
-      const next = mode === 'move' ? { ...start, x: start.x + dx, y: start.y + dy } : { ...start, width: Math.max(0.05, start.width + dx) };
+      const next =
+        mode === 'move'
+          ? { ...start, x: start.x + dx, y: start.y + dy }
+          : { ...start, width: Math.max(0.05, start.width + dx) };
       onChange(normalizeRect(image.width, image.height, cropRectangle(image.width, image.height, frame, next)));
     };
     const stop = () => {
@@ -44,7 +57,12 @@ export function CropWindow({ image, frame, crop, onChange }: { image: Size; fram
       ref={box}
       className="crop-window"
       data-testid="crop-window"
-      style={{ left: `${shown.x * 100}%`, top: `${shown.y * 100}%`, width: `${shown.width * 100}%`, height: `${shown.height * 100}%` }}
+      style={{
+        left: `${shown.x * 100}%`,
+        top: `${shown.y * 100}%`,
+        width: `${shown.width * 100}%`,
+        height: `${shown.height * 100}%`,
+      }}
       onPointerDown={(event) => track(event, 'move')}
     >
       <span className="crop-handle" data-testid="crop-handle" onPointerDown={(event) => track(event, 'resize')} />

@@ -19,7 +19,9 @@ export function GenerationControls({ draft, translate }: { draft: Draft; transla
         model: id,
         duration: next.durations.includes(draft.params.duration) ? draft.params.duration : next.defaultDuration,
         aspect: next.aspects.includes(draft.params.aspect) ? draft.params.aspect : (next.aspects[0] ?? 'landscape'),
-        resolution: next.resolutions.some((resolution) => resolution.id === draft.params.resolution) ? draft.params.resolution : next.defaultResolution,
+        resolution: next.resolutions.some((resolution) => resolution.id === draft.params.resolution)
+          ? draft.params.resolution
+          : next.defaultResolution,
       },
     });
   };
@@ -29,7 +31,9 @@ export function GenerationControls({ draft, translate }: { draft: Draft; transla
         {t('workbench.model')}
         <select data-testid="model" value={model.id} onChange={(event) => chooseModel(event.target.value)}>
           {MODEL_CATALOG.models.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>{candidate.label}</option>
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.label}
+            </option>
           ))}
         </select>
       </label>
@@ -37,7 +41,13 @@ export function GenerationControls({ draft, translate }: { draft: Draft; transla
         <legend>{t('workbench.duration')}</legend>
         {model.durations.map((seconds) => (
           <label key={seconds} className="segment">
-            <input type="radio" name="duration" value={seconds} checked={draft.params.duration === seconds} onChange={() => edit({ params: { duration: seconds } })} />
+            <input
+              type="radio"
+              name="duration"
+              value={seconds}
+              checked={draft.params.duration === seconds}
+              onChange={() => edit({ params: { duration: seconds } })}
+            />
             {t('workbench.seconds', { seconds })}
           </label>
         ))}
@@ -46,16 +56,30 @@ export function GenerationControls({ draft, translate }: { draft: Draft; transla
         <legend>{t('workbench.aspect')}</legend>
         {model.aspects.map((aspect) => (
           <label key={aspect} className="segment">
-            <input type="radio" name="aspect" value={aspect} data-testid={`aspect-${aspect}`} checked={draft.params.aspect === aspect} onChange={() => edit({ params: { aspect } })} />
+            <input
+              type="radio"
+              name="aspect"
+              value={aspect}
+              data-testid={`aspect-${aspect}`}
+              checked={draft.params.aspect === aspect}
+              onChange={() => edit({ params: { aspect } })}
+            />
             {t(`workbench.aspect.${aspect}`)}
           </label>
         ))}
       </fieldset>
       <label>
         {model.sendsResolution ? t('workbench.resolution') : t('workbench.resolutionProOnly')}
-        <select data-testid="resolution" value={draft.params.resolution} disabled={!model.sendsResolution} onChange={(event) => edit({ params: { resolution: event.target.value } })}>
+        <select
+          data-testid="resolution"
+          value={draft.params.resolution}
+          disabled={!model.sendsResolution}
+          onChange={(event) => edit({ params: { resolution: event.target.value } })}
+        >
           {model.resolutions.map((resolution) => (
-            <option key={resolution.id} value={resolution.id}>{resolution.label}</option>
+            <option key={resolution.id} value={resolution.id}>
+              {resolution.label}
+            </option>
           ))}
         </select>
       </label>

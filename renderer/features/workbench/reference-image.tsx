@@ -44,12 +44,21 @@ export function ReferenceImage({ draft, translate }: { draft: Draft; translate: 
   };
 
   return (
-    <section className="reference-image" aria-labelledby="reference-title" onDragOver={(event) => event.preventDefault()} onDrop={onDrop} onPaste={onPaste} tabIndex={-1}>
+    <section
+      className="reference-image"
+      aria-labelledby="reference-title"
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={onDrop}
+      onPaste={onPaste}
+      tabIndex={-1}
+    >
       <h2 id="reference-title">{t('workbench.image')}</h2>
       {!draft.imagePath && (
         <div className="drop-zone" data-testid="drop-zone">
           {t('workbench.imageDrop')}{' '}
-          <button type="button" data-testid="image-pick" onClick={() => void pick()}>{t('workbench.imagePick')}</button>
+          <button type="button" data-testid="image-pick" onClick={() => void pick()}>
+            {t('workbench.imagePick')}
+          </button>
         </div>
       )}
       {draft.imagePath && inspection && frame && (
@@ -66,11 +75,15 @@ export function ReferenceImage({ draft, translate }: { draft: Draft; translate: 
           </ul>
           {prepared && (
             <>
-              <p className="hint">{t('workbench.imageAfter', { width: String(prepared.width), height: String(prepared.height) })}</p>
+              <p className="hint">
+                {t('workbench.imageAfter', { width: String(prepared.width), height: String(prepared.height) })}
+              </p>
               <img className="prepared-preview" data-testid="prepared-preview" src={prepared.preview} alt="" />
             </>
           )}
-          <button type="button" onClick={() => void removeImage()}>{t('workbench.imageRemove')}</button>
+          <button type="button" onClick={() => void removeImage()}>
+            {t('workbench.imageRemove')}
+          </button>
         </>
       )}
     </section>

@@ -44,7 +44,9 @@ export const useWorkbenchStore = create<WorkbenchStore>()((set, get) => {
     const target = { model: draft.params.model, resolution: draft.params.resolution, aspect: draft.params.aspect };
     try {
       const inspection = await unwrap(api().images.inspect({ path: draft.imagePath, target }));
-      const prepared = await unwrap(api().images.prepare({ path: draft.imagePath, ...target, ...(draft.crop ? { crop: draft.crop } : {}) }));
+      const prepared = await unwrap(
+        api().images.prepare({ path: draft.imagePath, ...target, ...(draft.crop ? { crop: draft.crop } : {}) }),
+      );
       set({ inspection, prepared: { preview: prepared.preview, width: prepared.width, height: prepared.height } });
     } catch (error) {
       set({ inspection: null, prepared: null });
@@ -65,7 +67,10 @@ export const useWorkbenchStore = create<WorkbenchStore>()((set, get) => {
     try {
       const saved = await unwrap(api().drafts.update({ id: draft.id, patch }));
       // Keep what was typed meanwhile: only the saved fields come back from the main side.
-      set({ draft: { ...saved, prompt: get().draft?.prompt ?? saved.prompt }, saving: Object.keys(pending).length > 0 });
+      set({
+        draft: { ...saved, prompt: get().draft?.prompt ?? saved.prompt },
+        saving: Object.keys(pending).length > 0,
+      });
     } catch (error) {
       pending = { ...patch, ...pending };
       fail(error);
@@ -102,7 +107,12 @@ export const useWorkbenchStore = create<WorkbenchStore>()((set, get) => {
     async openDraft(id) {
       await flush();
       try {
-        set({ draft: id ? await unwrap(api().drafts.get({ id })) : await unwrap(api().drafts.create({})), notice: null, inspection: null, prepared: null });
+        set({
+          draft: id ? await unwrap(api().drafts.get({ id })) : await unwrap(api().drafts.create({})),
+          notice: null,
+          inspection: null,
+          prepared: null,
+        });
         await refreshImage();
       } catch (error) {
         fail(error);
@@ -117,7 +127,12 @@ export const useWorkbenchStore = create<WorkbenchStore>()((set, get) => {
       if (!draft) return;
       pending = { ...pending, ...patch, ...(patch.params ? { params: { ...pending.params, ...patch.params } } : {}) };
       set({
-        draft: { ...draft, ...(patch.prompt !== undefined ? { prompt: patch.prompt } : {}), ...(patch.crop !== undefined ? { crop: patch.crop } : {}), params: { ...draft.params, ...patch.params } },
+        draft: {
+          ...draft,
+          ...(patch.prompt !== undefined ? { prompt: patch.prompt } : {}),
+          ...(patch.crop !== undefined ? { crop: patch.crop } : {}),
+          params: { ...draft.params, ...patch.params },
+        },
         saving: true,
       });
       window.clearTimeout(timer);

@@ -42,7 +42,9 @@ export function WorkbenchView({ translate }: { translate: Translator }) {
       <div className="workbench-main">
         <label htmlFor="prompt" className="prompt-label">
           {t('workbench.prompt')}
-          <span className="hint">{saving ? '…' : t('workbench.saved')} · {t('workbench.characters', { count: draft.prompt.length })}</span>
+          <span className="hint">
+            {saving ? '…' : t('workbench.saved')} · {t('workbench.characters', { count: draft.prompt.length })}
+          </span>
         </label>
         <textarea
           id="prompt"
@@ -56,13 +58,23 @@ export function WorkbenchView({ translate }: { translate: Translator }) {
         <GenerationControls draft={draft} translate={translate} />
         <CostLine draft={draft} translate={translate} />
         <div className="button-row">
-          <button type="button" className="primary" data-testid="generate" disabled={draft.prompt.trim() === ''} onClick={() => void generate(online)}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="generate"
+            disabled={draft.prompt.trim() === ''}
+            onClick={() => void generate(online)}
+          >
             {t('workbench.generate')} <kbd>{t('workbench.generateHint')}</kbd>
           </button>
         </div>
         <DraftTools draft={draft} translate={translate} />
         {notice && (
-          <p role="status" className={'error' in notice ? 'notice notice-error' : 'notice'} data-testid="workbench-notice">
+          <p
+            role="status"
+            className={'error' in notice ? 'notice notice-error' : 'notice'}
+            data-testid="workbench-notice"
+          >
             {'error' in notice ? `${notice.error.message} ${notice.error.action ?? ''}` : t(notice.key)}
           </p>
         )}

@@ -30,7 +30,9 @@ const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 // Checked when a test file loads this harness: without a browser the file fails once, saying why, instead of
 // every test failing and every afterEach tripping over an app that never started.
 if (!existsSync(CHROMIUM)) {
-  throw new Error(`The e2e tests need Chromium at ${CHROMIUM}, and it is not there. Install it (Debian/Ubuntu: sudo apt install chromium) or point CHROMIUM_PATH at one.`);
+  throw new Error(
+    `The e2e tests need Chromium at ${CHROMIUM}, and it is not there. Install it (Debian/Ubuntu: sudo apt install chromium) or point CHROMIUM_PATH at one.`,
+  );
 }
 
 // The flags this workplace's closed network needs, or Chromium retries blocked connections at every start.
@@ -119,15 +121,29 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   const server: StaticServer = await serveFolder(BUILT.rendererDir, (pathname, range) =>
     serveMedia(pathname, range, (kind, id) => opened.library?.current().mediaFile(kind, id) ?? null),
   );
-  const keyStore = createKeyStore({ loadKeytar: options.loadKeytar ?? loadKeytar, env: {}, service: `Reelbench-e2e-${randomBytes(6).toString('hex')}` });
-  const logger = createFileLogger(paths.logFile, createRedactor(() => keyStore.secretsForRedaction()));
+  const keyStore = createKeyStore({
+    loadKeytar: options.loadKeytar ?? loadKeytar,
+    env: {},
+    service: `Reelbench-e2e-${randomBytes(6).toString('hex')}`,
+  });
+  const logger = createFileLogger(
+    paths.logFile,
+    createRedactor(() => keyStore.secretsForRedaction()),
+  );
   await options.beforeSettings?.(dataDir);
   const settings = await openSettingsStore(paths.settingsFile, logger);
   if (options.apiBaseUrl) await settings.update({ apiBaseUrl: options.apiBaseUrl });
   let emit: (report: ReconcileReport) => void = () => undefined;
   let emitItem: (event: LibraryItemEvent) => void = () => undefined;
   // Like the app, minus the folder watcher: what reaches the grid here comes from the library's own item events.
-  const created = createTestLibraryHost(paths, settings, server.origin, logger, (report) => emit(report), (event) => emitItem(event));
+  const created = createTestLibraryHost(
+    paths,
+    settings,
+    server.origin,
+    logger,
+    (report) => emit(report),
+    (event) => emitItem(event),
+  );
   const library = created.host;
   opened.library = library;
   await options.beforeOpen?.(created.root);
@@ -179,10 +195,17 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
 
   const events = createEventEmitter((event, payload) => {
     ipcTraffic.push(JSON.stringify({ event, payload }));
-    void page.evaluate(
-      ([name, body]) => (globalThis as unknown as { __reelbenchDeliver(event: string, payload: unknown): void }).__reelbenchDeliver(name, body),
-      [event, payload] as const,
-    );
+    // A page reloading (a language switch) or closing misses the event, as webContents.send to it would.
+    page
+      .evaluate(
+        ([name, body]) =>
+          (globalThis as unknown as { __reelbenchDeliver(event: string, payload: unknown): void }).__reelbenchDeliver(
+            name,
+            body,
+          ),
+        [event, payload] as const,
+      )
+      .catch(() => undefined);
   });
 
   emit = (report) => events.emit('library.changed', report);
@@ -204,7 +227,11 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
     pageErrors,
     rawInvoke: (channel, payload) =>
       page.evaluate(
-        ([name, body]) => (globalThis as unknown as { __reelbenchInvoke(c: string, p: unknown): Promise<unknown> }).__reelbenchInvoke(name, body),
+        ([name, body]) =>
+          (globalThis as unknown as { __reelbenchInvoke(c: string, p: unknown): Promise<unknown> }).__reelbenchInvoke(
+            name,
+            body,
+          ),
         [channel, payload] as const,
       ),
     close: async () => {

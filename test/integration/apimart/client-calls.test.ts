@@ -15,7 +15,9 @@ afterEach(async () => {
 
 async function pngFile(name: string, width: number, height: number): Promise<string> {
   const file = path.join(setup.dir, name);
-  await sharp({ create: { width, height, channels: 3, background: '#4060c0' } }).png().toFile(file);
+  await sharp({ create: { width, height, channels: 3, background: '#4060c0' } })
+    .png()
+    .toFile(file);
   return file;
 }
 
@@ -49,7 +51,9 @@ describe('uploadImage', () => {
   it('refuses an image over the 10 MB generation limit, before any network call', async () => {
     setup = await setupApimart();
     const file = path.join(setup.dir, 'huge.png');
-    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer();
     await writeFile(file, Buffer.concat([png, Buffer.alloc(10 * 1024 * 1024)]));
     await expect(setup.client.uploadImage({ path: file })).rejects.toThrow(/larger than 10 MB/);
     expect(setup.fake.count('upload')).toBe(0);
@@ -59,9 +63,20 @@ describe('uploadImage', () => {
 describe('createVideo', () => {
   it('sends only the fields the standard model accepts, with aliases resolved', async () => {
     setup = await setupApimart();
-    const { taskId } = await setup.client.createVideo({ model: 'sora-2-preview', prompt: '  a red fox in snow ', duration: 8, aspect: '9:16' });
+    const { taskId } = await setup.client.createVideo({
+      model: 'sora-2-preview',
+      prompt: '  a red fox in snow ',
+      duration: 8,
+      aspect: '9:16',
+    });
     expect(taskId).toMatch(/^task_/);
-    expect(lastGenerationBody()).toMatchObject({ model: 'sora-2-preview', prompt: 'a red fox in snow', duration: 8, aspect: 'portrait', resolution: null });
+    expect(lastGenerationBody()).toMatchObject({
+      model: 'sora-2-preview',
+      prompt: 'a red fox in snow',
+      duration: 8,
+      aspect: 'portrait',
+      resolution: null,
+    });
     const sent = setup.fake.requests.find((request) => request.route === 'generate');
     expect(sent?.headers['content-type']).toBe('application/json');
   });
@@ -70,23 +85,43 @@ describe('createVideo', () => {
     setup = await setupApimart();
     const file = await pngFile('ref.png', 1792, 1024);
     const { url } = await setup.client.uploadImage({ path: file });
-    await setup.client.createVideo({ model: 'sora-2-pro-preview', prompt: 'city at night', duration: 12, aspect: 'landscape', resolution: 'high', imageUrls: [url] });
+    await setup.client.createVideo({
+      model: 'sora-2-pro-preview',
+      prompt: 'city at night',
+      duration: 12,
+      aspect: 'landscape',
+      resolution: 'high',
+      imageUrls: [url],
+    });
     expect(lastGenerationBody()).toMatchObject({ model: 'sora-2-pro-preview', resolution: 'high', imageUrls: [url] });
   });
 
   it('validates before the network: nothing is sent, nothing is billed', async () => {
     setup = await setupApimart();
-    const attempt = setup.client.createVideo({ model: 'sora-2-preview', prompt: '', duration: 5, aspect: '1:1', resolution: 'high' });
+    const attempt = setup.client.createVideo({
+      model: 'sora-2-preview',
+      prompt: '',
+      duration: 5,
+      aspect: '1:1',
+      resolution: 'high',
+    });
     const error = await attempt.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RequestValidationError);
-    expect((error as RequestValidationError).issues.map((issue) => issue.field)).toEqual(['prompt', 'duration', 'aspect', 'resolution']);
+    expect((error as RequestValidationError).issues.map((issue) => issue.field)).toEqual([
+      'prompt',
+      'duration',
+      'aspect',
+      'resolution',
+    ]);
     expect(setup.fake.count('generate')).toBe(0);
     expect(setup.fake.balance()).toBe(100);
   });
 
   it('says plainly when the server no longer knows a model, pointing at the model setting', async () => {
     setup = await setupApimart({ models: [{ id: 'sora-2-pro-preview', resolutions: ['standard', 'high'] }] });
-    const error = await setup.client.createVideo({ model: 'sora-2-preview', prompt: 'a boat' }).catch((caught: unknown) => caught);
+    const error = await setup.client
+      .createVideo({ model: 'sora-2-preview', prompt: 'a boat' })
+      .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'unknownModel' });
     expect((error as Error).message).toBe('APIMart does not offer the model "sora-2-preview" (any more).');
     expect((error as { action: string }).action).toMatch(/model setting/);
@@ -101,8 +136,15 @@ describe('createVideo', () => {
       defaultModel: 'sora-2',
       models: [{ ...firstModel, id: 'sora-2', label: 'Sora 2 (GA)' }],
     });
-    const client = createApimartClient({ fetch, baseUrl: setup.fake.baseUrl, keySource: { read: async () => setup.fake.apiKey }, catalog });
-    await expect(client.createVideo({ model: 'sora-2', prompt: 'a kite' })).resolves.toMatchObject({ taskId: expect.stringMatching(/^task_/) });
+    const client = createApimartClient({
+      fetch,
+      baseUrl: setup.fake.baseUrl,
+      keySource: { read: async () => setup.fake.apiKey },
+      catalog,
+    });
+    await expect(client.createVideo({ model: 'sora-2', prompt: 'a kite' })).resolves.toMatchObject({
+      taskId: expect.stringMatching(/^task_/),
+    });
     expect(lastGenerationBody()).toMatchObject({ model: 'sora-2', duration: 4, aspect: 'landscape' });
   });
 
@@ -110,7 +152,9 @@ describe('createVideo', () => {
     setup = await setupApimart({ balance: 1, pricePerSecond: 0.05 });
     await setup.client.createVideo({ model: 'sora-2-preview', prompt: 'one', duration: 12 });
     expect(setup.fake.balance()).toBeCloseTo(0.4);
-    const error = await setup.client.createVideo({ model: 'sora-2-preview', prompt: 'two', duration: 12 }).catch((caught: unknown) => caught);
+    const error = await setup.client
+      .createVideo({ model: 'sora-2-preview', prompt: 'two', duration: 12 })
+      .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'insufficientBalance', message: 'Your APIMart balance is too low for this.' });
   });
 });
@@ -142,7 +186,10 @@ describe('getTask', () => {
     setup = await setupApimart({ urlShape: 'string', estimatedSeconds: 10 });
     const { taskId } = await setup.client.createVideo({ model: 'sora-2-preview', prompt: 'rain' });
     setup.fake.clock.advance(11_000);
-    await expect(setup.client.getTask(taskId)).resolves.toMatchObject({ status: 'completed', video: { url: expect.stringContaining(taskId) } });
+    await expect(setup.client.getTask(taskId)).resolves.toMatchObject({
+      status: 'completed',
+      video: { url: expect.stringContaining(taskId) },
+    });
   });
 
   it('classifies a content-policy refusal apart from other failures', async () => {
@@ -156,7 +203,10 @@ describe('getTask', () => {
       status: 'failed',
       failure: { kind: 'contentPolicy', reason: 'Your request was rejected as a result of our safety system.' },
     });
-    await expect(setup.client.getTask(broken.taskId)).resolves.toMatchObject({ status: 'failed', failure: { kind: 'other' } });
+    await expect(setup.client.getTask(broken.taskId)).resolves.toMatchObject({
+      status: 'failed',
+      failure: { kind: 'other' },
+    });
   });
 
   it('reports a cancelled task', async () => {
@@ -177,7 +227,10 @@ describe('getBalance and the key', () => {
   it('maps a rejected key to auth and a missing key to noKey without a request', async () => {
     setup = await setupApimart();
     setup.key = 'sk-wrong-key-123456';
-    await expect(setup.client.getBalance()).rejects.toMatchObject({ code: 'auth', message: 'This key was rejected by APIMart.' });
+    await expect(setup.client.getBalance()).rejects.toMatchObject({
+      code: 'auth',
+      message: 'This key was rejected by APIMart.',
+    });
     const before = setup.fake.requests.length;
     setup.key = null;
     await expect(setup.client.getBalance()).rejects.toMatchObject({ code: 'noKey' });
@@ -205,7 +258,9 @@ describe('createVideo with an Idempotency-Key (API contract of 2026-07-27)', () 
     expect(setup.fake.tasks.size).toBe(1);
     expect(setup.fake.balance()).toBeCloseTo(100 - 4 * 0.01);
     const sent = setup.fake.requests.filter((entry) => entry.route === 'generate');
-    expect(sent.map((entry) => [entry.headers['idempotency-key'], entry.headers['x-apimart-response-version']])).toEqual([
+    expect(
+      sent.map((entry) => [entry.headers['idempotency-key'], entry.headers['x-apimart-response-version']]),
+    ).toEqual([
       ['reelbench-job-1', '2026-07-27'],
       ['reelbench-job-1', '2026-07-27'],
     ]);
@@ -214,14 +269,20 @@ describe('createVideo with an Idempotency-Key (API contract of 2026-07-27)', () 
   it('gets a 409 for the same key with another request, and bills nothing more', async () => {
     setup = await setupApimart();
     await setup.client.createVideo(request, { idempotencyKey: 'reelbench-job-2' });
-    await expect(setup.client.createVideo({ ...request, prompt: 'Another prompt' }, { idempotencyKey: 'reelbench-job-2' })).rejects.toMatchObject({ code: 'invalidRequest', detail: { status: 409 } });
+    await expect(
+      setup.client.createVideo({ ...request, prompt: 'Another prompt' }, { idempotencyKey: 'reelbench-job-2' }),
+    ).rejects.toMatchObject({ code: 'invalidRequest', detail: { status: 409 } });
     expect(setup.fake.tasks.size).toBe(1);
   });
 
   it('refuses a key APIMart would refuse, before sending anything', async () => {
     setup = await setupApimart();
-    await expect(setup.client.createVideo(request, { idempotencyKey: 'has spaces' })).rejects.toMatchObject({ code: 'internal' });
-    await expect(setup.client.createVideo(request, { idempotencyKey: 'x'.repeat(192) })).rejects.toMatchObject({ code: 'internal' });
+    await expect(setup.client.createVideo(request, { idempotencyKey: 'has spaces' })).rejects.toMatchObject({
+      code: 'internal',
+    });
+    await expect(setup.client.createVideo(request, { idempotencyKey: 'x'.repeat(192) })).rejects.toMatchObject({
+      code: 'internal',
+    });
     expect(setup.fake.count('generate')).toBe(0);
   });
 

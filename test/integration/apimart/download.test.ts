@@ -31,7 +31,10 @@ describe.each([
     const video = await completedVideo();
     const destination = path.join(setup.dir, 'fox.mp4');
     const progress: DownloadProgress[] = [];
-    const result = await setup.client.download(video.url, destination, { onProgress: (update) => progress.push(update), expiresAt: video.expiresAt });
+    const result = await setup.client.download(video.url, destination, {
+      onProgress: (update) => progress.push(update),
+      expiresAt: video.expiresAt,
+    });
     const expected = await readFile(SAMPLE);
     expect(result).toEqual({ path: destination, bytes: expected.length });
     expect((await readFile(destination)).equals(expected)).toBe(true);
@@ -50,7 +53,9 @@ describe.each([
     const result = await setup.client.download(video.url, destination);
     expect(result.bytes).toBe(payload.length);
     expect((await readFile(destination)).equals(payload)).toBe(true);
-    const ranges = setup.fake.requests.filter((entry) => entry.route === 'video').map((entry) => entry.headers['range']);
+    const ranges = setup.fake.requests
+      .filter((entry) => entry.route === 'video')
+      .map((entry) => entry.headers['range']);
     expect(ranges).toEqual([undefined, `bytes=${33 * 1024 * 1024 + 17}-`]);
   });
 
@@ -63,7 +68,9 @@ describe.each([
     const destination = path.join(setup.dir, 'capped.mp4');
     await setup.client.download(video.url, destination);
     expect((await readFile(destination)).equals(payload)).toBe(true);
-    const ranges = setup.fake.requests.filter((entry) => entry.route === 'video').map((entry) => entry.headers['range']);
+    const ranges = setup.fake.requests
+      .filter((entry) => entry.route === 'video')
+      .map((entry) => entry.headers['range']);
     expect(ranges).toEqual([undefined, 'bytes=100000-', 'bytes=400000-', 'bytes=700000-']);
   });
 
@@ -120,15 +127,21 @@ describe.each([
     expect(partial).toBeGreaterThan(0);
   });
 
-  it.runIf(process.platform === 'linux')('says the disk is full, not that the network failed, when the file cannot grow', async () => {
-    setup = await setupApimart({}, { downloadSource });
-    const video = await completedVideo();
-    const destination = path.join(setup.dir, 'full.mp4');
-    await symlink('/dev/full', partialPathFor(destination)); // every write to /dev/full fails with ENOSPC
-    await expect(setup.client.download(video.url, destination)).rejects.toMatchObject({ code: 'diskFull', message: 'The disk holding the library is full.' });
-    expect(setup.fake.count('video')).toBe(1); // not retried: waiting for space is the job's business
-    expect(existsSync(destination)).toBe(false);
-  });
+  it.runIf(process.platform === 'linux')(
+    'says the disk is full, not that the network failed, when the file cannot grow',
+    async () => {
+      setup = await setupApimart({}, { downloadSource });
+      const video = await completedVideo();
+      const destination = path.join(setup.dir, 'full.mp4');
+      await symlink('/dev/full', partialPathFor(destination)); // every write to /dev/full fails with ENOSPC
+      await expect(setup.client.download(video.url, destination)).rejects.toMatchObject({
+        code: 'diskFull',
+        message: 'The disk holding the library is full.',
+      });
+      expect(setup.fake.count('video')).toBe(1); // not retried: waiting for space is the job's business
+      expect(existsSync(destination)).toBe(false);
+    },
+  );
 
   it('follows a redirect from the video link to where the file is served', async () => {
     setup = await setupApimart({}, { downloadSource });
@@ -166,7 +179,9 @@ describe.each([
     setup = await setupApimart({}, { downloadSource });
     const video = await completedVideo();
     setup.fake.clock.advance(25 * 3600 * 1000);
-    await expect(setup.client.download(video.url, path.join(setup.dir, 'gone.mp4'))).rejects.toMatchObject({ code: 'expired' });
+    await expect(setup.client.download(video.url, path.join(setup.dir, 'gone.mp4'))).rejects.toMatchObject({
+      code: 'expired',
+    });
     expect(setup.fake.count('video')).toBe(1);
   });
 
@@ -180,8 +195,12 @@ describe.each([
 
   it('refuses a non-https link from anywhere but this machine', async () => {
     setup = await setupApimart({}, { downloadSource });
-    await expect(setup.client.download('http://cdn.example.com/video.mp4', path.join(setup.dir, 'x.mp4'))).rejects.toMatchObject({ code: 'malformed' });
-    await expect(setup.client.download('file:///etc/passwd', path.join(setup.dir, 'y.mp4'))).rejects.toMatchObject({ code: 'malformed' });
+    await expect(
+      setup.client.download('http://cdn.example.com/video.mp4', path.join(setup.dir, 'x.mp4')),
+    ).rejects.toMatchObject({ code: 'malformed' });
+    await expect(setup.client.download('file:///etc/passwd', path.join(setup.dir, 'y.mp4'))).rejects.toMatchObject({
+      code: 'malformed',
+    });
   });
 
   it('stops when cancelled and keeps what it had for a later resume', async () => {

@@ -11,7 +11,12 @@ const request = { model: 'sora-2-preview', prompt: 'a lighthouse in fog', durati
 describe('idempotent calls retry transient faults', () => {
   it('honours Retry-After on 429 and then succeeds', async () => {
     setup = await setupApimart();
-    setup.fake.inject('balance', { kind: 'status', status: 429, headers: { 'retry-after': '3' }, body: { error: { message: 'Too many requests' } } });
+    setup.fake.inject('balance', {
+      kind: 'status',
+      status: 429,
+      headers: { 'retry-after': '3' },
+      body: { error: { message: 'Too many requests' } },
+    });
     await expect(setup.client.getBalance()).resolves.toMatchObject({ remaining: 100 });
     expect(setup.fake.count('balance')).toBe(2);
     expect(setup.sleeps).toEqual([3_000]);
@@ -30,14 +35,20 @@ describe('idempotent calls retry transient faults', () => {
   it('gives up after the last attempt with a server error that names the status', async () => {
     setup = await setupApimart();
     setup.fake.inject('balance', { kind: 'status', status: 500, body: { success: false, message: 'db down' } }, 10);
-    await expect(setup.client.getBalance()).rejects.toMatchObject({ code: 'server', message: 'APIMart had a problem on its side (HTTP 500).' });
+    await expect(setup.client.getBalance()).rejects.toMatchObject({
+      code: 'server',
+      message: 'APIMart had a problem on its side (HTTP 500).',
+    });
     expect(setup.fake.count('balance')).toBe(4);
   });
 
   it('does not wait out an absurd Retry-After: the caller gets rateLimited with the wait', async () => {
     setup = await setupApimart();
     setup.fake.inject('balance', { kind: 'status', status: 429, headers: { 'retry-after': '600' } });
-    await expect(setup.client.getBalance()).rejects.toMatchObject({ code: 'rateLimited', detail: { retryAfterMs: 600_000 } });
+    await expect(setup.client.getBalance()).rejects.toMatchObject({
+      code: 'rateLimited',
+      detail: { retryAfterMs: 600_000 },
+    });
     expect(setup.fake.count('balance')).toBe(1);
   });
 
@@ -93,7 +104,11 @@ describe('createVideo is billed: never retried once the request may have reached
 
   it('a 402 is insufficientBalance with a next step', async () => {
     setup = await setupApimart();
-    setup.fake.inject('generate', { kind: 'status', status: 402, body: { error: { message: 'Insufficient balance' } } });
+    setup.fake.inject('generate', {
+      kind: 'status',
+      status: 402,
+      body: { error: { message: 'Insufficient balance' } },
+    });
     await expect(setup.client.createVideo(request)).rejects.toMatchObject({
       code: 'insufficientBalance',
       action: 'Top up your balance on APIMart, then try again.',
@@ -102,7 +117,11 @@ describe('createVideo is billed: never retried once the request may have reached
 
   it('a 400 carries the server message, whichever body shape it came in', async () => {
     setup = await setupApimart();
-    setup.fake.inject('generate', { kind: 'status', status: 400, body: { success: false, message: 'prompt too long for this model' } });
+    setup.fake.inject('generate', {
+      kind: 'status',
+      status: 400,
+      body: { success: false, message: 'prompt too long for this model' },
+    });
     await expect(setup.client.createVideo(request)).rejects.toMatchObject({
       code: 'invalidRequest',
       message: 'APIMart refused the request: prompt too long for this model',
@@ -120,8 +139,15 @@ describe('unreadable answers', () => {
 
   it('treats a 200 without a task id as malformed, not success', async () => {
     setup = await setupApimart();
-    setup.fake.inject('generate', { kind: 'status', status: 200, body: { code: 200, data: [{ status: 'submitted' }] } });
-    await expect(setup.client.createVideo(request)).rejects.toMatchObject({ code: 'malformed', message: expect.stringContaining('no task id') });
+    setup.fake.inject('generate', {
+      kind: 'status',
+      status: 200,
+      body: { code: 200, data: [{ status: 'submitted' }] },
+    });
+    await expect(setup.client.createVideo(request)).rejects.toMatchObject({
+      code: 'malformed',
+      message: expect.stringContaining('no task id'),
+    });
   });
 });
 
@@ -129,8 +155,16 @@ describe('the key never leaks', () => {
   it('is redacted from error messages, kept bodies and logs even when the server echoes it', async () => {
     setup = await setupApimart();
     const key = setup.fake.apiKey;
-    setup.fake.inject('balance', { kind: 'status', status: 503, body: { error: { message: `upstream rejected token ${key}` } } }, 2);
-    setup.fake.inject('generate', { kind: 'status', status: 400, body: { code: 400, message: `bad request for key ${key}` } });
+    setup.fake.inject(
+      'balance',
+      { kind: 'status', status: 503, body: { error: { message: `upstream rejected token ${key}` } } },
+      2,
+    );
+    setup.fake.inject('generate', {
+      kind: 'status',
+      status: 400,
+      body: { code: 400, message: `bad request for key ${key}` },
+    });
     await setup.client.getBalance();
     const error = await setup.client.createVideo(request).catch((caught: unknown) => caught);
     const everything = JSON.stringify({

@@ -18,11 +18,22 @@ describe('autosave and kill -9', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-autosave-'));
     const file = path.join(dir, 'drafts.sqlite');
     const setupStore = openDraftStore(file);
-    const draft = createDraftService({ store: setupStore, imagesDir: dir, jobs: () => { throw new Error('unused'); }, pricePerSecond: () => null }).create({ prompt: 'A fox' });
+    const draft = createDraftService({
+      store: setupStore,
+      imagesDir: dir,
+      jobs: () => {
+        throw new Error('unused');
+      },
+      pricePerSecond: () => null,
+    }).create({ prompt: 'A fox' });
     setupStore.close();
 
     const root = path.resolve(import.meta.dirname, '../../..');
-    const child = spawn(process.execPath, ['--import', './scripts/register-ts.js', 'test/support/draft-autosave-child.ts', file, draft.id], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', './scripts/register-ts.js', 'test/support/draft-autosave-child.ts', file, draft.id],
+      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let acknowledged = 0;
     child.stdout.on('data', (chunk: Buffer) => {
       const lines = chunk.toString().trim().split('\n');

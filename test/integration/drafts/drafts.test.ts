@@ -14,7 +14,11 @@ describe('drafts', () => {
   it('autosaves, titles itself from the prompt until named, and lists by last edit with pinned first', async () => {
     setup = await setupDrafts();
     const first = setup.drafts.create({ prompt: 'A red fox walks through fresh snow at dawn, steam rising' });
-    expect(first).toMatchObject({ title: 'A red fox walks through fresh', titleIsAuto: true, params: { model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' } });
+    expect(first).toMatchObject({
+      title: 'A red fox walks through fresh',
+      titleIsAuto: true,
+      params: { model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' },
+    });
     later(1);
     const second = setup.drafts.create({ prompt: 'City lights' });
     later(1);
@@ -68,7 +72,7 @@ describe('drafts', () => {
     expect(duplicate.id).not.toBe(draft.id);
   });
 
-  it('leaves an empty draft untitled (the page names it in the user\'s language) and its duplicate too', async () => {
+  it("leaves an empty draft untitled (the page names it in the user's language) and its duplicate too", async () => {
     setup = await setupDrafts();
     const empty = setup.drafts.create({ prompt: '' });
     expect(empty).toMatchObject({ title: '', titleIsAuto: true });
@@ -85,12 +89,21 @@ describe('versions', () => {
     later(1);
     setup.drafts.update(draft.id, { prompt: 'A fox in the deep snow at night', params: { duration: 12 } });
     const job = setup.drafts.generate(draft.id);
-    expect(setup.queued[0]).toMatchObject({ prompt: 'A fox in the deep snow at night', duration: 12, draftId: draft.id, draftVersionId: expect.any(String) });
+    expect(setup.queued[0]).toMatchObject({
+      prompt: 'A fox in the deep snow at night',
+      duration: 12,
+      draftId: draft.id,
+      draftVersionId: expect.any(String),
+    });
     const versions = setup.drafts.versions(draft.id);
     expect(versions.map((version) => version.reason)).toEqual(['generated', 'saved']);
     expect(versions[0]).toMatchObject({ jobId: job.id, prompt: 'A fox in the deep snow at night' });
     const diff = setup.drafts.diff(saved.id, 'current');
-    const join = (kinds: string[]) => diff.filter((part) => kinds.includes(part.kind)).map((part) => part.text).join('');
+    const join = (kinds: string[]) =>
+      diff
+        .filter((part) => kinds.includes(part.kind))
+        .map((part) => part.text)
+        .join('');
     expect(join(['same', 'removed'])).toBe('A fox in the snow');
     expect(join(['same', 'added'])).toBe('A fox in the deep snow at night');
     expect(diff.filter((part) => part.kind === 'added').map((part) => part.text.trim())).toEqual(['deep', 'at night']);
@@ -109,11 +122,20 @@ describe('presets', () => {
   it('offers built-ins, keeps user presets, and applies parameters and style', async () => {
     setup = await setupDrafts();
     expect(setup.drafts.presets().filter((preset) => preset.builtIn).length).toBeGreaterThanOrEqual(3);
-    const mine = setup.drafts.savePreset({ name: 'My look', params: { model: 'sora-2-pro-preview', duration: 12, aspect: 'portrait', resolution: 'high' }, style: 'Pastel colours, soft light.' });
+    const mine = setup.drafts.savePreset({
+      name: 'My look',
+      params: { model: 'sora-2-pro-preview', duration: 12, aspect: 'portrait', resolution: 'high' },
+      style: 'Pastel colours, soft light.',
+    });
     const draft = setup.drafts.create({ prompt: 'A cat on a windowsill' });
     const applied = setup.drafts.applyPreset(draft.id, mine.id);
-    expect(applied).toMatchObject({ prompt: 'A cat on a windowsill. Pastel colours, soft light.', params: mine.params });
-    expect(setup.drafts.applyPreset(draft.id, mine.id).prompt).toBe('A cat on a windowsill. Pastel colours, soft light.'); // not twice
+    expect(applied).toMatchObject({
+      prompt: 'A cat on a windowsill. Pastel colours, soft light.',
+      params: mine.params,
+    });
+    expect(setup.drafts.applyPreset(draft.id, mine.id).prompt).toBe(
+      'A cat on a windowsill. Pastel colours, soft light.',
+    ); // not twice
     expect(() => setup.drafts.deletePreset('builtin:cinematic')).toThrow('Built-in presets cannot be deleted.');
     setup.drafts.deletePreset(mine.id);
     expect(setup.drafts.presets().some((preset) => preset.id === mine.id)).toBe(false);
@@ -124,8 +146,15 @@ describe('batches', () => {
   it('plans variations, pasted lines and CSV rows with total seconds and estimated cost', async () => {
     setup = await setupDrafts({ 'sora-2-preview': 0.1, 'sora-2-pro-preview': 0.3 });
     const draft = setup.drafts.create({ prompt: 'Base prompt', params: { duration: 8 } });
-    expect(setup.drafts.planBatch(draft.id, { mode: 'variations', count: 3 })).toMatchObject({ totalSeconds: 24, estimatedCost: 2.4, skipped: [] });
-    const lines = setup.drafts.planBatch(draft.id, { mode: 'lines', text: 'first idea\n\n  second idea  \r\nthird idea\n' });
+    expect(setup.drafts.planBatch(draft.id, { mode: 'variations', count: 3 })).toMatchObject({
+      totalSeconds: 24,
+      estimatedCost: 2.4,
+      skipped: [],
+    });
+    const lines = setup.drafts.planBatch(draft.id, {
+      mode: 'lines',
+      text: 'first idea\n\n  second idea  \r\nthird idea\n',
+    });
     expect(lines).toMatchObject({ totalSeconds: 24, estimatedCost: 2.4 });
     expect(lines.jobs.map((job) => job.prompt)).toEqual(['first idea', 'second idea', 'third idea']);
     const csv = setup.drafts.planBatch(draft.id, {
@@ -133,21 +162,36 @@ describe('batches', () => {
       text: 'prompt,model,duration,aspect,resolution\n"A fox, in snow",sora-2-pro-preview,12,portrait,high\nA cat,,4,,\n"bad one",sora-2-preview,5,,\n',
     });
     expect(csv.jobs).toEqual([
-      { prompt: 'A fox, in snow', params: { model: 'sora-2-pro-preview', duration: 12, aspect: 'portrait', resolution: 'high' } },
-      { prompt: 'A cat', params: { model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' } },
+      {
+        prompt: 'A fox, in snow',
+        params: { model: 'sora-2-pro-preview', duration: 12, aspect: 'portrait', resolution: 'high' },
+      },
+      {
+        prompt: 'A cat',
+        params: { model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' },
+      },
     ]);
-    expect(csv).toMatchObject({ totalSeconds: 16, estimatedCost: 4, skipped: [{ row: 4, reason: 'Sora 2 makes videos of 4, 8 or 12 seconds, not 5.' }] });
+    expect(csv).toMatchObject({
+      totalSeconds: 16,
+      estimatedCost: 4,
+      skipped: [{ row: 4, reason: 'Sora 2 makes videos of 4, 8 or 12 seconds, not 5.' }],
+    });
   });
 
   it('reports an unknown cost when a model has no price, and queues each job with its own version', async () => {
     setup = await setupDrafts({});
     const draft = setup.drafts.create({ prompt: 'Base' });
-    expect(setup.drafts.planBatch(draft.id, { mode: 'variations', count: 2 })).toMatchObject({ totalSeconds: 8, estimatedCost: null });
+    expect(setup.drafts.planBatch(draft.id, { mode: 'variations', count: 2 })).toMatchObject({
+      totalSeconds: 8,
+      estimatedCost: null,
+    });
     const jobs = setup.drafts.runBatch(draft.id, { mode: 'lines', text: 'one\ntwo' });
     expect(jobs).toHaveLength(2);
     expect(setup.queued.map((job) => job.prompt)).toEqual(['one', 'two']);
     expect(new Set(setup.queued.map((job) => job.draftVersionId)).size).toBe(2);
-    expect(() => setup.drafts.planBatch(draft.id, { mode: 'csv', text: 'title,notes\na,b\n' })).toThrow('The CSV needs a "prompt" column.');
+    expect(() => setup.drafts.planBatch(draft.id, { mode: 'csv', text: 'title,notes\na,b\n' })).toThrow(
+      'The CSV needs a "prompt" column.',
+    );
   });
 });
 
@@ -155,9 +199,17 @@ describe('export and import', () => {
   it('round-trips drafts and user presets through a file', async () => {
     setup = await setupDrafts();
     setup.drafts.create({ prompt: 'Exported prompt' });
-    setup.drafts.savePreset({ name: 'Mine', params: { model: 'sora-2-preview', duration: 8, aspect: 'portrait', resolution: 'standard' }, style: 'x' });
+    setup.drafts.savePreset({
+      name: 'Mine',
+      params: { model: 'sora-2-preview', duration: 8, aspect: 'portrait', resolution: 'standard' },
+      style: 'x',
+    });
     const text = exportDrafts(setup.store, setup.clock);
-    expect(JSON.parse(text)).toMatchObject({ schema: 'reelbench.drafts/1', drafts: [{ prompt: 'Exported prompt' }], presets: [{ name: 'Mine' }] });
+    expect(JSON.parse(text)).toMatchObject({
+      schema: 'reelbench.drafts/1',
+      drafts: [{ prompt: 'Exported prompt' }],
+      presets: [{ name: 'Mine' }],
+    });
     const other = await setupDrafts();
     try {
       expect(importDrafts(other.store, text, other.clock)).toEqual({ drafts: 1, presets: 1, skipped: [] });
@@ -169,12 +221,28 @@ describe('export and import', () => {
 
   it.each([
     ['not JSON', '{"schema": "reelbench.drafts/1", "drafts": [', 'it is not valid JSON.'],
-    ['another format', JSON.stringify({ schema: 'someone.else/3', drafts: [] }), 'its format "someone.else/3" is not reelbench.drafts/1'],
+    [
+      'another format',
+      JSON.stringify({ schema: 'someone.else/3', drafts: [] }),
+      'its format "someone.else/3" is not reelbench.drafts/1',
+    ],
     ['a newer version', JSON.stringify({ schema: 'reelbench.drafts/2', drafts: [] }), 'is not reelbench.drafts/1'],
-    ['wrong types', JSON.stringify({ schema: 'reelbench.drafts/1', drafts: 'all of them' }), 'it is not a Reelbench drafts file'],
+    [
+      'wrong types',
+      JSON.stringify({ schema: 'reelbench.drafts/1', drafts: 'all of them' }),
+      'it is not a Reelbench drafts file',
+    ],
     ['an array', JSON.stringify([1, 2, 3]), 'it is not a Reelbench drafts file'],
-    ['too many drafts', JSON.stringify({ schema: 'reelbench.drafts/1', drafts: Array.from({ length: 5_001 }, () => ({})) }), 'it is not a Reelbench drafts file'],
-    ['a huge file', JSON.stringify({ schema: 'reelbench.drafts/1', drafts: [], padding: 'x'.repeat(21 * 1024 * 1024) }), 'it is larger than 20 MB.'],
+    [
+      'too many drafts',
+      JSON.stringify({ schema: 'reelbench.drafts/1', drafts: Array.from({ length: 5_001 }, () => ({})) }),
+      'it is not a Reelbench drafts file',
+    ],
+    [
+      'a huge file',
+      JSON.stringify({ schema: 'reelbench.drafts/1', drafts: [], padding: 'x'.repeat(21 * 1024 * 1024) }),
+      'it is larger than 20 MB.',
+    ],
   ])('refuses %s with a message and changes nothing', async (_name, text, message) => {
     setup = await setupDrafts();
     const before = setup.drafts.create({ prompt: 'already here' });
@@ -188,7 +256,11 @@ describe('export and import', () => {
     const good = JSON.parse(exportDrafts(setup.store, setup.clock)) as { drafts: unknown[] };
     const draft = setup.drafts.create({ prompt: 'template' });
     const valid = setup.store.getDraft(draft.id);
-    const text = JSON.stringify({ ...good, drafts: [valid, { ...valid, prompt: 42 }, { nonsense: true }], presets: [{ id: 'builtin:x', name: 'n', builtIn: true, params: valid?.params, style: '' }] });
+    const text = JSON.stringify({
+      ...good,
+      drafts: [valid, { ...valid, prompt: 42 }, { nonsense: true }],
+      presets: [{ id: 'builtin:x', name: 'n', builtIn: true, params: valid?.params, style: '' }],
+    });
     const report = importDrafts(setup.store, text, setup.clock);
     expect(report.drafts).toBe(1);
     expect(report.skipped.map((entry) => entry.item)).toEqual(['draft 2', 'draft 3', 'preset 1']);

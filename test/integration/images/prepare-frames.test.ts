@@ -10,20 +10,35 @@ afterEach(async () => {
 
 async function outputFacts(file: string) {
   const metadata = await sharp(file).metadata();
-  return { format: metadata.format, width: metadata.width, height: metadata.height, space: metadata.space, channels: metadata.channels, depth: metadata.depth };
+  return {
+    format: metadata.format,
+    width: metadata.width,
+    height: metadata.height,
+    space: metadata.space,
+    channels: metadata.channels,
+    depth: metadata.depth,
+  };
 }
 
 async function expectQuadrants(file: string, width: number, height: number) {
   expect(near(await pixelAt(file, Math.round(width / 4), Math.round(height / 4)), QUADRANTS.topLeft)).toBe(true);
   expect(near(await pixelAt(file, Math.round((3 * width) / 4), Math.round(height / 4)), QUADRANTS.topRight)).toBe(true);
-  expect(near(await pixelAt(file, Math.round(width / 4), Math.round((3 * height) / 4)), QUADRANTS.bottomLeft)).toBe(true);
-  expect(near(await pixelAt(file, Math.round((3 * width) / 4), Math.round((3 * height) / 4)), QUADRANTS.bottomRight)).toBe(true);
+  expect(near(await pixelAt(file, Math.round(width / 4), Math.round((3 * height) / 4)), QUADRANTS.bottomLeft)).toBe(
+    true,
+  );
+  expect(
+    near(await pixelAt(file, Math.round((3 * width) / 4), Math.round((3 * height) / 4)), QUADRANTS.bottomRight),
+  ).toBe(true);
 }
 
 describe('prepare: the exact output frame', () => {
   it.each([3, 6, 8] as const)('applies EXIF orientation %i (checked by pixel colour)', async (orientation) => {
     setup = await setupImages();
-    const file = await fixture(setup.dir, `oriented-${orientation}.jpg`, await withExifOrientation(await quadrantCard(1280, 720), orientation));
+    const file = await fixture(
+      setup.dir,
+      `oriented-${orientation}.jpg`,
+      await withExifOrientation(await quadrantCard(1280, 720), orientation),
+    );
     const stored = await sharp(file).metadata();
     expect(stored.orientation).toBe(orientation);
     const prepared = await setup.images.prepare(file, { model: 'sora-2-preview', aspect: 'landscape' });
@@ -49,11 +64,25 @@ describe('prepare: the exact output frame', () => {
 
   it('crops to the 7:4 frame of pro high, not to 16:9', async () => {
     setup = await setupImages();
-    const file = await fixture(setup.dir, 'photo.jpg', await sharp(await quadrantCard(4000, 3000)).jpeg().toBuffer());
-    const landscape = await setup.images.prepare(file, { model: 'sora-2-pro-preview', resolution: 'high', aspect: 'landscape' });
+    const file = await fixture(
+      setup.dir,
+      'photo.jpg',
+      await sharp(await quadrantCard(4000, 3000))
+        .jpeg()
+        .toBuffer(),
+    );
+    const landscape = await setup.images.prepare(file, {
+      model: 'sora-2-pro-preview',
+      resolution: 'high',
+      aspect: 'landscape',
+    });
     expect(await outputFacts(landscape.path)).toMatchObject({ width: 1792, height: 1024 });
     expect(landscape.crop).toEqual({ left: 0, top: 357, width: 4000, height: 2286 });
-    const portrait = await setup.images.prepare(file, { model: 'sora-2-pro-preview', resolution: 'high', aspect: 'portrait' });
+    const portrait = await setup.images.prepare(file, {
+      model: 'sora-2-pro-preview',
+      resolution: 'high',
+      aspect: 'portrait',
+    });
     expect(await outputFacts(portrait.path)).toMatchObject({ width: 1024, height: 1792 });
   });
 
@@ -61,9 +90,18 @@ describe('prepare: the exact output frame', () => {
     setup = await setupImages();
     const file = await fixture(setup.dir, 'card.png', await quadrantCard(1920, 1080));
     // The top-left quadrant, asked for with a sloppy (not 16:9) height: the ratio is re-locked.
-    const prepared = await setup.images.prepare(file, { model: 'sora-2-preview', aspect: 'landscape', crop: { x: 0, y: 0, width: 0.5, height: 0.3 } });
+    const prepared = await setup.images.prepare(file, {
+      model: 'sora-2-preview',
+      aspect: 'landscape',
+      crop: { x: 0, y: 0, width: 0.5, height: 0.3 },
+    });
     expect(prepared.crop.width / prepared.crop.height).toBeCloseTo(16 / 9, 2);
-    for (const [x, y] of [[100, 100], [1180, 100], [100, 620], [1180, 620]] as const) {
+    for (const [x, y] of [
+      [100, 100],
+      [1180, 100],
+      [100, 620],
+      [1180, 620],
+    ] as const) {
       expect(near(await pixelAt(prepared.path, x, y), QUADRANTS.topLeft), `${x},${y}`).toBe(true);
     }
   });
@@ -78,8 +116,18 @@ describe('prepare: the exact output frame', () => {
 
   it('handles a very large (48 MP) photo', async () => {
     setup = await setupImages();
-    const file = await fixture(setup.dir, 'large.jpg', await sharp(await quadrantCard(8000, 6000)).jpeg({ quality: 80 }).toBuffer());
-    const prepared = await setup.images.prepare(file, { model: 'sora-2-pro-preview', resolution: 'high', aspect: 'landscape' });
+    const file = await fixture(
+      setup.dir,
+      'large.jpg',
+      await sharp(await quadrantCard(8000, 6000))
+        .jpeg({ quality: 80 })
+        .toBuffer(),
+    );
+    const prepared = await setup.images.prepare(file, {
+      model: 'sora-2-pro-preview',
+      resolution: 'high',
+      aspect: 'landscape',
+    });
     expect(await outputFacts(prepared.path)).toMatchObject({ width: 1792, height: 1024 });
   });
 

@@ -13,7 +13,10 @@ const landscape = { model: 'sora-2-preview', aspect: 'landscape' } as const;
 describe('prepare: colour, alpha, animation and formats', () => {
   it('converts a CMYK JPEG to sRGB', async () => {
     setup = await setupImages();
-    const cmyk = await sharp(await quadrantCard(1280, 720)).toColourspace('cmyk').jpeg({ quality: 95 }).toBuffer();
+    const cmyk = await sharp(await quadrantCard(1280, 720))
+      .toColourspace('cmyk')
+      .jpeg({ quality: 95 })
+      .toBuffer();
     expect((await sharp(cmyk).metadata()).space).toBe('cmyk');
     const prepared = await setup.images.prepare(await fixture(setup.dir, 'cmyk.jpg', cmyk), landscape);
     const output = await sharp(prepared.path).metadata();
@@ -23,16 +26,32 @@ describe('prepare: colour, alpha, animation and formats', () => {
 
   it('reduces a 16-bit PNG to 8-bit sRGB', async () => {
     setup = await setupImages();
-    const deep = await sharp(await quadrantCard(1280, 720)).toColourspace('rgb16').png().toBuffer();
+    const deep = await sharp(await quadrantCard(1280, 720))
+      .toColourspace('rgb16')
+      .png()
+      .toBuffer();
     expect((await sharp(deep).metadata()).depth).toBe('ushort');
-    const prepared = await setup.images.prepare(await fixture(setup.dir, 'deep.png', deep), { ...landscape, format: 'png' });
+    const prepared = await setup.images.prepare(await fixture(setup.dir, 'deep.png', deep), {
+      ...landscape,
+      format: 'png',
+    });
     expect(await sharp(prepared.path).metadata()).toMatchObject({ depth: 'uchar', space: 'srgb', channels: 3 });
   });
 
   it('flattens transparency onto black by default, or onto the chosen background', async () => {
     setup = await setupImages();
-    const transparentLeft = await sharp({ create: { width: 1280, height: 720, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
-      .composite([{ input: await sharp({ create: { width: 640, height: 720, channels: 4, background: '#00ff00' } }).png().toBuffer(), left: 640, top: 0 }])
+    const transparentLeft = await sharp({
+      create: { width: 1280, height: 720, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } },
+    })
+      .composite([
+        {
+          input: await sharp({ create: { width: 640, height: 720, channels: 4, background: '#00ff00' } })
+            .png()
+            .toBuffer(),
+          left: 640,
+          top: 0,
+        },
+      ])
       .png()
       .toBuffer();
     const file = await fixture(setup.dir, 'alpha.png', transparentLeft);
@@ -58,14 +77,19 @@ describe('prepare: colour, alpha, animation and formats', () => {
     ['avif', (image: Sharp) => image.avif({ quality: 60 })],
   ] as const)('reads %s', async (extension, encode) => {
     setup = await setupImages();
-    const file = await fixture(setup.dir, `card.${extension}`, await encode(sharp(await quadrantCard(1280, 720))).toBuffer());
+    const file = await fixture(
+      setup.dir,
+      `card.${extension}`,
+      await encode(sharp(await quadrantCard(1280, 720))).toBuffer(),
+    );
     const prepared = await setup.images.prepare(file, landscape);
     expect(await sharp(prepared.path).metadata()).toMatchObject({ format: 'jpeg', width: 1280, height: 720 });
   });
 
   it('reads SVG', async () => {
     setup = await setupImages();
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180"><rect width="320" height="180" fill="#0000ff"/></svg>';
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180"><rect width="320" height="180" fill="#0000ff"/></svg>';
     const prepared = await setup.images.prepare(await fixture(setup.dir, 'card.svg', svg), landscape);
     expect(near(await pixelAt(prepared.path, 640, 360), [0, 0, 255])).toBe(true);
   });
@@ -74,7 +98,17 @@ describe('prepare: colour, alpha, animation and formats', () => {
     setup = await setupImages();
     const tagged = await sharp(await quadrantCard(1280, 720))
       .jpeg()
-      .withMetadata({ exif: { IFD0: { Artist: 'Jane Photographer', Copyright: 'Jane 2026', Make: 'CameraCo', Model: 'X100', BodySerialNumber: 'SN-12345' } } })
+      .withMetadata({
+        exif: {
+          IFD0: {
+            Artist: 'Jane Photographer',
+            Copyright: 'Jane 2026',
+            Make: 'CameraCo',
+            Model: 'X100',
+            BodySerialNumber: 'SN-12345',
+          },
+        },
+      })
       .toBuffer();
     expect((await sharp(tagged).metadata()).exif).toBeDefined();
     const prepared = await setup.images.prepare(await fixture(setup.dir, 'tagged.jpg', tagged), landscape);
@@ -106,7 +140,9 @@ describe('prepare: size budget and cache', () => {
       code: 'invalidImage',
       message: 'This image cannot be encoded as JPEG under 0.0 MB.',
     });
-    await expect(setup.images.prepare(file, { ...landscape, format: 'png' })).rejects.toMatchObject({ action: 'Choose JPEG or WebP output instead.' });
+    await expect(setup.images.prepare(file, { ...landscape, format: 'png' })).rejects.toMatchObject({
+      action: 'Choose JPEG or WebP output instead.',
+    });
   });
 
   it('is deterministic: the same input and parameters reuse the cached file', async () => {

@@ -13,13 +13,27 @@ const landscape = { model: 'sora-2-preview', aspect: 'landscape' } as const;
 
 describe('refusals: one clear line each, from inspect and prepare alike', () => {
   it.each([
-    ['a path that does not exist', async () => path.join(setup.dir, 'gone.jpg'), 'The file "gone.jpg" does not exist (any more).'],
-    ['a zero-byte file', async () => fixture(setup.dir, 'empty.jpg', Buffer.alloc(0)), 'The file "empty.jpg" is empty.'],
-    ['a text file named .jpg', async () => fixture(setup.dir, 'notes.jpg', 'these are my notes, not a photo'), '"notes.jpg" is not an image Reelbench can read.'],
+    [
+      'a path that does not exist',
+      async () => path.join(setup.dir, 'gone.jpg'),
+      'The file "gone.jpg" does not exist (any more).',
+    ],
+    [
+      'a zero-byte file',
+      async () => fixture(setup.dir, 'empty.jpg', Buffer.alloc(0)),
+      'The file "empty.jpg" is empty.',
+    ],
+    [
+      'a text file named .jpg',
+      async () => fixture(setup.dir, 'notes.jpg', 'these are my notes, not a photo'),
+      '"notes.jpg" is not an image Reelbench can read.',
+    ],
     [
       'a truncated JPEG',
       async () => {
-        const jpeg = await sharp(await quadrantCard(1280, 720)).jpeg().toBuffer();
+        const jpeg = await sharp(await quadrantCard(1280, 720))
+          .jpeg()
+          .toBuffer();
         return fixture(setup.dir, 'cut.jpg', jpeg.subarray(0, Math.floor(jpeg.length / 2)));
       },
       '"cut.jpg" is damaged or incomplete and cannot be read.',
@@ -27,15 +41,26 @@ describe('refusals: one clear line each, from inspect and prepare alike', () => 
     [
       'a truncated PNG',
       async () => {
-        const png = await sharp(await quadrantCard(1280, 720)).png().toBuffer();
+        const png = await sharp(await quadrantCard(1280, 720))
+          .png()
+          .toBuffer();
         return fixture(setup.dir, 'cut.png', png.subarray(0, Math.floor(png.length / 2)));
       },
       '"cut.png" is damaged or incomplete and cannot be read.',
     ],
-    ['a decompression bomb (30000×30000 in a few bytes)', async () => fixture(setup.dir, 'bomb.png', pngBomb(30_000, 30_000)), '"bomb.png" is too large to process safely (over 100 megapixels).'],
+    [
+      'a decompression bomb (30000×30000 in a few bytes)',
+      async () => fixture(setup.dir, 'bomb.png', pngBomb(30_000, 30_000)),
+      '"bomb.png" is too large to process safely (over 100 megapixels).',
+    ],
     [
       'a HEIC photo',
-      async () => fixture(setup.dir, 'IMG_0001.HEIC', Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic', 'latin1'), Buffer.alloc(200)])),
+      async () =>
+        fixture(
+          setup.dir,
+          'IMG_0001.HEIC',
+          Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic', 'latin1'), Buffer.alloc(200)]),
+        ),
       '"IMG_0001.HEIC" is a HEIC photo, which this build cannot read.',
     ],
   ])('%s', async (_name, make, message) => {
@@ -48,7 +73,9 @@ describe('refusals: one clear line each, from inspect and prepare alike', () => 
   it('refuses a frame the catalog does not have', async () => {
     setup = await setupImages();
     const file = await fixture(setup.dir, 'card.png', await quadrantCard(320, 180));
-    await expect(setup.images.prepare(file, { model: 'sora-2-preview', resolution: 'high', aspect: 'landscape' })).rejects.toMatchObject({ code: 'invalidInput' });
+    await expect(
+      setup.images.prepare(file, { model: 'sora-2-preview', resolution: 'high', aspect: 'landscape' }),
+    ).rejects.toMatchObject({ code: 'invalidInput' });
   });
 });
 
@@ -57,7 +84,15 @@ describe('inspect', () => {
     setup = await setupImages();
     const file = await fixture(setup.dir, 'rotated.jpg', await withExifOrientation(await quadrantCard(1280, 720), 6));
     const inspection = await setup.images.inspect(file, landscape);
-    expect(inspection).toMatchObject({ format: 'JPEG', width: 1280, height: 720, hasAlpha: false, animated: false, colourSpace: 'srgb', bitDepth: 8 });
+    expect(inspection).toMatchObject({
+      format: 'JPEG',
+      width: 1280,
+      height: 720,
+      hasAlpha: false,
+      animated: false,
+      colourSpace: 'srgb',
+      bitDepth: 8,
+    });
     expect(inspection.bytes).toBe((await readFile(file)).length);
     expect(inspection.findings).toEqual([]);
     const preview = Buffer.from(inspection.preview.replace(/^data:image\/webp;base64,/, ''), 'base64');
@@ -66,7 +101,10 @@ describe('inspect', () => {
 
   it('says what preparing will do: crop, upscale, convert, first frame, flatten, re-encode', async () => {
     setup = await setupImages({ budgetBytes: 1_000 });
-    const tiny = await setup.images.inspect(await fixture(setup.dir, 'tiny.png', await quadrantCard(600, 400)), { model: 'sora-2-preview', aspect: 'portrait' });
+    const tiny = await setup.images.inspect(await fixture(setup.dir, 'tiny.png', await quadrantCard(600, 400)), {
+      model: 'sora-2-preview',
+      aspect: 'portrait',
+    });
     expect(tiny.findings.map((finding) => finding.message)).toEqual([
       'Will be cropped to 9:16.',
       'Smaller than the 720×1280 output frame: it will be upscaled ×3.2.',
@@ -76,9 +114,17 @@ describe('inspect', () => {
     expect(gif.animated).toBe(true);
     expect(gif.findings.map((finding) => finding.kind)).toEqual(['upscale', 'convert', 'firstFrame']);
     expect(gif.findings.find((finding) => finding.kind === 'convert')?.message).toBe('GIF will be converted to JPEG.');
-    const pro = await setup.images.inspect(await fixture(setup.dir, 'wide.png', await quadrantCard(1920, 1080)), { model: 'sora-2-pro-preview', resolution: 'high', aspect: 'landscape' });
+    const pro = await setup.images.inspect(await fixture(setup.dir, 'wide.png', await quadrantCard(1920, 1080)), {
+      model: 'sora-2-pro-preview',
+      resolution: 'high',
+      aspect: 'landscape',
+    });
     expect(pro.findings[0]).toEqual({ kind: 'crop', ratio: '7:4', message: 'Will be cropped to 7:4.' });
-    const holey = await sharp({ create: { width: 1280, height: 720, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0.5 } } }).png().toBuffer();
+    const holey = await sharp({
+      create: { width: 1280, height: 720, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0.5 } },
+    })
+      .png()
+      .toBuffer();
     const transparent = await setup.images.inspect(await fixture(setup.dir, 'holey.png', holey), landscape);
     expect(transparent.hasAlpha).toBe(true);
     expect(transparent.findings.map((finding) => finding.kind)).toContain('flatten');
@@ -86,7 +132,10 @@ describe('inspect', () => {
 
   it('mentions transparency only when some pixel is actually transparent', async () => {
     setup = await setupImages();
-    const opaqueRgba = await sharp(await quadrantCard(1280, 720)).ensureAlpha(1).png().toBuffer();
+    const opaqueRgba = await sharp(await quadrantCard(1280, 720))
+      .ensureAlpha(1)
+      .png()
+      .toBuffer();
     expect((await sharp(opaqueRgba).metadata()).hasAlpha).toBe(true);
     const inspection = await setup.images.inspect(await fixture(setup.dir, 'screenshot.png', opaqueRgba), landscape);
     expect(inspection.hasAlpha).toBe(false);

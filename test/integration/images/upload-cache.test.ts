@@ -16,7 +16,10 @@ describe('upload cache', () => {
   it('uploads a prepared image once and reuses its URL until close to its 72-hour expiry', async () => {
     setup = await setupApimart();
     const images = createImageService({ cacheDir: path.join(setup.dir, 'cache') });
-    const prepared = await images.prepare(await fixture(setup.dir, 'card.png', await quadrantCard(1280, 720)), { model: 'sora-2-preview', aspect: 'landscape' });
+    const prepared = await images.prepare(await fixture(setup.dir, 'card.png', await quadrantCard(1280, 720)), {
+      model: 'sora-2-preview',
+      aspect: 'landscape',
+    });
     const cacheFile = path.join(setup.dir, 'cache', 'uploads.json');
     const now = () => setup.fake.clock.now();
 
@@ -41,10 +44,22 @@ describe('upload cache', () => {
     setup = await setupApimart();
     const file = path.join(setup.dir, 'uploads.json');
     const [one, two] = await Promise.all([openUploadCache(file), openUploadCache(file)]);
-    const upload = (name: string) => ({ url: `https://upload.apimart.ai/f/image/${name}.jpg`, bytes: 1, contentType: 'image/jpeg', uploadedAt: 0, expiresAt: 72 * HOUR });
-    await Promise.all([one.remember('first', upload('first'), 0), two.remember('second', upload('second'), 0), one.remember('third', upload('third'), 0)]);
+    const upload = (name: string) => ({
+      url: `https://upload.apimart.ai/f/image/${name}.jpg`,
+      bytes: 1,
+      contentType: 'image/jpeg',
+      uploadedAt: 0,
+      expiresAt: 72 * HOUR,
+    });
+    await Promise.all([
+      one.remember('first', upload('first'), 0),
+      two.remember('second', upload('second'), 0),
+      one.remember('third', upload('third'), 0),
+    ]);
     const after = await openUploadCache(file);
-    expect(['first', 'second', 'third'].map((key) => after.lookup(key, 0)?.url)).toEqual(['first', 'second', 'third'].map((name) => upload(name).url));
+    expect(['first', 'second', 'third'].map((key) => after.lookup(key, 0)?.url)).toEqual(
+      ['first', 'second', 'third'].map((name) => upload(name).url),
+    );
   });
 
   it('starts empty from a damaged cache file instead of failing', async () => {

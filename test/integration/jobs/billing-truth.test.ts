@@ -9,7 +9,13 @@ afterEach(async () => {
   await setup.close();
 });
 
-const request = { prompt: 'the truth about a charge', model: 'sora-2-preview', duration: 8, aspect: 'landscape', resolution: 'standard' } as const;
+const request = {
+  prompt: 'the truth about a charge',
+  model: 'sora-2-preview',
+  duration: 8,
+  aspect: 'landscape',
+  resolution: 'standard',
+} as const;
 
 describe('billing truth', () => {
   it('asks again after a poll answer cut short mid-JSON, and the paid video still arrives', async () => {
@@ -20,7 +26,9 @@ describe('billing truth', () => {
     expect(settled).toMatchObject({ phase: 'done', billedSeconds: 8 });
     expect(setup.fake.count('generate', 'POST')).toBe(1);
     const history = setup.store.history(job.id);
-    expect(history.some((entry) => entry.phase === 'polling' && entry.waiting === 'network' && entry.detail === 'malformed')).toBe(true);
+    expect(
+      history.some((entry) => entry.phase === 'polling' && entry.waiting === 'network' && entry.detail === 'malformed'),
+    ).toBe(true);
   });
 
   it('cancelled while its billed request is out: stops once the answer is in, with the task and its charge on record', async () => {
@@ -32,7 +40,12 @@ describe('billing truth', () => {
     expect(cancelling).toMatchObject({ phase: 'submitting', cancelRequestedAt: expect.any(String) });
     const settled = await setup.runner.settled(job.id);
     const [task] = setup.fake.tasks.keys();
-    expect(settled).toMatchObject({ phase: 'cancelled', taskId: task, billedSeconds: 8, warning: expect.stringContaining('may still finish and be billed') });
+    expect(settled).toMatchObject({
+      phase: 'cancelled',
+      taskId: task,
+      billedSeconds: 8,
+      warning: expect.stringContaining('may still finish and be billed'),
+    });
     expect(setup.runner.usage().month.seconds).toBe(8);
     expect(setup.fake.tasks.size).toBe(1);
   });
@@ -55,9 +68,17 @@ describe('billing truth', () => {
     setup = await setupRunner();
     setup.baseUrl = `http://127.0.0.1:${await freePort()}`;
     const job = setup.runner.enqueue(request);
-    await eventually(() => setup.runner.get(job.id).waiting === 'network', 'the refused connection to make the job wait');
+    await eventually(
+      () => setup.runner.get(job.id).waiting === 'network',
+      'the refused connection to make the job wait',
+    );
     setup.baseUrl = setup.fake.baseUrl;
-    expect(setup.runner.cancel(job.id)).toMatchObject({ phase: 'cancelled', taskId: null, billedSeconds: null, cancelRequestedAt: null });
+    expect(setup.runner.cancel(job.id)).toMatchObject({
+      phase: 'cancelled',
+      taskId: null,
+      billedSeconds: null,
+      cancelRequestedAt: null,
+    });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(setup.fake.count('generate', 'POST')).toBe(0);
   });
@@ -75,12 +96,22 @@ describe('billing truth', () => {
     await eventually(() => other.get(job.id).phase === 'cancelled', 'the other process to see it cancelled');
   });
 
-  it('keeps each job\'s history: every phase, with the process that wrote it', async () => {
+  it("keeps each job's history: every phase, with the process that wrote it", async () => {
     setup = await setupRunner();
     const job = setup.runner.enqueue(request);
     await setup.runner.settled(job.id);
     const history = setup.store.history(job.id);
-    expect(history.map((entry) => entry.phase)).toEqual(['queued', 'preparing', 'submitting', 'submitting', 'polling', 'downloading', 'filing', 'filing', 'done']);
+    expect(history.map((entry) => entry.phase)).toEqual([
+      'queued',
+      'preparing',
+      'submitting',
+      'submitting',
+      'polling',
+      'downloading',
+      'filing',
+      'filing',
+      'done',
+    ]);
     expect(history[3]).toMatchObject({ detail: 'sending' });
     expect(new Set(history.map((entry) => entry.by)).size).toBe(1);
     expect(history[0]?.by).toMatch(new RegExp(`:${process.pid}:`));

@@ -43,7 +43,11 @@ describe('one job, billed once and filed once, whatever runs beside it', () => {
     expect(beside).toMatchObject({ code: 0, stdout: '1 job is being run by another Reelbench process.\n' });
     // `generate` in a second process runs only its own job.
     const second = cli.reelbench(['generate', '--prompt', 'The second fox'], offline);
-    await eventually(() => storedJobs().filter((record) => record.job.waiting === 'network').length === 2, 'both jobs to wait', 30_000);
+    await eventually(
+      () => storedJobs().filter((record) => record.job.waiting === 'network').length === 2,
+      'both jobs to wait',
+      30_000,
+    );
 
     await cli.startFake({ port, apiKey: offline.REELBENCH_API_KEY, estimatedSeconds: 10 });
     const [one, two] = await Promise.all([first.done, second.done]);
@@ -52,7 +56,9 @@ describe('one job, billed once and filed once, whatever runs beside it', () => {
     const posts = cli.fake?.requests.filter((entry) => entry.route === 'generate') ?? [];
     expect(new Set(posts.map((entry) => entry.headers['idempotency-key'])).size).toBe(posts.length);
     expect(posts).toHaveLength(2);
-    const list = JSON.parse((await cli.reelbench(['library', 'list', '--json']).done).stdout) as { items: { title: string }[] };
+    const list = JSON.parse((await cli.reelbench(['library', 'list', '--json']).done).stdout) as {
+      items: { title: string }[];
+    };
     expect(list.items.map((item) => item.title).sort()).toEqual(['The first fox', 'The second fox']);
     expect(await temporaryFiles()).toEqual([]);
   }, 90_000);
@@ -68,8 +74,15 @@ describe('one job, billed once and filed once, whatever runs beside it', () => {
     expect(held?.lease).not.toBeNull();
     // While its lease lasts, nobody else runs it.
     const beside = await cli.reelbench(['jobs', 'resume'], lease).done;
-    expect(beside, beside.stderr).toMatchObject({ code: 0, stdout: '1 job is being run by another Reelbench process.\n' });
-    await eventually(() => (storedJobs()[0]?.lease?.until ?? 0) < Date.now(), 'the paused process\'s lease to run out', 15_000);
+    expect(beside, beside.stderr).toMatchObject({
+      code: 0,
+      stdout: '1 job is being run by another Reelbench process.\n',
+    });
+    await eventually(
+      () => (storedJobs()[0]?.lease?.until ?? 0) < Date.now(),
+      "the paused process's lease to run out",
+      15_000,
+    );
 
     // Another process takes it over and runs it; the paused one wakes while it does.
     const takeover = cli.reelbench(['jobs', 'resume', '--json'], lease);

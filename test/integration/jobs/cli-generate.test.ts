@@ -33,7 +33,9 @@ describe('reelbench generate, through faults and kill -9', () => {
     const { jobs } = JSON.parse(resumed.stdout) as { jobs: { phase: string; libraryItemId: string }[] };
     expect(jobs).toMatchObject([{ phase: 'done' }]);
     expect(cli.fake?.count('generate', 'POST')).toBe(1);
-    const list = JSON.parse((await cli.reelbench(['library', 'list', '--json']).done).stdout) as { items: { path: string; prompt: string }[] };
+    const list = JSON.parse((await cli.reelbench(['library', 'list', '--json']).done).stdout) as {
+      items: { path: string; prompt: string }[];
+    };
     expect(list.items).toMatchObject([{ prompt: 'A kite over the dunes at golden hour' }]);
     expect((await readFile(list.items[0]?.path ?? '')).equals(await readFile(SAMPLE_VIDEO))).toBe(true);
   });
@@ -47,9 +49,12 @@ describe('reelbench generate, through faults and kill -9', () => {
     await first.done;
     const resumed = await cli.reelbench(['jobs', 'resume', '--json']).done;
     expect(resumed.code).toBe(0);
-    const list = JSON.parse((await cli.reelbench(['library', 'list', '--json']).done).stdout) as { items: { path: string }[] };
+    const list = JSON.parse((await cli.reelbench(['library', 'list', '--json']).done).stdout) as {
+      items: { path: string }[];
+    };
     expect((await readFile(list.items[0]?.path ?? '')).equals(payload)).toBe(true);
-    const ranges = cli.fake?.requests.filter((entry) => entry.route === 'video').map((entry) => entry.headers['range']) ?? [];
+    const ranges =
+      cli.fake?.requests.filter((entry) => entry.route === 'video').map((entry) => entry.headers['range']) ?? [];
     expect(ranges.some((range) => typeof range === 'string' && /^bytes=[1-9]\d*-$/.test(range))).toBe(true);
     expect(cli.fake?.count('generate', 'POST')).toBe(1);
   });
@@ -67,7 +72,9 @@ describe('reelbench generate, through faults and kill -9', () => {
     expect(JSON.parse(resumed.stdout)).toMatchObject({ ok: true, jobs: [{ phase: 'done' }] });
     expect(cli.fake?.tasks.size).toBe(1);
     expect(cli.fake?.replays()).toBe(1);
-    const keys = cli.fake?.requests.filter((entry) => entry.route === 'generate').map((entry) => entry.headers['idempotency-key']);
+    const keys = cli.fake?.requests
+      .filter((entry) => entry.route === 'generate')
+      .map((entry) => entry.headers['idempotency-key']);
     expect(new Set(keys).size).toBe(1);
     expect(keys).toHaveLength(2);
     const list = JSON.parse((await cli.reelbench(['library', 'list', '--json']).done).stdout) as { items: unknown[] };
@@ -83,12 +90,20 @@ describe('reelbench generate, through faults and kill -9', () => {
     cli.fake?.inject('video', { kind: 'dropMidBody', afterBytes: 5_000 }, 1);
     const run = await cli.reelbench(prompt).done;
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, job: { phase: 'done' }, path: expect.stringContaining(path.join(cli.dir, 'library')) });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      ok: true,
+      job: { phase: 'done' },
+      path: expect.stringContaining(path.join(cli.dir, 'library')),
+    });
     expect(cli.fake?.count('generate', 'POST')).toBe(1);
   }, 60_000);
 
   it.each([
-    ['a content-policy refusal', (server: FakeApimart) => server.failNextTask('Rejected by the safety system'), 'contentPolicy'],
+    [
+      'a content-policy refusal',
+      (server: FakeApimart) => server.failNextTask('Rejected by the safety system'),
+      'contentPolicy',
+    ],
     ['an expired link', (server: FakeApimart) => server.inject('video', { kind: 'status', status: 403 }, 5), 'expired'],
   ])('reports %s with exit 1 and the reason', async (_name, arrange, code) => {
     arrange(await cli.startFake({ estimatedSeconds: 20 }));
@@ -99,7 +114,8 @@ describe('reelbench generate, through faults and kill -9', () => {
 
   it('reports a wrong key in one line on stderr, without a stack trace', async () => {
     await cli.startFake();
-    const run = await cli.reelbench(['generate', '--prompt', 'x y z'], { REELBENCH_API_KEY: 'sk-wrong-key-12345' }).done;
+    const run = await cli.reelbench(['generate', '--prompt', 'x y z'], { REELBENCH_API_KEY: 'sk-wrong-key-12345' })
+      .done;
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('reelbench: This key was rejected by APIMart.\n');
     expect(run.stderr).not.toMatch(/\n\s+at /);
@@ -109,26 +125,35 @@ describe('reelbench generate, through faults and kill -9', () => {
   it('waits for the network and carries on when it returns', async () => {
     const port = await freePort();
     const apiKey = 'sk-offline-test-key-42';
-    const run = cli.reelbench(prompt.filter((arg) => arg !== '--json'), { REELBENCH_BASE_URL: `http://127.0.0.1:${port}`, REELBENCH_API_KEY: apiKey });
+    const run = cli.reelbench(
+      prompt.filter((arg) => arg !== '--json'),
+      { REELBENCH_BASE_URL: `http://127.0.0.1:${port}`, REELBENCH_API_KEY: apiKey },
+    );
     // Read the CLI's own job database (WAL lets a second reader in) until the job says it is waiting.
     const jobsFile = path.join(cli.dir, 'data', 'jobs.sqlite');
-    await eventually(() => {
-      if (!existsSync(jobsFile)) return false;
-      let store: ReturnType<typeof openJobStore>;
-      try {
-        store = openJobStore(jobsFile);
-      } catch {
-        return false; // the CLI is still creating the database (locked, or its schema not written yet): look again
-      }
-      try {
-        return store.all()[0]?.job.waiting === 'network';
-      } finally {
-        store.close();
-      }
-    }, 'the job to wait for the network', 30_000);
+    await eventually(
+      () => {
+        if (!existsSync(jobsFile)) return false;
+        let store: ReturnType<typeof openJobStore>;
+        try {
+          store = openJobStore(jobsFile);
+        } catch {
+          return false; // the CLI is still creating the database (locked, or its schema not written yet): look again
+        }
+        try {
+          return store.all()[0]?.job.waiting === 'network';
+        } finally {
+          store.close();
+        }
+      },
+      'the job to wait for the network',
+      30_000,
+    );
     // It says what it waits for, and that stopping is safe.
     await eventually(() => run.stderr().includes('Waiting for the network'), 'the waiting line');
-    expect(run.stderr()).toContain(`Waiting for the network: APIMart (127.0.0.1:${port}) cannot be reached. It carries on by itself when the connection returns. Ctrl+C is safe`);
+    expect(run.stderr()).toContain(
+      `Waiting for the network: APIMart (127.0.0.1:${port}) cannot be reached. It carries on by itself when the connection returns. Ctrl+C is safe`,
+    );
     await cli.startFake({ port, apiKey, estimatedSeconds: 10 });
     const finished = await run.done;
     expect(finished.code).toBe(0);

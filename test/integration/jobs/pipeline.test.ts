@@ -11,7 +11,13 @@ afterEach(async () => {
   await setup.close();
 });
 
-const request = { prompt: 'A paper boat drifts down a rainy street', model: 'sora-2-preview', duration: 8, aspect: 'landscape', resolution: 'standard' } as const;
+const request = {
+  prompt: 'A paper boat drifts down a rainy street',
+  model: 'sora-2-preview',
+  duration: 8,
+  aspect: 'landscape',
+  resolution: 'standard',
+} as const;
 
 describe('the generation pipeline', () => {
   it('takes a prompt to a video in the library: one POST, polled to completion, downloaded, filed', async () => {
@@ -19,7 +25,12 @@ describe('the generation pipeline', () => {
     setup = await setupRunner({ estimatedSeconds: 120 });
     const queued = setup.runner.enqueue(request);
     const job = await setup.runner.settled(queued.id);
-    expect(job).toMatchObject({ phase: 'done', error: null, billedSeconds: 8, taskId: expect.stringMatching(/^task_/) });
+    expect(job).toMatchObject({
+      phase: 'done',
+      error: null,
+      billedSeconds: 8,
+      taskId: expect.stringMatching(/^task_/),
+    });
     expect(setup.fake.count('generate', 'POST')).toBe(1);
     expect(setup.fake.count('task')).toBeGreaterThan(1);
     const library = setup.library.current();
@@ -28,15 +39,29 @@ describe('the generation pipeline', () => {
     expect(library.findByJobId(job.id)?.id).toBe(item.id);
     expect((await readFile(library.mediaFile('video', item.id) ?? '')).equals(await readFile(SAMPLE_VIDEO))).toBe(true);
     const phases = setup.events.filter((event) => event.id === job.id).map((event) => event.phase);
-    expect([...new Set(phases)]).toEqual(['queued', 'preparing', 'submitting', 'polling', 'downloading', 'filing', 'done']);
-    expect(setup.events.some((event) => event.phase === 'polling' && event.progress > 0 && event.etaSeconds !== null)).toBe(true);
+    expect([...new Set(phases)]).toEqual([
+      'queued',
+      'preparing',
+      'submitting',
+      'polling',
+      'downloading',
+      'filing',
+      'done',
+    ]);
+    expect(
+      setup.events.some((event) => event.phase === 'polling' && event.progress > 0 && event.etaSeconds !== null),
+    ).toBe(true);
   });
 
   it('prepares, uploads and references an image, and keeps the prepared copy beside the video', async () => {
     setup = await setupRunner();
     const image = path.join(setup.paths.dataDir, 'photo.png');
-    await sharp({ create: { width: 900, height: 1600, channels: 3, background: '#2255aa' } }).png().toFile(image);
-    const job = await setup.runner.settled(setup.runner.enqueue({ ...request, aspect: 'portrait', imagePath: image }).id);
+    await sharp({ create: { width: 900, height: 1600, channels: 3, background: '#2255aa' } })
+      .png()
+      .toFile(image);
+    const job = await setup.runner.settled(
+      setup.runner.enqueue({ ...request, aspect: 'portrait', imagePath: image }).id,
+    );
     expect(job.phase).toBe('done');
     expect(setup.fake.count('upload')).toBe(1);
     const [task] = [...setup.fake.tasks.values()];
@@ -45,7 +70,9 @@ describe('the generation pipeline', () => {
     const reference = setup.library.current().mediaFile('reference', item.id) ?? '';
     expect(await sharp(reference).metadata()).toMatchObject({ width: 720, height: 1280 });
     // A second job with the same image reuses the upload.
-    await setup.runner.settled(setup.runner.enqueue({ ...request, aspect: 'portrait', imagePath: image, prompt: 'again' }).id);
+    await setup.runner.settled(
+      setup.runner.enqueue({ ...request, aspect: 'portrait', imagePath: image, prompt: 'again' }).id,
+    );
     expect(setup.fake.count('upload')).toBe(1);
   });
 
@@ -53,7 +80,13 @@ describe('the generation pipeline', () => {
     setup = await setupRunner();
     setup.fake.failNextTask('Your prompt was flagged by our safety system');
     const job = await setup.runner.settled(setup.runner.enqueue(request).id);
-    expect(job).toMatchObject({ phase: 'failed', error: { code: 'contentPolicy', message: 'APIMart refused this under its content policy: Your prompt was flagged by our safety system' } });
+    expect(job).toMatchObject({
+      phase: 'failed',
+      error: {
+        code: 'contentPolicy',
+        message: 'APIMart refused this under its content policy: Your prompt was flagged by our safety system',
+      },
+    });
     expect(setup.runner.usage().today).toMatchObject({ jobs: 1, seconds: 8, cost: null, unpriced: 1 });
   });
 
@@ -61,30 +94,47 @@ describe('the generation pipeline', () => {
     setup = await setupRunner();
     setup.fake.inject('video', { kind: 'status', status: 410 }, 10);
     const job = await setup.runner.settled(setup.runner.enqueue(request).id);
-    expect(job).toMatchObject({ phase: 'expired', error: { code: 'expired', message: 'The download link for this video has expired.' } });
+    expect(job).toMatchObject({
+      phase: 'expired',
+      error: { code: 'expired', message: 'The download link for this video has expired.' },
+    });
   });
 
-  it.runIf(process.platform === 'linux')('waits while the disk is full and finishes the download once there is room', async () => {
-    setup = await setupRunner();
-    const queued = setup.runner.enqueue(request);
-    const partial = `${downloadPathFor(setup.library.current(), queued.id)}.part`;
-    await mkdir(path.dirname(partial), { recursive: true });
-    await symlink('/dev/full', partial); // every write to /dev/full fails with ENOSPC
-    await eventually(() => setup.runner.get(queued.id).waiting === 'disk', 'the job to wait for disk space');
-    expect(setup.runner.get(queued.id)).toMatchObject({ phase: 'downloading', error: { code: 'diskFull', message: 'The disk holding the library is full.' } });
-    await rm(partial);
-    setup.runner.nudge();
-    const job = await setup.runner.settled(queued.id);
-    expect(job).toMatchObject({ phase: 'done', waiting: null, error: null });
-    expect(setup.fake.count('generate', 'POST')).toBe(1);
-    expect((await readFile(setup.library.current().mediaFile('video', job.libraryItemId ?? '') ?? '')).equals(await readFile(SAMPLE_VIDEO))).toBe(true);
-  });
+  it.runIf(process.platform === 'linux')(
+    'waits while the disk is full and finishes the download once there is room',
+    async () => {
+      setup = await setupRunner();
+      const queued = setup.runner.enqueue(request);
+      const partial = `${downloadPathFor(setup.library.current(), queued.id)}.part`;
+      await mkdir(path.dirname(partial), { recursive: true });
+      await symlink('/dev/full', partial); // every write to /dev/full fails with ENOSPC
+      await eventually(() => setup.runner.get(queued.id).waiting === 'disk', 'the job to wait for disk space');
+      expect(setup.runner.get(queued.id)).toMatchObject({
+        phase: 'downloading',
+        error: { code: 'diskFull', message: 'The disk holding the library is full.' },
+      });
+      await rm(partial);
+      setup.runner.nudge();
+      const job = await setup.runner.settled(queued.id);
+      expect(job).toMatchObject({ phase: 'done', waiting: null, error: null });
+      expect(setup.fake.count('generate', 'POST')).toBe(1);
+      expect(
+        (await readFile(setup.library.current().mediaFile('video', job.libraryItemId ?? '') ?? '')).equals(
+          await readFile(SAMPLE_VIDEO),
+        ),
+      ).toBe(true);
+    },
+  );
 
   it('fails a job with a rejected key without billing it', async () => {
     setup = await setupRunner();
     setup.key = 'sk-definitely-not-valid';
     const job = await setup.runner.settled(setup.runner.enqueue(request).id);
-    expect(job).toMatchObject({ phase: 'failed', billedSeconds: null, error: { code: 'auth', message: 'This key was rejected by APIMart.' } });
+    expect(job).toMatchObject({
+      phase: 'failed',
+      billedSeconds: null,
+      error: { code: 'auth', message: 'This key was rejected by APIMart.' },
+    });
     expect(setup.fake.tasks.size).toBe(0);
   });
 
@@ -114,19 +164,33 @@ describe('the generation pipeline', () => {
   });
 
   it.each([
-    ['a 409: the key was used with another request', { kind: 'status', status: 409, body: { error: { message: 'Idempotency-Key reused', type: 'idempotency_error' } } }, 'HTTP 409'],
+    [
+      'a 409: the key was used with another request',
+      {
+        kind: 'status',
+        status: 409,
+        body: { error: { message: 'Idempotency-Key reused', type: 'idempotency_error' } },
+      },
+      'HTTP 409',
+    ],
     ['an answer without a task id', { kind: 'noTaskId' }, 'without a task id'],
   ] as const)('asks for attention after %s, and does not send it again', async (_name, fault, message) => {
     setup = await setupRunner();
     setup.fake.inject('generate', fault);
     const job = await setup.runner.settled(setup.runner.enqueue(request).id);
-    expect(job).toMatchObject({ phase: 'needsAttention', error: { message: expect.stringContaining(message), action: expect.stringContaining('will not send it again') } });
+    expect(job).toMatchObject({
+      phase: 'needsAttention',
+      error: { message: expect.stringContaining(message), action: expect.stringContaining('will not send it again') },
+    });
     expect(setup.fake.count('generate', 'POST')).toBe(1);
   });
 
   it('runs at most N jobs at once; the rest wait queued', async () => {
     setup = await setupRunner({}, { concurrency: () => 2 });
-    const ids = Array.from({ length: 5 }, (_, index) => setup.runner.enqueue({ ...request, prompt: `job ${index}` }).id);
+    const ids = Array.from(
+      { length: 5 },
+      (_, index) => setup.runner.enqueue({ ...request, prompt: `job ${index}` }).id,
+    );
     let peak = 0;
     const watcher = setInterval(() => {
       peak = Math.max(peak, setup.runner.list().filter((job) => !['queued', 'done'].includes(job.phase)).length);
@@ -143,7 +207,10 @@ describe('the generation pipeline', () => {
     const second = setup.runner.enqueue({ ...request, prompt: 'never sent' });
     await eventually(() => setup.runner.get(first.id).phase === 'polling', 'the first job to be submitted');
     expect(setup.runner.cancel(second.id)).toMatchObject({ phase: 'cancelled', warning: null });
-    expect(setup.runner.cancel(first.id)).toMatchObject({ phase: 'cancelled', warning: expect.stringContaining('may still finish and be billed') });
+    expect(setup.runner.cancel(first.id)).toMatchObject({
+      phase: 'cancelled',
+      warning: expect.stringContaining('may still finish and be billed'),
+    });
     expect(setup.fake.count('generate', 'POST')).toBe(1);
     const retried = setup.runner.retry(second.id);
     expect(retried).toMatchObject({ phase: 'queued', request: { prompt: 'never sent' } });

@@ -17,7 +17,13 @@ afterEach(async () => {
   await setup.close();
 });
 
-const request = { prompt: 'survive a crash', model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' } as const;
+const request = {
+  prompt: 'survive a crash',
+  model: 'sora-2-preview',
+  duration: 4,
+  aspect: 'landscape',
+  resolution: 'standard',
+} as const;
 
 /**
  * What the disk holds when a process died just after recording "about to send the billed POST": a job in phase
@@ -28,7 +34,10 @@ async function storedAsSubmitting(keyFor: (jobId: string) => string | null) {
   const job = setup.runner.enqueue(request);
   const record = setup.store.get(job.id);
   if (!record) throw new Error('job not stored');
-  setup.store.save({ job: { ...record.job, phase: 'submitting' }, internals: { ...record.internals, submitAttemptAt: new Date().toISOString(), idempotencyKey: keyFor(job.id) } });
+  setup.store.save({
+    job: { ...record.job, phase: 'submitting' },
+    internals: { ...record.internals, submitAttemptAt: new Date().toISOString(), idempotencyKey: keyFor(job.id) },
+  });
   return job;
 }
 
@@ -36,7 +45,10 @@ describe('surviving restarts and faults', () => {
   it('resumes polling after a restart mid-poll: exactly one POST', async () => {
     setup = await setupRunner({ estimatedSeconds: 120 });
     const job = setup.runner.enqueue(request);
-    await eventually(() => setup.runner.get(job.id).phase === 'polling' && setup.fake.count('task') >= 2, 'polling to start');
+    await eventually(
+      () => setup.runner.get(job.id).phase === 'polling' && setup.fake.count('task') >= 2,
+      'polling to start',
+    );
     await setup.restart();
     const done = await setup.runner.settled(job.id);
     expect(done.phase).toBe('done');
@@ -53,7 +65,9 @@ describe('surviving restarts and faults', () => {
     expect(done.phase).toBe('done');
     const file = setup.library.current().mediaFile('video', done.libraryItemId ?? '') ?? '';
     expect((await readFile(file)).equals(payload)).toBe(true);
-    const ranges = setup.fake.requests.filter((entry) => entry.route === 'video').map((entry) => entry.headers['range']);
+    const ranges = setup.fake.requests
+      .filter((entry) => entry.route === 'video')
+      .map((entry) => entry.headers['range']);
     expect(ranges[0]).toBeUndefined();
     expect(ranges.slice(1).some((range) => typeof range === 'string' && /^bytes=[1-9]\d*-$/.test(range))).toBe(true);
     expect(setup.fake.count('generate', 'POST')).toBe(1);
@@ -72,7 +86,11 @@ describe('surviving restarts and faults', () => {
     expect(settled).toMatchObject({ phase: 'done', taskId: sent.taskId, billedSeconds: 4 });
     expect(setup.fake.tasks.size).toBe(1);
     expect(setup.fake.replays()).toBe(1);
-    expect(setup.fake.requests.filter((entry) => entry.route === 'generate').map((entry) => entry.headers['idempotency-key'])).toEqual([key, key]);
+    expect(
+      setup.fake.requests
+        .filter((entry) => entry.route === 'generate')
+        .map((entry) => entry.headers['idempotency-key']),
+    ).toEqual([key, key]);
   });
 
   it('records the attempt and its Idempotency-Key on disk before the billed POST reaches APIMart', async () => {
@@ -84,7 +102,10 @@ describe('surviving restarts and faults', () => {
     // Another connection to the database, as the next process after a crash would open it.
     const onDisk = openJobStore(setup.paths.jobsFile);
     try {
-      expect(onDisk.get(job.id)?.internals).toMatchObject({ submitAttemptAt: expect.any(String), idempotencyKey: sentKey });
+      expect(onDisk.get(job.id)?.internals).toMatchObject({
+        submitAttemptAt: expect.any(String),
+        idempotencyKey: sentKey,
+      });
       expect(sentKey).toBe(idempotencyKeyFor(job.id));
     } finally {
       onDisk.close();
@@ -98,7 +119,10 @@ describe('surviving restarts and faults', () => {
     const other = setup.beside();
     other.start();
     const job = setup.runner.enqueue(request);
-    await eventually(() => other.list().some((seen) => seen.id === job.id && seen.waiting === 'network'), 'both runners to see the job waiting');
+    await eventually(
+      () => other.list().some((seen) => seen.id === job.id && seen.waiting === 'network'),
+      'both runners to see the job waiting',
+    );
     setup.baseUrl = setup.fake.baseUrl;
     setup.runner.nudge();
     other.nudge();
@@ -116,7 +140,10 @@ describe('surviving restarts and faults', () => {
     watcher.start();
     const job = setup.runner.enqueue(request);
     await setup.runner.settled(job.id);
-    await eventually(() => seen.some((event) => event.id === job.id && event.phase === 'done'), 'the watcher to see the job done');
+    await eventually(
+      () => seen.some((event) => event.id === job.id && event.phase === 'done'),
+      'the watcher to see the job done',
+    );
     const phases = seen.filter((event) => event.id === job.id).map((event) => event.phase);
     expect(phases).toContain('polling');
     expect(watcher.runBy(job.id)).toBeNull();
@@ -135,7 +162,7 @@ describe('surviving restarts and faults', () => {
     await expect(setup.runner.settled(job.id)).resolves.toMatchObject({ phase: 'done' });
   });
 
-  it('tries the download once even when the computer clock is a day ahead of the link\'s expiry', async () => {
+  it("tries the download once even when the computer clock is a day ahead of the link's expiry", async () => {
     setup = await setupRunner({}, { now: () => Date.now() + 48 * 3_600_000 });
     const job = await setup.runner.settled(setup.runner.enqueue(request).id);
     expect(job).toMatchObject({ phase: 'done' });
@@ -152,11 +179,17 @@ describe('surviving restarts and faults', () => {
     await eventually(() => setup.fake.count('task') > polls, 'the hanging poll');
     const mine = setup.store.lease(job.id);
     if (!mine) throw new Error('the runner holds no lease');
-    expect(setup.store.takeOver(job.id, 'elsewhere:1:00000000-0000-4000-8000-000000000000', mine.owner, Date.now() + 60_000)).toBe(true);
+    expect(
+      setup.store.takeOver(job.id, 'elsewhere:1:00000000-0000-4000-8000-000000000000', mine.owner, Date.now() + 60_000),
+    ).toBe(true);
     const taken = setup.store.get(job.id);
     const seen = setup.events.length;
     // When the hanging poll gives up, the step ends: the runner either lets go (right) or records a wait (wrong).
-    await eventually(() => setup.events.slice(seen).some((event) => event.id === job.id), 'the step under way to end', 10_000);
+    await eventually(
+      () => setup.events.slice(seen).some((event) => event.id === job.id),
+      'the step under way to end',
+      10_000,
+    );
     expect(setup.store.get(job.id)).toEqual(taken);
     expect(setup.runner.runBy(job.id)).toBe('elsewhere');
   });
@@ -166,7 +199,10 @@ describe('surviving restarts and faults', () => {
     const job = await storedAsSubmitting(() => null);
     await setup.restart();
     const settled = await setup.runner.settled(job.id);
-    expect(settled).toMatchObject({ phase: 'needsAttention', error: { action: expect.stringContaining('will not send it again by itself') } });
+    expect(settled).toMatchObject({
+      phase: 'needsAttention',
+      error: { action: expect.stringContaining('will not send it again by itself') },
+    });
     expect(setup.fake.count('generate', 'POST')).toBe(0);
   });
 
@@ -191,10 +227,16 @@ describe('surviving restarts and faults', () => {
   });
 
   it('waits as "insufficient balance" instead of sending a job the balance cannot pay for', async () => {
-    setup = await setupRunner({ balance: 0.5 }, { pricePerSecond: () => 0.25, balanceMaxAgeMs: 0, balanceRecheckMs: 50 });
+    setup = await setupRunner(
+      { balance: 0.5 },
+      { pricePerSecond: () => 0.25, balanceMaxAgeMs: 0, balanceRecheckMs: 50 },
+    );
     const job = setup.runner.enqueue(request);
     await eventually(() => setup.runner.get(job.id).waiting === 'balance', 'the balance wait');
-    expect(setup.runner.get(job.id).error).toMatchObject({ code: 'insufficientBalance', message: "Your APIMart balance (0.5) is below this job's cost (1.00)." });
+    expect(setup.runner.get(job.id).error).toMatchObject({
+      code: 'insufficientBalance',
+      message: "Your APIMart balance (0.5) is below this job's cost (1.00).",
+    });
     expect(setup.fake.count('generate', 'POST')).toBe(0);
     setup.fake.setBalance(50);
     const done = await setup.runner.settled(job.id);
@@ -217,7 +259,10 @@ describe('surviving restarts and faults', () => {
     await library.rebuild();
     const record = setup.store.get(done.id);
     if (!record) throw new Error('job not stored');
-    setup.store.save({ job: { ...record.job, phase: 'filing', libraryItemId: null }, internals: { ...record.internals, filingAs: stem } });
+    setup.store.save({
+      job: { ...record.job, phase: 'filing', libraryItemId: null },
+      internals: { ...record.internals, filingAs: stem },
+    });
 
     await setup.restart();
     const refiled = await setup.runner.settled(done.id);
@@ -235,9 +280,15 @@ describe('surviving restarts and faults', () => {
     await setup.runner.stop();
     const record = setup.store.get(done.id);
     if (!record) throw new Error('job not stored');
-    setup.store.save({ job: { ...record.job, phase: 'filing', libraryItemId: null }, internals: { ...record.internals, filingAs: null } });
+    setup.store.save({
+      job: { ...record.job, phase: 'filing', libraryItemId: null },
+      internals: { ...record.internals, filingAs: null },
+    });
     await setup.restart();
-    await expect(setup.runner.settled(done.id)).resolves.toMatchObject({ phase: 'done', libraryItemId: done.libraryItemId });
+    await expect(setup.runner.settled(done.id)).resolves.toMatchObject({
+      phase: 'done',
+      libraryItemId: done.libraryItemId,
+    });
     expect((await readdir(setup.library.current().root)).filter((name) => name.endsWith('.mp4'))).toHaveLength(1);
   });
 
@@ -260,12 +311,29 @@ describe('expiring links', () => {
     setup.fake.inject('task', {
       kind: 'status',
       status: 200,
-      body: { code: 200, data: { id: taskId, status: 'completed', progress: 100, result: { videos: [{ url: [`${setup.fake.baseUrl}/f/video/${taskId}.mp4`], expires_at: Math.floor(Date.now() / 1000) + 90 * 60 }] } } },
+      body: {
+        code: 200,
+        data: {
+          id: taskId,
+          status: 'completed',
+          progress: 100,
+          result: {
+            videos: [
+              {
+                url: [`${setup.fake.baseUrl}/f/video/${taskId}.mp4`],
+                expires_at: Math.floor(Date.now() / 1000) + 90 * 60,
+              },
+            ],
+          },
+        },
+      },
     });
     const task = setup.fake.tasks.get(taskId);
     if (task) setup.fake.clock.advance(task.estimatedSeconds * 1000); // let the video itself be ready to serve
     await setup.runner.settled(job.id);
-    const warnings = setup.events.filter((event) => event.id === job.id && event.warning !== null).map((event) => event.warning);
+    const warnings = setup.events
+      .filter((event) => event.id === job.id && event.warning !== null)
+      .map((event) => event.warning);
     expect(warnings[0]).toMatch(/^This video's download link expires in (89|90) min\.$/);
     expect(setup.runner.get(job.id)).toMatchObject({ phase: 'done', warning: null });
   });

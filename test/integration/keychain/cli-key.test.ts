@@ -28,7 +28,11 @@ afterAll(async () => {
 });
 
 function reelbench(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: Record<string, string | undefined> = { ...process.env, REELBENCH_DATA_DIR: path.join(dir, 'data'), REELBENCH_BASE_URL: fake.baseUrl };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    REELBENCH_DATA_DIR: path.join(dir, 'data'),
+    REELBENCH_BASE_URL: fake.baseUrl,
+  };
   delete env['REELBENCH_API_KEY'];
   const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
@@ -42,14 +46,25 @@ function reelbench(args: string[], stdin = ''): Promise<{ code: number | null; s
 describe.skipIf(gate.skip)('reelbench key and balance (the built CLI, the real keychain)', () => {
   it('sets the key from standard input, reports only its hint, tests it, and clears it', async () => {
     const key = fake.apiKey;
-    await expect(reelbench(['key', 'set'], `${key}\n`)).resolves.toMatchObject({ code: 0, stdout: `Saved. An API key is set (ends in ${key.slice(-4)}), in the system keychain.\n` });
+    await expect(reelbench(['key', 'set'], `${key}\n`)).resolves.toMatchObject({
+      code: 0,
+      stdout: `Saved. An API key is set (ends in ${key.slice(-4)}), in the system keychain.\n`,
+    });
     await expect((await loadKeytar()).getPassword('Reelbench', 'apimart')).resolves.toBe(key);
-    await expect(reelbench(['key', 'status', '--json'])).resolves.toMatchObject({ code: 0, stdout: `${JSON.stringify({ ok: true, present: true, hint: key.slice(-4), source: 'keychain' })}\n` });
+    await expect(reelbench(['key', 'status', '--json'])).resolves.toMatchObject({
+      code: 0,
+      stdout: `${JSON.stringify({ ok: true, present: true, hint: key.slice(-4), source: 'keychain' })}\n`,
+    });
     await expect(reelbench(['balance'])).resolves.toMatchObject({ code: 0, stdout: 'Balance: 3.5 (used 0).\n' });
     expect(await filesContaining(dir, key)).toEqual([]);
     await expect(reelbench(['key', 'clear'])).resolves.toMatchObject({ code: 0 });
-    await expect(reelbench(['key', 'status'])).resolves.toMatchObject({ stdout: 'No API key is set. Run `reelbench key set` and paste it (or set REELBENCH_API_KEY).\n' });
-    await expect(reelbench(['balance', '--json'])).resolves.toMatchObject({ code: 1, stdout: expect.stringContaining('"code":"noKey"') });
+    await expect(reelbench(['key', 'status'])).resolves.toMatchObject({
+      stdout: 'No API key is set. Run `reelbench key set` and paste it (or set REELBENCH_API_KEY).\n',
+    });
+    await expect(reelbench(['balance', '--json'])).resolves.toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('"code":"noKey"'),
+    });
   });
 
   it('refuses a key given on the command line', async () => {
@@ -60,6 +75,9 @@ describe.skipIf(gate.skip)('reelbench key and balance (the built CLI, the real k
   });
 
   it('refuses a malformed key with a clear message', async () => {
-    await expect(reelbench(['key', 'set'], 'sk with spaces\n')).resolves.toMatchObject({ code: 1, stderr: 'reelbench: An API key has no spaces or line breaks inside; check what was pasted.\n' });
+    await expect(reelbench(['key', 'set'], 'sk with spaces\n')).resolves.toMatchObject({
+      code: 1,
+      stderr: 'reelbench: An API key has no spaces or line breaks inside; check what was pasted.\n',
+    });
   });
 });

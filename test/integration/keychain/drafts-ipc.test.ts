@@ -22,12 +22,24 @@ describe.skipIf(gate.skip)('drafts over IPC, with no network and no key', () => 
   it('drafts, versions and queues a generation that waits ("will start when online")', async () => {
     app = await setupServices('http://127.0.0.1:9'); // nothing listens there: offline
     const draft = data<{ id: string }>(await app.call('drafts.create', { prompt: 'Written on a plane' }));
-    data(await app.call('drafts.update', { id: draft.id, patch: { prompt: 'Written on a plane, over the clouds', params: { duration: 8 } } }));
-    const job = data<{ id: string; phase: string; request: { draftId: string; draftVersionId: string } }>(await app.call('drafts.generate', { id: draft.id }));
+    data(
+      await app.call('drafts.update', {
+        id: draft.id,
+        patch: { prompt: 'Written on a plane, over the clouds', params: { duration: 8 } },
+      }),
+    );
+    const job = data<{ id: string; phase: string; request: { draftId: string; draftVersionId: string } }>(
+      await app.call('drafts.generate', { id: draft.id }),
+    );
     expect(job).toMatchObject({ phase: 'queued', request: { draftId: draft.id, draftVersionId: expect.any(String) } });
     await eventually(() => app.services.jobs.get(job.id).waiting !== null, 'the job to wait');
-    expect(data<{ waiting: string }[]>(await app.call('jobs.list'))[0]).toMatchObject({ waiting: 'key', phase: 'submitting' });
-    expect(data<{ reason: string }[]>(await app.call('drafts.versions', { id: draft.id }))).toMatchObject([{ reason: 'generated' }]);
+    expect(data<{ waiting: string }[]>(await app.call('jobs.list'))[0]).toMatchObject({
+      waiting: 'key',
+      phase: 'submitting',
+    });
+    expect(data<{ reason: string }[]>(await app.call('drafts.versions', { id: draft.id }))).toMatchObject([
+      { reason: 'generated' },
+    ]);
   });
 
   it('exports to a chosen folder and imports from a chosen file', async () => {

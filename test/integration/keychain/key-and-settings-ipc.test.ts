@@ -19,14 +19,26 @@ describe.skipIf(gate.skip)('key.* and settings.* over the IPC router', () => {
   it('sets, reports, tests and clears the key; the window only ever gets a hint', async () => {
     fake = await startFakeApimart({ balance: 42.5 });
     app = await setupServices(fake.baseUrl);
-    await expect(app.call('key.status')).resolves.toEqual({ ok: true, data: { present: false, hint: null, source: null } });
-    await expect(app.call('key.test')).resolves.toMatchObject({ ok: false, error: { code: 'noKey', action: 'Add your key in Settings → API key.' } });
+    await expect(app.call('key.status')).resolves.toEqual({
+      ok: true,
+      data: { present: false, hint: null, source: null },
+    });
+    await expect(app.call('key.test')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'noKey', action: 'Add your key in Settings → API key.' },
+    });
     await expect(app.call('key.set', { value: fake.apiKey })).resolves.toEqual({
       ok: true,
       data: { present: true, hint: fake.apiKey.slice(-4), source: 'keychain' },
     });
-    await expect(app.call('key.test')).resolves.toEqual({ ok: true, data: { remaining: 42.5, used: 0, unlimited: false } });
-    await expect(app.call('key.clear')).resolves.toEqual({ ok: true, data: { present: false, hint: null, source: null } });
+    await expect(app.call('key.test')).resolves.toEqual({
+      ok: true,
+      data: { remaining: 42.5, used: 0, unlimited: false },
+    });
+    await expect(app.call('key.clear')).resolves.toEqual({
+      ok: true,
+      data: { present: false, hint: null, source: null },
+    });
   });
 
   it('reports a rejected key in words a person can act on', async () => {
@@ -50,7 +62,10 @@ describe.skipIf(gate.skip)('key.* and settings.* over the IPC router', () => {
     const answer = await app.call('key.set', { value: secretish });
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
     expect(JSON.stringify(answer)).not.toContain(secretish);
-    await expect(app.call('key.set', { value: 42 })).resolves.toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+    await expect(app.call('key.set', { value: 42 })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalidInput' },
+    });
   });
 
   it('keeps settings in their own file, https only (loopback excepted), and never with the key', async () => {
@@ -59,14 +74,22 @@ describe.skipIf(gate.skip)('key.* and settings.* over the IPC router', () => {
     await app.call('key.set', { value: fake.apiKey });
     await expect(app.call('settings.update', { apiBaseUrl: 'http://api.example.com' })).resolves.toEqual({
       ok: false,
-      error: { code: 'invalidInput', message: `The request to "settings.update" was malformed: apiBaseUrl: ${BASE_URL_RULE}` },
+      error: {
+        code: 'invalidInput',
+        message: `The request to "settings.update" was malformed: apiBaseUrl: ${BASE_URL_RULE}`,
+      },
     });
-    await expect(app.call('settings.update', { apiBaseUrl: 'https://user:pw@api.example.com' })).resolves.toMatchObject({ ok: false });
+    await expect(app.call('settings.update', { apiBaseUrl: 'https://user:pw@api.example.com' })).resolves.toMatchObject(
+      { ok: false },
+    );
     await expect(app.call('settings.update', { apiBaseUrl: 'https://gateway.example.com/' })).resolves.toEqual({
       ok: true,
       data: expect.objectContaining({ apiBaseUrl: 'https://gateway.example.com' }),
     });
-    await expect(app.call('settings.get')).resolves.toMatchObject({ ok: true, data: { apiBaseUrl: 'https://gateway.example.com' } });
+    await expect(app.call('settings.get')).resolves.toMatchObject({
+      ok: true,
+      data: { apiBaseUrl: 'https://gateway.example.com' },
+    });
     const onDisk = await readFile(app.paths.settingsFile, 'utf8');
     expect(JSON.parse(onDisk)).toMatchObject({ apiBaseUrl: 'https://gateway.example.com' });
     expect(onDisk).not.toContain(fake.apiKey);

@@ -33,14 +33,21 @@ beforeAll(async () => {
   fake.inject('balance', { kind: 'status', status: 503, body: { error: { message: `upstream rejected ${CANARY}` } } });
   await app.call('key.test');
   // A refusal whose message reaches the window: it quotes the server, which quoted the key.
-  fake.inject('balance', { kind: 'status', status: 400, body: { success: false, message: `no such account ${CANARY}` } });
+  fake.inject('balance', {
+    kind: 'status',
+    status: 400,
+    body: { success: false, message: `no such account ${CANARY}` },
+  });
   await app.call('key.test');
   await app.call('settings.get');
   await app.call('app.info');
 
   // A whole generation with the client the app uses, its failures logged as the job pipeline will log them.
   const client = app.services.apimart();
-  const logger = createFileLogger(app.paths.logFile, createRedactor(() => app.keyStore.secretsForRedaction()));
+  const logger = createFileLogger(
+    app.paths.logFile,
+    createRedactor(() => app.keyStore.secretsForRedaction()),
+  );
   fake.inject('generate', { kind: 'status', status: 400, body: { code: 400, message: `bad request for ${CANARY}` } });
   await client.createVideo({ model: 'sora-2-preview', prompt: 'a leak test' }).catch((error: unknown) => {
     logger.error('job failed', { error, detail: (error as { detail?: unknown }).detail });

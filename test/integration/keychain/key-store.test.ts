@@ -22,9 +22,17 @@ describe.skipIf(gate.skip)('the API key in the real OS keychain', () => {
   it('starts empty, then sets, reports a hint, replaces and clears', async () => {
     const keys = freshStore();
     await expect(keys.status()).resolves.toEqual({ present: false, hint: null, source: null });
-    await expect(keys.set('  sk-first-key-0000a1b2 \n')).resolves.toEqual({ present: true, hint: 'a1b2', source: 'keychain' });
+    await expect(keys.set('  sk-first-key-0000a1b2 \n')).resolves.toEqual({
+      present: true,
+      hint: 'a1b2',
+      source: 'keychain',
+    });
     await expect(keys.read()).resolves.toBe('sk-first-key-0000a1b2');
-    await expect(keys.set('sk-second-key-99990c3d')).resolves.toEqual({ present: true, hint: '0c3d', source: 'keychain' });
+    await expect(keys.set('sk-second-key-99990c3d')).resolves.toEqual({
+      present: true,
+      hint: '0c3d',
+      source: 'keychain',
+    });
     await expect(keys.read()).resolves.toBe('sk-second-key-99990c3d');
     await expect(keys.clear()).resolves.toEqual({ present: false, hint: null, source: null });
     await expect(keys.read()).resolves.toBeNull();
@@ -62,6 +70,8 @@ describe.skipIf(gate.skip)('the API key in the real OS keychain', () => {
     await keys.set('sk-in-the-keychain-cafe');
     await expect(keys.status()).resolves.toEqual({ present: true, hint: 'beef', source: 'environment' });
     await expect(keys.read()).resolves.toBe('sk-from-the-environment-beef');
-    expect(keys.secretsForRedaction()).toEqual(expect.arrayContaining(['sk-from-the-environment-beef', 'sk-in-the-keychain-cafe']));
+    expect(keys.secretsForRedaction()).toEqual(
+      expect.arrayContaining(['sk-from-the-environment-beef', 'sk-in-the-keychain-cafe']),
+    );
   });
 });

@@ -20,13 +20,15 @@ describe.runIf(process.platform === 'linux')('when no Secret Service is reachabl
       const error = await keys.set('sk-nowhere-to-go-1234').catch((caught: unknown) => caught);
       expect(error).toMatchObject({
         code: 'keychainUnavailable',
-        message: 'Reelbench keeps your API key only in the system keyring (Secret Service), and it could not be reached. The key was not saved anywhere else.',
+        message:
+          'Reelbench keeps your API key only in the system keyring (Secret Service), and it could not be reached. The key was not saved anywhere else.',
         action: expect.stringContaining('sudo apt install gnome-keyring libsecret-1-0'),
       });
       // A read never claims that something was not saved.
       await expect(keys.status()).rejects.toMatchObject({
         code: 'keychainUnavailable',
-        message: 'Reelbench keeps your API key only in the system keyring (Secret Service), and it could not be reached.',
+        message:
+          'Reelbench keeps your API key only in the system keyring (Secret Service), and it could not be reached.',
       });
       await expect(keys.read()).rejects.toMatchObject({ code: 'keychainUnavailable' });
       // No plaintext fallback: nothing was written under HOME.
@@ -39,18 +41,25 @@ describe.runIf(process.platform === 'linux')('when no Secret Service is reachabl
 });
 
 describe('when keytar itself cannot load', () => {
-  it.each(['linux', 'darwin', 'win32'] as const)('says on %s that the module is missing, with the fix', async (platform) => {
-    const keys = createKeyStore({
-      loadKeytar: async () => {
-        throw new Error('The module keytar.node was compiled against a different Node.js version');
-      },
-      env: {},
-      platform,
-    });
-    const expected = { code: 'keychainModuleMissing', message: expect.stringContaining('keychain module (keytar) is missing'), action: expect.stringContaining('npm rebuild keytar') };
-    await expect(keys.status()).rejects.toMatchObject(expected);
-    await expect(keys.set('sk-nowhere-to-go-1234')).rejects.toMatchObject(expected);
-  });
+  it.each(['linux', 'darwin', 'win32'] as const)(
+    'says on %s that the module is missing, with the fix',
+    async (platform) => {
+      const keys = createKeyStore({
+        loadKeytar: async () => {
+          throw new Error('The module keytar.node was compiled against a different Node.js version');
+        },
+        env: {},
+        platform,
+      });
+      const expected = {
+        code: 'keychainModuleMissing',
+        message: expect.stringContaining('keychain module (keytar) is missing'),
+        action: expect.stringContaining('npm rebuild keytar'),
+      };
+      await expect(keys.status()).rejects.toMatchObject(expected);
+      await expect(keys.set('sk-nowhere-to-go-1234')).rejects.toMatchObject(expected);
+    },
+  );
 
   it('tells the user to unlock a locked keychain', async () => {
     const keys = createKeyStore({

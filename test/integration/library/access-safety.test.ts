@@ -14,7 +14,17 @@ describe('access safety: only catalogued files inside the library', () => {
   it('resolves library-relative paths only inside the root', () => {
     const root = path.resolve('/videos/Reelbench');
     expect(resolveInside(root, 'a/b.mp4')).toBe(path.join(root, 'a', 'b.mp4'));
-    for (const hostile of ['../secret.mp4', 'a/../../secret.mp4', '/etc/passwd', 'C:/Windows/win.ini', 'c:secret', 'a/\0.mp4', '', '..', '.']) {
+    for (const hostile of [
+      '../secret.mp4',
+      'a/../../secret.mp4',
+      '/etc/passwd',
+      'C:/Windows/win.ini',
+      'c:secret',
+      'a/\0.mp4',
+      '',
+      '..',
+      '.',
+    ]) {
       expect(resolveInside(root, hostile), hostile).toBeNull();
     }
   });
@@ -23,7 +33,13 @@ describe('access safety: only catalogued files inside the library', () => {
     setup = await setupLibrary();
     const item = await setup.addGenerated('safe');
     expect(setup.library.mediaFile('video', item.id)).toBe(path.join(setup.root, item.fileName));
-    for (const id of ['../../etc/passwd', `${item.id}/../x`, '00000000-0000-4000-8000-000000000000', '', item.id.toUpperCase().replace(/-/g, '')]) {
+    for (const id of [
+      '../../etc/passwd',
+      `${item.id}/../x`,
+      '00000000-0000-4000-8000-000000000000',
+      '',
+      item.id.toUpperCase().replace(/-/g, ''),
+    ]) {
       expect(setup.library.mediaFile('video', id), id).toBeNull();
     }
     expect(setup.library.mediaFile('poster', item.id)).toBeNull(); // no poster yet
@@ -58,7 +74,9 @@ describe('media responses', () => {
     expect(part.headers.get('content-range')).toBe(`bytes 100-199/${size}`);
     expect(Buffer.from(await part.arrayBuffer()).equals((await readFile(SAMPLE_VIDEO)).subarray(100, 200))).toBe(true);
     expect((await fileResponse(SAMPLE_VIDEO, 'bytes=100-')).headers.get('content-length')).toBe(String(size - 100));
-    expect((await fileResponse(SAMPLE_VIDEO, 'bytes=-50')).headers.get('content-range')).toBe(`bytes ${size - 50}-${size - 1}/${size}`);
+    expect((await fileResponse(SAMPLE_VIDEO, 'bytes=-50')).headers.get('content-range')).toBe(
+      `bytes ${size - 50}-${size - 1}/${size}`,
+    );
     expect((await fileResponse(SAMPLE_VIDEO, `bytes=${size}-`)).status).toBe(416);
     expect((await fileResponse(path.join(path.dirname(SAMPLE_VIDEO), 'nope.mp4'), null)).status).toBe(404);
   });

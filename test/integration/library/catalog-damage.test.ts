@@ -23,23 +23,36 @@ describe('a damaged library catalog', () => {
   it.each([
     ['random bytes over the whole file', async (file: string) => writeFile(file, randomBytes(64 * 1024))],
     ['random bytes over its pages, header intact', async (file: string) => scribble(file, 4096, 16 * 1024)],
-  ])('is set aside and rebuilt from the sidecars after %s; nothing is lost and the window is told', async (_name, damage) => {
-    setup = await setupLibrary();
-    const fox = await setup.addGenerated('A fox in the snow');
-    const owl = await setup.addGenerated('An owl at dusk');
-    await setup.library.update(owl.id, { favorite: true, rating: 5 });
-    setup.library.close();
-    await damage(setup.catalogFile);
+  ])(
+    'is set aside and rebuilt from the sidecars after %s; nothing is lost and the window is told',
+    async (_name, damage) => {
+      setup = await setupLibrary();
+      const fox = await setup.addGenerated('A fox in the snow');
+      const owl = await setup.addGenerated('An owl at dusk');
+      await setup.library.update(owl.id, { favorite: true, rating: 5 });
+      setup.library.close();
+      await damage(setup.catalogFile);
 
-    const library = await setup.reopen();
-    await library.reconcile();
-    expect(library.list({}).items.map((item) => item.id).sort()).toEqual([fox.id, owl.id].sort());
-    expect(library.get(owl.id)).toMatchObject({ favorite: true, rating: 5 });
-    expect(library.list({ search: 'owl' }).total).toBe(1);
-    const aside = (await readdir(path.dirname(setup.catalogFile))).filter((name) => name.startsWith('catalog.sqlite.damaged-'));
-    expect(aside.length).toBeGreaterThan(0);
-    expect(library.problems()).toContainEqual({ path: 'catalog.sqlite', message: expect.stringContaining('was damaged. It was set aside as "catalog.sqlite.damaged-') });
-  });
+      const library = await setup.reopen();
+      await library.reconcile();
+      expect(
+        library
+          .list({})
+          .items.map((item) => item.id)
+          .sort(),
+      ).toEqual([fox.id, owl.id].sort());
+      expect(library.get(owl.id)).toMatchObject({ favorite: true, rating: 5 });
+      expect(library.list({ search: 'owl' }).total).toBe(1);
+      const aside = (await readdir(path.dirname(setup.catalogFile))).filter((name) =>
+        name.startsWith('catalog.sqlite.damaged-'),
+      );
+      expect(aside.length).toBeGreaterThan(0);
+      expect(library.problems()).toContainEqual({
+        path: 'catalog.sqlite',
+        message: expect.stringContaining('was damaged. It was set aside as "catalog.sqlite.damaged-'),
+      });
+    },
+  );
 
   it('is set aside by `rebuild` too, on demand', async () => {
     setup = await setupLibrary();

@@ -5,7 +5,11 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resolveAppPaths, type AppPaths } from '../../../electron/services/app-paths';
 import { encodePoster } from '../../../electron/services/images/poster-encode';
-import { createLibraryHost, type LibraryHost, type LibraryHostDeps } from '../../../electron/services/library/library-host';
+import {
+  createLibraryHost,
+  type LibraryHost,
+  type LibraryHostDeps,
+} from '../../../electron/services/library/library-host';
 import { moveLibraryFiles, pendingMove } from '../../../electron/services/library/library-move';
 import { watchLibraryFolder } from '../../../electron/services/library/library-watcher';
 import { openSettingsStore, type SettingsStore } from '../../../electron/services/settings/settings-store';
@@ -20,7 +24,16 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function startHost(watch = false, watchFolder?: LibraryHostDeps['watchFolder']): Promise<{ host: LibraryHost; paths: AppPaths; settings: SettingsStore; reports: ReconcileReport[]; defaultRoot: string }> {
+async function startHost(
+  watch = false,
+  watchFolder?: LibraryHostDeps['watchFolder'],
+): Promise<{
+  host: LibraryHost;
+  paths: AppPaths;
+  settings: SettingsStore;
+  reports: ReconcileReport[];
+  defaultRoot: string;
+}> {
   const paths = resolveAppPaths(path.join(dir, 'data'));
   const settings = await openSettingsStore(paths.settingsFile);
   const reports: ReconcileReport[] = [];
@@ -46,7 +59,17 @@ async function addVideos(host: LibraryHost, count: number): Promise<void> {
     await copyFile(SAMPLE_VIDEO, download);
     await host.current().addVideo({
       videoFile: download,
-      generation: { prompt: `clip number ${index}`, model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard', taskId: null, jobId: null, draftId: null, draftVersionId: null },
+      generation: {
+        prompt: `clip number ${index}`,
+        model: 'sora-2-preview',
+        duration: 4,
+        aspect: 'landscape',
+        resolution: 'standard',
+        taskId: null,
+        jobId: null,
+        draftId: null,
+        draftVersionId: null,
+      },
       createdAt: new Date(Date.UTC(2026, 0, 1 + index)),
       completedAt: null,
     });
@@ -114,7 +137,9 @@ describe('the library host', () => {
     await mkdir(busy);
     await copyFile(SAMPLE_VIDEO, path.join(busy, 'someone else.mp4'));
     await expect(started.host.move(busy)).rejects.toMatchObject({ message: `"${busy}" is not empty.` });
-    await expect(started.host.move(path.join(started.defaultRoot, 'inner'))).rejects.toMatchObject({ code: 'invalidInput' });
+    await expect(started.host.move(path.join(started.defaultRoot, 'inner'))).rejects.toMatchObject({
+      code: 'invalidInput',
+    });
     expect(started.host.current().list({}).total).toBe(0); // still open and usable
   });
 
@@ -124,7 +149,12 @@ describe('the library host', () => {
     await started.host.open();
     await copyFile(SAMPLE_VIDEO, path.join(started.defaultRoot, 'dropped in.mp4'));
     for (let waited = 0; waited < 5_000 && started.host.current().list({}).total === 0; waited += 50) await delay(50);
-    expect(started.host.current().list({}).items.map((item) => item.title)).toEqual(['dropped in']);
+    expect(
+      started.host
+        .current()
+        .list({})
+        .items.map((item) => item.title),
+    ).toEqual(['dropped in']);
     expect(started.reports.some((report) => report.added === 1)).toBe(true);
   });
 
@@ -132,10 +162,16 @@ describe('the library host', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-host-'));
     const batches: (readonly string[])[] = [];
     const started = await startHost(true, (root, onChange, logger, debounceMs, onFailure) =>
-      watchLibraryFolder(root, (changed) => {
-        batches.push(changed);
-        onChange(changed);
-      }, logger, debounceMs, onFailure),
+      watchLibraryFolder(
+        root,
+        (changed) => {
+          batches.push(changed);
+          onChange(changed);
+        },
+        logger,
+        debounceMs,
+        onFailure,
+      ),
     );
     await started.host.open();
     const opened = started.reports.length;
@@ -156,6 +192,8 @@ describe('a library folder that cannot be watched', () => {
       return { close: () => undefined };
     });
     await started.host.open();
-    expect(started.host.problems()).toEqual([{ path: started.defaultRoot, message: expect.stringContaining('cannot watch this folder (ENOSPC)') }]);
+    expect(started.host.problems()).toEqual([
+      { path: started.defaultRoot, message: expect.stringContaining('cannot watch this folder (ENOSPC)') },
+    ]);
   });
 });

@@ -15,10 +15,22 @@ describe('the library folder and its sidecars', () => {
   it('files a generated video with a readable sidecar beside it', async () => {
     setup = await setupLibrary();
     const item = await setup.addGenerated('A red fox walks through fresh snow at dawn, cinematic');
-    expect(item).toMatchObject({ title: 'A red fox walks through fresh snow at', model: 'sora-2-preview', aspect: 'landscape', duration: 4, favorite: false });
+    expect(item).toMatchObject({
+      title: 'A red fox walks through fresh snow at',
+      model: 'sora-2-preview',
+      aspect: 'landscape',
+      duration: 4,
+      favorite: false,
+    });
     const files = (await readdir(setup.root)).sort();
-    expect(files).toEqual(['2026-11-02 A red fox walks through fresh snow at.mp4', '2026-11-02 A red fox walks through fresh snow at.reelbench.json']);
-    const sidecar = JSON.parse(await readFile(path.join(setup.root, files[1] ?? ''), 'utf8')) as Record<string, unknown>;
+    expect(files).toEqual([
+      '2026-11-02 A red fox walks through fresh snow at.mp4',
+      '2026-11-02 A red fox walks through fresh snow at.reelbench.json',
+    ]);
+    const sidecar = JSON.parse(await readFile(path.join(setup.root, files[1] ?? ''), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(sidecar).toMatchObject({
       schema: 'reelbench.video/1',
       id: item.id,
@@ -35,7 +47,9 @@ describe('the library folder and its sidecars', () => {
     await copyFile(SAMPLE_VIDEO, path.join(setup.root, 'holiday clip.mp4'));
     const report = await setup.library.reconcile();
     expect(report).toMatchObject({ added: 1, removed: 0, problems: [] });
-    expect(listing()).toMatchObject([{ title: 'holiday clip', prompt: null, model: null, fileName: 'holiday clip.mp4' }]);
+    expect(listing()).toMatchObject([
+      { title: 'holiday clip', prompt: null, model: null, fileName: 'holiday clip.mp4' },
+    ]);
     expect((await readdir(setup.root)).sort()).toEqual(['holiday clip.mp4', 'holiday clip.reelbench.json']);
     await expect(setup.library.reconcile()).resolves.toMatchObject({ added: 0, updated: 0, removed: 0 });
   });
@@ -44,7 +58,8 @@ describe('the library folder and its sidecars', () => {
     setup = await setupLibrary();
     const item = await setup.addGenerated('to be deleted');
     await setup.addGenerated('to be kept');
-    for (const name of await readdir(setup.root)) if (name.includes('to be deleted')) await rm(path.join(setup.root, name));
+    for (const name of await readdir(setup.root))
+      if (name.includes('to be deleted')) await rm(path.join(setup.root, name));
     await expect(setup.library.reconcile()).resolves.toMatchObject({ removed: 1 });
     expect(listing().map((entry) => entry.title)).toEqual(['to be kept']);
     expect(() => setup.library.get(item.id)).toThrow('This video is no longer in the library.');
@@ -54,7 +69,8 @@ describe('the library folder and its sidecars', () => {
     setup = await setupLibrary();
     const item = await setup.addGenerated('rename me');
     await setup.library.update(item.id, { favorite: true, tags: ['keeper'] });
-    for (const name of await readdir(setup.root)) await rename(path.join(setup.root, name), path.join(setup.root, name.replace(/^.* rename me/, 'renamed')));
+    for (const name of await readdir(setup.root))
+      await rename(path.join(setup.root, name), path.join(setup.root, name.replace(/^.* rename me/, 'renamed')));
     await expect(setup.library.reconcile()).resolves.toMatchObject({ updated: 0, added: 1, removed: 1, problems: [] });
     expect(setup.library.get(item.id)).toMatchObject({ fileName: 'renamed.mp4', favorite: true, tags: ['keeper'] });
   });
@@ -75,10 +91,16 @@ describe('the library folder and its sidecars', () => {
     setup = await setupLibrary();
     await setup.addGenerated('healthy');
     await setup.addGenerated('damaged');
-    const sidecar = (await readdir(setup.root)).find((name) => name.includes('damaged') && name.endsWith('.json')) ?? '';
+    const sidecar =
+      (await readdir(setup.root)).find((name) => name.includes('damaged') && name.endsWith('.json')) ?? '';
     await writeFile(path.join(setup.root, sidecar), '{"schema": "reelbench.video/1", "id": ');
     const report = await setup.library.reconcile();
-    expect(report.problems).toEqual([{ path: sidecar, message: expect.stringMatching(/^This sidecar is not valid JSON .*not listed until it is fixed or removed\.$/) }]);
+    expect(report.problems).toEqual([
+      {
+        path: sidecar,
+        message: expect.stringMatching(/^This sidecar is not valid JSON .*not listed until it is fixed or removed\.$/),
+      },
+    ]);
     expect(titles()).toEqual(['healthy']);
     expect(setup.library.problems()).toHaveLength(1);
     expect(await readFile(path.join(setup.root, sidecar), 'utf8')).toBe('{"schema": "reelbench.video/1", "id": ');
@@ -113,7 +135,8 @@ describe('the library folder and its sidecars', () => {
   it('gives a copied video+sidecar pair its own id', async () => {
     setup = await setupLibrary();
     const item = await setup.addGenerated('original');
-    for (const name of await readdir(setup.root)) await copyFile(path.join(setup.root, name), path.join(setup.root, name.replace('original', 'copy')));
+    for (const name of await readdir(setup.root))
+      await copyFile(path.join(setup.root, name), path.join(setup.root, name.replace('original', 'copy')));
     await setup.library.reconcile();
     const ids = listing().map((entry) => entry.id);
     expect(ids).toHaveLength(2);
@@ -137,10 +160,17 @@ describe('the library folder and its sidecars', () => {
     setup = await setupLibrary();
     const first = await setup.addGenerated('first video');
     await setup.addGenerated('second video');
-    await setup.library.update(first.id, { favorite: true, rating: 5, tags: ['best', 'fox'], notes: 'keep forever', title: 'My favourite' });
+    await setup.library.update(first.id, {
+      favorite: true,
+      rating: 5,
+      tags: ['best', 'fox'],
+      notes: 'keep forever',
+      title: 'My favourite',
+    });
     const before = setup.library.list({ sort: 'title' });
     setup.library.close();
-    for (const name of await readdir(path.dirname(setup.catalogFile))) if (name.startsWith('catalog.sqlite')) await rm(path.join(path.dirname(setup.catalogFile), name));
+    for (const name of await readdir(path.dirname(setup.catalogFile)))
+      if (name.startsWith('catalog.sqlite')) await rm(path.join(path.dirname(setup.catalogFile), name));
     await setup.reopen();
     expect(setup.library.list({}).total).toBe(0);
     await setup.library.reconcile();

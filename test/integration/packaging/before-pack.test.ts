@@ -23,12 +23,19 @@ describe('the beforePack hook', () => {
   it("names sharp's packages per target: libvips apart except on Windows, both CPUs for a universal Mac", () => {
     expect(sharpPackagesFor('linux', 'x64')).toEqual(['@img/sharp-linux-x64', '@img/sharp-libvips-linux-x64']);
     expect(sharpPackagesFor('win32', 'arm64')).toEqual(['@img/sharp-win32-arm64']);
-    expect(sharpPackagesFor('darwin', 'universal')).toEqual(['@img/sharp-darwin-arm64', '@img/sharp-libvips-darwin-arm64', '@img/sharp-darwin-x64', '@img/sharp-libvips-darwin-x64']);
+    expect(sharpPackagesFor('darwin', 'universal')).toEqual([
+      '@img/sharp-darwin-arm64',
+      '@img/sharp-libvips-darwin-arm64',
+      '@img/sharp-darwin-x64',
+      '@img/sharp-libvips-darwin-x64',
+    ]);
   });
 
   it('lets a target through when its binaries are installed', async () => {
     const dir = await projectWith(['@img/sharp-darwin-x64', '@img/sharp-libvips-darwin-x64']);
-    await expect(beforePack({ electronPlatformName: 'darwin', arch: ARCH.x64, packager: { projectDir: dir } })).resolves.toBeUndefined();
+    await expect(
+      beforePack({ electronPlatformName: 'darwin', arch: ARCH.x64, packager: { projectDir: dir } }),
+    ).resolves.toBeUndefined();
   });
 
   it('refuses a target whose binaries are missing, with the command that installs them', async () => {
@@ -36,11 +43,19 @@ describe('the beforePack hook', () => {
     const packing = beforePack({ electronPlatformName: 'darwin', arch: ARCH.x64, packager: { projectDir: dir } });
     await expect(packing).rejects.toThrow('@img/sharp-darwin-x64, @img/sharp-libvips-darwin-x64 are not installed');
     await expect(packing).rejects.toThrow('npm install --no-save --cpu=x64 --os=darwin sharp');
-    expect(installCommandsFor('linux', 'arm64')).toEqual(['npm install --no-save --cpu=arm64 --os=linux --libc=glibc sharp']);
+    expect(installCommandsFor('linux', 'arm64')).toEqual([
+      'npm install --no-save --cpu=arm64 --os=linux --libc=glibc sharp',
+    ]);
   });
 
   it('passes for this machine, whose own binaries npm installed', async () => {
     const platformArch = ARCH[process.arch as keyof typeof ARCH];
-    await expect(beforePack({ electronPlatformName: process.platform, arch: platformArch, packager: { projectDir: path.resolve(import.meta.dirname, '../../..') } })).resolves.toBeUndefined();
+    await expect(
+      beforePack({
+        electronPlatformName: process.platform,
+        arch: platformArch,
+        packager: { projectDir: path.resolve(import.meta.dirname, '../../..') },
+      }),
+    ).resolves.toBeUndefined();
   });
 });

@@ -11,14 +11,25 @@ describe('electron-builder.yml', () => {
   it("passes electron-builder's own schema validation, which does refuse a misspelt option", async () => {
     const config = await load();
     await expect(validateBuilderConfig(config)).resolves.toBeUndefined();
-    await expect(validateBuilderConfig({ ...config, mac: { ...section(config, 'mac'), hardenedRuntme: true } })).rejects.toThrow(/does not match the API schema[\s\S]*configuration\.mac/);
+    await expect(
+      validateBuilderConfig({ ...config, mac: { ...section(config, 'mac'), hardenedRuntme: true } }),
+    ).rejects.toThrow(/does not match the API schema[\s\S]*configuration\.mac/);
   });
 
   it('names the app and builds dmg and zip for both Mac architectures, signed with the hardened runtime', async () => {
     const config = await load();
-    expect(config).toMatchObject({ appId: 'ai.reelbench.desktop', productName: 'Reelbench', artifactName: '${productName}-${version}-${arch}.${ext}' });
+    expect(config).toMatchObject({
+      appId: 'ai.reelbench.desktop',
+      productName: 'Reelbench',
+      artifactName: '${productName}-${version}-${arch}.${ext}',
+    });
     const mac = section(config, 'mac');
-    expect(mac).toMatchObject({ category: 'public.app-category.video', hardenedRuntime: true, icon: 'build/icon.icns', notarize: true });
+    expect(mac).toMatchObject({
+      category: 'public.app-category.video',
+      hardenedRuntime: true,
+      icon: 'build/icon.icns',
+      notarize: true,
+    });
     expect(mac['target']).toEqual([
       { target: 'dmg', arch: ['arm64', 'x64'] },
       { target: 'zip', arch: ['arm64', 'x64'] },
@@ -30,8 +41,15 @@ describe('electron-builder.yml', () => {
 
   it('installs per user on Windows into a folder the user may choose', async () => {
     const config = await load();
-    expect(section(config, 'win')).toMatchObject({ icon: 'build/icon.ico', target: [{ target: 'nsis', arch: ['x64', 'arm64'] }] });
-    expect(section(config, 'nsis')).toMatchObject({ oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true });
+    expect(section(config, 'win')).toMatchObject({
+      icon: 'build/icon.ico',
+      target: [{ target: 'nsis', arch: ['x64', 'arm64'] }],
+    });
+    expect(section(config, 'nsis')).toMatchObject({
+      oneClick: false,
+      perMachine: false,
+      allowToChangeInstallationDirectory: true,
+    });
   });
 
   it('builds an AppImage and a deb that depends on libsecret, with a desktop entry', async () => {
@@ -39,14 +57,21 @@ describe('electron-builder.yml', () => {
     const linux = section(config, 'linux');
     expect(linux).toMatchObject({ icon: 'build/icons', category: 'AudioVideo', executableName: 'reelbench' });
     expect((linux['target'] as { target: string }[]).map((entry) => entry.target)).toEqual(['AppImage', 'deb']);
-    expect((linux['desktop'] as { entry: Record<string, string> }).entry).toMatchObject({ Name: 'Reelbench', Categories: 'AudioVideo;Video;' });
+    expect((linux['desktop'] as { entry: Record<string, string> }).entry).toMatchObject({
+      Name: 'Reelbench',
+      Categories: 'AudioVideo;Video;',
+    });
     expect(section(config, 'deb')['depends']).toContain('libsecret-1-0');
   });
 
   it('packs only the build output and unpacks the native modules from the archive', async () => {
     const config = await load();
     expect(config['files']).toEqual([{ filter: ['out/**', 'package.json', '!**/*.map'] }]);
-    expect(config['asarUnpack']).toEqual(['**/node_modules/sharp/**/*', '**/node_modules/@img/**/*', '**/node_modules/keytar/**/*']);
+    expect(config['asarUnpack']).toEqual([
+      '**/node_modules/sharp/**/*',
+      '**/node_modules/@img/**/*',
+      '**/node_modules/keytar/**/*',
+    ]);
     expect(config['beforePack']).toBe('./packaging/before-pack.mjs');
   });
 });

@@ -22,9 +22,12 @@ function readIcns(file: Buffer): { type: string; data: Buffer }[] {
   expect(file.subarray(0, 4).toString('latin1')).toBe('icns');
   expect(file.readUInt32BE(4)).toBe(file.length);
   const entries: { type: string; data: Buffer }[] = [];
-  for (let offset = 8; offset < file.length; ) {
+  for (let offset = 8; offset < file.length;) {
     const length = file.readUInt32BE(offset + 4);
-    entries.push({ type: file.subarray(offset, offset + 4).toString('latin1'), data: file.subarray(offset + 8, offset + length) });
+    entries.push({
+      type: file.subarray(offset, offset + 4).toString('latin1'),
+      data: file.subarray(offset + 8, offset + length),
+    });
     offset += length;
   }
   return entries;
@@ -66,13 +69,20 @@ describe('icons generated from packaging/icon.svg', () => {
     const files = await readdir(set.linuxDir);
     expect(files.sort()).toEqual(LINUX_SIZES.map((size) => `${size}x${size}.png`).sort());
     for (const size of LINUX_SIZES) {
-      expect(await sharp(path.join(set.linuxDir, `${size}x${size}.png`)).metadata()).toMatchObject({ format: 'png', width: size, height: size, hasAlpha: true });
+      expect(await sharp(path.join(set.linuxDir, `${size}x${size}.png`)).metadata()).toMatchObject({
+        format: 'png',
+        width: size,
+        height: size,
+        hasAlpha: true,
+      });
     }
     expect(await sharp(set.png).metadata()).toMatchObject({ width: 1024, height: 1024 });
   });
 
   it('draws the artwork, not an empty canvas: transparent corners, an opaque middle', async () => {
-    const { data, info } = await sharp(path.join(set.linuxDir, '64x64.png')).raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(path.join(set.linuxDir, '64x64.png'))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const alphaAt = (x: number, y: number) => data[(y * info.width + x) * info.channels + 3];
     expect(alphaAt(0, 0)).toBe(0);
     expect(alphaAt(32, 32)).toBe(255);
@@ -83,7 +93,9 @@ describe('icons generated from packaging/icon.svg', () => {
     const icon = (section: string) => (config[section] as { icon: string }).icon;
     expect(config['directories']).toMatchObject({ buildResources: 'build' });
     expect([icon('mac'), icon('win'), icon('linux')]).toEqual(
-      [set.icns, set.ico, set.linuxDir].map((file) => path.join('build', path.relative(out, file)).split(path.sep).join('/')),
+      [set.icns, set.ico, set.linuxDir].map((file) =>
+        path.join('build', path.relative(out, file)).split(path.sep).join('/'),
+      ),
     );
   });
 });

@@ -33,11 +33,21 @@ beforeAll(async () => {
   const output = path.join(work, 'dist');
   await promisify(execFile)(
     process.execPath,
-    [ELECTRON_BUILDER_CLI, '--linux', 'dir', '--x64', `-c.electronDist=${electronDist}`, '-c.npmRebuild=false', `-c.directories.output=${output}`],
+    [
+      ELECTRON_BUILDER_CLI,
+      '--linux',
+      'dir',
+      '--x64',
+      `-c.electronDist=${electronDist}`,
+      '-c.npmRebuild=false',
+      `-c.directories.output=${output}`,
+    ],
     { cwd: root, env: { ...process.env, CI: 'true' }, timeout: 180_000, maxBuffer: 16 * 1024 * 1024 },
   );
   resources = path.join(output, 'linux-unpacked', 'resources');
-  entries = asar.listPackage(path.join(resources, 'app.asar'), { isPack: false }).map((entry) => entry.split(path.sep).join('/'));
+  entries = asar
+    .listPackage(path.join(resources, 'app.asar'), { isPack: false })
+    .map((entry) => entry.split(path.sep).join('/'));
 }, 200_000);
 afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
@@ -47,43 +57,70 @@ const moduleNames = () =>
   new Set(
     entries
       .filter((entry) => entry.startsWith('/node_modules/'))
-      .map((entry) => entry.split('/').slice(2, entry.split('/')[2]?.startsWith('@') ? 4 : 3).join('/'))
+      .map((entry) =>
+        entry
+          .split('/')
+          .slice(2, entry.split('/')[2]?.startsWith('@') ? 4 : 3)
+          .join('/'),
+      )
       .filter((name) => name && name !== '@img' && !name.endsWith('/')),
   );
 
-describe.runIf(process.platform === 'linux' && process.arch === 'x64')('the packaged app (electron-builder --dir, offline)', () => {
-  it('holds the built main, preload and renderer, and package.json#main exists in it', () => {
-    for (const file of ['/package.json', '/out/main/index.js', '/out/main/cli.js', '/out/preload/index.cjs', '/out/renderer/index.html']) {
-      expect(entries).toContain(file);
-    }
-    expect(entries).toContain(`/${manifest.main}`);
-    expect(path.relative(root, BUILT.main).split(path.sep).join('/')).toBe(manifest.main);
-  });
+describe.runIf(process.platform === 'linux' && process.arch === 'x64')(
+  'the packaged app (electron-builder --dir, offline)',
+  () => {
+    it('holds the built main, preload and renderer, and package.json#main exists in it', () => {
+      for (const file of [
+        '/package.json',
+        '/out/main/index.js',
+        '/out/main/cli.js',
+        '/out/preload/index.cjs',
+        '/out/renderer/index.html',
+      ]) {
+        expect(entries).toContain(file);
+      }
+      expect(entries).toContain(`/${manifest.main}`);
+      expect(path.relative(root, BUILT.main).split(path.sep).join('/')).toBe(manifest.main);
+    });
 
-  it('holds nothing from the tests, the sources, the benchmarks or the packaging scripts, and no source maps', () => {
-    const ownFiles = entries.filter((entry) => entry !== '/node_modules' && !entry.startsWith('/node_modules/'));
-    const topLevel = new Set(ownFiles.map((entry) => entry.split('/')[1]));
-    expect([...topLevel].sort()).toEqual(['out', 'package.json']);
-    expect(ownFiles.filter((entry) => /\.(ts|tsx|map|mp4)$/.test(entry))).toEqual([]);
-    expect(entries.filter((entry) => /(^|\/)(test|fixtures|fake-apimart)(\/|$)/.test(entry) && !entry.startsWith('/node_modules/'))).toEqual([]);
-  });
+    it('holds nothing from the tests, the sources, the benchmarks or the packaging scripts, and no source maps', () => {
+      const ownFiles = entries.filter((entry) => entry !== '/node_modules' && !entry.startsWith('/node_modules/'));
+      const topLevel = new Set(ownFiles.map((entry) => entry.split('/')[1]));
+      expect([...topLevel].sort()).toEqual(['out', 'package.json']);
+      expect(ownFiles.filter((entry) => /\.(ts|tsx|map|mp4)$/.test(entry))).toEqual([]);
+      expect(
+        entries.filter(
+          (entry) => /(^|\/)(test|fixtures|fake-apimart)(\/|$)/.test(entry) && !entry.startsWith('/node_modules/'),
+        ),
+      ).toEqual([]);
+    });
 
-  it('carries every runtime dependency and none of the development ones', () => {
-    const modules = moduleNames();
-    for (const name of Object.keys(manifest.dependencies)) expect(modules, name).toContain(name);
-    for (const name of Object.keys(manifest.devDependencies)) expect(modules, name).not.toContain(name);
-  });
+    it('carries every runtime dependency and none of the development ones', () => {
+      const modules = moduleNames();
+      for (const name of Object.keys(manifest.dependencies)) expect(modules, name).toContain(name);
+      for (const name of Object.keys(manifest.devDependencies)) expect(modules, name).not.toContain(name);
+    });
 
-  it("unpacks sharp, this platform's libvips and keytar's native code from the archive", () => {
-    const sharpBinary = entries.find((entry) => /^\/node_modules\/@img\/sharp-linux-x64\/lib\/sharp-linux-x64.*\.node$/.test(entry));
-    expect(sharpBinary).toBeDefined();
-    const unpacked = ['/node_modules/sharp/package.json', sharpBinary ?? '', '/node_modules/keytar/build/Release/keytar.node'];
-    for (const file of unpacked) {
-      expect(entries).toContain(file);
-      expect(asar.statFile(path.join(resources, 'app.asar'), file.slice(1)).unpacked, file).toBe(true);
-    }
-    const libvips = entries.filter((entry) => entry.startsWith('/node_modules/@img/sharp-libvips-linux-x64/lib/libvips-cpp'));
-    expect(libvips.length).toBeGreaterThan(0);
-    for (const file of libvips) expect(asar.statFile(path.join(resources, 'app.asar'), file.slice(1)).unpacked, file).toBe(true);
-  });
-});
+    it("unpacks sharp, this platform's libvips and keytar's native code from the archive", () => {
+      const sharpBinary = entries.find((entry) =>
+        /^\/node_modules\/@img\/sharp-linux-x64\/lib\/sharp-linux-x64.*\.node$/.test(entry),
+      );
+      expect(sharpBinary).toBeDefined();
+      const unpacked = [
+        '/node_modules/sharp/package.json',
+        sharpBinary ?? '',
+        '/node_modules/keytar/build/Release/keytar.node',
+      ];
+      for (const file of unpacked) {
+        expect(entries).toContain(file);
+        expect(asar.statFile(path.join(resources, 'app.asar'), file.slice(1)).unpacked, file).toBe(true);
+      }
+      const libvips = entries.filter((entry) =>
+        entry.startsWith('/node_modules/@img/sharp-libvips-linux-x64/lib/libvips-cpp'),
+      );
+      expect(libvips.length).toBeGreaterThan(0);
+      for (const file of libvips)
+        expect(asar.statFile(path.join(resources, 'app.asar'), file.slice(1)).unpacked, file).toBe(true);
+    });
+  },
+);

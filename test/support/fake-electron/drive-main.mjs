@@ -35,11 +35,20 @@ const contents = new FakeWebContents();
 app.emit('web-contents-created', {}, contents);
 const navigate = (url) => {
   let prevented = false;
-  contents.emit('will-navigate', { url, preventDefault: () => { prevented = true; } });
+  contents.emit('will-navigate', {
+    url,
+    preventDefault: () => {
+      prevented = true;
+    },
+  });
   return prevented;
 };
 let webviewPrevented = false;
-contents.emit('will-attach-webview', { preventDefault: () => { webviewPrevented = true; } });
+contents.emit('will-attach-webview', {
+  preventDefault: () => {
+    webviewPrevented = true;
+  },
+});
 
 const helpMenu = recorder.menuTemplate.find((item) => item.role === 'help');
 const report = {
@@ -82,10 +91,16 @@ const report = {
 };
 
 helpMenu.submenu[0].click();
-const settings = recorder.menuTemplate.find((item) => item.label === 'File')?.submenu.find((item) => item.label === 'Settings');
+const settings = recorder.menuTemplate
+  .find((item) => item.label === 'File')
+  ?.submenu.find((item) => item.label === 'Settings');
 settings?.click();
 // A job the catalog refuses (before anything is sent) fails, and the shell says so.
-const enqueued = await invoke('jobs.enqueue', { prompt: 'a job', model: 'not-a-model', duration: 4, aspect: 'landscape', resolution: 'standard' }, { url: 'app://reelbench/index.html' });
+const enqueued = await invoke(
+  'jobs.enqueue',
+  { prompt: 'a job', model: 'not-a-model', duration: 4, aspect: 'landscape', resolution: 'standard' },
+  { url: 'app://reelbench/index.html' },
+);
 report.jobEnqueued = enqueued.ok;
 await waitFor(() => recorder.calls.some((call) => call.name === 'Notification.show'), 'a notification');
 report.notifications = recorder.calls.filter((call) => call.name === 'Notification.show').map((call) => call.detail);
@@ -105,17 +120,42 @@ report.openedExternally = recorder.openedExternally;
 
 // A context menu the page asks for: the user picks the second entry, then dismisses one.
 const trusted = { url: 'app://reelbench/index.html' };
-recorder.onPopup = (template, options) => { template[2].click(); options.callback(); };
-const picked = await invoke('app.contextMenu', { items: [{ id: 'reveal', label: 'Show in folder' }, { separator: true }, { id: 'trash', label: 'Move to trash' }] }, trusted);
+recorder.onPopup = (template, options) => {
+  template[2].click();
+  options.callback();
+};
+const picked = await invoke(
+  'app.contextMenu',
+  { items: [{ id: 'reveal', label: 'Show in folder' }, { separator: true }, { id: 'trash', label: 'Move to trash' }] },
+  trusted,
+);
 recorder.onPopup = undefined;
 const dismissed = await invoke('app.contextMenu', { items: [{ id: 'reveal', label: 'Show in folder' }] }, trusted);
-report.contextMenu = { picked, dismissed, shown: recorder.popups.slice(0, 2).map((popup) => ({ hasWindow: popup.hasWindow, labels: popup.template.map((entry) => entry.label ?? entry.type) })) };
+report.contextMenu = {
+  picked,
+  dismissed,
+  shown: recorder.popups
+    .slice(0, 2)
+    .map((popup) => ({ hasWindow: popup.hasWindow, labels: popup.template.map((entry) => entry.label ?? entry.type) })),
+};
 
 // A right-click in a text field on a misspelt word, then on plain selected text, then on nothing.
-const editFlags = { canUndo: true, canRedo: false, canCut: true, canCopy: true, canPaste: true, canSelectAll: true, canDelete: true };
+const editFlags = {
+  canUndo: true,
+  canRedo: false,
+  canCut: true,
+  canCopy: true,
+  canPaste: true,
+  canSelectAll: true,
+  canDelete: true,
+};
 const rightClick = (params) => {
   const before = recorder.popups.length;
-  window.webContents.emit('context-menu', {}, { editFlags, misspelledWord: '', dictionarySuggestions: [], selectionText: '', isEditable: false, ...params });
+  window.webContents.emit(
+    'context-menu',
+    {},
+    { editFlags, misspelledWord: '', dictionarySuggestions: [], selectionText: '', isEditable: false, ...params },
+  );
   const popup = recorder.popups[before];
   return popup ? popup.template.map((entry) => entry.role ?? entry.label ?? entry.type) : null;
 };
@@ -129,13 +169,22 @@ report.replacedMisspellings = recorder.replacedMisspellings;
 
 // Dragging a library video out: the sample video dropped into the library folder, catalogued, then dragged.
 const libraryRoot = path.join(recorder.userDataDir, 'Reelbench');
-await copyFile(fileURLToPath(new URL('../../fixtures/sample.mp4', import.meta.url)), path.join(libraryRoot, 'Dragged out.mp4'));
+await copyFile(
+  fileURLToPath(new URL('../../fixtures/sample.mp4', import.meta.url)),
+  path.join(libraryRoot, 'Dragged out.mp4'),
+);
 await invoke('library.rebuild', undefined, trusted);
 const listed = await invoke('library.list', {}, trusted);
 const item = listed.data.items[0];
-report.drag = { answer: await invoke('library.startDrag', { id: item.id }, trusted), drags: recorder.drags, expected: path.join(libraryRoot, 'Dragged out.mp4') };
+report.drag = {
+  answer: await invoke('library.startDrag', { id: item.id }, trusted),
+  drags: recorder.drags,
+  expected: path.join(libraryRoot, 'Dragged out.mp4'),
+};
 report.aboutPanel = recorder.aboutPanel;
-report.aboutInMenu = recorder.menuTemplate.some((item) => Array.isArray(item.submenu) && item.submenu.some((entry) => entry.role === 'about'));
+report.aboutInMenu = recorder.menuTemplate.some(
+  (item) => Array.isArray(item.submenu) && item.submenu.some((entry) => entry.role === 'about'),
+);
 
 process.stdout.write(JSON.stringify(report));
 process.exit(0);

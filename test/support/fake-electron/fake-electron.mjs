@@ -31,49 +31,106 @@ class FakeApp extends EventEmitter {
   constructor() {
     super();
     // Resolves after the main module's top level has run, as Electron's does.
-    this.#ready = new Promise((resolve) => setTimeout(() => { record('app.ready'); resolve(); }, 0));
+    this.#ready = new Promise((resolve) =>
+      setTimeout(() => {
+        record('app.ready');
+        resolve();
+      }, 0),
+    );
   }
-  whenReady() { return this.#ready; }
-  getName() { return 'Reelbench'; }
-  getVersion() { return '9.9.9-fake'; }
-  setAboutPanelOptions(options) { record('app.setAboutPanelOptions'); recorder.aboutPanel = options; }
-  getPath(name) { record('app.getPath', name); return recorder.userDataDir; }
-  requestSingleInstanceLock() { record('app.requestSingleInstanceLock'); return true; }
-  quit() { record('app.quit'); }
-  exit(code) { record('app.exit', code); }
+  whenReady() {
+    return this.#ready;
+  }
+  getName() {
+    return 'Reelbench';
+  }
+  getVersion() {
+    return '9.9.9-fake';
+  }
+  setAboutPanelOptions(options) {
+    record('app.setAboutPanelOptions');
+    recorder.aboutPanel = options;
+  }
+  getPath(name) {
+    record('app.getPath', name);
+    return recorder.userDataDir;
+  }
+  requestSingleInstanceLock() {
+    record('app.requestSingleInstanceLock');
+    return true;
+  }
+  quit() {
+    record('app.quit');
+  }
+  exit(code) {
+    record('app.exit', code);
+  }
 }
 export const app = new FakeApp();
 
 export const ipcMain = {
-  handle(channel, handler) { record('ipcMain.handle', channel); recorder.ipcHandlers.set(channel, handler); },
+  handle(channel, handler) {
+    record('ipcMain.handle', channel);
+    recorder.ipcHandlers.set(channel, handler);
+  },
 };
 
 export const protocol = {
-  registerSchemesAsPrivileged(schemes) { record('protocol.registerSchemesAsPrivileged'); recorder.privilegedSchemes.push(...schemes); },
-  handle(scheme, handler) { record('protocol.handle', scheme); recorder.protocolHandlers.set(scheme, handler); },
+  registerSchemesAsPrivileged(schemes) {
+    record('protocol.registerSchemesAsPrivileged');
+    recorder.privilegedSchemes.push(...schemes);
+  },
+  handle(scheme, handler) {
+    record('protocol.handle', scheme);
+    recorder.protocolHandlers.set(scheme, handler);
+  },
 };
 
-export const net = { fetch: (...args) => { record('net.fetch', String(args[0])); return recorder.netFetch(...args); } };
+export const net = {
+  fetch: (...args) => {
+    record('net.fetch', String(args[0]));
+    return recorder.netFetch(...args);
+  },
+};
 
 export const session = {
   defaultSession: {
-    setPermissionRequestHandler(handler) { recorder.permissionRequestHandler = handler; },
-    setPermissionCheckHandler(handler) { recorder.permissionCheckHandler = handler; },
+    setPermissionRequestHandler(handler) {
+      recorder.permissionRequestHandler = handler;
+    },
+    setPermissionCheckHandler(handler) {
+      recorder.permissionCheckHandler = handler;
+    },
   },
 };
 
 export const shell = {
-  openExternal: async (url) => { recorder.openedExternally.push(url); },
-  trashItem: async (file) => { record('shell.trashItem', file); },
-  showItemInFolder: (file) => { record('shell.showItemInFolder', file); },
+  openExternal: async (url) => {
+    recorder.openedExternally.push(url);
+  },
+  trashItem: async (file) => {
+    record('shell.trashItem', file);
+  },
+  showItemInFolder: (file) => {
+    record('shell.showItemInFolder', file);
+  },
 };
 export class Notification {
-  static isSupported() { return true; }
-  constructor(options) { this.options = options; }
-  show() { record('Notification.show', this.options.title); }
+  static isSupported() {
+    return true;
+  }
+  constructor(options) {
+    this.options = options;
+  }
+  show() {
+    record('Notification.show', this.options.title);
+  }
 }
 export const dialog = {
-  showOpenDialog: async () => { record('dialog.showOpenDialog'); return { canceled: true, filePaths: [] }; },
+  showOpenDialog: async () => {
+    record('dialog.showOpenDialog');
+    return { canceled: true, filePaths: [] };
+  },
   // The first button (the default action) unless FAKE_ELECTRON_MESSAGE_BOX_ANSWER says another.
   showMessageBox: async (options) => {
     recorder.messageBoxes.push({ message: options.message, detail: options.detail, buttons: options.buttons });
@@ -95,27 +152,44 @@ export const Menu = {
       },
     };
   },
-  setApplicationMenu(menu) { record('Menu.setApplicationMenu', menu ? 'set' : 'cleared'); recorder.menuTemplate = menu?.template; },
+  setApplicationMenu(menu) {
+    record('Menu.setApplicationMenu', menu ? 'set' : 'cleared');
+    recorder.menuTemplate = menu?.template;
+  },
 };
 
 export const nativeImage = {
-  createFromDataURL(url) { return { isEmpty: () => !/^data:image\/png;base64,.+/.test(url) }; },
+  createFromDataURL(url) {
+    return { isEmpty: () => !/^data:image\/png;base64,.+/.test(url) };
+  },
 };
 
 class FakeWebContents extends EventEmitter {
   sent = [];
   windowOpenHandler = undefined;
-  send(channel, payload) { this.sent.push({ channel, payload }); }
-  isDestroyed() { return false; }
-  setWindowOpenHandler(handler) { this.windowOpenHandler = handler; }
-  startDrag(item) { recorder.drags.push({ file: item.file, iconEmpty: item.icon.isEmpty() }); }
-  replaceMisspelling(word) { recorder.replacedMisspellings.push(word); }
+  send(channel, payload) {
+    this.sent.push({ channel, payload });
+  }
+  isDestroyed() {
+    return false;
+  }
+  setWindowOpenHandler(handler) {
+    this.windowOpenHandler = handler;
+  }
+  startDrag(item) {
+    recorder.drags.push({ file: item.file, iconEmpty: item.icon.isEmpty() });
+  }
+  replaceMisspelling(word) {
+    recorder.replacedMisspellings.push(word);
+  }
   session = { addWordToSpellCheckerDictionary: () => true };
 }
 export { FakeWebContents };
 
 export class BrowserWindow extends EventEmitter {
-  static getAllWindows() { return recorder.windows; }
+  static getAllWindows() {
+    return recorder.windows;
+  }
   webContents = new FakeWebContents();
   focused = false;
   constructor(options) {
@@ -125,15 +199,32 @@ export class BrowserWindow extends EventEmitter {
     record('BrowserWindow.new');
     app.emit('web-contents-created', {}, this.webContents);
   }
-  async loadURL(url) { record('BrowserWindow.loadURL', url); this.loadedUrl = url; }
-  getNormalBounds() { return { x: 10, y: 20, width: 1111, height: 777 }; }
-  isMaximized() { return false; }
-  isMinimized() { return false; }
+  async loadURL(url) {
+    record('BrowserWindow.loadURL', url);
+    this.loadedUrl = url;
+  }
+  getNormalBounds() {
+    return { x: 10, y: 20, width: 1111, height: 777 };
+  }
+  isMaximized() {
+    return false;
+  }
+  isMinimized() {
+    return false;
+  }
   maximize() {}
-  setProgressBar(value) { this.progress = value; }
-  isFocused() { return false; }
-  isDestroyed() { return false; }
+  setProgressBar(value) {
+    this.progress = value;
+  }
+  isFocused() {
+    return false;
+  }
+  isDestroyed() {
+    return false;
+  }
   show() {}
   restore() {}
-  focus() { this.focused = true; }
+  focus() {
+    this.focused = true;
+  }
 }

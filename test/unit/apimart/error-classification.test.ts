@@ -3,19 +3,44 @@ import { classifyErrorResponse } from '../../../electron/services/apimart/classi
 import { isPolicyRefusal, summarizeErrorBody } from '../../../electron/services/apimart/error-body';
 
 const classify = (status: number, body: unknown, headers: Record<string, string> = {}, model?: string) =>
-  classifyErrorResponse(status, 'Status Text', typeof body === 'string' ? body : JSON.stringify(body), new Headers(headers), { model }, Date.parse('2026-11-24T00:00:00Z'));
+  classifyErrorResponse(
+    status,
+    'Status Text',
+    typeof body === 'string' ? body : JSON.stringify(body),
+    new Headers(headers),
+    { model },
+    Date.parse('2026-11-24T00:00:00Z'),
+  );
 
 describe('error bodies', () => {
   it('reads the three shapes the gateway uses', () => {
-    expect(summarizeErrorBody('{"error":{"message":"bad key","type":"auth","code":"invalid_api_key"}}')).toEqual({ message: 'bad key', type: 'auth', code: 'invalid_api_key' });
-    expect(summarizeErrorBody('{"code":400,"message":"duration invalid"}')).toEqual({ message: 'duration invalid', code: '400', type: undefined });
+    expect(summarizeErrorBody('{"error":{"message":"bad key","type":"auth","code":"invalid_api_key"}}')).toEqual({
+      message: 'bad key',
+      type: 'auth',
+      code: 'invalid_api_key',
+    });
+    expect(summarizeErrorBody('{"code":400,"message":"duration invalid"}')).toEqual({
+      message: 'duration invalid',
+      code: '400',
+      type: undefined,
+    });
     expect(summarizeErrorBody('{"success":false,"message":"no quota"}')).toMatchObject({ message: 'no quota' });
-    expect(summarizeErrorBody('<html>502 Bad Gateway</html>')).toEqual({ message: undefined, code: undefined, type: undefined });
+    expect(summarizeErrorBody('<html>502 Bad Gateway</html>')).toEqual({
+      message: undefined,
+      code: undefined,
+      type: undefined,
+    });
     expect(summarizeErrorBody('null').message).toBeUndefined();
   });
 
   it('recognises content-policy refusals in several phrasings', () => {
-    for (const reason of ['Rejected by safety system', 'content policy violation', 'This prompt is flagged by moderation', '内容违规', undefined]) {
+    for (const reason of [
+      'Rejected by safety system',
+      'content policy violation',
+      'This prompt is flagged by moderation',
+      '内容违规',
+      undefined,
+    ]) {
       expect(isPolicyRefusal(reason), String(reason)).toBe(reason !== undefined);
     }
     expect(isPolicyRefusal('upstream timeout')).toBe(false);
@@ -46,9 +71,20 @@ describe('classifying a failed answer', () => {
   });
 
   it('spots an unknown model by code or wording, including a gateway that has no channel for it', () => {
-    expect(classify(400, { error: { message: 'x', code: 'model_not_found' } }, {}, 'sora-2-preview').code).toBe('unknownModel');
-    expect(classify(400, { message: 'The model sora-2-preview does not exist' }, {}, 'sora-2-preview').code).toBe('unknownModel');
-    expect(classify(503, { error: { message: '当前分组 default 下对于模型 sora-2-preview 无可用渠道' } }, {}, 'sora-2-preview').code).toBe('unknownModel');
+    expect(classify(400, { error: { message: 'x', code: 'model_not_found' } }, {}, 'sora-2-preview').code).toBe(
+      'unknownModel',
+    );
+    expect(classify(400, { message: 'The model sora-2-preview does not exist' }, {}, 'sora-2-preview').code).toBe(
+      'unknownModel',
+    );
+    expect(
+      classify(
+        503,
+        { error: { message: '当前分组 default 下对于模型 sora-2-preview 无可用渠道' } },
+        {},
+        'sora-2-preview',
+      ).code,
+    ).toBe('unknownModel');
     // Without a model in context the same words are an ordinary refusal.
     expect(classify(400, { error: { message: 'x', code: 'model_not_found' } }).code).toBe('invalidRequest');
   });

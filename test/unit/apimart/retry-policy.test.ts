@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, DEFAULT_RETRY, failedBeforeSending, parseRetryAfter } from '../../../electron/services/apimart/retry-policy';
+import {
+  backoffDelay,
+  DEFAULT_RETRY,
+  failedBeforeSending,
+  parseRetryAfter,
+} from '../../../electron/services/apimart/retry-policy';
 
 describe('retry policy', () => {
   it('backs off exponentially with full jitter, capped', () => {
-    expect([0, 1, 2, 3, 4, 5].map((attempt) => backoffDelay(attempt, DEFAULT_RETRY, () => 1))).toEqual([500, 1000, 2000, 4000, 8000, 8000]);
+    expect([0, 1, 2, 3, 4, 5].map((attempt) => backoffDelay(attempt, DEFAULT_RETRY, () => 1))).toEqual([
+      500, 1000, 2000, 4000, 8000, 8000,
+    ]);
     expect(backoffDelay(3, DEFAULT_RETRY, () => 0)).toBe(0);
     expect(backoffDelay(2, DEFAULT_RETRY, () => 0.25)).toBe(500);
   });
@@ -19,7 +26,8 @@ describe('retry policy', () => {
   });
 
   it('knows which failures prove a request never left (so even a billed POST may be resent)', () => {
-    const undici = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) });
+    const undici = (code: string) =>
+      Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) });
     expect(failedBeforeSending(undici('ECONNREFUSED'))).toBe(true);
     expect(failedBeforeSending(undici('ENOTFOUND'))).toBe(true);
     expect(failedBeforeSending(new Error('net::ERR_INTERNET_DISCONNECTED'))).toBe(true);

@@ -6,7 +6,10 @@ describe('the CLI Node version guard', () => {
     expect(nodeVersionProblem(version)).toBeNull();
   });
 
-  it.each(['20.20.2', '22.11.0', '18.0.0', '9.99.0'])('stops Node %s with the version it needs and the one it found', (version) => {
-    expect(nodeVersionProblem(version)).toBe(`Reelbench needs Node 22.12 or newer (this is v${version}).`);
-  });
+  it.each(['20.20.2', '22.11.0', '18.0.0', '9.99.0'])(
+    'stops Node %s with the version it needs and the one it found',
+    (version) => {
+      expect(nodeVersionProblem(version)).toBe(`Reelbench needs Node 22.12 or newer (this is v${version}).`);
+    },
+  );
 });

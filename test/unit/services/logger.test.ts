@@ -17,7 +17,12 @@ describe('log lines', () => {
   it('formats JSON with error details for diagnosis', () => {
     const line = formatLogLine('error', 'boom', { error: new Error('bad thing'), channel: 'app.info' }, new Date(0));
     const parsed = JSON.parse(line) as Record<string, unknown>;
-    expect(parsed).toMatchObject({ time: '1970-01-01T00:00:00.000Z', level: 'error', message: 'boom', channel: 'app.info' });
+    expect(parsed).toMatchObject({
+      time: '1970-01-01T00:00:00.000Z',
+      level: 'error',
+      message: 'boom',
+      channel: 'app.info',
+    });
     expect((parsed['error'] as { message: string }).message).toBe('bad thing');
     expect(line.endsWith('\n')).toBe(true);
   });

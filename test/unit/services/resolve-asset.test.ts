@@ -8,8 +8,12 @@ describe('app:// asset resolution', () => {
   it('maps app paths into the renderer folder', () => {
     expect(resolveAssetPath(root, 'app://reelbench/')).toBe(path.join(root, 'index.html'));
     expect(resolveAssetPath(root, 'app://reelbench/index.html')).toBe(path.join(root, 'index.html'));
-    expect(resolveAssetPath(root, 'app://reelbench/assets/index-abc.js?v=1#x')).toBe(path.join(root, 'assets', 'index-abc.js'));
-    expect(resolveAssetPath(root, 'app://reelbench/assets/with%20space.css')).toBe(path.join(root, 'assets', 'with space.css'));
+    expect(resolveAssetPath(root, 'app://reelbench/assets/index-abc.js?v=1#x')).toBe(
+      path.join(root, 'assets', 'index-abc.js'),
+    );
+    expect(resolveAssetPath(root, 'app://reelbench/assets/with%20space.css')).toBe(
+      path.join(root, 'assets', 'with space.css'),
+    );
   });
 
   it('refuses anything that would leave the folder or is not ours', () => {

@@ -8,7 +8,9 @@ describe('inTransaction', () => {
     db.exec('CREATE TABLE t (x TEXT)');
     const { page_count: pages } = db.prepare('PRAGMA page_count').get() as { page_count: number };
     db.exec(`PRAGMA max_page_count = ${pages + 1}`);
-    expect(() => inTransaction(db, () => db.prepare('INSERT INTO t VALUES (?)').run('x'.repeat(100_000)))).toThrow('database or disk is full');
+    expect(() => inTransaction(db, () => db.prepare('INSERT INTO t VALUES (?)').run('x'.repeat(100_000)))).toThrow(
+      'database or disk is full',
+    );
     expect(db.isTransaction).toBe(false);
     inTransaction(db, () => db.prepare('INSERT INTO t VALUES (?)').run('small'));
     expect(db.prepare('SELECT x FROM t').all()).toEqual([{ x: 'small' }]);

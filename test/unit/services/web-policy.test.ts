@@ -28,7 +28,16 @@ describe('web policy', () => {
   });
 
   it('denies permissions by default', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'midi', 'openExternal', 'hid', 'serial', 'unknown-future']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'midi',
+      'openExternal',
+      'hid',
+      'serial',
+      'unknown-future',
+    ]) {
       expect(isPermissionAllowed(permission), permission).toBe(false);
     }
     expect(isPermissionAllowed('clipboard-sanitized-write')).toBe(true);

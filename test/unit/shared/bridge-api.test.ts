@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildReelbenchApi, channelNames, eventMethodName, splitChannel, type BridgeTransport } from '../../../shared/ipc/bridge-api';
+import {
+  buildReelbenchApi,
+  channelNames,
+  eventMethodName,
+  splitChannel,
+  type BridgeTransport,
+} from '../../../shared/ipc/bridge-api';
 import { contract } from '../../../shared/ipc/contract';
 import type { EventChannel, InvokeChannel } from '../../../shared/ipc/contract-types';
 
@@ -18,14 +24,18 @@ function recordingTransport() {
       return () => set.delete(listener);
     },
   };
-  const deliver = (event: EventChannel, payload: unknown) => listeners.get(event)?.forEach((listener) => listener(payload));
+  const deliver = (event: EventChannel, payload: unknown) =>
+    listeners.get(event)?.forEach((listener) => listener(payload));
   return { transport, invoked, deliver, listeners };
 }
 
 describe('bridge api', () => {
   it('exposes every contract channel as domain.verb and every event as domain.onEvent', () => {
     const { transport } = recordingTransport();
-    const api = buildReelbenchApi(channelNames(contract), transport) as unknown as Record<string, Record<string, unknown>>;
+    const api = buildReelbenchApi(channelNames(contract), transport) as unknown as Record<
+      string,
+      Record<string, unknown>
+    >;
     for (const channel of Object.keys(contract.invoke)) {
       const [domain, verb] = splitChannel(channel);
       expect(typeof api[domain]?.[verb], channel).toBe('function');

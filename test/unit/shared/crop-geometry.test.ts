@@ -19,11 +19,26 @@ describe('crop geometry', () => {
   });
 
   it('keeps a UI rectangle centre and width, re-locks the ratio, and keeps it inside the image', () => {
-    expect(cropRectangle(1920, 1080, landscape, { x: 0.25, y: 0.25, width: 0.5, height: 0.5 })).toEqual({ left: 480, top: 270, width: 960, height: 540 });
+    expect(cropRectangle(1920, 1080, landscape, { x: 0.25, y: 0.25, width: 0.5, height: 0.5 })).toEqual({
+      left: 480,
+      top: 270,
+      width: 960,
+      height: 540,
+    });
     // Pushed past the bottom-right corner: moved back inside.
-    expect(cropRectangle(1920, 1080, landscape, { x: 0.9, y: 0.9, width: 0.5, height: 0.5 })).toEqual({ left: 960, top: 540, width: 960, height: 540 });
+    expect(cropRectangle(1920, 1080, landscape, { x: 0.9, y: 0.9, width: 0.5, height: 0.5 })).toEqual({
+      left: 960,
+      top: 540,
+      width: 960,
+      height: 540,
+    });
     // Wider than the image allows at this ratio: shrunk to fit.
-    expect(cropRectangle(1000, 1000, landscape, { x: 0, y: 0, width: 1, height: 0.2 })).toEqual({ left: 0, top: 0, width: 1000, height: 563 });
+    expect(cropRectangle(1000, 1000, landscape, { x: 0, y: 0, width: 1, height: 0.2 })).toEqual({
+      left: 0,
+      top: 0,
+      width: 1000,
+      height: 563,
+    });
   });
 
   it('survives hostile numbers', () => {

@@ -26,7 +26,9 @@ describe('model catalog', () => {
 
   it('rejects a catalog edit that contradicts itself', () => {
     const [first] = MODEL_CATALOG.models;
-    expect(() => catalogSchema.parse({ ...MODEL_CATALOG, models: [{ ...first, defaultDuration: 5 }] })).toThrow(/defaultDuration/);
+    expect(() => catalogSchema.parse({ ...MODEL_CATALOG, models: [{ ...first, defaultDuration: 5 }] })).toThrow(
+      /defaultDuration/,
+    );
     expect(() => catalogSchema.parse({ ...MODEL_CATALOG, defaultModel: 'nope' })).toThrow(/defaultModel/);
     expect(() => catalogSchema.parse({ ...MODEL_CATALOG, models: [first, first] })).toThrow(/unique/);
   });
@@ -36,12 +38,26 @@ describe('video requests', () => {
   it('fills defaults and normalizes', () => {
     expect(validateVideoRequest(MODEL_CATALOG, { model: 'sora-2-preview', prompt: ' dusk ' })).toEqual({
       ok: true,
-      request: { model: 'sora-2-preview', prompt: 'dusk', duration: 4, aspect: 'landscape', resolution: 'standard', imageUrls: [] },
+      request: {
+        model: 'sora-2-preview',
+        prompt: 'dusk',
+        duration: 4,
+        aspect: 'landscape',
+        resolution: 'standard',
+        imageUrls: [],
+      },
     });
   });
 
   it('reports every problem with a readable message', () => {
-    const result = validateVideoRequest(MODEL_CATALOG, { model: 'sora-2-pro-preview', prompt: 'x'.repeat(10_001), duration: 10, aspect: 'square', resolution: '4k', imageUrls: ['a', 'b'] });
+    const result = validateVideoRequest(MODEL_CATALOG, {
+      model: 'sora-2-pro-preview',
+      prompt: 'x'.repeat(10_001),
+      duration: 10,
+      aspect: 'square',
+      resolution: '4k',
+      imageUrls: ['a', 'b'],
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues).toEqual([
@@ -56,7 +72,12 @@ describe('video requests', () => {
 
   it('points to the pro model when the standard one is asked for high resolution', () => {
     const result = validateVideoRequest(MODEL_CATALOG, { model: 'sora-2-preview', prompt: 'x', resolution: 'high' });
-    expect(result).toEqual({ ok: false, issues: [{ field: 'resolution', message: 'Sora 2 has no resolution choice. Choose Sora 2 Pro for a higher resolution.' }] });
+    expect(result).toEqual({
+      ok: false,
+      issues: [
+        { field: 'resolution', message: 'Sora 2 has no resolution choice. Choose Sora 2 Pro for a higher resolution.' },
+      ],
+    });
   });
 
   it('names the known models when given an unknown one', () => {
@@ -67,10 +88,27 @@ describe('video requests', () => {
   });
 
   it('builds the body with only accepted fields', () => {
-    const standardRequest = validateVideoRequest(MODEL_CATALOG, { model: 'sora-2-preview', prompt: 'p', aspect: '9:16', imageUrls: ['https://u/i.jpg'] });
+    const standardRequest = validateVideoRequest(MODEL_CATALOG, {
+      model: 'sora-2-preview',
+      prompt: 'p',
+      aspect: '9:16',
+      imageUrls: ['https://u/i.jpg'],
+    });
     const proRequest = validateVideoRequest(MODEL_CATALOG, { model: 'sora-2-pro-preview', prompt: 'p', duration: 8 });
     if (!standardRequest.ok || !proRequest.ok) throw new Error('valid requests were refused');
-    expect(toGenerationBody(MODEL_CATALOG, standardRequest.request)).toEqual({ model: 'sora-2-preview', prompt: 'p', duration: 4, aspect_ratio: 'portrait', image_urls: ['https://u/i.jpg'] });
-    expect(toGenerationBody(MODEL_CATALOG, proRequest.request)).toEqual({ model: 'sora-2-pro-preview', prompt: 'p', duration: 8, aspect_ratio: 'landscape', resolution: 'standard' });
+    expect(toGenerationBody(MODEL_CATALOG, standardRequest.request)).toEqual({
+      model: 'sora-2-preview',
+      prompt: 'p',
+      duration: 4,
+      aspect_ratio: 'portrait',
+      image_urls: ['https://u/i.jpg'],
+    });
+    expect(toGenerationBody(MODEL_CATALOG, proRequest.request)).toEqual({
+      model: 'sora-2-pro-preview',
+      prompt: 'p',
+      duration: 8,
+      aspect_ratio: 'landscape',
+      resolution: 'standard',
+    });
   });
 });

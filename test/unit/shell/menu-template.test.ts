@@ -5,7 +5,13 @@ import type { View } from '../../../shared/models/app-info';
 
 function template(platform: NodeJS.Platform, isDevelopment = false) {
   const navigated: View[] = [];
-  const actions: MenuActions = { platform, appName: 'Reelbench', isDevelopment, navigate: (view) => navigated.push(view), openHelp: () => {} };
+  const actions: MenuActions = {
+    platform,
+    appName: 'Reelbench',
+    isDevelopment,
+    navigate: (view) => navigated.push(view),
+    openHelp: () => {},
+  };
   return { menu: buildMenuTemplate(actions), navigated };
 }
 
@@ -30,15 +36,21 @@ describe('application menu', () => {
     expect(edit).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']));
   });
 
-  it.each(['win32', 'linux'] as const)('puts Settings and Quit under File on %s, with no macOS app menu', (platform) => {
-    const { menu } = template(platform);
-    expect(menu[0]?.label).toBe('File');
-    expect(roles(menu[0])).toEqual(expect.arrayContaining(['Settings', 'quit']));
-  });
+  it.each(['win32', 'linux'] as const)(
+    'puts Settings and Quit under File on %s, with no macOS app menu',
+    (platform) => {
+      const { menu } = template(platform);
+      expect(menu[0]?.label).toBe('File');
+      expect(roles(menu[0])).toEqual(expect.arrayContaining(['Settings', 'quit']));
+    },
+  );
 
   it('routes view items and Settings to navigation', () => {
     const { menu, navigated } = template('linux');
-    const items = [...(find(menu, 'View')?.submenu as MenuItemConstructorOptions[]), ...(menu[0]?.submenu as MenuItemConstructorOptions[])];
+    const items = [
+      ...(find(menu, 'View')?.submenu as MenuItemConstructorOptions[]),
+      ...(menu[0]?.submenu as MenuItemConstructorOptions[]),
+    ];
     for (const label of ['Library', 'Settings']) {
       const item = items.find((entry) => entry.label === label);
       (item?.click as (() => void) | undefined)?.();
