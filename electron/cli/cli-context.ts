@@ -5,14 +5,14 @@ import { AppError } from '../../shared/errors';
 import { isSecureOrLoopback } from '../../shared/net/url-policy';
 import { resolveAppPaths, type AppPaths } from '../services/app-paths';
 import { defaultDataDir, defaultLibraryDir } from '../services/data-dir';
-import { createImageService, type ImageService } from '../services/images/image-service';
-import { encodePoster } from '../services/images/poster-encode';
 import { createUndiciDownloadSource } from '../services/apimart/undici-download-source';
+import { composeServices } from '../services/compose-services';
+import type { ImageService } from '../services/images/image-service';
+import type { Pipeline } from '../services/jobs/pipeline';
+import type { LibraryHost } from '../services/library/library-host';
 import type { Job } from '../../shared/jobs/job-models';
-import { createPipeline, type Pipeline } from '../services/jobs/pipeline';
 import { createKeyStore, type KeyStore } from '../services/keychain/key-store';
 import { loadKeytar } from '../services/keychain/load-keytar';
-import { createLibraryHost, type LibraryHost } from '../services/library/library-host';
 import { createFileLogger, createRedactor, type Logger } from '../services/logging/logger';
 import { openSettingsStore, type SettingsStore } from '../services/settings/settings-store';
 import { openJobStore } from '../services/storage/job-store';
@@ -54,85 +54,82 @@ export async function openCliContext(env: CliEnv, appVersion: string): Promise<C
     createRedactor(() => keyStore.secretsForRedaction()),
   );
   const settings = await openSettingsStore(paths.settingsFile, logger);
-  const images = createImageService({ cacheDir: paths.cacheDir });
   const baseUrl = baseUrlFrom(env, settings.current().apiBaseUrl);
   const pollFloor = Number(env['REELBENCH_POLL_MIN_MS']);
-  let library: LibraryHost | undefined;
-  let pipeline: Pipeline | undefined;
+  const lowered = Number.isFinite(pollFloor) && pollFloor > 0;
+  const userDirs = await readFile(path.join(os.homedir(), '.config', 'user-dirs.dirs'), 'utf8').catch(() => null);
   const jobListeners = new Set<(job: Job) => void>();
-
-  const openLibrary = async (): Promise<LibraryHost> => {
-    if (library) return library;
-    const userDirs = await readFile(path.join(os.homedir(), '.config', 'user-dirs.dirs'), 'utf8').catch(() => null);
-    library = createLibraryHost({
-      paths,
-      settings,
+  let adopt = true;
+  // Nothing is opened here: `key status` touches neither the library nor jobs.sqlite.
+  const services = composeServices({
+    paths,
+    logger,
+    keyStore,
+    settings,
+    fetch: (url, init) => fetch(url, init),
+    // Node's own HTTP client without fetch's web streams: a third less CPU per downloaded byte.
+    downloadSource: createUndiciDownloadSource(),
+    library: {
       defaultRoot: defaultLibraryDir(process.platform, os.homedir(), userDirs),
       rootOverride: env['REELBENCH_LIBRARY_DIR'] ? path.resolve(env['REELBENCH_LIBRARY_DIR']) : undefined,
       appVersion,
       mediaUrl: (kind, id) => `app://reelbench/media/${kind}/${id}`,
-      encodePoster,
       trash: (file) => rm(file),
-      logger,
-    });
-    await library.open();
-    return library;
-  };
+      watch: false,
+    },
+    jobs: {
+      baseUrl,
+      // A lowered floor (tests against a fast fake server) lowers the ceiling with it.
+      pollFloorMs: lowered ? pollFloor : undefined,
+      pollCeilingMs: lowered ? pollFloor * 6 : undefined,
+      // Tests pause processes past their lease; a shorter one keeps them quick.
+      leaseMs: Number(env['REELBENCH_LEASE_MS']) > 0 ? Number(env['REELBENCH_LEASE_MS']) : undefined,
+      adopt: () => adopt,
+    },
+  });
+  services.bus.on('jobs.changed', (job) => {
+    for (const listener of jobListeners) listener(job);
+  });
+  let libraryOpened: Promise<LibraryHost> | undefined;
+  let pipelineReady: Promise<Pipeline> | undefined;
+
+  const openLibrary = (): Promise<LibraryHost> =>
+    (libraryOpened ??= services.library.open().then(() => services.library));
 
   return {
     paths,
     settings,
     keyStore,
-    images,
+    images: services.images,
     logger,
     baseUrl,
     library: openLibrary,
-    async pipeline(options = {}) {
-      if (pipeline) return pipeline;
-      // A terminal cannot be asked in the middle of a command: say what is wrong and how to set the file aside.
-      await rescueStore(
-        paths.jobsFile,
-        'your generation jobs',
-        (file) => openJobStore(file).close(),
-        async (trouble) => {
-          const { message, detail } = describeTrouble(trouble);
-          throw new AppError(
-            'internal',
-            `${message} ${detail.split(' Reelbench can keep it')[0] ?? ''}`,
-            `Move it aside (mv "${trouble.file}" "${trouble.setAsideAs}"), or open the Reelbench app, which offers to; then run the command again.`,
-          );
-        },
-      );
-      pipeline = createPipeline({
-        paths,
-        settings,
-        keySource: keyStore,
-        fetch: (url, init) => fetch(url, init),
-        // Node's own HTTP client without fetch's web streams: a third less CPU per downloaded byte.
-        downloadSource: createUndiciDownloadSource(),
-        images,
-        library: await openLibrary(),
-        baseUrl,
-        // A lowered floor (tests against a fast fake server) lowers the ceiling with it.
-        pollFloorMs: Number.isFinite(pollFloor) && pollFloor > 0 ? pollFloor : undefined,
-        pollCeilingMs: Number.isFinite(pollFloor) && pollFloor > 0 ? pollFloor * 6 : undefined,
-        logger,
-        adopt: options.adopt ?? true,
-        // Tests pause processes past their lease; a shorter one keeps them quick.
-        leaseMs: Number(env['REELBENCH_LEASE_MS']) > 0 ? Number(env['REELBENCH_LEASE_MS']) : undefined,
-        onChange: (job) => {
-          for (const listener of jobListeners) listener(job);
-        },
-      });
-      return pipeline;
+    pipeline(options = {}) {
+      adopt = options.adopt ?? true;
+      pipelineReady ??= (async () => {
+        // A terminal cannot be asked in the middle of a command: say what is wrong and how to set the file aside.
+        await rescueStore(
+          paths.jobsFile,
+          'your generation jobs',
+          (file) => openJobStore(file).close(),
+          async (trouble) => {
+            const { message, detail } = describeTrouble(trouble);
+            throw new AppError(
+              'internal',
+              `${message} ${detail.split(' Reelbench can keep it')[0] ?? ''}`,
+              `Move it aside (mv "${trouble.file}" "${trouble.setAsideAs}"), or open the Reelbench app, which offers to; then run the command again.`,
+            );
+          },
+        );
+        await openLibrary();
+        return services.pipeline;
+      })();
+      return pipelineReady;
     },
     onJobChange(listener) {
       jobListeners.add(listener);
       return () => jobListeners.delete(listener);
     },
-    async close() {
-      await pipeline?.close();
-      library?.close();
-    },
+    close: () => services.close(),
   };
 }

@@ -1,23 +1,17 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, nativeImage, net, session, shell } from 'electron';
 import { version as packageVersion } from '../../package.json';
-import type { Job } from '../../shared/jobs/job-models';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from '../services/app-protocol/app-origin';
 import { resolveAppPaths } from '../services/app-paths';
-import { createEventEmitter } from '../services/ipc/event-emitter';
 import { createTrustedSenderCheck } from '../services/ipc/trusted-sender';
 import { createKeyStore } from '../services/keychain/key-store';
 import { loadKeytar } from '../services/keychain/load-keytar';
 import { createFileLogger, createRedactor } from '../services/logging/logger';
-import { createImageService } from '../services/images/image-service';
-import { encodePoster } from '../services/images/poster-encode';
-import { createPipeline } from '../services/jobs/pipeline';
 import { openDraftStore } from '../services/storage/draft-store';
 import { openJobStore } from '../services/storage/job-store';
 import { describeTrouble, rescueStore } from '../services/storage/store-rescue';
-import { createLibraryHost } from '../services/library/library-host';
 import { serveMedia } from '../services/library/media-route';
-import { createMainServices } from '../services/main-services';
+import { composeServices } from '../services/compose-services';
 import { openSettingsStore } from '../services/settings/settings-store';
 import { registerAppScheme, serveApp } from './app-protocol';
 import { registerIpcRouter, webContentsSink } from './ipc-bridge';
@@ -52,20 +46,6 @@ async function start(): Promise<void> {
   );
   const keyStore = createKeyStore({ loadKeytar, env: process.env, logger });
   const settings = await openSettingsStore(paths.settingsFile, logger);
-  const events = createEventEmitter(webContentsSink(() => mainWindow?.webContents));
-  const library = createLibraryHost({
-    paths,
-    settings,
-    defaultRoot: path.join(app.getPath('videos'), 'Reelbench'),
-    appVersion: app.getVersion(),
-    mediaUrl: (kind, id) => `${APP_ORIGIN}/media/${kind}/${id}`,
-    encodePoster,
-    trash: (file) => shell.trashItem(file),
-    logger,
-    watch: true,
-    onChanged: (report) => events.emit('library.changed', report),
-    onItem: (event) => events.emit('library.item', event),
-  });
   const chooseFolder = async (purpose: 'import' | 'export' | 'move' | 'exportDrafts') => {
     const titles = {
       import: 'Import videos from a folder',
@@ -80,7 +60,27 @@ async function start(): Promise<void> {
     const answer = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
     return answer.canceled ? null : (answer.filePaths[0] ?? null);
   };
-  const images = createImageService({ cacheDir: paths.cacheDir });
+  const chooseFile = async (purpose: 'importDrafts' | 'image') => {
+    const options =
+      purpose === 'image'
+        ? {
+            title: 'Choose a reference image',
+            properties: ['openFile'] as 'openFile'[],
+            filters: [
+              {
+                name: 'Images',
+                extensions: ['jpg', 'jpeg', 'png', 'webp', 'gif', 'avif', 'tif', 'tiff', 'svg', 'heic'],
+              },
+            ],
+          }
+        : {
+            title: 'Import drafts and presets',
+            properties: ['openFile'] as 'openFile'[],
+            filters: [{ name: 'Reelbench drafts', extensions: ['json'] }],
+          };
+    const answer = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return answer.canceled ? null : (answer.filePaths[0] ?? null);
+  };
   // A job list or drafts database that cannot be opened at all: ask, keep it aside, and start; never exit on it.
   for (const [file, holds, probe] of [
     [paths.jobsFile, 'your generation jobs', (target: string) => openJobStore(target).close()],
@@ -106,76 +106,47 @@ async function start(): Promise<void> {
     }
     if (outcome === 'setAside') logger.warn('storage: set aside a store that could not be opened', { file });
   }
-  let listJobs: () => readonly Job[] = () => [];
-  const feedback = createJobFeedback(
-    () => mainWindow,
-    () => listJobs(),
-  );
-  const pipeline = createPipeline({
+  const services = composeServices({
     paths,
-    settings,
-    keySource: keyStore,
-    fetch: (url, init) => net.fetch(url, init),
-    images,
-    library,
     logger,
-    onChange: (job) => {
-      events.emit('jobs.changed', job);
-      feedback(job);
-    },
-  });
-  listJobs = () => pipeline.runner.list();
-  const chooseFile = async (purpose: 'importDrafts' | 'image') => {
-    const options =
-      purpose === 'image'
-        ? {
-            title: 'Choose a reference image',
-            properties: ['openFile'] as 'openFile'[],
-            filters: [
-              {
-                name: 'Images',
-                extensions: ['jpg', 'jpeg', 'png', 'webp', 'gif', 'avif', 'tif', 'tiff', 'svg', 'heic'],
-              },
-            ],
-          }
-        : {
-            title: 'Import drafts and presets',
-            properties: ['openFile'] as 'openFile'[],
-            filters: [{ name: 'Reelbench drafts', extensions: ['json'] }],
-          };
-    const answer = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
-    return answer.canceled ? null : (answer.filePaths[0] ?? null);
-  };
-  const drafts = openDraftStore(paths.draftsFile);
-  const { router, drafts: draftService } = createMainServices({
-    identity: {
-      name: app.getName(),
-      version: app.getVersion(),
-      platform: process.platform,
-      arch: process.arch,
-      electronVersion: process.versions.electron ?? null,
-      chromeVersion: process.versions.chrome ?? null,
-    },
-    isTrustedSender: createTrustedSenderCheck(appOrigins),
-    logger,
-    // net.fetch goes through Chromium's network stack: system proxy settings and OS certificate stores apply.
-    fetch: (url, init) => net.fetch(url, init),
     keyStore,
     settings,
-    images,
-    library,
-    desktop: {
-      chooseFolder,
-      chooseFile,
-      reveal: (file) => shell.showItemInFolder(file),
-      showMenu: (items) => popupMenu(mainWindow, items),
-      startDrag: (file) =>
-        mainWindow?.webContents.startDrag({ file, icon: nativeImage.createFromDataURL(DRAG_ICON_DATA_URL) }),
+    // net.fetch goes through Chromium's network stack: system proxy settings and OS certificate stores apply.
+    fetch: (url, init) => net.fetch(url, init),
+    library: {
+      defaultRoot: path.join(app.getPath('videos'), 'Reelbench'),
+      appVersion: app.getVersion(),
+      mediaUrl: (kind, id) => `${APP_ORIGIN}/media/${kind}/${id}`,
+      trash: (file) => shell.trashItem(file),
+      watch: true,
     },
-    jobs: pipeline.runner,
-    drafts,
-    paths,
+    window: {
+      identity: {
+        name: app.getName(),
+        version: app.getVersion(),
+        platform: process.platform,
+        arch: process.arch,
+        electronVersion: process.versions.electron ?? null,
+        chromeVersion: process.versions.chrome ?? null,
+      },
+      isTrustedSender: createTrustedSenderCheck(appOrigins),
+      desktop: {
+        chooseFolder,
+        chooseFile,
+        reveal: (file) => shell.showItemInFolder(file),
+        showMenu: (items) => popupMenu(mainWindow, items),
+        startDrag: (file) =>
+          mainWindow?.webContents.startDrag({ file, icon: nativeImage.createFromDataURL(DRAG_ICON_DATA_URL) }),
+      },
+      sink: webContentsSink(() => mainWindow?.webContents),
+    },
   });
+  const { library } = services;
+  const feedback = createJobFeedback(
+    () => mainWindow,
+    () => services.jobs.list(),
+  );
+  services.bus.on('jobs.changed', feedback);
 
   applySessionSecurity(session.defaultSession);
   serveApp(rendererDir, (pathname, range) =>
@@ -189,19 +160,16 @@ async function start(): Promise<void> {
       }),
     ),
   );
-  registerIpcRouter(router);
-  // The library opens in the background: a large one should not delay the window.
-  void library.open().catch((error: unknown) => logger.error('library: could not open at start-up', { error }));
+  registerIpcRouter(services.router);
+  // The library opens in the background (a large one should not delay the window); jobs resume where they were at
+  // the next start: nothing is cancelled by quitting.
+  void services.start().catch((error: unknown) => logger.error('library: could not open at start-up', { error }));
   // Deleted drafts can be undeleted for 30 days; after that they (and their image copies) are purged.
-  void draftService
+  void services.drafts
     .purge(DELETED_DRAFTS_KEPT_MS)
     .catch((error: unknown) => logger.warn('drafts: purge failed', { error }));
-  // Jobs resume where they were at the next start; nothing is cancelled by quitting.
-  pipeline.runner.start();
   app.on('will-quit', () => {
-    void pipeline.close();
-    drafts.close();
-    library.close();
+    void services.close();
   });
   // The About panel (app menu on macOS, Help on Windows and Linux) names the version package.json gives, like the CLI.
   app.setAboutPanelOptions({
@@ -216,7 +184,7 @@ async function start(): Promise<void> {
         platform: process.platform,
         appName: app.getName(),
         isDevelopment: !app.isPackaged,
-        navigate: (view) => events.emit('app.navigate', { view }),
+        navigate: (view) => services.toWindow?.emit('app.navigate', { view }),
         openHelp: () => openInBrowser(APIMART_DOCS_URL),
       }),
     ),

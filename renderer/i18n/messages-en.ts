@@ -139,6 +139,7 @@ export const en = {
   'workbench.imageRemove': 'Remove image',
   'workbench.imageBefore': 'Your image — drag the frame to choose what is used',
   'workbench.imageAfter': 'What will be uploaded ({width}×{height})',
+  'workbench.cropKeys': 'Crop: arrow keys move it (Shift: further), + and − resize it, Home centres it',
   'workbench.cropSize': 'Frame size',
   'workbench.saved': 'Saved',
   'drafts.heading': 'Drafts',

@@ -140,6 +140,7 @@ export const ko: Record<MessageKey, string> = {
   'workbench.imageRemove': '이미지 제거',
   'workbench.imageBefore': '원본 이미지 — 틀을 끌어 쓸 부분을 고르세요',
   'workbench.imageAfter': '업로드될 이미지({width}×{height})',
+  'workbench.cropKeys': '자르기 영역: 화살표 키로 이동(Shift: 크게), + 와 − 로 크기 조절, Home 으로 가운데 정렬',
   'workbench.cropSize': '틀 크기',
   'workbench.saved': '저장됨',
   'drafts.heading': '초안',

@@ -33,6 +33,18 @@ export function api(): ReelbenchApi {
   return bridge;
 }
 
+/**
+ * Follows main-process events. The one place that decides what happens outside Reelbench (the page opened in a
+ * browser): there is nothing to follow, `attach` is not called and null comes back, so a caller can skip what only
+ * makes sense inside the app. Otherwise, one function that ends every subscription `attach` made.
+ */
+export function listen(attach: (bridge: ReelbenchApi) => readonly (() => void)[]): (() => void) | null {
+  const bridge = window.reelbench;
+  if (!bridge) return null;
+  const subscriptions = attach(bridge);
+  return () => subscriptions.forEach((unsubscribe) => unsubscribe());
+}
+
 /** Resolves a call's result to its data, or throws a {@link BridgeError} with the main side's message. */
 export async function unwrap<T>(pending: Promise<IpcResult<T>>): Promise<T> {
   const result = await pending;

@@ -94,7 +94,6 @@ describe('drafts in the workbench (no network, no key)', () => {
     await page.getByText('3 jobs, 24 s in all (set prices in Settings to see the cost)').waitFor();
     await page.getByTestId('batch-run').click();
     await page.getByText('3 jobs queued.').waitFor();
-    expect(app.services.router).toBeDefined();
     const jobs = await app.services.router.dispatch('jobs.list', undefined, { senderUrl: page.url() });
     expect(jobs).toMatchObject({
       ok: true,

@@ -1,9 +1,9 @@
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import sharp from 'sharp';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { SAMPLE_VIDEO } from '../support/library-setup';
+import { eventually } from '../support/eventually';
 import { closeBrowser, launchApp, type AppHarness } from './harness/app-harness';
 
 let app: AppHarness;
@@ -11,14 +11,6 @@ afterEach(async () => {
   await app.close();
 });
 afterAll(closeBrowser);
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let waited = 0; waited < 20_000; waited += 100) {
-    if (condition()) return;
-    await delay(100);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('library posters', () => {
   it('captures a poster in the window for a video dropped into the library, and serves it back', async () => {
@@ -32,7 +24,7 @@ describe('library posters', () => {
     const library = app.library.current();
     const [item] = library.list({}).items;
     expect(item).toMatchObject({ title: 'test pattern', posterUrl: null });
-    await until(() => library.postersMissing(10).length === 0, 'the poster');
+    await eventually(() => library.postersMissing(10).length === 0, 'the poster');
 
     const poster = library.mediaFile('poster', item?.id ?? '') ?? '';
     const metadata = await sharp(poster).metadata();

@@ -24,6 +24,22 @@ afterEach(async () => {
 });
 afterAll(closeBrowser);
 
+/** The crop of the draft as stored (what autosave wrote), read through the same router the window uses. */
+async function savedCrop(harness: AppHarness): Promise<unknown> {
+  const answer = (await harness.services.router.dispatch('drafts.list', {}, { senderUrl: harness.page.url() })) as {
+    ok: boolean;
+    data?: { crop: unknown; prompt: string }[];
+  };
+  return answer.data?.[0]?.crop ?? null;
+}
+
+async function savedPrompt(harness: AppHarness): Promise<string | null> {
+  const answer = (await harness.services.router.dispatch('drafts.list', {}, { senderUrl: harness.page.url() })) as {
+    data?: { prompt: string }[];
+  };
+  return answer.data?.[0]?.prompt ?? null;
+}
+
 describe.skipIf(gate.skip)('the workbench, end to end', () => {
   it('prompt → image and crop → generate → queue → library → plays → found → reuse settings', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-workbench-'));
@@ -52,7 +68,10 @@ describe.skipIf(gate.skip)('the workbench, end to end', () => {
     await page.mouse.down();
     await page.mouse.move(windowBox.x + windowBox.width / 2 + 400, windowBox.y + windowBox.height / 2, { steps: 5 });
     await page.mouse.up();
-    await page.waitForTimeout(700); // autosave (400 ms) and the prepared preview refresh
+    // Autosaved (400 ms after the last change) with the crop moved to the right.
+    await expect
+      .poll(() => savedCrop(app), { timeout: 5_000 })
+      .toMatchObject({ x: expect.toSatisfy((x: number) => x > 0.4) });
     await mkdir(RESULTS, { recursive: true });
     await page.screenshot({ path: path.join(RESULTS, 'workbench-en-light.png') });
 
@@ -104,11 +123,43 @@ describe.skipIf(gate.skip)('the workbench, end to end', () => {
     ticker = setInterval(() => undefined, 1_000);
     app = await launchApp({ apiBaseUrl: fake.baseUrl });
     await app.page.getByTestId('prompt').fill('Typed just before the window closed');
-    await app.page.waitForTimeout(600);
+    await expect.poll(() => savedPrompt(app), { timeout: 5_000 }).toBe('Typed just before the window closed');
     await app.page.reload();
     await expect(app.page.getByTestId('prompt').inputValue()).resolves.toBe('Typed just before the window closed');
     await expect(app.page.getByTestId('cost-line').textContent()).resolves.toBe(
       '4 s — set your price per second in Settings to see the cost.',
     );
+  });
+
+  it('moves and resizes the crop with the keyboard alone', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-workbench-'));
+    const photo = path.join(dir, 'photo.png');
+    await sharp(await quadrantCard(1600, 1200))
+      .png()
+      .toFile(photo);
+    fake = await startFakeApimart();
+    ticker = setInterval(() => undefined, 1_000);
+    app = await launchApp({ apiBaseUrl: fake.baseUrl });
+    const { page } = app;
+    await page.getByTestId('aspect-portrait').check();
+    app.desktop.nextFile = photo;
+    await page.getByTestId('image-pick').click();
+    const crop = page.getByRole('group', { name: /Crop: arrow keys move it/ });
+    await crop.focus();
+    await crop.press('Home');
+    for (let step = 0; step < 3; step += 1) await crop.press('Shift+ArrowRight');
+    await crop.press('-');
+    await expect
+      .poll(() => savedCrop(app), { timeout: 5_000 })
+      .toMatchObject({
+        x: expect.toSatisfy((x: number) => x > 0.45),
+        width: expect.toSatisfy((w: number) => w < 0.41),
+      });
+    await page.screenshot({ path: path.join(RESULTS, 'workbench-crop-keyboard-en-light.png') });
+    await crop.press('Home');
+    await expect
+      .poll(() => savedCrop(app), { timeout: 5_000 })
+      .toMatchObject({ x: expect.toSatisfy((x: number) => Math.abs(x - 0.289) < 0.01) });
+    expect(app.pageErrors).toEqual([]);
   });
 });

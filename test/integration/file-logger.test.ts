@@ -1,9 +1,9 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFileLogger, createRedactor } from '../../electron/services/logging/logger';
+import { eventually } from '../support/eventually';
 
 let dir: string | undefined;
 afterEach(async () => {
@@ -11,12 +11,13 @@ afterEach(async () => {
 });
 
 async function readWhenWritten(file: string, lines: number): Promise<string> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const text = await readFile(file, 'utf8').catch(() => '');
-    if (text.split('\n').filter(Boolean).length >= lines) return text;
-    await delay(10);
-  }
-  throw new Error(`${file} never got ${lines} lines`);
+  const read = () => readFile(file, 'utf8').catch(() => '');
+  await eventually(
+    async () => (await read()).split('\n').filter(Boolean).length >= lines,
+    `${file} to get ${lines} lines`,
+    1_000,
+  );
+  return read();
 }
 
 describe('file logger', () => {

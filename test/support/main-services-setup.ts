@@ -3,21 +3,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { resolveAppPaths, type AppPaths } from '../../electron/services/app-paths';
-import type { IpcResult } from '../../shared/ipc/result';
+import { composeServices, type Services } from '../../electron/services/compose-services';
 import { createKeyStore, type KeyStore } from '../../electron/services/keychain/key-store';
 import { loadKeytar } from '../../electron/services/keychain/load-keytar';
 import { createFileLogger, createRedactor } from '../../electron/services/logging/logger';
-import { createImageService } from '../../electron/services/images/image-service';
-import { createPipeline } from '../../electron/services/jobs/pipeline';
-import { openDraftStore } from '../../electron/services/storage/draft-store';
-import { createMainServices, type MainServices } from '../../electron/services/main-services';
 import { openSettingsStore } from '../../electron/services/settings/settings-store';
-import { createTestLibraryHost, type TestDesktop } from './test-library-host';
-import type { JobRunner } from '../../electron/services/jobs/job-runner';
+import type { IpcResult } from '../../shared/ipc/result';
+import { createTestDesktop, testLibraryRoot, type TestDesktop } from './test-library-host';
 
 /** The real main-process services in a temporary data folder, with the real keychain under a throwaway name. */
 export interface ServicesSetup {
-  readonly services: MainServices & { readonly jobs: JobRunner };
+  readonly services: Services;
   readonly desktop: TestDesktop;
   readonly paths: AppPaths;
   readonly keyStore: KeyStore;
@@ -29,11 +25,10 @@ export interface ServicesSetup {
   close(): Promise<void>;
 }
 
-/** Builds the services as the shell does, pointed at `apiBaseUrl`. */
+/** Builds the services as the shell does (composeServices), pointed at `apiBaseUrl`. */
 export async function setupServices(apiBaseUrl: string, env: Record<string, string> = {}): Promise<ServicesSetup> {
   const tempDir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-services-'));
-  const dataDir = path.join(tempDir, 'data');
-  const paths = resolveAppPaths(dataDir);
+  const paths = resolveAppPaths(path.join(tempDir, 'data'));
   const keyService = `Reelbench-test-${randomBytes(6).toString('hex')}`;
   const keyStore = createKeyStore({ loadKeytar, env, service: keyService });
   const logger = createFileLogger(
@@ -42,44 +37,37 @@ export async function setupServices(apiBaseUrl: string, env: Record<string, stri
   );
   const settings = await openSettingsStore(paths.settingsFile, logger);
   await settings.update({ apiBaseUrl });
-  const { host: library, desktop } = createTestLibraryHost(paths, settings, 'app://reelbench', logger);
-  await library.open();
-  const images = createImageService({ cacheDir: paths.cacheDir });
-  const pipeline = createPipeline({
+  const desktop = createTestDesktop();
+  const services = composeServices({
     paths,
-    settings,
-    keySource: keyStore,
-    fetch: (url, init) => fetch(url, init),
-    images,
-    library,
     logger,
-  });
-  pipeline.runner.start();
-  const drafts = openDraftStore(paths.draftsFile);
-  const services = createMainServices({
-    identity: {
-      name: 'Reelbench',
-      version: '0.0.0-test',
-      platform: process.platform,
-      arch: process.arch,
-      electronVersion: null,
-      chromeVersion: null,
-    },
-    isTrustedSender: () => true,
-    logger,
-    fetch: (url, init) => fetch(url, init),
     keyStore,
     settings,
-    images,
-    library,
-    desktop,
-    jobs: pipeline.runner,
-    drafts,
-    paths,
+    fetch: (url, init) => fetch(url, init),
+    library: {
+      defaultRoot: testLibraryRoot(paths),
+      appVersion: 'test',
+      mediaUrl: (kind, id) => `app://reelbench/media/${kind}/${id}`,
+      trash: (file) => rm(file, { force: true }),
+      watch: false,
+    },
+    window: {
+      identity: {
+        name: 'Reelbench',
+        version: '0.0.0-test',
+        platform: process.platform,
+        arch: process.arch,
+        electronVersion: null,
+        chromeVersion: null,
+      },
+      isTrustedSender: () => true,
+      desktop,
+    },
   });
+  await services.start();
   const traffic: string[] = [];
   return {
-    services: { ...services, jobs: pipeline.runner },
+    services,
     desktop,
     paths,
     keyStore,
@@ -91,9 +79,7 @@ export async function setupServices(apiBaseUrl: string, env: Record<string, stri
       return answer;
     },
     close: async () => {
-      await pipeline.close();
-      drafts.close();
-      library.close();
+      await services.close();
       await keyStore.clear().catch(() => undefined);
       await rm(tempDir, { recursive: true, force: true });
     },

@@ -112,12 +112,3 @@ export async function setupRunner(
   setup.runner.start();
   return setup;
 }
-
-/** Waits (without sleeping a fixed time) until `condition` holds. */
-export async function eventually(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

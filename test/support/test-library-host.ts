@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppPaths } from '../../electron/services/app-paths';
 import { encodePoster } from '../../electron/services/images/poster-encode';
-import type { DesktopShell } from '../../electron/services/library/desktop-shell';
+import type { DesktopShell } from '../../electron/services/desktop/desktop-shell';
 import { createLibraryHost, type LibraryHost } from '../../electron/services/library/library-host';
 import type { Logger } from '../../electron/services/logging/logger';
 import type { SettingsStore } from '../../electron/services/settings/settings-store';
@@ -31,7 +31,7 @@ export function createTestLibraryHost(
   onChanged?: (report: ReconcileReport) => void,
   onItem?: (event: LibraryItemEvent) => void,
 ): { host: LibraryHost; desktop: TestDesktop; root: string } {
-  const root = path.join(paths.dataDir, '..', 'Videos', 'Reelbench');
+  const root = testLibraryRoot(paths);
   const host = createLibraryHost({
     paths,
     settings,
@@ -44,6 +44,17 @@ export function createTestLibraryHost(
     ...(onChanged ? { onChanged } : {}),
     ...(onItem ? { onItem } : {}),
   });
+  const desktop = createTestDesktop();
+  return { host, desktop, root };
+}
+
+/** The library folder tests use for a data folder: `<dataDir>/../Videos/Reelbench`, like the OS Videos folder. */
+export function testLibraryRoot(paths: AppPaths): string {
+  return path.join(paths.dataDir, '..', 'Videos', 'Reelbench');
+}
+
+/** A desktop shell whose pickers answer what the test says, recording reveals, menus and drags. */
+export function createTestDesktop(): TestDesktop {
   const desktop: TestDesktop = {
     nextFolder: null,
     nextFile: null,
@@ -60,5 +71,5 @@ export function createTestLibraryHost(
     dragged: [],
     startDrag: (file) => void desktop.dragged.push(file),
   };
-  return { host, desktop, root };
+  return desktop;
 }

@@ -1,12 +1,9 @@
 import type { AppInfo } from '../../../shared/models/app-info';
-import type { IpcHandlers } from '../ipc/router';
-import type { DesktopShell } from '../library/desktop-shell';
+import type { DomainHandlers } from '../ipc/router';
+import type { DesktopShell } from '../desktop/desktop-shell';
 
 /** Handlers of the `app.*` domain. */
-export function createAppHandlers(
-  identity: AppInfo,
-  desktop: Pick<DesktopShell, 'showMenu'>,
-): Pick<IpcHandlers, 'app.info' | 'app.contextMenu'> {
+export function createAppHandlers(identity: AppInfo, desktop: Pick<DesktopShell, 'showMenu'>): DomainHandlers<'app'> {
   return {
     'app.info': () => identity,
     'app.contextMenu': async ({ items }) => ({ chosen: await desktop.showMenu(items) }),

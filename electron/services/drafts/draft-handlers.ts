@@ -1,13 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
-import type { IpcHandlers } from '../ipc/router';
-import type { DesktopShell } from '../library/desktop-shell';
+import type { DomainHandlers } from '../ipc/router';
+import type { DesktopShell } from '../desktop/desktop-shell';
 import type { DraftStore } from '../storage/draft-store';
 import type { DraftService } from './draft-service';
 import { exportDrafts, importDrafts, MAX_IMPORT_BYTES } from './drafts-transfer';
-
-type DraftChannels = Extract<keyof IpcHandlers, `drafts.${string}`>;
 
 /** Handlers of the `drafts.*` domain. */
 export function createDraftHandlers(
@@ -15,7 +13,7 @@ export function createDraftHandlers(
   store: DraftStore,
   desktop: DesktopShell,
   now: () => Date = () => new Date(),
-): Pick<IpcHandlers, DraftChannels> {
+): DomainHandlers<'drafts'> {
   return {
     'drafts.list': (query) => drafts.list(query),
     'drafts.create': (initial) => drafts.create(initial),

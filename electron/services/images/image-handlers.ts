@@ -1,5 +1,5 @@
-import type { IpcHandlers } from '../ipc/router';
-import type { DesktopShell } from '../library/desktop-shell';
+import type { DomainHandlers } from '../ipc/router';
+import type { DesktopShell } from '../desktop/desktop-shell';
 import type { ImageService } from './image-service';
 import { importImageData } from './import-image-data';
 
@@ -8,7 +8,7 @@ export function createImageHandlers(
   images: ImageService,
   desktop: DesktopShell,
   cacheDir: string,
-): Pick<IpcHandlers, 'images.inspect' | 'images.prepare' | 'images.pick' | 'images.importData'> {
+): DomainHandlers<'images'> {
   return {
     'images.pick': async () => {
       const file = await desktop.chooseFile('image');

@@ -15,6 +15,9 @@ export interface CallContext {
 type ParsedRequest<C extends InvokeChannel> = z.output<Contract['invoke'][C]['request']>;
 
 /** One handler per contract channel; the router guarantees its request has already been validated. */
+/** The handlers of one domain (`library` → every `library.*` channel): each handler file returns exactly these. */
+export type DomainHandlers<D extends string> = Pick<IpcHandlers, Extract<InvokeChannel, `${D}.${string}`>>;
+
 export type IpcHandlers = {
   readonly [C in InvokeChannel]: (
     request: ParsedRequest<C>,

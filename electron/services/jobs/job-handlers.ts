@@ -1,13 +1,8 @@
-import type { IpcHandlers } from '../ipc/router';
+import type { DomainHandlers } from '../ipc/router';
 import type { JobRunner } from './job-runner';
 
 /** Handlers of the `jobs.*` domain. */
-export function createJobHandlers(
-  runner: JobRunner,
-): Pick<
-  IpcHandlers,
-  'jobs.list' | 'jobs.enqueue' | 'jobs.cancel' | 'jobs.retry' | 'jobs.hide' | 'jobs.usage' | 'jobs.nudge'
-> {
+export function createJobHandlers(runner: JobRunner): DomainHandlers<'jobs'> {
   return {
     'jobs.list': () => runner.list(),
     'jobs.enqueue': (request) => runner.enqueue(request),

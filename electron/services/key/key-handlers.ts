@@ -1,12 +1,9 @@
 import type { ApimartClient } from '../apimart/apimart-client';
-import type { IpcHandlers } from '../ipc/router';
+import type { DomainHandlers } from '../ipc/router';
 import type { KeyStore } from '../keychain/key-store';
 
 /** Handlers of the `key.*` domain: status, set, clear and test. None returns the key. */
-export function createKeyHandlers(
-  keyStore: KeyStore,
-  client: () => ApimartClient,
-): Pick<IpcHandlers, 'key.status' | 'key.set' | 'key.clear' | 'key.test'> {
+export function createKeyHandlers(keyStore: KeyStore, client: () => ApimartClient): DomainHandlers<'key'> {
   return {
     'key.status': () => keyStore.status(),
     'key.set': ({ value }) => keyStore.set(value),

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Generation, Sidecar } from '../../../shared/library/sidecar';
@@ -17,6 +17,19 @@ export interface AddVideoInput {
   readonly referenceImage?: string | undefined;
   readonly createdAt: Date;
   readonly completedAt: Date | null;
+}
+
+/**
+ * The library id of the video a job makes, the same in every process: a process paused in the middle of filing (its
+ * lease lost, another process finishing the job) may still complete its sidecar write when it wakes, and that
+ * sidecar must name the item the job already points at. A name-based UUID (version 5 layout, SHA-256 of the job id).
+ */
+export function itemIdForJob(jobId: string): string {
+  const bytes = createHash('sha256').update(`reelbench-library-item:${jobId}`).digest().subarray(0, 16);
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** Where a video's files go under `stem`. */
@@ -93,7 +106,7 @@ export async function fileGeneratedVideo(
     await writeSidecar(
       place.sidecar,
       newSidecar({
-        id: randomUUID(),
+        id: jobId === null ? randomUUID() : itemIdForJob(jobId),
         video: path.basename(place.video),
         videoBytes: size,
         title: generatedTitle(input),

@@ -1,25 +1,7 @@
 import { AppError } from '../../../shared/errors';
-import type { IpcHandlers } from '../ipc/router';
-import type { DesktopShell } from './desktop-shell';
+import type { DomainHandlers } from '../ipc/router';
+import type { DesktopShell } from '../desktop/desktop-shell';
 import type { LibraryHost } from './library-host';
-
-type LibraryChannels =
-  | 'library.list'
-  | 'library.get'
-  | 'library.update'
-  | 'library.remove'
-  | 'library.undoRemove'
-  | 'library.reveal'
-  | 'library.startDrag'
-  | 'library.export'
-  | 'library.import'
-  | 'library.reuse'
-  | 'library.rebuild'
-  | 'library.problems'
-  | 'library.postersMissing'
-  | 'library.savePoster'
-  | 'library.location'
-  | 'library.move';
 
 function decodeDataUrl(dataUrl: string): Buffer {
   const comma = dataUrl.indexOf(',');
@@ -28,7 +10,7 @@ function decodeDataUrl(dataUrl: string): Buffer {
 }
 
 /** Handlers of the `library.*` domain. */
-export function createLibraryHandlers(host: LibraryHost, desktop: DesktopShell): Pick<IpcHandlers, LibraryChannels> {
+export function createLibraryHandlers(host: LibraryHost, desktop: DesktopShell): DomainHandlers<'library'> {
   // The library opens in the background at start-up: calls made meanwhile wait for it rather than fail.
   const library = async () => {
     await host.ready();

@@ -1,10 +1,8 @@
-import type { IpcHandlers } from '../ipc/router';
+import type { DomainHandlers } from '../ipc/router';
 import type { SettingsStore } from './settings-store';
 
 /** Handlers of the `settings.*` domain. */
-export function createSettingsHandlers(
-  settings: SettingsStore,
-): Pick<IpcHandlers, 'settings.get' | 'settings.update' | 'settings.problems'> {
+export function createSettingsHandlers(settings: SettingsStore): DomainHandlers<'settings'> {
   return {
     'settings.problems': () => [...settings.problems()],
     'settings.get': () => settings.current(),

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Translator } from '../../i18n/i18n';
-import { api, unwrap } from '../../lib/bridge';
+import { api, listen, unwrap } from '../../lib/bridge';
 
 interface Problem {
   readonly path: string;
@@ -17,11 +17,7 @@ export function LibraryProblems({ translate }: { translate: Translator }) {
   useEffect(() => {
     const load = () => void unwrap(api().library.problems()).then(setProblems, () => setProblems([]));
     load();
-    try {
-      return api().library.onChanged(load);
-    } catch {
-      return undefined;
-    }
+    return listen((bridge) => [bridge.library.onChanged(load)]) ?? undefined;
   }, []);
 
   if (dismissed || problems.length === 0) return null;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { Translator } from '../../i18n/i18n';
-import { api } from '../../lib/bridge';
+import { listen } from '../../lib/bridge';
 import { LibraryDetail } from './library-detail';
 import { LibraryGrid } from './library-grid';
 import { LibraryProblems } from './library-problems';
@@ -31,12 +31,9 @@ export function LibraryView({ translate }: { translate: Translator }) {
   useEffect(() => {
     const { reload, refresh, receive } = useLibraryStore.getState();
     void reload();
-    try {
-      const unsubscribers = [api().library.onChanged(() => void refresh()), api().library.onItem(receive)];
-      return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
-    } catch {
-      return undefined;
-    }
+    return (
+      listen((bridge) => [bridge.library.onChanged(() => void refresh()), bridge.library.onItem(receive)]) ?? undefined
+    );
   }, []);
 
   return (

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { api, unwrap } from '../../lib/bridge';
+import { api, listen, unwrap } from '../../lib/bridge';
 import { capturePoster } from './capture-poster';
 import { useLibraryStore } from './library-store';
 
@@ -47,20 +47,16 @@ export function usePosterBackfill(): void {
       }
     }
 
-    let unsubscribers: (() => void)[] = [];
-    try {
-      unsubscribers = [
-        api().library.onChanged(() => void backfill()),
-        // A video just filed has no poster yet.
-        api().library.onItem((event) => void (event.kind === 'added' ? backfill() : undefined)),
-      ];
-    } catch {
-      return undefined; // Not inside Reelbench.
-    }
+    const stop = listen((bridge) => [
+      bridge.library.onChanged(() => void backfill()),
+      // A video just filed has no poster yet.
+      bridge.library.onItem((event) => void (event.kind === 'added' ? backfill() : undefined)),
+    ]);
+    if (!stop) return undefined;
     void backfill();
     return () => {
       cancelled = true;
-      unsubscribers.forEach((unsubscribe) => unsubscribe());
+      stop();
     };
   }, []);
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { api } from '../../lib/bridge';
+import { listen } from '../../lib/bridge';
 import { useJobsStore } from '../queue/jobs-store';
 import { useSettingsStore } from '../settings/settings-store';
 import { useShellStore } from './shell-store';
@@ -16,10 +16,7 @@ export function useShellBootstrap(): void {
     const { loadAppInfo, showView } = useShellStore.getState();
     void loadAppInfo();
     void useSettingsStore.getState().load();
-    try {
-      return api().app.onNavigate(({ view }) => showView(view));
-    } catch {
-      return undefined; // Not inside Reelbench: loadAppInfo has already recorded a readable error.
-    }
+    // Outside Reelbench, loadAppInfo has already recorded a readable error.
+    return listen((bridge) => [bridge.app.onNavigate(({ view }) => showView(view))]) ?? undefined;
   }, []);
 }

@@ -1,4 +1,4 @@
-import { useRef, type PointerEvent } from 'react';
+import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Frame } from '../../../shared/catalog/catalog-schema';
 import { cropRectangle, normalizeRect, type NormalizedRect } from '../../../shared/images/crop-geometry';
 
@@ -8,24 +8,55 @@ interface Size {
   readonly height: number;
 }
 
+/** Keyboard steps, as fractions of the image: a nudge, and a stride with Shift. */
+const NUDGE = 0.01;
+const STRIDE = 0.1;
+
 /**
- * The crop window over the preview: drag it to move, drag its corner to resize. Its ratio is always the output
- * frame's; the same geometry the main process crops with decides where it may go.
+ * The crop window over the preview: drag it to move, drag its corner to resize; or focus it and use the arrow keys
+ * to move (Shift: ten times as far), + and − to resize, Home to go back to the centred crop. Its ratio is always the
+ * output frame's; the same geometry the main process crops with decides where it may go.
  */
 export function CropWindow({
   image,
   frame,
   crop,
   onChange,
+  label,
 }: {
   image: Size;
   frame: Frame;
   crop: NormalizedRect | null;
   onChange: (crop: NormalizedRect) => void;
+  /** What a screen reader says of it, keys included. */
+  label: string;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const rect = cropRectangle(image.width, image.height, frame, crop ?? undefined);
   const shown = normalizeRect(image.width, image.height, rect);
+
+  /** The nearest crop the geometry allows to `next`, in the frame's ratio and inside the image. */
+  const fit = (next: NormalizedRect | undefined) =>
+    normalizeRect(image.width, image.height, cropRectangle(image.width, image.height, frame, next));
+
+  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
+    const step = event.shiftKey ? STRIDE : NUDGE;
+    const moves: Readonly<Record<string, readonly [number, number]>> = {
+      ArrowLeft: [-step, 0],
+      ArrowRight: [step, 0],
+      ArrowUp: [0, -step],
+      ArrowDown: [0, step],
+    };
+    const move = moves[event.key];
+    let next: NormalizedRect | undefined;
+    if (move) next = { ...shown, x: shown.x + move[0], y: shown.y + move[1] };
+    else if (event.key === '+' || event.key === '=') next = { ...shown, width: shown.width + step * 2 };
+    else if (event.key === '-' || event.key === '_') next = { ...shown, width: Math.max(0.05, shown.width - step * 2) };
+    else if (event.key === 'Home') next = undefined;
+    else return;
+    event.preventDefault();
+    onChange(fit(next));
+  }
 
   function track(event: PointerEvent<HTMLElement>, mode: 'move' | 'resize') {
     event.preventDefault();
@@ -42,7 +73,7 @@ export function CropWindow({
         mode === 'move'
           ? { ...start, x: start.x + dx, y: start.y + dy }
           : { ...start, width: Math.max(0.05, start.width + dx) };
-      onChange(normalizeRect(image.width, image.height, cropRectangle(image.width, image.height, frame, next)));
+      onChange(fit(next));
     };
     const stop = () => {
       window.removeEventListener('pointermove', move);
@@ -57,6 +88,12 @@ export function CropWindow({
       ref={box}
       className="crop-window"
       data-testid="crop-window"
+      // Focusable, so the crop can be set without a pointer; what it covers is spoken as it changes.
+      tabIndex={0}
+      role="group"
+      aria-label={label}
+      aria-roledescription="crop"
+      onKeyDown={onKeyDown}
       style={{
         left: `${shown.x * 100}%`,
         top: `${shown.y * 100}%`,

@@ -66,7 +66,13 @@ export function ReferenceImage({ draft, translate }: { draft: Draft; translate: 
           <p className="hint">{t('workbench.imageBefore')}</p>
           <div className="crop-stage" data-testid="crop-stage">
             <img src={inspection.preview} alt="" draggable={false} />
-            <CropWindow image={inspection} frame={frame} crop={draft.crop} onChange={(crop) => edit({ crop })} />
+            <CropWindow
+              image={inspection}
+              frame={frame}
+              crop={draft.crop}
+              onChange={(crop) => edit({ crop })}
+              label={t('workbench.cropKeys')}
+            />
           </div>
           <ul className="findings" data-testid="findings">
             {inspection.findings.map((finding) => (

@@ -4,23 +4,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 import { resolveAppPaths } from '../../../electron/services/app-paths';
-import { createEventEmitter, type EventEmitter } from '../../../electron/services/ipc/event-emitter';
+import type { EventEmitter } from '../../../electron/services/ipc/event-emitter';
 import { randomBytes } from 'node:crypto';
 import { createTrustedSenderCheck } from '../../../electron/services/ipc/trusted-sender';
 import { createKeyStore, type KeyStore, type KeytarLike } from '../../../electron/services/keychain/key-store';
 import { loadKeytar } from '../../../electron/services/keychain/load-keytar';
 import { createFileLogger, createRedactor } from '../../../electron/services/logging/logger';
-import { createImageService } from '../../../electron/services/images/image-service';
-import { createPipeline } from '../../../electron/services/jobs/pipeline';
-import { openDraftStore } from '../../../electron/services/storage/draft-store';
-import type { Job } from '../../../shared/jobs/job-models';
-import { createMainServices, type MainServices } from '../../../electron/services/main-services';
+import { composeServices, type Services } from '../../../electron/services/compose-services';
 import { serveMedia } from '../../../electron/services/library/media-route';
-import type { LibraryItemEvent, ReconcileReport } from '../../../shared/library/library-models';
 import { openSettingsStore } from '../../../electron/services/settings/settings-store';
 import { BUILT, requireBuild } from '../../support/build-output';
 import { pageBridgeScript } from './page-bridge-bundle';
-import { createTestLibraryHost, type TestDesktop } from '../../support/test-library-host';
+import { createTestDesktop, testLibraryRoot, type TestDesktop } from '../../support/test-library-host';
 import type { LibraryHost } from '../../../electron/services/library/library-host';
 import { serveFolder, type StaticServer } from './static-server';
 
@@ -48,7 +43,7 @@ const CHROMIUM_ARGS = [
 /** The built app in Chromium, backed by the real main-process services over the IPC contract. */
 export interface AppHarness {
   readonly page: Page;
-  readonly services: MainServices;
+  readonly services: Services;
   readonly events: EventEmitter;
   readonly dataDir: string;
   readonly keyStore: KeyStore;
@@ -133,49 +128,36 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   await options.beforeSettings?.(dataDir);
   const settings = await openSettingsStore(paths.settingsFile, logger);
   if (options.apiBaseUrl) await settings.update({ apiBaseUrl: options.apiBaseUrl });
-  let emit: (report: ReconcileReport) => void = () => undefined;
-  let emitItem: (event: LibraryItemEvent) => void = () => undefined;
-  // Like the app, minus the folder watcher: what reaches the grid here comes from the library's own item events.
-  const created = createTestLibraryHost(
+  const desktop = createTestDesktop();
+  const libraryRoot = testLibraryRoot(paths);
+  // Events reach the page once it exists; what happens before (the first reconcile) it reads for itself.
+  let deliver: (event: string, payload: unknown) => void = () => undefined;
+  const services = composeServices({
     paths,
-    settings,
-    server.origin,
     logger,
-    (report) => emit(report),
-    (event) => emitItem(event),
-  );
-  const library = created.host;
-  opened.library = library;
-  await options.beforeOpen?.(created.root);
-  await library.open();
-  const images = createImageService({ cacheDir: paths.cacheDir });
-  let emitJob: (job: Job) => void = () => undefined;
-  const pipeline = createPipeline({
-    paths,
-    settings,
-    keySource: keyStore,
-    fetch: (url, init) => fetch(url, init),
-    images,
-    library,
-    logger,
-    onChange: (job) => emitJob(job),
-    ...(options.pollMs ? { pollFloorMs: options.pollMs, pollCeilingMs: options.pollMs * 5 } : {}),
-  });
-  const drafts = openDraftStore(paths.draftsFile);
-  const services = createMainServices({
-    identity: await identity(),
-    isTrustedSender: createTrustedSenderCheck([server.origin]),
-    logger,
-    fetch: (url, init) => fetch(url, init),
     keyStore,
     settings,
-    images,
-    library,
-    desktop: created.desktop,
-    jobs: pipeline.runner,
-    drafts,
-    paths,
+    fetch: (url, init) => fetch(url, init),
+    library: {
+      defaultRoot: libraryRoot,
+      appVersion: 'test',
+      mediaUrl: (kind, id) => `${server.origin}/media/${kind}/${id}`,
+      trash: (file) => rm(file, { force: true }),
+      // Like the app, minus the folder watcher: what reaches the grid here comes from the library's own events.
+      watch: false,
+    },
+    jobs: options.pollMs ? { pollFloorMs: options.pollMs, pollCeilingMs: options.pollMs * 5 } : {},
+    window: {
+      identity: await identity(),
+      isTrustedSender: createTrustedSenderCheck([server.origin]),
+      desktop,
+      sink: (event, payload) => deliver(event, payload),
+    },
   });
+  const { library } = services;
+  opened.library = library;
+  await options.beforeOpen?.(libraryRoot);
+  await library.open();
   const ipcTraffic: string[] = [];
 
   const context = await (await sharedBrowser()).newContext({ viewport: { width: 1280, height: 800 } });
@@ -193,7 +175,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   });
   await page.addInitScript({ content: await pageBridgeScript() });
 
-  const events = createEventEmitter((event, payload) => {
+  deliver = (event, payload) => {
     ipcTraffic.push(JSON.stringify({ event, payload }));
     // A page reloading (a language switch) or closing misses the event, as webContents.send to it would.
     page
@@ -206,12 +188,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
         [event, payload] as const,
       )
       .catch(() => undefined);
-  });
-
-  emit = (report) => events.emit('library.changed', report);
-  emitItem = (event) => events.emit('library.item', event);
-  emitJob = (job) => events.emit('jobs.changed', job);
-  pipeline.runner.start();
+  };
+  const events = services.toWindow;
+  if (!events) throw new Error('the harness always has a window');
+  services.jobs.start();
   await page.goto(`${server.origin}/index.html`);
 
   return {
@@ -221,8 +201,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
     dataDir,
     keyStore,
     library,
-    desktop: created.desktop,
-    libraryRoot: created.root,
+    desktop,
+    libraryRoot,
     ipcTraffic,
     pageErrors,
     rawInvoke: (channel, payload) =>
@@ -236,9 +216,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
       ),
     close: async () => {
       await keyStore.clear().catch(() => undefined);
-      await pipeline.close();
-      drafts.close();
-      library.close();
+      await services.close();
       await context.close();
       await server.close();
       await rm(tempDir, { recursive: true, force: true });

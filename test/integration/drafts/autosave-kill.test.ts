@@ -6,7 +6,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDraftService } from '../../../electron/services/drafts/draft-service';
 import { openDraftStore } from '../../../electron/services/storage/draft-store';
-import { eventually } from '../../support/runner-setup';
+import { eventually } from '../../support/eventually';
 
 let dir: string;
 afterEach(async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../support/free-port';
-import { eventually, setupRunner, type RunnerSetup } from '../../support/runner-setup';
+import { eventually } from '../../support/eventually';
+import { setupRunner, type RunnerSetup } from '../../support/runner-setup';
 
 // Cases the chaos round found (test/chaos/regression-seeds.json): a charge must never end up unseen, and one
 // garbled answer must never cost a paid video.
@@ -79,7 +80,7 @@ describe('billing truth', () => {
       billedSeconds: null,
       cancelRequestedAt: null,
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await setup.runner.idle();
     expect(setup.fake.count('generate', 'POST')).toBe(0);
   });
 

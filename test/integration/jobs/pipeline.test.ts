@@ -4,7 +4,8 @@ import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { downloadPathFor } from '../../../electron/services/jobs/job-steps';
 import { SAMPLE_VIDEO } from '../../support/library-setup';
-import { eventually, setupRunner, type RunnerSetup } from '../../support/runner-setup';
+import { eventually } from '../../support/eventually';
+import { setupRunner, type RunnerSetup } from '../../support/runner-setup';
 
 let setup: RunnerSetup;
 afterEach(async () => {

@@ -10,7 +10,8 @@ import { downloadPathFor, idempotencyKeyFor } from '../../../electron/services/j
 import { openJobStore } from '../../../electron/services/storage/job-store';
 import { partialPathFor } from '../../../electron/services/apimart/download';
 import { startFakeApimart } from '../../fake-apimart/fake-server.ts';
-import { eventually, setupRunner, type RunnerSetup } from '../../support/runner-setup';
+import { eventually } from '../../support/eventually';
+import { setupRunner, type RunnerSetup } from '../../support/runner-setup';
 
 let setup: RunnerSetup;
 afterEach(async () => {

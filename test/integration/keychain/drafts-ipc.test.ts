@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { keychainGate } from '../../support/keychain-probe';
 import { setupServices, type ServicesSetup } from '../../support/main-services-setup';
-import { eventually } from '../../support/runner-setup';
+import { eventually } from '../../support/eventually';
 
 const gate = await keychainGate();
 if (gate.failure) throw new Error(gate.failure);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
+import { eventually } from '../../support/eventually';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKeytar } from '../../../electron/services/keychain/load-keytar';
 import { createFileLogger, createRedactor } from '../../../electron/services/logging/logger';
@@ -60,7 +60,11 @@ beforeAll(async () => {
   await client.download(task.video.url, video, { expiresAt: task.video.expiresAt });
   await writeFile(`${video}.json`, JSON.stringify({ task, prompt: 'a leak test, again' }, null, 2));
   logger.info('job done', { task });
-  await delay(100); // let the log streams flush
+  // The log is written asynchronously: wait until its last line is on disk.
+  await eventually(
+    async () => (await readFile(app.paths.logFile, 'utf8').catch(() => '')).includes('"job done"'),
+    'the log to be written',
+  );
 });
 
 afterAll(async () => {

@@ -1,7 +1,6 @@
 import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resolveAppPaths, type AppPaths } from '../../../electron/services/app-paths';
 import { encodePoster } from '../../../electron/services/images/poster-encode';
@@ -14,6 +13,7 @@ import { moveLibraryFiles, pendingMove } from '../../../electron/services/librar
 import { watchLibraryFolder } from '../../../electron/services/library/library-watcher';
 import { openSettingsStore, type SettingsStore } from '../../../electron/services/settings/settings-store';
 import type { ReconcileReport } from '../../../shared/library/library-models';
+import { eventually } from '../../support/eventually';
 import { SAMPLE_VIDEO } from '../../support/library-setup';
 
 let dir: string;
@@ -148,7 +148,7 @@ describe('the library host', () => {
     const started = await startHost(true);
     await started.host.open();
     await copyFile(SAMPLE_VIDEO, path.join(started.defaultRoot, 'dropped in.mp4'));
-    for (let waited = 0; waited < 5_000 && started.host.current().list({}).total === 0; waited += 50) await delay(50);
+    await eventually(() => started.host.current().list({}).total > 0, 'the dropped video to be catalogued', 5_000);
     expect(
       started.host
         .current()

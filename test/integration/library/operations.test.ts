@@ -4,6 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HOLD_DIR } from '../../../electron/services/library/removal-hold';
+import { eventually } from '../../support/eventually';
 import { SAMPLE_VIDEO, setupLibrary, type LibrarySetup } from '../../support/library-setup';
 
 let setup: LibrarySetup;
@@ -234,16 +235,20 @@ describe('library operations', () => {
 
   it('keeps a removed video held, never deleted, when the OS trash refuses it, and tries again at the next start', async () => {
     let trashWorks = false;
+    let refusals = 0;
     setup = await setupLibrary({
       removalUndoMs: 50,
       trash: async (file) => {
-        if (!trashWorks) throw new Error('no trash on this system');
+        if (!trashWorks) {
+          refusals += 1;
+          throw new Error('no trash on this system');
+        }
         await rename(file, path.join(setup.trashDir, path.basename(file)));
       },
     });
     const item = await setup.addGenerated('nowhere to go');
     await setup.library.remove([item.id]);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await eventually(() => refusals > 0, 'the undo window to pass and the trash to refuse');
     const held = await readdir(path.join(setup.root, HOLD_DIR, item.id), { recursive: true });
     expect(held.filter((name) => name.endsWith('.mp4') || name.endsWith('.json')).sort()).toEqual([
       '0/2026-11-02 nowhere to go.mp4',

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { requireBuild } from '../support/build-output';
-import { CLI, runCli } from '../support/cli-runner';
-import { fixture, quadrantCard } from '../support/image-fixtures';
+import { requireBuild } from '../../support/build-output';
+import { CLI, runCli } from '../../support/cli-runner';
+import { fixture, quadrantCard } from '../../support/image-fixtures';
 
 let dir: string;
 beforeAll(requireBuild);
@@ -20,7 +20,7 @@ const reelbench = (...args: string[]) => runCli(path.join(dir, 'data'), ...args)
 
 describe('reelbench prep-image (the built CLI)', () => {
   it('prints the version from package.json, and is an executable script', async () => {
-    const manifest = JSON.parse(await readFile(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
+    const manifest = JSON.parse(await readFile(path.resolve(import.meta.dirname, '../../../package.json'), 'utf8')) as {
       version: string;
       bin: Record<string, string>;
     };

@@ -5,7 +5,7 @@ import { openJobStore } from '../../../electron/services/storage/job-store';
 import { requireBuild } from '../../support/build-output';
 import { openCliFixture, type CliFixture } from '../../support/cli-fixture';
 import { freePort } from '../../support/free-port';
-import { eventually } from '../../support/runner-setup';
+import { eventually } from '../../support/eventually';
 
 let cli: CliFixture;
 beforeAll(requireBuild);

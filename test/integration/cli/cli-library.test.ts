@@ -2,9 +2,9 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { requireBuild } from '../support/build-output';
-import { runCli } from '../support/cli-runner';
-import { SAMPLE_VIDEO } from '../support/library-setup';
+import { requireBuild } from '../../support/build-output';
+import { runCli } from '../../support/cli-runner';
+import { SAMPLE_VIDEO } from '../../support/library-setup';
 
 let dir: string;
 let libraryDir: string;

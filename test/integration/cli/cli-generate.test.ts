@@ -9,7 +9,7 @@ import { requireBuild } from '../../support/build-output';
 import { openCliFixture, type CliFixture } from '../../support/cli-fixture';
 import { freePort } from '../../support/free-port';
 import { SAMPLE_VIDEO } from '../../support/library-setup';
-import { eventually } from '../../support/runner-setup';
+import { eventually } from '../../support/eventually';
 
 let cli: CliFixture;
 beforeAll(requireBuild);

@@ -2,8 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { requireBuild } from '../support/build-output';
-import { CLI } from '../support/cli-runner';
+import { requireBuild } from '../../support/build-output';
+import { CLI } from '../../support/cli-runner';
 
 /** A Node older than 22.12 on this machine's PATH (Debian's own, say), or null. */
 function olderNode(): { file: string; version: string } | null {

@@ -2,12 +2,12 @@ import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { requireBuild } from '../support/build-output';
-import { openCliFixture, type CliFixture } from '../support/cli-fixture';
-import { CLI } from '../support/cli-runner';
-import { eventually } from '../support/runner-setup';
+import { requireBuild } from '../../support/build-output';
+import { openCliFixture, type CliFixture } from '../../support/cli-fixture';
+import { CLI } from '../../support/cli-runner';
+import { eventually } from '../../support/eventually';
 
-const WITH_TEST_KEYRING = path.resolve(import.meta.dirname, '../../scripts/with-test-keyring.js');
+const WITH_TEST_KEYRING = path.resolve(import.meta.dirname, '../../../scripts/with-test-keyring.js');
 let cli: CliFixture;
 beforeAll(requireBuild);
 beforeEach(async () => {
@@ -271,7 +271,7 @@ describe('reelbench key status', () => {
   });
 
   it('says in one line, with the fix, when the keychain module is missing', async () => {
-    const hook = path.resolve(import.meta.dirname, '../support/without-keytar.mjs');
+    const hook = path.resolve(import.meta.dirname, '../../support/without-keytar.mjs');
     const run = await cli.reelbench(['key', 'status'], { REELBENCH_API_KEY: undefined }, ['--import', hook]).done;
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(

@@ -1,0 +1,225 @@
+import type { Job } from '../../shared/jobs/job-models';
+import type { LibraryItemEvent, ReconcileReport } from '../../shared/library/library-models';
+import type { AppInfo } from '../../shared/models/app-info';
+import { createApimartClient, type ApimartClient } from './apimart/apimart-client';
+import type { DownloadSource } from './apimart/download-source';
+import type { FetchLike } from './apimart/http-transport';
+import type { AppPaths } from './app-paths';
+import type { DesktopShell } from './desktop/desktop-shell';
+import { createDraftService, type DraftService } from './drafts/draft-service';
+import { createEventBus, type EventBus } from './event-bus';
+import { createImageService, type ImageService } from './images/image-service';
+import { encodePoster } from './images/poster-encode';
+import { createEventEmitter, type EventEmitter, type EventSink } from './ipc/event-emitter';
+import type { IpcRouter } from './ipc/router';
+import type { TrustedSenderCheck } from './ipc/trusted-sender';
+import type { JobRunner } from './jobs/job-runner';
+import { createPipeline, type Pipeline } from './jobs/pipeline';
+import type { KeyStore } from './keychain/key-store';
+import { createLibraryHost, type LibraryHost } from './library/library-host';
+import type { MediaUrl } from './library/library-items';
+import type { Logger } from './logging/logger';
+import { createMainRouter } from './main-services';
+import type { SettingsStore } from './settings/settings-store';
+import { openDraftStore, type DraftStore } from './storage/draft-store';
+
+/** What the services tell each other and the window, as it happens. */
+export interface ServiceEvents {
+  'jobs.changed': Job;
+  'library.changed': ReconcileReport;
+  'library.item': LibraryItemEvent;
+}
+
+/** The window's side: present in the app, the e2e harness and the IPC tests; absent in the CLI. */
+export interface WindowAdapters {
+  readonly identity: AppInfo;
+  readonly isTrustedSender: TrustedSenderCheck;
+  readonly desktop: DesktopShell;
+  /** Delivers an event to the page (webContents.send in the shell); events are checked against the contract first. */
+  readonly sink?: EventSink;
+}
+
+/** Only what differs between the app, the CLI, the e2e harness and the tests; everything else is built here. */
+export interface ServiceAdapters {
+  readonly paths: AppPaths;
+  readonly logger: Logger;
+  readonly keyStore: KeyStore;
+  readonly settings: SettingsStore;
+  /** Electron's net.fetch in the app (system proxy and certificates), Node's fetch elsewhere. */
+  readonly fetch: FetchLike;
+  /** How videos are downloaded (undici in the CLI); through `fetch` by default. */
+  readonly downloadSource?: DownloadSource;
+  readonly library: {
+    readonly defaultRoot: string;
+    /** Wins over the settings (REELBENCH_LIBRARY_DIR for the CLI). */
+    readonly rootOverride?: string | undefined;
+    readonly appVersion: string;
+    readonly mediaUrl: MediaUrl;
+    /** The OS trash (Electron's shell in the app); deletion in the CLI and the tests. */
+    readonly trash: (file: string) => Promise<void>;
+    /** Follow the folder for changes made outside the app (the app does; the CLI and the harness do not). */
+    readonly watch: boolean;
+  };
+  readonly jobs?: {
+    /** Overrides the base URL from settings (REELBENCH_BASE_URL for the CLI). */
+    readonly baseUrl?: string | undefined;
+    readonly pollFloorMs?: number | undefined;
+    readonly pollCeilingMs?: number | undefined;
+    readonly leaseMs?: number | undefined;
+    /**
+     * Run unfinished jobs other processes left (the app, `jobs resume`), or only this process's own (`generate`); read
+     * when the pipeline is first used, so a command can decide it late.
+     */
+    readonly adopt?: boolean | (() => boolean);
+  };
+  readonly window?: WindowAdapters;
+}
+
+/** Everything the main process runs, built once in dependency order. */
+export interface Services {
+  readonly paths: AppPaths;
+  readonly logger: Logger;
+  readonly settings: SettingsStore;
+  readonly keyStore: KeyStore;
+  readonly images: ImageService;
+  readonly library: LibraryHost;
+  readonly bus: EventBus<ServiceEvents>;
+  /** The job pipeline (jobs.sqlite opened on first use: a command that needs no jobs never opens it). */
+  readonly pipeline: Pipeline;
+  readonly jobs: JobRunner;
+  readonly drafts: DraftService;
+  readonly draftStore: DraftStore;
+  /** The IPC router, with every handler (only with `window`). */
+  readonly router: IpcRouter;
+  /** Events to the window beyond the services' own (the shell's menu navigation), checked against the contract. */
+  readonly toWindow: EventEmitter | null;
+  /** A client for the current settings (the base URL can change while the app runs). */
+  apimart(): ApimartClient;
+  /** Opens the library and starts the job runner. */
+  start(): Promise<void>;
+  /** Stops the runner and closes every store that was opened. */
+  close(): Promise<void>;
+}
+
+/** Lazily built, once. */
+function once<T>(build: () => T): { get(): T; built(): boolean } {
+  let value: { v: T } | undefined;
+  return {
+    get: () => (value ??= { v: build() }).v,
+    built: () => value !== undefined,
+  };
+}
+
+/**
+ * The composition root: the app's shell, the CLI, the e2e harness and the test setup all assemble the services
+ * here, passing only what differs. Adding a service is one edit in this file.
+ */
+export function composeServices(adapters: ServiceAdapters): Services {
+  const { paths, logger, keyStore, settings } = adapters;
+  const bus = createEventBus<ServiceEvents>(logger);
+  const toWindow = adapters.window?.sink ? createEventEmitter(adapters.window.sink) : null;
+  if (toWindow) {
+    bus.on('jobs.changed', (job) => toWindow.emit('jobs.changed', job));
+    bus.on('library.changed', (report) => toWindow.emit('library.changed', report));
+    bus.on('library.item', (event) => toWindow.emit('library.item', event));
+  }
+  const images = createImageService({ cacheDir: paths.cacheDir });
+  const library = createLibraryHost({
+    paths,
+    settings,
+    defaultRoot: adapters.library.defaultRoot,
+    rootOverride: adapters.library.rootOverride,
+    appVersion: adapters.library.appVersion,
+    mediaUrl: adapters.library.mediaUrl,
+    encodePoster,
+    trash: adapters.library.trash,
+    logger,
+    watch: adapters.library.watch,
+    onChanged: (report) => bus.emit('library.changed', report),
+    onItem: (event) => bus.emit('library.item', event),
+  });
+  const pipeline = once(() =>
+    createPipeline({
+      paths,
+      settings,
+      keySource: keyStore,
+      fetch: adapters.fetch,
+      downloadSource: adapters.downloadSource,
+      images,
+      library,
+      logger,
+      baseUrl: adapters.jobs?.baseUrl,
+      pollFloorMs: adapters.jobs?.pollFloorMs,
+      pollCeilingMs: adapters.jobs?.pollCeilingMs,
+      leaseMs: adapters.jobs?.leaseMs,
+      adopt: typeof adapters.jobs?.adopt === 'function' ? adapters.jobs.adopt() : (adapters.jobs?.adopt ?? true),
+      onChange: (job) => bus.emit('jobs.changed', job),
+    }),
+  );
+  const draftStore = once(() => openDraftStore(paths.draftsFile));
+  const apimart = () =>
+    createApimartClient({ fetch: adapters.fetch, baseUrl: settings.current().apiBaseUrl, keySource: keyStore, logger });
+  const drafts = once(() =>
+    createDraftService({
+      store: draftStore.get(),
+      imagesDir: paths.draftImagesDir,
+      jobs: () => pipeline.get().runner,
+      pricePerSecond: (model) => settings.current().prices[model] ?? null,
+    }),
+  );
+  const router = once(() => {
+    const window = adapters.window;
+    if (!window) throw new Error('The IPC router needs a window: pass `window` to composeServices.');
+    return createMainRouter({
+      identity: window.identity,
+      isTrustedSender: window.isTrustedSender,
+      logger,
+      apimart,
+      settings,
+      keyStore,
+      images,
+      library,
+      desktop: window.desktop,
+      jobs: () => pipeline.get().runner,
+      drafts: drafts.get(),
+      draftStore: draftStore.get(),
+      paths,
+    });
+  });
+
+  return {
+    paths,
+    logger,
+    settings,
+    keyStore,
+    images,
+    library,
+    bus,
+    get pipeline() {
+      return pipeline.get();
+    },
+    get jobs() {
+      return pipeline.get().runner;
+    },
+    get drafts() {
+      return drafts.get();
+    },
+    get draftStore() {
+      return draftStore.get();
+    },
+    get router() {
+      return router.get();
+    },
+    toWindow,
+    apimart,
+    async start() {
+      await library.open();
+      pipeline.get().runner.start();
+    },
+    async close() {
+      if (pipeline.built()) await pipeline.get().close();
+      if (draftStore.built()) draftStore.get().close();
+      library.close();
+    },
+  };
+}
