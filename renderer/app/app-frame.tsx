@@ -17,12 +17,12 @@ export function AppFrame() {
   useJobsFeed();
   return (
     <div className="app-frame" data-testid="app-frame">
-      <NavSidebar translate={translate} />
+      <NavSidebar />
       <div className="main-column">
-        <OfflineBanner translate={translate} />
-        <ViewPanel translate={translate} />
+        <OfflineBanner />
+        <ViewPanel />
       </div>
-      <StatusBar translate={translate} />
+      <StatusBar />
     </div>
   );
 }

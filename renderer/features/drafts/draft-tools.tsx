@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { BatchPlan } from '../../../shared/drafts/batch-models';
 import type { Draft, DraftVersion, Preset, PromptDiff } from '../../../shared/drafts/draft-models';
-import type { Translator } from '../../i18n/i18n';
 import { api, toErrorData, unwrap } from '../../lib/bridge';
 import { useWorkbenchStore } from '../workbench/workbench-store';
 import { PromptDiffView } from './prompt-diff-view';
+import { useTranslator } from '../../i18n/use-translator';
 
 /** Versions, presets and batches for the open draft. */
-export function DraftTools({ draft, translate }: { draft: Draft; translate: Translator }) {
+export function DraftTools({ draft }: { draft: Draft }) {
+  const translate = useTranslator();
   const { t } = translate;
   const [versions, setVersions] = useState<readonly DraftVersion[]>([]);
   const [presets, setPresets] = useState<readonly Preset[]>([]);
@@ -109,9 +110,7 @@ export function DraftTools({ draft, translate }: { draft: Draft; translate: Tran
               </li>
             ))}
           </ul>
-          {comparison && (
-            <PromptDiffView comparison={comparison} translate={translate} onClose={() => setComparison(null)} />
-          )}
+          {comparison && <PromptDiffView comparison={comparison} onClose={() => setComparison(null)} />}
         </details>
       )}
       <details>

@@ -1,59 +1,37 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { Draft } from '../../../shared/drafts/draft-models';
-import type { Translator } from '../../i18n/i18n';
-import { api, toErrorData, unwrap } from '../../lib/bridge';
+import { toErrorData } from '../../lib/bridge';
 import { showContextMenu } from '../../lib/context-menu';
 import { useWorkbenchStore } from '../workbench/workbench-store';
+import { useTranslator } from '../../i18n/use-translator';
+import { useDraftsStore } from './drafts-store';
 
 /** The drafts list beside the workbench: search, open, new, pin, duplicate, delete (with undo). */
-export function DraftsPanel({ translate }: { translate: Translator }) {
+export function DraftsPanel() {
+  const translate = useTranslator();
   const { t } = translate;
   const current = useWorkbenchStore((state) => state.draft);
-  const [search, setSearch] = useState('');
-  const [drafts, setDrafts] = useState<readonly Draft[]>([]);
-  const [deleted, setDeleted] = useState<Draft | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
+  const search = useDraftsStore((state) => state.search);
+  const drafts = useDraftsStore((state) => state.drafts);
+  const deleted = useDraftsStore((state) => state.deleted);
+  const error = useDraftsStore((state) => state.error);
+  const { setSearch, load, open, togglePin, duplicate, remove, undoRemove } = useDraftsStore.getState();
 
-  // Reload when the search changes, when the open draft is saved (its title and order may change), and after
-  // an action here.
+  // Read again when the open draft is saved: its title and its place in the list may change.
   useEffect(() => {
-    let cancelled = false;
-    unwrap(api().drafts.list(search.trim() ? { search } : {})).then(
-      (list) => !cancelled && setDrafts(list),
-      (caught: unknown) => !cancelled && setError(toErrorData(caught).message),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [search, current?.updatedAt, tick]);
+    void load();
+  }, [load, current?.updatedAt]);
 
-  const act = (work: () => Promise<unknown>) => () =>
-    void work().then(
-      () => setTick((value) => value + 1),
-      (caught: unknown) => setError(toErrorData(caught).message),
-    );
-  const { openDraft } = useWorkbenchStore.getState();
   // One set of actions per draft, for its buttons and its context menu alike.
-  const actionsFor = (draft: Draft) => ({
-    open: () => openDraft(draft.id),
-    pin: () => unwrap(api().drafts.update({ id: draft.id, patch: { pinned: !draft.pinned } })),
-    duplicate: () => unwrap(api().drafts.duplicate({ id: draft.id })),
-    remove: async () => {
-      setDeleted(await unwrap(api().drafts.remove({ id: draft.id })));
-      if (draft.id === current?.id) await openDraft(null);
-    },
-  });
   const menuFor = (draft: Draft) => (event: React.MouseEvent) => {
     event.preventDefault();
-    const actions = actionsFor(draft);
     showContextMenu({
-      open: { label: t('drafts.open'), run: act(actions.open) },
-      pin: { label: draft.pinned ? t('drafts.unpin') : t('drafts.pin'), run: act(actions.pin) },
-      duplicate: { label: t('drafts.duplicate'), run: act(actions.duplicate) },
+      open: { label: t('drafts.open'), run: () => open(draft.id) },
+      pin: { label: draft.pinned ? t('drafts.unpin') : t('drafts.pin'), run: () => togglePin(draft) },
+      duplicate: { label: t('drafts.duplicate'), run: () => duplicate(draft) },
       separator: null,
-      remove: { label: t('drafts.delete'), run: act(actions.remove) },
-    }).catch((caught: unknown) => setError(toErrorData(caught).message));
+      remove: { label: t('drafts.delete'), run: () => remove(draft) },
+    }).catch((caught: unknown) => useDraftsStore.setState({ error: toErrorData(caught).message }));
   };
 
   return (
@@ -66,7 +44,7 @@ export function DraftsPanel({ translate }: { translate: Translator }) {
         value={search}
         onChange={(event) => setSearch(event.target.value)}
       />
-      <button type="button" className="primary" data-testid="draft-new" onClick={act(() => openDraft(null))}>
+      <button type="button" className="primary" data-testid="draft-new" onClick={() => void open(null)}>
         {t('drafts.new')}
       </button>
       <ul>
@@ -81,19 +59,19 @@ export function DraftsPanel({ translate }: { translate: Translator }) {
               className="draft-open"
               data-testid="draft-item"
               aria-current={draft.id === current?.id ? 'true' : undefined}
-              onClick={act(actionsFor(draft).open)}
+              onClick={() => void open(draft.id)}
             >
               {draft.pinned ? '📌 ' : ''}
               {draft.title || t('drafts.untitled')}
             </button>
             <span className="draft-actions">
-              <button type="button" onClick={act(actionsFor(draft).pin)}>
+              <button type="button" onClick={() => void togglePin(draft)}>
                 {draft.pinned ? t('drafts.unpin') : t('drafts.pin')}
               </button>
-              <button type="button" onClick={act(actionsFor(draft).duplicate)}>
+              <button type="button" onClick={() => void duplicate(draft)}>
                 {t('drafts.duplicate')}
               </button>
-              <button type="button" data-testid="draft-delete" onClick={act(actionsFor(draft).remove)}>
+              <button type="button" data-testid="draft-delete" onClick={() => void remove(draft)}>
                 {t('drafts.delete')}
               </button>
             </span>
@@ -103,14 +81,7 @@ export function DraftsPanel({ translate }: { translate: Translator }) {
       {deleted && (
         <p role="status" className="notice">
           {t('drafts.deleted')}{' '}
-          <button
-            type="button"
-            data-testid="draft-undo"
-            onClick={act(async () => {
-              await unwrap(api().drafts.undoRemove({ id: deleted.id }));
-              setDeleted(null);
-            })}
-          >
+          <button type="button" data-testid="draft-undo" onClick={() => void undoRemove()}>
             {t('drafts.undo')}
           </button>
         </p>

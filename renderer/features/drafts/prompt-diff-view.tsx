@@ -1,16 +1,15 @@
 import type { DraftVersion, PromptDiff } from '../../../shared/drafts/draft-models';
-import type { Translator } from '../../i18n/i18n';
+import { useTranslator } from '../../i18n/use-translator';
 
 /** What changed in the prompt since a saved version: removed words struck through, added words marked. */
 export function PromptDiffView({
   comparison,
-  translate,
   onClose,
 }: {
   comparison: { version: DraftVersion; diff: PromptDiff };
-  translate: Translator;
   onClose: () => void;
 }) {
+  const translate = useTranslator();
   const { t } = translate;
   const unchanged = comparison.diff.every((part) => part.kind === 'same');
   return (

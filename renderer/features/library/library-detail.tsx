@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import type { LibraryItem } from '../../../shared/library/library-models';
-import type { Translator } from '../../i18n/i18n';
 import { toErrorData } from '../../lib/bridge';
 import { runLibraryAction } from './library-actions';
 import { useLibraryStore } from './library-store';
+import { useTranslator } from '../../i18n/use-translator';
 
 /** One video: the player, what made it, and the user's fields (saved to its sidecar as they change). */
-export function LibraryDetail({ item, translate }: { item: LibraryItem; translate: Translator }) {
+export function LibraryDetail({ item }: { item: LibraryItem }) {
+  const translate = useTranslator();
   const { t } = translate;
   const { update, select } = useLibraryStore.getState();
   const [message, setMessage] = useState<string | null>(null);

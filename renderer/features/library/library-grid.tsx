@@ -1,9 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
-import type { Translator } from '../../i18n/i18n';
 import { api, toErrorData } from '../../lib/bridge';
 import { showLibraryMenu } from './library-actions';
 import { useLibraryStore } from './library-store';
+import { useTranslator } from '../../i18n/use-translator';
 
 const CARD_WIDTH = 220;
 const ROW_HEIGHT = 190;
@@ -13,7 +13,8 @@ function formatDuration(seconds: number | null): string {
 }
 
 /** The poster grid: only the rows in view exist in the DOM, so ten thousand videos scroll like ten. */
-export function LibraryGrid({ translate }: { translate: Translator }) {
+export function LibraryGrid() {
+  const translate = useTranslator();
   const total = useLibraryStore((state) => state.total);
   const items = useLibraryStore((state) => state.items);
   const selectedId = useLibraryStore((state) => state.selected?.id ?? null);

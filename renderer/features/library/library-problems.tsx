@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Translator } from '../../i18n/i18n';
 import { api, listen, unwrap } from '../../lib/bridge';
+import { useTranslator } from '../../i18n/use-translator';
 
 interface Problem {
   readonly path: string;
@@ -10,7 +10,8 @@ interface Problem {
 const SHOWN = 3;
 
 /** What the library could not index or had to repair (a damaged catalog, a sidecar edited by hand), said once. */
-export function LibraryProblems({ translate }: { translate: Translator }) {
+export function LibraryProblems() {
+  const translate = useTranslator();
   const [problems, setProblems] = useState<readonly Problem[]>([]);
   const [dismissed, setDismissed] = useState(false);
 

@@ -1,8 +1,9 @@
-import type { Translator } from '../../i18n/i18n';
 import { useLibraryStore } from './library-store';
+import { useTranslator } from '../../i18n/use-translator';
 
 /** Search, sort and the favorites filter. */
-export function LibraryToolbar({ translate }: { translate: Translator }) {
+export function LibraryToolbar() {
+  const translate = useTranslator();
   const { t } = translate;
   const query = useLibraryStore((state) => state.query);
   const total = useLibraryStore((state) => state.total);

@@ -1,14 +1,15 @@
 import { useEffect } from 'react';
-import type { Translator } from '../../i18n/i18n';
 import { listen } from '../../lib/bridge';
 import { LibraryDetail } from './library-detail';
 import { LibraryGrid } from './library-grid';
 import { LibraryProblems } from './library-problems';
 import { useLibraryStore } from './library-store';
 import { LibraryToolbar } from './library-toolbar';
+import { useTranslator } from '../../i18n/use-translator';
 
 /** The Library screen: toolbar, virtualized grid, and the open video beside it. */
-export function LibraryView({ translate }: { translate: Translator }) {
+export function LibraryView() {
+  const translate = useTranslator();
   const total = useLibraryStore((state) => state.total);
   const selected = useLibraryStore((state) => state.selected);
   const searching = useLibraryStore((state) => state.query.search.trim() !== '' || state.query.favorites);
@@ -38,13 +39,13 @@ export function LibraryView({ translate }: { translate: Translator }) {
 
   return (
     <div className="library-view">
-      <LibraryToolbar translate={translate} />
+      <LibraryToolbar />
       {error && (
         <p role="alert" className="notice notice-error">
           {error.message} {error.action}
         </p>
       )}
-      <LibraryProblems translate={translate} />
+      <LibraryProblems />
       {removed && (
         <p role="status" className="notice" data-testid="library-removed">
           {translate.t('library.removed', { title: removed.title })}{' '}
@@ -63,9 +64,9 @@ export function LibraryView({ translate }: { translate: Translator }) {
             {translate.t(searching ? 'library.noMatch' : 'library.empty')}
           </p>
         ) : (
-          <LibraryGrid translate={translate} />
+          <LibraryGrid />
         )}
-        {selected && <LibraryDetail item={selected} translate={translate} />}
+        {selected && <LibraryDetail item={selected} />}
       </div>
     </div>
   );

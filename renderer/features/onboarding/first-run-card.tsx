@@ -1,8 +1,9 @@
-import type { Translator } from '../../i18n/i18n';
 import { useShellStore } from '../shell/shell-store';
+import { useTranslator } from '../../i18n/use-translator';
 
 /** Shown on the workbench while no key is set: what Reelbench needs, where to get it, and that drafting works meanwhile. */
-export function FirstRunCard({ translate }: { translate: Translator }) {
+export function FirstRunCard() {
+  const translate = useTranslator();
   const { t } = translate;
   return (
     <section className="first-run-card" data-testid="first-run" aria-labelledby="first-run-title">

@@ -1,11 +1,11 @@
 import type { Job } from '../../../shared/jobs/job-models';
 import { TERMINAL_PHASES } from '../../../shared/jobs/job-models';
-import type { Translator } from '../../i18n/i18n';
 import { api, unwrap } from '../../lib/bridge';
 import { showContextMenu } from '../../lib/context-menu';
 import { useLibraryStore } from '../library/library-store';
 import { useShellStore } from '../shell/shell-store';
 import { useJobsStore } from './jobs-store';
+import { useTranslator } from '../../i18n/use-translator';
 
 /** Opens the library with the job's video selected (just the library when the video is gone since). */
 async function showInLibrary(job: Job): Promise<void> {
@@ -26,7 +26,8 @@ const SETTINGS_ERRORS = new Set([
 ]);
 
 /** One job: what it is, where it is, and — when it went wrong — why and what to do next. */
-export function JobRow({ job, translate }: { job: Job; translate: Translator }) {
+export function JobRow({ job }: { job: Job }) {
+  const translate = useTranslator();
   const { t } = translate;
   const finished = TERMINAL_PHASES.has(job.phase);
   const title = job.request.title ?? job.request.prompt;

@@ -1,9 +1,10 @@
-import type { Translator } from '../../i18n/i18n';
 import { JobRow } from './job-row';
 import { useJobsStore } from './jobs-store';
+import { useTranslator } from '../../i18n/use-translator';
 
 /** The Queue screen: every job, newest first, live. */
-export function QueueView({ translate }: { translate: Translator }) {
+export function QueueView() {
+  const translate = useTranslator();
   const jobs = useJobsStore((state) => state.jobs);
   const error = useJobsStore((state) => state.error);
   return (
@@ -18,7 +19,7 @@ export function QueueView({ translate }: { translate: Translator }) {
       ) : (
         <ul className="job-list" data-testid="job-list">
           {jobs.map((job) => (
-            <JobRow key={job.id} job={job} translate={translate} />
+            <JobRow key={job.id} job={job} />
           ))}
         </ul>
       )}

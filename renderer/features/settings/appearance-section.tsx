@@ -1,11 +1,12 @@
 import { LANGUAGES } from '../../../shared/models/settings';
-import type { Translator } from '../../i18n/i18n';
 import { useSettingsStore } from './settings-store';
+import { useTranslator } from '../../i18n/use-translator';
 
 const LANGUAGE_NAMES: Readonly<Record<(typeof LANGUAGES)[number], string>> = { en: 'English', ko: '한국어' };
 
 /** Language and theme. Language names are shown in their own language, as is customary. */
-export function AppearanceSection({ translate }: { translate: Translator }) {
+export function AppearanceSection() {
+  const translate = useTranslator();
   const { t } = translate;
   const settings = useSettingsStore((state) => state.settings);
   const { update } = useSettingsStore.getState();

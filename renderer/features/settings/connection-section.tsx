@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import type { Translator } from '../../i18n/i18n';
 import { useSettingsStore } from './settings-store';
+import { useTranslator } from '../../i18n/use-translator';
 
 /** The API address (https, or http on this computer for testing). */
-export function ConnectionSection({ translate }: { translate: Translator }) {
+export function ConnectionSection() {
+  const translate = useTranslator();
   const { t } = translate;
   const saved = useSettingsStore((state) => state.settings?.apiBaseUrl ?? '');
   const [value, setValue] = useState<string | null>(null);

@@ -1,9 +1,10 @@
 import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
-import type { Translator } from '../../i18n/i18n';
 import { useSettingsStore } from './settings-store';
+import { useTranslator } from '../../i18n/use-translator';
 
 /** How many jobs run at once, and the user's prices per second (for cost estimates). */
-export function GenerationSection({ translate }: { translate: Translator }) {
+export function GenerationSection() {
+  const translate = useTranslator();
   const { t } = translate;
   const settings = useSettingsStore((state) => state.settings);
   const { update } = useSettingsStore.getState();

@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { Translator } from '../../i18n/i18n';
 import { useSettingsStore } from './settings-store';
+import { useTranslator } from '../../i18n/use-translator';
 
 /** A sentence with `commands` in backticks, the commands shown as code. */
 function withCode(text: string): ReactNode[] {
@@ -8,7 +8,8 @@ function withCode(text: string): ReactNode[] {
 }
 
 /** Set, replace, clear and test the API key. Only the last four characters are ever shown. */
-export function KeySection({ translate }: { translate: Translator }) {
+export function KeySection() {
+  const translate = useTranslator();
   const { t } = translate;
   const keyStatus = useSettingsStore((state) => state.keyStatus);
   const keyProblem = useSettingsStore((state) => state.keyProblem);

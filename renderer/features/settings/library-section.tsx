@@ -1,8 +1,9 @@
-import type { Translator } from '../../i18n/i18n';
 import { useSettingsStore } from './settings-store';
+import { useTranslator } from '../../i18n/use-translator';
 
 /** Where the library is, and moving it (a native folder picker, then a resumable move). */
-export function LibrarySection({ translate }: { translate: Translator }) {
+export function LibrarySection() {
+  const translate = useTranslator();
   const { t } = translate;
   const location = useSettingsStore((state) => state.location);
   const busy = useSettingsStore((state) => state.busy);

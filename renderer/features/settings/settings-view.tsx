@@ -1,13 +1,14 @@
-import type { Translator } from '../../i18n/i18n';
 import { AppearanceSection } from './appearance-section';
 import { ConnectionSection } from './connection-section';
 import { GenerationSection } from './generation-section';
 import { KeySection } from './key-section';
 import { LibrarySection } from './library-section';
 import { useSettingsStore } from './settings-store';
+import { useTranslator } from '../../i18n/use-translator';
 
 /** The Settings screen. */
-export function SettingsView({ translate }: { translate: Translator }) {
+export function SettingsView() {
+  const translate = useTranslator();
   const notice = useSettingsStore((state) => state.notice);
   const fileProblems = useSettingsStore((state) => state.fileProblems);
   return (
@@ -28,11 +29,11 @@ export function SettingsView({ translate }: { translate: Translator }) {
         {notice?.kind === 'ok' && translate.t(notice.key, notice.values)}
         {notice?.kind === 'error' && `${notice.error.message} ${notice.error.action ?? ''}`}
       </div>
-      <KeySection translate={translate} />
-      <ConnectionSection translate={translate} />
-      <GenerationSection translate={translate} />
-      <AppearanceSection translate={translate} />
-      <LibrarySection translate={translate} />
+      <KeySection />
+      <ConnectionSection />
+      <GenerationSection />
+      <AppearanceSection />
+      <LibrarySection />
     </div>
   );
 }

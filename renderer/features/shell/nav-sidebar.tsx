@@ -1,14 +1,15 @@
-import type { Translator } from '../../i18n/i18n';
 import { useShellStore } from './shell-store';
 import { shellSelectors } from './shell-selectors';
 import { VIEWS } from './views';
+import { useTranslator } from '../../i18n/use-translator';
 
 function shortcutLabel(key: string, platform: string | undefined): string {
   return platform === 'darwin' ? `⌘${key}` : `Ctrl+${key}`;
 }
 
 /** The left-hand navigation between the frame's views. */
-export function NavSidebar({ translate }: { translate: Translator }) {
+export function NavSidebar() {
+  const translate = useTranslator();
   const view = useShellStore(shellSelectors.view);
   const showView = useShellStore(shellSelectors.showView);
   const platform = useShellStore((state) => state.appInfo?.platform);

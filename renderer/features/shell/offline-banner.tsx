@@ -1,8 +1,9 @@
-import type { Translator } from '../../i18n/i18n';
 import { useOnline } from './use-online';
+import { useTranslator } from '../../i18n/use-translator';
 
 /** Says, calmly, that the network is gone and what still works. */
-export function OfflineBanner({ translate }: { translate: Translator }) {
+export function OfflineBanner() {
+  const translate = useTranslator();
   const online = useOnline();
   if (online) return null;
   return (

@@ -1,10 +1,11 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { Translator } from '../../i18n/i18n';
 import { useShellStore } from './shell-store';
 import { shellSelectors } from './shell-selectors';
+import { useTranslator } from '../../i18n/use-translator';
 
 /** The bottom strip: which build is running, or why the main process could not be reached. */
-export function StatusBar({ translate }: { translate: Translator }) {
+export function StatusBar() {
+  const translate = useTranslator();
   const { appInfo, appInfoError } = useShellStore(useShallow(shellSelectors.status));
 
   return (

@@ -1,4 +1,3 @@
-import type { Translator } from '../../i18n/i18n';
 import { FirstRunCard } from '../onboarding/first-run-card';
 import { LibraryView } from '../library/library-view';
 import { QueueView } from '../queue/queue-view';
@@ -8,9 +7,11 @@ import { useSettingsStore } from '../settings/settings-store';
 import { useShellStore } from './shell-store';
 import { shellSelectors } from './shell-selectors';
 import { VIEWS } from './views';
+import { useTranslator } from '../../i18n/use-translator';
 
 /** The main area: the current view's heading and content. */
-export function ViewPanel({ translate }: { translate: Translator }) {
+export function ViewPanel() {
+  const translate = useTranslator();
   const view = useShellStore(shellSelectors.view);
   const keyMissing = useSettingsStore((state) => state.keyStatus?.present === false);
   const descriptor = VIEWS.find((item) => item.id === view) ?? VIEWS[0];
@@ -25,11 +26,11 @@ export function ViewPanel({ translate }: { translate: Translator }) {
       <header className="view-header">
         <h1 id="view-title">{translate.t(descriptor.label)}</h1>
       </header>
-      {descriptor.id === 'workbench' && keyMissing && <FirstRunCard translate={translate} />}
-      {descriptor.id === 'settings' && <SettingsView translate={translate} />}
-      {descriptor.id === 'queue' && <QueueView translate={translate} />}
-      {descriptor.id === 'library' && <LibraryView translate={translate} />}
-      {descriptor.id === 'workbench' && <WorkbenchView translate={translate} />}
+      {descriptor.id === 'workbench' && keyMissing && <FirstRunCard />}
+      {descriptor.id === 'settings' && <SettingsView />}
+      {descriptor.id === 'queue' && <QueueView />}
+      {descriptor.id === 'library' && <LibraryView />}
+      {descriptor.id === 'workbench' && <WorkbenchView />}
     </main>
   );
 }

@@ -1,9 +1,10 @@
 import type { Draft } from '../../../shared/drafts/draft-models';
-import type { Translator } from '../../i18n/i18n';
 import { useSettingsStore } from '../settings/settings-store';
+import { useTranslator } from '../../i18n/use-translator';
 
 /** "8 s × 0.10 per second = 0.80": honest about what a generation costs (with the user's own prices). */
-export function CostLine({ draft, translate }: { draft: Draft; translate: Translator }) {
+export function CostLine({ draft }: { draft: Draft }) {
+  const translate = useTranslator();
   const price = useSettingsStore((state) => state.settings?.prices[draft.params.model]);
   const seconds = draft.params.duration;
   return (

@@ -1,11 +1,12 @@
 import { findModel } from '../../../shared/catalog/catalog-lookup';
 import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
 import type { Draft } from '../../../shared/drafts/draft-models';
-import type { Translator } from '../../i18n/i18n';
 import { useWorkbenchStore } from './workbench-store';
+import { useTranslator } from '../../i18n/use-translator';
 
 /** Model, duration, shape and resolution, offering only what the catalog (and so the API) allows. */
-export function GenerationControls({ draft, translate }: { draft: Draft; translate: Translator }) {
+export function GenerationControls({ draft }: { draft: Draft }) {
+  const translate = useTranslator();
   const { t } = translate;
   const { edit } = useWorkbenchStore.getState();
   const model = findModel(MODEL_CATALOG, draft.params.model) ?? MODEL_CATALOG.models[0];

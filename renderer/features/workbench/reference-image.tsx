@@ -2,9 +2,9 @@ import { type ClipboardEvent, type DragEvent } from 'react';
 import { findModel, outputFrame } from '../../../shared/catalog/catalog-lookup';
 import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
 import type { Draft } from '../../../shared/drafts/draft-models';
-import type { Translator } from '../../i18n/i18n';
 import { CropWindow } from './crop-window';
 import { useWorkbenchStore } from './workbench-store';
+import { useTranslator } from '../../i18n/use-translator';
 
 function readAsDataUrl(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -24,7 +24,8 @@ export async function acceptImage(items: DataTransferItemList | null): Promise<b
 }
 
 /** The reference image: drop, paste or pick; the crop window over it; and exactly what will be uploaded. */
-export function ReferenceImage({ draft, translate }: { draft: Draft; translate: Translator }) {
+export function ReferenceImage({ draft }: { draft: Draft }) {
+  const translate = useTranslator();
   const { t } = translate;
   const inspection = useWorkbenchStore((state) => state.inspection);
   const prepared = useWorkbenchStore((state) => state.prepared);

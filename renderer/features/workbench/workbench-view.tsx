@@ -1,5 +1,4 @@
 import { useEffect, type KeyboardEvent } from 'react';
-import type { Translator } from '../../i18n/i18n';
 import { useOnline } from '../shell/use-online';
 import { DraftsPanel } from '../drafts/drafts-panel';
 import { DraftTools } from '../drafts/draft-tools';
@@ -7,9 +6,11 @@ import { CostLine } from './cost-line';
 import { GenerationControls } from './generation-controls';
 import { ReferenceImage } from './reference-image';
 import { useWorkbenchStore } from './workbench-store';
+import { useTranslator } from '../../i18n/use-translator';
 
 /** The Workbench: prompt, parameters, reference image, cost, and Generate (Ctrl/Cmd+Enter). */
-export function WorkbenchView({ translate }: { translate: Translator }) {
+export function WorkbenchView() {
+  const translate = useTranslator();
   const { t } = translate;
   const draft = useWorkbenchStore((state) => state.draft);
   const notice = useWorkbenchStore((state) => state.notice);
@@ -38,7 +39,7 @@ export function WorkbenchView({ translate }: { translate: Translator }) {
 
   return (
     <div className="workbench">
-      <DraftsPanel translate={translate} />
+      <DraftsPanel />
       <div className="workbench-main">
         <label htmlFor="prompt" className="prompt-label">
           {t('workbench.prompt')}
@@ -55,8 +56,8 @@ export function WorkbenchView({ translate }: { translate: Translator }) {
           onChange={(event) => edit({ prompt: event.target.value })}
           onKeyDown={onKeyDown}
         />
-        <GenerationControls draft={draft} translate={translate} />
-        <CostLine draft={draft} translate={translate} />
+        <GenerationControls draft={draft} />
+        <CostLine draft={draft} />
         <div className="button-row">
           <button
             type="button"
@@ -68,7 +69,7 @@ export function WorkbenchView({ translate }: { translate: Translator }) {
             {t('workbench.generate')} <kbd>{t('workbench.generateHint')}</kbd>
           </button>
         </div>
-        <DraftTools draft={draft} translate={translate} />
+        <DraftTools draft={draft} />
         {notice && (
           <p
             role="status"
@@ -79,7 +80,7 @@ export function WorkbenchView({ translate }: { translate: Translator }) {
           </p>
         )}
       </div>
-      <ReferenceImage draft={draft} translate={translate} />
+      <ReferenceImage draft={draft} />
     </div>
   );
 }

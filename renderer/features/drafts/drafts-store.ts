@@ -1,0 +1,71 @@
+import { create } from 'zustand';
+import type { Draft } from '../../../shared/drafts/draft-models';
+import { api, toErrorData, unwrap } from '../../lib/bridge';
+import { useWorkbenchStore } from '../workbench/workbench-store';
+
+/** The drafts list beside the workbench: what is shown, the search, and what was just deleted (for its undo). */
+export interface DraftsStore {
+  readonly search: string;
+  readonly drafts: readonly Draft[];
+  /** The draft just deleted, while it can be brought back. */
+  readonly deleted: Draft | null;
+  readonly error: string | null;
+  setSearch(search: string): void;
+  /** Reads the list again (the search changed, the open draft was saved, an action ran). */
+  load(): Promise<void>;
+  open(id: string | null): Promise<void>;
+  togglePin(draft: Draft): Promise<void>;
+  duplicate(draft: Draft): Promise<void>;
+  remove(draft: Draft): Promise<void>;
+  undoRemove(): Promise<void>;
+}
+
+/** The drafts store: every call to the main process for the list is here, none in the components. */
+export const useDraftsStore = create<DraftsStore>()((set, get) => {
+  let loads = 0;
+  /** Runs an action, then reads the list again; a failure is shown, never thrown at a click handler. */
+  async function act(work: () => Promise<unknown>): Promise<void> {
+    try {
+      await work();
+      await get().load();
+    } catch (caught) {
+      set({ error: toErrorData(caught).message });
+    }
+  }
+  return {
+    search: '',
+    drafts: [],
+    deleted: null,
+    error: null,
+    setSearch(search) {
+      set({ search });
+      void get().load();
+    },
+    async load() {
+      // Only the latest read is shown: a slow answer to an older search is dropped.
+      const ticket = (loads += 1);
+      const search = get().search.trim();
+      try {
+        const drafts = await unwrap(api().drafts.list(search ? { search } : {}));
+        if (ticket === loads) set({ drafts, error: null });
+      } catch (caught) {
+        if (ticket === loads) set({ error: toErrorData(caught).message });
+      }
+    },
+    open: (id) => act(() => useWorkbenchStore.getState().openDraft(id)),
+    togglePin: (draft) => act(() => unwrap(api().drafts.update({ id: draft.id, patch: { pinned: !draft.pinned } }))),
+    duplicate: (draft) => act(() => unwrap(api().drafts.duplicate({ id: draft.id }))),
+    remove: (draft) =>
+      act(async () => {
+        set({ deleted: await unwrap(api().drafts.remove({ id: draft.id })) });
+        if (draft.id === useWorkbenchStore.getState().draft?.id) await useWorkbenchStore.getState().openDraft(null);
+      }),
+    undoRemove: () =>
+      act(async () => {
+        const deleted = get().deleted;
+        if (!deleted) return;
+        await unwrap(api().drafts.undoRemove({ id: deleted.id }));
+        set({ deleted: null });
+      }),
+  };
+});
