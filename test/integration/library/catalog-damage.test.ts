@@ -62,6 +62,21 @@ describe('a damaged library catalog', () => {
     expect(setup.library.list({}).items.map((item) => item.id)).toEqual([fox.id]);
   });
 
+  it('rebuilt from a sound catalog, finds, tags and edits every item as before', async () => {
+    setup = await setupLibrary();
+    const fox = await setup.addGenerated('A fox in the snow');
+    await setup.addGenerated('Rain on a tram window');
+    await setup.library.update(fox.id, { tags: ['winter'], title: 'Snow fox' });
+    await setup.library.rebuild();
+    await setup.library.rebuild();
+    expect(setup.library.list({ search: 'fox' }).items.map((item) => item.id)).toEqual([fox.id]);
+    expect(setup.library.list({ search: 'winter' }).items.map((item) => item.title)).toEqual(['Snow fox']);
+    await setup.library.update(fox.id, { title: 'Arctic fox' });
+    expect(setup.library.list({ search: 'arctic' }).total).toBe(1);
+    expect(setup.library.list({ search: 'snow' }).items.map((item) => item.title)).toEqual(['Arctic fox']);
+    expect(setup.library.list({}).total).toBe(2);
+  });
+
   it('is left alone when sound', async () => {
     setup = await setupLibrary();
     await setup.addGenerated('A fox in the snow');
