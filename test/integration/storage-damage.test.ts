@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Draft } from '../../shared/drafts/draft-models';
 import { openSettingsStore } from '../../electron/services/settings/settings-store';
 import { openDraftStore } from '../../electron/services/storage/draft-store';
-import { openJobStore, type JobRecord } from '../../electron/services/storage/job-store';
+import { newJobRecord, openJobStore, type JobRecord } from '../../electron/services/storage/job-store';
+import { jobRequestSchema } from '../../shared/jobs/job-models';
 import { rescueStore } from '../../electron/services/storage/store-rescue';
 import { runCli } from '../support/cli-runner';
 
@@ -20,50 +21,19 @@ afterEach(async () => {
 });
 
 const at = '2026-11-30T10:00:00.000Z';
-const jobRecord = (prompt: string): JobRecord => ({
-  job: {
-    id: randomUUID(),
-    createdAt: at,
-    updatedAt: at,
-    phase: 'failed',
-    waiting: null,
-    request: {
+const jobRecord = (prompt: string): JobRecord => {
+  const queued = newJobRecord(
+    jobRequestSchema.parse({
       prompt,
       model: 'sora-2-preview',
       duration: 4,
       aspect: 'landscape',
       resolution: 'standard',
-      imagePath: null,
-      crop: null,
-      title: null,
-      draftId: null,
-      draftVersionId: null,
-    },
-    progress: 0,
-    etaSeconds: null,
-    taskId: null,
-    submittedAt: null,
-    billedSeconds: null,
-    pricePerSecond: null,
-    videoExpiresAt: null,
-    libraryItemId: null,
-    error: null,
-    warning: null,
-    cancelRequestedAt: null,
-  },
-  internals: {
-    preparedPath: null,
-    preparedKey: null,
-    uploadUrl: null,
-    videoUrl: null,
-    submitAttemptAt: null,
-    idempotencyKey: null,
-    filingAs: null,
-    nextRunAt: 0,
-    retryDelayMs: 0,
-    hidden: false,
-  },
-});
+    }),
+    Date.parse(at),
+  );
+  return { ...queued, job: { ...queued.job, phase: 'failed' }, internals: { ...queued.internals, nextRunAt: 0 } };
+};
 
 describe('one bad row', () => {
   it('in jobs.sqlite is set aside in a quarantine table, never deleted, and every other job still loads', async () => {

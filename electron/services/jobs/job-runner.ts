@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import {
   jobRequestSchema,
@@ -13,7 +12,7 @@ import type { ImageService } from '../images/image-service';
 import type { UploadCache } from '../images/upload-cache';
 import type { LibraryService } from '../library/library-service';
 import type { Logger } from '../logging/logger';
-import type { JobRecord, JobStore } from '../storage/job-store';
+import { newJobRecord, type JobRecord, type JobStore } from '../storage/job-store';
 import { createBalanceCache } from './balance-cache';
 import { isDatabaseBusy } from '../storage/sqlite-busy';
 import { createJobLeases, LeaseLostError, type RunBy } from './job-leases';
@@ -388,40 +387,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     },
     enqueue(request) {
       const parsed = jobRequestSchema.parse(request);
-      const at = new Date(now()).toISOString();
-      const record: JobRecord = {
-        job: {
-          id: randomUUID(),
-          createdAt: at,
-          updatedAt: at,
-          phase: 'queued',
-          waiting: null,
-          request: parsed,
-          progress: 0,
-          etaSeconds: null,
-          taskId: null,
-          submittedAt: null,
-          billedSeconds: null,
-          pricePerSecond: null,
-          videoExpiresAt: null,
-          libraryItemId: null,
-          error: null,
-          warning: null,
-          cancelRequestedAt: null,
-        },
-        internals: {
-          preparedPath: null,
-          preparedKey: null,
-          uploadUrl: null,
-          videoUrl: null,
-          submitAttemptAt: null,
-          idempotencyKey: null,
-          filingAs: null,
-          nextRunAt: now(),
-          retryDelayMs: 0,
-          hidden: false,
-        },
-      };
+      const record = newJobRecord(parsed, now());
       mine.add(record.job.id);
       leases.insert(record);
       remember(record, true);

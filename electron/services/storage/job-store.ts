@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
-import { jobSchema, TERMINAL_PHASES, type Job } from '../../../shared/jobs/job-models';
+import { jobSchema, TERMINAL_PHASES, type Job, type JobRequest } from '../../../shared/jobs/job-models';
 import { inReadTransaction, inTransaction } from './sqlite-transaction';
 
 /** What only the main process needs to carry a job across restarts. */
@@ -31,6 +32,44 @@ export type JobInternals = z.infer<typeof jobInternalsSchema>;
 export interface JobRecord {
   readonly job: Job;
   readonly internals: JobInternals;
+}
+
+/** A new job for `request`, queued at `now` (ms since epoch), before anything of it has happened. */
+export function newJobRecord(request: JobRequest, now: number): JobRecord {
+  const at = new Date(now).toISOString();
+  return {
+    job: {
+      id: randomUUID(),
+      createdAt: at,
+      updatedAt: at,
+      phase: 'queued',
+      waiting: null,
+      request,
+      progress: 0,
+      etaSeconds: null,
+      taskId: null,
+      submittedAt: null,
+      billedSeconds: null,
+      pricePerSecond: null,
+      videoExpiresAt: null,
+      libraryItemId: null,
+      error: null,
+      warning: null,
+      cancelRequestedAt: null,
+    },
+    internals: {
+      preparedPath: null,
+      preparedKey: null,
+      uploadUrl: null,
+      videoUrl: null,
+      submitAttemptAt: null,
+      idempotencyKey: null,
+      filingAs: null,
+      nextRunAt: now,
+      retryDelayMs: 0,
+      hidden: false,
+    },
+  };
 }
 
 /** Who runs a job, and until when that holds unless renewed. */
