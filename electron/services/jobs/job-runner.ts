@@ -96,6 +96,17 @@ const PROGRESS_EVENT_INTERVAL_MS = 250;
 // However far a stored wait reaches (a wall clock set back makes it look long), a job is looked at again within this.
 const LONGEST_WAIT_MS = 10 * 60_000;
 
+/** Whether the stored job is still the one a step knows: nobody else has written it since. */
+function unchangedSince(stored: JobRecord | null, known: JobRecord): boolean {
+  return (
+    stored !== null &&
+    stored.job.updatedAt === known.job.updatedAt &&
+    stored.job.phase === known.job.phase &&
+    stored.job.taskId === known.job.taskId &&
+    stored.internals.submitAttemptAt === known.internals.submitAttemptAt
+  );
+}
+
 function notFound(): AppError {
   return new AppError('notFound', 'This job no longer exists.');
 }
@@ -178,6 +189,8 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
 
   async function context(record: JobRecord, signal: AbortSignal): Promise<StepContext> {
     let lastEvent = 0;
+    // The job as this step knows it: what it started from, then what it last wrote.
+    let base = record;
     return {
       client: deps.client(),
       images: deps.images,
@@ -194,8 +207,13 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       firstRunHere: !ranHere.has(record.job.id),
       // Before a side effect (the billed POST above all): the lease is renewed and the write fenced by it.
       persist: (next) => {
-        if (!leases.take(next.job.id)) throw new LeaseLostError(next.job.id);
+        const id = next.job.id;
+        if (!leases.take(id)) throw new LeaseLostError(id);
+        // A lease taken back after this process was paused past it may find the job moved on by the process that
+        // held it meanwhile (which sent it, then died): this step's idea of the job is stale, so it writes nothing.
+        if (!unchangedSince(deps.store.get(id), base)) throw new LeaseLostError(id);
         persist(next);
+        base = next;
       },
       onDownloadProgress: (fraction) => {
         if (now() - lastEvent < PROGRESS_EVENT_INTERVAL_MS) return;

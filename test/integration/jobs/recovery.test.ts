@@ -1,4 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
 import { toGenerationBody, validateVideoRequest } from '../../../shared/catalog/video-request';
 import { freePort } from '../../support/free-port';
@@ -193,6 +195,50 @@ describe('surviving restarts and faults', () => {
     );
     expect(setup.store.get(job.id)).toEqual(taken);
     expect(setup.runner.runBy(job.id)).toBe('elsewhere');
+  });
+
+  it('a runner paused past its lease never writes over what the process that took the job over recorded', async () => {
+    setup = await setupRunner({}, { pricePerSecond: () => 0.01 });
+    // The balance check before the billed POST is answered late: the runner stalls mid-step, as under SIGSTOP.
+    setup.fake.inject('balance', { kind: 'delay', ms: 1_500 });
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.fake.count('balance') >= 1, 'the balance check to be under way');
+    const mine = setup.store.lease(job.id);
+    if (!mine) throw new Error('the runner holds no lease');
+    // Meanwhile another process takes the job over, sends it, records its task — and dies.
+    const gone = `${os.hostname()}:${spawnSync(process.execPath, ['-e', '']).pid}:${randomUUID()}`;
+    expect(setup.store.takeOver(job.id, gone, mine.owner, Date.now() + 60_000)).toBe(true);
+    const validated = validateVideoRequest(MODEL_CATALOG, request);
+    if (!validated.ok) throw new Error('the test request is invalid');
+    const key = idempotencyKeyFor(job.id);
+    const sent = await setup.fake.generate(toGenerationBody(MODEL_CATALOG, validated.request), key);
+    const stored = setup.store.get(job.id);
+    if (!stored) throw new Error('job not stored');
+    const at = new Date().toISOString();
+    expect(
+      setup.store.saveOwned(
+        {
+          job: {
+            ...stored.job,
+            phase: 'polling',
+            taskId: sent.taskId,
+            billedSeconds: 4,
+            submittedAt: at,
+            updatedAt: at,
+          },
+          internals: { ...stored.internals, submitAttemptAt: null, idempotencyKey: key },
+        },
+        gone,
+      ),
+    ).toBe(true);
+    const settled = await setup.runner.settled(job.id);
+    expect(settled).toMatchObject({ phase: 'done', taskId: sent.taskId, billedSeconds: 4 });
+    // The stalled step wrote nothing and sent nothing: no "submitting" after the other process's task.
+    const phases = setup.store.history(job.id).map((line) => line.phase);
+    expect(phases.slice(phases.indexOf('polling'))).not.toContain('submitting');
+    expect(setup.fake.count('generate', 'POST')).toBe(1);
+    expect(setup.fake.tasks.size).toBe(1);
+    expect(setup.fake.replays()).toBe(0);
   });
 
   it('asks for attention about an attempt recorded before jobs had keys, and sends nothing', async () => {
