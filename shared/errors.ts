@@ -35,11 +35,26 @@ export const errorCodeSchema = z.enum([
 /** A machine-readable error code; the renderer branches on it, never on message text. */
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
-/** The shape of an error as the renderer receives it: a sentence for a person, and a next step when there is one. */
+/** A catalog message named by data: its key, and the values of its placeholders. */
+export const messageRefSchema = z.object({
+  key: z.string().max(200),
+  params: z.record(z.string(), z.union([z.string().max(10_000), z.number()])),
+});
+
+/** A message named by data (on an error, a warning, a finding): each window shows it in its own language. */
+export type MessageRef = z.infer<typeof messageRefSchema>;
+
+/**
+ * The shape of an error as the renderer receives it: a sentence for a person and a next step when there is one (in
+ * English, for logs and the CLI), and the catalog message they were made from, which the window shows translated.
+ */
 export const appErrorDataSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
   action: z.string().optional(),
+  text: messageRefSchema.optional(),
+  /** The next step's message when it is not the message's own `.action` companion. */
+  actionText: messageRefSchema.optional(),
 });
 
 /** Plain data describing an error; safe to serialize across processes. */
@@ -52,18 +67,26 @@ export type AppErrorData = z.infer<typeof appErrorDataSchema>;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly action: string | undefined;
+  readonly text: MessageRef | undefined;
+  readonly actionText: MessageRef | undefined;
 
-  constructor(code: ErrorCode, message: string, action?: string) {
+  constructor(code: ErrorCode, message: string, action?: string, text?: MessageRef, actionText?: MessageRef) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.action = action;
+    this.text = text;
+    this.actionText = actionText;
   }
 
   /** The serializable form sent to the renderer. */
   toData(): AppErrorData {
-    return this.action === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, action: this.action };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.action === undefined ? {} : { action: this.action }),
+      ...(this.text === undefined ? {} : { text: this.text }),
+      ...(this.actionText === undefined ? {} : { actionText: this.actionText }),
+    };
   }
 }

@@ -9,10 +9,11 @@ import { loadKeytar } from '../services/keychain/load-keytar';
 import { createFileLogger, createRedactor } from '../services/logging/logger';
 import { openDraftStore } from '../services/storage/draft-store';
 import { openJobStore } from '../services/storage/job-store';
-import { describeTrouble, rescueStore } from '../services/storage/store-rescue';
+import { rescueStore } from '../services/storage/store-rescue';
 import { serveMedia } from '../services/library/media-route';
 import { composeServices } from '../services/compose-services';
 import { openSettingsStore } from '../services/settings/settings-store';
+import { resolveLanguage, translator } from '../../shared/i18n/translator';
 import { registerAppScheme, serveApp } from './app-protocol';
 import { registerIpcRouter, webContentsSink } from './ipc-bridge';
 import { createJobFeedback } from './job-feedback';
@@ -46,15 +47,17 @@ async function start(): Promise<void> {
   );
   const keyStore = createKeyStore({ loadKeytar, env: process.env, logger });
   const settings = await openSettingsStore(paths.settingsFile, logger);
+  // Menus, dialogs and notifications speak the window's language, from the same catalogs.
+  const translate = () => translator(resolveLanguage(settings.current().language, app.getPreferredSystemLanguages()));
   const chooseFolder = async (purpose: 'import' | 'export' | 'move' | 'exportDrafts') => {
     const titles = {
-      import: 'Import videos from a folder',
-      export: 'Export to a folder',
-      move: 'Move the library to a folder',
-      exportDrafts: 'Export drafts and presets to a folder',
-    };
+      import: 'dialog.importVideos',
+      export: 'dialog.exportVideos',
+      move: 'dialog.moveLibrary',
+      exportDrafts: 'dialog.exportDrafts',
+    } as const;
     const options = {
-      title: titles[purpose],
+      title: translate().t(titles[purpose]),
       properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
     };
     const answer = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
@@ -64,37 +67,37 @@ async function start(): Promise<void> {
     const options =
       purpose === 'image'
         ? {
-            title: 'Choose a reference image',
+            title: translate().t('dialog.chooseImage'),
             properties: ['openFile'] as 'openFile'[],
             filters: [
               {
-                name: 'Images',
+                name: translate().t('dialog.images'),
                 extensions: ['jpg', 'jpeg', 'png', 'webp', 'gif', 'avif', 'tif', 'tiff', 'svg', 'heic'],
               },
             ],
           }
         : {
-            title: 'Import drafts and presets',
+            title: translate().t('dialog.importDrafts'),
             properties: ['openFile'] as 'openFile'[],
-            filters: [{ name: 'Reelbench drafts', extensions: ['json'] }],
+            filters: [{ name: translate().t('dialog.draftsFiles'), extensions: ['json'] }],
           };
     const answer = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
     return answer.canceled ? null : (answer.filePaths[0] ?? null);
   };
   // A job list or drafts database that cannot be opened at all: ask, keep it aside, and start; never exit on it.
+  const { t } = translate();
   for (const [file, holds, probe] of [
-    [paths.jobsFile, 'your generation jobs', (target: string) => openJobStore(target).close()],
-    [paths.draftsFile, 'your drafts and presets', (target: string) => openDraftStore(target).close()],
+    [paths.jobsFile, t('dialog.damaged.jobs'), (target: string) => openJobStore(target).close()],
+    [paths.draftsFile, t('dialog.damaged.drafts'), (target: string) => openDraftStore(target).close()],
   ] as const) {
     const outcome = await rescueStore(file, holds, probe, async (trouble) => {
-      const { message, detail } = describeTrouble(trouble);
       logger.error('storage: cannot open', { file, reason: trouble.reason });
       const answer = await dialog.showMessageBox({
         type: 'warning',
         title: 'Reelbench',
-        message,
-        detail,
-        buttons: ['Keep it aside and start', 'Quit'],
+        message: t('dialog.damaged.message', { file: path.basename(trouble.file), holds: trouble.holds }),
+        detail: t('dialog.damaged.detail', { reason: trouble.reason, setAsideAs: path.basename(trouble.setAsideAs) }),
+        buttons: [t('dialog.damaged.keep'), t('dialog.damaged.quit')],
         defaultId: 0,
         cancelId: 1,
       });
@@ -110,6 +113,7 @@ async function start(): Promise<void> {
     paths,
     logger,
     keyStore,
+    systemLanguages: app.getPreferredSystemLanguages(),
     settings,
     // net.fetch goes through Chromium's network stack: system proxy settings and OS certificate stores apply.
     fetch: (url, init) => net.fetch(url, init),
@@ -145,6 +149,7 @@ async function start(): Promise<void> {
   const feedback = createJobFeedback(
     () => mainWindow,
     () => services.jobs.list(),
+    translate,
   );
   services.bus.on('jobs.changed', feedback);
 
@@ -178,17 +183,22 @@ async function start(): Promise<void> {
     version: `Electron ${process.versions.electron ?? ''}`.trim(),
     copyright: 'Copyright © 2026 Reelbench',
   });
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      buildMenuTemplate({
-        platform: process.platform,
-        appName: app.getName(),
-        isDevelopment: !app.isPackaged,
-        navigate: (view) => services.toWindow?.emit('app.navigate', { view }),
-        openHelp: () => openInBrowser(APIMART_DOCS_URL),
-      }),
-    ),
-  );
+  const setMenu = () =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({
+          platform: process.platform,
+          appName: app.getName(),
+          isDevelopment: !app.isPackaged,
+          navigate: (view) => services.toWindow?.emit('app.navigate', { view }),
+          openHelp: () => openInBrowser(APIMART_DOCS_URL),
+          translate: translate(),
+        }),
+      ),
+    );
+  setMenu();
+  // A new language in Settings reaches the menus at once, not at the next start.
+  settings.subscribe(setMenu);
 
   const openWindow = async (): Promise<void> => {
     mainWindow = await createMainWindow({
@@ -196,6 +206,7 @@ async function start(): Promise<void> {
       startUrl: devServerUrl ?? APP_ENTRY_URL,
       windowStateFile: paths.windowStateFile,
       logger,
+      translate,
     });
     mainWindow.on('closed', () => {
       mainWindow = undefined;

@@ -8,6 +8,7 @@ import {
   saveWindowState,
   type WindowState,
 } from '../services/window/window-state';
+import type { Translator } from '../../shared/i18n/translator';
 
 /** What the main window is made from. */
 export interface MainWindowOptions {
@@ -15,6 +16,8 @@ export interface MainWindowOptions {
   readonly startUrl: string;
   readonly windowStateFile: string;
   readonly logger: Logger;
+  /** The reader's language at the moment a menu opens. */
+  readonly translate: () => Translator;
 }
 
 function currentState(window: BrowserWindow): WindowState {
@@ -64,7 +67,7 @@ export async function createMainWindow(options: MainWindowOptions): Promise<Brow
     );
   });
 
-  attachEditContextMenu(window);
+  attachEditContextMenu(window, options.translate);
   await window.loadURL(options.startUrl);
   return window;
 }

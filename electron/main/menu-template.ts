@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { View } from '../../shared/models/app-info';
+import type { Translator } from '../../shared/i18n/translator';
 
 /** What the menu needs to do its job; the menu itself holds no logic beyond layout. */
 export interface MenuActions {
@@ -8,15 +9,17 @@ export interface MenuActions {
   readonly isDevelopment: boolean;
   readonly navigate: (view: View) => void;
   readonly openHelp: () => void;
+  /** The reader's language; Electron's roles (Copy, Quit…) are worded by the OS. */
+  readonly translate: Translator;
 }
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
 
-function viewItems(navigate: (view: View) => void): MenuItemConstructorOptions[] {
+function viewItems({ navigate, translate: { t } }: MenuActions): MenuItemConstructorOptions[] {
   return [
-    { label: 'Workbench', accelerator: 'CmdOrCtrl+1', click: () => navigate('workbench') },
-    { label: 'Queue', accelerator: 'CmdOrCtrl+2', click: () => navigate('queue') },
-    { label: 'Library', accelerator: 'CmdOrCtrl+3', click: () => navigate('library') },
+    { label: t('nav.workbench'), accelerator: 'CmdOrCtrl+1', click: () => navigate('workbench') },
+    { label: t('nav.queue'), accelerator: 'CmdOrCtrl+2', click: () => navigate('queue') },
+    { label: t('nav.library'), accelerator: 'CmdOrCtrl+3', click: () => navigate('library') },
   ];
 }
 
@@ -27,8 +30,9 @@ function viewItems(navigate: (view: View) => void): MenuItemConstructorOptions[]
  */
 export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOptions[] {
   const isMac = actions.platform === 'darwin';
+  const { t } = actions.translate;
   const settings: MenuItemConstructorOptions = {
-    label: isMac ? 'Settings…' : 'Settings',
+    label: isMac ? t('menu.settingsEllipsis') : t('menu.settings'),
     accelerator: 'CmdOrCtrl+,',
     click: () => actions.navigate('settings'),
   };
@@ -51,12 +55,12 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
   };
 
   const fileMenu: MenuItemConstructorOptions = {
-    label: 'File',
+    label: t('menu.file'),
     submenu: isMac ? [{ role: 'close' }] : [settings, separator, { role: 'quit' }],
   };
 
   const editMenu: MenuItemConstructorOptions = {
-    label: 'Edit',
+    label: t('menu.edit'),
     submenu: [
       { role: 'undo' },
       { role: 'redo' },
@@ -72,9 +76,9 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
   };
 
   const viewMenu: MenuItemConstructorOptions = {
-    label: 'View',
+    label: t('menu.view'),
     submenu: [
-      ...viewItems(actions.navigate),
+      ...viewItems(actions),
       separator,
       ...(actions.isDevelopment ? [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, separator] : []),
       { role: 'resetZoom' },
@@ -92,7 +96,7 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
   const helpMenu: MenuItemConstructorOptions = {
     role: 'help',
     submenu: [
-      { label: 'APIMart Documentation', click: actions.openHelp },
+      { label: t('menu.documentation'), click: actions.openHelp },
       ...(isMac ? [] : [separator, { role: 'about' } as const]),
     ],
   };

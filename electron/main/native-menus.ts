@@ -6,6 +6,7 @@ import {
   type WebContents,
 } from 'electron';
 import type { MenuEntry } from '../../shared/models/context-menu';
+import type { Translator } from '../../shared/i18n/translator';
 
 /** How long to wait, after a menu closed, for the click that may follow on some platforms. */
 const CLICK_AFTER_CLOSE_MS = 100;
@@ -38,6 +39,7 @@ export function editMenuTemplate(
   contents: Pick<WebContents, 'replaceMisspelling'> & {
     session: Pick<WebContents['session'], 'addWordToSpellCheckerDictionary'>;
   },
+  translate: Translator,
 ): MenuItemConstructorOptions[] {
   if (!params.isEditable)
     return params.selectionText.trim() ? [{ role: 'copy', enabled: params.editFlags.canCopy }] : [];
@@ -47,7 +49,7 @@ export function editMenuTemplate(
           .slice(0, 5)
           .map((word): MenuItemConstructorOptions => ({ label: word, click: () => contents.replaceMisspelling(word) })),
         {
-          label: 'Add to Dictionary',
+          label: translate.t('menu.addToDictionary'),
           click: () => contents.session.addWordToSpellCheckerDictionary(params.misspelledWord),
         },
         { type: 'separator' },
@@ -67,9 +69,9 @@ export function editMenuTemplate(
 }
 
 /** Gives the window's text fields and selections their native context menu. */
-export function attachEditContextMenu(window: BrowserWindow): void {
+export function attachEditContextMenu(window: BrowserWindow, translate: () => Translator): void {
   window.webContents.on('context-menu', (_event, params) => {
-    const template = editMenuTemplate(params, window.webContents);
+    const template = editMenuTemplate(params, window.webContents, translate());
     if (template.length > 0) Menu.buildFromTemplate(template).popup({ window });
   });
 }

@@ -22,6 +22,7 @@ import type { Logger } from './logging/logger';
 import { createMainRouter } from './main-services';
 import type { SettingsStore } from './settings/settings-store';
 import { openDraftStore, type DraftStore } from './storage/draft-store';
+import { resolveLanguage } from '../../shared/i18n/translator';
 
 /** What the services tell each other and the window, as it happens. */
 export interface ServiceEvents {
@@ -73,6 +74,8 @@ export interface ServiceAdapters {
     readonly adopt?: boolean | (() => boolean);
   };
   readonly window?: WindowAdapters;
+  /** The OS's preferred languages, best first (Electron's in the app); the process locale by default. */
+  readonly systemLanguages?: readonly string[];
 }
 
 /** Everything the main process runs, built once in dependency order. */
@@ -152,10 +155,16 @@ export function composeServices(adapters: ServiceAdapters): Services {
       pollFloorMs: adapters.jobs?.pollFloorMs,
       pollCeilingMs: adapters.jobs?.pollCeilingMs,
       leaseMs: adapters.jobs?.leaseMs,
+      language,
       adopt: typeof adapters.jobs?.adopt === 'function' ? adapters.jobs.adopt() : (adapters.jobs?.adopt ?? true),
       onChange: (job) => bus.emit('jobs.changed', job),
     }),
   );
+  const language = () =>
+    resolveLanguage(
+      settings.current().language,
+      adapters.systemLanguages ?? [Intl.DateTimeFormat().resolvedOptions().locale],
+    );
   const draftStore = once(() => openDraftStore(paths.draftsFile));
   const apimart = () =>
     createApimartClient({ fetch: adapters.fetch, baseUrl: settings.current().apiBaseUrl, keySource: keyStore, logger });

@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { aspectSchema } from '../catalog/catalog-schema';
+import { messageRefSchema } from '../errors';
 
 /** Something the UI should tell the user about an image before it is used. */
+// `message` is the English (for the CLI and logs); `text` the catalog message each window shows in its language.
+const said = { message: z.string(), text: messageRefSchema };
 export const imageFindingSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('crop'), ratio: z.string(), message: z.string() }),
-  z.object({ kind: z.literal('reencode'), bytes: z.number(), message: z.string() }),
-  z.object({ kind: z.literal('convert'), from: z.string(), message: z.string() }),
-  z.object({ kind: z.literal('upscale'), factor: z.number(), message: z.string() }),
-  z.object({ kind: z.literal('firstFrame'), frames: z.number(), message: z.string() }),
-  z.object({ kind: z.literal('flatten'), message: z.string() }),
+  z.object({ kind: z.literal('crop'), ratio: z.string(), ...said }),
+  z.object({ kind: z.literal('reencode'), bytes: z.number(), ...said }),
+  z.object({ kind: z.literal('convert'), from: z.string(), ...said }),
+  z.object({ kind: z.literal('upscale'), factor: z.number(), ...said }),
+  z.object({ kind: z.literal('firstFrame'), frames: z.number(), ...said }),
+  z.object({ kind: z.literal('flatten'), ...said }),
 ]);
 
 /** One thing to tell the user about an image. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { aspectSchema } from '../catalog/catalog-schema';
-import { appErrorDataSchema } from '../errors';
+import { appErrorDataSchema, messageRefSchema } from '../errors';
 import { normalizedRectSchema } from '../images/image-models';
 
 /**
@@ -57,6 +57,15 @@ export type JobRequest = z.infer<typeof jobRequestSchema>;
 /** A generation request as callers write it (optional fields may be left out). */
 export type JobRequestInput = z.input<typeof jobRequestSchema>;
 
+/** Warnings were English sentences before they were catalog messages: rows written then read as the same message. */
+function legacyWarning(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const minutes = /expires in (\d+) min/.exec(value);
+  if (minutes) return { key: 'job.warning.linkExpires', params: { count: Number(minutes[1]) } };
+  if (value.startsWith('Abandoned in Reelbench only')) return { key: 'job.warning.abandoned', params: {} };
+  return null;
+}
+
 /** A job as the window and the CLI see it. */
 export const jobSchema = z.object({
   id: z.string().uuid(),
@@ -75,8 +84,8 @@ export const jobSchema = z.object({
   videoExpiresAt: z.string().nullable(),
   libraryItemId: z.string().nullable(),
   error: appErrorDataSchema.nullable(),
-  /** Something the user should know now (a link about to expire). */
-  warning: z.string().nullable(),
+  /** Something the user should know now (a link about to expire), as a catalog message each window translates. */
+  warning: z.preprocess(legacyWarning, messageRefSchema.nullable()),
   /**
    * The user cancelled while the billed request's answer was still unknown: the job stops as soon as APIMart's
    * answer says whether it took the job (and what it bills), so a charge is never hidden behind "cancelled".

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../i18n/languages';
 import { isSecureOrLoopback } from '../net/url-policy';
 
 /** The API's documented home. */
@@ -18,8 +19,6 @@ const baseUrlSchema = z
   }, 'The API address cannot contain a user name, password, query or fragment.')
   .transform((value) => value.replace(/\/+$/, ''));
 
-/** Languages the interface ships in. */
-export const LANGUAGES = ['en', 'ko'] as const;
 const languageSettingSchema = z.enum(['system', ...LANGUAGES]);
 const themeSettingSchema = z.enum(['system', 'light', 'dark']);
 

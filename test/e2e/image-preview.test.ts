@@ -59,6 +59,10 @@ describe('reference image previews in the window', () => {
         code: 'invalidImage',
         message: '"broken.jpg" is not an image Reelbench can read.',
         action: 'Use a JPEG, PNG, WebP, GIF, AVIF, TIFF or SVG file.',
+        text: {
+          key: 'error.image.notAnImage',
+          params: { file: 'broken.jpg', formats: 'JPEG, PNG, WebP, GIF, AVIF, TIFF or SVG' },
+        },
       },
     });
   });

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startFakeApimart, type FakeApimart } from '../fake-apimart/fake-server.ts';
+import { translator, type Language } from '../../shared/i18n/translator';
 import { keychainGate } from '../support/keychain-probe';
 import { closeBrowser, launchApp, type AppHarness } from './harness/app-harness';
 
@@ -19,10 +20,10 @@ afterEach(async () => {
 });
 afterAll(closeBrowser);
 
-async function start(): Promise<void> {
+async function start(language?: Language): Promise<void> {
   fake = await startFakeApimart({ estimatedSeconds: 120 });
   ticker = setInterval(() => fake.clock.advance(1_000), 20);
-  app = await launchApp({ apiBaseUrl: fake.baseUrl, pollMs: 30 });
+  app = await launchApp({ apiBaseUrl: fake.baseUrl, pollMs: 30, ...(language ? { language } : {}) });
   await app.keyStore.set(fake.apiKey);
   await app.page.getByTestId('app-info').waitFor();
 }
@@ -68,6 +69,39 @@ describe.skipIf(gate.skip)('the queue', () => {
     await app.page.locator('[data-testid="job-row"][data-phase="done"]').waitFor({ timeout: 4_000 });
     expect(fake.count('generate', 'POST')).toBe(1);
     expect(app.pageErrors.filter((error) => !error.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+  });
+
+  it("explains failures in the window's language (Korean here): a balance too low (402), a content-policy refusal, an expired link", async () => {
+    const ko = translator('ko');
+    await start('ko');
+    await app.page.getByTestId('nav-queue').click();
+    const errorOf = async (prompt: string) => {
+      const row = app.page.locator('[data-testid="job-row"]', { hasText: prompt });
+      await row.getByTestId('job-error').waitFor({ timeout: 20_000 });
+      return (await row.getByTestId('job-error').textContent()) ?? '';
+    };
+
+    fake.inject('generate', { kind: 'status', status: 402, body: { error: { message: 'Insufficient balance' } } });
+    await enqueue('too expensive');
+    const broke = await errorOf('too expensive');
+    expect(broke).toContain(ko.t('error.insufficientBalance'));
+    expect(broke).toContain(ko.t('error.insufficientBalance.action'));
+    fake.failNextTask('Rejected by the safety system');
+    await enqueue('refused');
+    expect(await errorOf('refused')).toContain(
+      ko.t('error.contentPolicyBecause', { reason: 'Rejected by the safety system' }),
+    );
+    // The link answers 403, as an expired one does, every time it is asked.
+    fake.inject('video', { kind: 'status', status: 403, body: 'link expired' }, 50);
+    await enqueue('too late');
+    const late = await errorOf('too late');
+    expect(late).toContain(ko.t('error.expired'));
+    expect(late).toContain(ko.t('error.expired.action'));
+    for (const text of [broke, late]) expect(text).not.toMatch(/too low|has expired|Top up/);
+    await app.page.screenshot({ path: path.join(RESULTS, 'queue-failures-ko-light.png') });
+    await app.page.setViewportSize({ width: 1920, height: 1080 });
+    await app.page.screenshot({ path: path.join(RESULTS, 'queue-failures-ko-light-1920.png') });
+    expect(app.pageErrors).toEqual([]);
   });
 
   it('explains failures with the next step: a content-policy refusal, and a balance too low', async () => {

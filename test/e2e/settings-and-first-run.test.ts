@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startFakeApimart, type FakeApimart } from '../fake-apimart/fake-server.ts';
+import { translator } from '../../shared/i18n/translator';
 import { keychainGate } from '../support/keychain-probe';
 import { closeBrowser, launchApp, type AppHarness } from './harness/app-harness';
 
@@ -65,6 +66,21 @@ describe.skipIf(gate.skip)('first run and settings', () => {
     await page.getByText('Set, ends in 0000').waitFor();
     await page.getByTestId('key-test').click();
     await page.getByText('This key was rejected by APIMart.', { exact: false }).waitFor();
+  });
+
+  it("says in the window's language (Korean here) that a key was rejected, with the next step", async () => {
+    const ko = translator('ko');
+    fake = await startFakeApimart();
+    app = await launchApp({ apiBaseUrl: fake.baseUrl, language: 'ko' });
+    const { page } = app;
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('key-input').fill('sk-not-the-right-key-0000');
+    await page.getByTestId('key-save').click();
+    await page.getByTestId('key-test').click();
+    await page.getByText(ko.t('error.auth'), { exact: false }).waitFor();
+    await expect(page.getByTestId('settings-notice').textContent()).resolves.toContain(ko.t('error.auth.action'));
+    await expect(page.getByTestId('settings-notice').textContent()).resolves.not.toContain('rejected');
+    await shot('settings-wrong-key-ko-light');
   });
 
   it('says in the key section, in one line with the fix, when the keychain module is missing', async () => {

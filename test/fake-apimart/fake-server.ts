@@ -40,6 +40,8 @@ export interface LoggedRequest {
   readonly method: string;
   readonly route: FaultRoute | 'image' | 'models' | 'other';
   readonly path: string;
+  /** The query string (`?language=ko` on a task poll), or ''. */
+  readonly query: string;
   readonly authorized: boolean;
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }
@@ -361,10 +363,10 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = request.method ?? 'GET';
-    const { pathname } = new URL(request.url ?? '/', 'http://fake');
+    const { pathname, search } = new URL(request.url ?? '/', 'http://fake');
     const route = routeOf(method, pathname);
     const authorized = request.headers.authorization === `Bearer ${apiKey}`;
-    requests.push({ method, route, path: pathname, authorized, headers: { ...request.headers } });
+    requests.push({ method, route, path: pathname, query: search, authorized, headers: { ...request.headers } });
     const key = request.headers['idempotency-key'];
     const line: LedgerLine = {
       at: Date.now(),

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../shared/ipc/contract';
 import { BUILT, requireBuild } from '../support/build-output';
+import { translator } from '../../shared/i18n/translator';
 
 const run = promisify(execFile);
 const DRIVER = path.resolve(import.meta.dirname, '../support/fake-electron/drive-main.mjs');
@@ -218,6 +219,18 @@ describe('the built Electron shell (against a recording electron module)', () =>
     expect(report.notifications).toEqual(['Generation failed']);
     expect(report.progressBar).toBe(-1);
     expect(report.eventsSentToWindow.some((event) => event.channel === 'jobs.changed')).toBe(true);
+  });
+
+  it('speaks the OS language (Korean here) in its menus, dialogs and notifications, from the window catalogs', async () => {
+    const ko = translator('ko');
+    const report = await startShell(
+      { FAKE_ELECTRON_PACKAGED: '1', FAKE_ELECTRON_LANGUAGES: 'ko-KR,en-US' },
+      (userData) => writeFile(path.join(userData, 'jobs.sqlite'), randomBytes(8192)),
+    );
+    expect(report.menuLabels).toEqual(expect.arrayContaining([ko.t('menu.edit'), ko.t('menu.view')]));
+    expect(report.menuLabels).not.toContain('Edit');
+    expect(report.messageBoxes[0]?.buttons).toEqual([ko.t('dialog.damaged.keep'), ko.t('dialog.damaged.quit')]);
+    expect(report.notifications).toEqual([ko.t('notify.failed.title')]);
   });
 
   it('loads and trusts the dev server only when not packaged', async () => {

@@ -6,6 +6,10 @@ import type { CliContext } from '../cli-context';
 import { watchJobs } from '../job-watch';
 import { describeJobState, isUnfinished, stoppedWatchingLine } from './job-format';
 import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
+import { translateRef } from '../../../shared/i18n/error-text';
+import { translator } from '../../../shared/i18n/translator';
+
+const english = translator('en');
 
 const LIST_HELP: CommandHelp = {
   usage: 'reelbench jobs [--json]',
@@ -63,7 +67,7 @@ export async function jobsCommand(
       const error = errorData(job.error);
       io.out(`          ${error.message}${error.action ? ` ${error.action}` : ''}`);
     }
-    if (job.warning) io.out(`          ${job.warning}`);
+    if (job.warning) io.out(`          ${translateRef(english, job.warning) ?? ''}`);
   }
   if (jobs.some((job) => isUnfinished(job) && !watched(job)))
     io.out('No Reelbench is running some of these jobs: `reelbench jobs resume` finishes them.');

@@ -1,4 +1,6 @@
-import { AppError, type ErrorCode } from '../../../shared/errors';
+import { AppError, type ErrorCode, type MessageRef } from '../../../shared/errors';
+import { catalogText } from '../../../shared/i18n/error-text';
+import type { MessageKey, MessageParams } from '../../../shared/i18n/message-types';
 
 /** Diagnostic detail kept with an API error for the log; never shown to the user. */
 export interface ApiErrorDetail {
@@ -16,109 +18,64 @@ export interface ApiErrorDetail {
 export class ApiError extends AppError {
   readonly detail: ApiErrorDetail;
 
-  constructor(code: ErrorCode, message: string, action: string | undefined, detail: ApiErrorDetail = {}) {
-    super(code, message, action);
+  constructor(
+    code: ErrorCode,
+    message: string,
+    action: string | undefined,
+    detail: ApiErrorDetail = {},
+    text?: MessageRef,
+  ) {
+    super(code, message, action, text);
     this.name = 'ApiError';
     this.detail = detail;
   }
 }
 
-const withReason = (base: string, reason: string | undefined) => (reason ? `${base}: ${reason}` : `${base}.`);
+/** An API error worded by the catalog (`key`, and `key.action` as the next step). */
+function apiError<K extends MessageKey>(
+  code: ErrorCode,
+  key: K,
+  params: MessageParams<K>,
+  detail: ApiErrorDetail = {},
+): ApiError {
+  const { message, action, text } = catalogText(key, params);
+  return new ApiError(code, message, action, detail, text);
+}
 
-/** The typed errors, each with its human message and next step. */
+/** The typed errors, each with its message and next step from the catalog. */
 export const apiErrors = {
-  noKey: () => new ApiError('noKey', 'No APIMart API key is set.', 'Add your key in Settings → API key.'),
-  auth: (detail?: ApiErrorDetail) =>
-    new ApiError(
-      'auth',
-      'This key was rejected by APIMart.',
-      'Check the key in Settings → API key, or create a new one in your APIMart dashboard.',
-      detail,
-    ),
+  noKey: () => apiError('noKey', 'error.noKey', {}),
+  auth: (detail?: ApiErrorDetail) => apiError('auth', 'error.auth', {}, detail),
   insufficientBalance: (detail?: ApiErrorDetail) =>
-    new ApiError(
-      'insufficientBalance',
-      'Your APIMart balance is too low for this.',
-      'Top up your balance on APIMart, then try again.',
-      detail,
-    ),
-  rateLimited: (detail: ApiErrorDetail) => {
-    const wait =
-      detail.retryAfterMs !== undefined
-        ? ` Wait about ${Math.max(1, Math.ceil(detail.retryAfterMs / 1000))} s`
-        : ' Wait a moment';
-    return new ApiError(
-      'rateLimited',
-      'APIMart is limiting how fast requests can be made.',
-      `${wait.trim()}, then try again.`,
-      detail,
-    );
-  },
+    apiError('insufficientBalance', 'error.insufficientBalance', {}, detail),
+  rateLimited: (detail: ApiErrorDetail) =>
+    detail.retryAfterMs !== undefined
+      ? apiError(
+          'rateLimited',
+          'error.rateLimitedFor',
+          { seconds: Math.max(1, Math.ceil(detail.retryAfterMs / 1000)) },
+          detail,
+        )
+      : apiError('rateLimited', 'error.rateLimited', {}, detail),
   invalidRequest: (detail: ApiErrorDetail) =>
-    new ApiError(
-      'invalidRequest',
-      withReason('APIMart refused the request', detail.serverMessage),
-      'Check the prompt and the generation settings.',
-      detail,
-    ),
+    detail.serverMessage
+      ? apiError('invalidRequest', 'error.invalidRequestBecause', { reason: detail.serverMessage }, detail)
+      : apiError('invalidRequest', 'error.invalidRequest', {}, detail),
   unknownModel: (model: string, detail: ApiErrorDetail) =>
-    new ApiError(
-      'unknownModel',
-      `APIMart does not offer the model "${model}" (any more).`,
-      'Choose another model in the model setting; APIMart may have renamed or retired this one.',
-      detail,
-    ),
+    apiError('unknownModel', 'error.unknownModel', { model }, detail),
   server: (detail: ApiErrorDetail) =>
-    new ApiError(
-      'server',
-      `APIMart had a problem on its side${detail.status ? ` (HTTP ${detail.status})` : ''}.`,
-      'Try again in a few minutes.',
-      detail,
-    ),
+    detail.status
+      ? apiError('server', 'error.serverStatus', { status: String(detail.status) }, detail)
+      : apiError('server', 'error.server', {}, detail),
   network: (cause?: string, maybeSent = true) =>
-    new ApiError(
-      'network',
-      'Reelbench could not reach APIMart.',
-      'Check your internet connection, VPN or proxy, then try again.',
-      {
-        serverMessage: cause,
-        maybeSent,
-      },
-    ),
-  timeout: (seconds: number) =>
-    new ApiError(
-      'timeout',
-      `APIMart did not answer within ${seconds} s.`,
-      'Check your connection and try again; the service may be busy.',
-    ),
-  cancelled: () => new ApiError('cancelled', 'The request was cancelled.', undefined),
+    apiError('network', 'error.network', {}, { serverMessage: cause, maybeSent }),
+  timeout: (seconds: number) => apiError('timeout', 'error.timeout', { seconds }),
+  cancelled: () => apiError('cancelled', 'error.cancelled', {}),
   contentPolicy: (reason: string | undefined) =>
-    new ApiError(
-      'contentPolicy',
-      withReason('APIMart refused this under its content policy', reason),
-      'Rephrase the prompt or use a different reference image.',
-      {
-        serverMessage: reason,
-      },
-    ),
-  expired: (detail?: ApiErrorDetail) =>
-    new ApiError(
-      'expired',
-      'The download link for this video has expired.',
-      'Generated videos must be downloaded within about 24 hours; generate it again.',
-      detail,
-    ),
-  diskFull: () =>
-    new ApiError(
-      'diskFull',
-      'The disk holding the library is full.',
-      'Free some space; the download continues where it stopped.',
-    ),
-  malformed: (what: string, detail: ApiErrorDetail) =>
-    new ApiError(
-      'malformed',
-      `APIMart sent an answer Reelbench could not understand (${what}).`,
-      'Try again. If it keeps happening, the log has the raw answer.',
-      detail,
-    ),
+    reason
+      ? apiError('contentPolicy', 'error.contentPolicyBecause', { reason }, { serverMessage: reason })
+      : apiError('contentPolicy', 'error.contentPolicy', {}, { serverMessage: reason }),
+  expired: (detail?: ApiErrorDetail) => apiError('expired', 'error.expired', {}, detail),
+  diskFull: () => apiError('diskFull', 'error.diskFull', {}),
+  malformed: (what: string, detail: ApiErrorDetail) => apiError('malformed', 'error.malformed', { what }, detail),
 } as const;

@@ -15,6 +15,7 @@ import type { DownloadSource } from './download-source';
 import { createTransport, type TransportDeps } from './http-transport';
 import { detectReferenceFormat, REFERENCE_CONTENT_TYPES } from './image-format';
 import { parseBalance, parseCreate, parseTask, parseUpload } from './response-parsers';
+import type { Language } from '../../../shared/i18n/languages';
 
 /** Options every call accepts. */
 export interface CallOptions {
@@ -65,6 +66,8 @@ export interface ApimartClientDeps extends TransportDeps {
   readonly catalog?: ModelCatalog;
   /** How videos are downloaded; by default through `fetch`. */
   readonly downloadSource?: DownloadSource | undefined;
+  /** The reader's language: APIMart words a task's messages (a refusal's reason) in it. */
+  readonly language?: (() => Language) | undefined;
 }
 
 /** Serializes a one-file multipart form with the platform's own encoder, so any fetch can send it as bytes. */
@@ -140,7 +143,7 @@ export function createApimartClient(deps: ApimartClientDeps): ApimartClient {
     async getTask(taskId, options = {}) {
       const answer = await call({
         method: 'GET',
-        path: `/v1/tasks/${encodeURIComponent(taskId)}`,
+        path: `/v1/tasks/${encodeURIComponent(taskId)}${deps.language ? `?language=${deps.language()}` : ''}`,
         idempotent: true,
         signal: options.signal,
       });

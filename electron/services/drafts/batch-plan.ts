@@ -5,7 +5,7 @@ import type { BatchPlan, BatchSpec } from '../../../shared/drafts/batch-models';
 import type { GenerationParams } from '../../../shared/drafts/draft-models';
 
 export type { BatchPlan, BatchSpec } from '../../../shared/drafts/batch-models';
-import { AppError } from '../../../shared/errors';
+import { appError } from '../../../shared/i18n/error-text';
 
 /** One planned job. */
 export type PlannedJob = BatchPlan['jobs'][number];
@@ -33,18 +33,12 @@ function rowsOf(
       relax_column_count: true,
     });
   } catch (error) {
-    throw new AppError(
-      'invalidInput',
-      `The CSV could not be read: ${error instanceof Error ? error.message : String(error)}`,
-      'Check the quotes and commas, or paste one prompt per line instead.',
-    );
+    throw appError('invalidInput', 'error.batch.csvUnreadable', {
+      reason: error instanceof Error ? error.message : String(error),
+    });
   }
   if (records.length > 0 && !('prompt' in (records[0] ?? {})))
-    throw new AppError(
-      'invalidInput',
-      'The CSV needs a "prompt" column.',
-      'Add a header row: prompt,model,duration,aspect,resolution',
-    );
+    throw appError('invalidInput', 'error.batch.noPromptColumn');
   return records.map((record, index) => ({
     row: index + 2,
     prompt: record['prompt'] ?? '',
@@ -95,11 +89,7 @@ export function planBatch(
     });
   }
   if (jobs.length > MAX_JOBS)
-    throw new AppError(
-      'invalidInput',
-      `That is ${jobs.length} jobs; a batch is limited to ${MAX_JOBS}.`,
-      'Split it into smaller batches.',
-    );
+    throw appError('invalidInput', 'error.batch.tooMany', { count: jobs.length, max: MAX_JOBS });
   const totalSeconds = jobs.reduce((sum, job) => sum + job.params.duration, 0);
   const prices = jobs.map((job) => price(job.params.model));
   const estimatedCost = prices.some((value) => value === null)

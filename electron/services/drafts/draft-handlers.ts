@@ -1,11 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '../../../shared/errors';
 import type { DomainHandlers } from '../ipc/router';
 import type { DesktopShell } from '../desktop/desktop-shell';
 import type { DraftStore } from '../storage/draft-store';
 import type { DraftService } from './draft-service';
 import { exportDrafts, importDrafts, MAX_IMPORT_BYTES } from './drafts-transfer';
+import { appError } from '../../../shared/i18n/error-text';
 
 /** Handlers of the `drafts.*` domain. */
 export function createDraftHandlers(
@@ -48,10 +48,9 @@ export function createDraftHandlers(
       const file = await desktop.chooseFile('importDrafts');
       if (!file) return null;
       const text = await readFile(file, 'utf8').catch(() => {
-        throw new AppError('invalidInput', `"${path.basename(file)}" cannot be read.`);
+        throw appError('invalidInput', 'error.drafts.importUnreadable', { file: path.basename(file) });
       });
-      if (Buffer.byteLength(text) > MAX_IMPORT_BYTES)
-        throw new AppError('invalidInput', 'This file is too large to be a drafts export.', 'Nothing was changed.');
+      if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) throw appError('invalidInput', 'error.drafts.importTooLarge');
       return importDrafts(store, text, now());
     },
   };

@@ -11,12 +11,12 @@ import {
   type GenerationParams,
   type Preset,
 } from '../../../shared/drafts/draft-models';
-import { AppError } from '../../../shared/errors';
 import type { Job } from '../../../shared/jobs/job-models';
 import type { JobRunner } from '../jobs/job-runner';
 import type { DraftStore } from '../storage/draft-store';
 import { planBatch, type BatchPlan, type BatchSpec } from './batch-plan';
 import { BUILT_IN_PRESETS, withStyle } from './built-in-presets';
+import { appError } from '../../../shared/i18n/error-text';
 
 /** Drafting: drafts, versions, presets and batches. Works with no network and no key at all. */
 export interface DraftService {
@@ -53,7 +53,7 @@ export interface DraftServiceDeps {
 }
 
 const TITLE_WORDS = 6;
-const notFound = () => new AppError('notFound', 'This draft no longer exists.');
+const notFound = () => appError('notFound', 'error.draft.notFound');
 const autoTitle = (prompt: string) => prompt.trim().split(/\s+/).slice(0, TITLE_WORDS).join(' ').slice(0, 80); // '' = untitled: the page shows that in the user's language
 
 /** Creates the service. */
@@ -160,11 +160,7 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
       try {
         bytes = await readFile(source);
       } catch {
-        throw new AppError(
-          'invalidImage',
-          `The file "${path.basename(source)}" cannot be read.`,
-          'Pick the image again.',
-        );
+        throw appError('invalidImage', 'error.image.unreadable', { file: path.basename(source) });
       }
       // The draft keeps its own copy, so moving or deleting the original does not break it.
       const folder = path.join(deps.imagesDir, draft.id);
@@ -234,8 +230,7 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
     },
     presets: allPresets,
     savePreset(input) {
-      if (input.id?.startsWith('builtin:'))
-        throw new AppError('invalidInput', 'Built-in presets cannot be changed; save it under a new name instead.');
+      if (input.id?.startsWith('builtin:')) throw appError('invalidInput', 'error.preset.builtInChanged');
       const preset: Preset = {
         id: input.id ?? `user:${randomUUID()}`,
         name: input.name.trim() || 'Untitled preset',
@@ -247,12 +242,12 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
       return preset;
     },
     deletePreset(id) {
-      if (id.startsWith('builtin:')) throw new AppError('invalidInput', 'Built-in presets cannot be deleted.');
+      if (id.startsWith('builtin:')) throw appError('invalidInput', 'error.preset.builtInDeleted');
       deps.store.deletePreset(id);
     },
     applyPreset(draftId, presetId) {
       const preset = allPresets().find((candidate) => candidate.id === presetId);
-      if (!preset) throw new AppError('notFound', 'This preset no longer exists.');
+      if (!preset) throw appError('notFound', 'error.preset.notFound');
       const draft = get(draftId);
       const prompt = withStyle(draft.prompt, preset.style);
       return save({
@@ -265,7 +260,7 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
     },
     generate(id) {
       const draft = get(id);
-      if (!draft.prompt.trim()) throw new AppError('invalidInput', 'Write a prompt first.');
+      if (!draft.prompt.trim()) throw appError('invalidInput', 'error.draft.noPrompt');
       return enqueue(draft, draft.prompt, draft.params, 'generated');
     },
     planBatch(id, spec) {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { draftSchema, presetSchema, type Draft, type Preset } from '../../../shared/drafts/draft-models';
-import { AppError } from '../../../shared/errors';
 import type { DraftStore } from '../storage/draft-store';
+import { appError } from '../../../shared/i18n/error-text';
 
 /** The file format for sharing and backing up drafts and presets. */
 export const DRAFTS_EXPORT_SCHEMA = 'reelbench.drafts/1';
@@ -30,12 +30,7 @@ const envelopeSchema = z.object({
   presets: z.array(z.unknown()).max(MAX_PRESETS).default([]),
 });
 
-const refuse = (message: string) =>
-  new AppError(
-    'invalidInput',
-    `This file cannot be imported: ${message}`,
-    'Nothing was changed. Choose a file exported by Reelbench.',
-  );
+const refuse = (message: string) => appError('invalidInput', 'error.drafts.importInvalid', { reason: message });
 
 /**
  * Imports an export document. A file that is too large, not JSON, of another format or version, or shaped wrongly

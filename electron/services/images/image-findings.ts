@@ -1,6 +1,9 @@
 import type { Frame } from '../../../shared/catalog/catalog-schema';
 import { cropRectangle, ratioLabel } from '../../../shared/images/crop-geometry';
 import type { ImageFinding } from '../../../shared/images/image-models';
+import type { MessageRef } from '../../../shared/errors';
+import { catalogText } from '../../../shared/i18n/error-text';
+import type { MessageKey, MessageParams } from '../../../shared/i18n/message-types';
 
 /** What is known about a source image before preparing it. */
 export interface SourceFacts {
@@ -13,7 +16,6 @@ export interface SourceFacts {
 }
 
 const DIRECT_FORMATS = new Set(['JPEG', 'PNG', 'WebP']);
-const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
 /** A display name for sharp's format, telling AVIF and HEIC apart (both are "heif" to sharp). */
 export function formatName(format: string | undefined, compression: string | undefined): string {
@@ -30,7 +32,13 @@ export function formatName(format: string | undefined, compression: string | und
   return names[format ?? ''] ?? (format ?? 'unknown').toUpperCase();
 }
 
-/** What preparing this image for `frame` will do, in words the UI can show as they are. */
+/** A finding's words: English for the CLI, and the catalog message the window translates. */
+function said<K extends MessageKey>(key: K, params: MessageParams<K>): { message: string; text: MessageRef } {
+  const { message, text } = catalogText(key, params);
+  return { message, text };
+}
+
+/** What preparing this image for `frame` will do, in words the UI can show. */
 export function findingsFor(source: SourceFacts, frame: Frame | null, budgetBytes: number): ImageFinding[] {
   const findings: ImageFinding[] = [];
   if (frame) {
@@ -38,7 +46,7 @@ export function findingsFor(source: SourceFacts, frame: Frame | null, budgetByte
     const frameRatio = frame.width / frame.height;
     if (Math.abs(sourceRatio - frameRatio) / frameRatio > 0.01) {
       const ratio = ratioLabel(frame);
-      findings.push({ kind: 'crop', ratio, message: `Will be cropped to ${ratio}.` });
+      findings.push({ kind: 'crop', ratio, ...said('finding.crop', { ratio }) });
     }
     const crop = cropRectangle(source.width, source.height, frame);
     const factor = Math.round((frame.width / crop.width) * 10) / 10;
@@ -46,7 +54,7 @@ export function findingsFor(source: SourceFacts, frame: Frame | null, budgetByte
       findings.push({
         kind: 'upscale',
         factor,
-        message: `Smaller than the ${frame.width}×${frame.height} output frame: it will be upscaled ×${factor}.`,
+        ...said('finding.upscale', { width: String(frame.width), height: String(frame.height), factor }),
       });
     }
   }
@@ -54,20 +62,19 @@ export function findingsFor(source: SourceFacts, frame: Frame | null, budgetByte
     findings.push({
       kind: 'reencode',
       bytes: source.bytes,
-      message: `Over ${megabytes(budgetBytes)}: it will be re-encoded smaller.`,
+      ...said('finding.reencode', { megabytes: Math.round(budgetBytes / (1024 * 1024)) }),
     });
   }
   if (!DIRECT_FORMATS.has(source.format)) {
-    findings.push({ kind: 'convert', from: source.format, message: `${source.format} will be converted to JPEG.` });
+    findings.push({ kind: 'convert', from: source.format, ...said('finding.convert', { format: source.format }) });
   }
   if (source.frames > 1) {
     findings.push({
       kind: 'firstFrame',
       frames: source.frames,
-      message: `Animated (${source.frames} frames): only the first frame is used.`,
+      ...said('finding.firstFrame', { count: source.frames }),
     });
   }
-  if (source.hasAlpha)
-    findings.push({ kind: 'flatten', message: 'Transparent areas will be filled with the background colour.' });
+  if (source.hasAlpha) findings.push({ kind: 'flatten', ...said('finding.flatten', {}) });
   return findings;
 }

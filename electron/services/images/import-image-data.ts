@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { AppError } from '../../../shared/errors';
+import { appError } from '../../../shared/i18n/error-text';
 
 /** Pasted and dropped images larger than this are refused (a camera's largest raw export is far smaller). */
 export const MAX_IMPORTED_IMAGE_BYTES = 40 * 1024 * 1024;
@@ -14,19 +14,13 @@ export const MAX_IMPORTED_IMAGE_BYTES = 40 * 1024 * 1024;
 export async function importImageData(dataUrl: string, cacheDir: string): Promise<string> {
   const comma = dataUrl.indexOf(',');
   const bytes = Buffer.from(comma >= 0 ? dataUrl.slice(comma + 1) : '', 'base64');
-  if (bytes.length === 0)
-    throw new AppError('invalidImage', 'The pasted or dropped data is empty.', 'Copy the image again.');
-  if (bytes.length > MAX_IMPORTED_IMAGE_BYTES)
-    throw new AppError('invalidImage', 'That image is larger than 40 MB.', 'Save it as a file and pick it instead.');
+  if (bytes.length === 0) throw appError('invalidImage', 'error.image.pastedEmpty');
+  if (bytes.length > MAX_IMPORTED_IMAGE_BYTES) throw appError('invalidImage', 'error.image.pastedTooLarge');
   let format: string | undefined;
   try {
     format = (await sharp(bytes, { limitInputPixels: 100_000_000 }).metadata()).format;
   } catch {
-    throw new AppError(
-      'invalidImage',
-      'The pasted or dropped data is not an image Reelbench can read.',
-      'Use a JPEG, PNG, WebP, GIF, AVIF, TIFF or SVG image.',
-    );
+    throw appError('invalidImage', 'error.image.pastedUnreadable');
   }
   const folder = path.join(cacheDir, 'imports');
   await mkdir(folder, { recursive: true });

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { AppError } from '../../../shared/errors';
+import { appError } from '../../../shared/i18n/error-text';
 
 /** Posters are shown in a grid: 640 px wide is sharp on a high-density screen and small on disk. */
 const POSTER_WIDTH = 640;
@@ -11,7 +11,7 @@ const MAX_POSTER_INPUT_BYTES = 8 * 1024 * 1024;
  */
 export async function encodePoster(image: Buffer): Promise<Buffer> {
   if (image.length === 0 || image.length > MAX_POSTER_INPUT_BYTES) {
-    throw new AppError('invalidInput', 'The captured poster frame is empty or too large.');
+    throw appError('invalidInput', 'error.poster.unusable');
   }
   try {
     return await sharp(image, { limitInputPixels: 40_000_000, failOn: 'truncated' })
@@ -19,6 +19,6 @@ export async function encodePoster(image: Buffer): Promise<Buffer> {
       .webp({ quality: 78 })
       .toBuffer();
   } catch {
-    throw new AppError('invalidInput', 'The captured poster frame is not a readable image.');
+    throw appError('invalidInput', 'error.poster.unusable');
   }
 }

@@ -1,17 +1,21 @@
 import type { Job } from '../../../shared/jobs/job-models';
+import { errorText } from '../../../shared/i18n/error-text';
+import type { Translator } from '../../../shared/i18n/translator';
 
 /** The OS notification for a job that just finished one way or another, or null when there is nothing to say. */
-export function jobNotice(job: Job): { title: string; body: string } | null {
+export function jobNotice(job: Job, translate: Translator): { title: string; body: string } | null {
+  const { t } = translate;
   const what = job.request.title ?? job.request.prompt.slice(0, 80);
+  const reason = job.error ? errorText(translate, job.error).message : t('error.code.internal');
   switch (job.phase) {
     case 'done':
-      return { title: 'Video ready', body: `${what} is in your library.` };
+      return { title: t('notify.done.title'), body: t('notify.done.body', { what }) };
     case 'failed':
-      return { title: 'Generation failed', body: `${what}: ${job.error?.message ?? 'unknown reason'}` };
+      return { title: t('notify.failed.title'), body: t('notify.failed.body', { what, reason }) };
     case 'expired':
-      return { title: 'Video link expired', body: `${what} could not be downloaded in time.` };
+      return { title: t('notify.expired.title'), body: t('notify.expired.body', { what }) };
     case 'needsAttention':
-      return { title: 'A job needs your attention', body: `${what}: ${job.error?.message ?? ''}` };
+      return { title: t('notify.needsAttention.title'), body: t('notify.needsAttention.body', { what, reason }) };
     default:
       return null;
   }

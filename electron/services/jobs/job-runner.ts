@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/errors';
+import type { AppError } from '../../../shared/errors';
 import {
   jobRequestSchema,
   TERMINAL_PHASES,
@@ -31,6 +31,7 @@ import {
 } from './job-steps';
 import { DEFAULT_POLL_CEILING_MS, DEFAULT_POLL_FLOOR_MS } from './poll-schedule';
 import { usageOf } from './usage';
+import { appError } from '../../../shared/i18n/error-text';
 
 /** What the runner is built from. */
 export interface JobRunnerDeps {
@@ -108,7 +109,7 @@ function unchangedSince(stored: JobRecord | null, known: JobRecord): boolean {
 }
 
 function notFound(): AppError {
-  return new AppError('notFound', 'This job no longer exists.');
+  return appError('notFound', 'error.job.notFound');
 }
 
 /** Creates the runner over the job store; call `start` to recover and run. */
@@ -426,16 +427,12 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     },
     retry(id) {
       const record = recordOf(id);
-      if (isActive(record) || record.job.phase === 'done')
-        throw new AppError(
-          'invalidInput',
-          'Only a job that failed, expired, was cancelled or needs attention can be retried.',
-        );
+      if (isActive(record) || record.job.phase === 'done') throw appError('invalidInput', 'error.job.notRetryable');
       return this.enqueue(record.job.request);
     },
     hide(id) {
       const record = recordOf(id);
-      if (isActive(record)) throw new AppError('invalidInput', 'Cancel the job before hiding it.');
+      if (isActive(record)) throw appError('invalidInput', 'error.job.hideActive');
       const hidden = change(record, {}, { hidden: true }, now());
       deps.store.save(hidden);
       remember(hidden);

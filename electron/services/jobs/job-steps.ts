@@ -1,7 +1,8 @@
 import { copyFile, lstat, mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { AppErrorData } from '../../../shared/errors';
+import type { AppErrorData, MessageRef } from '../../../shared/errors';
 import { AppError } from '../../../shared/errors';
+import { appError } from '../../../shared/i18n/error-text';
 import type { Job } from '../../../shared/jobs/job-models';
 import type { ApimartClient } from '../apimart/apimart-client';
 import { ApiError } from '../apimart/api-error';
@@ -71,9 +72,7 @@ export function cancelledRecord(record: JobRecord, now: number): JobRecord {
     {
       phase: 'cancelled',
       waiting: null,
-      warning: submitted
-        ? 'Abandoned in Reelbench only: APIMart has no way to stop a task, so it may still finish and be billed.'
-        : null,
+      warning: submitted ? { key: 'job.warning.abandoned', params: {} } : null,
     },
     {},
     now,
@@ -171,26 +170,9 @@ export async function uploadStep(record: JobRecord, context: StepContext): Promi
   });
 }
 
-const NEEDS_ATTENTION: AppErrorData = {
-  code: 'internal',
-  message:
-    'Reelbench lost contact with APIMart while sending this job, so it may or may not have been accepted (and billed).',
-  action:
-    'Check your APIMart dashboard or usage. Reelbench will not send it again by itself; retry it as a new job only if it is not there.',
-};
-const KEY_CONFLICT: AppErrorData = {
-  code: 'internal',
-  message:
-    'APIMart refused to take this job again: the request sent before under the same key was a different one (HTTP 409), so Reelbench cannot tell what it accepted.',
-  action:
-    'Check your APIMart dashboard or usage. Reelbench will not send it again by itself; retry it as a new job only if it is not there.',
-};
-const NO_TASK_ID: AppErrorData = {
-  code: 'internal',
-  message: 'APIMart accepted this job but answered without a task id, so Reelbench cannot follow it to its video.',
-  action:
-    'Check your APIMart dashboard for the video. Reelbench will not send it again by itself; retry it as a new job only if it is not there.',
-};
+const NEEDS_ATTENTION: AppErrorData = appError('internal', 'error.job.unsure').toData();
+const KEY_CONFLICT: AppErrorData = appError('internal', 'error.job.keyConflict').toData();
+const NO_TASK_ID: AppErrorData = appError('internal', 'error.job.noTaskId').toData();
 
 /** The Idempotency-Key of a job's billed request: derived from the job, so every re-send of it carries the same one. */
 export const idempotencyKeyFor = (jobId: string): string => `reelbench-job-${jobId}`;
@@ -214,11 +196,10 @@ export async function submitStep(record: JobRecord, context: StepContext): Promi
   if (price !== null && !resending) {
     const balance = await context.balance.get(() => context.client.getBalance({ signal: context.signal }));
     if (balance && balance.remaining !== null && balance.remaining < price * request.duration) {
-      const shortfall = new AppError(
-        'insufficientBalance',
-        `Your APIMart balance (${balance.remaining}) is below this job's cost (${(price * request.duration).toFixed(2)}).`,
-        'Top up your balance; the job starts by itself once there is enough.',
-      );
+      const shortfall = appError('insufficientBalance', 'error.job.balanceShort', {
+        balance: String(balance.remaining),
+        cost: (price * request.duration).toFixed(2),
+      });
       return waitFor(record, 'balance', shortfall, now(), context.balanceRecheckMs);
     }
   }
@@ -319,11 +300,7 @@ export async function pollStep(record: JobRecord, context: StepContext): Promise
           const refusal = failureError(snapshot);
           const error = refusal
             ? refusal.toData()
-            : {
-                code: 'server' as const,
-                message: `APIMart could not generate this video: ${snapshot.failure.reason}`,
-                action: 'Retry it as a new job, or change the prompt.',
-              };
+            : appError('server', 'error.job.generationFailed', { reason: snapshot.failure.reason }).toData();
           return change(record, { phase: 'failed', waiting: null, error }, {}, now);
         }
         case 'cancelled':
@@ -332,7 +309,7 @@ export async function pollStep(record: JobRecord, context: StepContext): Promise
             {
               phase: 'failed',
               waiting: null,
-              error: { code: 'server', message: 'APIMart cancelled this task.', action: 'Retry it as a new job.' },
+              error: appError('server', 'error.job.cancelledByApimart').toData(),
             },
             {},
             now,
@@ -370,6 +347,9 @@ async function detachPartial(part: string): Promise<void> {
   await rename(copy, part);
 }
 
+const sameWarning = (a: MessageRef | null, b: MessageRef | null): boolean =>
+  a === b || (a !== null && b !== null && a.key === b.key && a.params['count'] === b.params['count']);
+
 /** Downloads the finished video (resuming a partial download), warning when its link is about to expire. */
 export async function downloadStep(record: JobRecord, context: StepContext): Promise<JobRecord> {
   const videoUrl = record.internals.videoUrl;
@@ -382,9 +362,9 @@ export async function downloadStep(record: JobRecord, context: StepContext): Pro
   const left = expiresAt === null ? null : expiresAt - context.now();
   const warning =
     left !== null && left > 0 && left < EXPIRY_WARNING_MS
-      ? `This video's download link expires in ${Math.max(1, Math.round(left / 60_000))} min.`
+      ? { key: 'job.warning.linkExpires', params: { count: Math.max(1, Math.round(left / 60_000)) } }
       : null;
-  if (warning !== record.job.warning) context.persist(change(record, { warning }, {}, context.now()));
+  if (!sameWarning(warning, record.job.warning)) context.persist(change(record, { warning }, {}, context.now()));
   try {
     // Not `expiresAt`: a computer clock set ahead must not give a link up before it was tried; the host says when it is gone.
     await context.client.download(videoUrl, target, {

@@ -11,6 +11,7 @@ import { openJobStore, type JobStore } from '../storage/job-store';
 import type { Job } from '../../../shared/jobs/job-models';
 import { createJobRunner, type JobRunner } from './job-runner';
 import { createRateGate } from './rate-gate';
+import type { Language } from '../../../shared/i18n/languages';
 
 /** What the pipeline is assembled from (the same for the app, the CLI and the tests). */
 export interface PipelineDeps {
@@ -32,6 +33,8 @@ export interface PipelineDeps {
   readonly adopt?: boolean;
   /** How long a job's lease holds without renewal (tests shorten it). */
   readonly leaseMs?: number | undefined;
+  /** The reader's language, for the messages APIMart writes into a task. */
+  readonly language?: (() => Language) | undefined;
 }
 
 /** The assembled pipeline. */
@@ -53,6 +56,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         baseUrl: deps.baseUrl ?? deps.settings.current().apiBaseUrl,
         keySource: deps.keySource,
         downloadSource: deps.downloadSource,
+        language: deps.language,
         ...(deps.logger ? { logger: deps.logger } : {}),
       }),
     images: deps.images,

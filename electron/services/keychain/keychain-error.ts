@@ -1,28 +1,31 @@
 import { AppError } from '../../../shared/errors';
+import { catalogText } from '../../../shared/i18n/error-text';
 
 /** Per-platform advice for when the OS keychain cannot be used. */
-function advice(platform: NodeJS.Platform, locked: boolean): string {
-  if (platform === 'darwin') {
-    return locked
-      ? 'Unlock your login keychain (Keychain Access → File → Unlock Keychain "login"), then try again.'
-      : 'Open Keychain Access and check that your login keychain exists and is unlocked, then try again.';
-  }
-  if (platform === 'win32')
-    return 'Check that Windows Credential Manager is available for your account, then try again.';
-  return locked
-    ? 'Unlock your keyring (GNOME Keyring or KWallet), for example by logging out and back in, then try again.'
-    : 'Install and start a Secret Service, such as GNOME Keyring or KWallet (Debian/Ubuntu: sudo apt install gnome-keyring libsecret-1-0), then log out and back in.';
+function advice(platform: NodeJS.Platform, locked: boolean) {
+  if (platform === 'darwin') return locked ? 'error.keychain.macLocked' : 'error.keychain.macMissing';
+  if (platform === 'win32') return 'error.keychain.windows';
+  return locked ? 'error.keychain.linuxLocked' : 'error.keychain.linuxMissing';
 }
 
 /** What was being done with the keychain when it failed: only a failed write can say the key was not saved. */
 export type KeychainOperation = 'read' | 'write' | 'delete';
 
-const keychainName = (platform: NodeJS.Platform) =>
+const keychainName = (platform: NodeJS.Platform): string =>
   platform === 'darwin'
     ? 'macOS Keychain'
     : platform === 'win32'
       ? 'Windows Credential Manager'
       : 'system keyring (Secret Service)';
+
+const SENTENCES = {
+  locked: { write: 'error.keychain.lockedWrite', delete: 'error.keychain.lockedDelete', read: 'error.keychain.locked' },
+  unreachable: {
+    write: 'error.keychain.unreachableWrite',
+    delete: 'error.keychain.unreachableDelete',
+    read: 'error.keychain.unreachable',
+  },
+} as const;
 
 /** The keychain is missing or locked: explained, with what to install or unlock. */
 export function keychainUnavailable(
@@ -31,25 +34,15 @@ export function keychainUnavailable(
   operation: KeychainOperation = 'write',
 ): AppError {
   const locked = /locked|denied|cancel/i.test(cause);
-  const state = locked ? 'is locked' : 'could not be reached';
-  const outcome =
-    operation === 'write'
-      ? ' The key was not saved anywhere else.'
-      : operation === 'delete'
-        ? ' Nothing was removed.'
-        : '';
-  return new AppError(
-    'keychainUnavailable',
-    `Reelbench keeps your API key only in the ${keychainName(platform)}, and it ${state}.${outcome}`,
-    advice(platform, locked),
-  );
+  const { message, text } = catalogText(SENTENCES[locked ? 'locked' : 'unreachable'][operation], {
+    keychain: keychainName(platform),
+  });
+  const next = catalogText(advice(platform, locked), {});
+  return new AppError('keychainUnavailable', message, next.message, text, next.text);
 }
 
 /** keytar, the native module that talks to the keychain, is missing or was built for another Node or Electron. */
 export function keychainModuleMissing(): AppError {
-  return new AppError(
-    'keychainModuleMissing',
-    "Reelbench's keychain module (keytar) is missing or was built for another version, so the API key cannot be read or saved.",
-    'Run `npm rebuild keytar` in the Reelbench folder (or reinstall Reelbench), then start it again.',
-  );
+  const { message, action, text } = catalogText('error.keychain.moduleMissing', {});
+  return new AppError('keychainModuleMissing', message, action, text);
 }

@@ -1,11 +1,11 @@
-import { AppError } from '../../../shared/errors';
 import type { DomainHandlers } from '../ipc/router';
 import type { DesktopShell } from '../desktop/desktop-shell';
 import type { LibraryHost } from './library-host';
+import { appError } from '../../../shared/i18n/error-text';
 
 function decodeDataUrl(dataUrl: string): Buffer {
   const comma = dataUrl.indexOf(',');
-  if (comma < 0) throw new AppError('invalidInput', 'The captured poster frame is not a data URL.');
+  if (comma < 0) throw appError('invalidInput', 'error.poster.unusable');
   return Buffer.from(dataUrl.slice(comma + 1), 'base64');
 }
 
@@ -18,7 +18,7 @@ export function createLibraryHandlers(host: LibraryHost, desktop: DesktopShell):
   };
   const videoFileOf = async (id: string) => {
     const file = (await library()).mediaFile('video', id);
-    if (!file) throw new AppError('notFound', 'This video is no longer in the library.');
+    if (!file) throw appError('notFound', 'error.library.itemGone');
     return file;
   };
   return {

@@ -1,5 +1,4 @@
 import type { LibraryItemEvent, ReconcileReport } from '../../../shared/library/library-models';
-import { AppError } from '../../../shared/errors';
 import type { AppPaths } from '../app-paths';
 import type { Logger } from '../logging/logger';
 import type { SettingsStore } from '../settings/settings-store';
@@ -7,6 +6,7 @@ import type { MediaUrl } from './library-items';
 import { moveLibraryFiles, pendingMove, type MoveProgress } from './library-move';
 import { openLibrary, type LibraryService } from './library-service';
 import { watchLibraryFolder, type FolderWatch } from './library-watcher';
+import { appError } from '../../../shared/i18n/error-text';
 
 /** What the host needs to open the library where the settings say. */
 export interface LibraryHostDeps {
@@ -52,7 +52,7 @@ export function createLibraryHost(deps: LibraryHostDeps): LibraryHost {
   const root = () => deps.rootOverride ?? deps.settings.current().libraryDir ?? deps.defaultRoot;
 
   async function reconcileAndTell(): Promise<ReconcileReport> {
-    if (!library) throw new AppError('libraryUnavailable', 'The library is not open.');
+    if (!library) throw appError('libraryUnavailable', 'error.library.notOpen');
     const report = await library.reconcile();
     deps.onChanged?.(report);
     return report;
@@ -93,11 +93,7 @@ export function createLibraryHost(deps: LibraryHostDeps): LibraryHost {
       });
     } catch (error) {
       deps.logger?.error('library: cannot open', { error });
-      throw new AppError(
-        'libraryUnavailable',
-        `The library folder "${root()}" cannot be opened.`,
-        'Check that the drive is connected, or choose another folder in Settings.',
-      );
+      throw appError('libraryUnavailable', 'error.library.cannotOpen', { folder: root() });
     }
     watchProblem = null;
     if (deps.watch) {
@@ -128,12 +124,7 @@ export function createLibraryHost(deps: LibraryHostDeps): LibraryHost {
       await opening;
     },
     current() {
-      if (!library)
-        throw new AppError(
-          'libraryUnavailable',
-          'The library is not open yet.',
-          'Wait a moment, or check the library folder in Settings.',
-        );
+      if (!library) throw appError('libraryUnavailable', 'error.library.notOpenYet');
       return library;
     },
     problems: () => [...(watchProblem ? [watchProblem] : []), ...(library?.problems() ?? [])],

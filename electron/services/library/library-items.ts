@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { AppError } from '../../../shared/errors';
+import type { AppError } from '../../../shared/errors';
 import type { LibraryItem } from '../../../shared/library/library-models';
 import type { CatalogRow } from '../storage/catalog-row';
+import { appError } from '../../../shared/i18n/error-text';
 
 /** The kinds of file the page may load for an item. */
 export type MediaKind = 'video' | 'poster' | 'reference';
@@ -35,11 +36,7 @@ export function toLibraryItem(row: CatalogRow, mediaUrl: MediaUrl): LibraryItem 
 
 /** The error for an id the library does not (or no longer) have. */
 export function itemNotFound(): AppError {
-  return new AppError(
-    'notFound',
-    'This video is no longer in the library.',
-    'It may have been deleted or moved outside Reelbench; the list has been refreshed.',
-  );
+  return appError('notFound', 'error.library.itemGone');
 }
 
 /** Tags as the user meant them: trimmed, no empties, no duplicates ignoring case, first spelling kept. */

@@ -2,9 +2,9 @@ import { mkdir, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
-import { AppError } from '../../../shared/errors';
 import { moveFile } from './file-moves';
 import { isTempFile } from './library-paths';
+import { appError } from '../../../shared/i18n/error-text';
 
 const journalSchema = z.object({ from: z.string(), to: z.string(), startedAt: z.string() });
 
@@ -74,22 +74,14 @@ export async function pendingMove(journalFile: string): Promise<MoveJournal | nu
 export async function moveLibraryFiles(from: string, to: string, options: MoveOptions): Promise<MoveProgress> {
   const source = path.resolve(from);
   const target = path.resolve(to);
-  if (source === target) throw new AppError('invalidInput', 'The library is already in that folder.');
+  if (source === target) throw appError('invalidInput', 'error.library.sameFolder');
   if (inside(target, source) || inside(source, target)) {
-    throw new AppError(
-      'invalidInput',
-      'The new library folder cannot be inside the current one, or contain it.',
-      'Choose a folder elsewhere.',
-    );
+    throw appError('invalidInput', 'error.library.nested');
   }
   const journal = await pendingMove(options.journalFile);
   const resuming = journal !== null && path.resolve(journal.from) === source && path.resolve(journal.to) === target;
   if (!resuming && (await filesUnder(target)).length > 0) {
-    throw new AppError(
-      'invalidInput',
-      `"${target}" is not empty.`,
-      'Choose an empty folder for the library, or create a new one.',
-    );
+    throw appError('invalidInput', 'error.library.notEmpty', { folder: target });
   }
   if (!resuming) {
     await mkdir(path.dirname(options.journalFile), { recursive: true });
@@ -112,7 +104,7 @@ export async function moveLibraryFiles(from: string, to: string, options: MoveOp
         await rm(sourceFile, { force: true }); // it arrived before the interruption
       else await moveFile(sourceFile, targetFile);
       if ((await sizeOrNull(targetFile)) !== sourceSize)
-        throw new AppError('internal', `"${relative}" did not arrive intact; the move will resume from it.`);
+        throw appError('internal', 'error.library.moveIncomplete', { file: relative });
     }
     done += 1;
     options.onProgress?.({ done, total: files.length });

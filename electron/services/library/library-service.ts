@@ -1,6 +1,5 @@
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '../../../shared/errors';
 import type {
   LibraryItem,
   LibraryItemEvent,
@@ -23,6 +22,7 @@ import { reconcileLibrary } from './reconcile';
 import { createSerialQueue } from './serial-queue';
 import { createRemovalHold } from './removal-hold';
 import { readSidecar, writeSidecar } from './sidecar-io';
+import { appError } from '../../../shared/i18n/error-text';
 
 /** What a library is opened with. */
 export interface LibraryDeps {
@@ -204,11 +204,7 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
         row.resolution === null ||
         (row.aspect !== 'landscape' && row.aspect !== 'portrait')
       ) {
-        throw new AppError(
-          'invalidInput',
-          'This video was not made by Reelbench, so there are no settings to reuse.',
-          'Start a new draft instead.',
-        );
+        throw appError('invalidInput', 'error.library.notMadeHere');
       }
       return {
         prompt: row.prompt,
@@ -307,12 +303,7 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
         let restored = 0;
         for (const id of ids) {
           const files = itemIdSchema.safeParse(id).success ? await hold.restore(id) : null;
-          if (!files)
-            throw new AppError(
-              'notFound',
-              'This video has already gone to the trash.',
-              'Restore it from the trash, then it reappears in the library.',
-            );
+          if (!files) throw appError('notFound', 'error.library.alreadyTrashed');
           const sidecar = files.find((file) => file.endsWith(SIDECAR_SUFFIX));
           if (!sidecar) continue;
           await indexAndTell(sidecar, 'added');

@@ -2,9 +2,9 @@ import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import path from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../../../shared/errors';
 import { pathExists } from './file-moves';
 import { resolveInside } from './library-paths';
+import { appError } from '../../../shared/i18n/error-text';
 
 /** Where removed items wait for their undo window to pass: a dot folder, so scans and the watcher skip it. */
 export const HOLD_DIR = '.reelbench-removed';
@@ -66,11 +66,7 @@ export function createRemovalHold(root: string, trash: (file: string) => Promise
       });
       for (const move of moves) {
         if (await pathExists(move.to)) {
-          throw new AppError(
-            'invalidInput',
-            `“${path.basename(move.to)}” now stands where the removed video was, so it cannot come back.`,
-            'Rename or move that file, then undo again.',
-          );
+          throw appError('invalidInput', 'error.library.occupied', { name: path.basename(move.to) });
         }
       }
       for (const move of moves) {

@@ -17,6 +17,8 @@ export interface SettingsStore {
   updateInternal(patch: Partial<Settings>): Promise<Settings>;
   /** What was wrong with settings.json when it was read (kept fields, a backup), for the window and the CLI to say. */
   problems(): readonly string[];
+  /** Hears of every saved change (the shell rebuilds its menus in a new language). */
+  subscribe(listener: (settings: Settings) => void): () => void;
 }
 
 /**
@@ -102,12 +104,14 @@ export async function openSettingsStore(file: string, logger?: Logger): Promise<
     );
   };
 
+  const listeners = new Set<(settings: Settings) => void>();
   const save = async (patch: Partial<Settings>) => {
     reload(true);
     const next = settingsSchema.parse({ ...settings, ...patch });
     await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
     settings = next;
     loadedVersion = statSync(file).mtimeMs;
+    for (const listener of [...listeners]) listener(next);
     return settings;
   };
 
@@ -125,5 +129,9 @@ export async function openSettingsStore(file: string, logger?: Logger): Promise<
     },
     updateInternal: save,
     problems: () => [...problems],
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AppError } from '../../../shared/errors';
+import { appError } from '../../../shared/i18n/error-text';
 import { isDatabaseBusy } from './sqlite-busy';
 
 /** A store that cannot be opened at all, and what would become of it. */
@@ -39,11 +39,7 @@ export async function rescueStore(
       // Locked by another Reelbench process in the middle of a write (paused, say): wait for it, never call it damage.
       if (!isDatabaseBusy(error)) return setAside(file, holds, error, agree, now);
       if (Date.now() - started >= busyWaitMs) {
-        throw new AppError(
-          'internal',
-          `${path.basename(file)}, which holds ${holds}, is in use by another Reelbench process that is not going on (it may be paused or stopped).`,
-          'Let that process continue, or close it, then try again.',
-        );
+        throw appError('internal', 'error.store.busy', { file: path.basename(file), holds });
       }
       await sleep(250);
     }

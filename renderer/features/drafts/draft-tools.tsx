@@ -5,6 +5,7 @@ import { api, toErrorData, unwrap } from '../../lib/bridge';
 import { useWorkbenchStore } from '../workbench/workbench-store';
 import { PromptDiffView } from './prompt-diff-view';
 import { useTranslator } from '../../i18n/use-translator';
+import { useErrorLine } from '../../app/error-message';
 
 /** Versions, presets and batches for the open draft. */
 export function DraftTools({ draft }: { draft: Draft }) {
@@ -16,6 +17,7 @@ export function DraftTools({ draft }: { draft: Draft }) {
   const [count, setCount] = useState(2);
   const [plan, setPlan] = useState<BatchPlan | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const errorLine = useErrorLine();
   const [comparison, setComparison] = useState<{ version: DraftVersion; diff: PromptDiff } | null>(null);
   const { flush, show } = useWorkbenchStore.getState();
 
@@ -27,9 +29,7 @@ export function DraftTools({ draft }: { draft: Draft }) {
   }, []);
 
   const run = (work: () => Promise<string | null>) => () =>
-    void work().then(setMessage, (error: unknown) =>
-      setMessage(`${toErrorData(error).message} ${toErrorData(error).action ?? ''}`),
-    );
+    void work().then(setMessage, (error: unknown) => setMessage(errorLine(toErrorData(error))));
   const spec = () => (lines.trim() ? { mode: 'lines' as const, text: lines } : { mode: 'variations' as const, count });
 
   return (
@@ -167,7 +167,7 @@ export function DraftTools({ draft }: { draft: Draft }) {
             onClick={run(async () => {
               const jobs = await unwrap(api().drafts.runBatch({ id: draft.id, spec: spec() }));
               setPlan(null);
-              return t('drafts.batchQueued', { jobs: jobs.length });
+              return t('drafts.batchQueued', { count: jobs.length });
             })}
           >
             {t('drafts.batchRun')}

@@ -5,6 +5,7 @@ import { showContextMenu } from '../../lib/context-menu';
 import { useWorkbenchStore } from '../workbench/workbench-store';
 import { useTranslator } from '../../i18n/use-translator';
 import { useDraftsStore } from './drafts-store';
+import { ErrorMessage } from '../../app/error-message';
 
 /** The drafts list beside the workbench: search, open, new, pin, duplicate, delete (with undo). */
 export function DraftsPanel() {
@@ -31,7 +32,7 @@ export function DraftsPanel() {
       duplicate: { label: t('drafts.duplicate'), run: () => duplicate(draft) },
       separator: null,
       remove: { label: t('drafts.delete'), run: () => remove(draft) },
-    }).catch((caught: unknown) => useDraftsStore.setState({ error: toErrorData(caught).message }));
+    }).catch((caught: unknown) => useDraftsStore.setState({ error: toErrorData(caught) }));
   };
 
   return (
@@ -87,9 +88,9 @@ export function DraftsPanel() {
         </p>
       )}
       {error && (
-        <p role="alert" className="notice notice-error">
-          {error}
-        </p>
+        <div className="notice notice-error">
+          <ErrorMessage error={error} />
+        </div>
       )}
     </nav>
   );

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Draft } from '../../../shared/drafts/draft-models';
 import { api, toErrorData, unwrap } from '../../lib/bridge';
 import { useWorkbenchStore } from '../workbench/workbench-store';
+import type { AppErrorData } from '../../../shared/errors';
 
 /** The drafts list beside the workbench: what is shown, the search, and what was just deleted (for its undo). */
 export interface DraftsStore {
@@ -9,7 +10,7 @@ export interface DraftsStore {
   readonly drafts: readonly Draft[];
   /** The draft just deleted, while it can be brought back. */
   readonly deleted: Draft | null;
-  readonly error: string | null;
+  readonly error: AppErrorData | null;
   setSearch(search: string): void;
   /** Reads the list again (the search changed, the open draft was saved, an action ran). */
   load(): Promise<void>;
@@ -29,7 +30,7 @@ export const useDraftsStore = create<DraftsStore>()((set, get) => {
       await work();
       await get().load();
     } catch (caught) {
-      set({ error: toErrorData(caught).message });
+      set({ error: toErrorData(caught) });
     }
   }
   return {
@@ -49,7 +50,7 @@ export const useDraftsStore = create<DraftsStore>()((set, get) => {
         const drafts = await unwrap(api().drafts.list(search ? { search } : {}));
         if (ticket === loads) set({ drafts, error: null });
       } catch (caught) {
-        if (ticket === loads) set({ error: toErrorData(caught).message });
+        if (ticket === loads) set({ error: toErrorData(caught) });
       }
     },
     open: (id) => act(() => useWorkbenchStore.getState().openDraft(id)),

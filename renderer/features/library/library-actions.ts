@@ -1,5 +1,5 @@
 import type { LibraryItem } from '../../../shared/library/library-models';
-import type { Translator } from '../../i18n/i18n';
+import type { Translator } from '../../../shared/i18n/translator';
 import { api, unwrap } from '../../lib/bridge';
 import { showContextMenu, type MenuAction } from '../../lib/context-menu';
 import { useLibraryStore } from './library-store';

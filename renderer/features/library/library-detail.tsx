@@ -4,6 +4,7 @@ import { toErrorData } from '../../lib/bridge';
 import { runLibraryAction } from './library-actions';
 import { useLibraryStore } from './library-store';
 import { useTranslator } from '../../i18n/use-translator';
+import { useErrorLine } from '../../app/error-message';
 
 /** One video: the player, what made it, and the user's fields (saved to its sidecar as they change). */
 export function LibraryDetail({ item }: { item: LibraryItem }) {
@@ -11,12 +12,12 @@ export function LibraryDetail({ item }: { item: LibraryItem }) {
   const { t } = translate;
   const { update, select } = useLibraryStore.getState();
   const [message, setMessage] = useState<string | null>(null);
+  const errorLine = useErrorLine();
   const run = async (work: () => Promise<string | null>) => {
     try {
       setMessage(await work());
     } catch (error) {
-      const data = toErrorData(error);
-      setMessage(`${data.message} ${data.action ?? ''}`);
+      setMessage(errorLine(toErrorData(error)));
     }
   };
 

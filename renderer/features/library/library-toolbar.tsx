@@ -43,7 +43,7 @@ export function LibraryToolbar() {
         {t('library.favoritesOnly')}
       </label>
       <span className="library-count" data-testid="library-count">
-        {t(total === 1 ? 'library.countOne' : 'library.count', { count: total })}
+        {t('library.count', { count: total })}
       </span>
     </div>
   );

@@ -6,6 +6,7 @@ import { LibraryProblems } from './library-problems';
 import { useLibraryStore } from './library-store';
 import { LibraryToolbar } from './library-toolbar';
 import { useTranslator } from '../../i18n/use-translator';
+import { ErrorMessage } from '../../app/error-message';
 
 /** The Library screen: toolbar, virtualized grid, and the open video beside it. */
 export function LibraryView() {
@@ -41,9 +42,9 @@ export function LibraryView() {
     <div className="library-view">
       <LibraryToolbar />
       {error && (
-        <p role="alert" className="notice notice-error">
-          {error.message} {error.action}
-        </p>
+        <div className="notice notice-error">
+          <ErrorMessage error={error} />
+        </div>
       )}
       <LibraryProblems />
       {removed && (

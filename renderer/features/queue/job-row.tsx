@@ -6,6 +6,8 @@ import { useLibraryStore } from '../library/library-store';
 import { useShellStore } from '../shell/shell-store';
 import { useJobsStore } from './jobs-store';
 import { useTranslator } from '../../i18n/use-translator';
+import { ErrorMessage } from '../../app/error-message';
+import { translateRef } from '../../../shared/i18n/error-text';
 
 /** Opens the library with the job's video selected (just the library when the video is gone since). */
 async function showInLibrary(job: Job): Promise<void> {
@@ -68,21 +70,20 @@ export function JobRow({ job }: { job: Job }) {
         </span>
       </div>
       <div className="job-meta">
-        {translate.date(job.createdAt)} · {job.request.model} · {translate.number(job.request.duration)} s ·{' '}
-        {job.request.aspect}
+        {translate.date(job.createdAt)} · {job.request.model} ·{' '}
+        {t('workbench.seconds', { seconds: job.request.duration })} · {t(`workbench.aspect.${job.request.aspect}`)}
         {job.billedSeconds !== null && ` · ${t('queue.billed', { seconds: job.billedSeconds })}`}
         {showProgress && job.etaSeconds !== null && ` · ${t('queue.eta', { seconds: job.etaSeconds })}`}
       </div>
       {showProgress && <progress max={100} value={job.progress} aria-label={t('queue.progressLabel', { title })} />}
       {job.warning && (
         <p className="job-warning" role="status">
-          {job.warning}
+          {translateRef(translate, job.warning)}
         </p>
       )}
       {job.error && job.phase !== 'done' && (
-        <div className="job-error" data-testid="job-error">
-          <p>{job.error.message}</p>
-          {job.error.action && <p className="job-action">{job.error.action}</p>}
+        <div className="job-error">
+          <ErrorMessage error={job.error} testId="job-error" />
         </div>
       )}
       <div className="button-row">

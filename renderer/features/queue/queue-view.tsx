@@ -1,6 +1,7 @@
 import { JobRow } from './job-row';
 import { useJobsStore } from './jobs-store';
 import { useTranslator } from '../../i18n/use-translator';
+import { ErrorMessage } from '../../app/error-message';
 
 /** The Queue screen: every job, newest first, live. */
 export function QueueView() {
@@ -10,9 +11,9 @@ export function QueueView() {
   return (
     <div className="queue-view">
       {error && (
-        <p role="alert" className="notice notice-error">
-          {error.message} {error.action}
-        </p>
+        <div className="notice notice-error">
+          <ErrorMessage error={error} />
+        </div>
       )}
       {jobs.length === 0 ? (
         <p className="empty-state">{translate.t('queue.empty')}</p>

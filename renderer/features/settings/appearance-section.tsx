@@ -1,8 +1,14 @@
-import { LANGUAGES } from '../../../shared/models/settings';
+import { LANGUAGES, type Language } from '../../../shared/i18n/languages';
 import { useSettingsStore } from './settings-store';
 import { useTranslator } from '../../i18n/use-translator';
 
-const LANGUAGE_NAMES: Readonly<Record<(typeof LANGUAGES)[number], string>> = { en: 'English', ko: '한국어' };
+// Each language named in itself, so a reader finds their own whatever the window is in.
+const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
+  en: 'English',
+  ko: '한국어',
+  ja: '日本語',
+  zh: '简体中文',
+};
 
 /** Language and theme. Language names are shown in their own language, as is customary. */
 export function AppearanceSection() {

@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useSettingsStore } from './settings-store';
 import { useTranslator } from '../../i18n/use-translator';
+import { useErrorLine } from '../../app/error-message';
 
 /** A sentence with `commands` in backticks, the commands shown as code. */
 function withCode(text: string): ReactNode[] {
@@ -16,13 +17,14 @@ export function KeySection() {
   const busy = useSettingsStore((state) => state.busy);
   const { saveKey, clearKey, testKey } = useSettingsStore.getState();
   const [draft, setDraft] = useState('');
+  const errorLine = useErrorLine();
 
   // Without its keychain module nothing can be saved: the form says so by being off, not by failing.
   const unusable = keyProblem?.code === 'keychainModuleMissing';
   const state = keyProblem
     ? keyProblem.code === 'keychainModuleMissing'
       ? t('settings.key.moduleMissing')
-      : `${keyProblem.message} ${keyProblem.action ?? ''}`.trim()
+      : errorLine(keyProblem)
     : !keyStatus?.present
       ? t('settings.key.stateNone')
       : t(keyStatus.source === 'environment' ? 'settings.key.stateEnvironment' : 'settings.key.stateKeychain', {

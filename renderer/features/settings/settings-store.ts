@@ -3,7 +3,7 @@ import type { AppErrorData } from '../../../shared/errors';
 import type { KeyStatus } from '../../../shared/models/key-status';
 import type { Settings, SettingsPatch } from '../../../shared/models/settings';
 import { api, toErrorData, unwrap } from '../../lib/bridge';
-import type { MessageKey } from '../../i18n/messages-en';
+import type { MessageKey } from '../../../shared/i18n/message-types';
 
 /** What the last action said: a translated confirmation, or the main side's error. */
 export type Notice =

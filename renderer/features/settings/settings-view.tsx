@@ -5,10 +5,12 @@ import { KeySection } from './key-section';
 import { LibrarySection } from './library-section';
 import { useSettingsStore } from './settings-store';
 import { useTranslator } from '../../i18n/use-translator';
+import { useErrorLine } from '../../app/error-message';
 
 /** The Settings screen. */
 export function SettingsView() {
   const translate = useTranslator();
+  const errorLine = useErrorLine();
   const notice = useSettingsStore((state) => state.notice);
   const fileProblems = useSettingsStore((state) => state.fileProblems);
   return (
@@ -26,8 +28,8 @@ export function SettingsView() {
         data-testid="settings-notice"
         className={notice?.kind === 'error' ? 'notice notice-error' : 'notice'}
       >
-        {notice?.kind === 'ok' && translate.t(notice.key, notice.values)}
-        {notice?.kind === 'error' && `${notice.error.message} ${notice.error.action ?? ''}`}
+        {notice?.kind === 'ok' && translate.format(notice.key, notice.values)}
+        {notice?.kind === 'error' && errorLine(notice.error)}
       </div>
       <KeySection />
       <ConnectionSection />

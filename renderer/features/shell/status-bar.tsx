@@ -2,11 +2,13 @@ import { useShallow } from 'zustand/react/shallow';
 import { useShellStore } from './shell-store';
 import { shellSelectors } from './shell-selectors';
 import { useTranslator } from '../../i18n/use-translator';
+import { useErrorLine } from '../../app/error-message';
 
 /** The bottom strip: which build is running, or why the main process could not be reached. */
 export function StatusBar() {
   const translate = useTranslator();
   const { appInfo, appInfoError } = useShellStore(useShallow(shellSelectors.status));
+  const errorLine = useErrorLine();
 
   return (
     <footer className="status-bar" data-testid="status-bar">
@@ -17,7 +19,7 @@ export function StatusBar() {
       )}
       {appInfoError && (
         <span role="alert" className="status-error" data-testid="app-info-error">
-          {appInfoError.message} {appInfoError.action}
+          {errorLine(appInfoError)}
         </span>
       )}
       {!appInfo && !appInfoError && <span>{translate.t('app.connecting')}</span>}

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useSettingsStore } from '../settings/settings-store';
-import type { Translator } from '../../i18n/i18n';
+import type { Translator } from '../../../shared/i18n/translator';
 
 /** Applies the theme (light, dark, or the OS's) and the document language. */
 export function useAppearance(translate: Translator): void {

@@ -1,12 +1,12 @@
 import type { View } from '../../../shared/models/app-info';
-import type { MessageKey } from '../../i18n/messages-en';
+import type { PlainMessageKey } from '../../../shared/i18n/message-types';
 
 /** How each view is presented in the navigation. */
 export interface ViewDescriptor {
   readonly id: View;
-  readonly label: MessageKey;
+  readonly label: PlainMessageKey;
   readonly shortcut: string | null;
-  readonly summary: MessageKey | null;
+  readonly summary: PlainMessageKey | null;
 }
 
 /** The views of the frame, in navigation order. */

@@ -32,7 +32,11 @@ export function GenerationControls({ draft }: { draft: Draft }) {
         {t('workbench.model')}
         <select data-testid="model" value={model.id} onChange={(event) => chooseModel(event.target.value)}>
           {MODEL_CATALOG.models.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
+            <option
+              key={candidate.id}
+              value={candidate.id}
+              title={translate.format(`catalog.model.${candidate.id}`) ?? candidate.description}
+            >
               {candidate.label}
             </option>
           ))}
@@ -79,7 +83,7 @@ export function GenerationControls({ draft }: { draft: Draft }) {
         >
           {model.resolutions.map((resolution) => (
             <option key={resolution.id} value={resolution.id}>
-              {resolution.label}
+              {translate.format(`catalog.resolution.${resolution.id}`) ?? resolution.label}
             </option>
           ))}
         </select>

@@ -5,6 +5,7 @@ import type { Draft } from '../../../shared/drafts/draft-models';
 import { CropWindow } from './crop-window';
 import { useWorkbenchStore } from './workbench-store';
 import { useTranslator } from '../../i18n/use-translator';
+import { translateRef } from '../../../shared/i18n/error-text';
 
 function readAsDataUrl(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -77,7 +78,7 @@ export function ReferenceImage({ draft }: { draft: Draft }) {
           </div>
           <ul className="findings" data-testid="findings">
             {inspection.findings.map((finding) => (
-              <li key={finding.kind}>{finding.message}</li>
+              <li key={finding.kind}>{translateRef(translate, finding.text) ?? finding.message}</li>
             ))}
           </ul>
           {prepared && (

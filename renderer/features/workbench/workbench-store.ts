@@ -4,7 +4,7 @@ import type { AppErrorData } from '../../../shared/errors';
 import type { NormalizedRect } from '../../../shared/images/crop-geometry';
 import type { ImageInspection } from '../../../shared/images/image-models';
 import { api, toErrorData, unwrap } from '../../lib/bridge';
-import type { MessageKey } from '../../i18n/messages-en';
+import type { PlainMessageKey } from '../../../shared/i18n/message-types';
 
 type DraftPatch = { prompt?: string; params?: Partial<Draft['params']>; crop?: NormalizedRect | null };
 
@@ -13,7 +13,7 @@ export interface WorkbenchStore {
   readonly draft: Draft | null;
   readonly inspection: ImageInspection | null;
   readonly prepared: { readonly preview: string; readonly width: number; readonly height: number } | null;
-  readonly notice: { readonly key: MessageKey } | { readonly error: AppErrorData } | null;
+  readonly notice: { readonly key: PlainMessageKey } | { readonly error: AppErrorData } | null;
   readonly saving: boolean;
   open(): Promise<void>;
   /** Switches the workbench to another draft (saving the current one first). */

@@ -7,10 +7,12 @@ import { GenerationControls } from './generation-controls';
 import { ReferenceImage } from './reference-image';
 import { useWorkbenchStore } from './workbench-store';
 import { useTranslator } from '../../i18n/use-translator';
+import { useErrorLine } from '../../app/error-message';
 
 /** The Workbench: prompt, parameters, reference image, cost, and Generate (Ctrl/Cmd+Enter). */
 export function WorkbenchView() {
   const translate = useTranslator();
+  const errorLine = useErrorLine();
   const { t } = translate;
   const draft = useWorkbenchStore((state) => state.draft);
   const notice = useWorkbenchStore((state) => state.notice);
@@ -76,7 +78,7 @@ export function WorkbenchView() {
             className={'error' in notice ? 'notice notice-error' : 'notice'}
             data-testid="workbench-notice"
           >
-            {'error' in notice ? `${notice.error.message} ${notice.error.action ?? ''}` : t(notice.key)}
+            {'error' in notice ? errorLine(notice.error) : t(notice.key)}
           </p>
         )}
       </div>

@@ -13,6 +13,7 @@ import { createFileLogger, createRedactor } from '../../../electron/services/log
 import { composeServices, type Services } from '../../../electron/services/compose-services';
 import { serveMedia } from '../../../electron/services/library/media-route';
 import { openSettingsStore } from '../../../electron/services/settings/settings-store';
+import type { Language } from '../../../shared/i18n/languages';
 import { BUILT, requireBuild } from '../../support/build-output';
 import { pageBridgeScript } from './page-bridge-bundle';
 import { createTestDesktop, testLibraryRoot, type TestDesktop } from '../../support/test-library-host';
@@ -98,6 +99,8 @@ export interface LaunchOptions {
   readonly pollMs?: number;
   /** Runs before the settings are read, with the data folder: put a settings.json there to start with. */
   readonly beforeSettings?: (dataDir: string) => Promise<void>;
+  /** The window's language from the first frame, as if chosen in Settings. */
+  readonly language?: Language;
   /** How keytar is loaded: the real module unless a test plays a broken install. */
   readonly loadKeytar?: () => Promise<KeytarLike>;
 }
@@ -128,6 +131,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   await options.beforeSettings?.(dataDir);
   const settings = await openSettingsStore(paths.settingsFile, logger);
   if (options.apiBaseUrl) await settings.update({ apiBaseUrl: options.apiBaseUrl });
+  if (options.language) await settings.update({ language: options.language });
   const desktop = createTestDesktop();
   const libraryRoot = testLibraryRoot(paths);
   // Events reach the page once it exists; what happens before (the first reconcile) it reads for itself.

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RequestValidationError } from '../../../electron/services/apimart/apimart-client';
 import { createApimartClient } from '../../../electron/services/apimart/apimart-client';
 import { catalogSchema } from '../../../shared/catalog/catalog-schema';
+import type { Language } from '../../../shared/i18n/languages';
 import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
 import { setupApimart, type ApimartSetup } from '../../support/apimart-setup';
 
@@ -160,6 +161,23 @@ describe('createVideo', () => {
 });
 
 describe('getTask', () => {
+  it("asks for the task's messages in the reader's language (language=en|zh|ko|ja)", async () => {
+    setup = await setupApimart();
+    const { taskId } = await setup.client.createVideo({ model: 'sora-2-preview', prompt: 'waves' });
+    let language: Language = 'ko';
+    const client = createApimartClient({
+      fetch: (url, init) => fetch(url, init),
+      baseUrl: setup.fake.baseUrl,
+      keySource: { read: async () => setup.fake.apiKey },
+      language: () => language,
+    });
+    await client.getTask(taskId);
+    language = 'zh';
+    await client.getTask(taskId);
+    const polls = setup.fake.requests.filter((entry) => entry.route === 'task');
+    expect(polls.map((entry) => entry.query)).toEqual(['?language=ko', '?language=zh']);
+  });
+
   it('follows a task from pending through rising progress to a completed video', async () => {
     setup = await setupApimart({ estimatedSeconds: 40 });
     const { taskId } = await setup.client.createVideo({ model: 'sora-2-preview', prompt: 'waves' });

@@ -119,7 +119,12 @@ describe('inspect', () => {
       resolution: 'high',
       aspect: 'landscape',
     });
-    expect(pro.findings[0]).toEqual({ kind: 'crop', ratio: '7:4', message: 'Will be cropped to 7:4.' });
+    expect(pro.findings[0]).toEqual({
+      kind: 'crop',
+      ratio: '7:4',
+      message: 'Will be cropped to 7:4.',
+      text: { key: 'finding.crop', params: { ratio: '7:4' } },
+    });
     const holey = await sharp({
       create: { width: 1280, height: 720, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0.5 } },
     })

@@ -45,7 +45,7 @@ describe('billing truth', () => {
       phase: 'cancelled',
       taskId: task,
       billedSeconds: 8,
-      warning: expect.stringContaining('may still finish and be billed'),
+      warning: { key: 'job.warning.abandoned', params: {} },
     });
     expect(setup.runner.usage().month.seconds).toBe(8);
     expect(setup.fake.tasks.size).toBe(1);

@@ -210,7 +210,7 @@ describe('the generation pipeline', () => {
     expect(setup.runner.cancel(second.id)).toMatchObject({ phase: 'cancelled', warning: null });
     expect(setup.runner.cancel(first.id)).toMatchObject({
       phase: 'cancelled',
-      warning: expect.stringContaining('may still finish and be billed'),
+      warning: { key: 'job.warning.abandoned', params: {} },
     });
     expect(setup.fake.count('generate', 'POST')).toBe(1);
     const retried = setup.runner.retry(second.id);

@@ -14,6 +14,8 @@ import { partialPathFor } from '../../../electron/services/apimart/download';
 import { startFakeApimart } from '../../fake-apimart/fake-server.ts';
 import { eventually } from '../../support/eventually';
 import { setupRunner, type RunnerSetup } from '../../support/runner-setup';
+import { translateRef } from '../../../shared/i18n/error-text';
+import { translator } from '../../../shared/i18n/translator';
 
 let setup: RunnerSetup;
 afterEach(async () => {
@@ -381,7 +383,10 @@ describe('expiring links', () => {
     const warnings = setup.events
       .filter((event) => event.id === job.id && event.warning !== null)
       .map((event) => event.warning);
-    expect(warnings[0]).toMatch(/^This video's download link expires in (89|90) min\.$/);
+    expect(warnings[0]).toEqual({ key: 'job.warning.linkExpires', params: { count: expect.toBeOneOf([89, 90]) } });
+    expect(translateRef(translator('en'), warnings[0])).toMatch(
+      /^This video's download link expires in (89|90) min\.$/,
+    );
     expect(setup.runner.get(job.id)).toMatchObject({ phase: 'done', warning: null });
   });
 });

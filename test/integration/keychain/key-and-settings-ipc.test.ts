@@ -51,6 +51,8 @@ describe.skipIf(gate.skip)('key.* and settings.* over the IPC router', () => {
         code: 'auth',
         message: 'This key was rejected by APIMart.',
         action: 'Check the key in Settings → API key, or create a new one in your APIMart dashboard.',
+        // What the window shows, in the reader's language.
+        text: { key: 'error.auth', params: {} },
       },
     });
   });

@@ -47,6 +47,10 @@ class FakeApp extends EventEmitter {
   getVersion() {
     return '9.9.9-fake';
   }
+  // The OS's languages, best first: a test sets FAKE_ELECTRON_LANGUAGES to see menus and dialogs in another.
+  getPreferredSystemLanguages() {
+    return (process.env.FAKE_ELECTRON_LANGUAGES ?? 'en-US').split(',');
+  }
   setAboutPanelOptions(options) {
     record('app.setAboutPanelOptions');
     recorder.aboutPanel = options;

@@ -2,8 +2,9 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { buildMenuTemplate, type MenuActions } from '../../../electron/main/menu-template';
 import type { View } from '../../../shared/models/app-info';
+import { translator, type Language } from '../../../shared/i18n/translator';
 
-function template(platform: NodeJS.Platform, isDevelopment = false) {
+function template(platform: NodeJS.Platform, isDevelopment = false, language: Language = 'en') {
   const navigated: View[] = [];
   const actions: MenuActions = {
     platform,
@@ -11,6 +12,7 @@ function template(platform: NodeJS.Platform, isDevelopment = false) {
     isDevelopment,
     navigate: (view) => navigated.push(view),
     openHelp: () => {},
+    translate: translator(language),
   };
   return { menu: buildMenuTemplate(actions), navigated };
 }
@@ -25,6 +27,20 @@ function find(menu: MenuItemConstructorOptions[], label: string) {
 }
 
 describe('application menu', () => {
+  it.each([
+    ['ko', '편집', '보기', '라이브러리'],
+    ['ja', '編集', '表示', 'ライブラリ'],
+    ['zh', '编辑', '视图', '资料库'],
+  ] as const)(
+    "is worded in the reader's language (%s), from the same catalogs as the window",
+    (language, edit, view, library) => {
+      const { menu } = template('linux', false, language);
+      expect(find(menu, edit)).toBeDefined();
+      expect(roles(find(menu, view))).toContain(library);
+      expect(find(menu, 'Edit')).toBeUndefined();
+    },
+  );
+
   it('gives macOS its app menu first, with About, Settings, Hide and Quit', () => {
     const { menu } = template('darwin');
     expect(menu[0]?.label).toBe('Reelbench');
