@@ -253,6 +253,8 @@ export const en = {
   'error.job.generationFailed.action': 'Retry it as a new job, or change the prompt.',
   'error.job.cancelledByApimart': 'APIMart cancelled this task.',
   'error.job.cancelledByApimart.action': 'Retry it as a new job.',
+  'error.job.reasonLost': 'This job ended, but the version of Reelbench that ran it did not record why.',
+  'error.job.reasonLost.action': 'Retry it as a new job if you still want the video.',
   'error.job.notFound': 'This job no longer exists.',
   'error.job.notRetryable': 'Only a job that failed, expired, was cancelled or needs attention can be retried.',
   'error.job.hideActive': 'Cancel the job before hiding it.',

@@ -253,6 +253,8 @@ export const ja: Catalog = {
   'error.job.generationFailed.action': '新しいジョブとして再試行するか、プロンプトを変えてください。',
   'error.job.cancelledByApimart': 'APIMart がこのタスクをキャンセルしました。',
   'error.job.cancelledByApimart.action': '新しいジョブとして再試行してください。',
+  'error.job.reasonLost': 'このジョブは終了しましたが、実行した Reelbench のバージョンが理由を記録していませんでした。',
+  'error.job.reasonLost.action': 'まだ動画が必要なら、新しいジョブとして再試行してください。',
   'error.job.notFound': 'このジョブはもう存在しません。',
   'error.job.notRetryable': '再試行できるのは、失敗・期限切れ・キャンセル済み・要確認のジョブだけです。',
   'error.job.hideActive': '非表示にする前にジョブをキャンセルしてください。',

@@ -249,6 +249,8 @@ export const ko: Catalog = {
   'error.job.generationFailed.action': '새 작업으로 다시 시도하거나 프롬프트를 바꾸세요.',
   'error.job.cancelledByApimart': 'APIMart가 이 작업을 취소했습니다.',
   'error.job.cancelledByApimart.action': '새 작업으로 다시 시도하세요.',
+  'error.job.reasonLost': '이 작업은 끝났지만, 실행한 Reelbench 버전이 그 이유를 기록하지 않았습니다.',
+  'error.job.reasonLost.action': '아직 그 동영상이 필요하면 새 작업으로 다시 시도하세요.',
   'error.job.notFound': '이 작업은 더 이상 없습니다.',
   'error.job.notRetryable': '실패했거나 만료되었거나 취소되었거나 확인이 필요한 작업만 다시 시도할 수 있습니다.',
   'error.job.hideActive': '숨기기 전에 작업을 취소하세요.',

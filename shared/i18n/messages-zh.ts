@@ -249,6 +249,8 @@ export const zh: Catalog = {
   'error.job.generationFailed.action': '请作为新任务重试，或修改提示词。',
   'error.job.cancelledByApimart': 'APIMart 取消了此任务。',
   'error.job.cancelledByApimart.action': '请作为新任务重试。',
+  'error.job.reasonLost': '此任务已结束，但运行它的 Reelbench 版本没有记录原因。',
+  'error.job.reasonLost.action': '如果仍需要这个视频，请作为新任务重试。',
   'error.job.notFound': '此任务已不存在。',
   'error.job.notRetryable': '只有失败、过期、已取消或需要处理的任务才能重试。',
   'error.job.hideActive': '请先取消任务再隐藏。',

@@ -2,37 +2,9 @@ import { z } from 'zod';
 import { aspectSchema } from '../catalog/catalog-schema';
 import { appErrorDataSchema, messageRefSchema } from '../errors';
 import { normalizedRectSchema } from '../images/image-models';
+import type { JobPhase } from './job-phases';
 
-/**
- * Where a job is. Every transition is written to disk before its side effect and after it, so a crash at any
- * instant leaves a phase that says what to do next.
- */
-export const jobPhaseSchema = z.enum([
-  'queued',
-  'preparing',
-  'uploading',
-  'submitting',
-  'polling',
-  'downloading',
-  'filing',
-  'done',
-  'failed',
-  'expired',
-  'needsAttention',
-  'cancelled',
-]);
-
-/** A job's phase. */
-export type JobPhase = z.infer<typeof jobPhaseSchema>;
-
-/** Phases a job never leaves. */
-export const TERMINAL_PHASES: ReadonlySet<JobPhase> = new Set([
-  'done',
-  'failed',
-  'expired',
-  'needsAttention',
-  'cancelled',
-]);
+export { jobPhaseSchema, TERMINAL_PHASES, type JobPhase } from './job-phases';
 
 /** Why a job is not moving right now (it will, by itself, when the reason goes away). */
 export const jobWaitSchema = z.enum(['network', 'balance', 'rateLimit', 'key', 'disk']).nullable();
@@ -66,23 +38,19 @@ function legacyWarning(value: unknown): unknown {
   return null;
 }
 
-/** A job as the window and the CLI see it. */
-export const jobSchema = z.object({
+/** What every job has, whatever its phase. */
+const jobFields = {
   id: z.string().uuid(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  phase: jobPhaseSchema,
   waiting: jobWaitSchema,
   request: jobRequestSchema,
   /** 0–100 for the phase under way (generation progress while polling, bytes while downloading). */
   progress: z.number().min(0).max(100),
   etaSeconds: z.number().nullable(),
-  taskId: z.string().nullable(),
-  submittedAt: z.string().nullable(),
-  billedSeconds: z.number().nullable(),
   pricePerSecond: z.number().nullable(),
   videoExpiresAt: z.string().nullable(),
-  libraryItemId: z.string().nullable(),
+  /** Why it is waiting (while it runs), or why it ended. */
   error: appErrorDataSchema.nullable(),
   /** Something the user should know now (a link about to expire), as a catalog message each window translates. */
   warning: z.preprocess(legacyWarning, messageRefSchema.nullable()),
@@ -91,10 +59,53 @@ export const jobSchema = z.object({
    * answer says whether it took the job (and what it bills), so a charge is never hidden behind "cancelled".
    */
   cancelRequestedAt: z.string().nullable().default(null),
-});
+};
+
+/** Not sent yet: no task, nothing billed. */
+const unsent = { taskId: z.null(), submittedAt: z.null(), billedSeconds: z.null(), libraryItemId: z.null() };
+/** Accepted by APIMart: a task, and the seconds it bills. */
+const sent = {
+  taskId: z.string().min(1),
+  submittedAt: z.string(),
+  billedSeconds: z.number(),
+  libraryItemId: z.null(),
+};
+/** Ended before or after it was sent: a task and a charge when it got that far. */
+const ended = {
+  taskId: z.string().min(1).nullable(),
+  submittedAt: z.string().nullable(),
+  billedSeconds: z.number().nullable(),
+  libraryItemId: z.null(),
+};
+
+/** Phases before the billed request is answered. */
+export const UNSENT_PHASES = ['queued', 'preparing', 'uploading', 'submitting'] as const;
+/** Phases after APIMart accepted the job, before its video is filed. */
+export const SENT_PHASES = ['polling', 'downloading', 'filing'] as const;
+
+/**
+ * A job as the window and the CLI see it, one shape per kind of phase, so what cannot be cannot be written: a job
+ * being generated has a task id and a charge, a finished one has its library item, a failed one has its reason.
+ */
+export const jobSchema = z.discriminatedUnion('phase', [
+  z.object({ ...jobFields, phase: z.enum(UNSENT_PHASES), ...unsent }),
+  z.object({ ...jobFields, phase: z.enum(SENT_PHASES), ...sent }),
+  z.object({ ...jobFields, phase: z.literal('done'), ...sent, libraryItemId: z.string().min(1) }),
+  z.object({ ...jobFields, phase: z.literal('expired'), ...sent, error: appErrorDataSchema }),
+  z.object({ ...jobFields, phase: z.enum(['failed', 'needsAttention']), ...ended, error: appErrorDataSchema }),
+  z.object({ ...jobFields, phase: z.literal('cancelled'), ...ended }),
+]);
 
 /** A generation job. */
 export type Job = z.infer<typeof jobSchema>;
+
+/** A job in one of `P`'s phases, with what those phases guarantee (a task id once sent, an item once done). */
+export type JobIn<P extends JobPhase> = Job & { readonly phase: P };
+
+/** Whether a job is in one of these phases; narrows it to what they guarantee. */
+export function jobIsIn<P extends JobPhase>(job: Job, phases: readonly P[]): job is JobIn<P> {
+  return (phases as readonly JobPhase[]).includes(job.phase);
+}
 
 /** Seconds billed and what they cost, for a period. */
 export const usagePeriodSchema = z.object({

@@ -11,6 +11,8 @@ import { newJobRecord, openJobStore, type JobRecord } from '../../electron/servi
 import { jobRequestSchema } from '../../shared/jobs/job-models';
 import { rescueStore } from '../../electron/services/storage/store-rescue';
 import { runCli } from '../support/cli-runner';
+import { moveTo } from '../../electron/services/jobs/job-change';
+import { appError } from '../../shared/i18n/error-text';
 
 let dir: string;
 beforeEach(async () => {
@@ -32,7 +34,7 @@ const jobRecord = (prompt: string): JobRecord => {
     }),
     Date.parse(at),
   );
-  return { ...queued, job: { ...queued.job, phase: 'failed' }, internals: { ...queued.internals, nextRunAt: 0 } };
+  return moveTo(queued, { phase: 'failed', error: appError('server', 'error.server').toData() }, { nextRunAt: 0 });
 };
 
 describe('one bad row', () => {

@@ -1,9 +1,11 @@
 import type { Job } from '../../../shared/jobs/job-models';
+import { PHASE_FACTS } from '../../../shared/jobs/job-phases';
 import { errorText } from '../../../shared/i18n/error-text';
 import type { Translator } from '../../../shared/i18n/translator';
 
 /** The OS notification for a job that just finished one way or another, or null when there is nothing to say. */
 export function jobNotice(job: Job, translate: Translator): { title: string; body: string } | null {
+  if (!PHASE_FACTS[job.phase].notifies) return null;
   const { t } = translate;
   const what = job.request.title ?? job.request.prompt.slice(0, 80);
   const reason = job.error ? errorText(translate, job.error).message : t('error.code.internal');
@@ -23,20 +25,10 @@ export function jobNotice(job: Job, translate: Translator): { title: string; bod
 
 /** Overall progress of the jobs in flight (0–1), or null when none is: for the dock or taskbar. */
 export function overallProgress(jobs: readonly Job[]): number | null {
-  const active = jobs.filter(
-    (job) => !['done', 'failed', 'expired', 'needsAttention', 'cancelled', 'queued'].includes(job.phase),
-  );
+  const active = jobs.filter((job) => PHASE_FACTS[job.phase].progressSpan !== null);
   if (active.length === 0) return null;
-  const weight: Partial<Record<Job['phase'], [number, number]>> = {
-    preparing: [0, 0.05],
-    uploading: [0.05, 0.1],
-    submitting: [0.1, 0.15],
-    polling: [0.15, 0.85],
-    downloading: [0.85, 0.98],
-    filing: [0.98, 1],
-  };
   const total = active.reduce((sum, job) => {
-    const [from, to] = weight[job.phase] ?? [0, 0];
+    const [from, to] = PHASE_FACTS[job.phase].progressSpan ?? [0, 0];
     return sum + from + ((to - from) * job.progress) / 100;
   }, 0);
   return total / active.length;

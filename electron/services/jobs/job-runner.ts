@@ -1,12 +1,6 @@
 import type { AppError } from '../../../shared/errors';
-import {
-  jobRequestSchema,
-  TERMINAL_PHASES,
-  type Job,
-  type JobPhase,
-  type JobRequestInput,
-  type Usage,
-} from '../../../shared/jobs/job-models';
+import { jobRequestSchema, type Job, type JobRequestInput, type Usage } from '../../../shared/jobs/job-models';
+import { isActivePhase, PHASE_FACTS } from '../../../shared/jobs/job-phases';
 import type { ApimartClient } from '../apimart/apimart-client';
 import type { ImageService } from '../images/image-service';
 import type { UploadCache } from '../images/upload-cache';
@@ -15,10 +9,10 @@ import type { Logger } from '../logging/logger';
 import { newJobRecord, type JobRecord, type JobStore } from '../storage/job-store';
 import { createBalanceCache } from './balance-cache';
 import { isDatabaseBusy } from '../storage/sqlite-busy';
+import { change, isSent, moveTo } from './job-change';
 import { createJobLeases, LeaseLostError, type RunBy } from './job-leases';
 import {
   cancelledRecord,
-  change,
   discardDownloads,
   downloadStep,
   fileStep,
@@ -84,15 +78,6 @@ export interface JobRunner {
   nudge(): void;
 }
 
-const PRIORITY: Readonly<Partial<Record<JobPhase, number>>> = {
-  filing: 0,
-  downloading: 1,
-  polling: 2,
-  submitting: 3,
-  uploading: 4,
-  preparing: 5,
-  queued: 6,
-};
 const PROGRESS_EVENT_INTERVAL_MS = 250;
 // However far a stored wait reaches (a wall clock set back makes it look long), a job is looked at again within this.
 const LONGEST_WAIT_MS = 10 * 60_000;
@@ -140,7 +125,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   let started = false;
   let stopping = false;
 
-  const isActive = (record: JobRecord) => !TERMINAL_PHASES.has(record.job.phase);
+  const isActive = (record: JobRecord) => isActivePhase(record.job.phase);
   const mayRun = (id: string) => adopt || mine.has(id);
 
   /** Takes a record into memory, with when it is due measured from now on the monotonic clock. */
@@ -228,6 +213,17 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   async function step(record: JobRecord, signal: AbortSignal): Promise<JobRecord> {
     const stepContext = await context(record, signal);
     ranHere.add(record.job.id);
+    // A sent job's steps are typed to what being sent guarantees (a task id): no step checks for one.
+    if (isSent(record)) {
+      switch (record.job.phase) {
+        case 'polling':
+          return pollStep(record, stepContext);
+        case 'downloading':
+          return downloadStep(record, stepContext);
+        case 'filing':
+          return fileStep(record, stepContext, (job) => job.request.title ?? undefined);
+      }
+    }
     switch (record.job.phase) {
       case 'queued':
       case 'preparing':
@@ -236,12 +232,6 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
         return uploadStep(record, stepContext);
       case 'submitting':
         return submitStep(record, stepContext);
-      case 'polling':
-        return pollStep(record, stepContext);
-      case 'downloading':
-        return downloadStep(record, stepContext);
-      case 'filing':
-        return fileStep(record, stepContext, (job) => job.request.title ?? undefined);
       default:
         return record;
     }
@@ -325,7 +315,8 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       .filter((record) => !running.has(record.job.id) && (dueAt.get(record.job.id) ?? 0) <= current)
       .sort(
         (a, b) =>
-          (PRIORITY[a.job.phase] ?? 9) - (PRIORITY[b.job.phase] ?? 9) || a.job.createdAt.localeCompare(b.job.createdAt),
+          (PHASE_FACTS[a.job.phase].runOrder ?? 9) - (PHASE_FACTS[b.job.phase].runOrder ?? 9) ||
+          a.job.createdAt.localeCompare(b.job.createdAt),
       );
     for (const candidate of due) {
       if (candidate.job.phase === 'queued' && inFlight >= Math.max(1, deps.concurrency())) continue;
@@ -341,7 +332,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       }
       inFlight += 1;
       // Taken out of the queue now, durably, so it counts as in flight from this moment.
-      const taken = change(record, { phase: 'preparing' }, {}, now());
+      const taken = moveTo(record, { phase: 'preparing' }, {}, now());
       try {
         persist(taken);
         void run(taken);

@@ -5,14 +5,15 @@ import { AppError } from '../../../shared/errors';
 import { appError } from '../../../shared/i18n/error-text';
 import type { Job } from '../../../shared/jobs/job-models';
 import type { ApimartClient } from '../apimart/apimart-client';
-import { ApiError } from '../apimart/api-error';
 import { partialPathFor } from '../apimart/download';
 import { failureError } from '../apimart/response-parsers';
 import type { ImageService } from '../images/image-service';
 import { uploadPrepared, type UploadCache } from '../images/upload-cache';
 import { FilingError } from '../library/library-add';
 import type { LibraryService } from '../library/library-service';
-import type { JobInternals, JobRecord } from '../storage/job-store';
+import type { JobRecord } from '../storage/job-store';
+import { change, moveTo, type SentRecord } from './job-change';
+import { classifyFailure, type FailedRequest, type JobWait } from './failure-class';
 import type { BalanceCache } from './balance-cache';
 import { etaSeconds, nextPollDelay } from './poll-schedule';
 
@@ -43,19 +44,6 @@ export type StepResult = JobRecord;
 const EXPIRY_WARNING_MS = 2 * 60 * 60 * 1000;
 const MAX_WAIT_MS = 60_000;
 
-/** Applies changes to a record, stamping the update time. */
-export function change(
-  record: JobRecord,
-  job: Partial<Job>,
-  internals: Partial<JobInternals> = {},
-  now = Date.now(),
-): JobRecord {
-  return {
-    job: { ...record.job, ...job, updatedAt: new Date(now).toISOString() },
-    internals: { ...record.internals, ...internals },
-  };
-}
-
 const errorData = (error: unknown): AppErrorData =>
   error instanceof AppError
     ? error.toData()
@@ -67,7 +55,7 @@ const errorData = (error: unknown): AppErrorData =>
  */
 export function cancelledRecord(record: JobRecord, now: number): JobRecord {
   const submitted = record.job.taskId !== null;
-  return change(
+  return moveTo(
     record,
     {
       phase: 'cancelled',
@@ -82,7 +70,7 @@ export function cancelledRecord(record: JobRecord, now: number): JobRecord {
 /** Waits with back-off (5 s doubling to a minute) for a condition that will pass by itself. */
 export function waitFor(
   record: JobRecord,
-  reason: NonNullable<Job['waiting']>,
+  reason: JobWait,
   error: unknown,
   now: number,
   retryAfterMs?: number,
@@ -96,17 +84,6 @@ export function waitFor(
   );
 }
 
-/** The waiting reason for a transient failure of an idempotent step, or null when the failure is final. */
-function transientWait(error: unknown): { reason: NonNullable<Job['waiting']>; retryAfterMs?: number } | null {
-  if (!(error instanceof AppError)) return null;
-  if (error.code === 'network' || error.code === 'timeout' || error.code === 'server') return { reason: 'network' };
-  if (error.code === 'rateLimited')
-    return { reason: 'rateLimit', retryAfterMs: error instanceof ApiError ? error.detail.retryAfterMs : undefined };
-  if (error.code === 'auth' || error.code === 'noKey') return { reason: 'key' };
-  if (error.code === 'diskFull') return { reason: 'disk' };
-  return null;
-}
-
 /**
  * Runs an idempotent step; transient failures make the job wait and try again, others fail it. With
  * `unreadableIsTransient`, an answer that could not be read (cut short, garbled) is asked again too: a poll costs
@@ -116,23 +93,21 @@ export async function idempotent(
   record: JobRecord,
   now: () => number,
   work: () => Promise<JobRecord>,
-  options: { unreadableIsTransient?: boolean } = {},
+  request: Exclude<FailedRequest, 'billed'> = 'idempotent',
 ): Promise<JobRecord> {
   try {
     return await work();
   } catch (error) {
-    const unreadable =
-      options.unreadableIsTransient === true && error instanceof AppError && error.code === 'malformed';
-    const transient = unreadable ? { reason: 'network' as const } : transientWait(error);
-    if (transient) return waitFor(record, transient.reason, error, now(), transient.retryAfterMs);
-    return change(record, { phase: 'failed', waiting: null, error: errorData(error) }, {}, now());
+    const failure = classifyFailure(error, request);
+    if (failure.kind === 'wait') return waitFor(record, failure.reason, error, now(), failure.retryAfterMs);
+    return moveTo(record, { phase: 'failed', waiting: null, error: errorData(error) }, {}, now());
   }
 }
 
 /** Prepares the reference image (if any): cropped to the exact frame, under the size limit. */
 export async function prepareStep(record: JobRecord, context: StepContext): Promise<JobRecord> {
   const { request } = record.job;
-  if (!request.imagePath) return change(record, { phase: 'submitting', waiting: null, error: null }, {}, context.now());
+  if (!request.imagePath) return moveTo(record, { phase: 'submitting', waiting: null, error: null }, {}, context.now());
   return idempotent(record, context.now, async () => {
     const prepared = await context.images.prepare(request.imagePath as string, {
       model: request.model,
@@ -140,7 +115,7 @@ export async function prepareStep(record: JobRecord, context: StepContext): Prom
       aspect: request.aspect,
       ...(request.crop ? { crop: request.crop } : {}),
     });
-    return change(
+    return moveTo(
       record,
       { phase: 'uploading', waiting: null, error: null },
       { preparedPath: prepared.path, preparedKey: prepared.key },
@@ -152,7 +127,7 @@ export async function prepareStep(record: JobRecord, context: StepContext): Prom
 /** Uploads the prepared image, or reuses its upload from the last 72 hours. */
 export async function uploadStep(record: JobRecord, context: StepContext): Promise<JobRecord> {
   const { preparedPath, preparedKey } = record.internals;
-  if (!preparedPath || !preparedKey) return change(record, { phase: 'preparing' }, {}, context.now());
+  if (!preparedPath || !preparedKey) return moveTo(record, { phase: 'preparing' }, {}, context.now());
   return idempotent(record, context.now, async () => {
     const { uploaded } = await uploadPrepared(
       context.client,
@@ -161,7 +136,7 @@ export async function uploadStep(record: JobRecord, context: StepContext): Promi
       context.now,
       { signal: context.signal },
     );
-    return change(
+    return moveTo(
       record,
       { phase: 'submitting', waiting: null, error: null },
       { uploadUrl: uploaded.url, retryDelayMs: 0 },
@@ -171,8 +146,6 @@ export async function uploadStep(record: JobRecord, context: StepContext): Promi
 }
 
 const NEEDS_ATTENTION: AppErrorData = appError('internal', 'error.job.unsure').toData();
-const KEY_CONFLICT: AppErrorData = appError('internal', 'error.job.keyConflict').toData();
-const NO_TASK_ID: AppErrorData = appError('internal', 'error.job.noTaskId').toData();
 
 /** The Idempotency-Key of a job's billed request: derived from the job, so every re-send of it carries the same one. */
 export const idempotencyKeyFor = (jobId: string): string => `reelbench-job-${jobId}`;
@@ -189,7 +162,7 @@ export async function submitStep(record: JobRecord, context: StepContext): Promi
   const now = context.now;
   const resending = record.internals.submitAttemptAt !== null;
   if (resending && !record.internals.idempotencyKey)
-    return change(record, { phase: 'needsAttention', waiting: null, error: NEEDS_ATTENTION }, {}, now());
+    return moveTo(record, { phase: 'needsAttention', waiting: null, error: NEEDS_ATTENTION }, {}, now());
 
   const price = context.pricePerSecond(request.model);
   // A re-send may already have been billed: the balance has nothing to say about it.
@@ -224,7 +197,7 @@ export async function submitStep(record: JobRecord, context: StepContext): Promi
       },
       { signal: context.signal, idempotencyKey },
     );
-    return change(
+    return moveTo(
       attempt,
       {
         phase: 'polling',
@@ -241,29 +214,23 @@ export async function submitStep(record: JobRecord, context: StepContext): Promi
   } catch (error) {
     // Proof that this request did nothing clears the attempt, unless an earlier one may have been taken.
     const settled = resending ? attempt : change(attempt, {}, { submitAttemptAt: null }, now());
-    if (error instanceof ApiError && error.code === 'network' && error.detail.maybeSent === false)
-      return waitFor(settled, 'network', error, now());
-    if (error instanceof ApiError && error.code === 'rateLimited')
-      return waitFor(settled, 'rateLimit', error, now(), error.detail.retryAfterMs);
-    if (error instanceof ApiError && error.detail.status === 409)
-      return change(attempt, { phase: 'needsAttention', waiting: null, error: KEY_CONFLICT }, {}, now());
-    if (error instanceof AppError && error.code === 'malformed')
-      return change(attempt, { phase: 'needsAttention', waiting: null, error: NO_TASK_ID }, {}, now());
-    // Ambiguous: it may have been accepted. The same request with the same key, later, settles it.
-    if (error instanceof AppError && ['network', 'timeout', 'server'].includes(error.code))
-      return waitFor(attempt, 'network', error, now());
-    if (error instanceof AppError && error.code === 'cancelled')
-      return change(settled, { phase: 'cancelled', waiting: null }, {}, now());
-    // Drafted offline before any key was set: wait for one (nothing was sent, nothing billed).
-    if (error instanceof AppError && error.code === 'noKey') return waitFor(settled, 'key', error, now(), 60_000);
-    return change(settled, { phase: 'failed', waiting: null, error: errorData(error) }, {}, now());
+    const failure = classifyFailure(error, 'billed');
+    switch (failure.kind) {
+      case 'wait':
+        return waitFor(failure.nothingTaken ? settled : attempt, failure.reason, error, now(), failure.retryAfterMs);
+      case 'attention':
+        return moveTo(attempt, { phase: 'needsAttention', waiting: null, error: failure.error }, {}, now());
+      case 'cancelled':
+        return moveTo(settled, { phase: 'cancelled', waiting: null }, {}, now());
+      default:
+        return moveTo(settled, { phase: 'failed', waiting: null, error: errorData(error) }, {}, now());
+    }
   }
 }
 
 /** Asks how the task is doing; schedules the next look from its estimate, or moves on when it has finished. */
-export async function pollStep(record: JobRecord, context: StepContext): Promise<JobRecord> {
+export async function pollStep(record: SentRecord, context: StepContext): Promise<JobRecord> {
   const taskId = record.job.taskId;
-  if (!taskId) return change(record, { phase: 'needsAttention', error: NEEDS_ATTENTION }, {}, context.now());
   return idempotent(
     record,
     context.now,
@@ -283,7 +250,7 @@ export async function pollStep(record: JobRecord, context: StepContext): Promise
             now,
           );
         case 'completed':
-          return change(
+          return moveTo(
             record,
             {
               phase: 'downloading',
@@ -301,10 +268,10 @@ export async function pollStep(record: JobRecord, context: StepContext): Promise
           const error = refusal
             ? refusal.toData()
             : appError('server', 'error.job.generationFailed', { reason: snapshot.failure.reason }).toData();
-          return change(record, { phase: 'failed', waiting: null, error }, {}, now);
+          return moveTo(record, { phase: 'failed', waiting: null, error }, {}, now);
         }
         case 'cancelled':
-          return change(
+          return moveTo(
             record,
             {
               phase: 'failed',
@@ -316,7 +283,7 @@ export async function pollStep(record: JobRecord, context: StepContext): Promise
           );
       }
     },
-    { unreadableIsTransient: true },
+    'poll',
   );
 }
 
@@ -351,9 +318,9 @@ const sameWarning = (a: MessageRef | null, b: MessageRef | null): boolean =>
   a === b || (a !== null && b !== null && a.key === b.key && a.params['count'] === b.params['count']);
 
 /** Downloads the finished video (resuming a partial download), warning when its link is about to expire. */
-export async function downloadStep(record: JobRecord, context: StepContext): Promise<JobRecord> {
+export async function downloadStep(record: SentRecord, context: StepContext): Promise<JobRecord> {
   const videoUrl = record.internals.videoUrl;
-  if (!videoUrl) return change(record, { phase: 'polling' }, { nextRunAt: context.now() }, context.now());
+  if (!videoUrl) return moveTo(record, { phase: 'polling' }, { nextRunAt: context.now() }, context.now());
   const library = await context.library();
   const target = downloadPathFor(library, record.job.id);
   await mkdir(path.dirname(target), { recursive: true });
@@ -372,24 +339,24 @@ export async function downloadStep(record: JobRecord, context: StepContext): Pro
       onProgress: ({ receivedBytes, totalBytes }) =>
         totalBytes && context.onDownloadProgress(receivedBytes / totalBytes),
     });
-    return change(
+    return moveTo(
       record,
       { phase: 'filing', progress: 100, waiting: null, error: null, warning: null },
       { nextRunAt: context.now(), retryDelayMs: 0 },
       context.now(),
     );
   } catch (error) {
-    if (error instanceof AppError && error.code === 'expired')
-      return change(
+    const failure = classifyFailure(error, 'idempotent');
+    if (failure.kind === 'expired')
+      return moveTo(
         record,
-        { phase: 'expired', waiting: null, error: error.toData(), warning: null },
+        { phase: 'expired', waiting: null, error: errorData(error), warning: null },
         {},
         context.now(),
       );
-    const transient = transientWait(error);
-    if (transient)
-      return waitFor(change(record, { warning }), transient.reason, error, context.now(), transient.retryAfterMs);
-    return change(record, { phase: 'failed', waiting: null, error: errorData(error) }, {}, context.now());
+    if (failure.kind === 'wait')
+      return waitFor(change(record, { warning }), failure.reason, error, context.now(), failure.retryAfterMs);
+    return moveTo(record, { phase: 'failed', waiting: null, error: errorData(error) }, {}, context.now());
   }
 }
 
@@ -398,14 +365,14 @@ export async function downloadStep(record: JobRecord, context: StepContext): Pro
  * so a crash at any point is finished by the next run: never a second download, never a second copy.
  */
 export async function fileStep(
-  record: JobRecord,
+  record: SentRecord,
   context: StepContext,
   appTitle: (job: Job) => string | undefined,
 ): Promise<JobRecord> {
   const library = await context.library();
   const already = library.findByJobId(record.job.id);
   if (already)
-    return change(
+    return moveTo(
       record,
       { phase: 'done', libraryItemId: already.id, waiting: null, error: null },
       { filingAs: null },
@@ -427,7 +394,7 @@ export async function fileStep(
       draftVersionId: request.draftVersionId,
     },
     ...(record.internals.preparedPath ? { referenceImage: record.internals.preparedPath } : {}),
-    createdAt: new Date(record.job.submittedAt ?? record.job.createdAt),
+    createdAt: new Date(record.job.submittedAt),
     completedAt: new Date(context.now()),
   };
   let filing = record;
@@ -439,13 +406,13 @@ export async function fileStep(
         () => false,
       ))
     )
-      return change(record, { phase: 'downloading' }, { nextRunAt: context.now() }, context.now());
+      return moveTo(record, { phase: 'downloading' }, { nextRunAt: context.now() }, context.now());
     filing = change(record, {}, { filingAs: await library.freeName(input) }, context.now());
     context.persist(filing);
   }
   try {
     const item = await library.fileVideo(filing.internals.filingAs ?? '', input);
-    return change(
+    return moveTo(
       filing,
       { phase: 'done', libraryItemId: item.id, waiting: null, error: null },
       { filingAs: null },
@@ -455,7 +422,7 @@ export async function fileStep(
     if (!(error instanceof FilingError)) throw error;
     // Another video took the name: choose a new one. Nothing to file: download again, into the name already claimed.
     if (error.reason === 'noVideo')
-      return change(filing, { phase: 'downloading' }, { nextRunAt: context.now() }, context.now());
+      return moveTo(filing, { phase: 'downloading' }, { nextRunAt: context.now() }, context.now());
     return change(filing, {}, { filingAs: null, nextRunAt: context.now() }, context.now());
   }
 }

@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import { jobSchema, TERMINAL_PHASES, type Job, type JobRequest } from '../../../shared/jobs/job-models';
 import { inReadTransaction, inTransaction } from './sqlite-transaction';
+import { migrateJobRow } from './job-row-migration';
 
 /** What only the main process needs to carry a job across restarts. */
 export const jobInternalsSchema = z.object({
@@ -29,8 +30,8 @@ export const jobInternalsSchema = z.object({
 export type JobInternals = z.infer<typeof jobInternalsSchema>;
 
 /** A job with its internals, as stored. */
-export interface JobRecord {
-  readonly job: Job;
+export interface JobRecord<J extends Job = Job> {
+  readonly job: J;
   readonly internals: JobInternals;
 }
 
@@ -285,7 +286,12 @@ export function openJobStore(file: string): JobStore {
   const read = (row: StoredRow): JobRecord | null => {
     let reason: string;
     try {
-      const parsed = recordSchema.safeParse(JSON.parse(row.record));
+      const stored: unknown = JSON.parse(row.record);
+      const parsed = recordSchema.safeParse(
+        typeof stored === 'object' && stored !== null
+          ? { ...stored, job: migrateJobRow((stored as { job?: unknown }).job) }
+          : stored,
+      );
       if (parsed.success) {
         const requested = row.cancel_requested_at ?? null;
         return requested && !parsed.data.job.cancelRequestedAt

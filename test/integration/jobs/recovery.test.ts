@@ -7,7 +7,7 @@ import { freePort } from '../../support/free-port';
 import { readdir, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Job } from '../../../shared/jobs/job-models';
+import { jobSchema, type Job } from '../../../shared/jobs/job-models';
 import { downloadPathFor, idempotencyKeyFor } from '../../../electron/services/jobs/job-steps';
 import { openJobStore } from '../../../electron/services/storage/job-store';
 import { partialPathFor } from '../../../electron/services/apimart/download';
@@ -16,6 +16,7 @@ import { eventually } from '../../support/eventually';
 import { setupRunner, type RunnerSetup } from '../../support/runner-setup';
 import { translateRef } from '../../../shared/i18n/error-text';
 import { translator } from '../../../shared/i18n/translator';
+import { moveTo } from '../../../electron/services/jobs/job-change';
 
 let setup: RunnerSetup;
 afterEach(async () => {
@@ -39,10 +40,13 @@ async function storedAsSubmitting(keyFor: (jobId: string) => string | null) {
   const job = setup.runner.enqueue(request);
   const record = setup.store.get(job.id);
   if (!record) throw new Error('job not stored');
-  setup.store.save({
-    job: { ...record.job, phase: 'submitting' },
-    internals: { ...record.internals, submitAttemptAt: new Date().toISOString(), idempotencyKey: keyFor(job.id) },
-  });
+  setup.store.save(
+    moveTo(
+      record,
+      { phase: 'submitting' },
+      { submitAttemptAt: new Date().toISOString(), idempotencyKey: keyFor(job.id) },
+    ),
+  );
   return job;
 }
 
@@ -220,14 +224,14 @@ describe('surviving restarts and faults', () => {
     expect(
       setup.store.saveOwned(
         {
-          job: {
+          job: jobSchema.parse({
             ...stored.job,
             phase: 'polling',
             taskId: sent.taskId,
             billedSeconds: 4,
             submittedAt: at,
             updatedAt: at,
-          },
+          }),
           internals: { ...stored.internals, submitAttemptAt: null, idempotencyKey: key },
         },
         gone,
@@ -309,7 +313,7 @@ describe('surviving restarts and faults', () => {
     const record = setup.store.get(done.id);
     if (!record) throw new Error('job not stored');
     setup.store.save({
-      job: { ...record.job, phase: 'filing', libraryItemId: null },
+      job: jobSchema.parse({ ...record.job, phase: 'filing', libraryItemId: null }),
       internals: { ...record.internals, filingAs: stem },
     });
 
@@ -330,7 +334,7 @@ describe('surviving restarts and faults', () => {
     const record = setup.store.get(done.id);
     if (!record) throw new Error('job not stored');
     setup.store.save({
-      job: { ...record.job, phase: 'filing', libraryItemId: null },
+      job: jobSchema.parse({ ...record.job, phase: 'filing', libraryItemId: null }),
       internals: { ...record.internals, filingAs: null },
     });
     await setup.restart();

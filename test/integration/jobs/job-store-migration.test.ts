@@ -1,0 +1,134 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { moveTo } from '../../../electron/services/jobs/job-change';
+import { itemIdForJob } from '../../../electron/services/library/library-add';
+import { newJobRecord, openJobStore } from '../../../electron/services/storage/job-store';
+import { translateRef } from '../../../shared/i18n/error-text';
+import { translator } from '../../../shared/i18n/translator';
+
+let dir = '';
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const request = {
+  prompt: 'an old job',
+  model: 'sora-2-preview',
+  duration: 8,
+  aspect: 'landscape',
+  resolution: 'standard',
+  imagePath: null,
+  crop: null,
+  title: null,
+  draftId: null,
+  draftVersionId: null,
+} as const;
+
+/** A job as the first versions wrote it: one flat object of nullable fields, warnings as English sentences. */
+function flatJob(fields: Record<string, unknown>): Record<string, unknown> {
+  const { cancelRequestedAt: _later, ...job } = newJobRecord({ ...request }, Date.parse('2026-10-01T10:00:00Z')).job;
+  return { ...job, updatedAt: '2026-10-01T10:05:00.000Z', ...fields };
+}
+
+const { internals } = newJobRecord({ ...request }, 0);
+
+/** jobs.sqlite as the first version made it: the jobs table alone, none of the later columns or tables. */
+function oldDatabase(file: string, jobs: Record<string, unknown>[]): void {
+  const db = new DatabaseSync(file);
+  db.exec(`CREATE TABLE jobs (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, phase TEXT NOT NULL, submitted_at TEXT,
+    record TEXT NOT NULL); CREATE INDEX jobs_created ON jobs(created_at);`);
+  const insert = db.prepare('INSERT INTO jobs (id, created_at, phase, submitted_at, record) VALUES (?, ?, ?, ?, ?)');
+  for (const job of jobs)
+    insert.run(
+      String(job['id']),
+      String(job['createdAt']),
+      String(job['phase']),
+      (job['submittedAt'] as string | null) ?? null,
+      JSON.stringify({ job, internals }),
+    );
+  db.close();
+}
+
+describe('a jobs.sqlite written by an older Reelbench', () => {
+  it('opens with every job in the shape its phase requires, keeping every task and charge it recorded', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-migration-'));
+    const file = path.join(dir, 'jobs.sqlite');
+    const generating = flatJob({
+      phase: 'polling',
+      taskId: 'task_generating',
+      submittedAt: '2026-10-01T10:01:00.000Z',
+      billedSeconds: 8,
+      warning: "This video's download link expires in 42 min.",
+    });
+    const lostTask = flatJob({ phase: 'polling' });
+    const answered = flatJob({ phase: 'submitting', taskId: 'task_answered' });
+    const done = flatJob({
+      phase: 'done',
+      taskId: 'task_done',
+      submittedAt: '2026-10-01T10:01:00.000Z',
+      billedSeconds: 8,
+    });
+    const failed = flatJob({ phase: 'failed' });
+    const cancelled = flatJob({
+      phase: 'cancelled',
+      taskId: 'task_cancelled',
+      warning: 'Abandoned in Reelbench only: APIMart has no way to stop a task, so it may still finish and be billed.',
+    });
+    oldDatabase(file, [generating, lostTask, answered, done, failed, cancelled]);
+
+    const store = openJobStore(file);
+    try {
+      const byId = new Map(store.all().map((record) => [record.job.id, record.job]));
+      expect(store.quarantined()).toEqual([]);
+      expect(byId.size).toBe(6);
+      expect(byId.get(String(generating['id']))).toMatchObject({
+        phase: 'polling',
+        taskId: 'task_generating',
+        billedSeconds: 8,
+        warning: { key: 'job.warning.linkExpires', params: { count: 42 } },
+      });
+      expect(translateRef(translator('ko'), byId.get(String(generating['id']))?.warning)).toContain('42');
+      // A generating job without its task cannot be followed: the user is asked, nothing is re-sent.
+      expect(byId.get(String(lostTask['id']))).toMatchObject({
+        phase: 'needsAttention',
+        taskId: null,
+        error: { text: { key: 'error.job.unsure' } },
+      });
+      // The task was recorded: it is the truth, with its charge.
+      expect(byId.get(String(answered['id']))).toMatchObject({
+        phase: 'polling',
+        taskId: 'task_answered',
+        billedSeconds: 8,
+      });
+      expect(byId.get(String(done['id']))).toMatchObject({
+        phase: 'done',
+        libraryItemId: itemIdForJob(String(done['id'])),
+      });
+      expect(byId.get(String(failed['id']))).toMatchObject({
+        phase: 'failed',
+        error: { text: { key: 'error.job.reasonLost' } },
+      });
+      expect(byId.get(String(cancelled['id']))).toMatchObject({
+        phase: 'cancelled',
+        taskId: 'task_cancelled',
+        billedSeconds: 8,
+        warning: { key: 'job.warning.abandoned', params: {} },
+      });
+      expect(store.history(String(generating['id']))).toEqual([]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('refuses to write a job its phase does not allow: a bug never reaches the disk', () => {
+    const queued = newJobRecord({ ...request }, Date.now());
+    // Only a job that APIMart accepted can be downloaded; the types refuse this, and so does the runtime check.
+    const illegal = moveTo as (...args: unknown[]) => unknown;
+    expect(() => illegal(queued, { phase: 'downloading' })).toThrow(/cannot be downloading/);
+    expect(() => illegal(queued, { phase: 'done', libraryItemId: 'x' })).toThrow(/cannot be done/);
+    expect(moveTo(queued, { phase: 'failed', error: { code: 'server', message: 'no' } }).job.phase).toBe('failed');
+  });
+});
