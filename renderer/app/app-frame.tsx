@@ -7,6 +7,7 @@ import { StatusBar } from '../features/shell/status-bar';
 import { useAppearance } from '../features/shell/use-appearance';
 import { useShellBootstrap } from '../features/shell/use-shell-bootstrap';
 import { ViewPanel } from '../features/shell/view-panel';
+import { NoticeToasts } from './notice-toasts';
 
 /** The window's layout: navigation on the left, the current view, a status bar at the bottom. */
 export function AppFrame() {
@@ -23,6 +24,7 @@ export function AppFrame() {
         <ViewPanel />
       </div>
       <StatusBar />
+      <NoticeToasts />
     </div>
   );
 }

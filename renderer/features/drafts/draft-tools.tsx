@@ -1,66 +1,39 @@
-import { useEffect, useState } from 'react';
-import type { BatchPlan } from '../../../shared/drafts/batch-models';
-import type { Draft, DraftVersion, Preset, PromptDiff } from '../../../shared/drafts/draft-models';
-import { api, toErrorData, unwrap } from '../../lib/bridge';
-import { useWorkbenchStore } from '../workbench/workbench-store';
-import { PromptDiffView } from './prompt-diff-view';
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Draft } from '../../../shared/drafts/draft-models';
 import { useTranslator } from '../../i18n/use-translator';
-import { useErrorLine } from '../../app/error-message';
+import { useDraftToolsStore } from './draft-tools-store';
+import { PromptDiffView } from './prompt-diff-view';
 
 /** Versions, presets and batches for the open draft. */
 export function DraftTools({ draft }: { draft: Draft }) {
   const translate = useTranslator();
   const { t } = translate;
-  const [versions, setVersions] = useState<readonly DraftVersion[]>([]);
-  const [presets, setPresets] = useState<readonly Preset[]>([]);
-  const [lines, setLines] = useState('');
-  const [count, setCount] = useState(2);
-  const [plan, setPlan] = useState<BatchPlan | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const errorLine = useErrorLine();
-  const [comparison, setComparison] = useState<{ version: DraftVersion; diff: PromptDiff } | null>(null);
-  const { flush, show } = useWorkbenchStore.getState();
+  const { versions, presets, comparison, lines, count, plan } = useDraftToolsStore(
+    useShallow(({ versions, presets, comparison, lines, count, plan }) => ({
+      versions,
+      presets,
+      comparison,
+      lines,
+      count,
+      plan,
+    })),
+  );
+  const tools = useDraftToolsStore.getState();
 
   useEffect(() => {
-    void unwrap(api().drafts.versions({ id: draft.id })).then(setVersions, () => setVersions([]));
+    void useDraftToolsStore.getState().load(draft.id);
   }, [draft.id, draft.updatedAt]);
-  useEffect(() => {
-    void unwrap(api().drafts.presets()).then(setPresets, () => setPresets([]));
-  }, []);
-
-  const run = (work: () => Promise<string | null>) => () =>
-    void work().then(setMessage, (error: unknown) => setMessage(errorLine(toErrorData(error))));
-  const spec = () => (lines.trim() ? { mode: 'lines' as const, text: lines } : { mode: 'variations' as const, count });
 
   return (
     <section className="draft-tools" aria-label={t('drafts.versions')}>
       <div className="button-row">
-        <button
-          type="button"
-          data-testid="save-version"
-          onClick={run(async () => {
-            await flush();
-            await unwrap(api().drafts.saveVersion({ id: draft.id }));
-            setVersions(await unwrap(api().drafts.versions({ id: draft.id })));
-            return null;
-          })}
-        >
+        <button type="button" data-testid="save-version" onClick={() => void tools.saveVersion()}>
           {t('drafts.saveVersion')}
         </button>
         <label>
           {t('drafts.preset')}{' '}
-          <select
-            data-testid="preset"
-            value=""
-            onChange={(event) => {
-              const presetId = event.target.value;
-              run(async () => {
-                await flush();
-                await show(await unwrap(api().drafts.applyPreset({ draftId: draft.id, presetId })));
-                return null;
-              })();
-            }}
-          >
+          <select data-testid="preset" value="" onChange={(event) => void tools.applyPreset(event.target.value)}>
             <option value="">{t('drafts.presetChoose')}</option>
             {presets.map((preset) => (
               <option key={preset.id} value={preset.id}>
@@ -82,35 +55,21 @@ export function DraftTools({ draft }: { draft: Draft }) {
                   {translate.date(version.createdAt)} · {t(`drafts.version.${version.reason}`)} ·{' '}
                   {version.prompt.slice(0, 60)}
                 </span>{' '}
-                <button
-                  type="button"
-                  onClick={run(async () => {
-                    await flush();
-                    await show(await unwrap(api().drafts.restoreVersion({ versionId: version.id })));
-                    return null;
-                  })}
-                >
+                <button type="button" onClick={() => void tools.restore(version.id)}>
                   {t('drafts.restore')}
                 </button>{' '}
                 <button
                   type="button"
                   data-testid="compare-version"
                   aria-pressed={comparison?.version.id === version.id}
-                  onClick={run(async () => {
-                    await flush();
-                    setComparison({
-                      version,
-                      diff: await unwrap(api().drafts.diff({ from: version.id, to: 'current' })),
-                    });
-                    return null;
-                  })}
+                  onClick={() => void tools.compare(version)}
                 >
                   {t('drafts.compare')}
                 </button>
               </li>
             ))}
           </ul>
-          {comparison && <PromptDiffView comparison={comparison} onClose={() => setComparison(null)} />}
+          {comparison && <PromptDiffView comparison={comparison} onClose={tools.closeComparison} />}
         </details>
       )}
       <details>
@@ -121,10 +80,7 @@ export function DraftTools({ draft }: { draft: Draft }) {
           data-testid="batch-lines"
           rows={4}
           value={lines}
-          onChange={(event) => {
-            setLines(event.target.value);
-            setPlan(null);
-          }}
+          onChange={(event) => tools.setLines(event.target.value)}
         />
         <label>
           {t('drafts.batchVariations')}{' '}
@@ -134,29 +90,11 @@ export function DraftTools({ draft }: { draft: Draft }) {
             max={50}
             value={count}
             disabled={lines.trim() !== ''}
-            onChange={(event) => {
-              setCount(Number(event.target.value));
-              setPlan(null);
-            }}
+            onChange={(event) => tools.setCount(Number(event.target.value))}
           />
         </label>
         <div className="button-row">
-          <button
-            type="button"
-            data-testid="batch-plan"
-            onClick={run(async () => {
-              await flush();
-              const next = await unwrap(api().drafts.planBatch({ id: draft.id, spec: spec() }));
-              setPlan(next);
-              return next.estimatedCost === null
-                ? t('drafts.batchSummaryUnknown', { jobs: next.jobs.length, seconds: next.totalSeconds })
-                : t('drafts.batchSummary', {
-                    jobs: next.jobs.length,
-                    seconds: next.totalSeconds,
-                    cost: next.estimatedCost,
-                  });
-            })}
-          >
+          <button type="button" data-testid="batch-plan" onClick={() => void tools.planBatch()}>
             {t('drafts.batchPlan')}
           </button>
           <button
@@ -164,21 +102,24 @@ export function DraftTools({ draft }: { draft: Draft }) {
             className="primary"
             data-testid="batch-run"
             disabled={!plan || plan.jobs.length === 0}
-            onClick={run(async () => {
-              const jobs = await unwrap(api().drafts.runBatch({ id: draft.id, spec: spec() }));
-              setPlan(null);
-              return t('drafts.batchQueued', { count: jobs.length });
-            })}
+            onClick={() => void tools.runBatch()}
           >
             {t('drafts.batchRun')}
           </button>
         </div>
+        {plan && (
+          // What it will cost stays in view until it is queued or changed.
+          <p role="status" className="notice" data-testid="batch-summary">
+            {plan.estimatedCost === null
+              ? t('drafts.batchSummaryUnknown', { jobs: plan.jobs.length, seconds: plan.totalSeconds })
+              : t('drafts.batchSummary', {
+                  jobs: plan.jobs.length,
+                  seconds: plan.totalSeconds,
+                  cost: plan.estimatedCost,
+                })}
+          </p>
+        )}
       </details>
-      {message && (
-        <p role="status" className="notice" data-testid="draft-tools-message">
-          {message}
-        </p>
-      )}
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
-import type { Draft } from '../../../shared/drafts/draft-models';
-import { toErrorData } from '../../lib/bridge';
-import { showContextMenu } from '../../lib/context-menu';
+import { showActionMenu } from '../../lib/ui-actions';
+import { ActionButtons } from '../../app/action-buttons';
+import { useNoticesStore } from '../shell/notices-store';
+import { draftActions } from './draft-actions';
 import { useWorkbenchStore } from '../workbench/workbench-store';
 import { useTranslator } from '../../i18n/use-translator';
 import { useDraftsStore } from './drafts-store';
@@ -14,26 +15,13 @@ export function DraftsPanel() {
   const current = useWorkbenchStore((state) => state.draft);
   const search = useDraftsStore((state) => state.search);
   const drafts = useDraftsStore((state) => state.drafts);
-  const deleted = useDraftsStore((state) => state.deleted);
   const error = useDraftsStore((state) => state.error);
-  const { setSearch, load, open, togglePin, duplicate, remove, undoRemove } = useDraftsStore.getState();
+  const { setSearch, load, open } = useDraftsStore.getState();
 
   // Read again when the open draft is saved: its title and its place in the list may change.
   useEffect(() => {
     void load();
   }, [load, current?.updatedAt]);
-
-  // One set of actions per draft, for its buttons and its context menu alike.
-  const menuFor = (draft: Draft) => (event: React.MouseEvent) => {
-    event.preventDefault();
-    showContextMenu({
-      open: { label: t('drafts.open'), run: () => open(draft.id) },
-      pin: { label: draft.pinned ? t('drafts.unpin') : t('drafts.pin'), run: () => togglePin(draft) },
-      duplicate: { label: t('drafts.duplicate'), run: () => duplicate(draft) },
-      separator: null,
-      remove: { label: t('drafts.delete'), run: () => remove(draft) },
-    }).catch((caught: unknown) => useDraftsStore.setState({ error: toErrorData(caught) }));
-  };
 
   return (
     <nav className="drafts-panel" aria-label={t('drafts.heading')} data-testid="drafts-panel">
@@ -53,7 +41,10 @@ export function DraftsPanel() {
           <li
             key={draft.id}
             className={draft.id === current?.id ? 'draft-item current' : 'draft-item'}
-            onContextMenu={menuFor(draft)}
+            onContextMenu={(event) => {
+              event.preventDefault();
+              showActionMenu(draftActions(draft, translate)).catch(useNoticesStore.getState().fail);
+            }}
           >
             <button
               type="button"
@@ -66,27 +57,11 @@ export function DraftsPanel() {
               {draft.title || t('drafts.untitled')}
             </button>
             <span className="draft-actions">
-              <button type="button" onClick={() => void togglePin(draft)}>
-                {draft.pinned ? t('drafts.unpin') : t('drafts.pin')}
-              </button>
-              <button type="button" onClick={() => void duplicate(draft)}>
-                {t('drafts.duplicate')}
-              </button>
-              <button type="button" data-testid="draft-delete" onClick={() => void remove(draft)}>
-                {t('drafts.delete')}
-              </button>
+              <ActionButtons actions={draftActions(draft, translate)} />
             </span>
           </li>
         ))}
       </ul>
-      {deleted && (
-        <p role="status" className="notice">
-          {t('drafts.deleted')}{' '}
-          <button type="button" data-testid="draft-undo" onClick={() => void undoRemove()}>
-            {t('drafts.undo')}
-          </button>
-        </p>
-      )}
       {error && (
         <div className="notice notice-error">
           <ErrorMessage error={error} />

@@ -3,13 +3,12 @@ import type { Draft } from '../../../shared/drafts/draft-models';
 import { api, toErrorData, unwrap } from '../../lib/bridge';
 import { useWorkbenchStore } from '../workbench/workbench-store';
 import type { AppErrorData } from '../../../shared/errors';
+import { useNoticesStore } from '../shell/notices-store';
 
-/** The drafts list beside the workbench: what is shown, the search, and what was just deleted (for its undo). */
+/** The drafts list beside the workbench: what is shown and the search. */
 export interface DraftsStore {
   readonly search: string;
   readonly drafts: readonly Draft[];
-  /** The draft just deleted, while it can be brought back. */
-  readonly deleted: Draft | null;
   readonly error: AppErrorData | null;
   setSearch(search: string): void;
   /** Reads the list again (the search changed, the open draft was saved, an action ran). */
@@ -17,8 +16,9 @@ export interface DraftsStore {
   open(id: string | null): Promise<void>;
   togglePin(draft: Draft): Promise<void>;
   duplicate(draft: Draft): Promise<void>;
+  /** Deletes a draft, with an Undo notice. */
   remove(draft: Draft): Promise<void>;
-  undoRemove(): Promise<void>;
+  undoRemove(id: string): Promise<void>;
 }
 
 /** The drafts store: every call to the main process for the list is here, none in the components. */
@@ -36,7 +36,6 @@ export const useDraftsStore = create<DraftsStore>()((set, get) => {
   return {
     search: '',
     drafts: [],
-    deleted: null,
     error: null,
     setSearch(search) {
       set({ search });
@@ -58,15 +57,16 @@ export const useDraftsStore = create<DraftsStore>()((set, get) => {
     duplicate: (draft) => act(() => unwrap(api().drafts.duplicate({ id: draft.id }))),
     remove: (draft) =>
       act(async () => {
-        set({ deleted: await unwrap(api().drafts.remove({ id: draft.id })) });
+        const deleted = await unwrap(api().drafts.remove({ id: draft.id }));
+        useNoticesStore.getState().notify({
+          text: { key: 'drafts.deleted' },
+          undo: () => get().undoRemove(deleted.id),
+          durationMs: 10_000,
+          testId: 'draft-deleted',
+          undoTestId: 'draft-undo',
+        });
         if (draft.id === useWorkbenchStore.getState().draft?.id) await useWorkbenchStore.getState().openDraft(null);
       }),
-    undoRemove: () =>
-      act(async () => {
-        const deleted = get().deleted;
-        if (!deleted) return;
-        await unwrap(api().drafts.undoRemove({ id: deleted.id }));
-        set({ deleted: null });
-      }),
+    undoRemove: (id) => act(() => unwrap(api().drafts.undoRemove({ id }))),
   };
 });

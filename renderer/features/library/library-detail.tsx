@@ -1,25 +1,14 @@
-import { useState } from 'react';
 import type { LibraryItem } from '../../../shared/library/library-models';
-import { toErrorData } from '../../lib/bridge';
-import { runLibraryAction } from './library-actions';
+import { libraryActions } from './library-actions';
+import { ActionButtons } from '../../app/action-buttons';
 import { useLibraryStore } from './library-store';
 import { useTranslator } from '../../i18n/use-translator';
-import { useErrorLine } from '../../app/error-message';
 
 /** One video: the player, what made it, and the user's fields (saved to its sidecar as they change). */
 export function LibraryDetail({ item }: { item: LibraryItem }) {
   const translate = useTranslator();
   const { t } = translate;
-  const { update, select } = useLibraryStore.getState();
-  const [message, setMessage] = useState<string | null>(null);
-  const errorLine = useErrorLine();
-  const run = async (work: () => Promise<string | null>) => {
-    try {
-      setMessage(await work());
-    } catch (error) {
-      setMessage(errorLine(toErrorData(error)));
-    }
-  };
+  const { update } = useLibraryStore.getState();
 
   return (
     <aside className="library-detail" data-testid="library-detail" aria-label={item.title}>
@@ -86,35 +75,7 @@ export function LibraryDetail({ item }: { item: LibraryItem }) {
           .filter(Boolean)
           .join(' · ')}
       </p>
-      <div className="button-row">
-        <button type="button" onClick={() => void run(() => runLibraryAction('reveal', item, translate))}>
-          {t('library.reveal')}
-        </button>
-        <button type="button" onClick={() => void run(() => runLibraryAction('export', item, translate))}>
-          {t('library.export')}
-        </button>
-        {item.prompt && (
-          <button type="button" onClick={() => void run(() => runLibraryAction('reuse', item, translate))}>
-            {t('library.reuse')}
-          </button>
-        )}
-        <button
-          type="button"
-          className="danger"
-          data-testid="library-remove"
-          onClick={() => void run(() => runLibraryAction('remove', item, translate))}
-        >
-          {t('library.remove')}
-        </button>
-        <button type="button" onClick={() => select(null)}>
-          {t('library.close')}
-        </button>
-      </div>
-      {message && (
-        <p role="status" className="notice">
-          {message}
-        </p>
-      )}
+      <ActionButtons actions={libraryActions(item, translate)} />
     </aside>
   );
 }

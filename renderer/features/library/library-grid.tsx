@@ -1,9 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
-import { api, toErrorData } from '../../lib/bridge';
-import { showLibraryMenu } from './library-actions';
+import { api } from '../../lib/bridge';
+import { libraryActions } from './library-actions';
 import { useLibraryStore } from './library-store';
 import { useTranslator } from '../../i18n/use-translator';
+import { showActionMenu } from '../../lib/ui-actions';
+import { useNoticesStore } from '../shell/notices-store';
 
 const CARD_WIDTH = 220;
 const ROW_HEIGHT = 190;
@@ -82,9 +84,7 @@ export function LibraryGrid() {
                   onClick={() => select(item)}
                   onContextMenu={(event) => {
                     event.preventDefault();
-                    showLibraryMenu(item, translate).catch((error: unknown) =>
-                      useLibraryStore.setState({ error: toErrorData(error) }),
-                    );
+                    showActionMenu(libraryActions(item, translate)).catch(useNoticesStore.getState().fail);
                   }}
                   onDragStart={(event) => {
                     // The OS drag carries the file itself; the shell starts it while this drag gesture is live.

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AppErrorData } from '../../../shared/errors';
 import { REMOVAL_UNDO_MS, type LibraryItem, type LibraryItemEvent } from '../../../shared/library/library-models';
 import { api, toErrorData, unwrap } from '../../lib/bridge';
+import { useNoticesStore } from '../shell/notices-store';
 
 /** Search, sort and filters of the library view. */
 export interface LibraryQueryState {
@@ -42,16 +43,20 @@ export interface LibraryStore {
     id: string,
     patch: Partial<Pick<LibraryItem, 'title' | 'favorite' | 'rating' | 'tags' | 'notes'>>,
   ): Promise<void>;
-  /** The video just removed, while it can still be brought back. */
-  readonly removed: Pick<LibraryItem, 'id' | 'title'> | null;
+  /** Moves a video to the trash, with an Undo notice for as long as the main process can bring it back. */
   remove(item: LibraryItem): Promise<void>;
-  undoRemove(): Promise<void>;
+  /** Opens a video by id beside the grid (the queue's "Show in library"); nothing when it is gone since. */
+  openItem(id: string | null): Promise<void>;
+  reveal(id: string): Promise<void>;
+  exportItems(ids: readonly string[]): Promise<void>;
+  /** Makes a new draft from a video's settings; true when it did. */
+  reuse(id: string): Promise<boolean>;
+  undoRemove(id: string): Promise<void>;
 }
 
 /** The library store. */
 export const useLibraryStore = create<LibraryStore>()((set, get) => {
   const loading = new Set<number>();
-  let undoTimer: ReturnType<typeof setTimeout> | undefined;
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   /** A burst of events (a batch filed at once) reads the pages once. */
   const refreshSoon = () => {
@@ -94,32 +99,49 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => {
     selected: null,
     error: null,
     generation: 0,
-    removed: null,
     async remove(item) {
       try {
         await unwrap(api().library.remove({ ids: [item.id] }));
-        clearTimeout(undoTimer);
-        // A little shorter than the main process's window, so an Undo offered is an Undo that works.
-        undoTimer = setTimeout(() => set({ removed: null }), REMOVAL_UNDO_MS - 1_000);
-        set({
-          removed: { id: item.id, title: item.title },
-          selected: get().selected?.id === item.id ? null : get().selected,
-          error: null,
+        set({ selected: get().selected?.id === item.id ? null : get().selected, error: null });
+        useNoticesStore.getState().notify({
+          text: { message: { key: 'library.removed', params: { title: item.title } } },
+          undo: () => get().undoRemove(item.id),
+          // A little shorter than the main process's window, so an Undo offered is an Undo that works.
+          durationMs: REMOVAL_UNDO_MS - 1_000,
+          testId: 'library-removed',
+          undoTestId: 'library-undo-remove',
         });
         await get().refresh();
       } catch (error) {
         set({ error: toErrorData(error) });
       }
     },
-    async undoRemove() {
-      const removed = get().removed;
-      if (!removed) return;
-      clearTimeout(undoTimer);
-      set({ removed: null });
+    async openItem(id) {
+      const item = id ? await unwrap(api().library.get({ id })).catch(() => null) : null;
+      if (item) get().select(item);
+    },
+    async reveal(id) {
+      await unwrap(api().library.reveal({ id })).catch(useNoticesStore.getState().fail);
+    },
+    async exportItems(ids) {
+      await unwrap(api().library.export({ ids: [...ids] })).catch(useNoticesStore.getState().fail);
+    },
+    async reuse(id) {
       try {
-        await unwrap(api().library.undoRemove({ ids: [removed.id] }));
+        const settings = await unwrap(api().library.reuse({ id }));
+        const { prompt, model, duration, aspect, resolution } = settings;
+        await unwrap(api().drafts.create({ prompt, params: { model, duration, aspect, resolution } }));
+        return true;
+      } catch (error) {
+        useNoticesStore.getState().fail(error);
+        return false;
+      }
+    },
+    async undoRemove(id) {
+      try {
+        await unwrap(api().library.undoRemove({ ids: [id] }));
         await get().refresh();
-        set({ selected: await unwrap(api().library.get({ id: removed.id })) });
+        set({ selected: await unwrap(api().library.get({ id })) });
       } catch (error) {
         set({ error: toErrorData(error) });
       }

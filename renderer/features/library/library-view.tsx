@@ -15,20 +15,6 @@ export function LibraryView() {
   const selected = useLibraryStore((state) => state.selected);
   const searching = useLibraryStore((state) => state.query.search.trim() !== '' || state.query.favorites);
   const error = useLibraryStore((state) => state.error);
-  const removed = useLibraryStore((state) => state.removed);
-
-  // Ctrl/Cmd+Z brings back what was just removed, unless a text field wants the shortcut for itself.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z' || event.shiftKey) return;
-      if (target?.closest('input, textarea, [contenteditable="true"]') || !useLibraryStore.getState().removed) return;
-      event.preventDefault();
-      void useLibraryStore.getState().undoRemove();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
 
   useEffect(() => {
     const { reload, refresh, receive } = useLibraryStore.getState();
@@ -47,18 +33,6 @@ export function LibraryView() {
         </div>
       )}
       <LibraryProblems />
-      {removed && (
-        <p role="status" className="notice" data-testid="library-removed">
-          {translate.t('library.removed', { title: removed.title })}{' '}
-          <button
-            type="button"
-            data-testid="library-undo-remove"
-            onClick={() => void useLibraryStore.getState().undoRemove()}
-          >
-            {translate.t('library.undo')}
-          </button>
-        </p>
-      )}
       <div className="library-body">
         {total === 0 ? (
           <p className="empty-state" data-testid="library-empty">

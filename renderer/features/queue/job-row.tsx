@@ -1,31 +1,12 @@
 import type { Job } from '../../../shared/jobs/job-models';
 import { TERMINAL_PHASES } from '../../../shared/jobs/job-models';
-import { api, unwrap } from '../../lib/bridge';
-import { showContextMenu } from '../../lib/context-menu';
-import { useLibraryStore } from '../library/library-store';
-import { useShellStore } from '../shell/shell-store';
-import { useJobsStore } from './jobs-store';
 import { useTranslator } from '../../i18n/use-translator';
 import { ErrorMessage } from '../../app/error-message';
 import { translateRef } from '../../../shared/i18n/error-text';
-
-/** Opens the library with the job's video selected (just the library when the video is gone since). */
-async function showInLibrary(job: Job): Promise<void> {
-  if (job.libraryItemId) {
-    const item = await unwrap(api().library.get({ id: job.libraryItemId })).catch(() => null);
-    if (item) useLibraryStore.getState().select(item);
-  }
-  useShellStore.getState().showView('library');
-}
-
-const SETTINGS_ERRORS = new Set([
-  'auth',
-  'noKey',
-  'insufficientBalance',
-  'keychainUnavailable',
-  'keychainModuleMissing',
-  'unknownModel',
-]);
+import { ActionButtons } from '../../app/action-buttons';
+import { showActionMenu } from '../../lib/ui-actions';
+import { useNoticesStore } from '../shell/notices-store';
+import { jobActions } from './job-actions';
 
 /** One job: what it is, where it is, and — when it went wrong — why and what to do next. */
 export function JobRow({ job }: { job: Job }) {
@@ -39,7 +20,7 @@ export function JobRow({ job }: { job: Job }) {
     : job.waiting && !finished
       ? t(`queue.waiting.${job.waiting}`)
       : t(`queue.phase.${job.phase}`);
-  const { cancel, retry, hide, nudge } = useJobsStore.getState();
+  const actions = jobActions(job, translate);
   const showProgress = !finished && (job.phase === 'polling' || job.phase === 'downloading');
 
   return (
@@ -49,16 +30,7 @@ export function JobRow({ job }: { job: Job }) {
       data-phase={job.phase}
       onContextMenu={(event) => {
         event.preventDefault();
-        void showContextMenu({
-          ...(finished || cancelling ? {} : { cancel: { label: t('queue.cancel'), run: () => cancel(job.id) } }),
-          ...(!finished && job.waiting ? { retryNow: { label: t('queue.retryNow'), run: nudge } } : {}),
-          ...(finished && job.phase !== 'done' ? { retry: { label: t('queue.retry'), run: () => retry(job.id) } } : {}),
-          ...(job.phase === 'done'
-            ? { library: { label: t('queue.showInLibrary'), run: () => void showInLibrary(job) } }
-            : {}),
-          copyPrompt: { label: t('queue.copyPrompt'), run: () => navigator.clipboard.writeText(job.request.prompt) },
-          ...(finished ? { hide: { label: t('queue.hide'), run: () => hide(job.id) } } : {}),
-        }).catch(() => undefined);
+        showActionMenu(actions).catch(useNoticesStore.getState().fail);
       }}
     >
       <div className="job-head">
@@ -86,38 +58,7 @@ export function JobRow({ job }: { job: Job }) {
           <ErrorMessage error={job.error} testId="job-error" />
         </div>
       )}
-      <div className="button-row">
-        {!finished && !cancelling && (
-          <button type="button" onClick={() => void cancel(job.id)}>
-            {t('queue.cancel')}
-          </button>
-        )}
-        {!finished && job.waiting && (
-          <button type="button" onClick={() => void nudge()}>
-            {t('queue.retryNow')}
-          </button>
-        )}
-        {finished && job.phase !== 'done' && (
-          <button type="button" onClick={() => void retry(job.id)}>
-            {t('queue.retry')}
-          </button>
-        )}
-        {job.error && SETTINGS_ERRORS.has(job.error.code) && (
-          <button type="button" onClick={() => useShellStore.getState().showView('settings')}>
-            {t('queue.openSettings')}
-          </button>
-        )}
-        {job.phase === 'done' && (
-          <button type="button" data-testid="job-show-in-library" onClick={() => void showInLibrary(job)}>
-            {t('queue.showInLibrary')}
-          </button>
-        )}
-        {finished && (
-          <button type="button" onClick={() => void hide(job.id)}>
-            {t('queue.hide')}
-          </button>
-        )}
-      </div>
+      <ActionButtons actions={actions} />
     </li>
   );
 }

@@ -3,12 +3,12 @@ import type { AppErrorData } from '../../../shared/errors';
 import type { KeyStatus } from '../../../shared/models/key-status';
 import type { Settings, SettingsPatch } from '../../../shared/models/settings';
 import { api, toErrorData, unwrap } from '../../lib/bridge';
-import type { MessageKey } from '../../../shared/i18n/message-types';
+import type { PlainMessageKey } from '../../../shared/i18n/message-types';
+import { useNoticesStore, type NoticeText } from '../shell/notices-store';
 
-/** What the last action said: a translated confirmation, or the main side's error. */
-export type Notice =
-  | { readonly kind: 'ok'; readonly key: MessageKey; readonly values?: Record<string, string | number> }
-  | { readonly kind: 'error'; readonly error: AppErrorData };
+/** What an action says when it worked (its failure is said by `attempt`). */
+const said = (text: NoticeText): void => void useNoticesStore.getState().notify({ text, testId: 'settings-notice' });
+const ok = (key: PlainMessageKey): void => said({ key });
 
 /** Settings, the key's status (never the key) and the library's location, with the actions that change them. */
 export interface SettingsStore {
@@ -19,7 +19,6 @@ export interface SettingsStore {
   /** Why the key's status could not be read (the keychain, or its module), shown in the key section itself. */
   readonly keyProblem: AppErrorData | null;
   readonly location: { readonly path: string; readonly isDefault: boolean } | null;
-  readonly notice: Notice | null;
   readonly busy: boolean;
   load(): Promise<void>;
   saveKey(value: string): Promise<boolean>;
@@ -29,15 +28,16 @@ export interface SettingsStore {
   moveLibrary(): Promise<void>;
 }
 
-/** The settings store. Every action reports its outcome as a notice rather than throwing at React. */
+/** The settings store. Every action reports its outcome as a notice (a toast) rather than throwing at React. */
 export const useSettingsStore = create<SettingsStore>()((set) => {
   async function attempt(work: () => Promise<Partial<SettingsStore> | void>): Promise<boolean> {
-    set({ busy: true, notice: null });
+    set({ busy: true });
     try {
       set({ ...(await work()), busy: false });
       return true;
     } catch (error) {
-      set({ busy: false, notice: { kind: 'error', error: toErrorData(error) } });
+      set({ busy: false });
+      useNoticesStore.getState().fail(error, 'settings-notice');
       return false;
     }
   }
@@ -47,7 +47,6 @@ export const useSettingsStore = create<SettingsStore>()((set) => {
     keyProblem: null,
     fileProblems: [],
     location: null,
-    notice: null,
     busy: false,
     load: async () => {
       // Each independently: a keychain that cannot be reached must not keep the language or theme from loading.
@@ -65,47 +64,43 @@ export const useSettingsStore = create<SettingsStore>()((set) => {
           : { keyProblem: toErrorData(keyStatus.reason) }),
         ...(location.status === 'fulfilled' ? { location: location.value } : {}),
         ...(fileProblems.status === 'fulfilled' ? { fileProblems: fileProblems.value } : {}),
-        notice: failed ? { kind: 'error', error: toErrorData(failed.reason) } : null,
       });
+      if (failed) useNoticesStore.getState().fail(failed.reason, 'settings-notice');
     },
     saveKey: (value) =>
-      attempt(async () => ({
-        keyStatus: await unwrap(api().key.set({ value })),
-        keyProblem: null,
-        notice: { kind: 'ok', key: 'settings.key.saved' },
-      })),
+      attempt(async () => {
+        const keyStatus = await unwrap(api().key.set({ value }));
+        ok('settings.key.saved');
+        return { keyStatus, keyProblem: null };
+      }),
     clearKey: async () => {
-      await attempt(async () => ({
-        keyStatus: await unwrap(api().key.clear()),
-        keyProblem: null,
-        notice: { kind: 'ok', key: 'settings.key.cleared' },
-      }));
+      await attempt(async () => {
+        const keyStatus = await unwrap(api().key.clear());
+        ok('settings.key.cleared');
+        return { keyStatus, keyProblem: null };
+      });
     },
     testKey: async () => {
       await attempt(async () => {
         const balance = await unwrap(api().key.test());
-        return {
-          notice:
-            balance.remaining === null
-              ? { kind: 'ok', key: 'settings.key.worksUnlimited' }
-              : { kind: 'ok', key: 'settings.key.works', values: { balance: balance.remaining } },
-        };
+        if (balance.remaining === null) ok('settings.key.worksUnlimited');
+        else said({ message: { key: 'settings.key.works', params: { balance: balance.remaining } } });
       });
     },
     update: async (patch) => {
-      await attempt(async () => ({
-        settings: await unwrap(api().settings.update(patch)),
-        notice: { kind: 'ok', key: 'settings.saved' },
-      }));
+      await attempt(async () => {
+        const settings = await unwrap(api().settings.update(patch));
+        ok('settings.saved');
+        return { settings };
+      });
     },
     moveLibrary: async () => {
       await attempt(async () => {
         const report = await unwrap(api().library.move());
         if (report === null) return {};
-        return {
-          location: await unwrap(api().library.location()),
-          notice: { kind: 'ok', key: 'settings.library.moved' },
-        };
+        const location = await unwrap(api().library.location());
+        ok('settings.library.moved');
+        return { location };
       });
     },
   };

@@ -1,10 +1,9 @@
 import { create } from 'zustand';
 import type { Draft } from '../../../shared/drafts/draft-models';
-import type { AppErrorData } from '../../../shared/errors';
 import type { NormalizedRect } from '../../../shared/images/crop-geometry';
 import type { ImageInspection } from '../../../shared/images/image-models';
-import { api, toErrorData, unwrap } from '../../lib/bridge';
-import type { PlainMessageKey } from '../../../shared/i18n/message-types';
+import { api, unwrap } from '../../lib/bridge';
+import { useNoticesStore } from '../shell/notices-store';
 
 type DraftPatch = { prompt?: string; params?: Partial<Draft['params']>; crop?: NormalizedRect | null };
 
@@ -13,7 +12,6 @@ export interface WorkbenchStore {
   readonly draft: Draft | null;
   readonly inspection: ImageInspection | null;
   readonly prepared: { readonly preview: string; readonly width: number; readonly height: number } | null;
-  readonly notice: { readonly key: PlainMessageKey } | { readonly error: AppErrorData } | null;
   readonly saving: boolean;
   open(): Promise<void>;
   /** Switches the workbench to another draft (saving the current one first). */
@@ -36,7 +34,10 @@ export const useWorkbenchStore = create<WorkbenchStore>()((set, get) => {
   let pending: DraftPatch = {};
   let timer: number | undefined;
   let refreshTimer: number | undefined;
-  const fail = (error: unknown) => set({ notice: { error: toErrorData(error) }, saving: false });
+  const fail = (error: unknown) => {
+    set({ saving: false });
+    useNoticesStore.getState().fail(error, 'workbench-notice');
+  };
 
   async function refreshImage(): Promise<void> {
     const draft = get().draft;
@@ -82,7 +83,7 @@ export const useWorkbenchStore = create<WorkbenchStore>()((set, get) => {
     if (!draft) return;
     await flush();
     try {
-      set({ draft: await unwrap(api().drafts.setImage({ id: draft.id, path })), notice: null });
+      set({ draft: await unwrap(api().drafts.setImage({ id: draft.id, path })) });
       await refreshImage();
     } catch (error) {
       fail(error);
@@ -93,7 +94,6 @@ export const useWorkbenchStore = create<WorkbenchStore>()((set, get) => {
     draft: null,
     inspection: null,
     prepared: null,
-    notice: null,
     saving: false,
     async open() {
       try {
@@ -109,7 +109,6 @@ export const useWorkbenchStore = create<WorkbenchStore>()((set, get) => {
       try {
         set({
           draft: id ? await unwrap(api().drafts.get({ id })) : await unwrap(api().drafts.create({})),
-          notice: null,
           inspection: null,
           prepared: null,
         });
@@ -163,7 +162,10 @@ export const useWorkbenchStore = create<WorkbenchStore>()((set, get) => {
       await flush();
       try {
         await unwrap(api().drafts.generate({ id: draft.id }));
-        set({ notice: { key: online ? 'workbench.queued' : 'workbench.queuedOffline' } });
+        useNoticesStore.getState().notify({
+          text: { key: online ? 'workbench.queued' : 'workbench.queuedOffline' },
+          testId: 'workbench-notice',
+        });
       } catch (error) {
         fail(error);
       }

@@ -7,15 +7,12 @@ import { GenerationControls } from './generation-controls';
 import { ReferenceImage } from './reference-image';
 import { useWorkbenchStore } from './workbench-store';
 import { useTranslator } from '../../i18n/use-translator';
-import { useErrorLine } from '../../app/error-message';
 
 /** The Workbench: prompt, parameters, reference image, cost, and Generate (Ctrl/Cmd+Enter). */
 export function WorkbenchView() {
   const translate = useTranslator();
-  const errorLine = useErrorLine();
   const { t } = translate;
   const draft = useWorkbenchStore((state) => state.draft);
-  const notice = useWorkbenchStore((state) => state.notice);
   const saving = useWorkbenchStore((state) => state.saving);
   const online = useOnline();
   const { open, edit, generate, flush } = useWorkbenchStore.getState();
@@ -72,15 +69,6 @@ export function WorkbenchView() {
           </button>
         </div>
         <DraftTools draft={draft} />
-        {notice && (
-          <p
-            role="status"
-            className={'error' in notice ? 'notice notice-error' : 'notice'}
-            data-testid="workbench-notice"
-          >
-            {'error' in notice ? errorLine(notice.error) : t(notice.key)}
-          </p>
-        )}
       </div>
       <ReferenceImage draft={draft} />
     </div>
