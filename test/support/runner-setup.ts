@@ -97,7 +97,7 @@ export async function setupRunner(
       images,
       uploadCache: () => openUploadCache(paths.uploadCacheFile),
       library: async () => {
-        await library.ready();
+        await library.reconciled();
         return library.current();
       },
       concurrency: () => 3,

@@ -61,8 +61,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       }),
     images: deps.images,
     uploadCache: () => openUploadCache(deps.paths.uploadCacheFile),
+    // A job files against the folder as it is, not a catalog still being reconciled after a start.
     library: async () => {
-      await deps.library.ready();
+      await deps.library.reconciled();
       return deps.library.current();
     },
     concurrency: () => deps.settings.current().concurrency,

@@ -33,8 +33,10 @@ export interface LibraryHostDeps {
 export interface LibraryHost {
   /** Opens (resuming an interrupted move first) and reconciles; safe to call again after a failure. */
   open(): Promise<ReconcileReport>;
-  /** Resolves when any open under way has finished (successfully or not). */
+  /** Resolves when any open under way has its catalog open (or failed): the folder may still be being reconciled. */
   ready(): Promise<void>;
+  /** Resolves when any open under way has also reconciled the folder: what the job pipeline files against. */
+  reconciled(): Promise<void>;
   current(): LibraryService;
   location(): { readonly path: string; readonly isDefault: boolean };
   /** What the library has to tell the user: the host's own (a folder it cannot watch), then the library's. */
@@ -48,7 +50,9 @@ export function createLibraryHost(deps: LibraryHostDeps): LibraryHost {
   let library: LibraryService | undefined;
   let watcher: FolderWatch | undefined;
   let watchProblem: { path: string; message: string } | null = null;
+  // Settles once the catalog is open: the grid is served from it at once, while the folder is reconciled behind it.
   let opening: Promise<unknown> = Promise.resolve();
+  let reconciling: Promise<unknown> = Promise.resolve();
   const root = () => deps.rootOverride ?? deps.settings.current().libraryDir ?? deps.defaultRoot;
 
   async function reconcileAndTell(): Promise<ReconcileReport> {
@@ -66,12 +70,18 @@ export function createLibraryHost(deps: LibraryHostDeps): LibraryHost {
   }
 
   function open(): Promise<ReconcileReport> {
-    const run = openNow();
-    opening = run.catch(() => undefined);
+    let catalogOpen: () => void = () => undefined;
+    opening = new Promise<void>((resolve) => (catalogOpen = resolve));
+    const run = openNow(catalogOpen);
+    reconciling = run.catch(() => undefined).finally(catalogOpen);
     return run;
   }
 
-  async function openNow(): Promise<ReconcileReport> {
+  /**
+   * Opens the catalog and serves it (`catalogOpen`), then brings it in line with the folder: a large library shows
+   * what it had at once, and what changed while the app was closed arrives as a change like any other.
+   */
+  async function openNow(catalogOpen: () => void): Promise<ReconcileReport> {
     close();
     const interrupted = await pendingMove(deps.paths.libraryMoveJournal);
     if (interrupted) {
@@ -115,6 +125,7 @@ export function createLibraryHost(deps: LibraryHostDeps): LibraryHost {
         },
       );
     }
+    catalogOpen();
     return reconcileAndTell();
   }
 
@@ -122,6 +133,9 @@ export function createLibraryHost(deps: LibraryHostDeps): LibraryHost {
     open,
     ready: async () => {
       await opening;
+    },
+    reconciled: async () => {
+      await reconciling;
     },
     current() {
       if (!library) throw appError('libraryUnavailable', 'error.library.notOpenYet');

@@ -35,7 +35,8 @@ const SORTS: Readonly<Record<Exclude<CatalogQuery['sort'], 'relevance'>, string>
   title: 'items.title COLLATE NOCASE ASC, items.created_at DESC',
 };
 // Title matches matter most, then the prompt, then tags, then notes.
-const RELEVANCE = 'bm25(items_fts, 10.0, 5.0, 3.0, 1.0), items.created_at DESC';
+const SCORE = 'bm25(items_fts, 10.0, 5.0, 3.0, 1.0)';
+const RELEVANCE = `${SCORE}, items.created_at DESC`;
 
 function fromRow(row: Row): CatalogRow {
   return {
@@ -156,6 +157,21 @@ export function openCatalog(file: string): Catalog {
     if (query.tag) add('EXISTS (SELECT 1 FROM item_tags t WHERE t.item_rowid = items.rowid AND t.tag = ?)', query.tag);
     if (query.from) add('items.created_at >= ?', new Date(query.from).toISOString());
     if (query.to) add('items.created_at <= ?', new Date(query.to).toISOString());
+    // The common search (relevance, nothing else): rank inside the full-text index and read only the page's rows,
+    // instead of joining every match to its item before sorting (at 100,000 items a word can match a third of them).
+    if (fts && where.length === 1 && query.sort === 'relevance') {
+      const rows = statement(
+        `SELECT items.* FROM (SELECT rowid AS hit, ${SCORE} AS score FROM items_fts WHERE items_fts MATCH ?
+           ORDER BY score, rowid DESC LIMIT ? OFFSET ?) AS hits JOIN items ON items.rowid = hits.hit
+         ORDER BY hits.score, hits.hit DESC`,
+      )
+        .all(fts, query.limit, query.offset)
+        .map((row) => fromRow(row as Row));
+      const total = Number(
+        (statement('SELECT count(*) AS n FROM items_fts WHERE items_fts MATCH ?').get(fts) as Row)['n'],
+      );
+      return { rows, total };
+    }
     const from = fts ? 'items JOIN items_fts ON items_fts.rowid = items.rowid' : 'items';
     const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const order = query.sort === 'relevance' ? (fts ? RELEVANCE : SORTS.newest) : SORTS[query.sort];

@@ -84,6 +84,28 @@ describe('the library host', () => {
     expect(started.host.location()).toEqual({ path: started.defaultRoot, isDefault: true });
   });
 
+  it('serves the catalog as soon as it is open, and brings in what changed while closed behind it', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-host-'));
+    const started = await startHost();
+    await started.host.open();
+    await addVideos(started.host, 2);
+    started.host.close();
+    // Dropped in while the app was closed.
+    await copyFile(SAMPLE_VIDEO, path.join(started.defaultRoot, 'dropped while closed.mp4'));
+    let reconciled = false;
+    const opening = started.host.open().then((report) => {
+      reconciled = true;
+      return report;
+    });
+    await started.host.ready();
+    expect(reconciled).toBe(false);
+    expect(started.host.current().list({}).total).toBe(2);
+    await started.host.reconciled();
+    await expect(opening).resolves.toMatchObject({ added: 1 });
+    expect(started.host.current().list({}).total).toBe(3);
+    expect(started.reports.at(-1)).toMatchObject({ added: 1 });
+  });
+
   it('moves the library and keeps every item, with its fields', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-host-'));
     const started = await startHost();
