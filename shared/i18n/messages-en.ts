@@ -177,6 +177,15 @@ export const en = {
   'notice.undo': 'Undo',
   'notice.dismiss': 'Dismiss',
   'notice.region': 'Notifications',
+  'library.problem.sidecarUnreadable': 'This sidecar cannot be read ({code}).',
+  'library.problem.sidecarNotJson': 'This sidecar is not valid JSON (damaged or edited by hand?).',
+  'library.problem.sidecarInvalid': 'This sidecar does not match {schema}: {detail}.',
+  'library.problem.notListed': 'Its video is not listed until it is fixed or removed.',
+  'library.problem.videoMissing': 'Its video "{video}" is missing.',
+  'library.problem.catalogRebuilt':
+    'The library\'s catalog was damaged. It was set aside as "{name}" and rebuilt from your videos and their sidecars; nothing was lost.',
+  'library.problem.cannotWatch':
+    'Reelbench cannot watch this folder ({reason}), so videos added to it outside the app appear at the next start.',
   'error.code.invalidInput': 'Reelbench could not use what was entered.',
   'error.code.unknownChannel': 'The window asked for something Reelbench does not offer.',
   'error.code.untrustedSender': 'A request came from a page Reelbench does not trust, and was refused.',
@@ -331,8 +340,6 @@ export const en = {
   'error.library.notMadeHere.action': 'Start a new draft instead.',
   'error.library.alreadyTrashed': 'This video has already gone to the trash.',
   'error.library.alreadyTrashed.action': 'Restore it from the trash, then it reappears in the library.',
-  'error.library.cannotWatch':
-    'Reelbench cannot watch this folder ({reason}), so videos added to it outside the app appear at the next start.',
   'error.store.busy':
     '{file}, which holds {holds}, is in use by another Reelbench process that is not going on (it may be paused or stopped).',
   'error.store.busy.action': 'Let that process continue, or close it, then try again.',

@@ -178,6 +178,16 @@ export const ja: Catalog = {
   'notice.undo': '元に戻す',
   'notice.dismiss': '閉じる',
   'notice.region': 'お知らせ',
+  'library.problem.sidecarUnreadable': 'このサイドカーファイルを読み込めません（{code}）。',
+  'library.problem.sidecarNotJson':
+    'このサイドカーファイルは正しい JSON ではありません（壊れているか、手で編集されましたか？）。',
+  'library.problem.sidecarInvalid': 'このサイドカーファイルは {schema} の形式と合いません：{detail}。',
+  'library.problem.notListed': '直すか削除するまで、この動画は一覧に表示されません。',
+  'library.problem.videoMissing': '動画「{video}」がありません。',
+  'library.problem.catalogRebuilt':
+    'ライブラリのカタログが壊れていたため、「{name}」として残し、動画とサイドカーファイルから作り直しました。失われたものはありません。',
+  'library.problem.cannotWatch':
+    'Reelbench はこのフォルダーを監視できないため（{reason}）、アプリの外で追加された動画は次回の起動時に表示されます。',
   'error.code.invalidInput': '入力された内容は使えません。',
   'error.code.unknownChannel': 'ウィンドウが Reelbench にない機能を要求しました。',
   'error.code.untrustedSender': '信頼できないページからの要求のため拒否しました。',
@@ -333,8 +343,6 @@ export const ja: Catalog = {
   'error.library.notMadeHere.action': '代わりに新しい下書きを始めてください。',
   'error.library.alreadyTrashed': 'この動画はすでにゴミ箱に移動されています。',
   'error.library.alreadyTrashed.action': 'ゴミ箱から戻すと、ライブラリに再び表示されます。',
-  'error.library.cannotWatch':
-    'Reelbench はこのフォルダーを監視できないため（{reason}）、アプリの外で追加された動画は次回の起動時に表示されます。',
   'error.store.busy':
     '{holds}を保存している {file} は、止まっている別の Reelbench プロセスが使用中です（一時停止または停止している可能性があります）。',
   'error.store.busy.action': 'そのプロセスを続行させるか閉じてから、もう一度お試しください。',

@@ -176,6 +176,15 @@ export const ko: Catalog = {
   'notice.undo': '실행 취소',
   'notice.dismiss': '닫기',
   'notice.region': '알림',
+  'library.problem.sidecarUnreadable': '이 사이드카 파일을 읽을 수 없습니다({code}).',
+  'library.problem.sidecarNotJson': '이 사이드카 파일은 올바른 JSON이 아닙니다(손상되었거나 직접 편집했나요?).',
+  'library.problem.sidecarInvalid': '이 사이드카 파일이 {schema} 형식과 맞지 않습니다: {detail}.',
+  'library.problem.notListed': '고치거나 지울 때까지 이 동영상은 목록에 나오지 않습니다.',
+  'library.problem.videoMissing': '동영상 "{video}"이(가) 없습니다.',
+  'library.problem.catalogRebuilt':
+    '라이브러리 카탈로그가 손상되어 "{name}"(으)로 따로 보관하고 동영상과 사이드카 파일로 다시 만들었습니다. 잃은 것은 없습니다.',
+  'library.problem.cannotWatch':
+    'Reelbench가 이 폴더를 지켜볼 수 없어({reason}), 앱 밖에서 폴더에 넣은 동영상은 다음 시작 때 나타납니다.',
   'error.code.invalidInput': '입력한 내용을 사용할 수 없습니다.',
   'error.code.unknownChannel': '창이 Reelbench가 제공하지 않는 기능을 요청했습니다.',
   'error.code.untrustedSender': '신뢰할 수 없는 페이지에서 온 요청이라 거부했습니다.',
@@ -327,8 +336,6 @@ export const ko: Catalog = {
   'error.library.notMadeHere.action': '대신 새 초안을 시작하세요.',
   'error.library.alreadyTrashed': '이 동영상은 이미 휴지통으로 옮겨졌습니다.',
   'error.library.alreadyTrashed.action': '휴지통에서 복원하면 라이브러리에 다시 나타납니다.',
-  'error.library.cannotWatch':
-    'Reelbench가 이 폴더를 지켜볼 수 없어({reason}), 앱 밖에서 폴더에 넣은 동영상은 다음 시작 때 나타납니다.',
   'error.store.busy':
     '{holds}이(가) 들어 있는 {file} 파일을 진행이 멈춘 다른 Reelbench 프로세스가 쓰고 있습니다(일시 중지되었거나 멈췄을 수 있습니다).',
   'error.store.busy.action': '그 프로세스를 계속 진행시키거나 닫은 뒤 다시 시도하세요.',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { aspectSchema } from '../catalog/catalog-schema';
 import { userFieldsSchema } from './sidecar';
+import { messageRefSchema } from '../errors';
 
 /** Item ids are UUIDs: the renderer names items only by id, and nothing else can pass for one. */
 export const itemIdSchema = z.string().uuid();
@@ -75,7 +76,17 @@ export type LibraryPage = z.infer<typeof libraryPageSchema>;
 export const userFieldsPatchSchema = userFieldsSchema.partial();
 
 /** Something the library could not index, for the user to fix. */
-export const libraryProblemSchema = z.object({ path: z.string(), message: z.string() });
+export const libraryProblemSchema = z.object({
+  path: z.string(),
+  /** In English, for logs and the CLI. */
+  message: z.string(),
+  /** What the window shows in its language: a sentence, and a second one when there is more to say. */
+  text: messageRefSchema.optional(),
+  moreText: messageRefSchema.optional(),
+});
+
+/** Something the library could not index or had to repair. */
+export type LibraryProblem = z.infer<typeof libraryProblemSchema>;
 
 /** What one reconcile pass did. */
 export const reconcileReportSchema = z.object({

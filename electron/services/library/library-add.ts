@@ -155,7 +155,7 @@ export async function importVideos(
       ? await readSidecar(`${sourceStem}${SIDECAR_SUFFIX}`)
       : null;
     if (read && !read.ok) {
-      skipped.push({ file: source, reason: `Its sidecar ${read.message}.` });
+      skipped.push({ file: source, reason: read.problem.message });
       continue;
     }
     if (read?.ok && knownIds(read.sidecar.id)) {

@@ -1,4 +1,4 @@
-import type { LibraryItemEvent, ReconcileReport } from '../../../shared/library/library-models';
+import type { LibraryItemEvent, LibraryProblem, ReconcileReport } from '../../../shared/library/library-models';
 import type { AppPaths } from '../app-paths';
 import type { Logger } from '../logging/logger';
 import type { SettingsStore } from '../settings/settings-store';
@@ -7,6 +7,7 @@ import { moveLibraryFiles, pendingMove, type MoveProgress } from './library-move
 import { openLibrary, type LibraryService } from './library-service';
 import { watchLibraryFolder, type FolderWatch } from './library-watcher';
 import { appError } from '../../../shared/i18n/error-text';
+import { catalogText } from '../../../shared/i18n/error-text';
 
 /** What the host needs to open the library where the settings say. */
 export interface LibraryHostDeps {
@@ -40,7 +41,7 @@ export interface LibraryHost {
   current(): LibraryService;
   location(): { readonly path: string; readonly isDefault: boolean };
   /** What the library has to tell the user: the host's own (a folder it cannot watch), then the library's. */
-  problems(): { path: string; message: string }[];
+  problems(): LibraryProblem[];
   move(destination: string, onProgress?: (progress: MoveProgress) => void): Promise<ReconcileReport>;
   close(): void;
 }
@@ -49,7 +50,7 @@ export interface LibraryHost {
 export function createLibraryHost(deps: LibraryHostDeps): LibraryHost {
   let library: LibraryService | undefined;
   let watcher: FolderWatch | undefined;
-  let watchProblem: { path: string; message: string } | null = null;
+  let watchProblem: LibraryProblem | null = null;
   // Settles once the catalog is open: the grid is served from it at once, while the folder is reconciled behind it.
   let opening: Promise<unknown> = Promise.resolve();
   let reconciling: Promise<unknown> = Promise.resolve();
@@ -118,10 +119,10 @@ export function createLibraryHost(deps: LibraryHostDeps): LibraryHost {
         500,
         (error) => {
           // Without a watcher, videos added to the folder by hand appear only at the next start: say so.
-          watchProblem = {
-            path: library?.root ?? root(),
-            message: `Reelbench cannot watch this folder (${(error as NodeJS.ErrnoException).code ?? 'error'}), so videos added to it outside the app appear at the next start.`,
-          };
+          const said = catalogText('library.problem.cannotWatch', {
+            reason: (error as NodeJS.ErrnoException).code ?? 'error',
+          });
+          watchProblem = { path: library?.root ?? root(), message: said.message, text: said.text };
         },
       );
     }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type {
   LibraryItem,
   LibraryItemEvent,
+  LibraryProblem,
   LibraryPage,
   LibraryQuery,
   ReconcileReport,
@@ -23,6 +24,7 @@ import { createSerialQueue } from './serial-queue';
 import { createRemovalHold } from './removal-hold';
 import { readSidecar, writeSidecar } from './sidecar-io';
 import { appError } from '../../../shared/i18n/error-text';
+import { catalogText } from '../../../shared/i18n/error-text';
 
 /** What a library is opened with. */
 export interface LibraryDeps {
@@ -74,7 +76,7 @@ export interface LibraryService {
   mediaFile(kind: MediaKind, id: string): string | null;
   savePoster(id: string, image: Buffer): Promise<void>;
   postersMissing(limit: number): { id: string; videoUrl: string }[];
-  problems(): { path: string; message: string }[];
+  problems(): LibraryProblem[];
   /** Whether a library-relative path was just written (or removed) by the library itself: the watcher ignores those. */
   isOwnWrite(relative: string): boolean;
   close(): void;
@@ -85,7 +87,7 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
   const root = path.resolve(deps.root);
   await mkdir(root, { recursive: true });
   await mkdir(deps.posterDir, { recursive: true });
-  const repairs: { path: string; message: string }[] = [];
+  const repairs: LibraryProblem[] = [];
   /** Opens the catalog; a damaged one is set aside and rebuilt from the sidecars, and the window is told. */
   const openCatalogNow = (): Catalog => {
     const opened = openCatalogRepairing(deps.catalogFile);
@@ -93,10 +95,8 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
       deps.logger?.warn('library: the catalog was damaged; it was set aside and is rebuilt from the sidecars', {
         setAside: opened.setAside,
       });
-      repairs.push({
-        path: path.basename(deps.catalogFile),
-        message: `The library's catalog was damaged. It was set aside as "${path.basename(opened.setAside)}" and rebuilt from your videos and their sidecars; nothing was lost.`,
-      });
+      const rebuilt = catalogText('library.problem.catalogRebuilt', { name: path.basename(opened.setAside) });
+      repairs.push({ path: path.basename(deps.catalogFile), message: rebuilt.message, text: rebuilt.text });
     }
     return opened.catalog;
   };
@@ -147,7 +147,7 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
   /** Re-indexes one sidecar right after Reelbench wrote it, without a full pass. */
   async function indexSidecar(sidecarAbsolute: string): Promise<LibraryItem> {
     const read = await readSidecar(sidecarAbsolute);
-    if (!read.ok) throw new Error(`sidecar just written is unreadable: ${read.message}`);
+    if (!read.ok) throw new Error(`sidecar just written is unreadable: ${read.problem.message}`);
     const videoAbsolute = path.join(path.dirname(sidecarAbsolute), read.sidecar.video);
     const [videoStat, sidecarStat] = await Promise.all([stat(videoAbsolute), stat(sidecarAbsolute)]);
     const video = {

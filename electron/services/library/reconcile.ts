@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ReconcileReport } from '../../../shared/library/library-models';
+import type { LibraryProblem, ReconcileReport } from '../../../shared/library/library-models';
 import type { Sidecar } from '../../../shared/library/sidecar';
 import type { Catalog } from '../storage/catalog-db';
 import type { CatalogRow } from '../storage/catalog-row';
@@ -9,6 +9,7 @@ import { rowFromSidecar } from './catalog-mapping';
 import { sidecarFor } from './library-paths';
 import { scanFolder, type ScannedFile } from './scan-folder';
 import { newSidecar, readSidecar, writeSidecar } from './sidecar-io';
+import { catalogText } from '../../../shared/i18n/error-text';
 
 /** What reconcile needs. */
 export interface ReconcileDeps {
@@ -39,7 +40,7 @@ interface Candidate {
 export async function reconcileLibrary(deps: ReconcileDeps): Promise<ReconcileReport> {
   const scan = await scanFolder(deps.root);
   const states = deps.catalog.fileStates();
-  const problems: { path: string; message: string }[] = [];
+  const problems: LibraryProblem[] = [];
   const now = deps.now();
   let cleaned = 0;
 
@@ -54,13 +55,14 @@ export async function reconcileLibrary(deps: ReconcileDeps): Promise<ReconcileRe
   for (const [stem, file] of [...scan.sidecars].filter(([orphanStem]) => !scan.videos.has(orphanStem))) {
     const read = await readSidecar(file.absolute);
     if (!read.ok) {
-      problems.push({ path: file.relative, message: `This sidecar ${read.message}.` });
+      problems.push({ path: file.relative, message: read.problem.message, text: read.problem.text });
       continue;
     }
     const matches = unclaimed.filter(([, video]) => video.size === read.sidecar.videoBytes);
     const match = matches.length === 1 ? matches[0] : undefined;
     if (!match) {
-      problems.push({ path: file.relative, message: `Its video "${read.sidecar.video}" is missing.` });
+      const missing = catalogText('library.problem.videoMissing', { video: read.sidecar.video });
+      problems.push({ path: file.relative, message: missing.message, text: missing.text });
       continue;
     }
     const [videoStem, video] = match;
@@ -111,9 +113,12 @@ export async function reconcileLibrary(deps: ReconcileDeps): Promise<ReconcileRe
     }
     const read = await readSidecar(sidecarFile.absolute);
     if (!read.ok) {
+      const unlisted = catalogText('library.problem.notListed', {});
       problems.push({
         path: sidecarFile.relative,
-        message: `This sidecar ${read.message}. Its video is not listed until it is fixed or removed.`,
+        message: `${read.problem.message} ${unlisted.message}`,
+        text: read.problem.text,
+        moreText: unlisted.text,
       });
       continue;
     }

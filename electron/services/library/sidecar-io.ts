@@ -1,10 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import { SIDECAR_SCHEMA, sidecarSchema, type Generation, type Sidecar } from '../../../shared/library/sidecar';
+import { catalogText, type CatalogText } from '../../../shared/i18n/error-text';
 
 /** A sidecar read from disk, or the reason it could not be used. */
 export type SidecarRead =
-  { readonly ok: true; readonly sidecar: Sidecar } | { readonly ok: false; readonly message: string };
+  | { readonly ok: true; readonly sidecar: Sidecar }
+  /** `problem`: what is wrong with it, as a sentence about "this sidecar" (English and the catalog's). */
+  | { readonly ok: false; readonly problem: CatalogText };
 
 /** Reads and checks a sidecar; damage is reported, never thrown. */
 export async function readSidecar(file: string): Promise<SidecarRead> {
@@ -12,20 +15,28 @@ export async function readSidecar(file: string): Promise<SidecarRead> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    return { ok: false, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    return {
+      ok: false,
+      problem: catalogText('library.problem.sidecarUnreadable', {
+        code: (error as NodeJS.ErrnoException).code ?? 'error',
+      }),
+    };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'is not valid JSON (damaged or edited by hand?)' };
+    return { ok: false, problem: catalogText('library.problem.sidecarNotJson', {}) };
   }
   const parsed = sidecarSchema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     return {
       ok: false,
-      message: `does not match ${SIDECAR_SCHEMA}: ${first ? `${first.path.join('.') || 'file'}: ${first.message}` : 'invalid'}`,
+      problem: catalogText('library.problem.sidecarInvalid', {
+        schema: SIDECAR_SCHEMA,
+        detail: first ? `${first.path.join('.') || 'file'}: ${first.message}` : 'invalid',
+      }),
     };
   }
   return { ok: true, sidecar: parsed.data };

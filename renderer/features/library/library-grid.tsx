@@ -1,6 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../../lib/bridge';
 import { libraryActions } from './library-actions';
 import { useLibraryStore } from './library-store';
 import { useTranslator } from '../../i18n/use-translator';
@@ -89,9 +88,7 @@ export function LibraryGrid() {
                   onDragStart={(event) => {
                     // The OS drag carries the file itself; the shell starts it while this drag gesture is live.
                     event.preventDefault();
-                    api()
-                      .library.startDrag({ id: item.id })
-                      .catch(() => undefined);
+                    useLibraryStore.getState().startDrag(item.id);
                   }}
                 >
                   {item.posterUrl && (!scrolling || postersShown.current.has(item.id)) ? (

@@ -1,24 +1,21 @@
 import { useEffect, useState } from 'react';
-import { api, listen, unwrap } from '../../lib/bridge';
+import { translateRef } from '../../../shared/i18n/error-text';
 import { useTranslator } from '../../i18n/use-translator';
-
-interface Problem {
-  readonly path: string;
-  readonly message: string;
-}
+import { listen } from '../../lib/bridge';
+import { useLibraryStore } from './library-store';
 
 const SHOWN = 3;
 
 /** What the library could not index or had to repair (a damaged catalog, a sidecar edited by hand), said once. */
 export function LibraryProblems() {
   const translate = useTranslator();
-  const [problems, setProblems] = useState<readonly Problem[]>([]);
+  const problems = useLibraryStore((state) => state.problems);
   const [dismissed, setDismissed] = useState(false);
 
   useEffect(() => {
-    const load = () => void unwrap(api().library.problems()).then(setProblems, () => setProblems([]));
-    load();
-    return listen((bridge) => [bridge.library.onChanged(load)]) ?? undefined;
+    const { loadProblems } = useLibraryStore.getState();
+    void loadProblems();
+    return listen((bridge) => [bridge.library.onChanged(() => void loadProblems())]) ?? undefined;
   }, []);
 
   if (dismissed || problems.length === 0) return null;
@@ -27,7 +24,12 @@ export function LibraryProblems() {
       <ul>
         {problems.slice(0, SHOWN).map((problem) => (
           <li key={`${problem.path}:${problem.message}`}>
-            <strong>{problem.path}</strong>: {problem.message}
+            <strong>{problem.path}</strong>:{' '}
+            {problem.text
+              ? [translateRef(translate, problem.text), translateRef(translate, problem.moreText)]
+                  .filter(Boolean)
+                  .join(' ')
+              : problem.message}
           </li>
         ))}
       </ul>

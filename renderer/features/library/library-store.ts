@@ -1,6 +1,11 @@
 import { create } from 'zustand';
 import type { AppErrorData } from '../../../shared/errors';
-import { REMOVAL_UNDO_MS, type LibraryItem, type LibraryItemEvent } from '../../../shared/library/library-models';
+import {
+  REMOVAL_UNDO_MS,
+  type LibraryItem,
+  type LibraryItemEvent,
+  type LibraryProblem,
+} from '../../../shared/library/library-models';
 import { api, toErrorData, unwrap } from '../../lib/bridge';
 import { useNoticesStore } from '../shell/notices-store';
 
@@ -45,6 +50,11 @@ export interface LibraryStore {
   ): Promise<void>;
   /** Moves a video to the trash, with an Undo notice for as long as the main process can bring it back. */
   remove(item: LibraryItem): Promise<void>;
+  /** What the library could not index or had to repair, as it last said. */
+  readonly problems: readonly LibraryProblem[];
+  loadProblems(): Promise<void>;
+  /** Hands a video to the OS drag under way (the shell starts it with the file itself). */
+  startDrag(id: string): void;
   /** Opens a video by id beside the grid (the queue's "Show in library"); nothing when it is gone since. */
   openItem(id: string | null): Promise<void>;
   reveal(id: string): Promise<void>;
@@ -115,6 +125,15 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => {
       } catch (error) {
         set({ error: toErrorData(error) });
       }
+    },
+    problems: [],
+    async loadProblems() {
+      set({ problems: await unwrap(api().library.problems()).catch(() => []) });
+    },
+    startDrag(id) {
+      api()
+        .library.startDrag({ id })
+        .catch(() => undefined);
     },
     async openItem(id) {
       const item = id ? await unwrap(api().library.get({ id })).catch(() => null) : null;

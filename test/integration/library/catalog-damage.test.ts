@@ -50,6 +50,10 @@ describe('a damaged library catalog', () => {
       expect(library.problems()).toContainEqual({
         path: 'catalog.sqlite',
         message: expect.stringContaining('was damaged. It was set aside as "catalog.sqlite.damaged-'),
+        text: {
+          key: 'library.problem.catalogRebuilt',
+          params: { name: expect.stringMatching(/^catalog\.sqlite\.damaged-/) },
+        },
       });
     },
   );

@@ -48,7 +48,7 @@ describe('the library id of a generated video', () => {
         'test',
       );
       const read = await readSidecar(sidecar);
-      if (!read.ok) throw new Error(read.message);
+      if (!read.ok) throw new Error(read.problem.message);
       sidecarIds.push(read.sidecar.id);
     }
     expect(sidecarIds).toEqual([itemIdForJob(jobId), itemIdForJob(jobId)]);

@@ -215,7 +215,11 @@ describe('a library folder that cannot be watched', () => {
     });
     await started.host.open();
     expect(started.host.problems()).toEqual([
-      { path: started.defaultRoot, message: expect.stringContaining('cannot watch this folder (ENOSPC)') },
+      {
+        path: started.defaultRoot,
+        message: expect.stringContaining('cannot watch this folder (ENOSPC)'),
+        text: { key: 'library.problem.cannotWatch', params: { reason: 'ENOSPC' } },
+      },
     ]);
   });
 });

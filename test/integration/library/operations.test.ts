@@ -205,7 +205,7 @@ describe('library operations', () => {
     const report = await setup.library.importFolder(folder);
     expect(report.imported).toBe(2);
     expect(report.skipped).toEqual([
-      { file: path.join(folder, 'three.mp4'), reason: 'Its sidecar is not valid JSON (damaged or edited by hand?).' },
+      { file: path.join(folder, 'three.mp4'), reason: 'This sidecar is not valid JSON (damaged or edited by hand?).' },
     ]);
     const imported = setup.library.list({ sort: 'title' }).items;
     expect(imported.map((item) => item.title)).toEqual(['one', 'two']);

@@ -99,6 +99,9 @@ describe('the library folder and its sidecars', () => {
       {
         path: sidecar,
         message: expect.stringMatching(/^This sidecar is not valid JSON .*not listed until it is fixed or removed\.$/),
+        // The window says it in its own language.
+        text: { key: 'library.problem.sidecarNotJson', params: {} },
+        moreText: { key: 'library.problem.notListed', params: {} },
       },
     ]);
     expect(titles()).toEqual(['healthy']);
