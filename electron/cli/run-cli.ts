@@ -65,7 +65,7 @@ export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv, te
     if (context) return context;
     context = await openCliContext(env, version);
     // A damaged settings.json was partly reset and a copy kept: say so once, on stderr, whatever the command.
-    for (const problem of context.settings.problems()) io.err(`reelbench: ${problem}`);
+    for (const problem of context.settings.problems()) io.err(`reelbench: ${problem.message}`);
     return context;
   };
   const progress = { isTTY: terminal.stderrIsTTY, write: terminal.writeStderr };

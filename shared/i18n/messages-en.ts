@@ -186,6 +186,11 @@ export const en = {
     'The library\'s catalog was damaged. It was set aside as "{name}" and rebuilt from your videos and their sidecars; nothing was lost.',
   'library.problem.cannotWatch':
     'Reelbench cannot watch this folder ({reason}), so videos added to it outside the app appear at the next start.',
+  'settings.problem.notJson': 'settings.json could not be read (it is not valid JSON); the defaults are used.',
+  'settings.problem.readError': 'settings.json could not be read (read error); the defaults are used.',
+  'settings.problem.reset':
+    'Some settings in settings.json were not valid and were reset to their defaults: {fields}; the others were kept.',
+  'settings.problem.copyKept': 'A copy of the file was kept as "{backup}".',
   'error.code.invalidInput': 'Reelbench could not use what was entered.',
   'error.code.unknownChannel': 'The window asked for something Reelbench does not offer.',
   'error.code.untrustedSender': 'A request came from a page Reelbench does not trust, and was refused.',

@@ -188,6 +188,11 @@ export const ja: Catalog = {
     'ライブラリのカタログが壊れていたため、「{name}」として残し、動画とサイドカーファイルから作り直しました。失われたものはありません。',
   'library.problem.cannotWatch':
     'Reelbench はこのフォルダーを監視できないため（{reason}）、アプリの外で追加された動画は次回の起動時に表示されます。',
+  'settings.problem.notJson': 'settings.json を読み込めないため（正しい JSON ではありません）、既定値を使います。',
+  'settings.problem.readError': 'settings.json を読み込めないため（読み込みエラー）、既定値を使います。',
+  'settings.problem.reset':
+    'settings.json の一部の設定が正しくなかったため、既定値に戻しました：{fields}。ほかの設定はそのままです。',
+  'settings.problem.copyKept': 'ファイルのコピーを「{backup}」として残しました。',
   'error.code.invalidInput': '入力された内容は使えません。',
   'error.code.unknownChannel': 'ウィンドウが Reelbench にない機能を要求しました。',
   'error.code.untrustedSender': '信頼できないページからの要求のため拒否しました。',

@@ -185,6 +185,11 @@ export const ko: Catalog = {
     '라이브러리 카탈로그가 손상되어 "{name}"(으)로 따로 보관하고 동영상과 사이드카 파일로 다시 만들었습니다. 잃은 것은 없습니다.',
   'library.problem.cannotWatch':
     'Reelbench가 이 폴더를 지켜볼 수 없어({reason}), 앱 밖에서 폴더에 넣은 동영상은 다음 시작 때 나타납니다.',
+  'settings.problem.notJson': 'settings.json을 읽을 수 없어(올바른 JSON이 아님) 기본값을 씁니다.',
+  'settings.problem.readError': 'settings.json을 읽을 수 없어(읽기 오류) 기본값을 씁니다.',
+  'settings.problem.reset':
+    'settings.json의 일부 설정이 올바르지 않아 기본값으로 되돌렸습니다: {fields}. 나머지는 그대로 두었습니다.',
+  'settings.problem.copyKept': '파일의 사본을 "{backup}"(으)로 보관했습니다.',
   'error.code.invalidInput': '입력한 내용을 사용할 수 없습니다.',
   'error.code.unknownChannel': '창이 Reelbench가 제공하지 않는 기능을 요청했습니다.',
   'error.code.untrustedSender': '신뢰할 수 없는 페이지에서 온 요청이라 거부했습니다.',

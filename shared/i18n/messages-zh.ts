@@ -184,6 +184,10 @@ export const zh: Catalog = {
   'library.problem.catalogRebuilt':
     '资料库目录已损坏。它已另存为“{name}”，并根据你的视频及其附属文件重建；没有丢失任何内容。',
   'library.problem.cannotWatch': 'Reelbench 无法监视此文件夹（{reason}），因此在应用之外添加的视频会在下次启动时出现。',
+  'settings.problem.notJson': '无法读取 settings.json（不是有效的 JSON），将使用默认设置。',
+  'settings.problem.readError': '无法读取 settings.json（读取错误），将使用默认设置。',
+  'settings.problem.reset': 'settings.json 中的部分设置无效，已恢复为默认值：{fields}；其他设置保持不变。',
+  'settings.problem.copyKept': '已将该文件的副本保存为“{backup}”。',
   'error.code.invalidInput': '无法使用输入的内容。',
   'error.code.unknownChannel': '窗口请求了 Reelbench 不提供的功能。',
   'error.code.untrustedSender': '请求来自不受信任的页面，已拒绝。',

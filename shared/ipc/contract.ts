@@ -29,7 +29,7 @@ import {
 import { appInfoSchema, viewSchema } from '../models/app-info';
 import { menuEntrySchema } from '../models/context-menu';
 import { balanceSchema, keyStatusSchema } from '../models/key-status';
-import { settingsPatchSchema, settingsSchema } from '../models/settings';
+import { settingsPatchSchema, settingsProblemSchema, settingsSchema } from '../models/settings';
 
 /**
  * The one IPC contract. Every renderer→main call (`invoke`) and main→renderer event (`events`) is declared here,
@@ -52,7 +52,7 @@ export const contract = {
     'settings.get': { request: z.undefined(), response: settingsSchema },
     'settings.update': { request: settingsPatchSchema, response: settingsSchema },
     // What was wrong with settings.json when it was read (fields reset, the copy kept), to tell the user once.
-    'settings.problems': { request: z.undefined(), response: z.array(z.string()) },
+    'settings.problems': { request: z.undefined(), response: z.array(settingsProblemSchema) },
     'images.inspect': {
       request: z.object({ path: z.string().min(1).max(4096), target: imageTargetSchema.optional() }),
       response: imageInspectionSchema,

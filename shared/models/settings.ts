@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../i18n/languages';
 import { isSecureOrLoopback } from '../net/url-policy';
+import { messageRefSchema } from '../errors';
 
 /** The API's documented home. */
 export const DEFAULT_API_BASE_URL = 'https://api.apimart.ai';
@@ -21,6 +22,16 @@ const baseUrlSchema = z
 
 const languageSettingSchema = z.enum(['system', ...LANGUAGES]);
 const themeSettingSchema = z.enum(['system', 'light', 'dark']);
+
+/** What was wrong with settings.json when it was read: English for the CLI, catalog messages for the window. */
+export const settingsProblemSchema = z.object({
+  message: z.string(),
+  text: messageRefSchema.optional(),
+  moreText: messageRefSchema.optional(),
+});
+
+/** One thing wrong with settings.json. */
+export type SettingsProblem = z.infer<typeof settingsProblemSchema>;
 
 /** User settings. The API key is never here: it lives only in the OS keychain. */
 export const settingsSchema = z.object({

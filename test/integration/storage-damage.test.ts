@@ -111,7 +111,14 @@ describe('settings.json', () => {
     const settings = await openSettingsStore(file);
     expect(settings.current().apiBaseUrl).toBe('https://api.apimart.ai');
     expect(settings.problems()).toEqual([
-      expect.stringContaining('settings.json could not be read (it is not valid JSON)'),
+      {
+        message: expect.stringContaining('settings.json could not be read (it is not valid JSON)'),
+        text: { key: 'settings.problem.notJson', params: {} },
+        moreText: {
+          key: 'settings.problem.copyKept',
+          params: { backup: expect.stringContaining('settings.json.damaged-') },
+        },
+      },
     ]);
     const copies = (await readdir(dir)).filter((name) => name.startsWith('settings.json.damaged-'));
     expect(copies).toHaveLength(1);
@@ -139,7 +146,10 @@ describe('settings.json', () => {
       theme: 'dark',
     });
     expect(settings.problems()).toEqual([
-      expect.stringContaining('reset to their defaults: jobs at once; the others were kept'),
+      expect.objectContaining({
+        message: expect.stringContaining('reset to their defaults: jobs at once; the others were kept'),
+        text: { key: 'settings.problem.reset', params: { fields: 'jobs at once' } },
+      }),
     ]);
   });
 

@@ -6,8 +6,10 @@ import {
   settingsSchema,
   type Settings,
   type SettingsPatch,
+  type SettingsProblem,
 } from '../../../shared/models/settings';
 import type { Logger } from '../logging/logger';
+import { catalogText, type CatalogText } from '../../../shared/i18n/error-text';
 
 /** The user's settings in `settings.json`, kept apart from the key (which only the keychain holds). */
 export interface SettingsStore {
@@ -16,7 +18,7 @@ export interface SettingsStore {
   /** Settings only the main process changes (the library folder, after a completed move). */
   updateInternal(patch: Partial<Settings>): Promise<Settings>;
   /** What was wrong with settings.json when it was read (kept fields, a backup), for the window and the CLI to say. */
-  problems(): readonly string[];
+  problems(): readonly SettingsProblem[];
   /** Hears of every saved change (the shell rebuilds its menus in a new language). */
   subscribe(listener: (settings: Settings) => void): () => void;
 }
@@ -55,19 +57,20 @@ export async function openSettingsStore(file: string, logger?: Logger): Promise<
   let settings = settingsSchema.parse({});
   let loadedVersion: number | null = null;
   let checkedAt = 0;
-  const problems: string[] = [];
+  const problems: SettingsProblem[] = [];
 
   /** Keeps a copy of a damaged file before anything overwrites it, and says what happened. */
-  const setAside = (why: string) => {
+  const setAside = (why: CatalogText) => {
     const backup = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     try {
       if (!existsSync(backup)) copyFileSync(file, backup);
-      problems.push(`${why} A copy of the file was kept as "${backup}".`);
+      const kept = catalogText('settings.problem.copyKept', { backup });
+      problems.push({ message: `${why.message} ${kept.message}`, text: why.text, moreText: kept.text });
     } catch (error) {
-      problems.push(why);
+      problems.push({ message: why.message, text: why.text });
       logger?.warn('settings: could not keep a copy of the damaged file', { file, error });
     }
-    logger?.warn('settings: damaged file', { file, why });
+    logger?.warn('settings: damaged file', { file, why: why.message });
   };
 
   const reload = (force: boolean) => {
@@ -88,7 +91,7 @@ export async function openSettingsStore(file: string, logger?: Logger): Promise<
     } catch (error) {
       // Truncated or not JSON at all: nothing can be kept, the defaults apply until the next save.
       setAside(
-        `settings.json could not be read (${error instanceof SyntaxError ? 'it is not valid JSON' : 'read error'}); the defaults are used.`,
+        catalogText(error instanceof SyntaxError ? 'settings.problem.notJson' : 'settings.problem.readError', {}),
       );
       return;
     }
@@ -99,9 +102,7 @@ export async function openSettingsStore(file: string, logger?: Logger): Promise<
     }
     const salvaged = salvage(raw);
     settings = salvaged.settings;
-    setAside(
-      `Some settings in settings.json were not valid and were reset to their defaults: ${salvaged.lost.join(', ') || 'unknown fields'}; the others were kept.`,
-    );
+    setAside(catalogText('settings.problem.reset', { fields: salvaged.lost.join(', ') || 'unknown fields' }));
   };
 
   const listeners = new Set<(settings: Settings) => void>();

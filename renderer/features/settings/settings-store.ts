@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AppErrorData } from '../../../shared/errors';
 import type { KeyStatus } from '../../../shared/models/key-status';
-import type { Settings, SettingsPatch } from '../../../shared/models/settings';
+import type { Settings, SettingsPatch, SettingsProblem } from '../../../shared/models/settings';
 import { api, toErrorData, unwrap } from '../../lib/bridge';
 import type { PlainMessageKey } from '../../../shared/i18n/message-types';
 import { useNoticesStore, type NoticeText } from '../shell/notices-store';
@@ -15,7 +15,7 @@ export interface SettingsStore {
   readonly settings: Settings | null;
   readonly keyStatus: KeyStatus | null;
   /** What was wrong with settings.json when it was read (fields reset to defaults, a copy kept). */
-  readonly fileProblems: readonly string[];
+  readonly fileProblems: readonly SettingsProblem[];
   /** Why the key's status could not be read (the keychain, or its module), shown in the key section itself. */
   readonly keyProblem: AppErrorData | null;
   readonly location: { readonly path: string; readonly isDefault: boolean } | null;

@@ -4,16 +4,25 @@ import { GenerationSection } from './generation-section';
 import { KeySection } from './key-section';
 import { LibrarySection } from './library-section';
 import { useSettingsStore } from './settings-store';
+import { translateRef } from '../../../shared/i18n/error-text';
+import { useTranslator } from '../../i18n/use-translator';
 
 /** The Settings screen. */
 export function SettingsView() {
+  const translate = useTranslator();
   const fileProblems = useSettingsStore((state) => state.fileProblems);
   return (
     <div className="settings-view">
       {fileProblems.length > 0 && (
         <div role="alert" className="notice settings-file-problems" data-testid="settings-file-problems">
           {fileProblems.map((problem) => (
-            <p key={problem}>{problem}</p>
+            <p key={problem.message}>
+              {problem.text
+                ? [translateRef(translate, problem.text), translateRef(translate, problem.moreText)]
+                    .filter(Boolean)
+                    .join(' ')
+                : problem.message}
+            </p>
           ))}
         </div>
       )}
