@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openJobStore } from '../../../electron/services/storage/job-store';
 import { requireBuild } from '../../support/build-output';
@@ -13,6 +14,36 @@ beforeEach(async () => {
   cli = await openCliFixture({ estimatedSeconds: 20 });
 });
 afterEach(() => cli.close());
+
+/** Whether any process holds jobs.sqlite's write lock right now (a writer paused mid-commit blocks every other). */
+function writeLocked(): boolean {
+  const db = new DatabaseSync(path.join(cli.dir, 'data', 'jobs.sqlite'));
+  try {
+    db.exec('PRAGMA busy_timeout = 0');
+    db.exec('BEGIN IMMEDIATE');
+    db.exec('ROLLBACK');
+    return false;
+  } catch {
+    return true;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Pauses a process between its writes: one stopped inside a commit holds the database's write lock until it wakes,
+ * which no other process can break (SQLite's rule, said by the app as "in use by a paused process"). That case is
+ * the storage tests'; this one is about a lease running out.
+ */
+async function pauseBetweenWrites(child: { kill(signal: NodeJS.Signals): boolean }): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    child.kill('SIGSTOP');
+    if (!writeLocked()) return;
+    child.kill('SIGCONT');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the process was inside a write every time it was paused');
+}
 
 /** The CLI's job database as another process sees it (WAL lets a reader in beside the writers). */
 function storedJobs() {
@@ -69,7 +100,7 @@ describe('one job, billed once and filed once, whatever runs beside it', () => {
     const lease = { REELBENCH_LEASE_MS: '5000' };
     const paused = cli.reelbench(['generate', '--prompt', 'A sleepy owl'], lease);
     await eventually(() => (cli.fake?.count('task') ?? 0) >= 1, 'polling to start');
-    paused.child.kill('SIGSTOP');
+    await pauseBetweenWrites(paused.child);
     const [held] = storedJobs();
     expect(held?.lease).not.toBeNull();
     // While its lease lasts, nobody else runs it.
