@@ -8,6 +8,7 @@
 //    same runner with leases that cost nothing (every claim granted, writes unfenced): the lease overhead, ±10%.
 // `--scale 0.01` shrinks the file and the polling window for a smoke run.
 import { spawn } from 'node:child_process';
+import { SNAPSHOT_CATALOG } from '../shared/catalog/model-catalog.ts';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, open, rm, stat } from 'node:fs/promises';
@@ -178,15 +179,14 @@ async function pollingBench(label: string, wrap: (store: JobStore) => JobStore):
     },
     concurrency: () => tasks,
     pricePerSecond: () => null,
+    models: () => SNAPSHOT_CATALOG,
   });
   runner.start();
   for (let index = 0; index < tasks; index += 1)
     runner.enqueue({
       prompt: `task ${index}`,
       model: 'sora-2-preview',
-      duration: 4,
-      aspect: 'landscape',
-      resolution: 'standard',
+      params: { duration: 4, aspect_ratio: 'landscape' },
     });
   const before = fake.count('task');
   await new Promise((resolve) => setTimeout(resolve, windowMs));

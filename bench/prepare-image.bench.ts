@@ -89,7 +89,9 @@ try {
       // A fresh cache folder every run: the cache would otherwise answer instantly and flatter the ratio.
       const images = createImageService({ cacheDir: path.join(dir, `cache-${testCase.format}-${run}`) });
       const a = await measure(() => baseline(file, testCase.width, testCase.height));
-      const b = await measure(() => images.prepare(file, { model: 'sora-2-preview', aspect: 'landscape' }));
+      const b = await measure(() =>
+        images.prepare(file, { model: 'sora-2-preview', params: { aspect_ratio: 'landscape' } }),
+      );
       if (run === 0) continue; // warm-up
       theirs.push(a);
       ours.push(b);

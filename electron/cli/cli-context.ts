@@ -10,6 +10,7 @@ import { composeServices } from '../services/compose-services';
 import type { ImageService } from '../services/images/image-service';
 import type { Pipeline } from '../services/jobs/pipeline';
 import type { LibraryHost } from '../services/library/library-host';
+import type { ModelCatalogService } from '../services/models/model-catalog-service';
 import type { Job } from '../../shared/jobs/job-models';
 import { createKeyStore, type KeyStore } from '../services/keychain/key-store';
 import { loadKeytar } from '../services/keychain/load-keytar';
@@ -29,6 +30,8 @@ export interface CliContext {
   readonly images: ImageService;
   readonly logger: Logger;
   readonly baseUrl: string;
+  /** The model catalog, with what earlier runs learnt from APIMart loaded (nothing is asked until a command does). */
+  models(): Promise<ModelCatalogService>;
   library(): Promise<LibraryHost>;
   /** The pipeline; `adopt` (default true) lets it run unfinished jobs other runs left, false runs only its own. */
   pipeline(options?: { adopt?: boolean }): Promise<Pipeline>;
@@ -91,6 +94,7 @@ export async function openCliContext(env: CliEnv, appVersion: string): Promise<C
     for (const listener of jobListeners) listener(job);
   });
   let libraryOpened: Promise<LibraryHost> | undefined;
+  let modelsLoaded: Promise<ModelCatalogService> | undefined;
   let pipelineReady: Promise<Pipeline> | undefined;
 
   const openLibrary = (): Promise<LibraryHost> =>
@@ -104,6 +108,7 @@ export async function openCliContext(env: CliEnv, appVersion: string): Promise<C
     logger,
     baseUrl,
     library: openLibrary,
+    models: () => (modelsLoaded ??= services.models.load().then(() => services.models)),
     pipeline(options = {}) {
       adopt = options.adopt ?? true;
       pipelineReady ??= (async () => {
@@ -122,6 +127,7 @@ export async function openCliContext(env: CliEnv, appVersion: string): Promise<C
           },
         );
         await openLibrary();
+        await (modelsLoaded ??= services.models.load().then(() => services.models));
         return services.pipeline;
       })();
       return pipelineReady;

@@ -1,4 +1,5 @@
-import type { ModelCatalog } from '../../shared/catalog/catalog-schema';
+import type { ModelCatalog } from '../../shared/catalog/video-model';
+import { durationWords, shapeWords } from './model-words';
 
 /** How one command is described in `reelbench help` and `reelbench <command> --help`. */
 export interface CommandHelp {
@@ -9,8 +10,8 @@ export interface CommandHelp {
   readonly options?: readonly (readonly [string, string])[];
 }
 
-/** The aspect vocabulary, said the same way everywhere: both spellings are accepted. */
-export const ASPECT_WORDS = 'landscape or portrait (also written 16:9 or 9:16)';
+/** The shape vocabulary, said the same way everywhere: ratios, or the words some models use for them. */
+export const ASPECT_WORDS = 'a shape the model offers: 16:9, 9:16, 1:1… (landscape and portrait are 16:9 and 9:16)';
 
 /** One command's help: usage, summary and its options, aligned. */
 export function formatCommandHelp(help: CommandHelp, indent = ''): string[] {
@@ -22,18 +23,19 @@ export function formatCommandHelp(help: CommandHelp, indent = ''): string[] {
   ];
 }
 
-/** The models the CLI can ask for, one line each. */
-export function formatModels(catalog: ModelCatalog): string[] {
+/** The shipped models, one line each (`reelbench models` adds what APIMart says today). */
+export function formatModels(catalog: ModelCatalog, defaultId: string): string[] {
   const width = Math.max(...catalog.models.map((model) => model.id.length));
   return catalog.models.map((model) => {
-    const resolutions = model.resolutions.map((resolution) => resolution.id).join(', ');
-    const facts = `${model.durations.join(', ')} s; ${model.aspects.join(' or ')}; resolution ${resolutions}`;
-    const isDefault = model.id === catalog.defaultModel ? ' (default)' : '';
-    return `  ${model.id.padEnd(width)}  ${model.label}${isDefault}: ${model.description} ${facts}.`;
+    const isDefault = model.id === defaultId ? ' (default)' : '';
+    return `  ${model.id.padEnd(width)}  ${model.label}${isDefault}: ${durationWords(model)}; ${shapeWords(model)}.`;
   });
 }
 
 /** The model ids, for a message about a model that does not exist. */
 export function modelIdList(catalog: ModelCatalog): string {
-  return catalog.models.map((model) => model.id).join(', ');
+  return catalog.models
+    .filter((model) => model.state !== 'unavailable')
+    .map((model) => model.id)
+    .join(', ');
 }

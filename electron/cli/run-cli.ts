@@ -1,5 +1,5 @@
 import { version } from '../../package.json';
-import { MODEL_CATALOG } from '../../shared/catalog/model-catalog';
+import { defaultModelId, SNAPSHOT_CATALOG } from '../../shared/catalog/model-catalog';
 import { formatCommandHelp, formatModels, type CommandHelp } from './cli-help';
 import { EXIT, reportError, UsageError, type CliIo } from './cli-io';
 import { openCliContext, type CliContext, type CliEnv } from './cli-context';
@@ -8,17 +8,19 @@ import { GENERATE_HELP, generateCommand } from './commands/generate';
 import { jobsCommand, JOBS_HELP, usageCommand } from './commands/jobs';
 import { balanceCommand, keyCommand, KEY_HELP } from './commands/key';
 import { libraryCommand, LIBRARY_HELP } from './commands/library';
+import { modelsCommand, MODELS_HELP } from './commands/models';
 import { prepImage, PREP_IMAGE_HELP } from './commands/prep-image';
 
 const COMMAND_HELP: readonly CommandHelp[] = [
   GENERATE_HELP,
   ...JOBS_HELP,
   ...KEY_HELP,
+  ...MODELS_HELP,
   CONFIG_HELP,
   PREP_IMAGE_HELP,
   ...LIBRARY_HELP,
 ];
-const COMMANDS = ['generate', 'jobs', 'usage', 'key', 'balance', 'config', 'prep-image', 'library', 'help'];
+const COMMANDS = ['generate', 'models', 'jobs', 'usage', 'key', 'balance', 'config', 'prep-image', 'library', 'help'];
 
 const HELP = [
   `reelbench ${version}: video generation through APIMart from the command line, into the same library as the Reelbench app`,
@@ -28,8 +30,8 @@ const HELP = [
   'Commands:',
   ...COMMAND_HELP.flatMap((help) => formatCommandHelp(help, '  ')),
   '',
-  'Models (--model):',
-  ...formatModels(MODEL_CATALOG),
+  'Models (--model; `reelbench models` lists what APIMart offers today, `models show ID` their parameters):',
+  ...formatModels(SNAPSHOT_CATALOG, defaultModelId(SNAPSHOT_CATALOG, null)),
   '',
   'Every command takes --json (answers and errors as one JSON object on stdout) and --debug (stack traces).',
   'Exit codes: 0 done, 1 the operation failed, 2 a wrong command line, 130 stopped with Ctrl+C (the job is kept).',
@@ -84,7 +86,9 @@ export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv, te
         io.out(rest[0] && rest[0] !== '--json' ? helpFor(rest[0]) : HELP);
         return EXIT.ok;
       case 'prep-image':
-        return await prepImage(rest, io, (await open()).paths.dataDir);
+        return await prepImage(rest, io, await open());
+      case 'models':
+        return await modelsCommand(rest, io, await open());
       case 'library':
         return await libraryCommand(rest, io, await open());
       case 'key':

@@ -9,6 +9,8 @@ export interface AppPaths {
   /** Regenerable files: prepared images, previews, the upload cache. */
   readonly cacheDir: string;
   readonly uploadCacheFile: string;
+  /** What APIMart said about its models (listing and schemas, each kept a day): a cache, rebuilt by a refresh. */
+  readonly modelsFile: string;
   readonly catalogFile: string;
   readonly posterDir: string;
   /** Present while a library move is under way; lets an interrupted move resume. */
@@ -29,6 +31,7 @@ export function resolveAppPaths(dataDir: string): AppPaths {
     logFile: path.join(dataDir, 'logs', 'main.log'),
     cacheDir: path.join(dataDir, 'cache'),
     uploadCacheFile: path.join(dataDir, 'cache', 'uploads.json'),
+    modelsFile: path.join(dataDir, 'cache', 'models.json'),
     catalogFile: path.join(dataDir, 'library', 'catalog.sqlite'),
     posterDir: path.join(dataDir, 'cache', 'posters'),
     libraryMoveJournal: path.join(dataDir, 'library', 'move-journal.json'),

@@ -23,6 +23,8 @@ import { createMainRouter } from './main-services';
 import type { SettingsStore } from './settings/settings-store';
 import { openDraftStore, type DraftStore } from './storage/draft-store';
 import { resolveLanguage } from '../../shared/i18n/translator';
+import { findModel } from '../../shared/catalog/model-lookup';
+import { createModelCatalogService, type ModelCatalogService } from './models/model-catalog-service';
 
 /** What the services tell each other and the window, as it happens. */
 export interface ServiceEvents {
@@ -85,6 +87,8 @@ export interface Services {
   readonly settings: SettingsStore;
   readonly keyStore: KeyStore;
   readonly images: ImageService;
+  /** The model catalog: the shipped snapshot, APIMart's live schemas and the user's prices. */
+  readonly models: ModelCatalogService;
   readonly library: LibraryHost;
   readonly bus: EventBus<ServiceEvents>;
   /** The job pipeline (jobs.sqlite opened on first use: a command that needs no jobs never opens it). */
@@ -126,7 +130,30 @@ export function composeServices(adapters: ServiceAdapters): Services {
     bus.on('library.changed', (report) => toWindow.emit('library.changed', report));
     bus.on('library.item', (event) => toWindow.emit('library.item', event));
   }
-  const images = createImageService({ cacheDir: paths.cacheDir });
+  const apimart = () =>
+    createApimartClient({
+      fetch: adapters.fetch,
+      baseUrl: adapters.jobs?.baseUrl ?? settings.current().apiBaseUrl,
+      keySource: keyStore,
+      logger,
+      catalog: () => models.current(),
+    });
+  const models = createModelCatalogService({
+    // One attempt per call: the catalog falls back on what it knows, so a dead network costs no back-off here.
+    client: () =>
+      createApimartClient({
+        fetch: adapters.fetch,
+        baseUrl: adapters.jobs?.baseUrl ?? settings.current().apiBaseUrl,
+        keySource: keyStore,
+        logger,
+        timeoutMs: 15_000,
+        retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, maxRetryAfterMs: 0 },
+      }),
+    cacheFile: paths.modelsFile,
+    prices: () => settings.current().prices,
+    logger,
+  });
+  const images = createImageService({ cacheDir: paths.cacheDir, catalog: () => models.current() });
   const library = createLibraryHost({
     paths,
     settings,
@@ -156,6 +183,7 @@ export function composeServices(adapters: ServiceAdapters): Services {
       pollCeilingMs: adapters.jobs?.pollCeilingMs,
       leaseMs: adapters.jobs?.leaseMs,
       language,
+      models,
       adopt: typeof adapters.jobs?.adopt === 'function' ? adapters.jobs.adopt() : (adapters.jobs?.adopt ?? true),
       onChange: (job) => bus.emit('jobs.changed', job),
     }),
@@ -166,14 +194,13 @@ export function composeServices(adapters: ServiceAdapters): Services {
       adapters.systemLanguages ?? [Intl.DateTimeFormat().resolvedOptions().locale],
     );
   const draftStore = once(() => openDraftStore(paths.draftsFile));
-  const apimart = () =>
-    createApimartClient({ fetch: adapters.fetch, baseUrl: settings.current().apiBaseUrl, keySource: keyStore, logger });
   const drafts = once(() =>
     createDraftService({
       store: draftStore.get(),
       imagesDir: paths.draftImagesDir,
       jobs: () => pipeline.get().runner,
-      pricePerSecond: (model) => settings.current().prices[model] ?? null,
+      pricePerSecond: (model) => findModel(models.current(), model)?.price.perSecond ?? null,
+      catalog: () => models.current(),
     }),
   );
   const router = once(() => {
@@ -202,6 +229,7 @@ export function composeServices(adapters: ServiceAdapters): Services {
     settings,
     keyStore,
     images,
+    models,
     library,
     bus,
     get pipeline() {
@@ -222,6 +250,7 @@ export function composeServices(adapters: ServiceAdapters): Services {
     toWindow,
     apimart,
     async start() {
+      await models.load();
       await library.open();
       pipeline.get().runner.start();
     },

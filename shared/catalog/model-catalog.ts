@@ -1,55 +1,54 @@
-import { catalogSchema, type ModelCatalog, type Resolution } from './catalog-schema';
+import { buildModel, withUserPrice, type LiveSchema } from './build-model';
+import { SNAPSHOT_MODELS, PREFERRED_DEFAULTS, type SnapshotModel } from './snapshot';
+import { modelCatalogSchema, type ModelCatalog, type ModelState, type VideoModel } from './video-model';
 
-/** 1280×720 / 720×1280: what both documented models produce at standard resolution. */
-const STANDARD_720P: Resolution = {
-  id: 'standard',
-  label: 'Standard (720p)',
-  frames: { landscape: { width: 1280, height: 720 }, portrait: { width: 720, height: 1280 } },
-};
+/** What the catalog is merged from: the shipped snapshot, what APIMart said today, and the user's prices. */
+export interface CatalogLayers {
+  readonly snapshot: readonly SnapshotModel[];
+  /** Live schemas by model id (read within the day, or kept from an earlier day when APIMart cannot be reached). */
+  readonly live: ReadonlyMap<string, LiveSchema>;
+  /** Ids APIMart's own listing named (null when the listing has never been read). */
+  readonly listed: ReadonlySet<string> | null;
+  /** Models APIMart answered `model_not_found` for. */
+  readonly unavailable: ReadonlySet<string>;
+  /** The user's price per second, by model id. */
+  readonly prices: Readonly<Record<string, number>>;
+}
+
+function stateOf(id: string, layers: CatalogLayers): ModelState {
+  if (layers.unavailable.has(id)) return 'unavailable';
+  return layers.live.has(id) ? 'confirmed' : 'unconfirmed';
+}
 
 /**
- * What APIMart's video endpoint accepts, as data (../shared/docs/apimart-api.md). Aggregators rename and retire
- * models (OpenAI closed its own Sora API in September 2026), so adding or changing a model is an edit here and
- * nowhere else: request validation, the workbench controls and the CLI all read this object.
+ * The merged catalog. Live allowed values win over the snapshot; a shipped model whose schema could not be read is
+ * kept, not confirmed; a shipped model APIMart's listing no longer names is kept unconfirmed too (a listing can lag),
+ * and only `model_not_found` marks one unavailable. Models only the live layer knows follow the shipped ones.
  */
-const data: ModelCatalog = {
-  defaultModel: 'sora-2-preview',
-  models: [
-    {
-      id: 'sora-2-preview',
-      label: 'Sora 2',
-      description: 'Standard quality, 720p.',
-      durations: [4, 8, 12],
-      defaultDuration: 4,
-      aspects: ['landscape', 'portrait'],
-      resolutions: [STANDARD_720P],
-      defaultResolution: 'standard',
-      sendsResolution: false,
-    },
-    {
-      id: 'sora-2-pro-preview',
-      label: 'Sora 2 Pro',
-      description: 'Higher quality; offers a high resolution.',
-      durations: [4, 8, 12],
-      defaultDuration: 4,
-      aspects: ['landscape', 'portrait'],
-      resolutions: [
-        STANDARD_720P,
-        {
-          id: 'high',
-          label: 'High (1792×1024)',
-          frames: { landscape: { width: 1792, height: 1024 }, portrait: { width: 1024, height: 1792 } },
-        },
-      ],
-      defaultResolution: 'standard',
-      sendsResolution: true,
-    },
-  ],
-  aspectAliases: { landscape: 'landscape', portrait: 'portrait', '16:9': 'landscape', '9:16': 'portrait' },
-  image: { maxBytes: 10 * 1024 * 1024, formats: ['jpeg', 'png', 'webp'] },
-  // The API documents no limit; this is Reelbench's guard against pasting a whole file by mistake.
-  prompt: { maxLength: 10_000 },
-};
+export function mergeCatalog(layers: CatalogLayers): ModelCatalog {
+  const shipped = new Set(layers.snapshot.map((model) => model.id));
+  const models: VideoModel[] = [
+    ...layers.snapshot.map((snapshot) =>
+      buildModel(snapshot.id, snapshot, layers.live.get(snapshot.id), stateOf(snapshot.id, layers)),
+    ),
+    ...[...layers.live.keys()]
+      .filter((id) => !shipped.has(id))
+      .sort()
+      .map((id) => buildModel(id, undefined, layers.live.get(id), stateOf(id, layers))),
+  ].map((model) => withUserPrice(model, layers.prices[model.id]));
+  return { models, prompt: { maxLength: 10_000 }, imageFormats: ['jpeg', 'png', 'webp'] };
+}
 
-/** The catalog the app ships with, checked against its schema when loaded so a bad edit fails loudly. */
-export const MODEL_CATALOG: ModelCatalog = catalogSchema.parse(data);
+/** The catalog from the shipped snapshot alone: what works offline, on first start, and in the CLI without a key. */
+export const SNAPSHOT_CATALOG: ModelCatalog = modelCatalogSchema.parse(
+  mergeCatalog({ snapshot: SNAPSHOT_MODELS, live: new Map(), listed: null, unavailable: new Set(), prices: {} }),
+);
+
+/** The default model: the last one used while it is still offered, else the first available of a short list. */
+export function defaultModelId(catalog: ModelCatalog, lastUsed: string | null): string {
+  const offered = (id: string | null) =>
+    id !== null && catalog.models.some((model) => model.id === id && model.state !== 'unavailable');
+  if (offered(lastUsed)) return lastUsed as string;
+  const preferred = PREFERRED_DEFAULTS.find(offered);
+  return preferred ?? catalog.models.find((model) => model.state !== 'unavailable')?.id ?? PREFERRED_DEFAULTS[0]!;
+}

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { aspectSchema } from '../catalog/catalog-schema';
 import { normalizedRectSchema } from '../images/image-models';
 
 /** Model, duration, aspect and resolution: what a draft, a preset and a job share. */
 export const generationParamsSchema = z.object({
   model: z.string().min(1).max(200),
   duration: z.number().int().positive().max(600),
-  aspect: aspectSchema,
+  /** The shape in the model's spelling or as a ratio (`16:9`, `landscape`). */
+  aspect: z.string().min(1).max(40),
   resolution: z.string().min(1).max(50),
 });
 

@@ -1,4 +1,4 @@
-import type { Frame } from '../catalog/catalog-schema';
+import type { Frame } from '../catalog/video-model';
 
 /** A rectangle as fractions (0–1) of the displayed image: what the UI's crop window sends. */
 export interface NormalizedRect {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { aspectSchema } from '../catalog/catalog-schema';
+import { paramsSchema } from '../catalog/video-model';
 import { messageRefSchema } from '../errors';
 
 /** Something the UI should tell the user about an image before it is used. */
@@ -45,10 +45,13 @@ export const normalizedRectSchema = z.object({
 
 /** The frame an image is being prepared for. */
 export const imageTargetSchema = z.object({
-  model: z.string().min(1),
-  resolution: z.string().min(1).optional(),
-  aspect: aspectSchema,
+  model: z.string().min(1).max(200),
+  /** The request's parameters: its shape and resolution decide the frame. */
+  params: paramsSchema.default({}),
 });
+
+/** The frame an image is being prepared for, as callers write it. */
+export type ImageTargetInput = z.input<typeof imageTargetSchema>;
 
 /** How to prepare an image. */
 export const prepareOptionsSchema = imageTargetSchema.extend({

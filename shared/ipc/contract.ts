@@ -16,7 +16,7 @@ import {
   reuseSettingsSchema,
   userFieldsPatchSchema,
 } from '../library/library-models';
-import { jobRequestSchema, jobSchema, usageSchema } from '../jobs/job-models';
+import { jobRequestInputSchema, jobSchema, usageSchema } from '../jobs/job-models';
 import { batchPlanSchema, batchSpecSchema } from '../drafts/batch-models';
 import {
   draftPatchSchema,
@@ -119,7 +119,7 @@ export const contract = {
     'library.location': { request: z.undefined(), response: z.object({ path: z.string(), isDefault: z.boolean() }) },
     'library.move': { request: z.undefined(), response: reconcileReportSchema.nullable() },
     'jobs.list': { request: z.undefined(), response: z.array(jobSchema) },
-    'jobs.enqueue': { request: jobRequestSchema, response: jobSchema },
+    'jobs.enqueue': { request: jobRequestInputSchema, response: jobSchema },
     'jobs.cancel': { request: z.object({ id: z.string().uuid() }), response: jobSchema },
     'jobs.retry': { request: z.object({ id: z.string().uuid() }), response: jobSchema },
     'jobs.hide': { request: z.object({ id: z.string().uuid() }), response: z.undefined() },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { aspectSchema } from '../catalog/catalog-schema';
+import { imageRoleSchema, paramsSchema } from '../catalog/video-model';
 import { appErrorDataSchema, messageRefSchema } from '../errors';
 import { normalizedRectSchema } from '../images/image-models';
 import type { JobPhase } from './job-phases';
@@ -9,20 +9,32 @@ export { jobPhaseSchema, TERMINAL_PHASES, type JobPhase } from './job-phases';
 /** Why a job is not moving right now (it will, by itself, when the reason goes away). */
 export const jobWaitSchema = z.enum(['network', 'balance', 'rateLimit', 'key', 'disk']).nullable();
 
-/** What to generate: the workbench's (or the CLI's) parameters. */
+/** One image a job sends: the user's original file and its role; the job prepares (crops, encodes) and uploads it. */
+export const jobImageSchema = z.object({
+  role: imageRoleSchema,
+  path: z.string().min(1).max(4096),
+  crop: normalizedRectSchema.nullable().default(null),
+});
+
+/** An image of a job. */
+export type JobImage = z.infer<typeof jobImageSchema>;
+
+/** What to generate: a model and its parameters (checked against the model's schema), the prompt and the images. */
 export const jobRequestSchema = z.object({
   prompt: z.string().min(1).max(10_000),
-  model: z.string().min(1),
-  duration: z.number().int().positive(),
-  aspect: aspectSchema,
-  resolution: z.string().min(1),
-  /** The user's original reference image; it is prepared (cropped, encoded) by the job. */
-  imagePath: z.string().max(4096).nullable().default(null),
-  crop: normalizedRectSchema.nullable().default(null),
+  model: z.string().min(1).max(200),
+  params: paramsSchema.default({}),
+  images: z.array(jobImageSchema).max(20).default([]),
   title: z.string().max(500).nullable().default(null),
   draftId: z.string().nullable().default(null),
   draftVersionId: z.string().nullable().default(null),
 });
+
+/**
+ * A new request as a caller sends it (the window, the CLI): unknown keys are refused rather than dropped, so a caller
+ * still writing Sora's flat fields (`duration`, `aspect`) hears so instead of getting a model's defaults.
+ */
+export const jobRequestInputSchema = jobRequestSchema.strict();
 
 /** A generation request. */
 export type JobRequest = z.infer<typeof jobRequestSchema>;
@@ -49,6 +61,8 @@ const jobFields = {
   progress: z.number().min(0).max(100),
   etaSeconds: z.number().nullable(),
   pricePerSecond: z.number().nullable(),
+  /** What APIMart reported the finished task cost (`cost` / `credits_cost`), when it did: the ledger prefers it. */
+  reportedCost: z.number().nullable().default(null),
   videoExpiresAt: z.string().nullable(),
   /** Why it is waiting (while it runs), or why it ended. */
   error: appErrorDataSchema.nullable(),
@@ -111,8 +125,10 @@ export function jobIsIn<P extends JobPhase>(job: Job, phases: readonly P[]): job
 export const usagePeriodSchema = z.object({
   jobs: z.number().int(),
   seconds: z.number(),
-  /** Null when no price per second was set for any of them. */
+  /** Null when no price per second was set for any of them. What APIMart reported wherever it did, else the estimate. */
   cost: z.number().nullable(),
+  /** The same jobs at their estimated price (seconds × price per second), to show beside the reported cost. */
+  estimate: z.number().nullable().default(null),
   /** Jobs whose cost is unknown because no price was set for their model at the time. */
   unpriced: z.number().int(),
 });

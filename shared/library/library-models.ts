@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { aspectSchema } from '../catalog/catalog-schema';
+import { orientationSchema, paramsSchema } from '../catalog/video-model';
 import { userFieldsSchema } from './sidecar';
 import { messageRefSchema } from '../errors';
 
@@ -12,7 +12,8 @@ export const libraryItemSchema = z.object({
   title: z.string(),
   prompt: z.string().nullable(),
   model: z.string().nullable(),
-  aspect: aspectSchema.nullable(),
+  /** Landscape, portrait or square, from the shape it was made in. */
+  aspect: orientationSchema.nullable(),
   resolution: z.string().nullable(),
   duration: z.number().nullable(),
   createdAt: z.string(),
@@ -53,7 +54,7 @@ export const libraryQuerySchema = z.object({
   search: z.string().max(500).optional(),
   sort: librarySortSchema.default('newest'),
   model: z.string().max(200).optional(),
-  aspect: aspectSchema.optional(),
+  aspect: orientationSchema.optional(),
   favorites: z.boolean().optional(),
   tag: z.string().max(100).optional(),
   /** ISO dates, inclusive. */
@@ -104,9 +105,8 @@ export type ReconcileReport = z.infer<typeof reconcileReportSchema>;
 export const reuseSettingsSchema = z.object({
   prompt: z.string(),
   model: z.string(),
-  duration: z.number(),
-  aspect: aspectSchema,
-  resolution: z.string(),
+  /** The request's parameters, in the model's own field names. */
+  params: paramsSchema,
   /** The prepared reference image, as a media URL the workbench can show, if there was one. */
   referenceUrl: z.string().nullable(),
   draftId: z.string().nullable(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { aspectSchema } from '../catalog/catalog-schema';
+import { legacyParams } from '../catalog/legacy-params';
+import { paramsSchema } from '../catalog/video-model';
 
 /** The sidecar beside every video: `clip.mp4` → `clip.reelbench.json`. */
 export const SIDECAR_SUFFIX = '.reelbench.json';
@@ -8,20 +9,37 @@ export const REFERENCE_INFIX = '.ref';
 /** Identifies the file format, for humans and for future versions. */
 export const SIDECAR_SCHEMA = 'reelbench.video/1';
 
+/** A generation written before requests were `{ model, params }` gets its params from Sora's fields. */
+function withParams(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const generation = value as Record<string, unknown>;
+  if (typeof generation['params'] === 'object' && generation['params'] !== null) return value;
+  const model = typeof generation['model'] === 'string' ? generation['model'] : '';
+  return { ...generation, params: legacyParams(model, generation) };
+}
+
 /** How a video was generated; null for imported videos Reelbench did not make. */
-export const generationSchema = z.object({
-  prompt: z.string(),
-  model: z.string(),
-  duration: z.number().positive(),
-  aspect: aspectSchema,
-  resolution: z.string(),
-  /** File name of the prepared reference image beside the video, if one was used. */
-  referenceImage: z.string().nullable(),
-  taskId: z.string().nullable(),
-  jobId: z.string().nullable(),
-  draftId: z.string().nullable().default(null),
-  draftVersionId: z.string().nullable().default(null),
-});
+export const generationSchema = z.preprocess(
+  withParams,
+  z.object({
+    prompt: z.string(),
+    model: z.string(),
+    /** The request's parameters as sent, in the model's own field names. */
+    params: paramsSchema,
+    /** Seconds, shape and resolution in the model's spelling: what the library shows and filters by. */
+    duration: z.number().positive().nullable(),
+    aspect: z.string().max(40).nullable(),
+    resolution: z.string().max(40).nullable(),
+    /** File name of the prepared first image beside the video, if one was used. */
+    referenceImage: z.string().nullable(),
+    taskId: z.string().nullable(),
+    jobId: z.string().nullable(),
+    draftId: z.string().nullable().default(null),
+    draftVersionId: z.string().nullable().default(null),
+    /** What APIMart reported the task cost, when it did (the estimate is the job's). */
+    cost: z.number().nullable().default(null),
+  }),
+);
 
 /** What the user says about a video. */
 export const userFieldsSchema = z.object({

@@ -22,6 +22,8 @@ export type TaskSnapshot =
   | (TaskBase & {
       readonly status: 'completed';
       readonly completedAt: number | null;
+      /** What the task cost, when APIMart reports it (`cost` or `credits_cost`). */
+      readonly cost: number | null;
       readonly video: { readonly url: string; readonly expiresAt: number | null };
     })
   | (TaskBase & { readonly status: 'failed'; readonly failure: TaskFailure })

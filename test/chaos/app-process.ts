@@ -8,6 +8,8 @@ import { resolveAppPaths } from '../../electron/services/app-paths.ts';
 import { createImageService } from '../../electron/services/images/image-service.ts';
 import { encodePoster } from '../../electron/services/images/poster-encode.ts';
 import { createPipeline } from '../../electron/services/jobs/pipeline.ts';
+import { createApimartClient } from '../../electron/services/apimart/apimart-client.ts';
+import { createModelCatalogService } from '../../electron/services/models/model-catalog-service.ts';
 import { createKeyStore } from '../../electron/services/keychain/key-store.ts';
 import { loadKeytar } from '../../electron/services/keychain/load-keytar.ts';
 import { createLibraryHost } from '../../electron/services/library/library-host.ts';
@@ -49,12 +51,25 @@ const library = createLibraryHost({
 });
 await library.open();
 const pollFloorMs = Number(env['REELBENCH_POLL_MIN_MS']) || undefined;
+const models = createModelCatalogService({
+  client: () =>
+    createApimartClient({
+      fetch: (url, init) => fetch(url, init),
+      baseUrl: required('REELBENCH_BASE_URL'),
+      keySource: keyStore,
+    }),
+  cacheFile: paths.modelsFile,
+  prices: () => settings.current().prices,
+  logger,
+});
+await models.load();
 const pipeline = createPipeline({
+  models,
   paths,
   settings,
   keySource: keyStore,
   fetch: (url, init) => fetch(url, init),
-  images: createImageService({ cacheDir: paths.cacheDir }),
+  images: createImageService({ cacheDir: paths.cacheDir, catalog: () => models.current() }),
   library,
   baseUrl: required('REELBENCH_BASE_URL'),
   pollFloorMs,

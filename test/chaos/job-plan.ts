@@ -1,3 +1,4 @@
+import { legacyParams } from '../../shared/catalog/legacy-params.ts';
 import type { JobRequestInput } from '../../shared/jobs/job-models.ts';
 import { seededRandom } from './seeded-random.ts';
 
@@ -85,10 +86,8 @@ export function requestOf(job: PlannedJob, imagePath: (image: ChaosImage) => str
   return {
     prompt: job.prompt,
     model: job.model,
-    duration: job.duration,
-    aspect: job.aspect,
-    resolution: job.resolution,
-    imagePath: job.image ? imagePath(job.image) : null,
+    params: legacyParams(job.model, job),
+    images: job.image ? [{ role: 'first', path: imagePath(job.image) }] : [],
   };
 }
 

@@ -86,12 +86,12 @@ describe('drafts in the workbench (no network, no key)', () => {
         ).document.querySelector('[data-testid="prompt"]')?.value ?? ''
       ).includes('Vertical framing'),
     );
-    await expect.poll(() => page.getByTestId('aspect-portrait').isChecked()).toBe(true);
+    await expect.poll(() => page.getByTestId('aspect-9:16').isChecked()).toBe(true);
 
     await page.getByText('Batch', { exact: true }).click();
     await page.getByTestId('batch-lines').fill('first idea\nsecond idea\nthird idea');
     await page.getByTestId('batch-plan').click();
-    await page.getByText('3 jobs, 24 s in all (set prices in Settings to see the cost)').waitFor();
+    await page.getByText(/^3 jobs, 15 s in all, about 1\.0/).waitFor();
     await page.getByTestId('batch-run').click();
     await page.getByText('3 jobs queued.').waitFor();
     const jobs = await app.services.router.dispatch('jobs.list', undefined, { senderUrl: page.url() });
@@ -99,7 +99,11 @@ describe('drafts in the workbench (no network, no key)', () => {
       ok: true,
       data: expect.arrayContaining([
         expect.objectContaining({
-          request: expect.objectContaining({ prompt: 'second idea', aspect: 'portrait', duration: 8 }),
+          request: expect.objectContaining({
+            prompt: 'second idea',
+            model: 'kling-v3',
+            params: { duration: 5, aspect_ratio: '9:16', mode: 'std' },
+          }),
         }),
       ]),
     });

@@ -24,8 +24,8 @@ describe('reference image previews in the window', () => {
     const shown = await app.page.evaluate(
       `(async (file) => {
         const api = window.reelbench;
-        const inspected = await api.images.inspect({ path: file, target: { model: 'sora-2-preview', aspect: 'landscape' } });
-        const prepared = await api.images.prepare({ path: file, model: 'sora-2-preview', aspect: 'landscape' });
+        const inspected = await api.images.inspect({ path: file, target: { model: 'sora-2-preview', params: { aspect_ratio: 'landscape' } } });
+        const prepared = await api.images.prepare({ path: file, model: 'sora-2-preview', params: { aspect_ratio: 'landscape' } });
         const load = (src) => new Promise((resolve) => {
           const img = new Image();
           img.onload = () => resolve({ width: img.naturalWidth, height: img.naturalHeight });

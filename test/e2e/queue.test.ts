@@ -30,7 +30,7 @@ async function start(language?: Language): Promise<void> {
 
 const enqueue = (prompt: string) =>
   app.page.evaluate(
-    `window.reelbench.jobs.enqueue(${JSON.stringify({ prompt, model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' })})`,
+    `window.reelbench.jobs.enqueue(${JSON.stringify({ prompt, model: 'sora-2-preview', params: { duration: 4, aspect_ratio: 'landscape' } })})`,
   );
 
 describe.skipIf(gate.skip)('the queue', () => {

@@ -54,7 +54,7 @@ describe.skipIf(gate.skip)('the workbench, end to end', () => {
     const { page } = app;
 
     await page.getByTestId('prompt').fill('A lighthouse on a cliff at dusk, waves below');
-    await page.getByTestId('aspect-portrait').check();
+    await page.getByTestId('aspect-9:16').check();
     app.desktop.nextFile = photo;
     await page.getByTestId('image-pick').click();
     await page.getByTestId('crop-window').waitFor();
@@ -82,9 +82,10 @@ describe.skipIf(gate.skip)('the workbench, end to end', () => {
     expect(fake.count('generate', 'POST')).toBe(1);
     expect(fake.count('upload')).toBe(1);
     const [task] = [...fake.tasks.values()];
+    // The default model (Veo 3.1 Fast since Sora's API closed) takes the image as its first frame.
     expect(task?.generation).toMatchObject({
       prompt: 'A lighthouse on a cliff at dusk, waves below',
-      aspect: 'portrait',
+      body: { model: 'veo3.1-fast-official', aspect_ratio: '9:16', first_frame_image: expect.any(String) },
       imageUrls: [expect.any(String)],
     });
     // The crop moved right: the uploaded image is the right-hand side of the card (green over white), not the centre.
@@ -110,7 +111,10 @@ describe.skipIf(gate.skip)('the workbench, end to end', () => {
     expect(drafts).toMatchObject({
       ok: true,
       data: [
-        { prompt: 'A lighthouse on a cliff at dusk, waves below', params: { aspect: 'portrait' } },
+        {
+          prompt: 'A lighthouse on a cliff at dusk, waves below',
+          params: { model: 'veo3.1-fast-official', aspect: '9:16' },
+        },
         expect.anything(),
       ],
     });
@@ -127,7 +131,8 @@ describe.skipIf(gate.skip)('the workbench, end to end', () => {
     await app.page.reload();
     await expect(app.page.getByTestId('prompt').inputValue()).resolves.toBe('Typed just before the window closed');
     await expect(app.page.getByTestId('cost-line').textContent()).resolves.toBe(
-      '4 s — set your price per second in Settings to see the cost.',
+      // Veo 3.1 Fast's 8 s at the price APIMart listed (shipped, dated; the user may set their own).
+      '8 s × 0.08 per second = 0.64',
     );
   });
 
@@ -141,7 +146,7 @@ describe.skipIf(gate.skip)('the workbench, end to end', () => {
     ticker = setInterval(() => undefined, 1_000);
     app = await launchApp({ apiBaseUrl: fake.baseUrl });
     const { page } = app;
-    await page.getByTestId('aspect-portrait').check();
+    await page.getByTestId('aspect-9:16').check();
     app.desktop.nextFile = photo;
     await page.getByTestId('image-pick').click();
     const crop = page.getByRole('group', { name: /Crop: arrow keys move it/ });

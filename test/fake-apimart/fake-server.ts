@@ -6,7 +6,8 @@ import path from 'node:path';
 import { createFakeClock, type FakeClock } from './fake-clock.ts';
 import { FaultQueue, type Fault, type FaultPlan, type FaultRoute } from './faults.ts';
 import { describeTask, isVideoExpired, isVideoReady, type FakeTask, type UrlShape } from './fake-tasks.ts';
-import { checkGeneration, DOCUMENTED_MODELS, type FakeModel } from './generation-rules.ts';
+import { checkGeneration } from './generation-rules.ts';
+import { FAKE_OTHER_MODELS, FAKE_VIDEO_MODELS, type FakeModel, type JsonSchema } from './fake-models.ts';
 import { parseRange, readBody, sendJson } from './http-helpers.ts';
 import { CONTENT_TYPES, sniffImage } from './image-sniff.ts';
 import { sha256, videoForTask, type LedgerLine, type LedgerTask, type ServerLedger } from './server-ledger.ts';
@@ -20,7 +21,12 @@ export interface FakeApimartOptions {
   readonly apiKey?: string;
   readonly balance?: number;
   readonly pricePerSecond?: number;
+  /** The video models it serves (default: the reference pages' families and one model known only by its schema). */
   readonly models?: readonly FakeModel[];
+  /** Models it answers `model_not_found` for (retired upstream): not listed, no schema, no generation. */
+  readonly retired?: readonly string[];
+  /** More ids for `/v1/models`, none of them video models (a listing of hundreds, as the real one is). */
+  readonly otherModels?: readonly string[];
   readonly urlShape?: UrlShape;
   readonly estimatedSeconds?: number;
   readonly port?: number;
@@ -38,7 +44,7 @@ export interface FakeApimartOptions {
 /** One request the fake saw. */
 export interface LoggedRequest {
   readonly method: string;
-  readonly route: FaultRoute | 'image' | 'models' | 'other';
+  readonly route: FaultRoute | 'image' | 'models' | 'schema' | 'other';
   readonly path: string;
   /** The query string (`?language=ko` on a task poll), or ''. */
   readonly query: string;
@@ -67,6 +73,10 @@ export interface FakeApimart {
   replays(): number;
   /** Every task created and billed, and every request with what came of it. */
   ledger(): ServerLedger;
+  /** Changes what a model's schema says from now on (a new enum value appearing upstream, say). */
+  setSchema(modelId: string, schema: JsonSchema): void;
+  /** Retires a model from now on: `model_not_found` for its schema and its generations. */
+  retire(modelId: string): void;
   /** Replaces the fault plan (null: no more planned faults). */
   setPlan(plan: FaultPlan | null): void;
   /** Stops listening for `ms` (connections refused, open ones cut), then listens on the same port again. */
@@ -101,7 +111,8 @@ const openAiError = (message: string, type: string, code: string | null = null) 
 export async function startFakeApimart(options: FakeApimartOptions = {}): Promise<FakeApimart> {
   const apiKey = options.apiKey ?? `sk-fake-${randomBytes(12).toString('hex')}`;
   const clock = options.clock ?? createFakeClock();
-  const models = options.models ?? DOCUMENTED_MODELS;
+  let models: readonly FakeModel[] = options.models ?? FAKE_VIDEO_MODELS;
+  const retired = new Set(options.retired ?? []);
   const pricePerSecond = options.pricePerSecond ?? 0.01;
   const faults = new FaultQueue();
   const requests: LoggedRequest[] = [];
@@ -132,6 +143,7 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     if (method === 'GET' && pathname.startsWith('/f/video/')) return 'video';
     if (method === 'GET' && pathname.startsWith('/f/image/')) return 'image';
     if (method === 'GET' && pathname === '/v1/models') return 'models';
+    if (method === 'GET' && pathname === '/v1/model-schema') return 'schema';
     return 'other';
   };
 
@@ -220,7 +232,7 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
       note(line, 'replayed');
       return sendCreated(request, response, earlier.taskId, true);
     }
-    const checked = checkGeneration(body, models);
+    const checked = checkGeneration(body, models, [...retired]);
     if ('reason' in checked) {
       return checked.reason === 'unknownModel'
         ? sendJson(response, 400, openAiError(checked.message, 'invalid_request_error', 'model_not_found'))
@@ -268,13 +280,36 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
   }
 
   function handleModels(response: ServerResponse): void {
-    // Every model, chat ones included, as /v1/models lists them.
-    const data = [...models.map((model) => model.id), 'gpt-4o-mini', 'gemini-2.5-flash'].map((id) => ({
-      id,
-      object: 'model',
-      owned_by: 'apimart',
-    }));
-    sendJson(response, 200, { object: 'list', data });
+    // Every model, chat and image ones included, as /v1/models lists them; retired ones are gone from the list.
+    const ids = [
+      ...models.map((model) => model.id).filter((id) => !retired.has(id)),
+      ...FAKE_OTHER_MODELS,
+      ...(options.otherModels ?? []),
+    ];
+    sendJson(response, 200, { object: 'list', data: ids.map((id) => ({ id, object: 'model', owned_by: 'apimart' })) });
+  }
+
+  function handleSchema(query: URLSearchParams, response: ServerResponse): void {
+    const id = query.get('model') ?? '';
+    const operation = query.get('operation') ?? '';
+    const model = models.find((candidate) => candidate.id === id);
+    if (retired.has(id) || (!model && !FAKE_OTHER_MODELS.includes(id) && !(options.otherModels ?? []).includes(id)))
+      return sendJson(
+        response,
+        404,
+        openAiError(`model ${id} does not exist`, 'invalid_request_error', 'model_not_found'),
+      );
+    if (!model || operation !== 'video_generation')
+      return sendJson(
+        response,
+        400,
+        openAiError(
+          `model ${id} has no ${operation || 'such'} operation`,
+          'invalid_request_error',
+          'unsupported_operation',
+        ),
+      );
+    sendJson(response, 200, { model: id, operation, input_schema: model.schema });
   }
 
   function handleTask(pathname: string, response: ServerResponse): void {
@@ -383,7 +418,7 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     });
 
     let fault =
-      route === 'other' || route === 'image' || route === 'models'
+      route === 'other' || route === 'image' || route === 'models' || route === 'schema'
         ? undefined
         : (faults.take(route) ?? plan?.faultFor(route));
     if (fault) note(line, `fault ${fault.kind === 'status' ? `status ${fault.status}` : fault.kind}`);
@@ -416,6 +451,7 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     if (route === 'generate') return handleGenerate(request, response, fault, line);
     if (route === 'task') return handleTask(pathname, response);
     if (route === 'models') return handleModels(response);
+    if (route === 'schema') return handleSchema(new URLSearchParams(search), response);
     sendJson(response, 200, { success: true, remain_balance: balance, used_balance: used, unlimited_quota: false });
   }
 
@@ -453,6 +489,12 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     videoBytesSent: () => videoBytesSent,
     replays: () => replays,
     ledger: () => ({ tasks: [...ledgerTasks], lines: ledgerLines.map((line) => ({ ...line })) }),
+    setSchema: (modelId, schema) => {
+      models = models.map((model) => (model.id === modelId ? { ...model, schema } : model));
+    },
+    retire: (modelId) => {
+      retired.add(modelId);
+    },
     setPlan: (next) => {
       plan = next;
     },

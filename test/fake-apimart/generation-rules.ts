@@ -1,64 +1,62 @@
-/** The documented rules of POST /v1/videos/generations, written independently of the app's model catalog. */
-export interface FakeModel {
-  readonly id: string;
-  readonly resolutions: readonly string[] | null;
-}
+import { z } from 'zod';
+import type { FakeModel } from './fake-models.ts';
 
-/** The models the real service documents. */
-export const DOCUMENTED_MODELS: readonly FakeModel[] = [
-  { id: 'sora-2-preview', resolutions: null },
-  { id: 'sora-2-pro-preview', resolutions: ['standard', 'high'] },
-];
+export type { FakeModel } from './fake-models.ts';
 
-/** A generation the fake accepted. */
+/** A generation the fake accepted: the body as sent, and what it bills. */
 export interface AcceptedGeneration {
   readonly model: string;
   readonly prompt: string;
+  /** The seconds billed (the model's duration field, or its default). */
   readonly duration: number;
-  readonly aspect: 'landscape' | 'portrait';
-  readonly resolution: string | null;
+  /** Every image URL of the request, in the order of the model's image fields. */
   readonly imageUrls: readonly string[];
+  /** The whole body, as it arrived. */
+  readonly body: Readonly<Record<string, unknown>>;
 }
 
-/** Why the fake refused a generation: an unknown model gets its own code, as gateways do. */
+/** Why the fake refused a generation: an unknown or retired model gets its own code, as gateways do. */
 export type GenerationRefusal = { readonly reason: 'unknownModel' | 'invalid'; readonly message: string };
 
-const ASPECTS: Readonly<Record<string, 'landscape' | 'portrait'>> = {
-  landscape: 'landscape',
-  '16:9': 'landscape',
-  portrait: 'portrait',
-  '9:16': 'portrait',
-};
+const validators = new WeakMap<FakeModel, z.ZodType>();
+function validatorOf(model: FakeModel): z.ZodType {
+  let validator = validators.get(model);
+  if (!validator) {
+    validator = z.fromJSONSchema(model.schema as Parameters<typeof z.fromJSONSchema>[0]);
+    validators.set(model, validator);
+  }
+  return validator;
+}
 
-/** Applies the documented rules to a request body. */
-export function checkGeneration(body: unknown, models: readonly FakeModel[]): AcceptedGeneration | GenerationRefusal {
-  if (typeof body !== 'object' || body === null)
+/** Applies the model's own schema to a request body: an unknown field, a wrong type, a value out of range is a 400. */
+export function checkGeneration(
+  body: unknown,
+  models: readonly FakeModel[],
+  retired: readonly string[] = [],
+): AcceptedGeneration | GenerationRefusal {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
     return { reason: 'invalid', message: 'request body must be a JSON object' };
-  const fields = body as Record<string, unknown>;
-  const model = models.find((candidate) => candidate.id === (fields['model'] ?? 'sora-2-preview'));
-  if (!model)
-    return { reason: 'unknownModel', message: `model ${String(fields['model'])} does not exist or is not available` };
+  const { model: id = 'sora-2-preview', ...fields } = body as Record<string, unknown>;
+  const model = models.find((candidate) => candidate.id === id);
+  if (!model || retired.includes(String(id)))
+    return { reason: 'unknownModel', message: `model ${String(id)} does not exist or is not available` };
+  const checked = validatorOf(model).safeParse(fields);
+  if (!checked.success) {
+    const problems = checked.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
+    return { reason: 'invalid', message: problems.join('; ') };
+  }
   if (typeof fields['prompt'] !== 'string' || fields['prompt'].trim() === '')
     return { reason: 'invalid', message: 'prompt is required' };
-  const duration = fields['duration'] ?? 4;
-  if (duration !== 4 && duration !== 8 && duration !== 12)
-    return { reason: 'invalid', message: 'duration must be 4, 8 or 12' };
-  const aspect = ASPECTS[String(fields['aspect_ratio'] ?? 'landscape')];
-  if (!aspect) return { reason: 'invalid', message: 'aspect_ratio must be landscape, portrait, 16:9 or 9:16' };
-  const resolution = fields['resolution'];
-  if (resolution !== undefined && (!model.resolutions || !model.resolutions.includes(String(resolution)))) {
-    return { reason: 'invalid', message: `resolution ${String(resolution)} is not supported by ${model.id}` };
-  }
-  const imageUrls = fields['image_urls'] ?? [];
-  if (!Array.isArray(imageUrls) || imageUrls.some((url) => typeof url !== 'string' || !/^https?:\/\//.test(url))) {
-    return { reason: 'invalid', message: 'image_urls must be an array of URLs' };
-  }
+  const seconds = model.secondsField ? fields[model.secondsField] : undefined;
+  const imageUrls = model.imageFields.flatMap((name) => {
+    const value = fields[name];
+    return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
+  });
   return {
     model: model.id,
     prompt: fields['prompt'],
-    duration,
-    aspect,
-    resolution: resolution === undefined ? null : String(resolution),
-    imageUrls: imageUrls as string[],
+    duration: typeof seconds === 'number' ? seconds : model.defaultSeconds,
+    imageUrls,
+    body: body as Record<string, unknown>,
   };
 }

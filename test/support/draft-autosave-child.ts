@@ -1,6 +1,7 @@
 // Autosaves a draft as fast as it can (like a very fast typist), printing each save once it has returned,
 // until it is killed. Run by test/integration/drafts/autosave-kill.test.ts with `kill -9`.
 import path from 'node:path';
+import { SNAPSHOT_CATALOG } from '../../shared/catalog/model-catalog.ts';
 import { createDraftService } from '../../electron/services/drafts/draft-service.ts';
 import { openDraftStore } from '../../electron/services/storage/draft-store.ts';
 
@@ -10,6 +11,7 @@ const store = openDraftStore(file);
 const drafts = createDraftService({
   store,
   imagesDir: path.join(path.dirname(file), 'images'),
+  catalog: () => SNAPSHOT_CATALOG,
   jobs: () => {
     throw new Error('no jobs here');
   },

@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { SNAPSHOT_CATALOG } from '../../shared/catalog/model-catalog.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { createDraftService, type DraftService } from '../../electron/services/drafts/draft-service';
@@ -43,6 +44,7 @@ export async function setupDrafts(prices: Record<string, number> = {}): Promise<
     imagesDir: path.join(dir, 'draft-images'),
     jobs: () => runner,
     pricePerSecond: (model) => prices[model] ?? null,
+    catalog: () => SNAPSHOT_CATALOG,
     now: () => setup.clock,
   });
   return setup;

@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { SNAPSHOT_CATALOG } from '../../shared/catalog/model-catalog.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { createApimartClient } from '../../electron/services/apimart/apimart-client';
@@ -102,6 +103,7 @@ export async function setupRunner(
       },
       concurrency: () => 3,
       pricePerSecond: () => null,
+      models: () => SNAPSHOT_CATALOG,
       pollFloorMs: 20,
       pollCeilingMs: 100,
       onChange: (job) => events.push(job),

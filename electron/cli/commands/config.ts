@@ -1,4 +1,3 @@
-import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
 import type { Settings, SettingsPatch } from '../../../shared/models/settings';
 import { parseCommandArgs } from '../cli-args';
 import { formatCommandHelp, type CommandHelp } from '../cli-help';
@@ -14,7 +13,7 @@ export const CONFIG_HELP: CommandHelp = {
     ['jobs-at-once N', 'how many jobs run at the same time, 1 to 10 (default 3)'],
     [
       'price.MODEL P',
-      `your price per second of MODEL, for costs and balance checks (e.g. price.${MODEL_CATALOG.defaultModel} 0.08); "none" removes it`,
+      'your price per second of MODEL, for costs and balance checks (e.g. price.kling-v3 0.07), instead of the shipped one; "none" removes it',
     ],
   ],
 };
@@ -57,19 +56,22 @@ const FIXED: readonly ConfigEntry[] = [
   },
 ];
 
-/** Every setting the CLI shows: the fixed ones, then a price for each known model and each priced one. */
+/** Every setting the CLI shows: the fixed ones, then each price the user set. */
 function entries(settings: Settings): ConfigEntry[] {
-  const models = new Set([...MODEL_CATALOG.models.map((model) => model.id), ...Object.keys(settings.prices)]);
-  return [...FIXED, ...[...models].map(priceEntry)];
+  return [...FIXED, ...Object.keys(settings.prices).sort().map(priceEntry)];
 }
 
-function entryNamed(name: string): ConfigEntry {
+/** A setting by name; a price only for a model the catalog knows (a misspelt id would price nothing). */
+function entryNamed(name: string, models: readonly string[]): ConfigEntry {
   const fixed = FIXED.find((entry) => entry.name === name);
   if (fixed) return fixed;
   const model = /^price\.(.+)$/.exec(name)?.[1];
-  if (model && MODEL_CATALOG.models.some((candidate) => candidate.id === model)) return priceEntry(model);
-  const names = ['api-address', 'jobs-at-once', ...MODEL_CATALOG.models.map((candidate) => `price.${candidate.id}`)];
-  throw new UsageError(`there is no setting "${name}". Settings: ${names.join(', ')}.`);
+  if (model && models.includes(model)) return priceEntry(model);
+  if (model)
+    throw new UsageError(
+      `there is no video model "${model}"; \`reelbench models\` lists them (price.ID sets one's price).`,
+    );
+  throw new UsageError(`there is no setting "${name}". Settings: api-address, jobs-at-once, price.MODEL.`);
 }
 
 const shown = (value: string | number | null) => (value === null ? 'not set' : String(value));
@@ -83,13 +85,14 @@ export async function configCommand(args: readonly string[], io: CliIo, context:
     positionals: 3,
   });
   const [action, name, value] = positionals;
+  const known = async () => (await context.models()).current().models.map((model) => model.id);
   if (help) {
     io.out(formatCommandHelp(CONFIG_HELP).join('\n'));
     return EXIT.ok;
   }
   if (action === 'get' && value === undefined) {
     const settings = context.settings.current();
-    const chosen = name === undefined ? entries(settings) : [entryNamed(name)];
+    const chosen = name === undefined ? entries(settings) : [entryNamed(name, await known())];
     if (json)
       io.out(
         JSON.stringify({
@@ -103,7 +106,7 @@ export async function configCommand(args: readonly string[], io: CliIo, context:
     return EXIT.ok;
   }
   if (action === 'set' && name !== undefined && value !== undefined) {
-    const entry = entryNamed(name);
+    const entry = entryNamed(name, await known());
     const updated = await context.settings.update(entry.patch(value, context.settings.current()));
     if (json) io.out(JSON.stringify({ ok: true, settings: { [entry.name]: entry.read(updated) } }));
     else io.out(`${entry.name} = ${shown(entry.read(updated))}`);

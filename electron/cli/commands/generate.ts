@@ -1,27 +1,33 @@
-import path from 'node:path';
-import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
-import { validateVideoRequest, type VideoRequest } from '../../../shared/catalog/video-request';
+import { defaultModelId } from '../../../shared/catalog/model-catalog';
+import { findModel } from '../../../shared/catalog/model-lookup';
+import type { VideoModel } from '../../../shared/catalog/video-model';
+import { summarizeRequest } from '../../../shared/catalog/request-summary';
 import { AppError } from '../../../shared/errors';
 import { parseCommandArgs } from '../cli-args';
 import { ASPECT_WORDS, formatCommandHelp, modelIdList, type CommandHelp } from '../cli-help';
 import { errorData, EXIT, UsageError, type CliIo } from '../cli-io';
 import type { CliContext } from '../cli-context';
 import { watchJobs, type WatchOutcome } from '../job-watch';
+import { checkRequest, imagesFromFlags, paramsFromFlags } from '../request-flags';
 import { stoppedWatchingLine } from './job-format';
 
 /** `reelbench generate`, as help shows it. */
 export const GENERATE_HELP: CommandHelp = {
   usage:
-    'reelbench generate --prompt TEXT [--model ID] [--duration S] [--aspect A] [--resolution R] [--image FILE] [--title T] [--timeout S] [--json]',
+    'reelbench generate --model ID --prompt TEXT [--duration N] [--aspect A] [--resolution R] [--set NAME=VALUE]… [--image FILE] [--first-frame FILE] [--last-frame FILE] [--ref FILE]… [--title T] [--timeout S] [--json]',
   summary:
     "Runs the whole pipeline (prepare → upload → submit → poll → download → library) and prints the saved video's path.",
   options: [
     ['--prompt TEXT', 'what to generate (required)'],
-    ['--model ID', `one of the models below (default ${MODEL_CATALOG.defaultModel})`],
-    ['--duration S', 'seconds of video; the model decides which (Sora: 4, 8 or 12; default 4)'],
-    ['--aspect A', `${ASPECT_WORDS}; default landscape`],
-    ['--resolution R', 'standard, or high with sora-2-pro-preview'],
-    ['--image FILE', "a reference image (JPEG, PNG, WebP, GIF, TIFF, AVIF), cropped to the video's frame"],
+    ['--model ID', 'a video model (`reelbench models`); default: the last one used, else the first available'],
+    ['--duration N', 'seconds of video, in whatever field the model uses (`reelbench models show ID`)'],
+    ['--aspect A', ASPECT_WORDS],
+    ['--resolution R', "one of the model's resolutions (720p, 1080p, standard, pro…)"],
+    ['--set NAME=VALUE', 'any other parameter of the model, typed by its schema (--set seed=42); repeatable'],
+    ['--image FILE', "the model's main image input: its first frame (or a reference), cropped to the video's frame"],
+    ['--first-frame FILE', 'the opening frame'],
+    ['--last-frame FILE', 'the closing frame (with a first frame)'],
+    ['--ref FILE', 'a reference image (a face, a costume, a style); repeatable'],
     ['--title T', 'its title in the library'],
     ['--timeout S', 'stop watching after S seconds (exit 1; the job is kept for `reelbench jobs resume`)'],
   ],
@@ -30,6 +36,10 @@ export const GENERATE_HELP: CommandHelp = {
 const OPTIONS = {
   prompt: { type: 'string' },
   image: { type: 'string' },
+  'first-frame': { type: 'string' },
+  'last-frame': { type: 'string' },
+  ref: { type: 'string', multiple: true },
+  set: { type: 'string', multiple: true },
   model: { type: 'string' },
   duration: { type: 'string' },
   aspect: { type: 'string' },
@@ -41,31 +51,11 @@ const OPTIONS = {
 const usageLine = GENERATE_HELP.usage;
 const STOP_CODES = { interrupted: 'cancelled', timedOut: 'timeout', takenOver: 'takenOver' } as const;
 
-/** Checks the command line against the catalog: a wrong model, duration or aspect is a usage error (exit 2). */
-function requestFrom(values: {
-  prompt?: string | undefined;
-  model?: string | undefined;
-  duration?: string | undefined;
-  aspect?: string | undefined;
-  resolution?: string | undefined;
-}): VideoRequest {
-  if (!values.prompt) throw new UsageError(`generate needs --prompt.\n  ${usageLine}`);
-  const model = values.model ?? MODEL_CATALOG.defaultModel;
-  if (!MODEL_CATALOG.models.some((candidate) => candidate.id === model)) {
-    throw new UsageError(`there is no model "${model}". Choose one of: ${modelIdList(MODEL_CATALOG)}.`);
-  }
-  const duration = values.duration === undefined ? undefined : Number(values.duration);
-  if (duration !== undefined && !Number.isInteger(duration))
-    throw new UsageError(`--duration takes whole seconds, not "${values.duration}".\n  ${usageLine}`);
-  const validation = validateVideoRequest(MODEL_CATALOG, {
-    model,
-    prompt: values.prompt,
-    duration,
-    aspect: values.aspect ?? 'landscape',
-    resolution: values.resolution,
-  });
-  if (!validation.ok) throw new UsageError(validation.issues.map((issue) => issue.message).join(' '));
-  return validation.request;
+/** The model of the newest job, for the default: what the user used last. */
+async function lastUsedModel(context: CliContext): Promise<string | null> {
+  const records = (await context.pipeline({ adopt: false })).store.all();
+  const newest = records.sort((a, b) => b.job.createdAt.localeCompare(a.job.createdAt))[0];
+  return newest?.job.request.model ?? null;
 }
 
 function timeoutFrom(value: string | undefined): number | undefined {
@@ -88,26 +78,64 @@ export async function generateCommand(
     io.out(formatCommandHelp(GENERATE_HELP).join('\n'));
     return EXIT.ok;
   }
-  const request = requestFrom(values);
+  if (!values.prompt) throw new UsageError(`generate needs --prompt.\n  ${usageLine}`);
   const timeoutMs = timeoutFrom(values.timeout);
-  const imagePath = values.image ? path.resolve(values.image) : null;
-
-  // What can be known now is checked now: a job is created only when it can run.
-  if (imagePath)
-    await context.images.inspect(imagePath, {
-      model: request.model,
-      resolution: request.resolution,
-      aspect: request.aspect,
-    });
   const key = await context.keyStore.status();
+  const models = await context.models();
+  const modelId = values.model ?? defaultModelId(models.current(), await lastUsedModel(context));
+  // An id the catalog has never heard of is asked for at once (it may be a model only APIMart's schema knows).
+  const known = findModel(models.current(), modelId) ?? (key.present ? await models.ensure(modelId) : undefined);
+  if (!known)
+    throw new AppError(
+      'invalidInput',
+      `There is no video model "${modelId}". Choose one of: ${modelIdList(models.current())}.`,
+      '`reelbench models` lists them.',
+    );
+  const flags = {
+    duration: values.duration,
+    aspect: values.aspect,
+    resolution: values.resolution,
+    set: values.set,
+    image: values.image,
+    firstFrame: values['first-frame'],
+    lastFrame: values['last-frame'],
+    ref: values.ref,
+  };
+  const request = (model: VideoModel) => {
+    const params = paramsFromFlags(model, flags, usageLine);
+    const images = imagesFromFlags(model, flags);
+    checkRequest(models.current(), model, { prompt: values.prompt ?? '', params, images });
+    return { params, images };
+  };
+  // What can be known here is checked here, before any request: the values against the model, then each image.
+  const local = request(known);
+  for (const image of local.images) await context.images.inspect(image.path, { model: known.id, params: local.params });
   if (!key.present) throw new AppError('noKey', 'No APIMart API key is set, so nothing was sent.');
+  // Then against today's schema (read at most once a day): live allowed values win over the snapshot.
+  const model = (await models.ensure(known.id)) ?? known;
+  const { params, images } = model === known ? local : request(model);
 
   // Only this job: what other runs left behind is `jobs resume`'s to finish, not this command's.
   const pipeline = await context.pipeline({ adopt: false });
   const { runner } = pipeline;
   runner.start();
-  const queued = runner.enqueue({ ...request, imagePath, title: values.title ?? null });
-  if (!json) io.err(`Job ${queued.id.slice(0, 8)}: ${request.duration} s, ${request.model}, ${request.aspect}.`);
+  const queued = runner.enqueue({
+    model: model.id,
+    prompt: values.prompt,
+    params,
+    images,
+    title: values.title ?? null,
+  });
+  if (!json) {
+    const summary = summarizeRequest(models.current(), model.id, queued.request.params);
+    const facts = [
+      summary.seconds === null ? null : `${summary.seconds} s`,
+      model.id,
+      summary.aspect,
+      summary.resolution,
+    ];
+    io.err(`Job ${queued.id.slice(0, 8)}: ${facts.filter((fact) => fact !== null).join(', ')}.`);
+  }
 
   const outcome: WatchOutcome = await watchJobs(runner, [queued.id], io, {
     isTTY: tty.isTTY,

@@ -68,7 +68,7 @@ export function phaseLine(job: Job, apiHost: string): string | null {
       /\s+/g,
       ' ',
     );
-  if (job.phase === 'preparing' && !job.request.imagePath) return null;
+  if (job.phase === 'preparing' && job.request.images.length === 0) return null;
   const line = PHASE_LINES[job.phase];
   if (job.phase === 'polling' && job.etaSeconds !== null) return `${line} (APIMart expects about ${job.etaSeconds} s)`;
   return line ?? null;

@@ -5,7 +5,6 @@ import { errorData, EXIT, UsageError, type CliIo } from '../cli-io';
 import type { CliContext } from '../cli-context';
 import { watchJobs } from '../job-watch';
 import { describeJobState, isUnfinished, stoppedWatchingLine } from './job-format';
-import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
 import { translateRef } from '../../../shared/i18n/error-text';
 import { translator } from '../../../shared/i18n/translator';
 
@@ -154,7 +153,11 @@ export async function usageCommand(args: readonly string[], io: CliIo, context: 
     return EXIT.ok;
   }
   const line = (name: string, period: typeof usage.today) => {
-    const cost = period.cost === null ? 'cost unknown' : `cost ${period.cost.toFixed(2)}`;
+    const estimate =
+      period.estimate !== null && period.cost !== null && Math.abs(period.estimate - period.cost) >= 0.005
+        ? ` (estimated ${period.estimate.toFixed(2)})`
+        : '';
+    const cost = period.cost === null ? 'cost unknown' : `cost ${period.cost.toFixed(2)}${estimate}`;
     const unpriced =
       period.unpriced > 0 && period.cost !== null
         ? ` (+${period.unpriced} job${period.unpriced === 1 ? '' : 's'} without a price)`
@@ -165,7 +168,7 @@ export async function usageCommand(args: readonly string[], io: CliIo, context: 
   io.out(line('This month', usage.month));
   if (usage.month.cost === null || usage.month.unpriced > 0) {
     io.out(
-      `Costs are counted from your price per second of each model: \`reelbench config set price.${MODEL_CATALOG.defaultModel} 0.08\` (APIMart's pricing page has the current figures).`,
+      "Costs are counted from what APIMart reports, else each model's price per second (shipped, dated; yours with `reelbench config set price.MODEL 0.08` — APIMart's pricing page has the current figures).",
     );
   }
   return EXIT.ok;

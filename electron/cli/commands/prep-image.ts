@@ -1,26 +1,24 @@
 import { copyFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { aspectSchema } from '../../../shared/catalog/catalog-schema';
-import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
-import { normalizeAspect } from '../../../shared/catalog/catalog-lookup';
-import { resolveAppPaths } from '../../services/app-paths';
-import { createImageService } from '../../services/images/image-service';
+import { defaultModelId } from '../../../shared/catalog/model-catalog';
+import { findModel, paramFor } from '../../../shared/catalog/model-lookup';
 import { parseCommandArgs } from '../cli-args';
+import type { CliContext } from '../cli-context';
+import { paramsFromFlags } from '../request-flags';
 import { ASPECT_WORDS, formatCommandHelp, modelIdList, type CommandHelp } from '../cli-help';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
 
 /** `reelbench prep-image`, as help shows it. */
 export const PREP_IMAGE_HELP: CommandHelp = {
-  usage:
-    'reelbench prep-image FILE --aspect A --out FILE [--model ID] [--resolution R] [--background #rrggbb] [--json]',
+  usage: 'reelbench prep-image FILE --model ID --aspect A --out FILE [--resolution R] [--background #rrggbb] [--json]',
   summary:
-    'Prepares a reference image exactly as a job would (orientation, colour, crop to the frame, under 10 MB) and writes it.',
+    "Prepares an image exactly as a job would (orientation, colour, crop to the model's frame, under its size limit) and writes it.",
   options: [
     ['--aspect A', ASPECT_WORDS],
     ['--out FILE', 'where to write it; .jpg/.jpeg, .png or .webp decides the format (the folder must exist)'],
-    ['--model ID', `the model it is for (default ${MODEL_CATALOG.defaultModel}); it decides the frame`],
-    ['--resolution R', 'standard, or high with sora-2-pro-preview'],
+    ['--model ID', 'the model it is for (`reelbench models`); with the shape and resolution it decides the frame'],
+    ['--resolution R', "one of the model's resolutions (the frame's size depends on it)"],
     ['--format F', 'jpeg, png or webp: optional, and must agree with --out'],
     ['--background #rrggbb', 'what shows through transparent pixels (default #000000)'],
   ],
@@ -49,7 +47,7 @@ function outputFormat(out: string, format: string | undefined): 'jpeg' | 'png' |
 }
 
 /** Prepares a reference image exactly as the app does, and writes it to --out. */
-export async function prepImage(args: readonly string[], io: CliIo, dataDir: string): Promise<number> {
+export async function prepImage(args: readonly string[], io: CliIo, context: CliContext): Promise<number> {
   const { values, positionals, json, help } = parseCommandArgs(args, {
     command: 'prep-image',
     usage: PREP_IMAGE_HELP.usage,
@@ -70,11 +68,16 @@ export async function prepImage(args: readonly string[], io: CliIo, dataDir: str
   const [input] = positionals;
   if (!input) throw new UsageError(`prep-image takes one input image.\n  ${PREP_IMAGE_HELP.usage}`);
   if (!values.out) throw new UsageError(`prep-image needs --out <file>.\n  ${PREP_IMAGE_HELP.usage}`);
-  const aspect = aspectSchema.safeParse(normalizeAspect(MODEL_CATALOG, values.aspect ?? ''));
-  if (!aspect.success) throw new UsageError(`--aspect must be ${ASPECT_WORDS}.`);
-  const model = values.model ?? MODEL_CATALOG.defaultModel;
-  if (!MODEL_CATALOG.models.some((candidate) => candidate.id === model))
-    throw new UsageError(`there is no model "${model}". Choose one of: ${modelIdList(MODEL_CATALOG)}.`);
+  const catalog = (await context.models()).current();
+  const model = findModel(catalog, values.model ?? defaultModelId(catalog, null));
+  if (!model) throw new UsageError(`there is no model "${values.model}". Choose one of: ${modelIdList(catalog)}.`);
+  if (values.aspect === undefined && paramFor(model, 'aspect'))
+    throw new UsageError(`prep-image needs --aspect: ${ASPECT_WORDS}.\n  ${PREP_IMAGE_HELP.usage}`);
+  const params = paramsFromFlags(
+    model,
+    { aspect: values.aspect, resolution: values.resolution },
+    PREP_IMAGE_HELP.usage,
+  );
   if (values.format !== undefined && !['jpeg', 'png', 'webp'].includes(values.format))
     throw new UsageError('--format must be jpeg, png or webp.');
   const format = outputFormat(values.out, values.format);
@@ -89,8 +92,8 @@ export async function prepImage(args: readonly string[], io: CliIo, dataDir: str
       'Create it first, or write somewhere else.',
     );
 
-  const images = createImageService({ cacheDir: resolveAppPaths(dataDir).cacheDir });
-  const target = { model, resolution: values.resolution, aspect: aspect.data };
+  const images = context.images;
+  const target = { model: model.id, params };
   const inspection = await images.inspect(path.resolve(input), target);
   const prepared = await images.prepare(path.resolve(input), { ...target, format, background });
   await copyFile(prepared.path, output);

@@ -1,20 +1,24 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ModelCatalog } from '../../../shared/catalog/catalog-schema';
-import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
+import { DEFAULT_IMAGE_MAX_BYTES } from '../../../shared/catalog/build-model';
 import {
   toGenerationBody,
-  validateVideoRequest,
+  validateGeneration,
+  type GenerationInput,
   type RequestIssue,
-  type VideoRequestInput,
-} from '../../../shared/catalog/video-request';
+} from '../../../shared/catalog/generation-request';
+import { SNAPSHOT_CATALOG } from '../../../shared/catalog/model-catalog';
+import { findModel } from '../../../shared/catalog/model-lookup';
+import type { ModelCatalog } from '../../../shared/catalog/video-model';
 import { AppError } from '../../../shared/errors';
 import type { Balance, TaskSnapshot, UploadedImage } from '../../../shared/models/apimart';
 import { downloadToFile, type DownloadOptions, type DownloadResult } from './download';
 import type { DownloadSource } from './download-source';
 import { createTransport, type TransportDeps } from './http-transport';
 import { detectReferenceFormat, REFERENCE_CONTENT_TYPES } from './image-format';
+import { parseModelList, parseModelSchema, type ListedModel } from './model-parsers';
 import { parseBalance, parseCreate, parseTask, parseUpload } from './response-parsers';
+import type { InputSchema } from '../../../shared/catalog/input-schema';
 import type { Language } from '../../../shared/i18n/languages';
 
 /** Options every call accepts. */
@@ -55,15 +59,20 @@ export class RequestValidationError extends AppError {
 /** The APIMart video API, as Reelbench uses it. */
 export interface ApimartClient {
   uploadImage(file: { readonly path: string }, options?: CallOptions): Promise<UploadedImage>;
-  createVideo(input: VideoRequestInput, options?: CreateVideoOptions): Promise<CreatedTask>;
+  createVideo(input: GenerationInput, options?: CreateVideoOptions): Promise<CreatedTask>;
   getTask(taskId: string, options?: CallOptions): Promise<TaskSnapshot>;
   getBalance(options?: CallOptions): Promise<Balance>;
+  /** Every model APIMart lists (chat and image models too). */
+  listModels(options?: CallOptions): Promise<ListedModel[]>;
+  /** A model's request schema for video generation; a model without one answers an error. */
+  getModelSchema(modelId: string, options?: CallOptions): Promise<InputSchema>;
   download(url: string, destination: string, options?: DownloadOptions): Promise<DownloadResult>;
 }
 
 /** What the client is built from: the transport's dependencies plus the model catalog. */
 export interface ApimartClientDeps extends TransportDeps {
-  readonly catalog?: ModelCatalog;
+  /** The model catalog as it is now: requests are checked against the model's parameters before they are sent. */
+  readonly catalog?: () => ModelCatalog;
   /** How videos are downloaded; by default through `fetch`. */
   readonly downloadSource?: DownloadSource | undefined;
   /** The reader's language: APIMart words a task's messages (a refusal's reason) in it. */
@@ -80,25 +89,21 @@ async function multipartBody(file: Blob, filename: string): Promise<{ body: Uint
 
 /** Creates the client. */
 export function createApimartClient(deps: ApimartClientDeps): ApimartClient {
-  const catalog = deps.catalog ?? MODEL_CATALOG;
+  const catalog = deps.catalog ?? (() => SNAPSHOT_CATALOG);
   const now = deps.now ?? Date.now;
   const call = createTransport(deps);
 
   return {
     async uploadImage(file, options = {}) {
       const { size } = await stat(file.path);
-      if (size > catalog.image.maxBytes) {
-        const limit = Math.round(catalog.image.maxBytes / (1024 * 1024));
-        throw new RequestValidationError([
-          { field: 'imageUrls', message: `The reference image is larger than ${limit} MB.` },
-        ]);
+      if (size > DEFAULT_IMAGE_MAX_BYTES) {
+        const limit = Math.round(DEFAULT_IMAGE_MAX_BYTES / (1024 * 1024));
+        throw new RequestValidationError([{ field: 'images', message: `The image is larger than ${limit} MB.` }]);
       }
       const bytes = await readFile(file.path);
       const format = detectReferenceFormat(bytes);
-      if (!format || !catalog.image.formats.includes(format)) {
-        throw new RequestValidationError([
-          { field: 'imageUrls', message: 'The reference image must be a JPEG, PNG or WebP file.' },
-        ]);
+      if (!format || !catalog().imageFormats.includes(format)) {
+        throw new RequestValidationError([{ field: 'images', message: 'An image must be a JPEG, PNG or WebP file.' }]);
       }
       const multipart = await multipartBody(
         new Blob([bytes], { type: REFERENCE_CONTENT_TYPES[format] }),
@@ -116,15 +121,18 @@ export function createApimartClient(deps: ApimartClientDeps): ApimartClient {
     },
 
     async createVideo(input, options = {}) {
-      const validation = validateVideoRequest(catalog, input);
+      const models = catalog();
+      const validation = validateGeneration(models, input);
       if (!validation.ok) throw new RequestValidationError(validation.issues);
+      const model = findModel(models, validation.request.model);
+      if (!model) throw new RequestValidationError([{ field: 'model', message: `Unknown model ${input.model}.` }]);
       if (options.idempotencyKey !== undefined && !/^[\x21-\x7e]{1,191}$/.test(options.idempotencyKey)) {
         throw new AppError('internal', 'An Idempotency-Key must be 1 to 191 visible ASCII characters.');
       }
       const answer = await call({
         method: 'POST',
         path: '/v1/videos/generations',
-        json: toGenerationBody(catalog, validation.request),
+        json: toGenerationBody(model, validation.request),
         headers: {
           'x-apimart-response-version': RESPONSE_VERSION,
           ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
@@ -153,6 +161,23 @@ export function createApimartClient(deps: ApimartClientDeps): ApimartClient {
     async getBalance(options = {}) {
       const answer = await call({ method: 'GET', path: '/v1/balance', idempotent: true, signal: options.signal });
       return parseBalance(answer.body);
+    },
+
+    async listModels(options = {}) {
+      const answer = await call({ method: 'GET', path: '/v1/models', idempotent: true, signal: options.signal });
+      return parseModelList(answer.body);
+    },
+
+    async getModelSchema(modelId, options = {}) {
+      const query = new URLSearchParams({ model: modelId, operation: 'video_generation' });
+      const answer = await call({
+        method: 'GET',
+        path: `/v1/model-schema?${query.toString()}`,
+        idempotent: true,
+        model: modelId,
+        signal: options.signal,
+      });
+      return parseModelSchema(answer.body);
     },
 
     download(url, destination, options = {}) {

@@ -5,7 +5,8 @@ import { isPolicyRefusal } from './error-body';
 
 const UPLOAD_LIFETIME_MS = 72 * 60 * 60 * 1000;
 
-function parseJson(body: string, what: string): unknown {
+/** A body as JSON, or a `malformed` error that keeps the raw text for diagnosis. */
+export function parseJson(body: string, what: string): unknown {
   try {
     return JSON.parse(body);
   } catch {
@@ -62,6 +63,8 @@ const taskSchema = z.object({
     estimated_time: z.number().optional().nullable(),
     created: z.number().optional().nullable(),
     completed: z.number().optional().nullable(),
+    cost: z.coerce.number().optional().nullable().catch(null),
+    credits_cost: z.coerce.number().optional().nullable().catch(null),
     result: z
       .object({ videos: z.array(videoSchema).optional() })
       .optional()
@@ -110,6 +113,7 @@ export function parseTask(body: string): TaskSnapshot {
         status: 'completed',
         progress: 100,
         completedAt: seconds(task.completed),
+        cost: task.cost ?? task.credits_cost ?? null,
         video: { url, expiresAt: seconds(video.expires_at) },
       };
     }

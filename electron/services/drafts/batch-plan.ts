@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import type { ModelCatalog } from '../../../shared/catalog/catalog-schema';
-import { validateVideoRequest } from '../../../shared/catalog/video-request';
+import { validateGeneration } from '../../../shared/catalog/generation-request';
+import type { ModelCatalog } from '../../../shared/catalog/video-model';
+import { draftParams } from '../../../shared/drafts/draft-request';
 import type { BatchPlan, BatchSpec } from '../../../shared/drafts/batch-models';
 import type { GenerationParams } from '../../../shared/drafts/draft-models';
 
@@ -66,27 +67,21 @@ export function planBatch(
   const skipped: { row: number; reason: string }[] = [];
   for (const entry of rowsOf(spec, prompt)) {
     const merged = { ...params, ...entry.params };
-    const checked = validateVideoRequest(catalog, {
+    const fields = {
       model: String(merged.model),
-      prompt: entry.prompt,
       duration: Number(merged.duration),
       aspect: String(merged.aspect),
       resolution: String(merged.resolution),
-    });
+    };
+    const fitted = draftParams(catalog, fields);
+    const checked = fitted.ok
+      ? validateGeneration(catalog, { model: fields.model, prompt: entry.prompt, params: fitted.params })
+      : fitted;
     if (!checked.ok) {
       skipped.push({ row: entry.row, reason: checked.issues.map((issue) => issue.message).join(' ') });
       continue;
     }
-    const { request } = checked;
-    jobs.push({
-      prompt: request.prompt,
-      params: {
-        model: request.model,
-        duration: request.duration,
-        aspect: request.aspect,
-        resolution: request.resolution,
-      },
-    });
+    jobs.push({ prompt: checked.request.prompt, params: fields });
   }
   if (jobs.length > MAX_JOBS)
     throw appError('invalidInput', 'error.batch.tooMany', { count: jobs.length, max: MAX_JOBS });

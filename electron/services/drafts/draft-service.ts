@@ -2,8 +2,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { diffWordsWithSpace } from 'diff';
-import type { ModelCatalog } from '../../../shared/catalog/catalog-schema';
-import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
+import { defaultModelId } from '../../../shared/catalog/model-catalog';
+import { choicesFor, defaultOf, findModel, paramFor } from '../../../shared/catalog/model-lookup';
+import type { ModelCatalog } from '../../../shared/catalog/video-model';
+import { RequestValidationError } from '../apimart/apimart-client';
+import { draftImageRole, draftParams } from '../../../shared/drafts/draft-request';
 import {
   draftPatchSchema,
   type Draft,
@@ -48,7 +51,8 @@ export interface DraftServiceDeps {
   readonly imagesDir: string;
   readonly jobs: () => JobRunner;
   readonly pricePerSecond: (model: string) => number | null;
-  readonly catalog?: ModelCatalog;
+  /** The model catalog as it is now. */
+  readonly catalog: () => ModelCatalog;
   readonly now?: () => Date;
 }
 
@@ -58,14 +62,23 @@ const autoTitle = (prompt: string) => prompt.trim().split(/\s+/).slice(0, TITLE_
 
 /** Creates the service. */
 export function createDraftService(deps: DraftServiceDeps): DraftService {
-  const catalog = deps.catalog ?? MODEL_CATALOG;
   const now = () => (deps.now ?? (() => new Date()))().toISOString();
-  const defaultModel = catalog.models.find((model) => model.id === catalog.defaultModel);
-  const defaults: GenerationParams = {
-    model: catalog.defaultModel,
-    duration: defaultModel?.defaultDuration ?? 4,
-    aspect: defaultModel?.aspects[0] ?? 'landscape',
-    resolution: defaultModel?.defaultResolution ?? 'standard',
+  /** A new draft's fields: the last model used (else the first available of a short list) at its defaults. */
+  const defaults = (): GenerationParams => {
+    const catalog = deps.catalog();
+    const newest = deps.store.listDrafts({ deleted: false }).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+    const lastUsed = newest?.params.model ?? null;
+    const model = findModel(catalog, defaultModelId(catalog, lastUsed));
+    const first = (meaning: 'duration' | 'aspect' | 'resolution') => {
+      const param = model && paramFor(model, meaning);
+      return param ? defaultOf(param) : undefined;
+    };
+    return {
+      model: model?.id ?? 'sora-2-preview',
+      duration: Number(first('duration') ?? model?.fixedSeconds ?? 4),
+      aspect: String(first('aspect') ?? (model ? (choicesFor(model, 'aspect')[0] ?? '16:9') : 'landscape')),
+      resolution: String(first('resolution') ?? 'standard'),
+    };
   };
 
   const get = (id: string): Draft => {
@@ -95,12 +108,16 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
   };
   const allPresets = (): Preset[] => [...BUILT_IN_PRESETS, ...deps.store.presets()];
   const enqueue = (draft: Draft, prompt: string, params: GenerationParams, reason: DraftVersion['reason']): Job => {
+    const fitted = draftParams(deps.catalog(), params);
+    if (!fitted.ok) throw new RequestValidationError(fitted.issues);
     const version = snapshot({ ...draft, prompt, params }, reason);
     const job = deps.jobs().enqueue({
       prompt,
-      ...params,
-      imagePath: draft.imagePath,
-      crop: draft.crop,
+      model: params.model,
+      params: fitted.params,
+      images: draft.imagePath
+        ? [{ role: draftImageRole(deps.catalog(), params.model), path: draft.imagePath, crop: draft.crop }]
+        : [],
       title: draft.titleIsAuto ? null : draft.title,
       draftId: draft.id,
       draftVersionId: version.id,
@@ -118,7 +135,7 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
         title: initial.title ?? autoTitle(prompt),
         titleIsAuto: initial.title === undefined,
         prompt,
-        params: { ...defaults, ...initial.params },
+        params: { ...defaults(), ...initial.params },
         imagePath: null,
         crop: null,
         notes: '',
@@ -265,11 +282,11 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
     },
     planBatch(id, spec) {
       const draft = get(id);
-      return planBatch(spec, draft.prompt, draft.params, catalog, deps.pricePerSecond);
+      return planBatch(spec, draft.prompt, draft.params, deps.catalog(), deps.pricePerSecond);
     },
     runBatch(id, spec) {
       const draft = get(id);
-      const plan = planBatch(spec, draft.prompt, draft.params, catalog, deps.pricePerSecond);
+      const plan = planBatch(spec, draft.prompt, draft.params, deps.catalog(), deps.pricePerSecond);
       return plan.jobs.map((job) => enqueue(draft, job.prompt, job.params, 'generated'));
     },
   };

@@ -19,8 +19,5 @@ export const imageErrors = {
       ? appError('invalidImage', 'error.image.overBudgetPng', { megabytes })
       : appError('invalidImage', 'error.image.overBudget', { format: format.toUpperCase(), megabytes });
   },
-  unknownFrame: (model: string, resolution: string | undefined) =>
-    resolution
-      ? appError('invalidInput', 'error.image.noFrame', { model, resolution })
-      : appError('invalidInput', 'error.image.noFrameModel', { model }),
+  unknownFrame: (model: string) => appError('invalidInput', 'error.image.noFrameModel', { model }),
 };

@@ -1,4 +1,4 @@
-import type { Frame } from '../../../shared/catalog/catalog-schema';
+import type { Frame } from '../../../shared/catalog/video-model';
 import { cropRectangle, ratioLabel } from '../../../shared/images/crop-geometry';
 import type { ImageFinding } from '../../../shared/images/image-models';
 import type { MessageRef } from '../../../shared/errors';

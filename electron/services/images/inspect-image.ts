@@ -1,4 +1,4 @@
-import type { Frame } from '../../../shared/catalog/catalog-schema';
+import type { Frame } from '../../../shared/catalog/video-model';
 import type { ImageInspection } from '../../../shared/images/image-models';
 import { findingsFor, formatName } from './image-findings';
 import { checkFile, explainSharpError, openImage, type SourceLimits } from './image-source';
@@ -21,7 +21,7 @@ export async function previewDataUrl(input: Buffer | string, limits: SourceLimit
  */
 export async function inspectImage(
   file: string,
-  frame: Frame | null,
+  frameFor: ((source: Frame) => Frame) | null,
   budgetBytes: number,
   limits: SourceLimits,
 ): Promise<ImageInspection> {
@@ -45,7 +45,11 @@ export async function inspectImage(
       animated: frames > 1,
       colourSpace: metadata.space ?? 'unknown',
       bitDepth: metadata.depth === 'ushort' ? 16 : metadata.depth === 'float' || metadata.depth === 'double' ? 32 : 8,
-      findings: findingsFor({ format, width, height, bytes, hasAlpha: transparent, frames }, frame, budgetBytes),
+      findings: findingsFor(
+        { format, width, height, bytes, hasAlpha: transparent, frames },
+        frameFor ? frameFor({ width, height }) : null,
+        budgetBytes,
+      ),
       preview,
     };
   } catch (error) {

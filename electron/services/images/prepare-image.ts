@@ -1,6 +1,6 @@
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Frame } from '../../../shared/catalog/catalog-schema';
+import type { Frame } from '../../../shared/catalog/video-model';
 import { cropRectangle, type NormalizedRect } from '../../../shared/images/crop-geometry';
 import type { PreparedImage } from '../../../shared/images/image-models';
 import { keyOf, memoizedHash, memoKeyOf, type HashMemo } from './content-hash';
@@ -14,7 +14,8 @@ const EXTENSIONS: Readonly<Record<OutputFormat, string>> = { jpeg: 'jpg', png: '
 /** One preparation job. */
 export interface PrepareRequest {
   readonly file: string;
-  readonly frame: Frame;
+  /** The frame for a source of this size (the model's exact frame, or one that follows the source's size). */
+  readonly frameFor: (source: Frame) => Frame;
   readonly crop?: NormalizedRect | undefined;
   readonly format: OutputFormat;
   readonly background: string;
@@ -41,12 +42,12 @@ async function existingSize(file: string): Promise<number> {
  * Decodes once — orientation applied, cropped to the frame's ratio, resized to the exact frame, alpha flattened,
  * converted to 8-bit sRGB — into raw pixels no larger than the frame.
  */
-async function framePixels(request: PrepareRequest, source: { width: number; height: number }) {
-  const crop = cropRectangle(source.width, source.height, request.frame, request.crop);
+async function framePixels(request: PrepareRequest, source: Frame, frame: Frame) {
+  const crop = cropRectangle(source.width, source.height, frame, request.crop);
   const { data, info } = await openImage(request.file, request.limits)
     .autoOrient()
     .extract(crop)
-    .resize(request.frame.width, request.frame.height, { fit: 'fill', kernel: 'lanczos3' })
+    .resize(frame.width, frame.height, { fit: 'fill', kernel: 'lanczos3' })
     .flatten({ background: hexToRgb(request.background) })
     .toColourspace('srgb')
     .removeAlpha()
@@ -69,13 +70,14 @@ export async function prepareImage(request: PrepareRequest): Promise<PreparedIma
     const height = metadata.autoOrient?.height ?? metadata.height;
     if (!width || !height) throw new Error('unsupported image format: no dimensions');
     const source = { width, height };
-    const crop = cropRectangle(width, height, request.frame, request.crop);
+    const frame = request.frameFor(source);
+    const crop = cropRectangle(width, height, frame, request.crop);
     const folder = path.join(request.cacheDir, 'prepared');
     const outputFor = (inputHash: string) => {
       const key = keyOf({
         version: PIPELINE_VERSION,
         input: inputHash,
-        frame: request.frame,
+        frame,
         crop,
         format: request.format,
         background: request.background.toLowerCase(),
@@ -87,8 +89,8 @@ export async function prepareImage(request: PrepareRequest): Promise<PreparedIma
       path: output,
       key,
       format: request.format,
-      width: request.frame.width,
-      height: request.frame.height,
+      width: frame.width,
+      height: frame.height,
       crop,
       source,
     });
@@ -101,7 +103,7 @@ export async function prepareImage(request: PrepareRequest): Promise<PreparedIma
     }
 
     // Otherwise hash and decode at the same time: the first preparation costs the slower of the two, not both.
-    const decoding = framePixels(request, source);
+    const decoding = framePixels(request, source, frame);
     decoding.catch(() => undefined); // Awaited below; this only stops an early rejection counting as unhandled.
     const { key, output } = outputFor(await memoizedHash(request.file, { size, mtimeMs }, request.hashes));
     const cachedBytes = await existingSize(output);

@@ -13,6 +13,7 @@ export type JobUpdate = Partial<
     | 'warning'
     | 'pricePerSecond'
     | 'videoExpiresAt'
+    | 'reportedCost'
     | 'cancelRequestedAt'
   >
 >;

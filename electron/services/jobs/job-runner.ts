@@ -1,5 +1,8 @@
+import type { ModelCatalog } from '../../../shared/catalog/video-model';
+import { validateGeneration } from '../../../shared/catalog/generation-request';
+import { RequestValidationError } from '../apimart/apimart-client';
 import type { AppError } from '../../../shared/errors';
-import { jobRequestSchema, type Job, type JobRequestInput, type Usage } from '../../../shared/jobs/job-models';
+import { jobRequestInputSchema, type Job, type JobRequestInput, type Usage } from '../../../shared/jobs/job-models';
 import { isActivePhase, PHASE_FACTS } from '../../../shared/jobs/job-phases';
 import type { ApimartClient } from '../apimart/apimart-client';
 import type { ImageService } from '../images/image-service';
@@ -37,6 +40,10 @@ export interface JobRunnerDeps {
   readonly library: () => Promise<LibraryService>;
   readonly concurrency: () => number;
   readonly pricePerSecond: (model: string) => number | null;
+  /** The model catalog as it is now. */
+  readonly models: () => ModelCatalog;
+  /** APIMart said a model does not exist: the catalog marks it unavailable. */
+  readonly onModelGone?: (model: string) => Promise<void> | void;
   readonly now?: () => number;
   /** A clock that only moves forward (performance.now): waits are measured on it, so a wall clock set back stalls nothing. */
   readonly monotonic?: () => number;
@@ -184,6 +191,8 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       library: deps.library,
       balance,
       pricePerSecond: deps.pricePerSecond,
+      models: deps.models,
+      onModelGone: (model) => void deps.onModelGone?.(model),
       now,
       random,
       pollFloorMs,
@@ -396,7 +405,14 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       started = false;
     },
     enqueue(request) {
-      const parsed = jobRequestSchema.parse(request);
+      const parsed = jobRequestInputSchema.parse(request);
+      // Refused before a job exists, so before anything is uploaded or billed: the message names the field.
+      const checked = validateGeneration(
+        deps.models(),
+        { ...parsed, images: parsed.images.map((image) => ({ role: image.role, url: image.path })) },
+        { imagesUploaded: false },
+      );
+      if (!checked.ok) throw new RequestValidationError(checked.issues);
       const record = newJobRecord(parsed, now());
       mine.add(record.job.id);
       leases.insert(record);

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { AppErrorData, MessageRef } from '../../../shared/errors';
 import { AppError } from '../../../shared/errors';
 import { appError } from '../../../shared/i18n/error-text';
+import { summarizeRequest } from '../../../shared/catalog/request-summary';
+import type { ModelCatalog } from '../../../shared/catalog/video-model';
 import type { Job } from '../../../shared/jobs/job-models';
 import type { ApimartClient } from '../apimart/apimart-client';
 import { partialPathFor } from '../apimart/download';
@@ -25,6 +27,10 @@ export interface StepContext {
   readonly library: () => Promise<LibraryService>;
   readonly balance: BalanceCache;
   readonly pricePerSecond: (model: string) => number | null;
+  /** The model catalog as it is now: a request's seconds, shape and resolution are read through its model. */
+  readonly models: () => ModelCatalog;
+  /** APIMart said the model does not exist (any more): the catalog stops offering it. */
+  readonly onModelGone: (model: string) => void;
   readonly now: () => number;
   readonly random: () => number;
   readonly pollFloorMs: number;
@@ -104,42 +110,50 @@ export async function idempotent(
   }
 }
 
-/** Prepares the reference image (if any): cropped to the exact frame, under the size limit. */
+/** Prepares the job's images (if any), each for its role: cropped to the model's frame, under its size limit. */
 export async function prepareStep(record: JobRecord, context: StepContext): Promise<JobRecord> {
   const { request } = record.job;
-  if (!request.imagePath) return moveTo(record, { phase: 'submitting', waiting: null, error: null }, {}, context.now());
+  if (request.images.length === 0)
+    return moveTo(record, { phase: 'submitting', waiting: null, error: null }, { images: [] }, context.now());
   return idempotent(record, context.now, async () => {
-    const prepared = await context.images.prepare(request.imagePath as string, {
-      model: request.model,
-      resolution: request.resolution,
-      aspect: request.aspect,
-      ...(request.crop ? { crop: request.crop } : {}),
-    });
-    return moveTo(
-      record,
-      { phase: 'uploading', waiting: null, error: null },
-      { preparedPath: prepared.path, preparedKey: prepared.key },
-      context.now(),
-    );
+    const prepared = [];
+    for (const image of request.images) {
+      const done = await context.images.prepare(image.path, {
+        model: request.model,
+        params: request.params,
+        ...(image.crop ? { crop: image.crop } : {}),
+      });
+      prepared.push({ path: done.path, key: done.key, url: null });
+    }
+    return moveTo(record, { phase: 'uploading', waiting: null, error: null }, { images: prepared }, context.now());
   });
 }
 
-/** Uploads the prepared image, or reuses its upload from the last 72 hours. */
+/** Uploads the prepared images, reusing any uploaded in the last 72 hours. */
 export async function uploadStep(record: JobRecord, context: StepContext): Promise<JobRecord> {
-  const { preparedPath, preparedKey } = record.internals;
-  if (!preparedPath || !preparedKey) return moveTo(record, { phase: 'preparing' }, {}, context.now());
+  const prepared = record.internals.images;
+  if (prepared.length !== record.job.request.images.length)
+    return moveTo(record, { phase: 'preparing' }, { images: [] }, context.now());
   return idempotent(record, context.now, async () => {
-    const { uploaded } = await uploadPrepared(
-      context.client,
-      context.uploadCache,
-      { path: preparedPath, key: preparedKey },
-      context.now,
-      { signal: context.signal },
-    );
+    const uploaded = [];
+    for (const image of prepared) {
+      if (image.url) {
+        uploaded.push(image);
+        continue;
+      }
+      const { uploaded: answer } = await uploadPrepared(
+        context.client,
+        context.uploadCache,
+        { path: image.path, key: image.key },
+        context.now,
+        { signal: context.signal },
+      );
+      uploaded.push({ ...image, url: answer.url });
+    }
     return moveTo(
       record,
       { phase: 'submitting', waiting: null, error: null },
-      { uploadUrl: uploaded.url, retryDelayMs: 0 },
+      { images: uploaded, retryDelayMs: 0 },
       context.now(),
     );
   });
@@ -165,13 +179,14 @@ export async function submitStep(record: JobRecord, context: StepContext): Promi
     return moveTo(record, { phase: 'needsAttention', waiting: null, error: NEEDS_ATTENTION }, {}, now());
 
   const price = context.pricePerSecond(request.model);
+  const seconds = summarizeRequest(context.models(), request.model, request.params).seconds ?? 0;
   // A re-send may already have been billed: the balance has nothing to say about it.
-  if (price !== null && !resending) {
+  if (price !== null && seconds > 0 && !resending) {
     const balance = await context.balance.get(() => context.client.getBalance({ signal: context.signal }));
-    if (balance && balance.remaining !== null && balance.remaining < price * request.duration) {
+    if (balance && balance.remaining !== null && balance.remaining < price * seconds) {
       const shortfall = appError('insufficientBalance', 'error.job.balanceShort', {
         balance: String(balance.remaining),
-        cost: (price * request.duration).toFixed(2),
+        cost: (price * seconds).toFixed(2),
       });
       return waitFor(record, 'balance', shortfall, now(), context.balanceRecheckMs);
     }
@@ -190,10 +205,11 @@ export async function submitStep(record: JobRecord, context: StepContext): Promi
       {
         model: request.model,
         prompt: request.prompt,
-        duration: request.duration,
-        aspect: request.aspect,
-        resolution: request.resolution,
-        imageUrls: record.internals.uploadUrl ? [record.internals.uploadUrl] : [],
+        params: request.params,
+        images: request.images.map((image, index) => ({
+          role: image.role,
+          url: record.internals.images[index]?.url ?? '',
+        })),
       },
       { signal: context.signal, idempotencyKey },
     );
@@ -203,7 +219,7 @@ export async function submitStep(record: JobRecord, context: StepContext): Promi
         phase: 'polling',
         taskId,
         submittedAt: new Date(now()).toISOString(),
-        billedSeconds: request.duration,
+        billedSeconds: seconds,
         pricePerSecond: price,
         progress: 0,
         error: null,
@@ -223,6 +239,8 @@ export async function submitStep(record: JobRecord, context: StepContext): Promi
       case 'cancelled':
         return moveTo(settled, { phase: 'cancelled', waiting: null }, {}, now());
       default:
+        // A retired model fails the job for good: nothing retries it, and the catalog stops suggesting it.
+        if (error instanceof AppError && error.code === 'unknownModel') context.onModelGone(request.model);
         return moveTo(settled, { phase: 'failed', waiting: null, error: errorData(error) }, {}, now());
     }
   }
@@ -259,6 +277,7 @@ export async function pollStep(record: SentRecord, context: StepContext): Promis
               waiting: null,
               error: null,
               videoExpiresAt: snapshot.video.expiresAt ? new Date(snapshot.video.expiresAt).toISOString() : null,
+              reportedCost: snapshot.cost,
             },
             { videoUrl: snapshot.video.url, nextRunAt: now, retryDelayMs: 0 },
             now,
@@ -379,21 +398,24 @@ export async function fileStep(
       context.now(),
     );
   const { request } = record.job;
+  const summary = summarizeRequest(context.models(), request.model, request.params);
   const input = {
     videoFile: downloadPathFor(library, record.job.id),
     title: appTitle(record.job),
     generation: {
       prompt: request.prompt,
       model: request.model,
-      duration: request.duration,
-      aspect: request.aspect,
-      resolution: request.resolution,
+      params: request.params,
+      duration: summary.seconds,
+      aspect: summary.aspect,
+      resolution: summary.resolution,
+      cost: record.job.reportedCost ?? null,
       taskId: record.job.taskId,
       jobId: record.job.id,
       draftId: request.draftId,
       draftVersionId: request.draftVersionId,
     },
-    ...(record.internals.preparedPath ? { referenceImage: record.internals.preparedPath } : {}),
+    ...(record.internals.images[0] ? { referenceImage: record.internals.images[0].path } : {}),
     createdAt: new Date(record.job.submittedAt),
     completedAt: new Date(context.now()),
   };

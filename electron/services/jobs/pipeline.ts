@@ -12,6 +12,8 @@ import type { Job } from '../../../shared/jobs/job-models';
 import { createJobRunner, type JobRunner } from './job-runner';
 import { createRateGate } from './rate-gate';
 import type { Language } from '../../../shared/i18n/languages';
+import { findModel } from '../../../shared/catalog/model-lookup';
+import type { ModelCatalogService } from '../models/model-catalog-service';
 
 /** What the pipeline is assembled from (the same for the app, the CLI and the tests). */
 export interface PipelineDeps {
@@ -35,6 +37,8 @@ export interface PipelineDeps {
   readonly leaseMs?: number | undefined;
   /** The reader's language, for the messages APIMart writes into a task. */
   readonly language?: (() => Language) | undefined;
+  /** The model catalog (snapshot, live schemas, the user's prices). */
+  readonly models: ModelCatalogService;
 }
 
 /** The assembled pipeline. */
@@ -57,6 +61,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         keySource: deps.keySource,
         downloadSource: deps.downloadSource,
         language: deps.language,
+        catalog: () => deps.models.current(),
         ...(deps.logger ? { logger: deps.logger } : {}),
       }),
     images: deps.images,
@@ -67,7 +72,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       return deps.library.current();
     },
     concurrency: () => deps.settings.current().concurrency,
-    pricePerSecond: (model) => deps.settings.current().prices[model] ?? null,
+    pricePerSecond: (model) => findModel(deps.models.current(), model)?.price.perSecond ?? null,
+    models: () => deps.models.current(),
+    onModelGone: (model) => deps.models.markUnavailable(model),
     ...(deps.pollFloorMs !== undefined ? { pollFloorMs: deps.pollFloorMs } : {}),
     ...(deps.pollCeilingMs !== undefined ? { pollCeilingMs: deps.pollCeilingMs } : {}),
     ...(deps.logger ? { logger: deps.logger } : {}),

@@ -5,17 +5,20 @@ export function usageSince(jobs: readonly Job[], from: Date): Usage['today'] {
   const billed = jobs.filter(
     (job) => job.submittedAt !== null && job.billedSeconds !== null && new Date(job.submittedAt) >= from,
   );
-  const priced = billed.filter((job) => job.pricePerSecond !== null);
+  const estimateOf = (job: Job) => (job.pricePerSecond === null ? null : (job.billedSeconds ?? 0) * job.pricePerSecond);
+  const round = (value: number) => Math.round(value * 10_000) / 10_000;
+  // What APIMart reported a task cost wins over the estimate; the estimate is kept beside it.
+  const costed = billed.filter((job) => job.reportedCost !== null || job.pricePerSecond !== null);
+  const estimated = billed.filter((job) => job.pricePerSecond !== null);
   return {
     jobs: billed.length,
     seconds: billed.reduce((sum, job) => sum + (job.billedSeconds ?? 0), 0),
     cost:
-      priced.length === 0
+      costed.length === 0
         ? null
-        : Math.round(
-            priced.reduce((sum, job) => sum + (job.billedSeconds ?? 0) * (job.pricePerSecond ?? 0), 0) * 10_000,
-          ) / 10_000,
-    unpriced: billed.length - priced.length,
+        : round(costed.reduce((sum, job) => sum + (job.reportedCost ?? estimateOf(job) ?? 0), 0)),
+    estimate: estimated.length === 0 ? null : round(estimated.reduce((sum, job) => sum + (estimateOf(job) ?? 0), 0)),
+    unpriced: billed.length - costed.length,
   };
 }
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { orientationOf } from '../../../shared/catalog/aspect-ratio';
 import type { Sidecar } from '../../../shared/library/sidecar';
 import type { CatalogRow } from '../storage/catalog-row';
 import type { ScannedFile } from './scan-folder';
@@ -23,7 +24,7 @@ export function rowFromSidecar(
     title: sidecar.user.title.trim() || path.posix.basename(video.relative).replace(/\.mp4$/i, ''),
     prompt: generation?.prompt ?? null,
     model: generation?.model ?? null,
-    aspect: generation?.aspect ?? null,
+    aspect: orientationOf(generation?.aspect ?? undefined),
     resolution: generation?.resolution ?? null,
     duration: generation?.duration ?? null,
     createdAt: new Date(sidecar.createdAt).toISOString(),

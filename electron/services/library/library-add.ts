@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Generation, Sidecar } from '../../../shared/library/sidecar';
-import { SIDECAR_SUFFIX } from '../../../shared/library/sidecar';
+import { generationSchema, SIDECAR_SUFFIX } from '../../../shared/library/sidecar';
 import { copyAtomically, moveFile, pathExists, uniqueName } from './file-moves';
 import { fileStemFor, isVideo, referenceNameFor } from './library-paths';
 import { newSidecar, readSidecar, writeSidecar } from './sidecar-io';
@@ -12,7 +12,9 @@ export interface AddVideoInput {
   /** The downloaded file; moved (not copied) into place, atomically when on the same disk. */
   readonly videoFile: string;
   readonly title?: string | undefined;
-  readonly generation: Omit<Generation, 'referenceImage'>;
+  /** How it was made; `params` and `cost` may be left out (a Sora-era caller's fields become the params). */
+  readonly generation: Omit<Generation, 'referenceImage' | 'params' | 'cost'> &
+    Partial<Pick<Generation, 'params' | 'cost'>>;
   /** The prepared reference image, copied beside the video. */
   readonly referenceImage?: string | undefined;
   readonly createdAt: Date;
@@ -112,7 +114,7 @@ export async function fileGeneratedVideo(
         title: generatedTitle(input),
         createdAt: input.createdAt,
         completedAt: input.completedAt,
-        generation: { ...input.generation, referenceImage },
+        generation: generationSchema.parse({ ...input.generation, referenceImage }),
         appVersion,
       }),
     );

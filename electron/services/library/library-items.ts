@@ -17,7 +17,7 @@ export function toLibraryItem(row: CatalogRow, mediaUrl: MediaUrl): LibraryItem 
     title: row.title,
     prompt: row.prompt,
     model: row.model,
-    aspect: row.aspect === 'landscape' || row.aspect === 'portrait' ? row.aspect : null,
+    aspect: row.aspect === 'landscape' || row.aspect === 'portrait' || row.aspect === 'square' ? row.aspect : null,
     resolution: row.resolution,
     duration: row.duration,
     createdAt: row.createdAt,

@@ -58,7 +58,7 @@ export interface LibraryService {
   /** The item a generation job filed, if any. */
   findByJobId(jobId: string): LibraryItem | null;
   /** The settings that produced an item, for the workbench ("reuse settings"). */
-  reuse(id: string): ReuseSettings;
+  reuse(id: string): Promise<ReuseSettings>;
   update(id: string, patch: Partial<UserFields>): Promise<LibraryItem>;
   /** Files a generated video under a free name (`freeName`, then `fileVideo`). */
   addVideo(input: AddVideoInput): Promise<LibraryItem>;
@@ -195,23 +195,16 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
       const row = catalog.findByJobId(jobId);
       return row ? toLibraryItem(row, deps.mediaUrl) : null;
     },
-    reuse(id) {
+    async reuse(id) {
       const row = rowOf(id);
-      if (
-        row.prompt === null ||
-        row.model === null ||
-        row.duration === null ||
-        row.resolution === null ||
-        (row.aspect !== 'landscape' && row.aspect !== 'portrait')
-      ) {
-        throw appError('invalidInput', 'error.library.notMadeHere');
-      }
+      const sidecarAbsolute = resolveInside(root, row.sidecarPath);
+      const read = sidecarAbsolute ? await readSidecar(sidecarAbsolute) : null;
+      const generation = read?.ok ? read.sidecar.generation : null;
+      if (!generation) throw appError('invalidInput', 'error.library.notMadeHere');
       return {
-        prompt: row.prompt,
-        model: row.model,
-        duration: row.duration,
-        aspect: row.aspect,
-        resolution: row.resolution,
+        prompt: generation.prompt,
+        model: generation.model,
+        params: generation.params,
         referenceUrl: row.referencePath ? deps.mediaUrl('reference', row.id) : null,
         draftId: row.draftId,
         draftVersionId: row.draftVersionId,

@@ -1,3 +1,4 @@
+import { legacyParams } from '../../../shared/catalog/legacy-params';
 import { catalogText } from '../../../shared/i18n/error-text';
 import { SENT_PHASES, UNSENT_PHASES } from '../../../shared/jobs/job-models';
 import { itemIdForJob } from '../library/library-add';
@@ -13,6 +14,31 @@ function errorOf(key: 'error.job.unsure' | 'error.job.reasonLost'): Row {
 }
 
 /**
+ * A request written before requests were `{ model, params, images }`: Sora's duration, aspect and resolution become
+ * the model's params, the one reference image its first frame (as the API used it).
+ */
+function migrateRequest(request: Row): Row {
+  if (isRow(request['params'])) return request;
+  const { duration, aspect, resolution, imagePath, crop, ...rest } = request;
+  return {
+    ...rest,
+    params: legacyParams(typeof rest['model'] === 'string' ? rest['model'] : '', { duration, aspect, resolution }),
+    images: typeof imagePath === 'string' ? [{ role: 'first', path: imagePath, crop: crop ?? null }] : [],
+  };
+}
+
+/** Internals written when a job had one image: its prepared file and upload become the first of the list. */
+export function migrateJobInternals(internals: unknown): unknown {
+  if (!isRow(internals) || Array.isArray(internals['images'])) return internals;
+  const { preparedPath, preparedKey, uploadUrl, ...rest } = internals;
+  const prepared =
+    typeof preparedPath === 'string' && typeof preparedKey === 'string'
+      ? [{ path: preparedPath, key: preparedKey, url: typeof uploadUrl === 'string' ? uploadUrl : null }]
+      : [];
+  return { ...rest, images: prepared };
+}
+
+/**
  * Brings a job written by an older Reelbench (when a job was one flat object of nullable fields) into the shape its
  * phase now requires, keeping every fact it recorded: a task id and its charge are never dropped. What cannot be
  * made consistent asks for the user's attention instead of being guessed. Rows that already fit pass unchanged.
@@ -22,6 +48,7 @@ export function migrateJobRow(job: unknown): unknown {
   const next: Row = { ...job };
   const sentSoFar = typeof next['taskId'] === 'string' && next['taskId'] !== '';
   const request = isRow(next['request']) ? next['request'] : {};
+  if (isRow(next['request'])) next['request'] = migrateRequest(next['request']);
   const charge = (): void => {
     if (typeof next['billedSeconds'] !== 'number' && typeof request['duration'] === 'number')
       next['billedSeconds'] = request['duration'];

@@ -5,13 +5,15 @@ import { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import { jobSchema, TERMINAL_PHASES, type Job, type JobRequest } from '../../../shared/jobs/job-models';
 import { inReadTransaction, inTransaction } from './sqlite-transaction';
-import { migrateJobRow } from './job-row-migration';
+import { migrateJobInternals, migrateJobRow } from './job-row-migration';
 
 /** What only the main process needs to carry a job across restarts. */
 export const jobInternalsSchema = z.object({
-  preparedPath: z.string().nullable(),
-  preparedKey: z.string().nullable(),
-  uploadUrl: z.string().nullable(),
+  /** Each of the request's images as prepared (and, once uploaded, its URL), in the request's order. */
+  images: z
+    .array(z.object({ path: z.string(), key: z.string(), url: z.string().nullable() }))
+    .max(20)
+    .default([]),
   videoUrl: z.string().nullable(),
   /** Set, durably, just before the billed POST; cleared once its answer is recorded. */
   submitAttemptAt: z.string().nullable(),
@@ -52,6 +54,7 @@ export function newJobRecord(request: JobRequest, now: number): JobRecord {
       submittedAt: null,
       billedSeconds: null,
       pricePerSecond: null,
+      reportedCost: null,
       videoExpiresAt: null,
       libraryItemId: null,
       error: null,
@@ -59,9 +62,7 @@ export function newJobRecord(request: JobRequest, now: number): JobRecord {
       cancelRequestedAt: null,
     },
     internals: {
-      preparedPath: null,
-      preparedKey: null,
-      uploadUrl: null,
+      images: [],
       videoUrl: null,
       submitAttemptAt: null,
       idempotencyKey: null,
@@ -289,7 +290,11 @@ export function openJobStore(file: string): JobStore {
       const stored: unknown = JSON.parse(row.record);
       const parsed = recordSchema.safeParse(
         typeof stored === 'object' && stored !== null
-          ? { ...stored, job: migrateJobRow((stored as { job?: unknown }).job) }
+          ? {
+              ...stored,
+              job: migrateJobRow((stored as { job?: unknown }).job),
+              internals: migrateJobInternals((stored as { internals?: unknown }).internals),
+            }
           : stored,
       );
       if (parsed.success) {
@@ -367,6 +372,12 @@ export function openJobStore(file: string): JobStore {
       return inTransaction(db, () => {
         const stored = get(id);
         if (!stored || TERMINAL_PHASES.has(stored.job.phase)) return stored;
+        // Filing under way (its name claimed, its sidecar perhaps written): the video is paid for and on this disk,
+        // so a cancel now comes too late — the job finishes into the library rather than leave a filed orphan.
+        if (stored.internals.filingAs !== null) {
+          appendToHistory({ ...stored, job: { ...stored.job, updatedAt: at } }, byUser, 'cancel too late: filing');
+          return stored;
+        }
         if (stored.internals.submitAttemptAt !== null && stored.job.taskId === null) {
           requestCancel.run(at, id);
           const requested = get(id);

@@ -1,3 +1,4 @@
+import { workbenchFields } from '../../../shared/drafts/draft-request';
 import { create } from 'zustand';
 import type { AppErrorData } from '../../../shared/errors';
 import {
@@ -148,8 +149,8 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => {
     async reuse(id) {
       try {
         const settings = await unwrap(api().library.reuse({ id }));
-        const { prompt, model, duration, aspect, resolution } = settings;
-        await unwrap(api().drafts.create({ prompt, params: { model, duration, aspect, resolution } }));
+        const { prompt, model, params } = settings;
+        await unwrap(api().drafts.create({ prompt, params: workbenchFields(model, params) }));
         return true;
       } catch (error) {
         useNoticesStore.getState().fail(error);

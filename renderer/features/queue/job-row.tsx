@@ -1,3 +1,6 @@
+import { aspectKeyOf } from '../../../shared/catalog/aspect-ratio';
+import { SNAPSHOT_CATALOG } from '../../../shared/catalog/model-catalog';
+import { summarizeRequest } from '../../../shared/catalog/request-summary';
 import type { Job } from '../../../shared/jobs/job-models';
 import { TERMINAL_PHASES } from '../../../shared/jobs/job-models';
 import { useTranslator } from '../../i18n/use-translator';
@@ -22,6 +25,11 @@ export function JobRow({ job }: { job: Job }) {
       : t(`queue.phase.${job.phase}`);
   const actions = jobActions(job, translate);
   const showProgress = !finished && (job.phase === 'polling' || job.phase === 'downloading');
+  const summary = summarizeRequest(SNAPSHOT_CATALOG, job.request.model, job.request.params);
+  const shapeWords = (aspect: string) => {
+    const key = aspectKeyOf(aspect);
+    return key === '16:9' ? t('workbench.aspect.landscape') : key === '9:16' ? t('workbench.aspect.portrait') : aspect;
+  };
 
   return (
     <li
@@ -42,8 +50,9 @@ export function JobRow({ job }: { job: Job }) {
         </span>
       </div>
       <div className="job-meta">
-        {translate.date(job.createdAt)} · {job.request.model} ·{' '}
-        {t('workbench.seconds', { seconds: job.request.duration })} · {t(`workbench.aspect.${job.request.aspect}`)}
+        {translate.date(job.createdAt)} · {job.request.model}
+        {summary.seconds !== null && ` · ${t('workbench.seconds', { seconds: summary.seconds })}`}
+        {summary.aspect !== null && ` · ${shapeWords(summary.aspect)}`}
         {job.billedSeconds !== null && ` · ${t('queue.billed', { seconds: job.billedSeconds })}`}
         {showProgress && job.etaSeconds !== null && ` · ${t('queue.eta', { seconds: job.etaSeconds })}`}
       </div>

@@ -1,4 +1,4 @@
-import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
+import { SNAPSHOT_CATALOG } from '../../../shared/catalog/model-catalog';
 import { useSettingsStore } from './settings-store';
 import { useTranslator } from '../../i18n/use-translator';
 
@@ -27,7 +27,7 @@ export function GenerationSection() {
           ))}
         </select>
       </div>
-      {MODEL_CATALOG.models.map((model) => (
+      {SNAPSHOT_CATALOG.models.map((model) => (
         <div className="field-row" key={model.id}>
           <label htmlFor={`price-${model.id}`}>{t('settings.price.label', { model: model.label })}</label>
           <input
@@ -37,6 +37,7 @@ export function GenerationSection() {
             min={0}
             step="0.001"
             defaultValue={settings.prices[model.id] ?? ''}
+            placeholder={model.price.perSecond === null ? '' : String(model.price.perSecond)}
             onBlur={(event) => {
               const value = event.target.value === '' ? null : Number(event.target.value);
               const prices = { ...settings.prices };

@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import type { Frame } from '../../../shared/catalog/catalog-schema';
+import type { Frame } from '../../../shared/catalog/video-model';
 import { cropRectangle, normalizeRect, type NormalizedRect } from '../../../shared/images/crop-geometry';
 
 /** Image size as displayed (orientation applied). */

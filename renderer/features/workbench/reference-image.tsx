@@ -1,6 +1,8 @@
 import { type ClipboardEvent, type DragEvent } from 'react';
-import { findModel, outputFrame } from '../../../shared/catalog/catalog-lookup';
-import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
+import { SNAPSHOT_CATALOG } from '../../../shared/catalog/model-catalog';
+import { findModel, imageTargetOf } from '../../../shared/catalog/model-lookup';
+import { frameForTarget } from '../../../shared/images/target-frame';
+import { draftParams } from '../../../shared/drafts/draft-request';
 import type { Draft } from '../../../shared/drafts/draft-models';
 import { CropWindow } from './crop-window';
 import { useWorkbenchStore } from './workbench-store';
@@ -31,8 +33,13 @@ export function ReferenceImage({ draft }: { draft: Draft }) {
   const inspection = useWorkbenchStore((state) => state.inspection);
   const prepared = useWorkbenchStore((state) => state.prepared);
   const { pick, removeImage, edit } = useWorkbenchStore.getState();
-  const model = findModel(MODEL_CATALOG, draft.params.model);
-  const frame = model ? outputFrame(model, draft.params.resolution, draft.params.aspect) : undefined;
+  const model = findModel(SNAPSHOT_CATALOG, draft.params.model);
+  const fitted = draftParams(SNAPSHOT_CATALOG, draft.params);
+  // The frame the main process crops to: the model's exact one, or one that follows the image's own size.
+  const frame =
+    model && inspection && fitted.ok
+      ? frameForTarget(imageTargetOf(model, fitted.params), { width: inspection.width, height: inspection.height })
+      : undefined;
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();

@@ -1,3 +1,5 @@
+import { SNAPSHOT_CATALOG } from '../../../shared/catalog/model-catalog';
+import { draftParams } from '../../../shared/drafts/draft-request';
 import { create } from 'zustand';
 import type { Draft } from '../../../shared/drafts/draft-models';
 import type { NormalizedRect } from '../../../shared/images/crop-geometry';
@@ -42,7 +44,8 @@ export const useWorkbenchStore = create<WorkbenchStore>()((set, get) => {
   async function refreshImage(): Promise<void> {
     const draft = get().draft;
     if (!draft?.imagePath) return set({ inspection: null, prepared: null });
-    const target = { model: draft.params.model, resolution: draft.params.resolution, aspect: draft.params.aspect };
+    const fitted = draftParams(SNAPSHOT_CATALOG, draft.params);
+    const target = { model: draft.params.model, params: fitted.ok ? fitted.params : {} };
     try {
       const inspection = await unwrap(api().images.inspect({ path: draft.imagePath, target }));
       const prepared = await unwrap(

@@ -4,9 +4,8 @@ import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RequestValidationError } from '../../../electron/services/apimart/apimart-client';
 import { createApimartClient } from '../../../electron/services/apimart/apimart-client';
-import { catalogSchema } from '../../../shared/catalog/catalog-schema';
+import { mergeCatalog } from '../../../shared/catalog/model-catalog';
 import type { Language } from '../../../shared/i18n/languages';
-import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
 import { setupApimart, type ApimartSetup } from '../../support/apimart-setup';
 
 let setup: ApimartSetup;
@@ -25,7 +24,7 @@ async function pngFile(name: string, width: number, height: number): Promise<str
 function lastGenerationBody(): Record<string, unknown> {
   const [task] = [...setup.fake.tasks.values()].slice(-1);
   if (!task) throw new Error('the fake received no generation');
-  return task.generation as unknown as Record<string, unknown>;
+  return { ...task.generation.body };
 }
 
 describe('uploadImage', () => {
@@ -62,99 +61,198 @@ describe('uploadImage', () => {
 });
 
 describe('createVideo', () => {
-  it('sends only the fields the standard model accepts, with aliases resolved', async () => {
+  it("sends the model's own fields, prompt trimmed, and nothing it does not take", async () => {
     setup = await setupApimart();
     const { taskId } = await setup.client.createVideo({
       model: 'sora-2-preview',
       prompt: '  a red fox in snow ',
-      duration: 8,
-      aspect: '9:16',
+      params: { duration: 8, aspect_ratio: '9:16' },
     });
     expect(taskId).toMatch(/^task_/);
-    expect(lastGenerationBody()).toMatchObject({
+    expect(lastGenerationBody()).toEqual({
       model: 'sora-2-preview',
       prompt: 'a red fox in snow',
       duration: 8,
-      aspect: 'portrait',
-      resolution: null,
+      aspect_ratio: '9:16',
     });
     const sent = setup.fake.requests.find((request) => request.route === 'generate');
     expect(sent?.headers['content-type']).toBe('application/json');
   });
 
-  it('sends resolution to the pro model and passes the reference image URL', async () => {
+  it('fills in the shape and duration a request leaves out, so the job records what it asked for', async () => {
+    setup = await setupApimart();
+    await setup.client.createVideo({ model: 'sora-2-preview', prompt: 'dusk' });
+    expect(lastGenerationBody()).toEqual({
+      model: 'sora-2-preview',
+      prompt: 'dusk',
+      duration: 4,
+      aspect_ratio: 'landscape',
+    });
+  });
+
+  it('sends resolution to the pro model and the image in its field', async () => {
     setup = await setupApimart();
     const file = await pngFile('ref.png', 1792, 1024);
     const { url } = await setup.client.uploadImage({ path: file });
     await setup.client.createVideo({
       model: 'sora-2-pro-preview',
       prompt: 'city at night',
-      duration: 12,
-      aspect: 'landscape',
-      resolution: 'high',
-      imageUrls: [url],
+      params: { duration: 12, aspect_ratio: 'landscape', resolution: 'high' },
+      images: [{ role: 'first', url }],
     });
-    expect(lastGenerationBody()).toMatchObject({ model: 'sora-2-pro-preview', resolution: 'high', imageUrls: [url] });
+    expect(lastGenerationBody()).toMatchObject({ model: 'sora-2-pro-preview', resolution: 'high', image_urls: [url] });
   });
 
-  it('validates before the network: nothing is sent, nothing is billed', async () => {
+  it('validates against the model before the network, naming each field and what it accepts', async () => {
     setup = await setupApimart();
-    const attempt = setup.client.createVideo({
-      model: 'sora-2-preview',
-      prompt: '',
-      duration: 5,
-      aspect: '1:1',
-      resolution: 'high',
-    });
-    const error = await attempt.catch((caught: unknown) => caught);
+    const error = await setup.client
+      .createVideo({
+        model: 'sora-2-preview',
+        prompt: '',
+        params: { duration: 5, aspect_ratio: '1:1', resolution: 'high' },
+      })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RequestValidationError);
-    expect((error as RequestValidationError).issues.map((issue) => issue.field)).toEqual([
-      'prompt',
-      'duration',
-      'aspect',
-      'resolution',
-    ]);
+    const issues = (error as RequestValidationError).issues;
+    expect(issues.map((issue) => issue.field)).toEqual(['prompt', 'duration', 'aspect_ratio', 'resolution']);
+    expect(issues[1]?.message).toBe("Sora 2's duration takes 4, 8 or 12, not 5.");
+    expect(issues[3]?.message).toMatch(/^Sora 2 has no parameter "resolution"; it takes duration, aspect_ratio\.$/);
     expect(setup.fake.count('generate')).toBe(0);
     expect(setup.fake.balance()).toBe(100);
   });
 
-  it('says plainly when the server no longer knows a model, pointing at the model setting', async () => {
-    setup = await setupApimart({ models: [{ id: 'sora-2-pro-preview', resolutions: ['standard', 'high'] }] });
+  it('refuses an integer range, a wrong type and too many images before anything is sent', async () => {
+    setup = await setupApimart();
+    const error = await setup.client
+      .createVideo({
+        model: 'kling-v3',
+        prompt: 'a kite',
+        params: { duration: 16, mode: 'ultra', sound: 'yes' },
+        images: [
+          { role: 'first', url: 'https://upload.apimart.ai/f/image/a.png' },
+          { role: 'reference', url: 'https://upload.apimart.ai/f/image/b.png' },
+        ],
+      })
+      .catch((caught: unknown) => caught);
+    const messages = (error as RequestValidationError).issues.map((issue) => issue.message);
+    expect(messages).toEqual([
+      "Kling 3's duration takes a whole number from 3 to 15, not 16.",
+      'Kling 3\'s mode takes std, pro or 4k, not "ultra".',
+      'Kling 3\'s sound takes true or false, not "yes".',
+      'Kling 3 takes no reference image.',
+    ]);
+    expect(setup.fake.count('generate')).toBe(0);
+  });
+
+  it('says plainly when APIMart no longer offers a model', async () => {
+    setup = await setupApimart({ retired: ['sora-2-preview'] });
     const error = await setup.client
       .createVideo({ model: 'sora-2-preview', prompt: 'a boat' })
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'unknownModel' });
-    expect((error as Error).message).toBe('APIMart does not offer the model "sora-2-preview" (any more).');
-    expect((error as { action: string }).action).toMatch(/model setting/);
+    expect((error as Error).message).toBe('The model "sora-2-preview" is no longer offered — choose another.');
   });
 
-  it('takes a new model as a data change to the catalog', async () => {
-    setup = await setupApimart({ models: [{ id: 'sora-2', resolutions: null }] });
-    const firstModel = MODEL_CATALOG.models[0];
-    if (!firstModel) throw new Error('catalog has no models');
-    const catalog = catalogSchema.parse({
-      ...MODEL_CATALOG,
-      defaultModel: 'sora-2',
-      models: [{ ...firstModel, id: 'sora-2', label: 'Sora 2 (GA)' }],
+  it('puts each family’s fields and images where that model takes them', async () => {
+    setup = await setupApimart();
+    const first = (await setup.client.uploadImage({ path: await pngFile('first.png', 1280, 720) })).url;
+    const last = (await setup.client.uploadImage({ path: await pngFile('last.png', 1280, 720) })).url;
+    const frames = [
+      { role: 'first', url: first },
+      { role: 'last', url: last },
+    ] as const;
+    await setup.client.createVideo({
+      model: 'veo3.1-fast-official',
+      prompt: 'a lighthouse',
+      params: { duration: 6, resolution: '1080p', seed: 42, generate_audio: false },
+      images: [...frames],
+    });
+    expect(lastGenerationBody()).toEqual({
+      model: 'veo3.1-fast-official',
+      prompt: 'a lighthouse',
+      duration: 6,
+      aspect_ratio: '16:9',
+      resolution: '1080p',
+      seed: 42,
+      generate_audio: false,
+      first_frame_image: first,
+      last_frame_image: last,
+    });
+    // Kling takes both frames in one list: position is the role, first then last, whatever order they came in.
+    await setup.client.createVideo({
+      model: 'kling-v3',
+      prompt: 'a lighthouse',
+      params: { duration: 10, aspect_ratio: '1:1', mode: 'pro' },
+      images: [frames[1], frames[0]],
+    });
+    expect(lastGenerationBody()).toMatchObject({
+      duration: 10,
+      aspect_ratio: '1:1',
+      mode: 'pro',
+      image_urls: [first, last],
+    });
+    await setup.client.createVideo({
+      model: 'doubao-seedance-2.0',
+      prompt: 'a lighthouse',
+      params: { size: 'adaptive', resolution: '480p', duration: 12 },
+      images: [frames[0]],
+    });
+    expect(lastGenerationBody()).toMatchObject({ size: 'adaptive', resolution: '480p', first_frame_image: first });
+    await setup.client.createVideo({ model: 'wan2.6', prompt: 'a lighthouse', params: { size: '9:16', duration: 15 } });
+    expect(lastGenerationBody()).toMatchObject({ size: '9:16', duration: 15, resolution: '720p' });
+    expect(setup.fake.count('generate')).toBe(4);
+  });
+
+  it('takes a model known only from its live schema', async () => {
+    setup = await setupApimart();
+    const schema = await setup.client.getModelSchema('nova-motion-video-1');
+    const catalog = mergeCatalog({
+      snapshot: [],
+      live: new Map([['nova-motion-video-1', { schema, checkedAt: new Date().toISOString() }]]),
+      listed: null,
+      unavailable: new Set(),
+      prices: {},
     });
     const client = createApimartClient({
       fetch,
       baseUrl: setup.fake.baseUrl,
       keySource: { read: async () => setup.fake.apiKey },
-      catalog,
+      catalog: () => catalog,
     });
-    await expect(client.createVideo({ model: 'sora-2', prompt: 'a kite' })).resolves.toMatchObject({
-      taskId: expect.stringMatching(/^task_/),
+    const start = (await client.uploadImage({ path: await pngFile('start.png', 2100, 900) })).url;
+    await client.createVideo({
+      model: 'nova-motion-video-1',
+      prompt: 'a comet',
+      params: { seconds: 10, ratio: '21:9', motion_strength: 0.5, loop: true },
+      images: [{ role: 'first', url: start }],
     });
-    expect(lastGenerationBody()).toMatchObject({ model: 'sora-2', duration: 4, aspect: 'landscape' });
+    expect(lastGenerationBody()).toEqual({
+      model: 'nova-motion-video-1',
+      prompt: 'a comet',
+      seconds: 10,
+      ratio: '21:9',
+      quality: 'draft',
+      motion_strength: 0.5,
+      loop: true,
+      start_image: start,
+    });
   });
 
-  it('bills the account', async () => {
+  it('is checked by the fake against the live schema: a field the snapshot names but APIMart does not is a 400', async () => {
+    setup = await setupApimart();
+    // The shipped snapshot calls Kling's audio switch `sound`; the fake (like a schema that moved on) says `enable_audio`.
+    await expect(
+      setup.client.createVideo({ model: 'kling-v3', prompt: 'a bell', params: { sound: true } }),
+    ).rejects.toMatchObject({ code: 'invalidRequest', message: expect.stringMatching(/sound/) });
+    expect(setup.fake.tasks.size).toBe(0);
+  });
+
+  it('bills the account for the seconds asked', async () => {
     setup = await setupApimart({ balance: 1, pricePerSecond: 0.05 });
-    await setup.client.createVideo({ model: 'sora-2-preview', prompt: 'one', duration: 12 });
+    await setup.client.createVideo({ model: 'sora-2-preview', prompt: 'one', params: { duration: 12 } });
     expect(setup.fake.balance()).toBeCloseTo(0.4);
     const error = await setup.client
-      .createVideo({ model: 'sora-2-preview', prompt: 'two', duration: 12 })
+      .createVideo({ model: 'sora-2-preview', prompt: 'two', params: { duration: 12 } })
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'insufficientBalance', message: 'Your APIMart balance is too low for this.' });
   });
@@ -265,7 +363,11 @@ describe('getBalance and the key', () => {
 });
 
 describe('createVideo with an Idempotency-Key (API contract of 2026-07-27)', () => {
-  const request = { model: 'sora-2-preview', prompt: 'A tide pool at dawn', duration: 4, aspect: 'landscape' } as const;
+  const request = {
+    model: 'sora-2-preview',
+    prompt: 'A tide pool at dawn',
+    params: { duration: 4, aspect_ratio: 'landscape' },
+  };
 
   it('sends the key and the response version, reads the newer answer, and learns of a replay', async () => {
     setup = await setupApimart();

@@ -6,7 +6,7 @@ afterEach(async () => {
   await setup.close();
 });
 
-const request = { model: 'sora-2-preview', prompt: 'a lighthouse in fog', duration: 4 } as const;
+const request = { model: 'sora-2-preview', prompt: 'a lighthouse in fog', params: { duration: 4 } };
 
 describe('idempotent calls retry transient faults', () => {
   it('honours Retry-After on 429 and then succeeds', async () => {

@@ -25,15 +25,19 @@ describe('reelbench help and usage errors', () => {
     const help = await cli.reelbench(['--help']).done;
     expect(help.code).toBe(0);
     for (const text of [
-      'reelbench generate --prompt TEXT',
+      'reelbench generate --model ID --prompt TEXT',
+      'reelbench models [--refresh] [--json]',
+      'reelbench models show ID',
+      '--set NAME=VALUE',
       '--timeout S',
       'reelbench jobs resume',
       'reelbench config get',
       'price.MODEL',
       'reelbench prep-image FILE',
       'sora-2-preview',
-      'sora-2-pro-preview',
-      'landscape or portrait (also written 16:9 or 9:16)',
+      'kling-v3',
+      'Veo 3.1 Fast (default): 4, 6 or 8 s; 16:9, 9:16.',
+      'landscape and portrait are 16:9 and 9:16',
     ]) {
       expect(help.stdout).toContain(text);
     }
@@ -44,12 +48,8 @@ describe('reelbench help and usage errors', () => {
   });
 
   it.each([
-    [
-      ['generate', '--prompt', 'x', '--model', 'sora-9'],
-      'there is no model "sora-9". Choose one of: sora-2-preview, sora-2-pro-preview.',
-    ],
-    [['generate', '--prompt', 'x', '--duration', '5'], 'Sora 2 makes videos of 4, 8 or 12 seconds, not 5.'],
-    [['generate', '--prompt', 'x', '--aspect', 'square'], 'Choose landscape (16:9) or portrait (9:16)'],
+    [['generate', '--prompt', 'x', '--duration', 'long'], '--duration takes a number of seconds, not "long".'],
+    [['generate', '--prompt', 'x', '--set', 'seed'], '--set takes NAME=VALUE, not "seed".'],
     [['generate', '--prompt'], '--prompt needs a value.'],
     [['generate', '--prompt', 'x', '--loop'], '`generate` has no option --loop.'],
     [['generate', '--prompt', 'x', '--timeout', 'soon'], '--timeout takes a number of seconds above 0, not "soon".'],
@@ -69,6 +69,34 @@ describe('reelbench help and usage errors', () => {
       ok: false,
       error: { code: 'usage', message: expect.stringContaining(message) },
     });
+  });
+});
+
+describe('reelbench generate refuses what the model does not take, in one line, before anything is sent', () => {
+  it.each([
+    [
+      ['--model', 'sora-9'],
+      'There is no video model "sora-9". Choose one of: veo3.1-fast-official, veo3.1-quality-official,',
+    ],
+    [['--duration', '5'], "Veo 3.1 Fast's duration takes 4, 6 or 8, not 5."],
+    [['--aspect', 'square'], 'Veo 3.1 Fast makes 16:9 or 9:16 videos, not square.'],
+    [['--model', 'kling-v3', '--duration', '16'], "Kling 3's duration takes a whole number from 3 to 15, not 16."],
+    [['--model', 'sora-2-preview', '--resolution', 'high'], 'Sora 2 has no resolution choice.'],
+    [['--set', 'colour=red'], 'Veo 3.1 Fast has no parameter "colour"; it takes duration, aspect_ratio, resolution'],
+    [['--set', 'seed=-4'], "Veo 3.1 Fast's seed takes a whole number from 0 to 4294967295, not -4."],
+    [['--ref', 'face.png'], 'Veo 3.1 Fast takes no reference image.'],
+  ])('%j exits 1', async (extra, message) => {
+    const fake = await cli.startFake();
+    const run = await cli.reelbench(['generate', '--prompt', 'x', ...extra]).done;
+    expect(run).toMatchObject({ code: 1, stdout: '' });
+    expect(run.stderr.split('\n')[0]).toContain(`reelbench: ${message}`);
+    expect(run.stderr).toContain('reelbench models');
+    const json = await cli.reelbench(['generate', '--prompt', 'x', ...extra, '--json']).done;
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+    expect(fake.count('generate')).toBe(0);
+    expect(fake.count('upload')).toBe(0);
+    expect((await jobsJson()).jobs).toEqual([]);
   });
 });
 
@@ -135,7 +163,7 @@ describe('reelbench generate without a terminal', () => {
     const run = await cli.reelbench(['generate', '--prompt', 'A heron at dawn']).done;
     expect(run.code).toBe(0);
     const lines = run.stderr.trim().split('\n');
-    expect(lines[0]).toMatch(/^Job [0-9a-f]{8}: 4 s, sora-2-preview, landscape\.$/);
+    expect(lines[0]).toMatch(/^Job [0-9a-f]{8}: 8 s, veo3\.1-fast-official, 16:9, 720p\.$/);
     expect(lines.slice(1)).toEqual([
       'Sending the job to APIMart (the billed step)…',
       'Generating at APIMart…',
@@ -209,7 +237,7 @@ describe('reelbench generate without a terminal', () => {
 describe('reelbench config, usage and library list', () => {
   it('sets prices, jobs at once and the API address in the settings the app reads; usage says how', async () => {
     const before = await cli.reelbench(['usage']).done;
-    expect(before.stdout).toContain('`reelbench config set price.sora-2-preview 0.08`');
+    expect(before.stdout).toContain('`reelbench config set price.MODEL 0.08`');
     await expect(cli.reelbench(['config', 'set', 'price.sora-2-preview', '0.1']).done).resolves.toMatchObject({
       code: 0,
       stdout: 'price.sora-2-preview = 0.1\n',
@@ -239,7 +267,6 @@ describe('reelbench config, usage and library list', () => {
         'api-address': 'https://api.example.com',
         'jobs-at-once': 2,
         'price.sora-2-preview': 0.1,
-        'price.sora-2-pro-preview': null,
       },
     });
     await expect(cli.reelbench(['config', 'set', 'price.sora-2-preview', 'none']).done).resolves.toMatchObject({

@@ -97,7 +97,7 @@ describe('reelbench prep-image (the built CLI)', () => {
   });
 
   it.each([
-    [['prep-image', 'a.jpg', '--out', 'b.jpg'], '--aspect must be landscape or portrait (also written 16:9 or 9:16).'],
+    [['prep-image', 'a.jpg', '--out', 'b.jpg'], 'prep-image needs --aspect: a shape the model offers'],
     [['prep-image', 'a.jpg', '--aspect', 'landscape'], 'prep-image needs --out <file>.'],
     [['prep-image', '--aspect', 'landscape', '--out', 'b.jpg'], 'prep-image takes one input image.'],
     [
@@ -117,10 +117,9 @@ describe('reelbench prep-image (the built CLI)', () => {
       ['prep-image', 'a.jpg', '--aspect', 'landscape', '--out', 'b.png', '--format', 'jpeg'],
       '--format jpeg does not match --out "b.png" (png)',
     ],
-    [['prep-image', 'a.jpg', '--aspect', 'square', '--out', 'b.png'], '--aspect must be landscape or portrait'],
     [
       ['prep-image', 'a.jpg', '--aspect', 'landscape', '--model', 'sora-3', '--out', 'b.png'],
-      'there is no model "sora-3". Choose one of: sora-2-preview, sora-2-pro-preview.',
+      'there is no model "sora-3". Choose one of: veo3.1-fast-official, veo3.1-quality-official,',
     ],
     [['frobnicate'], 'there is no command "frobnicate".'],
   ])("exits 2 with usage help for %j, and never with node:util's own wording", async (args, message) => {
@@ -135,6 +134,30 @@ describe('reelbench prep-image (the built CLI)', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({
       ok: false,
       error: { code: 'usage', message: expect.stringContaining(message.split('\n')[0] ?? '') },
+    });
+  });
+
+  it("prepares for any model's frames, and refuses a shape the model does not make (exit 1)", async () => {
+    const input = await fixture(dir, 'wide.png', await quadrantCard(1920, 1080));
+    const square = path.join(dir, 'square.png');
+    const kling = await reelbench(
+      'prep-image',
+      input,
+      '--model',
+      'kling-v3',
+      '--aspect',
+      '1:1',
+      '--resolution',
+      'pro',
+      '--out',
+      square,
+    );
+    expect(kling.code).toBe(0);
+    expect(await sharp(square).metadata()).toMatchObject({ width: 1080, height: 1080 });
+    const refused = await reelbench('prep-image', input, '--aspect', 'square', '--out', path.join(dir, 'no.png'));
+    expect(refused).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('Veo 3.1 Fast makes 16:9 or 9:16 videos, not square.'),
     });
   });
 

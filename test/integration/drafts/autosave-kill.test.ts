@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { SNAPSHOT_CATALOG } from '../../../shared/catalog/model-catalog.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,7 @@ describe('autosave and kill -9', () => {
     const draft = createDraftService({
       store: setupStore,
       imagesDir: dir,
+      catalog: () => SNAPSHOT_CATALOG,
       jobs: () => {
         throw new Error('unused');
       },

@@ -10,6 +10,9 @@ afterEach(async () => {
 });
 const later = (minutes: number) => (setup.clock = new Date(setup.clock.getTime() + minutes * 60_000));
 
+/** Sora's workbench fields (the drafts of every earlier version). */
+const SORA = { model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' };
+
 describe('drafts', () => {
   it('autosaves, titles itself from the prompt until named, and lists by last edit with pinned first', async () => {
     setup = await setupDrafts();
@@ -17,7 +20,8 @@ describe('drafts', () => {
     expect(first).toMatchObject({
       title: 'A red fox walks through fresh',
       titleIsAuto: true,
-      params: { model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' },
+      // Sora's API was closed upstream: a first draft starts on the first available of a short list.
+      params: { model: 'veo3.1-fast-official', duration: 8, aspect: '16:9', resolution: '720p' },
     });
     later(1);
     const second = setup.drafts.create({ prompt: 'City lights' });
@@ -84,14 +88,15 @@ describe('drafts', () => {
 describe('versions', () => {
   it('snapshots on explicit save and on generate, diffs prompts, and restores (undoably)', async () => {
     setup = await setupDrafts();
-    const draft = setup.drafts.create({ prompt: 'A fox in the snow' });
+    const draft = setup.drafts.create({ prompt: 'A fox in the snow', params: SORA });
     const saved = setup.drafts.saveVersion(draft.id);
     later(1);
     setup.drafts.update(draft.id, { prompt: 'A fox in the deep snow at night', params: { duration: 12 } });
     const job = setup.drafts.generate(draft.id);
     expect(setup.queued[0]).toMatchObject({
       prompt: 'A fox in the deep snow at night',
-      duration: 12,
+      model: 'sora-2-preview',
+      params: { duration: 12, aspect_ratio: 'landscape' },
       draftId: draft.id,
       draftVersionId: expect.any(String),
     });
@@ -145,7 +150,7 @@ describe('presets', () => {
 describe('batches', () => {
   it('plans variations, pasted lines and CSV rows with total seconds and estimated cost', async () => {
     setup = await setupDrafts({ 'sora-2-preview': 0.1, 'sora-2-pro-preview': 0.3 });
-    const draft = setup.drafts.create({ prompt: 'Base prompt', params: { duration: 8 } });
+    const draft = setup.drafts.create({ prompt: 'Base prompt', params: { ...SORA, duration: 8 } });
     expect(setup.drafts.planBatch(draft.id, { mode: 'variations', count: 3 })).toMatchObject({
       totalSeconds: 24,
       estimatedCost: 2.4,
@@ -174,7 +179,7 @@ describe('batches', () => {
     expect(csv).toMatchObject({
       totalSeconds: 16,
       estimatedCost: 4,
-      skipped: [{ row: 4, reason: 'Sora 2 makes videos of 4, 8 or 12 seconds, not 5.' }],
+      skipped: [{ row: 4, reason: "Sora 2's duration takes 4, 8 or 12, not 5." }],
     });
   });
 
@@ -182,7 +187,7 @@ describe('batches', () => {
     setup = await setupDrafts({});
     const draft = setup.drafts.create({ prompt: 'Base' });
     expect(setup.drafts.planBatch(draft.id, { mode: 'variations', count: 2 })).toMatchObject({
-      totalSeconds: 8,
+      totalSeconds: 16,
       estimatedCost: null,
     });
     const jobs = setup.drafts.runBatch(draft.id, { mode: 'lines', text: 'one\ntwo' });

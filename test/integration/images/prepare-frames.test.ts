@@ -41,7 +41,10 @@ describe('prepare: the exact output frame', () => {
     );
     const stored = await sharp(file).metadata();
     expect(stored.orientation).toBe(orientation);
-    const prepared = await setup.images.prepare(file, { model: 'sora-2-preview', aspect: 'landscape' });
+    const prepared = await setup.images.prepare(file, {
+      model: 'sora-2-preview',
+      params: { aspect_ratio: 'landscape' },
+    });
     expect(await outputFacts(prepared.path)).toMatchObject({ format: 'jpeg', width: 1280, height: 720 });
     await expectQuadrants(prepared.path, 1280, 720);
   });
@@ -49,7 +52,10 @@ describe('prepare: the exact output frame', () => {
   it('crops a portrait photo to a landscape frame, centred, and upscales to the frame', async () => {
     setup = await setupImages();
     const file = await fixture(setup.dir, 'portrait.png', await quadrantCard(720, 1280));
-    const prepared = await setup.images.prepare(file, { model: 'sora-2-preview', aspect: 'landscape' });
+    const prepared = await setup.images.prepare(file, {
+      model: 'sora-2-preview',
+      params: { aspect_ratio: 'landscape' },
+    });
     expect(prepared.crop).toEqual({ left: 0, top: 438, width: 720, height: 405 });
     expect(await outputFacts(prepared.path)).toMatchObject({ width: 1280, height: 720 });
   });
@@ -57,7 +63,10 @@ describe('prepare: the exact output frame', () => {
   it('crops a landscape photo to a portrait frame', async () => {
     setup = await setupImages();
     const file = await fixture(setup.dir, 'landscape.png', await quadrantCard(1920, 1080));
-    const prepared = await setup.images.prepare(file, { model: 'sora-2-preview', aspect: 'portrait' });
+    const prepared = await setup.images.prepare(file, {
+      model: 'sora-2-preview',
+      params: { aspect_ratio: 'portrait' },
+    });
     expect(prepared.crop).toEqual({ left: 656, top: 0, width: 608, height: 1080 });
     expect(await outputFacts(prepared.path)).toMatchObject({ width: 720, height: 1280 });
   });
@@ -73,15 +82,13 @@ describe('prepare: the exact output frame', () => {
     );
     const landscape = await setup.images.prepare(file, {
       model: 'sora-2-pro-preview',
-      resolution: 'high',
-      aspect: 'landscape',
+      params: { resolution: 'high', aspect_ratio: 'landscape' },
     });
     expect(await outputFacts(landscape.path)).toMatchObject({ width: 1792, height: 1024 });
     expect(landscape.crop).toEqual({ left: 0, top: 357, width: 4000, height: 2286 });
     const portrait = await setup.images.prepare(file, {
       model: 'sora-2-pro-preview',
-      resolution: 'high',
-      aspect: 'portrait',
+      params: { resolution: 'high', aspect_ratio: 'portrait' },
     });
     expect(await outputFacts(portrait.path)).toMatchObject({ width: 1024, height: 1792 });
   });
@@ -92,7 +99,7 @@ describe('prepare: the exact output frame', () => {
     // The top-left quadrant, asked for with a sloppy (not 16:9) height: the ratio is re-locked.
     const prepared = await setup.images.prepare(file, {
       model: 'sora-2-preview',
-      aspect: 'landscape',
+      params: { aspect_ratio: 'landscape' },
       crop: { x: 0, y: 0, width: 0.5, height: 0.3 },
     });
     expect(prepared.crop.width / prepared.crop.height).toBeCloseTo(16 / 9, 2);
@@ -109,7 +116,10 @@ describe('prepare: the exact output frame', () => {
   it('upscales a tiny image to the full frame', async () => {
     setup = await setupImages();
     const file = await fixture(setup.dir, 'tiny.png', await quadrantCard(32, 18));
-    const prepared = await setup.images.prepare(file, { model: 'sora-2-preview', aspect: 'landscape' });
+    const prepared = await setup.images.prepare(file, {
+      model: 'sora-2-preview',
+      params: { aspect_ratio: 'landscape' },
+    });
     expect(await outputFacts(prepared.path)).toMatchObject({ width: 1280, height: 720 });
     await expectQuadrants(prepared.path, 1280, 720);
   });
@@ -125,8 +135,7 @@ describe('prepare: the exact output frame', () => {
     );
     const prepared = await setup.images.prepare(file, {
       model: 'sora-2-pro-preview',
-      resolution: 'high',
-      aspect: 'landscape',
+      params: { resolution: 'high', aspect_ratio: 'landscape' },
     });
     expect(await outputFacts(prepared.path)).toMatchObject({ width: 1792, height: 1024 });
   });
@@ -134,8 +143,16 @@ describe('prepare: the exact output frame', () => {
   it('writes PNG or WebP when asked', async () => {
     setup = await setupImages();
     const file = await fixture(setup.dir, 'card.png', await quadrantCard(1280, 720));
-    const png = await setup.images.prepare(file, { model: 'sora-2-preview', aspect: 'landscape', format: 'png' });
-    const webp = await setup.images.prepare(file, { model: 'sora-2-preview', aspect: 'landscape', format: 'webp' });
+    const png = await setup.images.prepare(file, {
+      model: 'sora-2-preview',
+      params: { aspect_ratio: 'landscape' },
+      format: 'png',
+    });
+    const webp = await setup.images.prepare(file, {
+      model: 'sora-2-preview',
+      params: { aspect_ratio: 'landscape' },
+      format: 'webp',
+    });
     expect(await outputFacts(png.path)).toMatchObject({ format: 'png', width: 1280, height: 720, channels: 3 });
     expect(await outputFacts(webp.path)).toMatchObject({ format: 'webp', width: 1280, height: 720 });
     expect(png.quality).toBeNull();

@@ -8,7 +8,7 @@ let setup: ImageSetup;
 afterEach(async () => {
   await setup.close();
 });
-const landscape = { model: 'sora-2-preview', aspect: 'landscape' } as const;
+const landscape = { model: 'sora-2-preview', params: { aspect_ratio: 'landscape' } } as const;
 
 describe('prepare: colour, alpha, animation and formats', () => {
   it('converts a CMYK JPEG to sRGB', async () => {
@@ -156,7 +156,7 @@ describe('prepare: size budget and cache', () => {
     expect((await setup.images.prepare(copy, landscape)).path).toBe(first.path); // keyed by content, not by name
     const moved = await setup.images.prepare(file, { ...landscape, crop: { x: 0, y: 0, width: 0.5, height: 0.5 } });
     expect(moved.key).not.toBe(first.key);
-    const portrait = await setup.images.prepare(file, { ...landscape, aspect: 'portrait' });
+    const portrait = await setup.images.prepare(file, { ...landscape, params: { aspect_ratio: 'portrait' } });
     expect(portrait.key).not.toBe(first.key);
   });
 });

@@ -9,7 +9,7 @@ let setup: ImageSetup;
 afterEach(async () => {
   await setup.close();
 });
-const landscape = { model: 'sora-2-preview', aspect: 'landscape' } as const;
+const landscape = { model: 'sora-2-preview', params: { aspect_ratio: 'landscape' } } as const;
 
 describe('refusals: one clear line each, from inspect and prepare alike', () => {
   it.each([
@@ -70,11 +70,11 @@ describe('refusals: one clear line each, from inspect and prepare alike', () => 
     await expect(setup.images.inspect(file, landscape)).rejects.toMatchObject({ code: 'invalidImage', message });
   });
 
-  it('refuses a frame the catalog does not have', async () => {
+  it('refuses a model the catalog does not have', async () => {
     setup = await setupImages();
     const file = await fixture(setup.dir, 'card.png', await quadrantCard(320, 180));
     await expect(
-      setup.images.prepare(file, { model: 'sora-2-preview', resolution: 'high', aspect: 'landscape' }),
+      setup.images.prepare(file, { model: 'no-such-model', params: { aspect_ratio: 'landscape' } }),
     ).rejects.toMatchObject({ code: 'invalidInput' });
   });
 });
@@ -103,7 +103,7 @@ describe('inspect', () => {
     setup = await setupImages({ budgetBytes: 1_000 });
     const tiny = await setup.images.inspect(await fixture(setup.dir, 'tiny.png', await quadrantCard(600, 400)), {
       model: 'sora-2-preview',
-      aspect: 'portrait',
+      params: { aspect_ratio: 'portrait' },
     });
     expect(tiny.findings.map((finding) => finding.message)).toEqual([
       'Will be cropped to 9:16.',
@@ -116,8 +116,7 @@ describe('inspect', () => {
     expect(gif.findings.find((finding) => finding.kind === 'convert')?.message).toBe('GIF will be converted to JPEG.');
     const pro = await setup.images.inspect(await fixture(setup.dir, 'wide.png', await quadrantCard(1920, 1080)), {
       model: 'sora-2-pro-preview',
-      resolution: 'high',
-      aspect: 'landscape',
+      params: { resolution: 'high', aspect_ratio: 'landscape' },
     });
     expect(pro.findings[0]).toEqual({
       kind: 'crop',

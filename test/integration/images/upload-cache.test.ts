@@ -18,7 +18,7 @@ describe('upload cache', () => {
     const images = createImageService({ cacheDir: path.join(setup.dir, 'cache') });
     const prepared = await images.prepare(await fixture(setup.dir, 'card.png', await quadrantCard(1280, 720)), {
       model: 'sora-2-preview',
-      aspect: 'landscape',
+      params: { aspect_ratio: 'landscape' },
     });
     const cacheFile = path.join(setup.dir, 'cache', 'uploads.json');
     const now = () => setup.fake.clock.now();

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { cancelledRecord } from '../../../electron/services/jobs/job-steps';
+import { jobSchema } from '../../../shared/jobs/job-models';
 import { freePort } from '../../support/free-port';
 import { eventually } from '../../support/eventually';
 import { setupRunner, type RunnerSetup } from '../../support/runner-setup';
@@ -13,10 +15,8 @@ afterEach(async () => {
 const request = {
   prompt: 'the truth about a charge',
   model: 'sora-2-preview',
-  duration: 8,
-  aspect: 'landscape',
-  resolution: 'standard',
-} as const;
+  params: { duration: 8, aspect_ratio: 'landscape' },
+};
 
 describe('billing truth', () => {
   it('asks again after a poll answer cut short mid-JSON, and the paid video still arrives', async () => {
@@ -95,6 +95,29 @@ describe('billing truth', () => {
     const settled = await setup.runner.settled(job.id);
     expect(settled).toMatchObject({ phase: 'cancelled', billedSeconds: 8, taskId: [...setup.fake.tasks.keys()][0] });
     await eventually(() => other.get(job.id).phase === 'cancelled', 'the other process to see it cancelled');
+  });
+
+  it('a cancel that comes while the video is being filed is too late: the paid video is kept and the job finishes', async () => {
+    setup = await setupRunner({ estimatedSeconds: 1 });
+    const job = setup.runner.enqueue(request);
+    await setup.runner.settled(job.id);
+    const done = setup.store.get(job.id);
+    if (!done || done.job.phase !== 'done') throw new Error('the job did not finish');
+    // The same job as it was a moment before the end: filing, its name claimed (chaos seed 2 once cancelled it here,
+    // leaving a filed video whose job said "cancelled").
+    const filing = {
+      job: jobSchema.parse({ ...done.job, phase: 'filing', libraryItemId: null }),
+      internals: { ...done.internals, filingAs: 'claimed name' },
+    };
+    setup.store.save(filing);
+    expect(
+      setup.store.cancel(job.id, (stored) => cancelledRecord(stored, Date.now()), new Date().toISOString()),
+    ).toMatchObject({ job: { phase: 'filing' } });
+    expect(setup.store.get(job.id)?.job.phase).toBe('filing');
+    expect(setup.store.history(job.id).at(-1)).toMatchObject({
+      detail: 'cancel too late: filing',
+      by: expect.stringMatching(/^user@/),
+    });
   });
 
   it("keeps each job's history: every phase, with the process that wrote it", async () => {

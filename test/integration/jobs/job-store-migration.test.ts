@@ -14,26 +14,44 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const request = {
+/** A request as Sora-era versions wrote it: the model's fields flat, one reference image. */
+const legacyRequest = {
   prompt: 'an old job',
-  model: 'sora-2-preview',
+  model: 'sora-2-pro-preview',
   duration: 8,
-  aspect: 'landscape',
-  resolution: 'standard',
-  imagePath: null,
-  crop: null,
+  aspect: 'portrait',
+  resolution: 'high',
+  imagePath: '/photos/face.png',
+  crop: { x: 0.1, y: 0, width: 0.5, height: 1 },
   title: null,
   draftId: null,
   draftVersionId: null,
 } as const;
 
+const request = {
+  prompt: 'an old job',
+  model: 'sora-2-pro-preview',
+  params: { duration: 8, aspect_ratio: 'portrait', resolution: 'high' },
+  images: [{ role: 'first' as const, path: '/photos/face.png', crop: null }],
+  title: null,
+  draftId: null,
+  draftVersionId: null,
+};
+
 /** A job as the first versions wrote it: one flat object of nullable fields, warnings as English sentences. */
 function flatJob(fields: Record<string, unknown>): Record<string, unknown> {
   const { cancelRequestedAt: _later, ...job } = newJobRecord({ ...request }, Date.parse('2026-10-01T10:00:00Z')).job;
-  return { ...job, updatedAt: '2026-10-01T10:05:00.000Z', ...fields };
+  return { ...job, request: legacyRequest, updatedAt: '2026-10-01T10:05:00.000Z', ...fields };
 }
 
-const { internals } = newJobRecord({ ...request }, 0);
+/** Internals as Sora-era versions wrote them: one prepared image and its upload. */
+const { images: _images, ...current } = newJobRecord({ ...request }, 0).internals;
+const internals = {
+  ...current,
+  preparedPath: '/cache/prepared/abc.jpg',
+  preparedKey: 'abc',
+  uploadUrl: 'https://upload.apimart.ai/f/image/abc.jpg',
+};
 
 /** jobs.sqlite as the first version made it: the jobs table alone, none of the later columns or tables. */
 function oldDatabase(file: string, jobs: Record<string, unknown>[]): void {
@@ -117,6 +135,14 @@ describe('a jobs.sqlite written by an older Reelbench', () => {
         billedSeconds: 8,
         warning: { key: 'job.warning.abandoned', params: {} },
       });
+      // Sora's fields became the model's params; the one image its first frame, with its crop; its upload kept.
+      expect(byId.get(String(generating['id']))?.request).toEqual({
+        ...request,
+        images: [{ role: 'first', path: '/photos/face.png', crop: legacyRequest.crop }],
+      });
+      expect(store.get(String(answered['id']))?.internals.images).toEqual([
+        { path: '/cache/prepared/abc.jpg', key: 'abc', url: 'https://upload.apimart.ai/f/image/abc.jpg' },
+      ]);
       expect(store.history(String(generating['id']))).toEqual([]);
     } finally {
       store.close();

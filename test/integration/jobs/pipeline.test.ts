@@ -15,10 +15,9 @@ afterEach(async () => {
 const request = {
   prompt: 'A paper boat drifts down a rainy street',
   model: 'sora-2-preview',
-  duration: 8,
-  aspect: 'landscape',
-  resolution: 'standard',
-} as const;
+  params: { duration: 8, aspect_ratio: 'landscape' },
+};
+const portrait = { ...request, params: { duration: 8, aspect_ratio: 'portrait' } };
 
 describe('the generation pipeline', () => {
   it('takes a prompt to a video in the library: one POST, polled to completion, downloaded, filed', async () => {
@@ -61,7 +60,7 @@ describe('the generation pipeline', () => {
       .png()
       .toFile(image);
     const job = await setup.runner.settled(
-      setup.runner.enqueue({ ...request, aspect: 'portrait', imagePath: image }).id,
+      setup.runner.enqueue({ ...portrait, images: [{ role: 'first', path: image }] }).id,
     );
     expect(job.phase).toBe('done');
     expect(setup.fake.count('upload')).toBe(1);
@@ -72,7 +71,7 @@ describe('the generation pipeline', () => {
     expect(await sharp(reference).metadata()).toMatchObject({ width: 720, height: 1280 });
     // A second job with the same image reuses the upload.
     await setup.runner.settled(
-      setup.runner.enqueue({ ...request, aspect: 'portrait', imagePath: image, prompt: 'again' }).id,
+      setup.runner.enqueue({ ...portrait, images: [{ role: 'first', path: image }], prompt: 'again' }).id,
     );
     expect(setup.fake.count('upload')).toBe(1);
   });
@@ -157,11 +156,11 @@ describe('the generation pipeline', () => {
     await eventually(() => setup.runner.get(job.id).waiting === 'network', 'the job to wait after the dropped answer');
     setup.runner.nudge();
     const settled = await setup.runner.settled(job.id);
-    expect(settled).toMatchObject({ phase: 'done', billedSeconds: request.duration });
+    expect(settled).toMatchObject({ phase: 'done', billedSeconds: 8 });
     expect(setup.fake.count('generate', 'POST')).toBe(2);
     expect(setup.fake.tasks.size).toBe(1); // the server accepted (and billed) it once
     expect(setup.fake.replays()).toBe(1);
-    expect(setup.fake.balance()).toBeCloseTo(100 - request.duration * 0.01);
+    expect(setup.fake.balance()).toBeCloseTo(100 - 8 * 0.01);
   });
 
   it.each([

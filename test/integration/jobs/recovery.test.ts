@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { MODEL_CATALOG } from '../../../shared/catalog/model-catalog';
-import { toGenerationBody, validateVideoRequest } from '../../../shared/catalog/video-request';
+import { SNAPSHOT_CATALOG } from '../../../shared/catalog/model-catalog';
+import { findModel } from '../../../shared/catalog/model-lookup';
+import { toGenerationBody, validateGeneration } from '../../../shared/catalog/generation-request';
 import { freePort } from '../../support/free-port';
 import { readdir, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
@@ -26,10 +27,16 @@ afterEach(async () => {
 const request = {
   prompt: 'survive a crash',
   model: 'sora-2-preview',
-  duration: 4,
-  aspect: 'landscape',
-  resolution: 'standard',
-} as const;
+  params: { duration: 4, aspect_ratio: 'landscape' },
+};
+
+/** The body the app sends for `request`, as a process that died after sending it had sent it. */
+function bodyOf(input: typeof request): Record<string, unknown> {
+  const validated = validateGeneration(SNAPSHOT_CATALOG, input);
+  const model = findModel(SNAPSHOT_CATALOG, input.model);
+  if (!validated.ok || !model) throw new Error('the test request is invalid');
+  return toGenerationBody(model, validated.request);
+}
 
 /**
  * What the disk holds when a process died just after recording "about to send the billed POST": a job in phase
@@ -87,9 +94,7 @@ describe('surviving restarts and faults', () => {
     const job = await storedAsSubmitting(idempotencyKeyFor);
     // The process sent the POST (APIMart made and billed the task) and died before recording the answer.
     const key = idempotencyKeyFor(job.id);
-    const validated = validateVideoRequest(MODEL_CATALOG, request);
-    if (!validated.ok) throw new Error('the test request is invalid');
-    const sent = await setup.fake.generate(toGenerationBody(MODEL_CATALOG, validated.request), key);
+    const sent = await setup.fake.generate(bodyOf(request), key);
     await setup.restart();
     const settled = await setup.runner.settled(job.id);
     expect(settled).toMatchObject({ phase: 'done', taskId: sent.taskId, billedSeconds: 4 });
@@ -214,10 +219,8 @@ describe('surviving restarts and faults', () => {
     // Meanwhile another process takes the job over, sends it, records its task — and dies.
     const gone = `${os.hostname()}:${spawnSync(process.execPath, ['-e', '']).pid}:${randomUUID()}`;
     expect(setup.store.takeOver(job.id, gone, mine.owner, Date.now() + 60_000)).toBe(true);
-    const validated = validateVideoRequest(MODEL_CATALOG, request);
-    if (!validated.ok) throw new Error('the test request is invalid');
     const key = idempotencyKeyFor(job.id);
-    const sent = await setup.fake.generate(toGenerationBody(MODEL_CATALOG, validated.request), key);
+    const sent = await setup.fake.generate(bodyOf(request), key);
     const stored = setup.store.get(job.id);
     if (!stored) throw new Error('job not stored');
     const at = new Date().toISOString();

@@ -152,12 +152,11 @@ describe('library operations', () => {
       path.join(setup.root, '2026-11-24 from an image.ref.jpg'),
     );
     expect(existsIn(await readdir(setup.dir), 'dl.mp4')).toBe(false); // moved, not copied
-    expect(setup.library.reuse(item.id)).toEqual({
+    // A sidecar written with Sora's fields reads back as the model's params.
+    await expect(setup.library.reuse(item.id)).resolves.toEqual({
       prompt: 'from an image',
       model: 'sora-2-pro-preview',
-      duration: 8,
-      aspect: 'portrait',
-      resolution: 'high',
+      params: { duration: 8, aspect_ratio: 'portrait', resolution: 'high' },
       referenceUrl: `app://reelbench/media/reference/${item.id}`,
       draftId: 'd1',
       draftVersionId: 'v3',
@@ -209,7 +208,7 @@ describe('library operations', () => {
     ]);
     const imported = setup.library.list({ sort: 'title' }).items;
     expect(imported.map((item) => item.title)).toEqual(['one', 'two']);
-    expect(() => setup.library.reuse(imported[0]?.id ?? '')).toThrow(
+    await expect(setup.library.reuse(imported[0]?.id ?? '')).rejects.toThrow(
       'This video was not made by Reelbench, so there are no settings to reuse.',
     );
   });

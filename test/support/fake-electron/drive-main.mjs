@@ -95,10 +95,15 @@ const settings = recorder.menuTemplate
   .find((item) => item.label === 'File')
   ?.submenu.find((item) => item.label === 'Settings');
 settings?.click();
-// A job the catalog refuses (before anything is sent) fails, and the shell says so.
+// A job whose image is gone by the time it runs fails before anything is sent, and the shell says so.
 const enqueued = await invoke(
   'jobs.enqueue',
-  { prompt: 'a job', model: 'not-a-model', duration: 4, aspect: 'landscape', resolution: 'standard' },
+  {
+    prompt: 'a job',
+    model: 'sora-2-preview',
+    params: { duration: 4, aspect_ratio: 'landscape' },
+    images: [{ role: 'first', path: '/nonexistent/reelbench-test/image.png' }],
+  },
   { url: 'app://reelbench/index.html' },
 );
 report.jobEnqueued = enqueued.ok;

@@ -1,0 +1,87 @@
+import path from 'node:path';
+import { applyCommonOptions, coerceParam, validateGeneration } from '../../shared/catalog/generation-request';
+import { imageSlotsOf, paramNamed } from '../../shared/catalog/model-lookup';
+import type { ImageRole, ModelCatalog, Params, ParamValue, VideoModel } from '../../shared/catalog/video-model';
+import { AppError } from '../../shared/errors';
+import type { JobImage } from '../../shared/jobs/job-models';
+import { UsageError } from './cli-io';
+
+/** The flags that describe a request, model-neutral: the three every model has in some spelling, and `--set`. */
+export interface RequestFlags {
+  readonly duration?: string | undefined;
+  readonly aspect?: string | undefined;
+  readonly resolution?: string | undefined;
+  readonly set?: readonly string[] | undefined;
+  readonly image?: string | undefined;
+  readonly firstFrame?: string | undefined;
+  readonly lastFrame?: string | undefined;
+  readonly ref?: readonly string[] | undefined;
+}
+
+const refuse = (model: VideoModel, message: string) =>
+  new AppError('invalidInput', message, `\`reelbench models show ${model.id}\` lists what it accepts.`);
+
+/** `--duration`, `--aspect`, `--resolution` and every `--set NAME=VALUE`, as the model's own params. */
+export function paramsFromFlags(model: VideoModel, flags: RequestFlags, usage: string): Params {
+  const params: Record<string, ParamValue> = {};
+  for (const pair of flags.set ?? []) {
+    const equals = pair.indexOf('=');
+    if (equals <= 0) throw new UsageError(`--set takes NAME=VALUE, not "${pair}".\n  ${usage}`);
+    const name = pair.slice(0, equals);
+    const param = paramNamed(model, name);
+    if (!param) {
+      const names = model.params.map((candidate) => candidate.name).join(', ');
+      throw refuse(model, `${model.label} has no parameter "${name}"; it takes ${names}.`);
+    }
+    params[name] = coerceParam(param, pair.slice(equals + 1));
+  }
+  const duration = flags.duration === undefined ? undefined : Number(flags.duration);
+  if (duration !== undefined && !Number.isFinite(duration))
+    throw new UsageError(`--duration takes a number of seconds, not "${flags.duration}".\n  ${usage}`);
+  const common = applyCommonOptions(model, params, {
+    duration,
+    aspect: flags.aspect,
+    resolution: flags.resolution,
+  });
+  if (common.issues.length > 0) throw refuse(model, common.issues.map((issue) => issue.message).join(' '));
+  return common.params;
+}
+
+/** `--image` (the model's main image input), `--first-frame`, `--last-frame` and `--ref`, by role. */
+export function imagesFromFlags(model: VideoModel, flags: RequestFlags): JobImage[] {
+  const slots = imageSlotsOf(model);
+  const images: JobImage[] = [];
+  const add = (role: ImageRole, file: string) => images.push({ role, path: path.resolve(file), crop: null });
+  if (flags.image !== undefined) {
+    const main: ImageRole | null = slots.first > 0 ? 'first' : slots.reference > 0 ? 'reference' : null;
+    if (!main) throw refuse(model, `${model.label} takes no image.`);
+    add(main, flags.image);
+  }
+  if (flags.firstFrame !== undefined) add('first', flags.firstFrame);
+  if (flags.lastFrame !== undefined) add('last', flags.lastFrame);
+  for (const file of flags.ref ?? []) add('reference', file);
+  return images;
+}
+
+/** Checks the whole request against the model before a job exists: one line naming each field that does not fit. */
+export function checkRequest(
+  catalog: ModelCatalog,
+  model: VideoModel,
+  request: {
+    readonly prompt: string;
+    readonly params: Params;
+    readonly images: readonly JobImage[];
+  },
+): void {
+  const checked = validateGeneration(
+    catalog,
+    {
+      model: model.id,
+      prompt: request.prompt,
+      params: request.params,
+      images: request.images.map((image) => ({ role: image.role, url: image.path })),
+    },
+    { imagesUploaded: false },
+  );
+  if (!checked.ok) throw refuse(model, checked.issues.map((issue) => issue.message).join(' '));
+}
