@@ -7,6 +7,8 @@ await import('./library.bench.ts');
 console.log('');
 await import('./pipeline.bench.ts');
 console.log('');
+await import('./models.bench.ts');
+console.log('');
 await import('./renderer.bench.ts');
 console.log('');
 await import('./chaos.bench.ts');

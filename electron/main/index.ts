@@ -114,6 +114,7 @@ async function start(): Promise<void> {
     logger,
     keyStore,
     systemLanguages: app.getPreferredSystemLanguages(),
+    refreshModelsAtStart: true,
     settings,
     // net.fetch goes through Chromium's network stack: system proxy settings and OS certificate stores apply.
     fetch: (url, init) => net.fetch(url, init),

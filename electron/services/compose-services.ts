@@ -76,6 +76,8 @@ export interface ServiceAdapters {
     readonly adopt?: boolean | (() => boolean);
   };
   readonly window?: WindowAdapters;
+  /** Ask APIMart for its models in the background once started (the app; the CLI asks only when a command needs to). */
+  readonly refreshModelsAtStart?: boolean;
   /** The OS's preferred languages, best first (Electron's in the app); the process locale by default. */
   readonly systemLanguages?: readonly string[];
 }
@@ -253,6 +255,13 @@ export function composeServices(adapters: ServiceAdapters): Services {
       await models.load();
       await library.open();
       pipeline.get().runner.start();
+      // At most once a day per listing and schema; offline or without a key the shipped snapshot simply stands.
+      if (adapters.refreshModelsAtStart)
+        void (async () => {
+          if (!(await keyStore.status()).present) return;
+          const report = await models.refresh();
+          if (report.unreachable) logger.info('models: APIMart not asked', { reason: report.unreachable.code });
+        })().catch((error: unknown) => logger.warn('models: refresh failed', { error: String(error) }));
     },
     async close() {
       if (pipeline.built()) await pipeline.get().close();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { imageRoleSchema, paramsSchema } from '../catalog/video-model';
 import {
   imageInspectionSchema,
   imageTargetSchema,
@@ -22,7 +23,7 @@ import {
   draftPatchSchema,
   draftSchema,
   draftVersionSchema,
-  generationParamsSchema,
+  generationSettingsSchema,
   presetSchema,
   promptDiffSchema,
 } from '../drafts/draft-models';
@@ -132,7 +133,8 @@ export const contract = {
     'drafts.create': {
       request: z.object({
         prompt: z.string().max(10_000).optional(),
-        params: generationParamsSchema.partial().optional(),
+        model: z.string().min(1).max(200).optional(),
+        params: paramsSchema.optional(),
         title: z.string().max(500).optional(),
       }),
       response: draftSchema,
@@ -140,7 +142,11 @@ export const contract = {
     'drafts.get': { request: z.object({ id: z.string().uuid() }), response: draftSchema },
     'drafts.update': { request: z.object({ id: z.string().uuid(), patch: draftPatchSchema }), response: draftSchema },
     'drafts.setImage': {
-      request: z.object({ id: z.string().uuid(), path: z.string().min(1).max(4096).nullable() }),
+      request: z.object({ id: z.string().uuid(), role: imageRoleSchema, path: z.string().min(1).max(4096).nullable() }),
+      response: draftSchema,
+    },
+    'drafts.removeImage': {
+      request: z.object({ id: z.string().uuid(), index: z.number().int().min(0).max(19) }),
       response: draftSchema,
     },
     'drafts.duplicate': { request: z.object({ id: z.string().uuid() }), response: draftSchema },
@@ -158,7 +164,7 @@ export const contract = {
       request: z.object({
         id: z.string().max(100).optional(),
         name: z.string().max(200),
-        params: generationParamsSchema,
+        ...generationSettingsSchema.shape,
         style: z.string().max(2_000),
       }),
       response: presetSchema,

@@ -28,9 +28,9 @@ afterAll(closeBrowser);
 async function savedCrop(harness: AppHarness): Promise<unknown> {
   const answer = (await harness.services.router.dispatch('drafts.list', {}, { senderUrl: harness.page.url() })) as {
     ok: boolean;
-    data?: { crop: unknown; prompt: string }[];
+    data?: { images: { crop: unknown }[]; prompt: string }[];
   };
-  return answer.data?.[0]?.crop ?? null;
+  return answer.data?.[0]?.images[0]?.crop ?? null;
 }
 
 async function savedPrompt(harness: AppHarness): Promise<string | null> {
@@ -113,7 +113,8 @@ describe.skipIf(gate.skip)('the workbench, end to end', () => {
       data: [
         {
           prompt: 'A lighthouse on a cliff at dusk, waves below',
-          params: { model: 'veo3.1-fast-official', aspect: '9:16' },
+          model: 'veo3.1-fast-official',
+          params: { aspect_ratio: '9:16', duration: 8, resolution: '720p' },
         },
         expect.anything(),
       ],
@@ -165,6 +166,49 @@ describe.skipIf(gate.skip)('the workbench, end to end', () => {
     await expect
       .poll(() => savedCrop(app), { timeout: 5_000 })
       .toMatchObject({ x: expect.toSatisfy((x: number) => Math.abs(x - 0.289) < 0.01) });
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it("offers each model's own parameters, keeps what fits when the model changes, and says what changed", async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-workbench-'));
+    fake = await startFakeApimart({ estimatedSeconds: 10 });
+    ticker = setInterval(() => fake.clock.advance(1_000), 20);
+    app = await launchApp({ apiBaseUrl: fake.baseUrl, pollMs: 30 });
+    await app.keyStore.set(fake.apiKey);
+    const { page } = app;
+    await page.getByTestId('prompt').fill('A paper lantern rising over a lake');
+    await page.getByTestId('model').selectOption('sora-2-preview');
+    await page.getByTestId('duration-12').check();
+    // Sora has no resolution choice and no other parameters: neither control is offered.
+    await expect(page.getByTestId('resolution-720p').count()).resolves.toBe(0);
+    await expect(page.getByTestId('advanced').count()).resolves.toBe(0);
+
+    await page.getByTestId('model').selectOption('veo3.1-fast-official');
+    await page.getByText('Veo 3.1 Fast: Duration 12 s isn’t offered — set to 8 s').waitFor();
+    await expect(page.getByTestId('duration-8').isChecked()).resolves.toBe(true);
+    await expect(page.getByTestId('aspect-16:9').isChecked()).resolves.toBe(true);
+    await page.getByTestId('resolution-1080p').check();
+    await page.getByTestId('advanced').locator('summary').click();
+    await page.getByTestId('seed').fill('42');
+    await page.getByTestId('generate_audio').uncheck();
+    await mkdir(RESULTS, { recursive: true });
+    await page.screenshot({ path: path.join(RESULTS, 'workbench-model-params-en-light.png') });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.screenshot({ path: path.join(RESULTS, 'workbench-model-params-en-light-1920.png') });
+
+    await page.getByTestId('generate').click();
+    await page.getByText('Queued. Follow it in the Queue.').waitFor();
+    await expect.poll(() => fake.tasks.size, { timeout: 10_000 }).toBe(1);
+    const [task] = [...fake.tasks.values()];
+    expect(task?.generation.body).toEqual({
+      model: 'veo3.1-fast-official',
+      prompt: 'A paper lantern rising over a lake',
+      duration: 8,
+      aspect_ratio: '16:9',
+      resolution: '1080p',
+      seed: 42,
+      generate_audio: false,
+    });
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -72,9 +72,9 @@ describe('one bad row', () => {
       titleIsAuto: false,
       prompt: `${title} prompt`,
       notes: '',
-      params: { model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' },
-      imagePath: null,
-      crop: null,
+      model: 'sora-2-preview',
+      params: { duration: 4, aspect_ratio: 'landscape' },
+      images: [],
       pinned: false,
       createdAt: at,
       updatedAt: at,
@@ -88,7 +88,7 @@ describe('one bad row', () => {
     const raw = new DatabaseSync(file);
     raw
       .prepare('UPDATE drafts SET record = ? WHERE id = ?')
-      .run(JSON.stringify({ ...broken, params: { model: 42 } }), broken.id);
+      .run(JSON.stringify({ ...broken, params: 'not a record' }), broken.id);
     raw.close();
 
     const reopened = openDraftStore(file);

@@ -1,28 +1,34 @@
 import { parse } from 'csv-parse/sync';
-import { validateGeneration } from '../../../shared/catalog/generation-request';
-import type { ModelCatalog } from '../../../shared/catalog/video-model';
-import { draftParams } from '../../../shared/drafts/draft-request';
+import { applyCommonOptions, coerceParam, validateGeneration } from '../../../shared/catalog/generation-request';
+import { findModel, paramNamed, secondsOf } from '../../../shared/catalog/model-lookup';
+import type { ModelCatalog, Params } from '../../../shared/catalog/video-model';
 import type { BatchPlan, BatchSpec } from '../../../shared/drafts/batch-models';
-import type { GenerationParams } from '../../../shared/drafts/draft-models';
+import type { Draft } from '../../../shared/drafts/draft-models';
+import { appError } from '../../../shared/i18n/error-text';
 
 export type { BatchPlan, BatchSpec } from '../../../shared/drafts/batch-models';
-import { appError } from '../../../shared/i18n/error-text';
 
 /** One planned job. */
 export type PlannedJob = BatchPlan['jobs'][number];
 
 const MAX_JOBS = 200;
+/** CSV columns that name the request itself rather than a parameter. */
+const REQUEST_COLUMNS = new Set(['prompt', 'model', 'duration', 'aspect', 'resolution']);
 
-function rowsOf(
-  spec: BatchSpec,
-  prompt: string,
-): { row: number; prompt: string; params: Partial<Record<keyof GenerationParams, string | number>> }[] {
+interface Row {
+  readonly row: number;
+  readonly prompt: string;
+  /** The CSV's own columns (none for variations and lines). */
+  readonly columns: Readonly<Record<string, string>>;
+}
+
+function rowsOf(spec: BatchSpec, prompt: string): Row[] {
   if (spec.mode === 'variations')
-    return Array.from({ length: spec.count }, (_, index) => ({ row: index + 1, prompt, params: {} }));
+    return Array.from({ length: spec.count }, (_, index) => ({ row: index + 1, prompt, columns: {} }));
   if (spec.mode === 'lines') {
     return spec.text
       .split(/\r?\n/)
-      .map((line, index) => ({ row: index + 1, prompt: line.trim(), params: {} }))
+      .map((line, index) => ({ row: index + 1, prompt: line.trim(), columns: {} }))
       .filter((entry) => entry.prompt.length > 0);
   }
   let records: Record<string, string>[];
@@ -40,56 +46,77 @@ function rowsOf(
   }
   if (records.length > 0 && !('prompt' in (records[0] ?? {})))
     throw appError('invalidInput', 'error.batch.noPromptColumn');
-  return records.map((record, index) => ({
-    row: index + 2,
-    prompt: record['prompt'] ?? '',
-    params: {
-      ...(record['model'] ? { model: record['model'] } : {}),
-      ...(record['duration'] ? { duration: Number(record['duration']) } : {}),
-      ...(record['aspect'] ? { aspect: record['aspect'] } : {}),
-      ...(record['resolution'] ? { resolution: record['resolution'] } : {}),
-    },
-  }));
+  return records.map((record, index) => ({ row: index + 2, prompt: record['prompt'] ?? '', columns: record }));
 }
 
 /**
- * Turns a batch description into jobs, checking each against the catalog, with the total seconds and the estimated
- * cost (seconds × the user's price per second for each model). Nothing is queued here.
+ * One row's model and params: the draft's, with the row's model, its duration, aspect and resolution put into
+ * whatever fields that model uses, and any column named like one of its parameters; or why the row cannot be a job.
+ */
+function settingsOf(
+  row: Row,
+  draft: Draft,
+  catalog: ModelCatalog,
+): { model: string; params: Params } | { problem: string } {
+  const modelId = row.columns['model'] || draft.model;
+  const model = findModel(catalog, modelId);
+  if (!model) return { problem: `"${modelId}" is not a video model Reelbench knows.` };
+  const base: Record<string, Params[string]> = modelId === draft.model ? { ...draft.params } : {};
+  for (const [name, text] of Object.entries(row.columns)) {
+    const param = REQUEST_COLUMNS.has(name) || text === '' ? undefined : paramNamed(model, name);
+    if (param) base[name] = coerceParam(param, text);
+  }
+  const number = (text: string | undefined) => (text ? Number(text) : undefined);
+  const { params, issues } = applyCommonOptions(model, base, {
+    duration: number(row.columns['duration']),
+    aspect: row.columns['aspect'] || undefined,
+    resolution: row.columns['resolution'] || undefined,
+  });
+  return issues.length > 0 ? { problem: issues.map((issue) => issue.message).join(' ') } : { model: model.id, params };
+}
+
+/**
+ * Turns a batch description into jobs, checking each against its model, with the total seconds and the estimated
+ * cost (seconds × each model's price per second). Nothing is queued here.
  */
 export function planBatch(
   spec: BatchSpec,
-  prompt: string,
-  params: GenerationParams,
+  draft: Draft,
   catalog: ModelCatalog,
   price: (model: string) => number | null,
 ): BatchPlan {
   const jobs: PlannedJob[] = [];
   const skipped: { row: number; reason: string }[] = [];
-  for (const entry of rowsOf(spec, prompt)) {
-    const merged = { ...params, ...entry.params };
-    const fields = {
-      model: String(merged.model),
-      duration: Number(merged.duration),
-      aspect: String(merged.aspect),
-      resolution: String(merged.resolution),
-    };
-    const fitted = draftParams(catalog, fields);
-    const checked = fitted.ok
-      ? validateGeneration(catalog, { model: fields.model, prompt: entry.prompt, params: fitted.params })
-      : fitted;
+  for (const entry of rowsOf(spec, draft.prompt)) {
+    const settings = settingsOf(entry, draft, catalog);
+    const checked =
+      'problem' in settings
+        ? { ok: false as const, issues: [{ field: 'model', message: settings.problem }] }
+        : validateGeneration(
+            catalog,
+            {
+              ...settings,
+              prompt: entry.prompt,
+              images: draft.images.map((image) => ({ role: image.role, url: image.path })),
+            },
+            { imagesUploaded: false },
+          );
     if (!checked.ok) {
       skipped.push({ row: entry.row, reason: checked.issues.map((issue) => issue.message).join(' ') });
       continue;
     }
-    jobs.push({ prompt: checked.request.prompt, params: fields });
+    jobs.push({ prompt: checked.request.prompt, model: checked.request.model, params: checked.request.params });
   }
   if (jobs.length > MAX_JOBS)
     throw appError('invalidInput', 'error.batch.tooMany', { count: jobs.length, max: MAX_JOBS });
-  const totalSeconds = jobs.reduce((sum, job) => sum + job.params.duration, 0);
-  const prices = jobs.map((job) => price(job.params.model));
+  const seconds = jobs.map((job) => {
+    const model = findModel(catalog, job.model);
+    return (model && secondsOf(model, job.params)) ?? 0;
+  });
+  const prices = jobs.map((job) => price(job.model));
   const estimatedCost = prices.some((value) => value === null)
     ? null
-    : Math.round(jobs.reduce((sum, job, index) => sum + job.params.duration * (prices[index] ?? 0), 0) * 10_000) /
+    : Math.round(jobs.reduce((sum, _job, index) => sum + (seconds[index] ?? 0) * (prices[index] ?? 0), 0) * 10_000) /
       10_000;
-  return { jobs, totalSeconds, estimatedCost, skipped };
+  return { jobs, totalSeconds: seconds.reduce((sum, value) => sum + value, 0), estimatedCost, skipped };
 }

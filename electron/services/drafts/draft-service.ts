@@ -3,15 +3,13 @@ import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { diffWordsWithSpace } from 'diff';
 import { defaultModelId } from '../../../shared/catalog/model-catalog';
-import { choicesFor, defaultOf, findModel, paramFor } from '../../../shared/catalog/model-lookup';
-import type { ModelCatalog } from '../../../shared/catalog/video-model';
-import { RequestValidationError } from '../apimart/apimart-client';
-import { draftImageRole, draftParams } from '../../../shared/drafts/draft-request';
+import type { ImageRole, ModelCatalog, Params } from '../../../shared/catalog/video-model';
 import {
   draftPatchSchema,
   type Draft,
   type DraftVersion,
-  type GenerationParams,
+  type DraftImage,
+  type GenerationSettings,
   type Preset,
 } from '../../../shared/drafts/draft-models';
 import type { Job } from '../../../shared/jobs/job-models';
@@ -23,11 +21,17 @@ import { appError } from '../../../shared/i18n/error-text';
 
 /** Drafting: drafts, versions, presets and batches. Works with no network and no key at all. */
 export interface DraftService {
-  create(initial?: { prompt?: string; params?: Partial<GenerationParams>; title?: string }): Draft;
+  create(initial?: { prompt?: string; model?: string; params?: Params; title?: string }): Draft;
   update(id: string, patch: unknown): Draft;
   get(id: string): Draft;
   list(options?: { search?: string; deleted?: boolean }): Draft[];
-  setImage(id: string, source: string | null): Promise<Draft>;
+  /**
+   * Gives the draft its own copy of an image in a role: a first or last frame replaces the one it had, a reference is
+   * added to the others. `null` removes every image of that role.
+   */
+  setImage(id: string, role: ImageRole, source: string | null): Promise<Draft>;
+  /** Removes the image at `index` of the draft's images. */
+  removeImage(id: string, index: number): Draft;
   duplicate(id: string): Draft;
   remove(id: string): Draft;
   undoRemove(id: string): Draft;
@@ -37,7 +41,7 @@ export interface DraftService {
   diff(fromVersionId: string, toVersionId: string | 'current'): { kind: 'same' | 'added' | 'removed'; text: string }[];
   restoreVersion(versionId: string): Draft;
   presets(): Preset[];
-  savePreset(preset: { id?: string; name: string; params: GenerationParams; style: string }): Preset;
+  savePreset(preset: { id?: string; name: string; model: string; params: Params; style: string }): Preset;
   deletePreset(id: string): void;
   applyPreset(draftId: string, presetId: string): Draft;
   generate(id: string): Job;
@@ -63,22 +67,10 @@ const autoTitle = (prompt: string) => prompt.trim().split(/\s+/).slice(0, TITLE_
 /** Creates the service. */
 export function createDraftService(deps: DraftServiceDeps): DraftService {
   const now = () => (deps.now ?? (() => new Date()))().toISOString();
-  /** A new draft's fields: the last model used (else the first available of a short list) at its defaults. */
-  const defaults = (): GenerationParams => {
-    const catalog = deps.catalog();
+  /** A new draft's model: the last one used, else the first available of a short list; its params at their defaults. */
+  const defaultModel = (): string => {
     const newest = deps.store.listDrafts({ deleted: false }).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-    const lastUsed = newest?.params.model ?? null;
-    const model = findModel(catalog, defaultModelId(catalog, lastUsed));
-    const first = (meaning: 'duration' | 'aspect' | 'resolution') => {
-      const param = model && paramFor(model, meaning);
-      return param ? defaultOf(param) : undefined;
-    };
-    return {
-      model: model?.id ?? 'sora-2-preview',
-      duration: Number(first('duration') ?? model?.fixedSeconds ?? 4),
-      aspect: String(first('aspect') ?? (model ? (choicesFor(model, 'aspect')[0] ?? '16:9') : 'landscape')),
-      resolution: String(first('resolution') ?? 'standard'),
-    };
+    return defaultModelId(deps.catalog(), newest?.model ?? null);
   };
 
   const get = (id: string): Draft => {
@@ -97,33 +89,46 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
       createdAt: now(),
       reason,
       prompt: draft.prompt,
+      model: draft.model,
       params: draft.params,
       notes: draft.notes,
-      imagePath: draft.imagePath,
-      crop: draft.crop,
+      images: draft.images,
       jobId,
     };
     deps.store.saveVersion(version);
     return version;
   };
   const allPresets = (): Preset[] => [...BUILT_IN_PRESETS, ...deps.store.presets()];
-  const enqueue = (draft: Draft, prompt: string, params: GenerationParams, reason: DraftVersion['reason']): Job => {
-    const fitted = draftParams(deps.catalog(), params);
-    if (!fitted.ok) throw new RequestValidationError(fitted.issues);
-    const version = snapshot({ ...draft, prompt, params }, reason);
+  const enqueue = (draft: Draft, prompt: string, settings: GenerationSettings, reason: DraftVersion['reason']): Job => {
+    const version = snapshot({ ...draft, prompt, ...settings }, reason);
     const job = deps.jobs().enqueue({
       prompt,
-      model: params.model,
-      params: fitted.params,
-      images: draft.imagePath
-        ? [{ role: draftImageRole(deps.catalog(), params.model), path: draft.imagePath, crop: draft.crop }]
-        : [],
+      model: settings.model,
+      params: settings.params,
+      images: draft.images.map((image) => ({ role: image.role, path: image.path, crop: image.crop })),
       title: draft.titleIsAuto ? null : draft.title,
       draftId: draft.id,
       draftVersionId: version.id,
     });
     deps.store.saveVersion({ ...version, jobId: job.id });
     return job;
+  };
+  /** The draft's own copy of an image file, named by its content: moving or deleting the original breaks nothing. */
+  const copyImage = async (draft: Draft, source: string): Promise<string> => {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(source);
+    } catch {
+      throw appError('invalidImage', 'error.image.unreadable', { file: path.basename(source) });
+    }
+    const folder = path.join(deps.imagesDir, draft.id);
+    await mkdir(folder, { recursive: true });
+    const copy = path.join(
+      folder,
+      `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${path.extname(source).toLowerCase()}`,
+    );
+    await copyFile(source, copy);
+    return copy;
   };
 
   return {
@@ -135,9 +140,9 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
         title: initial.title ?? autoTitle(prompt),
         titleIsAuto: initial.title === undefined,
         prompt,
-        params: { ...defaults(), ...initial.params },
-        imagePath: null,
-        crop: null,
+        model: initial.model ?? defaultModel(),
+        params: initial.params ?? {},
+        images: [],
         notes: '',
         pinned: false,
         createdAt: at,
@@ -161,8 +166,14 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
         prompt,
         title,
         titleIsAuto,
-        params: { ...draft.params, ...patch.params },
-        crop: patch.crop === undefined ? draft.crop : patch.crop,
+        model: patch.model ?? draft.model,
+        params: patch.params ?? draft.params,
+        images:
+          patch.crop === undefined
+            ? draft.images
+            : draft.images.map((image, index) =>
+                index === patch.crop?.index ? { ...image, crop: patch.crop.rect } : image,
+              ),
         notes: patch.notes ?? draft.notes,
         pinned: patch.pinned ?? draft.pinned,
         updatedAt: now(),
@@ -170,24 +181,17 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
     },
     get,
     list: (options = {}) => deps.store.listDrafts({ search: options.search, deleted: options.deleted ?? false }),
-    async setImage(id, source) {
+    async setImage(id, role, source) {
       const draft = get(id);
-      if (source === null) return save({ ...draft, imagePath: null, crop: null, updatedAt: now() });
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(source);
-      } catch {
-        throw appError('invalidImage', 'error.image.unreadable', { file: path.basename(source) });
-      }
-      // The draft keeps its own copy, so moving or deleting the original does not break it.
-      const folder = path.join(deps.imagesDir, draft.id);
-      await mkdir(folder, { recursive: true });
-      const copy = path.join(
-        folder,
-        `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${path.extname(source).toLowerCase()}`,
-      );
-      await copyFile(source, copy);
-      return save({ ...draft, imagePath: copy, crop: null, updatedAt: now() });
+      const others =
+        role === 'reference' && source !== null ? draft.images : draft.images.filter((image) => image.role !== role);
+      if (source === null) return save({ ...draft, images: others, updatedAt: now() });
+      const added: DraftImage = { role, path: await copyImage(draft, source), crop: null };
+      return save({ ...draft, images: [...others, added], updatedAt: now() });
+    },
+    removeImage(id, index) {
+      const draft = get(id);
+      return save({ ...draft, images: draft.images.filter((_, at) => at !== index), updatedAt: now() });
     },
     duplicate(id) {
       const draft = get(id);
@@ -237,10 +241,10 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
       return save({
         ...draft,
         prompt: version.prompt,
+        model: version.model,
         params: version.params,
         notes: version.notes,
-        imagePath: version.imagePath,
-        crop: version.crop,
+        images: version.images,
         title: draft.titleIsAuto ? autoTitle(version.prompt) : draft.title,
         updatedAt: now(),
       });
@@ -252,6 +256,7 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
         id: input.id ?? `user:${randomUUID()}`,
         name: input.name.trim() || 'Untitled preset',
         builtIn: false,
+        model: input.model,
         params: input.params,
         style: input.style,
       };
@@ -269,6 +274,7 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
       const prompt = withStyle(draft.prompt, preset.style);
       return save({
         ...draft,
+        model: preset.model,
         params: preset.params,
         prompt,
         title: draft.titleIsAuto ? autoTitle(prompt) : draft.title,
@@ -278,16 +284,16 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
     generate(id) {
       const draft = get(id);
       if (!draft.prompt.trim()) throw appError('invalidInput', 'error.draft.noPrompt');
-      return enqueue(draft, draft.prompt, draft.params, 'generated');
+      return enqueue(draft, draft.prompt, draft, 'generated');
     },
     planBatch(id, spec) {
       const draft = get(id);
-      return planBatch(spec, draft.prompt, draft.params, deps.catalog(), deps.pricePerSecond);
+      return planBatch(spec, draft, deps.catalog(), deps.pricePerSecond);
     },
     runBatch(id, spec) {
       const draft = get(id);
-      const plan = planBatch(spec, draft.prompt, draft.params, deps.catalog(), deps.pricePerSecond);
-      return plan.jobs.map((job) => enqueue(draft, job.prompt, job.params, 'generated'));
+      const plan = planBatch(spec, draft, deps.catalog(), deps.pricePerSecond);
+      return plan.jobs.map((job) => enqueue(draft, job.prompt, job, 'generated'));
     },
   };
 }

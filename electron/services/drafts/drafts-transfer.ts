@@ -18,9 +18,9 @@ export interface ImportReport {
   readonly skipped: { readonly item: string; readonly reason: string }[];
 }
 
-/** The export document: drafts (not deleted) and user presets. Reference images stay on this machine. */
+/** The export document: drafts (not deleted) and user presets. Images stay on this machine. */
 export function exportDrafts(store: DraftStore, now: Date): string {
-  const drafts = store.listDrafts({ deleted: false }).map((draft) => ({ ...draft, imagePath: null }));
+  const drafts = store.listDrafts({ deleted: false }).map((draft) => ({ ...draft, images: [] }));
   return `${JSON.stringify({ schema: DRAFTS_EXPORT_SCHEMA, exportedAt: now.toISOString(), drafts, presets: store.presets() }, null, 2)}\n`;
 }
 
@@ -35,7 +35,7 @@ const refuse = (message: string) => appError('invalidInput', 'error.drafts.impor
 /**
  * Imports an export document. A file that is too large, not JSON, of another format or version, or shaped wrongly
  * is refused whole and changes nothing; within a valid file, individual bad entries are skipped and reported.
- * Imported drafts get new ids (so importing twice duplicates rather than overwrites) and no reference image.
+ * Imported drafts get new ids (so importing twice duplicates rather than overwrites) and no images.
  */
 export function importDrafts(store: DraftStore, text: string, now: Date): ImportReport {
   if (Buffer.byteLength(text) > MAX_IMPORT_BYTES)
@@ -59,7 +59,7 @@ export function importDrafts(store: DraftStore, text: string, now: Date): Import
     const parsed = draftSchema.safeParse(entry);
     if (!parsed.success)
       return void skipped.push({ item: `draft ${index + 1}`, reason: parsed.error.issues[0]?.message ?? 'invalid' });
-    drafts.push({ ...parsed.data, id: randomUUID(), imagePath: null, deletedAt: null, updatedAt: now.toISOString() });
+    drafts.push({ ...parsed.data, id: randomUUID(), images: [], deletedAt: null, updatedAt: now.toISOString() });
   });
   envelope.data.presets.forEach((entry, index) => {
     const parsed = presetSchema.safeParse(entry);

@@ -413,7 +413,8 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
         { imagesUploaded: false },
       );
       if (!checked.ok) throw new RequestValidationError(checked.issues);
-      const record = newJobRecord(parsed, now());
+      // The job records what it asks for: the shape, length and resolution the model would default to, spelled out.
+      const record = newJobRecord({ ...parsed, params: checked.request.params }, now());
       mine.add(record.job.id);
       leases.insert(record);
       remember(record, true);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import { processIsGone } from '../system/process-gone';
 
 /**
  * A lease owner's id names its machine and process, so a process on the same machine can tell at once that the
@@ -13,13 +14,5 @@ export function newOwnerId(): string {
 /** Whether the owner is a process of this machine that no longer exists. */
 export function ownerIsGone(owner: string): boolean {
   const match = /^(.*):(\d+):[0-9a-f-]{36}$/.exec(owner);
-  if (!match || match[1] !== os.hostname()) return false;
-  const pid = Number(match[2]);
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  return match !== null && processIsGone(match[1] ?? '', Number(match[2]));
 }

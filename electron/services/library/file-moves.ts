@@ -2,7 +2,7 @@ import { access, copyFile, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Forces a file's (or a folder's) contents to the disk. */
-async function syncPath(file: string): Promise<void> {
+export async function syncPath(file: string): Promise<void> {
   const handle = await open(file, 'r');
   try {
     await handle.sync();

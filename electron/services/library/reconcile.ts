@@ -1,3 +1,4 @@
+import { processIsGone } from '../system/process-gone';
 import { randomUUID } from 'node:crypto';
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import type { CatalogRow } from '../storage/catalog-row';
 import { rowFromSidecar } from './catalog-mapping';
 import { sidecarFor } from './library-paths';
 import { scanFolder, type ScannedFile } from './scan-folder';
-import { newSidecar, readSidecar, writeSidecar } from './sidecar-io';
+import { newSidecar, readSidecar, sidecarTempWriter, writeSidecar } from './sidecar-io';
 import { catalogText } from '../../../shared/i18n/error-text';
 
 /** What reconcile needs. */
@@ -45,7 +46,10 @@ export async function reconcileLibrary(deps: ReconcileDeps): Promise<ReconcileRe
   let cleaned = 0;
 
   for (const temp of scan.temps) {
-    if (now.getTime() - temp.mtimeMs < (deps.tempAgeMs ?? 60_000)) continue;
+    // A young temporary file may be a live writer's; one whose writer is known to be gone is cleared at once.
+    const writer = sidecarTempWriter(temp.relative);
+    const orphaned = writer !== null && processIsGone(writer.host, writer.pid);
+    if (!orphaned && now.getTime() - temp.mtimeMs < (deps.tempAgeMs ?? 60_000)) continue;
     await rm(temp.absolute, { force: true });
     cleaned += 1;
   }

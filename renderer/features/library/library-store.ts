@@ -1,4 +1,3 @@
-import { workbenchFields } from '../../../shared/drafts/draft-request';
 import { create } from 'zustand';
 import type { AppErrorData } from '../../../shared/errors';
 import {
@@ -150,7 +149,7 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => {
       try {
         const settings = await unwrap(api().library.reuse({ id }));
         const { prompt, model, params } = settings;
-        await unwrap(api().drafts.create({ prompt, params: workbenchFields(model, params) }));
+        await unwrap(api().drafts.create({ prompt, model, params }));
         return true;
       } catch (error) {
         useNoticesStore.getState().fail(error);

@@ -1,6 +1,5 @@
 import { SNAPSHOT_CATALOG } from '../../../shared/catalog/model-catalog';
 import { findModel, secondsOf } from '../../../shared/catalog/model-lookup';
-import { draftParams } from '../../../shared/drafts/draft-request';
 import type { Draft } from '../../../shared/drafts/draft-models';
 import { useSettingsStore } from '../settings/settings-store';
 import { useTranslator } from '../../i18n/use-translator';
@@ -8,11 +7,10 @@ import { useTranslator } from '../../i18n/use-translator';
 /** "8 s × 0.10 per second = 0.80": honest about what a generation costs (with the user's own prices). */
 export function CostLine({ draft }: { draft: Draft }) {
   const translate = useTranslator();
-  const userPrice = useSettingsStore((state) => state.settings?.prices[draft.params.model]);
-  const model = findModel(SNAPSHOT_CATALOG, draft.params.model);
+  const userPrice = useSettingsStore((state) => state.settings?.prices[draft.model]);
+  const model = findModel(SNAPSHOT_CATALOG, draft.model);
   const price = userPrice ?? model?.price.perSecond ?? undefined;
-  const fitted = draftParams(SNAPSHOT_CATALOG, draft.params);
-  const seconds = (model && fitted.ok ? secondsOf(model, fitted.params) : null) ?? draft.params.duration;
+  const seconds = (model ? secondsOf(model, draft.params) : null) ?? 0;
   return (
     <p className="cost-line" data-testid="cost-line">
       {price === undefined

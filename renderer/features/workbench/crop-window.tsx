@@ -23,11 +23,14 @@ export function CropWindow({
   crop,
   onChange,
   label,
+  testId = 'crop-window',
 }: {
   image: Size;
   frame: Frame;
   crop: NormalizedRect | null;
   onChange: (crop: NormalizedRect) => void;
+  /** The test id of the window (the first image's is `crop-window`). */
+  testId?: string;
   /** What a screen reader says of it, keys included. */
   label: string;
 }) {
@@ -87,7 +90,7 @@ export function CropWindow({
     <div
       ref={box}
       className="crop-window"
-      data-testid="crop-window"
+      data-testid={testId}
       // Focusable, so the crop can be set without a pointer; what it covers is spoken as it changes.
       tabIndex={0}
       role="group"

@@ -1,66 +1,75 @@
-import { aspectKeyOf } from '../../../shared/catalog/aspect-ratio';
 import { SNAPSHOT_CATALOG } from '../../../shared/catalog/model-catalog';
-import { aspectValueFor, choicesFor, durationsOf, findModel } from '../../../shared/catalog/model-lookup';
-import type { VideoModel } from '../../../shared/catalog/video-model';
-import type { Draft, GenerationParams } from '../../../shared/drafts/draft-models';
-import { useWorkbenchStore } from './workbench-store';
+import { findModel } from '../../../shared/catalog/model-lookup';
+import type { ParamSpec, ParamValue } from '../../../shared/catalog/video-model';
+import type { Draft } from '../../../shared/drafts/draft-models';
+import type { FitChange } from '../../../shared/drafts/draft-request';
 import { useTranslator } from '../../i18n/use-translator';
+import { useNoticesStore } from '../shell/notices-store';
+import { ParamControl, useValueLabel } from './param-control';
+import { useWorkbenchStore } from './workbench-store';
 
 // The window offers the shipped catalog; the live one (and a searchable picker) comes with the redesigned workbench.
-const CATALOG = SNAPSHOT_CATALOG;
-const OFFERED = CATALOG.models.filter((model) => model.state !== 'unavailable');
+const OFFERED = SNAPSHOT_CATALOG.models.filter((model) => model.state !== 'unavailable');
+const MEANINGS = ['duration', 'aspect', 'resolution'] as const;
 
-/** The model's shapes, each once (`landscape` and `16:9` are one shape), in the model's own first spelling. */
-function shapesOf(model: VideoModel): { key: string; value: string }[] {
-  const seen = new Map<string, string>();
-  for (const value of choicesFor(model, 'aspect')) {
-    const key = aspectKeyOf(value) ?? String(value);
-    if (!seen.has(key)) seen.set(key, String(value));
-  }
-  return [...seen].map(([key, value]) => ({ key, value }));
-}
-
-/** What the fields become on another model: what it also allows is kept, the rest falls back to its defaults. */
-function fitTo(next: VideoModel, current: GenerationParams): GenerationParams {
-  const durations = durationsOf(next);
-  const duration =
-    durations.kind === 'list'
-      ? durations.seconds.includes(current.duration)
-        ? current.duration
-        : (durations.seconds[0] ?? current.duration)
-      : durations.kind === 'range'
-        ? Math.min(durations.max, Math.max(durations.min, current.duration))
-        : (durations.seconds ?? current.duration);
-  const resolutions = choicesFor(next, 'resolution').map(String);
-  return {
-    model: next.id,
-    duration,
-    aspect: String(aspectValueFor(next, current.aspect) ?? shapesOf(next)[0]?.value ?? current.aspect),
-    resolution: resolutions.includes(current.resolution) ? current.resolution : (resolutions[0] ?? current.resolution),
-  };
-}
-
-/** Model, duration, shape and resolution, offering only what the model's parameters (and so the API) allow. */
+/** The model and its parameters, the ones every model has first, the rest under "Advanced". */
 export function GenerationControls({ draft }: { draft: Draft }) {
   const translate = useTranslator();
   const { t } = translate;
-  const { edit } = useWorkbenchStore.getState();
-  const model = findModel(CATALOG, draft.params.model) ?? OFFERED[0];
+  const valueLabel = useValueLabel();
+  const { edit, chooseModel } = useWorkbenchStore.getState();
+  const model = findModel(SNAPSHOT_CATALOG, draft.model) ?? OFFERED[0];
   if (!model) return null;
-  const chooseModel = (id: string) => {
-    const next = findModel(CATALOG, id);
-    if (next) edit({ params: fitTo(next, draft.params) });
+
+  const labelOf = (param: ParamSpec) =>
+    param.meaning === 'duration'
+      ? t('workbench.duration')
+      : param.meaning === 'aspect'
+        ? t('workbench.aspect')
+        : param.meaning === 'resolution'
+          ? t('workbench.resolution')
+          : param.name.replace(/_/g, ' ').replace(/^./, (first) => first.toUpperCase());
+  const set = (param: ParamSpec) => (value: ParamValue | undefined) => {
+    const { [param.name]: _old, ...rest } = draft.params;
+    edit({ params: value === undefined ? rest : { ...rest, [param.name]: value } });
   };
-  const durations = durationsOf(model);
-  const currentShape = aspectKeyOf(draft.params.aspect);
-  const resolutions = choicesFor(model, 'resolution').map(String);
-  const shapeLabel = (key: string) =>
-    key === '16:9' ? t('workbench.aspect.landscape') : key === '9:16' ? t('workbench.aspect.portrait') : key;
+  // Switching models keeps what still fits and says what changed ("12 s isn't offered — set to 10 s").
+  const switchTo = (id: string) => {
+    const next = findModel(SNAPSHOT_CATALOG, id);
+    const changes = chooseModel(id);
+    if (!next || changes.length === 0) return;
+    const nextParam = (change: FitChange) =>
+      next.params.find((param) => param.meaning === change.field || param.name === change.field);
+    const words = changes.map((change) => {
+      const param = nextParam(change);
+      const field = param ? labelOf(param) : change.field.replace(/_/g, ' ');
+      const from = param ? valueLabel(param, change.from) : change.from;
+      return change.to === null
+        ? t('workbench.switched.gone', { field, from })
+        : t('workbench.switched.change', { field, from, to: param ? valueLabel(param, change.to) : change.to });
+    });
+    useNoticesStore.getState().notify({
+      text: { message: { key: 'workbench.switched', params: { model: next.label, changes: words.join('; ') } } },
+      testId: 'workbench-notice',
+    });
+  };
+  const main = MEANINGS.flatMap((meaning) => model.params.filter((param) => param.meaning === meaning).slice(0, 1));
+  const advanced = model.params.filter((param) => !main.includes(param));
+  const control = (param: ParamSpec) => (
+    <ParamControl
+      key={param.name}
+      param={param}
+      value={draft.params[param.name]}
+      label={labelOf(param)}
+      onChange={set(param)}
+    />
+  );
+
   return (
     <div className="controls">
       <label>
         {t('workbench.model')}
-        <select data-testid="model" value={model.id} onChange={(event) => chooseModel(event.target.value)}>
+        <select data-testid="model" value={model.id} onChange={(event) => switchTo(event.target.value)}>
           {OFFERED.map((candidate) => (
             <option
               key={candidate.id}
@@ -72,74 +81,12 @@ export function GenerationControls({ draft }: { draft: Draft }) {
           ))}
         </select>
       </label>
-      <fieldset>
-        <legend>{t('workbench.duration')}</legend>
-        {durations.kind === 'list' &&
-          durations.seconds.map((seconds) => (
-            <label key={seconds} className="segment">
-              <input
-                type="radio"
-                name="duration"
-                value={seconds}
-                checked={draft.params.duration === seconds}
-                onChange={() => edit({ params: { duration: seconds } })}
-              />
-              {t('workbench.seconds', { seconds })}
-            </label>
-          ))}
-        {durations.kind === 'range' && (
-          <input
-            type="number"
-            data-testid="duration"
-            aria-label={t('workbench.duration')}
-            min={durations.min}
-            max={durations.max}
-            step={1}
-            value={draft.params.duration}
-            onChange={(event) => {
-              const seconds = Math.round(Number(event.target.value));
-              if (Number.isFinite(seconds))
-                edit({ params: { duration: Math.min(durations.max, Math.max(durations.min, seconds)) } });
-            }}
-          />
-        )}
-        {durations.kind === 'fixed' && durations.seconds !== null && (
-          <span className="segment">{t('workbench.seconds', { seconds: durations.seconds })}</span>
-        )}
-      </fieldset>
-      {shapesOf(model).length > 0 && (
-        <fieldset>
-          <legend>{t('workbench.aspect')}</legend>
-          {shapesOf(model).map(({ key, value }) => (
-            <label key={key} className="segment">
-              <input
-                type="radio"
-                name="aspect"
-                value={value}
-                data-testid={`aspect-${key}`}
-                checked={currentShape === key}
-                onChange={() => edit({ params: { aspect: value } })}
-              />
-              {shapeLabel(key)}
-            </label>
-          ))}
-        </fieldset>
-      )}
-      {resolutions.length > 0 && (
-        <label>
-          {t('workbench.resolution')}
-          <select
-            data-testid="resolution"
-            value={draft.params.resolution}
-            onChange={(event) => edit({ params: { resolution: event.target.value } })}
-          >
-            {resolutions.map((resolution) => (
-              <option key={resolution} value={resolution}>
-                {translate.format(`catalog.resolution.${resolution}`) ?? resolution}
-              </option>
-            ))}
-          </select>
-        </label>
+      {main.map(control)}
+      {advanced.length > 0 && (
+        <details className="advanced" data-testid="advanced">
+          <summary>{t('workbench.advanced')}</summary>
+          <div className="controls">{advanced.map(control)}</div>
+        </details>
       )}
     </div>
   );

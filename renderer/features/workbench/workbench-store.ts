@@ -1,19 +1,23 @@
-import { SNAPSHOT_CATALOG } from '../../../shared/catalog/model-catalog';
-import { draftParams } from '../../../shared/drafts/draft-request';
 import { create } from 'zustand';
-import type { Draft } from '../../../shared/drafts/draft-models';
-import type { NormalizedRect } from '../../../shared/images/crop-geometry';
+import { SNAPSHOT_CATALOG } from '../../../shared/catalog/model-catalog';
+import type { ImageRole } from '../../../shared/catalog/video-model';
+import type { Draft, DraftPatch } from '../../../shared/drafts/draft-models';
+import { fitToModel, type FitChange } from '../../../shared/drafts/draft-request';
 import type { ImageInspection } from '../../../shared/images/image-models';
 import { api, unwrap } from '../../lib/bridge';
 import { useNoticesStore } from '../shell/notices-store';
 
-type DraftPatch = { prompt?: string; params?: Partial<Draft['params']>; crop?: NormalizedRect | null };
+/** One of the draft's images as inspected and as it will be uploaded. */
+export interface ImageView {
+  readonly inspection: ImageInspection;
+  readonly prepared: { readonly preview: string; readonly width: number; readonly height: number };
+}
 
-/** The draft being edited, its reference image as inspected and as it will be uploaded, and what just happened. */
+/** The draft being edited, its images as inspected and as they will be uploaded, and what just happened. */
 export interface WorkbenchStore {
   readonly draft: Draft | null;
-  readonly inspection: ImageInspection | null;
-  readonly prepared: { readonly preview: string; readonly width: number; readonly height: number } | null;
+  /** Each image of the draft, by its index in `draft.images`, once inspected and prepared. */
+  readonly images: Readonly<Record<number, ImageView>>;
   readonly saving: boolean;
   open(): Promise<void>;
   /** Switches the workbench to another draft (saving the current one first). */
@@ -21,11 +25,13 @@ export interface WorkbenchStore {
   /** Replaces the draft shown after a change made elsewhere (a preset, a restored version). */
   show(draft: Draft): Promise<void>;
   edit(patch: DraftPatch): void;
+  /** Moves the draft to another model, keeping what still fits; returns what changed so the window can say so. */
+  chooseModel(modelId: string): readonly FitChange[];
   flush(): Promise<void>;
-  attachPath(path: string): Promise<void>;
-  attachData(dataUrl: string): Promise<void>;
-  pick(): Promise<void>;
-  removeImage(): Promise<void>;
+  attachPath(role: ImageRole, path: string): Promise<void>;
+  attachData(role: ImageRole, dataUrl: string): Promise<void>;
+  pick(role: ImageRole): Promise<void>;
+  removeImage(index: number): Promise<void>;
   generate(online: boolean): Promise<void>;
 }
 
@@ -41,25 +47,33 @@ export const useWorkbenchStore = create<WorkbenchStore>()((set, get) => {
     useNoticesStore.getState().fail(error, 'workbench-notice');
   };
 
-  async function refreshImage(): Promise<void> {
+  /** Inspects and prepares every image for the draft's model and params, exactly as its job will. */
+  async function refreshImages(): Promise<void> {
     const draft = get().draft;
-    if (!draft?.imagePath) return set({ inspection: null, prepared: null });
-    const fitted = draftParams(SNAPSHOT_CATALOG, draft.params);
-    const target = { model: draft.params.model, params: fitted.ok ? fitted.params : {} };
+    if (!draft || draft.images.length === 0) return set({ images: {} });
+    const target = { model: draft.model, params: draft.params };
     try {
-      const inspection = await unwrap(api().images.inspect({ path: draft.imagePath, target }));
-      const prepared = await unwrap(
-        api().images.prepare({ path: draft.imagePath, ...target, ...(draft.crop ? { crop: draft.crop } : {}) }),
+      const views = await Promise.all(
+        draft.images.map(async (image) => {
+          const inspection = await unwrap(api().images.inspect({ path: image.path, target }));
+          const prepared = await unwrap(
+            api().images.prepare({ path: image.path, ...target, ...(image.crop ? { crop: image.crop } : {}) }),
+          );
+          return {
+            inspection,
+            prepared: { preview: prepared.preview, width: prepared.width, height: prepared.height },
+          };
+        }),
       );
-      set({ inspection, prepared: { preview: prepared.preview, width: prepared.width, height: prepared.height } });
+      if (get().draft?.id === draft.id) set({ images: Object.fromEntries(views.map((view, index) => [index, view])) });
     } catch (error) {
-      set({ inspection: null, prepared: null });
+      set({ images: {} });
       fail(error);
     }
   }
   const refreshSoon = () => {
     window.clearTimeout(refreshTimer);
-    refreshTimer = window.setTimeout(() => void refreshImage(), 250);
+    refreshTimer = window.setTimeout(() => void refreshImages(), 250);
   };
 
   async function flush(): Promise<void> {
@@ -81,28 +95,30 @@ export const useWorkbenchStore = create<WorkbenchStore>()((set, get) => {
     }
   }
 
-  async function setImage(path: string | null): Promise<void> {
+  /** Runs an image change on the main side and shows its result. */
+  async function changeImages(change: (id: string) => Promise<Draft>): Promise<void> {
     const draft = get().draft;
     if (!draft) return;
     await flush();
     try {
-      set({ draft: await unwrap(api().drafts.setImage({ id: draft.id, path })) });
-      await refreshImage();
+      set({ draft: await change(draft.id), images: {} });
+      await refreshImages();
     } catch (error) {
       fail(error);
     }
   }
+  const setImage = (role: ImageRole, path: string) =>
+    changeImages((id) => unwrap(api().drafts.setImage({ id, role, path })));
 
   return {
     draft: null,
-    inspection: null,
-    prepared: null,
+    images: {},
     saving: false,
     async open() {
       try {
         const [latest] = await unwrap(api().drafts.list({}));
         set({ draft: latest ?? (await unwrap(api().drafts.create({}))) });
-        await refreshImage();
+        await refreshImages();
       } catch (error) {
         fail(error);
       }
@@ -112,53 +128,65 @@ export const useWorkbenchStore = create<WorkbenchStore>()((set, get) => {
       try {
         set({
           draft: id ? await unwrap(api().drafts.get({ id })) : await unwrap(api().drafts.create({})),
-          inspection: null,
-          prepared: null,
+          images: {},
         });
-        await refreshImage();
+        await refreshImages();
       } catch (error) {
         fail(error);
       }
     },
     async show(draft) {
-      set({ draft });
-      await refreshImage();
+      set({ draft, images: {} });
+      await refreshImages();
     },
     edit(patch) {
       const draft = get().draft;
       if (!draft) return;
-      pending = { ...pending, ...patch, ...(patch.params ? { params: { ...pending.params, ...patch.params } } : {}) };
+      pending = { ...pending, ...patch };
+      const images = patch.crop
+        ? draft.images.map((image, index) =>
+            index === patch.crop?.index ? { ...image, crop: patch.crop.rect } : image,
+          )
+        : draft.images;
       set({
         draft: {
           ...draft,
           ...(patch.prompt !== undefined ? { prompt: patch.prompt } : {}),
-          ...(patch.crop !== undefined ? { crop: patch.crop } : {}),
-          params: { ...draft.params, ...patch.params },
+          ...(patch.model !== undefined ? { model: patch.model } : {}),
+          ...(patch.params !== undefined ? { params: patch.params } : {}),
+          images,
         },
         saving: true,
       });
       window.clearTimeout(timer);
       timer = window.setTimeout(() => void flush(), AUTOSAVE_MS);
-      if (patch.params || patch.crop !== undefined) refreshSoon();
+      if (patch.params || patch.model || patch.crop) refreshSoon();
+    },
+    chooseModel(modelId) {
+      const draft = get().draft;
+      if (!draft) return [];
+      const { settings, changes } = fitToModel(SNAPSHOT_CATALOG, draft, modelId);
+      get().edit({ model: settings.model, params: settings.params });
+      return changes;
     },
     flush,
-    attachPath: (path) => setImage(path),
-    async attachData(dataUrl) {
+    attachPath: (role, path) => setImage(role, path),
+    async attachData(role, dataUrl) {
       try {
-        await setImage((await unwrap(api().images.importData({ dataUrl }))).path);
+        await setImage(role, (await unwrap(api().images.importData({ dataUrl }))).path);
       } catch (error) {
         fail(error);
       }
     },
-    async pick() {
+    async pick(role) {
       try {
         const picked = await unwrap(api().images.pick());
-        if (picked) await setImage(picked.path);
+        if (picked) await setImage(role, picked.path);
       } catch (error) {
         fail(error);
       }
     },
-    removeImage: () => setImage(null),
+    removeImage: (index) => changeImages((id) => unwrap(api().drafts.removeImage({ id, index }))),
     async generate(online) {
       const draft = get().draft;
       if (!draft) return;

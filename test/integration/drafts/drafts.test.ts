@@ -11,7 +11,7 @@ afterEach(async () => {
 const later = (minutes: number) => (setup.clock = new Date(setup.clock.getTime() + minutes * 60_000));
 
 /** Sora's workbench fields (the drafts of every earlier version). */
-const SORA = { model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' };
+const SORA = { model: 'sora-2-preview', params: { duration: 4, aspect_ratio: 'landscape' } };
 
 describe('drafts', () => {
   it('autosaves, titles itself from the prompt until named, and lists by last edit with pinned first', async () => {
@@ -21,7 +21,10 @@ describe('drafts', () => {
       title: 'A red fox walks through fresh',
       titleIsAuto: true,
       // Sora's API was closed upstream: a first draft starts on the first available of a short list.
-      params: { model: 'veo3.1-fast-official', duration: 8, aspect: '16:9', resolution: '720p' },
+      // Its params are empty: the model's defaults apply until the user changes one.
+      model: 'veo3.1-fast-official',
+      params: {},
+      images: [],
     });
     later(1);
     const second = setup.drafts.create({ prompt: 'City lights' });
@@ -63,17 +66,86 @@ describe('drafts', () => {
     expect(() => setup.drafts.get(gone.id)).toThrow('This draft no longer exists.');
   });
 
-  it('keeps its own copy of the reference image, so moving the original breaks nothing', async () => {
+  it('keeps its own copy of each image, so moving the original breaks nothing', async () => {
     setup = await setupDrafts();
     const original = path.join(setup.dir, 'photo.png');
     await writeFile(original, 'not really a png, but bytes are bytes');
-    const draft = await setup.drafts.setImage(setup.drafts.create({ prompt: 'x' }).id, original);
+    const draft = await setup.drafts.setImage(setup.drafts.create({ prompt: 'x' }).id, 'first', original);
     await rm(original);
-    expect(draft.imagePath).not.toBe(original);
-    expect(await readFile(draft.imagePath ?? '', 'utf8')).toBe('not really a png, but bytes are bytes');
+    const [image] = draft.images;
+    expect(image).toMatchObject({ role: 'first', crop: null });
+    expect(image?.path).not.toBe(original);
+    expect(await readFile(image?.path ?? '', 'utf8')).toBe('not really a png, but bytes are bytes');
     const duplicate = setup.drafts.duplicate(draft.id);
-    expect(duplicate).toMatchObject({ title: 'x (copy)', imagePath: draft.imagePath, prompt: 'x' });
+    expect(duplicate).toMatchObject({ title: 'x (copy)', images: draft.images, prompt: 'x' });
     expect(duplicate.id).not.toBe(draft.id);
+  });
+
+  it('holds images by role: a first or last frame replaces its own, references add up, each with its crop', async () => {
+    setup = await setupDrafts();
+    const file = async (name: string) => {
+      const at = path.join(setup.dir, name);
+      await writeFile(at, name);
+      return at;
+    };
+    const { id } = setup.drafts.create({ prompt: 'x', model: 'viduq3' });
+    await setup.drafts.setImage(id, 'first', await file('a.png'));
+    await setup.drafts.setImage(id, 'first', await file('b.png'));
+    await setup.drafts.setImage(id, 'last', await file('c.png'));
+    await setup.drafts.setImage(id, 'reference', await file('d.png'));
+    const draft = await setup.drafts.setImage(id, 'reference', await file('e.png'));
+    const contents = async () =>
+      Promise.all(
+        setup.drafts.get(id).images.map(async (image) => `${image.role}:${await readFile(image.path, 'utf8')}`),
+      );
+    await expect(contents()).resolves.toEqual(['first:b.png', 'last:c.png', 'reference:d.png', 'reference:e.png']);
+    setup.drafts.update(id, { crop: { index: 3, rect: { x: 0.1, y: 0.2, width: 0.5, height: 0.5 } } });
+    expect(setup.drafts.get(id).images[3]?.crop).toEqual({ x: 0.1, y: 0.2, width: 0.5, height: 0.5 });
+    setup.drafts.removeImage(id, 2);
+    await expect(contents()).resolves.toEqual(['first:b.png', 'last:c.png', 'reference:e.png']);
+    await setup.drafts.setImage(id, 'reference', null);
+    await expect(contents()).resolves.toEqual(['first:b.png', 'last:c.png']);
+    expect(draft.images).toHaveLength(4);
+    // Generating sends each image in its role, with its crop.
+    setup.drafts.generate(id);
+    expect(setup.queued[0]).toMatchObject({
+      model: 'viduq3',
+      images: [
+        { role: 'first', crop: null },
+        { role: 'last', crop: null },
+      ],
+    });
+  });
+
+  it('opens a draft, version and preset written by the Sora-era version, as the model and its params', async () => {
+    setup = await setupDrafts();
+    const at = '2026-10-01T10:00:00.000Z';
+    const old = {
+      id: '6a2f3c1e-8b4d-4e5f-9a7b-1c2d3e4f5a6b',
+      title: 'an old draft',
+      titleIsAuto: false,
+      prompt: 'an old prompt',
+      params: { model: 'sora-2-pro-preview', duration: 12, aspect: 'portrait', resolution: 'high' },
+      imagePath: '/drafts/images/old.png',
+      crop: { x: 0, y: 0.1, width: 0.5, height: 0.9 },
+      notes: '',
+      pinned: false,
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
+    };
+    setup.store.saveDraft(old as unknown as Parameters<typeof setup.store.saveDraft>[0]);
+    expect(setup.drafts.get(old.id)).toMatchObject({
+      model: 'sora-2-pro-preview',
+      params: { duration: 12, aspect_ratio: 'portrait', resolution: 'high' },
+      images: [{ role: 'first', path: '/drafts/images/old.png', crop: old.crop }],
+    });
+    setup.drafts.generate(old.id);
+    expect(setup.queued[0]).toMatchObject({
+      model: 'sora-2-pro-preview',
+      params: { duration: 12, aspect_ratio: 'portrait', resolution: 'high' },
+      images: [{ role: 'first', path: '/drafts/images/old.png' }],
+    });
   });
 
   it("leaves an empty draft untitled (the page names it in the user's language) and its duplicate too", async () => {
@@ -88,10 +160,13 @@ describe('drafts', () => {
 describe('versions', () => {
   it('snapshots on explicit save and on generate, diffs prompts, and restores (undoably)', async () => {
     setup = await setupDrafts();
-    const draft = setup.drafts.create({ prompt: 'A fox in the snow', params: SORA });
+    const draft = setup.drafts.create({ prompt: 'A fox in the snow', ...SORA });
     const saved = setup.drafts.saveVersion(draft.id);
     later(1);
-    setup.drafts.update(draft.id, { prompt: 'A fox in the deep snow at night', params: { duration: 12 } });
+    setup.drafts.update(draft.id, {
+      prompt: 'A fox in the deep snow at night',
+      params: { duration: 12, aspect_ratio: 'landscape' },
+    });
     const job = setup.drafts.generate(draft.id);
     expect(setup.queued[0]).toMatchObject({
       prompt: 'A fox in the deep snow at night',
@@ -129,13 +204,15 @@ describe('presets', () => {
     expect(setup.drafts.presets().filter((preset) => preset.builtIn).length).toBeGreaterThanOrEqual(3);
     const mine = setup.drafts.savePreset({
       name: 'My look',
-      params: { model: 'sora-2-pro-preview', duration: 12, aspect: 'portrait', resolution: 'high' },
+      model: 'sora-2-pro-preview',
+      params: { duration: 12, aspect_ratio: 'portrait', resolution: 'high' },
       style: 'Pastel colours, soft light.',
     });
     const draft = setup.drafts.create({ prompt: 'A cat on a windowsill' });
     const applied = setup.drafts.applyPreset(draft.id, mine.id);
     expect(applied).toMatchObject({
       prompt: 'A cat on a windowsill. Pastel colours, soft light.',
+      model: 'sora-2-pro-preview',
       params: mine.params,
     });
     expect(setup.drafts.applyPreset(draft.id, mine.id).prompt).toBe(
@@ -150,7 +227,7 @@ describe('presets', () => {
 describe('batches', () => {
   it('plans variations, pasted lines and CSV rows with total seconds and estimated cost', async () => {
     setup = await setupDrafts({ 'sora-2-preview': 0.1, 'sora-2-pro-preview': 0.3 });
-    const draft = setup.drafts.create({ prompt: 'Base prompt', params: { ...SORA, duration: 8 } });
+    const draft = setup.drafts.create({ prompt: 'Base prompt', ...SORA, params: { ...SORA.params, duration: 8 } });
     expect(setup.drafts.planBatch(draft.id, { mode: 'variations', count: 3 })).toMatchObject({
       totalSeconds: 24,
       estimatedCost: 2.4,
@@ -169,12 +246,10 @@ describe('batches', () => {
     expect(csv.jobs).toEqual([
       {
         prompt: 'A fox, in snow',
-        params: { model: 'sora-2-pro-preview', duration: 12, aspect: 'portrait', resolution: 'high' },
+        model: 'sora-2-pro-preview',
+        params: { duration: 12, aspect_ratio: 'portrait', resolution: 'high' },
       },
-      {
-        prompt: 'A cat',
-        params: { model: 'sora-2-preview', duration: 4, aspect: 'landscape', resolution: 'standard' },
-      },
+      { prompt: 'A cat', model: 'sora-2-preview', params: { duration: 4, aspect_ratio: 'landscape' } },
     ]);
     expect(csv).toMatchObject({
       totalSeconds: 16,
@@ -198,6 +273,25 @@ describe('batches', () => {
       'The CSV needs a "prompt" column.',
     );
   });
+
+  it("takes a CSV row's model, its shape in that model's field, and any column named like one of its parameters", async () => {
+    setup = await setupDrafts({});
+    const draft = setup.drafts.create({ prompt: 'Base', model: 'kling-v3', params: { mode: 'pro' } });
+    const plan = setup.drafts.planBatch(draft.id, {
+      mode: 'csv',
+      text: 'prompt,model,aspect,duration,seed,mode\nA,doubao-seedance-2.0,adaptive,7,42,\nB,,square,3,,std\nC,,,,,ultra\n',
+    });
+    expect(plan.jobs).toEqual([
+      {
+        prompt: 'A',
+        model: 'doubao-seedance-2.0',
+        params: { size: 'adaptive', duration: 7, seed: 42, resolution: '720p' },
+      },
+      { prompt: 'B', model: 'kling-v3', params: { mode: 'std', aspect_ratio: '1:1', duration: 3 } },
+    ]);
+    expect(plan.skipped).toEqual([{ row: 4, reason: 'Kling 3\'s mode takes std, pro or 4k, not "ultra".' }]);
+    expect(plan.totalSeconds).toBe(10);
+  });
 });
 
 describe('export and import', () => {
@@ -206,7 +300,8 @@ describe('export and import', () => {
     setup.drafts.create({ prompt: 'Exported prompt' });
     setup.drafts.savePreset({
       name: 'Mine',
-      params: { model: 'sora-2-preview', duration: 8, aspect: 'portrait', resolution: 'standard' },
+      model: 'sora-2-preview',
+      params: { duration: 8, aspect_ratio: 'portrait' },
       style: 'x',
     });
     const text = exportDrafts(setup.store, setup.clock);

@@ -1,13 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { moveTo } from '../../../electron/services/jobs/job-change';
 import { itemIdForJob } from '../../../electron/services/library/library-add';
 import { newJobRecord, openJobStore } from '../../../electron/services/storage/job-store';
 import { translateRef } from '../../../shared/i18n/error-text';
 import { translator } from '../../../shared/i18n/translator';
+import { writeOldJobsDatabase } from '../../support/old-jobs-db';
 
 let dir = '';
 afterEach(async () => {
@@ -53,21 +53,12 @@ const internals = {
   uploadUrl: 'https://upload.apimart.ai/f/image/abc.jpg',
 };
 
-/** jobs.sqlite as the first version made it: the jobs table alone, none of the later columns or tables. */
+/** The old database with these jobs, each with the Sora-era internals above. */
 function oldDatabase(file: string, jobs: Record<string, unknown>[]): void {
-  const db = new DatabaseSync(file);
-  db.exec(`CREATE TABLE jobs (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, phase TEXT NOT NULL, submitted_at TEXT,
-    record TEXT NOT NULL); CREATE INDEX jobs_created ON jobs(created_at);`);
-  const insert = db.prepare('INSERT INTO jobs (id, created_at, phase, submitted_at, record) VALUES (?, ?, ?, ?, ?)');
-  for (const job of jobs)
-    insert.run(
-      String(job['id']),
-      String(job['createdAt']),
-      String(job['phase']),
-      (job['submittedAt'] as string | null) ?? null,
-      JSON.stringify({ job, internals }),
-    );
-  db.close();
+  writeOldJobsDatabase(
+    file,
+    jobs.map((job) => ({ job, internals })),
+  );
 }
 
 describe('a jobs.sqlite written by an older Reelbench', () => {

@@ -1,6 +1,8 @@
 import { copyFile, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sidecarTempFor } from '../../../electron/services/library/sidecar-io';
 import { SAMPLE_VIDEO, setupLibrary, type LibrarySetup } from '../../support/library-setup';
 
 let setup: LibrarySetup;
@@ -133,6 +135,26 @@ describe('the library folder and its sidecars', () => {
     expect(left).not.toContain(path.basename(stale));
     expect(left).toContain(path.basename(fresh));
     expect(left).toContain(path.basename(copyTemp)); // hidden names are the writer's business
+  });
+
+  it("clears a young sidecar temp at once when its writer is gone (a process killed mid-write), never a live writer's", async () => {
+    setup = await setupLibrary();
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    const orphan = sidecarTempFor(path.join(setup.root, 'killed.reelbench.json')).replace(
+      `-${process.pid}.`,
+      `-${gone}.`,
+    );
+    const live = sidecarTempFor(path.join(setup.root, 'writing.reelbench.json'));
+    for (const file of [orphan, live]) await writeFile(file, '{"half": ');
+    await expect(setup.library.reconcile()).resolves.toMatchObject({ cleaned: 1 });
+    const left = await readdir(setup.root);
+    expect(left).not.toContain(path.basename(orphan));
+    expect(left).toContain(path.basename(live));
+    // A sidecar's own write leaves nothing behind.
+    await setup.addGenerated('written whole');
+    expect((await readdir(setup.root)).filter((name) => name.endsWith('.reelbench-tmp'))).toEqual([
+      path.basename(live),
+    ]);
   });
 
   it('gives a copied video+sidecar pair its own id', async () => {
