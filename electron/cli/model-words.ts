@@ -1,6 +1,5 @@
-import { aspectKeyOf } from '../../shared/catalog/aspect-ratio';
 import { acceptedWords, listWords } from '../../shared/catalog/generation-request';
-import { choicesFor, durationsOf, imageSlotsOf } from '../../shared/catalog/model-lookup';
+import { choicesFor, durationsOf, imageSlotsOf, shapeNamesOf } from '../../shared/catalog/model-lookup';
 import type { ModelState, VideoModel } from '../../shared/catalog/video-model';
 
 /** A model's state, as the CLI says it. */
@@ -20,8 +19,8 @@ export function durationWords(model: VideoModel): string {
 
 /** The shapes, each once, as ratios (`16:9, 9:16, adaptive`), or what happens without a shape field. */
 export function shapeWords(model: VideoModel): string {
-  const keys = [...new Set(choicesFor(model, 'aspect').map((value) => aspectKeyOf(value) ?? String(value)))];
-  return keys.length > 0 ? keys.join(', ') : 'follows the image';
+  const names = shapeNamesOf(model);
+  return names.length > 0 ? names.join(', ') : 'follows the image';
 }
 
 /** The resolutions in the model's spelling, or a dash. */

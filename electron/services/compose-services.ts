@@ -24,6 +24,7 @@ import type { SettingsStore } from './settings/settings-store';
 import { openDraftStore, type DraftStore } from './storage/draft-store';
 import { resolveLanguage } from '../../shared/i18n/translator';
 import { findModel } from '../../shared/catalog/model-lookup';
+import type { ModelCatalog } from '../../shared/catalog/video-model';
 import { createModelCatalogService, type ModelCatalogService } from './models/model-catalog-service';
 
 /** What the services tell each other and the window, as it happens. */
@@ -31,6 +32,7 @@ export interface ServiceEvents {
   'jobs.changed': Job;
   'library.changed': ReconcileReport;
   'library.item': LibraryItemEvent;
+  'models.changed': ModelCatalog;
 }
 
 /** The window's side: present in the app, the e2e harness and the IPC tests; absent in the CLI. */
@@ -131,6 +133,7 @@ export function composeServices(adapters: ServiceAdapters): Services {
     bus.on('jobs.changed', (job) => toWindow.emit('jobs.changed', job));
     bus.on('library.changed', (report) => toWindow.emit('library.changed', report));
     bus.on('library.item', (event) => toWindow.emit('library.item', event));
+    bus.on('models.changed', (catalog) => toWindow.emit('models.changed', catalog));
   }
   const apimart = () =>
     createApimartClient({
@@ -154,6 +157,7 @@ export function composeServices(adapters: ServiceAdapters): Services {
     cacheFile: paths.modelsFile,
     prices: () => settings.current().prices,
     logger,
+    onChange: (catalog) => bus.emit('models.changed', catalog),
   });
   const images = createImageService({ cacheDir: paths.cacheDir, catalog: () => models.current() });
   const library = createLibraryHost({
@@ -222,6 +226,7 @@ export function composeServices(adapters: ServiceAdapters): Services {
       drafts: drafts.get(),
       draftStore: draftStore.get(),
       paths,
+      models,
     });
   });
 

@@ -19,6 +19,8 @@ import type { KeyStore } from './keychain/key-store';
 import type { Logger } from './logging/logger';
 import { createSettingsHandlers } from './settings/settings-handlers';
 import type { SettingsStore } from './settings/settings-store';
+import { createModelHandlers } from './models/model-handlers';
+import type { ModelCatalogService } from './models/model-catalog-service';
 
 /** What the IPC router serves, already built (by composeServices). */
 export interface MainServiceDeps {
@@ -37,6 +39,7 @@ export interface MainServiceDeps {
   readonly drafts: DraftService;
   readonly draftStore: DraftStore;
   readonly paths: AppPaths;
+  readonly models: ModelCatalogService;
 }
 
 /** The IPC router over every service's handlers. */
@@ -49,6 +52,7 @@ export function createMainRouter(deps: MainServiceDeps): IpcRouter {
     ...createLibraryHandlers(deps.library, deps.desktop),
     ...createJobHandlers(deps.jobs()),
     ...createDraftHandlers(deps.drafts, deps.draftStore, deps.desktop),
+    ...createModelHandlers(deps.models),
   };
   return createIpcRouter({ handlers, isTrustedSender: deps.isTrustedSender, logger: deps.logger });
 }

@@ -1,6 +1,7 @@
 import { useTranslator } from '../i18n/use-translator';
 import { usePosterBackfill } from '../features/library/use-poster-backfill';
 import { useJobsFeed } from '../features/queue/use-jobs-feed';
+import { useModelsFeed } from '../features/models/use-models-feed';
 import { NavSidebar } from '../features/shell/nav-sidebar';
 import { OfflineBanner } from '../features/shell/offline-banner';
 import { StatusBar } from '../features/shell/status-bar';
@@ -16,6 +17,7 @@ export function AppFrame() {
   useAppearance(translate);
   usePosterBackfill();
   useJobsFeed();
+  useModelsFeed();
   return (
     <div className="app-frame" data-testid="app-frame">
       <NavSidebar />

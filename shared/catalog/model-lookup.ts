@@ -70,12 +70,19 @@ export function choicesFor(model: VideoModel, meaning: 'aspect' | 'resolution'):
   return param?.kind === 'choice' ? param.values : [];
 }
 
-/** The shapes a model offers as canonical keys (`16:9`, `adaptive`), without repeats (`landscape` is 16:9). */
-export function aspectsOf(model: VideoModel): readonly string[] {
-  const keys = choicesFor(model, 'aspect')
-    .map((value) => aspectKeyOf(value))
-    .filter((key): key is string => key !== null);
-  return [...new Set(keys)];
+/**
+ * The shapes a model offers as people name them: each shape once, as the model writes its ratio (`21:9`, not the
+ * reduced `7:3`), `16:9` for a model that only says `landscape`, and `adaptive` as is.
+ */
+export function shapeNamesOf(model: VideoModel): readonly string[] {
+  const names = new Map<string, string>();
+  for (const value of choicesFor(model, 'aspect')) {
+    const key = aspectKeyOf(value);
+    if (key === null) continue;
+    const spelled = String(value);
+    if (!names.has(key) || /^\d+:\d+$/.test(spelled)) names.set(key, /^\d+:\d+$/.test(spelled) ? spelled : key);
+  }
+  return [...names.values()];
 }
 
 /** How many images of each role a model takes (0 for a role it does not). */

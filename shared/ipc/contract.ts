@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { imageRoleSchema, paramsSchema } from '../catalog/video-model';
+import { imageRoleSchema, modelCatalogSchema, paramsSchema } from '../catalog/video-model';
+import { errorCodeSchema } from '../errors';
 import {
   imageInspectionSchema,
   imageTargetSchema,
@@ -126,6 +127,11 @@ export const contract = {
     'jobs.hide': { request: z.object({ id: z.string().uuid() }), response: z.undefined() },
     'jobs.usage': { request: z.undefined(), response: usageSchema },
     'jobs.nudge': { request: z.undefined(), response: z.undefined() },
+    'models.catalog': { request: z.undefined(), response: modelCatalogSchema },
+    'models.refresh': {
+      request: z.object({ force: z.boolean().optional() }),
+      response: z.object({ catalog: modelCatalogSchema, unreachable: errorCodeSchema.nullable() }),
+    },
     'drafts.list': {
       request: z.object({ search: z.string().max(500).optional(), deleted: z.boolean().optional() }),
       response: z.array(draftSchema),
@@ -197,6 +203,7 @@ export const contract = {
   },
   events: {
     'app.navigate': { payload: z.object({ view: viewSchema }) },
+    'models.changed': { payload: modelCatalogSchema },
     'library.changed': { payload: reconcileReportSchema },
     'library.item': { payload: libraryItemEventSchema },
     'jobs.changed': { payload: jobSchema },

@@ -177,13 +177,18 @@ describe.skipIf(gate.skip)('the workbench, end to end', () => {
     await app.keyStore.set(fake.apiKey);
     const { page } = app;
     await page.getByTestId('prompt').fill('A paper lantern rising over a lake');
-    await page.getByTestId('model').selectOption('sora-2-preview');
+    await page.getByTestId('model').click();
+    await page.getByTestId('model-search').fill('sora');
+    await page.getByTestId('model-option-sora-2-preview').click();
     await page.getByTestId('duration-12').check();
     // Sora has no resolution choice and no other parameters: neither control is offered.
     await expect(page.getByTestId('resolution-720p').count()).resolves.toBe(0);
     await expect(page.getByTestId('advanced').count()).resolves.toBe(0);
 
-    await page.getByTestId('model').selectOption('veo3.1-fast-official');
+    // By keyboard this time: the picker opens on the search, ↓ and Enter choose.
+    await page.getByTestId('model').click();
+    await page.getByTestId('model-search').fill('veo 3.1 fast');
+    await page.getByTestId('model-search').press('Enter');
     await page.getByText('Veo 3.1 Fast: Duration 12 s isn’t offered — set to 8 s').waitFor();
     await expect(page.getByTestId('duration-8').isChecked()).resolves.toBe(true);
     await expect(page.getByTestId('aspect-16:9').isChecked()).resolves.toBe(true);
@@ -208,6 +213,45 @@ describe.skipIf(gate.skip)('the workbench, end to end', () => {
       resolution: '1080p',
       seed: 42,
       generate_audio: false,
+    });
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('offers a model APIMart describes only by its schema, in the picker with its facts, and generates with it', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-workbench-'));
+    fake = await startFakeApimart({ estimatedSeconds: 10 });
+    ticker = setInterval(() => fake.clock.advance(1_000), 20);
+    app = await launchApp({ apiBaseUrl: fake.baseUrl, pollMs: 30 });
+    await app.keyStore.set(fake.apiKey);
+    const { page } = app;
+    await page.getByTestId('prompt').fill('A comet over a frozen sea');
+    // Opening the picker asks APIMart what it serves today: the schema-only model appears, Sora's are confirmed live.
+    await page.getByTestId('model').click();
+    await page.getByTestId('model-option-nova-motion-video-1').waitFor();
+    await expect(page.getByTestId('model-option-kling-v3').locator('.model-option-facts').textContent()).resolves.toBe(
+      '$0.0672/s · 3–15 s · 16:9 9:16 1:1 · first + last frame',
+    );
+    await expect(page.getByTestId('model-option-pixverse-v6').textContent()).resolves.toContain('Not confirmed');
+    await mkdir(RESULTS, { recursive: true });
+    await page.screenshot({ path: path.join(RESULTS, 'workbench-model-picker-en-light.png') });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.screenshot({ path: path.join(RESULTS, 'workbench-model-picker-en-light-1920.png') });
+    await page.getByTestId('model-option-nova-motion-video-1').click();
+    await page.getByTestId('duration').fill('12');
+    await page.getByTestId('aspect-21:9').check();
+    await page.getByTestId('advanced').locator('summary').click();
+    await page.getByTestId('motion_strength').fill('0.25');
+    await page.getByTestId('loop').check();
+    await page.getByTestId('generate').click();
+    await expect.poll(() => fake.tasks.size, { timeout: 10_000 }).toBe(1);
+    expect([...fake.tasks.values()][0]?.generation.body).toEqual({
+      model: 'nova-motion-video-1',
+      prompt: 'A comet over a frozen sea',
+      seconds: 12,
+      ratio: '21:9',
+      quality: 'draft',
+      motion_strength: 0.25,
+      loop: true,
     });
     expect(app.pageErrors).toEqual([]);
   });

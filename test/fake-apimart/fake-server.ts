@@ -37,6 +37,8 @@ export interface FakeApimartOptions {
   readonly videoChunkDelayMs?: number;
   /** Faults decided as requests arrive (after any queued with `inject`). */
   readonly plan?: FaultPlan;
+  /** Finished tasks report what they cost (`cost`: seconds × this price per second), as APIMart may. */
+  readonly reportedPricePerSecond?: number;
   /** Every task serves a video of its own (the sample with the task id in a `free` box), so a mix-up shows in a hash. */
   readonly uniqueVideos?: boolean;
 }
@@ -252,6 +254,10 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
       estimatedSeconds: options.estimatedSeconds ?? 60,
       failure,
       cancelled: false,
+      cost:
+        options.reportedPricePerSecond === undefined
+          ? null
+          : Math.round(checked.duration * options.reportedPricePerSecond * 10_000) / 10_000,
     });
     nextFailure = null;
     const taskVideo = options.uniqueVideos ? videoForTask(video, id) : video;

@@ -14,6 +14,8 @@ export interface FakeTask {
   readonly estimatedSeconds: number;
   /** When set, the task ends `failed` with this message instead of `completed`. */
   readonly failure: string | null;
+  /** What the finished task says it cost (`cost`), when the fake reports costs. */
+  readonly cost: number | null;
   cancelled: boolean;
 }
 
@@ -49,6 +51,7 @@ export function describeTask(
   return {
     ...finished,
     status: 'completed',
+    ...(task.cost === null ? {} : { cost: task.cost }),
     result: { videos: [{ url: urlShape === 'array' ? [videoUrl] : videoUrl, expires_at: expiresAt }] },
   };
 }

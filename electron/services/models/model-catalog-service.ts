@@ -47,6 +47,8 @@ export interface ModelCatalogDeps {
   readonly prices: () => Readonly<Record<string, number>>;
   readonly now?: () => number;
   readonly logger?: Logger;
+  /** Told the merged catalog whenever what APIMart said changes it (the window follows). */
+  readonly onChange?: (catalog: ModelCatalog) => void;
   /** Schema requests at once (a few: a listing of hundreds must not become hundreds of requests in flight). */
   readonly concurrency?: number;
 }
@@ -118,7 +120,7 @@ export function createModelCatalogService(deps: ModelCatalogDeps): ModelCatalogS
     await writeModelCache(deps.cacheFile, cache).catch((error: unknown) =>
       deps.logger?.warn('models: could not save models.json', { error: String(error) }),
     );
-    rebuild();
+    deps.onChange?.(rebuild());
   };
 
   /** Asks for one schema and records what the answer means. Throws only when APIMart could not be asked. */

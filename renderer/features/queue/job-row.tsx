@@ -1,5 +1,4 @@
 import { aspectKeyOf } from '../../../shared/catalog/aspect-ratio';
-import { SNAPSHOT_CATALOG } from '../../../shared/catalog/model-catalog';
 import { summarizeRequest } from '../../../shared/catalog/request-summary';
 import type { Job } from '../../../shared/jobs/job-models';
 import { TERMINAL_PHASES } from '../../../shared/jobs/job-models';
@@ -8,6 +7,7 @@ import { ErrorMessage } from '../../app/error-message';
 import { translateRef } from '../../../shared/i18n/error-text';
 import { ActionButtons } from '../../app/action-buttons';
 import { showActionMenu } from '../../lib/ui-actions';
+import { useModelsStore } from '../models/models-store';
 import { useNoticesStore } from '../shell/notices-store';
 import { jobActions } from './job-actions';
 
@@ -25,7 +25,8 @@ export function JobRow({ job }: { job: Job }) {
       : t(`queue.phase.${job.phase}`);
   const actions = jobActions(job, translate);
   const showProgress = !finished && (job.phase === 'polling' || job.phase === 'downloading');
-  const summary = summarizeRequest(SNAPSHOT_CATALOG, job.request.model, job.request.params);
+  const catalog = useModelsStore((state) => state.catalog);
+  const summary = summarizeRequest(catalog, job.request.model, job.request.params);
   const shapeWords = (aspect: string) => {
     const key = aspectKeyOf(aspect);
     return key === '16:9' ? t('workbench.aspect.landscape') : key === '9:16' ? t('workbench.aspect.portrait') : aspect;

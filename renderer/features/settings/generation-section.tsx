@@ -1,10 +1,11 @@
-import { SNAPSHOT_CATALOG } from '../../../shared/catalog/model-catalog';
+import { useModelsStore } from '../models/models-store';
 import { useSettingsStore } from './settings-store';
 import { useTranslator } from '../../i18n/use-translator';
 
 /** How many jobs run at once, and the user's prices per second (for cost estimates). */
 export function GenerationSection() {
   const translate = useTranslator();
+  const catalog = useModelsStore((state) => state.catalog);
   const { t } = translate;
   const settings = useSettingsStore((state) => state.settings);
   const { update } = useSettingsStore.getState();
@@ -27,7 +28,7 @@ export function GenerationSection() {
           ))}
         </select>
       </div>
-      {SNAPSHOT_CATALOG.models.map((model) => (
+      {catalog.models.map((model) => (
         <div className="field-row" key={model.id}>
           <label htmlFor={`price-${model.id}`}>{t('settings.price.label', { model: model.label })}</label>
           <input

@@ -1,4 +1,4 @@
-import { SNAPSHOT_CATALOG } from '../../../shared/catalog/model-catalog';
+import { useModelsStore } from '../models/models-store';
 import { findModel, secondsOf } from '../../../shared/catalog/model-lookup';
 import type { Draft } from '../../../shared/drafts/draft-models';
 import { useSettingsStore } from '../settings/settings-store';
@@ -8,7 +8,8 @@ import { useTranslator } from '../../i18n/use-translator';
 export function CostLine({ draft }: { draft: Draft }) {
   const translate = useTranslator();
   const userPrice = useSettingsStore((state) => state.settings?.prices[draft.model]);
-  const model = findModel(SNAPSHOT_CATALOG, draft.model);
+  const catalog = useModelsStore((state) => state.catalog);
+  const model = findModel(catalog, draft.model);
   const price = userPrice ?? model?.price.perSecond ?? undefined;
   const seconds = (model ? secondsOf(model, draft.params) : null) ?? 0;
   return (

@@ -1,15 +1,14 @@
-import { SNAPSHOT_CATALOG } from '../../../shared/catalog/model-catalog';
 import { findModel } from '../../../shared/catalog/model-lookup';
 import type { ParamSpec, ParamValue } from '../../../shared/catalog/video-model';
 import type { Draft } from '../../../shared/drafts/draft-models';
 import type { FitChange } from '../../../shared/drafts/draft-request';
 import { useTranslator } from '../../i18n/use-translator';
+import { ModelPicker } from '../models/model-picker';
+import { useModelsStore } from '../models/models-store';
 import { useNoticesStore } from '../shell/notices-store';
 import { ParamControl, useValueLabel } from './param-control';
 import { useWorkbenchStore } from './workbench-store';
 
-// The window offers the shipped catalog; the live one (and a searchable picker) comes with the redesigned workbench.
-const OFFERED = SNAPSHOT_CATALOG.models.filter((model) => model.state !== 'unavailable');
 const MEANINGS = ['duration', 'aspect', 'resolution'] as const;
 
 /** The model and its parameters, the ones every model has first, the rest under "Advanced". */
@@ -18,7 +17,8 @@ export function GenerationControls({ draft }: { draft: Draft }) {
   const { t } = translate;
   const valueLabel = useValueLabel();
   const { edit, chooseModel } = useWorkbenchStore.getState();
-  const model = findModel(SNAPSHOT_CATALOG, draft.model) ?? OFFERED[0];
+  const catalog = useModelsStore((state) => state.catalog);
+  const model = findModel(catalog, draft.model) ?? catalog.models[0];
   if (!model) return null;
 
   const labelOf = (param: ParamSpec) =>
@@ -35,7 +35,7 @@ export function GenerationControls({ draft }: { draft: Draft }) {
   };
   // Switching models keeps what still fits and says what changed ("12 s isn't offered — set to 10 s").
   const switchTo = (id: string) => {
-    const next = findModel(SNAPSHOT_CATALOG, id);
+    const next = findModel(catalog, id);
     const changes = chooseModel(id);
     if (!next || changes.length === 0) return;
     const nextParam = (change: FitChange) =>
@@ -67,20 +67,7 @@ export function GenerationControls({ draft }: { draft: Draft }) {
 
   return (
     <div className="controls">
-      <label>
-        {t('workbench.model')}
-        <select data-testid="model" value={model.id} onChange={(event) => switchTo(event.target.value)}>
-          {OFFERED.map((candidate) => (
-            <option
-              key={candidate.id}
-              value={candidate.id}
-              title={translate.format(`catalog.model.${candidate.id}`) ?? candidate.description}
-            >
-              {candidate.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ModelPicker value={model.id} onChoose={switchTo} />
       {main.map(control)}
       {advanced.length > 0 && (
         <details className="advanced" data-testid="advanced">

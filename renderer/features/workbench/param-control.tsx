@@ -51,8 +51,11 @@ export function ParamControl({
         seen.add(key);
         return true;
       });
+      // Shapes are found by their ratio as written (`aspect-21:9`), a named one by its ratio (`landscape` → 16:9).
       const testKey = (candidate: ParamValue) =>
-        param.meaning === 'aspect' ? (aspectKeyOf(String(candidate)) ?? String(candidate)) : String(candidate);
+        param.meaning === 'aspect' && !/^\d+:\d+$/.test(String(candidate))
+          ? (aspectKeyOf(String(candidate)) ?? String(candidate))
+          : String(candidate);
       const selected = (candidate: ParamValue) =>
         param.meaning === 'aspect'
           ? aspectKeyOf(String(candidate)) === aspectKeyOf(String(shown ?? ''))

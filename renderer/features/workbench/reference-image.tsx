@@ -1,5 +1,5 @@
 import { type ClipboardEvent, type DragEvent } from 'react';
-import { SNAPSHOT_CATALOG } from '../../../shared/catalog/model-catalog';
+import { useModelsStore } from '../models/models-store';
 import { findModel, imageSlotsOf, imageTargetOf } from '../../../shared/catalog/model-lookup';
 import type { ImageRole } from '../../../shared/catalog/video-model';
 import type { Draft } from '../../../shared/drafts/draft-models';
@@ -30,7 +30,7 @@ export async function acceptImage(items: DataTransferItemList | null, role: Imag
 
 /** The role an image dropped on the page (not on a slot) takes: the model's first frame, else a reference. */
 export function mainRole(draft: Draft): ImageRole {
-  const model = findModel(SNAPSHOT_CATALOG, draft.model);
+  const model = findModel(useModelsStore.getState().catalog, draft.model);
   const slots = model ? imageSlotsOf(model) : { first: 1, last: 0, reference: 0 };
   return slots.first > 0 ? 'first' : slots.reference > 0 ? 'reference' : 'first';
 }
@@ -42,7 +42,8 @@ function ImageCard({ draft, index, suffix }: { draft: Draft; index: number; suff
   const view = useWorkbenchStore((state) => state.images[index]);
   const { edit, removeImage } = useWorkbenchStore.getState();
   const image = draft.images[index];
-  const model = findModel(SNAPSHOT_CATALOG, draft.model);
+  const catalog = useModelsStore((state) => state.catalog);
+  const model = findModel(catalog, draft.model);
   if (!image) return null;
   // The frame the main process crops to: the model's exact one, or one that follows the image's own size.
   const frame =
@@ -96,7 +97,8 @@ export function ReferenceImage({ draft }: { draft: Draft }) {
   const translate = useTranslator();
   const { t } = translate;
   const { pick } = useWorkbenchStore.getState();
-  const model = findModel(SNAPSHOT_CATALOG, draft.model);
+  const catalog = useModelsStore((state) => state.catalog);
+  const model = findModel(catalog, draft.model);
   const slots = model ? imageSlotsOf(model) : { first: 0, last: 0, reference: 0 };
   const main = mainRole(draft);
   const taken = ROLES.filter((role) => slots[role] > 0);

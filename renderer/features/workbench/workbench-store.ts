@@ -1,10 +1,10 @@
 import { create } from 'zustand';
-import { SNAPSHOT_CATALOG } from '../../../shared/catalog/model-catalog';
 import type { ImageRole } from '../../../shared/catalog/video-model';
 import type { Draft, DraftPatch } from '../../../shared/drafts/draft-models';
 import { fitToModel, type FitChange } from '../../../shared/drafts/draft-request';
 import type { ImageInspection } from '../../../shared/images/image-models';
 import { api, unwrap } from '../../lib/bridge';
+import { useModelsStore } from '../models/models-store';
 import { useNoticesStore } from '../shell/notices-store';
 
 /** One of the draft's images as inspected and as it will be uploaded. */
@@ -165,7 +165,7 @@ export const useWorkbenchStore = create<WorkbenchStore>()((set, get) => {
     chooseModel(modelId) {
       const draft = get().draft;
       if (!draft) return [];
-      const { settings, changes } = fitToModel(SNAPSHOT_CATALOG, draft, modelId);
+      const { settings, changes } = fitToModel(useModelsStore.getState().catalog, draft, modelId);
       get().edit({ model: settings.model, params: settings.params });
       return changes;
     },

@@ -90,6 +90,18 @@ describe('the generation pipeline', () => {
     expect(setup.runner.usage().today).toMatchObject({ jobs: 1, seconds: 8, cost: null, unpriced: 1 });
   });
 
+  it('records the cost a finished task reports, and the ledger prefers it to the estimate, showing both', async () => {
+    setup = await setupRunner({ reportedPricePerSecond: 0.05 }, { pricePerSecond: () => 0.08 });
+    const job = await setup.runner.settled(setup.runner.enqueue(request).id);
+    expect(job).toMatchObject({ phase: 'done', billedSeconds: 8, pricePerSecond: 0.08, reportedCost: 0.4 });
+    expect(setup.runner.usage().today).toMatchObject({ jobs: 1, seconds: 8, cost: 0.4, estimate: 0.64, unpriced: 0 });
+    // The sidecar keeps the reported cost beside the request's params.
+    const item = setup.library.current().list({}).items[0];
+    const video = setup.library.current().mediaFile('video', item?.id ?? '') ?? '';
+    const sidecar = JSON.parse(await readFile(video.replace(/\.mp4$/, '.reelbench.json'), 'utf8'));
+    expect(sidecar.generation).toMatchObject({ cost: 0.4, params: { duration: 8, aspect_ratio: 'landscape' } });
+  });
+
   it('marks a job expired when its video link is gone', async () => {
     setup = await setupRunner();
     setup.fake.inject('video', { kind: 'status', status: 410 }, 10);

@@ -3,7 +3,7 @@ import { describeSchema } from '../../../shared/catalog/describe-schema';
 import { applyCommonOptions, coerceParam, validateGeneration } from '../../../shared/catalog/generation-request';
 import { legacyParams } from '../../../shared/catalog/legacy-params';
 import { defaultModelId, mergeCatalog, SNAPSHOT_CATALOG } from '../../../shared/catalog/model-catalog';
-import { aspectsOf, findModel, imageSlotsOf, imageTargetOf, paramFor } from '../../../shared/catalog/model-lookup';
+import { findModel, imageSlotsOf, imageTargetOf, paramFor, shapeNamesOf } from '../../../shared/catalog/model-lookup';
 import { SNAPSHOT_MODELS } from '../../../shared/catalog/snapshot';
 import type { VideoModel } from '../../../shared/catalog/video-model';
 import { frameForTarget } from '../../../shared/images/target-frame';
@@ -239,7 +239,18 @@ describe('the merged catalog', () => {
     expect(findModel(catalog, 'wan2.6')?.state).toBe('unconfirmed');
     expect(findModel(catalog, 'kling-v3')?.price).toEqual({ perSecond: 0.05, asOf: null, source: 'user' });
     const acme = findModel(catalog, 'acme-video-1');
-    expect(acme && aspectsOf(acme)).toEqual(['16:9', '1:1']);
+    expect(acme && shapeNamesOf(acme)).toEqual(['16:9', '1:1']);
+    // Each shape once, as the model writes its ratio: Sora's `landscape` is 16:9, Seedance's 21:9 is not "7:3".
+    expect(shapeNamesOf(model('sora-2-preview'))).toEqual(['16:9', '9:16']);
+    expect(shapeNamesOf(model('doubao-seedance-2.0'))).toEqual([
+      '16:9',
+      '9:16',
+      '1:1',
+      '4:3',
+      '3:4',
+      '21:9',
+      'adaptive',
+    ]);
     expect(acme && imageSlotsOf(acme)).toEqual({ first: 0, last: 0, reference: 0 });
     expect(validateGeneration(catalog, { model: 'sora-2-pro-preview', prompt: 'x' })).toEqual({
       ok: false,
