@@ -153,6 +153,7 @@ export const en = {
   'workbench.image.reference': 'Reference images',
   'workbench.image.none': 'This model takes no images: it works from the prompt alone.',
   'workbench.image.notTaken': 'Not used by this model (kept in the draft).',
+  'workbench.randomSeed': 'Random seed',
   'workbench.advanced': 'Advanced',
   'workbench.switched': '{model}: {changes}',
   'workbench.switched.change': '{field} {from} isn’t offered — set to {to}',

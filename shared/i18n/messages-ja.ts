@@ -154,6 +154,7 @@ export const ja: Catalog = {
   'workbench.image.reference': '参照画像',
   'workbench.image.none': 'このモデルは画像を使いません。プロンプトだけで作ります。',
   'workbench.image.notTaken': 'このモデルでは使われません（下書きには残ります）。',
+  'workbench.randomSeed': 'ランダムなシード',
   'workbench.advanced': '詳細設定',
   'workbench.switched': '{model}：{changes}',
   'workbench.switched.change': '{field} {from} は使えないため {to} にしました',

@@ -154,6 +154,7 @@ export const ko: Catalog = {
   'workbench.image.reference': '참조 이미지',
   'workbench.image.none': '이 모델은 이미지를 받지 않습니다. 프롬프트만으로 만듭니다.',
   'workbench.image.notTaken': '이 모델에서는 쓰이지 않습니다(초안에는 남아 있습니다).',
+  'workbench.randomSeed': '무작위 시드',
   'workbench.advanced': '고급',
   'workbench.switched': '{model}: {changes}',
   'workbench.switched.change': '{field} {from}은(는) 지원되지 않아 {to}(으)로 바꿨습니다',

@@ -154,6 +154,7 @@ export const zh: Catalog = {
   'workbench.image.reference': '参考图片',
   'workbench.image.none': '此模型不接受图片，只根据提示词生成。',
   'workbench.image.notTaken': '此模型不使用（仍保留在草稿中）。',
+  'workbench.randomSeed': '随机种子',
   'workbench.advanced': '高级',
   'workbench.switched': '{model}：{changes}',
   'workbench.switched.change': '{field} {from} 不受支持，已改为 {to}',

@@ -194,6 +194,8 @@ describe.skipIf(gate.skip)('the workbench, end to end', () => {
     await expect(page.getByTestId('aspect-16:9').isChecked()).resolves.toBe(true);
     await page.getByTestId('resolution-1080p').check();
     await page.getByTestId('advanced').locator('summary').click();
+    await page.getByTestId('seed-dice').click();
+    await expect(page.getByTestId('seed').inputValue()).resolves.toMatch(/^\d+$/);
     await page.getByTestId('seed').fill('42');
     await page.getByTestId('generate_audio').uncheck();
     await mkdir(RESULTS, { recursive: true });

@@ -3,6 +3,9 @@ import { defaultOf } from '../../../shared/catalog/model-lookup';
 import type { ParamSpec, ParamValue } from '../../../shared/catalog/video-model';
 import { useTranslator } from '../../i18n/use-translator';
 
+/** A whole number in [low, high], from the platform's random source (a seed has no need to be secret). */
+const randomInRange = (low: number, high: number) => low + Math.floor(Math.random() * (high - low + 1));
+
 /** Short choices read best as segments; long lists as a menu. */
 const SEGMENTS_AT_MOST = 6;
 
@@ -38,6 +41,7 @@ export function ParamControl({
   onChange: (value: ParamValue | undefined) => void;
 }) {
   const valueLabel = useValueLabel();
+  const translate = useTranslator();
   const shown = value ?? defaultOf(param);
   const id = `param-${param.name}`;
   switch (param.kind) {
@@ -100,21 +104,35 @@ export function ParamControl({
       return (
         <label>
           {label}
-          <input
-            type="number"
-            data-testid={param.meaning ?? param.name}
-            min={param.min ?? undefined}
-            max={param.max ?? undefined}
-            step={param.integer ? 1 : 'any'}
-            value={typeof shown === 'number' ? shown : ''}
-            onChange={(event) => {
-              if (event.target.value === '') return onChange(undefined);
-              const number = Number(event.target.value);
-              if (!Number.isFinite(number)) return;
-              const bounded = Math.min(param.max ?? number, Math.max(param.min ?? number, number));
-              onChange(param.integer ? Math.round(bounded) : bounded);
-            }}
-          />
+          <span className="number-row">
+            <input
+              type="number"
+              data-testid={param.meaning ?? param.name}
+              min={param.min ?? undefined}
+              max={param.max ?? undefined}
+              step={param.integer ? 1 : 'any'}
+              value={typeof shown === 'number' ? shown : ''}
+              onChange={(event) => {
+                if (event.target.value === '') return onChange(undefined);
+                const number = Number(event.target.value);
+                if (!Number.isFinite(number)) return;
+                const bounded = Math.min(param.max ?? number, Math.max(param.min ?? number, number));
+                onChange(param.integer ? Math.round(bounded) : bounded);
+              }}
+            />
+            {/seed/i.test(param.name) && param.integer && (
+              <button
+                type="button"
+                className="dice"
+                data-testid={`${param.name}-dice`}
+                aria-label={translate.t('workbench.randomSeed')}
+                title={translate.t('workbench.randomSeed')}
+                onClick={() => onChange(randomInRange(param.min ?? 0, param.max ?? 2_147_483_647))}
+              >
+                ⚄
+              </button>
+            )}
+          </span>
         </label>
       );
     case 'switch':
