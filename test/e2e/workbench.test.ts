@@ -133,7 +133,7 @@ describe.skipIf(gate.skip)('the workbench, end to end', () => {
     await expect(app.page.getByTestId('prompt').inputValue()).resolves.toBe('Typed just before the window closed');
     await expect(app.page.getByTestId('cost-line').textContent()).resolves.toBe(
       // Veo 3.1 Fast's 8 s at the price APIMart listed (shipped, dated; the user may set their own).
-      '8 s × 0.08 per second = 0.64',
+      '8 s · Veo 3.1 Fast · ≈ $0.64',
     );
   });
 

@@ -1,4 +1,5 @@
 import { aspectKeyOf } from '../../../shared/catalog/aspect-ratio';
+import { findModel } from '../../../shared/catalog/model-lookup';
 import { summarizeRequest } from '../../../shared/catalog/request-summary';
 import type { Job } from '../../../shared/jobs/job-models';
 import { TERMINAL_PHASES } from '../../../shared/jobs/job-models';
@@ -51,9 +52,11 @@ export function JobRow({ job }: { job: Job }) {
         </span>
       </div>
       <div className="job-meta">
-        {translate.date(job.createdAt)} · {job.request.model}
+        {translate.date(job.createdAt)} · {findModel(catalog, job.request.model)?.label ?? job.request.model}
         {summary.seconds !== null && ` · ${t('workbench.seconds', { seconds: summary.seconds })}`}
         {summary.aspect !== null && ` · ${shapeWords(summary.aspect)}`}
+        {summary.resolution !== null &&
+          ` · ${translate.format(`catalog.resolution.${summary.resolution}`) ?? summary.resolution}`}
         {job.billedSeconds !== null && ` · ${t('queue.billed', { seconds: job.billedSeconds })}`}
         {showProgress && job.etaSeconds !== null && ` · ${t('queue.eta', { seconds: job.etaSeconds })}`}
       </div>

@@ -4,7 +4,10 @@ import type { Draft } from '../../../shared/drafts/draft-models';
 import { useSettingsStore } from '../settings/settings-store';
 import { useTranslator } from '../../i18n/use-translator';
 
-/** "8 s × 0.10 per second = 0.80": honest about what a generation costs (with the user's own prices). */
+/**
+ * "8 s · Veo 3.1 Fast · ≈ $0.64" beside Generate: what a generation makes and costs (your price per second, or
+ * APIMart's dated one), the arithmetic in its tooltip.
+ */
 export function CostLine({ draft }: { draft: Draft }) {
   const translate = useTranslator();
   const userPrice = useSettingsStore((state) => state.settings?.prices[draft.model]);
@@ -12,15 +15,25 @@ export function CostLine({ draft }: { draft: Draft }) {
   const model = findModel(catalog, draft.model);
   const price = userPrice ?? model?.price.perSecond ?? undefined;
   const seconds = (model ? secondsOf(model, draft.params) : null) ?? 0;
+  const label = model?.label ?? draft.model;
+  const cost = price === undefined ? null : translate.number(price * seconds, { maximumFractionDigits: 4 });
   return (
-    <p className="cost-line" data-testid="cost-line">
-      {price === undefined
-        ? translate.t('workbench.costUnknown', { seconds })
-        : translate.t('workbench.cost', {
-            seconds,
-            price: translate.number(price),
-            cost: translate.number(price * seconds, { maximumFractionDigits: 4 }),
-          })}
+    <p
+      className="cost-line"
+      data-testid="cost-line"
+      title={
+        price === undefined
+          ? undefined
+          : translate.t('workbench.cost', {
+              seconds,
+              price: translate.number(price, { maximumFractionDigits: 4 }),
+              cost: cost ?? '',
+            })
+      }
+    >
+      {cost === null
+        ? translate.t('workbench.costSummaryUnknown', { seconds, model: label })
+        : translate.t('workbench.costSummary', { seconds, model: label, cost })}
     </p>
   );
 }

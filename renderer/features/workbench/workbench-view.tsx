@@ -56,8 +56,7 @@ export function WorkbenchView() {
           onKeyDown={onKeyDown}
         />
         <GenerationControls draft={draft} />
-        <CostLine draft={draft} />
-        <div className="button-row">
+        <div className="button-row generate-row">
           <button
             type="button"
             className="primary"
@@ -67,6 +66,7 @@ export function WorkbenchView() {
           >
             {t('workbench.generate')} <kbd>{t('workbench.generateHint')}</kbd>
           </button>
+          <CostLine draft={draft} />
         </div>
         <DraftTools draft={draft} />
       </div>
