@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { applyCommonOptions, coerceParam, validateGeneration } from '../../shared/catalog/generation-request';
-import { imageSlotsOf, paramNamed } from '../../shared/catalog/model-lookup';
+import { mainImageRole, paramNamed } from '../../shared/catalog/model-lookup';
 import type { ImageRole, ModelCatalog, Params, ParamValue, VideoModel } from '../../shared/catalog/video-model';
 import { AppError } from '../../shared/errors';
 import type { JobImage } from '../../shared/jobs/job-models';
@@ -49,11 +49,10 @@ export function paramsFromFlags(model: VideoModel, flags: RequestFlags, usage: s
 
 /** `--image` (the model's main image input), `--first-frame`, `--last-frame` and `--ref`, by role. */
 export function imagesFromFlags(model: VideoModel, flags: RequestFlags): JobImage[] {
-  const slots = imageSlotsOf(model);
   const images: JobImage[] = [];
   const add = (role: ImageRole, file: string) => images.push({ role, path: path.resolve(file), crop: null });
   if (flags.image !== undefined) {
-    const main: ImageRole | null = slots.first > 0 ? 'first' : slots.reference > 0 ? 'reference' : null;
+    const main = mainImageRole(model);
     if (!main) throw refuse(model, `${model.label} takes no image.`);
     add(main, flags.image);
   }

@@ -97,6 +97,12 @@ export function imageSlotsOf(model: VideoModel): Readonly<Record<ImageRole, numb
   return slots;
 }
 
+/** The role of a model's main image input (`--image`, an image dropped anywhere): its first frame, else a reference. */
+export function mainImageRole(model: VideoModel): ImageRole | null {
+  const slots = imageSlotsOf(model);
+  return slots.first > 0 ? 'first' : slots.reference > 0 ? 'reference' : null;
+}
+
 /** What an image for a request is prepared to: an exact frame, an exact shape at the image's own size, or as it is. */
 export type ImageTarget =
   | { readonly kind: 'frame'; readonly frame: Frame }

@@ -33,6 +33,15 @@ async function savedCrop(harness: AppHarness): Promise<unknown> {
   return answer.data?.[0]?.images[0]?.crop ?? null;
 }
 
+/** A fake APIMart whose generations take ten (fast) seconds, and the app on it with a key set. */
+async function launchWithKey(): Promise<void> {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-workbench-'));
+  fake = await startFakeApimart({ estimatedSeconds: 10 });
+  ticker = setInterval(() => fake.clock.advance(1_000), 20);
+  app = await launchApp({ apiBaseUrl: fake.baseUrl, pollMs: 30 });
+  await app.keyStore.set(fake.apiKey);
+}
+
 async function savedPrompt(harness: AppHarness): Promise<string | null> {
   const answer = (await harness.services.router.dispatch('drafts.list', {}, { senderUrl: harness.page.url() })) as {
     data?: { prompt: string }[];
@@ -170,11 +179,7 @@ describe.skipIf(gate.skip)('the workbench, end to end', () => {
   });
 
   it("offers each model's own parameters, keeps what fits when the model changes, and says what changed", async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-workbench-'));
-    fake = await startFakeApimart({ estimatedSeconds: 10 });
-    ticker = setInterval(() => fake.clock.advance(1_000), 20);
-    app = await launchApp({ apiBaseUrl: fake.baseUrl, pollMs: 30 });
-    await app.keyStore.set(fake.apiKey);
+    await launchWithKey();
     const { page } = app;
     await page.getByTestId('prompt').fill('A paper lantern rising over a lake');
     await page.getByTestId('model').click();
@@ -220,11 +225,7 @@ describe.skipIf(gate.skip)('the workbench, end to end', () => {
   });
 
   it('offers a model APIMart describes only by its schema, in the picker with its facts, and generates with it', async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-workbench-'));
-    fake = await startFakeApimart({ estimatedSeconds: 10 });
-    ticker = setInterval(() => fake.clock.advance(1_000), 20);
-    app = await launchApp({ apiBaseUrl: fake.baseUrl, pollMs: 30 });
-    await app.keyStore.set(fake.apiKey);
+    await launchWithKey();
     const { page } = app;
     await page.getByTestId('prompt').fill('A comet over a frozen sea');
     // Opening the picker asks APIMart what it serves today: the schema-only model appears, Sora's are confirmed live.

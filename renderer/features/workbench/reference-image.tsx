@@ -1,6 +1,6 @@
 import { type ClipboardEvent, type DragEvent } from 'react';
 import { useModelsStore } from '../models/models-store';
-import { findModel, imageSlotsOf, imageTargetOf } from '../../../shared/catalog/model-lookup';
+import { findModel, imageSlotsOf, imageTargetOf, mainImageRole } from '../../../shared/catalog/model-lookup';
 import type { ImageRole } from '../../../shared/catalog/video-model';
 import type { Draft } from '../../../shared/drafts/draft-models';
 import { translateRef } from '../../../shared/i18n/error-text';
@@ -31,8 +31,7 @@ export async function acceptImage(items: DataTransferItemList | null, role: Imag
 /** The role an image dropped on the page (not on a slot) takes: the model's first frame, else a reference. */
 export function mainRole(draft: Draft): ImageRole {
   const model = findModel(useModelsStore.getState().catalog, draft.model);
-  const slots = model ? imageSlotsOf(model) : { first: 1, last: 0, reference: 0 };
-  return slots.first > 0 ? 'first' : slots.reference > 0 ? 'reference' : 'first';
+  return (model && mainImageRole(model)) ?? 'first';
 }
 
 /** One image: the crop window over it, what preparing it does, and exactly what will be uploaded. */
