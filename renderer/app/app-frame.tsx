@@ -8,6 +8,7 @@ import { StatusBar } from '../features/shell/status-bar';
 import { useAppearance } from '../features/shell/use-appearance';
 import { useShellBootstrap } from '../features/shell/use-shell-bootstrap';
 import { ViewPanel } from '../features/shell/view-panel';
+import { TipProvider } from '../ui/tip';
 import { NoticeToasts } from './notice-toasts';
 
 /** The window's layout: navigation on the left, the current view, a status bar at the bottom. */
@@ -19,14 +20,16 @@ export function AppFrame() {
   useJobsFeed();
   useModelsFeed();
   return (
-    <div className="app-frame" data-testid="app-frame">
-      <NavSidebar />
-      <div className="main-column">
-        <OfflineBanner />
-        <ViewPanel />
+    <TipProvider>
+      <div className="app-frame" data-testid="app-frame">
+        <NavSidebar />
+        <div className="main-column">
+          <OfflineBanner />
+          <ViewPanel />
+        </div>
+        <StatusBar />
+        <NoticeToasts />
       </div>
-      <StatusBar />
-      <NoticeToasts />
-    </div>
+    </TipProvider>
   );
 }

@@ -1,3 +1,4 @@
+import { CircleAlert, CircleCheck, Undo2, X } from 'lucide-react';
 import { useEffect } from 'react';
 import { errorText } from '../../shared/i18n/error-text';
 import type { Translator } from '../../shared/i18n/translator';
@@ -44,6 +45,11 @@ export function NoticeToasts() {
             role={failed ? 'alert' : 'status'}
             data-testid={notice.testId ?? 'notice'}
           >
+            {failed ? (
+              <CircleAlert size={16} className="toast-icon" aria-hidden="true" />
+            ) : (
+              <CircleCheck size={16} className="toast-icon" aria-hidden="true" />
+            )}
             <p className="toast-text">
               {message}
               {action && <span className="toast-action"> {action}</span>}
@@ -51,20 +57,21 @@ export function NoticeToasts() {
             {notice.undo && (
               <button
                 type="button"
-                className="toast-undo"
+                className="toast-undo small ghost"
                 data-testid={notice.undoTestId}
                 onClick={() => void undo(notice.id)}
               >
+                <Undo2 size={14} aria-hidden="true" />
                 {t('notice.undo')}
               </button>
             )}
             <button
               type="button"
-              className="toast-dismiss"
+              className="toast-dismiss ghost small icon-only"
               aria-label={t('notice.dismiss')}
               onClick={() => dismiss(notice.id)}
             >
-              ×
+              <X size={14} aria-hidden="true" />
             </button>
           </div>
         );

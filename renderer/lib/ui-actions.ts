@@ -1,3 +1,4 @@
+import type { LucideIcon } from 'lucide-react';
 import type { MenuEntry } from '../../shared/models/context-menu';
 import { api, unwrap } from './bridge';
 
@@ -13,6 +14,8 @@ export interface UiAction {
   readonly enabled?: boolean;
   readonly testId?: string;
   readonly tone?: 'primary' | 'danger';
+  /** Its icon, on its button (the context menu is the OS's and has none). */
+  readonly icon?: LucideIcon;
   readonly menuOnly?: boolean;
   readonly buttonOnly?: boolean;
 }

@@ -40,7 +40,7 @@ describe('drafts in the workbench (no network, no key)', () => {
     // A draft's context menu offers what its buttons do: pin it from there.
     app.desktop.nextMenuChoice = 'pin';
     await page.locator('li', { hasText: 'A whale under the ice' }).click({ button: 'right' });
-    await page.locator('[data-testid="draft-item"]', { hasText: '📌 A whale' }).waitFor();
+    await page.locator('[data-testid="draft-item"]:has([aria-label="Pinned"])', { hasText: 'A whale' }).waitFor();
     expect(app.desktop.menus.at(-1)?.map((entry) => ('id' in entry ? entry.label : '—'))).toEqual([
       'Open',
       'Pin',
@@ -78,7 +78,8 @@ describe('drafts in the workbench (no network, no key)', () => {
         ).document.querySelector('[data-testid="prompt"]')?.value === 'A red fox in snow',
     );
 
-    await page.getByTestId('preset').selectOption({ label: 'Vertical short' });
+    await page.getByTestId('preset').click();
+    await page.getByRole('menuitemradio', { name: 'Vertical short' }).click();
     await page.waitForFunction(() =>
       (
         (

@@ -4,6 +4,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startFakeApimart, type FakeApimart } from '../fake-apimart/fake-server.ts';
 import { translator } from '../../shared/i18n/translator';
 import { keychainGate } from '../support/keychain-probe';
+import { chooseInMenu } from './harness/controls';
 import { closeBrowser, launchApp, type AppHarness } from './harness/app-harness';
 
 const gate = await keychainGate();
@@ -78,8 +79,10 @@ describe.skipIf(gate.skip)('first run and settings', () => {
     await page.getByTestId('key-save').click();
     await page.getByTestId('key-test').click();
     await page.getByText(ko.t('error.auth'), { exact: false }).waitFor();
-    await expect(page.getByTestId('settings-notice').textContent()).resolves.toContain(ko.t('error.auth.action'));
-    await expect(page.getByTestId('settings-notice').textContent()).resolves.not.toContain('rejected');
+    // Said beside the Test button, not in a toast across the window.
+    await expect(page.getByTestId('key-result').textContent()).resolves.toContain(ko.t('error.auth.action'));
+    await expect(page.getByTestId('key-result').textContent()).resolves.not.toContain('rejected');
+    await expect(page.getByTestId('key-result').getAttribute('role')).resolves.toBe('alert');
     await shot('settings-wrong-key-ko-light');
   });
 
@@ -132,9 +135,9 @@ describe.skipIf(gate.skip)('first run and settings', () => {
     app = await launchApp({ apiBaseUrl: fake.baseUrl });
     const { page } = app;
     await page.getByTestId('nav-settings').click();
-    await page.getByTestId('language').selectOption('ko');
+    await chooseInMenu(page, 'language', 'ko');
     await page.getByRole('heading', { level: 1, name: '설정' }).waitFor();
-    await page.getByTestId('theme').selectOption('dark');
+    await page.getByTestId('theme-dark').click();
     // A function, not a string: the page's CSP refuses to evaluate strings when Playwright has to poll.
     await page.waitForFunction(
       () =>

@@ -6,6 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startFakeApimart, type FakeApimart } from '../fake-apimart/fake-server.ts';
 import { quadrantCard } from '../support/image-fixtures';
 import { keychainGate } from '../support/keychain-probe';
+import { setSlider } from './harness/controls';
 import { closeBrowser, launchApp, type AppHarness } from './harness/app-harness';
 
 const gate = await keychainGate();
@@ -240,10 +241,11 @@ describe.skipIf(gate.skip)('the workbench, end to end', () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.screenshot({ path: path.join(RESULTS, 'workbench-model-picker-en-light-1920.png') });
     await page.getByTestId('model-option-nova-motion-video-1').click();
-    await page.getByTestId('duration').fill('12');
+    // A short range is a slider, set here by keyboard alone.
+    await setSlider(page, 'duration', 12, { min: 2, step: 1 });
     await page.getByTestId('aspect-21:9').check();
     await page.getByTestId('advanced').locator('summary').click();
-    await page.getByTestId('motion_strength').fill('0.25');
+    await setSlider(page, 'motion_strength', 0.25, { min: 0, step: 0.01 });
     await page.getByTestId('loop').check();
     await page.getByTestId('generate').click();
     await expect.poll(() => fake.tasks.size, { timeout: 10_000 }).toBe(1);

@@ -1,4 +1,6 @@
+import { ChevronRight, GitCompare, History, Layers, Save } from 'lucide-react';
 import { useEffect } from 'react';
+import { SelectMenu } from '../../ui/select-menu';
 import { useShallow } from 'zustand/react/shallow';
 import type { Draft } from '../../../shared/drafts/draft-models';
 import { useTranslator } from '../../i18n/use-translator';
@@ -26,27 +28,30 @@ export function DraftTools({ draft }: { draft: Draft }) {
   }, [draft.id, draft.updatedAt]);
 
   return (
-    <section className="draft-tools" aria-label={t('drafts.versions')}>
+    <section className="draft-tools card" aria-label={t('drafts.versions')}>
       <div className="button-row">
-        <button type="button" data-testid="save-version" onClick={() => void tools.saveVersion()}>
+        <button type="button" className="small" data-testid="save-version" onClick={() => void tools.saveVersion()}>
+          <Save size={14} aria-hidden="true" />
           {t('drafts.saveVersion')}
         </button>
-        <label>
-          {t('drafts.preset')}{' '}
-          <select data-testid="preset" value="" onChange={(event) => void tools.applyPreset(event.target.value)}>
-            <option value="">{t('drafts.presetChoose')}</option>
-            {presets.map((preset) => (
-              <option key={preset.id} value={preset.id}>
-                {preset.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <span className="field-label" aria-hidden="true">
+          {t('drafts.preset')}
+        </span>
+        <SelectMenu
+          label={t('drafts.preset')}
+          testId="preset"
+          value=""
+          placeholder={t('drafts.presetChoose')}
+          disabled={presets.length === 0}
+          onChange={(id) => void tools.applyPreset(id)}
+          choices={presets.map((preset) => ({ value: preset.id, label: preset.name }))}
+        />
       </div>
       {versions.length > 0 && (
         <details>
           <summary>
-            {t('drafts.versions')} ({translate.number(versions.length)})
+            <ChevronRight size={14} aria-hidden="true" className="advanced-chevron" />
+            <History size={14} aria-hidden="true" /> {t('drafts.versions')} ({translate.number(versions.length)})
           </summary>
           <ul className="versions" data-testid="versions">
             {versions.map((version) => (
@@ -55,15 +60,17 @@ export function DraftTools({ draft }: { draft: Draft }) {
                   {translate.date(version.createdAt)} · {t(`drafts.version.${version.reason}`)} ·{' '}
                   {version.prompt.slice(0, 60)}
                 </span>{' '}
-                <button type="button" onClick={() => void tools.restore(version.id)}>
+                <button type="button" className="small" onClick={() => void tools.restore(version.id)}>
                   {t('drafts.restore')}
                 </button>{' '}
                 <button
                   type="button"
+                  className="small"
                   data-testid="compare-version"
                   aria-pressed={comparison?.version.id === version.id}
                   onClick={() => void tools.compare(version)}
                 >
+                  <GitCompare size={13} aria-hidden="true" />
                   {t('drafts.compare')}
                 </button>
               </li>
@@ -73,7 +80,10 @@ export function DraftTools({ draft }: { draft: Draft }) {
         </details>
       )}
       <details>
-        <summary>{t('drafts.batch')}</summary>
+        <summary>
+          <ChevronRight size={14} aria-hidden="true" className="advanced-chevron" />
+          <Layers size={14} aria-hidden="true" /> {t('drafts.batch')}
+        </summary>
         <p className="hint">{t('drafts.batchHelp')}</p>
         <textarea
           aria-label={t('drafts.batch')}
@@ -82,8 +92,8 @@ export function DraftTools({ draft }: { draft: Draft }) {
           value={lines}
           onChange={(event) => tools.setLines(event.target.value)}
         />
-        <label>
-          {t('drafts.batchVariations')}{' '}
+        <label className="batch-count">
+          {t('drafts.batchVariations')}
           <input
             type="number"
             min={1}
@@ -94,12 +104,12 @@ export function DraftTools({ draft }: { draft: Draft }) {
           />
         </label>
         <div className="button-row">
-          <button type="button" data-testid="batch-plan" onClick={() => void tools.planBatch()}>
+          <button type="button" className="small" data-testid="batch-plan" onClick={() => void tools.planBatch()}>
             {t('drafts.batchPlan')}
           </button>
           <button
             type="button"
-            className="primary"
+            className="primary small"
             data-testid="batch-run"
             disabled={!plan || plan.jobs.length === 0}
             onClick={() => void tools.runBatch()}

@@ -1,3 +1,5 @@
+import { Pin, Plus } from 'lucide-react';
+import { SearchField } from '../../ui/search-field';
 import { useEffect } from 'react';
 import { showActionMenu } from '../../lib/ui-actions';
 import { ActionButtons } from '../../app/action-buttons';
@@ -25,18 +27,20 @@ export function DraftsPanel() {
 
   return (
     <nav className="drafts-panel" aria-label={t('drafts.heading')} data-testid="drafts-panel">
-      <h2>{t('drafts.heading')}</h2>
-      <input
-        type="search"
+      <div className="panel-head">
+        <h2 className="section-title">{t('drafts.heading')}</h2>
+        <button type="button" className="small" data-testid="draft-new" onClick={() => void open(null)}>
+          <Plus size={14} aria-hidden="true" />
+          {t('drafts.new')}
+        </button>
+      </div>
+      <SearchField
         aria-label={t('drafts.search')}
         placeholder={t('drafts.search')}
         value={search}
         onChange={(event) => setSearch(event.target.value)}
       />
-      <button type="button" className="primary" data-testid="draft-new" onClick={() => void open(null)}>
-        {t('drafts.new')}
-      </button>
-      <ul>
+      <ul className="scroll-panel">
         {drafts.map((draft) => (
           <li
             key={draft.id}
@@ -51,13 +55,14 @@ export function DraftsPanel() {
               className="draft-open"
               data-testid="draft-item"
               aria-current={draft.id === current?.id ? 'true' : undefined}
+              title={draft.title || t('drafts.untitled')}
               onClick={() => void open(draft.id)}
             >
-              {draft.pinned ? '📌 ' : ''}
-              {draft.title || t('drafts.untitled')}
+              {draft.pinned && <Pin size={12} className="draft-pin" aria-label={t('drafts.pinned')} />}
+              <span className="truncate">{draft.title || t('drafts.untitled')}</span>
             </button>
             <span className="draft-actions">
-              <ActionButtons actions={draftActions(draft, translate)} />
+              <ActionButtons actions={draftActions(draft, translate)} compact />
             </span>
           </li>
         ))}

@@ -1,3 +1,4 @@
+import { Download, FolderOpen, RotateCcw, Trash2, X } from 'lucide-react';
 import type { Translator } from '../../../shared/i18n/translator';
 import type { LibraryItem } from '../../../shared/library/library-models';
 import type { ActionList } from '../../lib/ui-actions';
@@ -9,11 +10,12 @@ export function libraryActions(item: LibraryItem, { t }: Translator): ActionList
   const store = useLibraryStore.getState();
   return [
     { id: 'open', label: t('library.open'), run: () => store.select(item), menuOnly: true },
-    { id: 'reveal', label: t('library.reveal'), run: () => store.reveal(item.id) },
-    { id: 'export', label: t('library.export'), run: () => store.exportItems([item.id]) },
+    { id: 'reveal', label: t('library.reveal'), run: () => store.reveal(item.id), icon: FolderOpen },
+    { id: 'export', label: t('library.export'), run: () => store.exportItems([item.id]), icon: Download },
     item.prompt !== null && {
       id: 'reuse',
       label: t('library.reuse'),
+      icon: RotateCcw,
       run: async () => {
         if (await store.reuse(item.id)) useNoticesStore.getState().notify({ text: { key: 'library.reused' } });
       },
@@ -32,7 +34,8 @@ export function libraryActions(item: LibraryItem, { t }: Translator): ActionList
       run: () => store.remove(item),
       tone: 'danger',
       testId: 'library-remove',
+      icon: Trash2,
     },
-    { id: 'close', label: t('library.close'), run: () => store.select(null), buttonOnly: true },
+    { id: 'close', label: t('library.close'), run: () => store.select(null), buttonOnly: true, icon: X },
   ];
 }

@@ -1,81 +1,112 @@
+import { Star, X } from 'lucide-react';
+import { findModel } from '../../../shared/catalog/model-lookup';
 import type { LibraryItem } from '../../../shared/library/library-models';
 import { libraryActions } from './library-actions';
 import { ActionButtons } from '../../app/action-buttons';
 import { useLibraryStore } from './library-store';
+import { RatingControl } from './rating-control';
 import { useTranslator } from '../../i18n/use-translator';
+import { useModelsStore } from '../models/models-store';
 
-/** One video: the player, what made it, and the user's fields (saved to its sidecar as they change). */
+/**
+ * One video: the player at the video's own shape, what made it, and the user's fields (saved to its sidecar as they
+ * change). The fields scroll; the actions stay pinned at the bottom, whatever the window's height.
+ */
 export function LibraryDetail({ item }: { item: LibraryItem }) {
   const translate = useTranslator();
   const { t } = translate;
-  const { update } = useLibraryStore.getState();
+  const { update, select } = useLibraryStore.getState();
+  const catalog = useModelsStore((state) => state.catalog);
+  const modelLabel = item.model ? (findModel(catalog, item.model)?.label ?? item.model) : null;
+  const actions = libraryActions(item, translate).filter(
+    (action) => !(typeof action === 'object' && action.id === 'close'),
+  );
+  const facts = [
+    modelLabel,
+    item.duration ? t('workbench.seconds', { seconds: Math.round(item.duration) }) : null,
+    item.aspect ? t(`library.aspect.${item.aspect}`) : null,
+    item.resolution,
+    translate.date(item.createdAt),
+  ].filter((fact): fact is string => Boolean(fact));
 
   return (
     <aside className="library-detail" data-testid="library-detail" aria-label={item.title}>
-      <video
-        data-testid="library-player"
-        src={item.videoUrl}
-        poster={item.posterUrl ?? undefined}
-        controls
-        preload="metadata"
-      />
-      <label className="stacked">
-        {t('library.titleField')}
-        <input
-          defaultValue={item.title}
-          key={`${item.id}-title`}
-          onBlur={(event) => event.target.value !== item.title && void update(item.id, { title: event.target.value })}
-        />
-      </label>
-      <div className="button-row">
+      <header className="detail-head">
+        <h2 className="truncate" title={item.title}>
+          {item.title}
+        </h2>
         <button
           type="button"
-          data-testid="library-favorite"
-          aria-pressed={item.favorite}
-          onClick={() => void update(item.id, { favorite: !item.favorite })}
+          className="ghost small icon-only"
+          aria-label={t('library.close')}
+          data-testid="library-close"
+          onClick={() => select(null)}
         >
-          {item.favorite ? '★' : '☆'} {t('library.favorite')}
+          <X size={16} aria-hidden="true" />
         </button>
-        <span role="group" aria-label={t('library.rating')} className="rating">
-          {[1, 2, 3, 4, 5].map((stars) => (
-            <button
-              key={stars}
-              type="button"
-              aria-pressed={(item.rating ?? 0) >= stars}
-              aria-label={t('library.ratingStars', { stars })}
-              onClick={() => void update(item.id, { rating: item.rating === stars ? null : stars })}
-            >
-              {(item.rating ?? 0) >= stars ? '★' : '☆'}
-            </button>
+      </header>
+      <div className="detail-scroll scroll-panel">
+        <div className={`detail-player detail-player-${item.aspect ?? 'landscape'}`}>
+          <video
+            data-testid="library-player"
+            src={item.videoUrl}
+            poster={item.posterUrl ?? undefined}
+            controls
+            preload="metadata"
+          />
+        </div>
+        <p className="detail-facts">
+          {facts.map((fact) => (
+            <span key={fact}>{fact}</span>
           ))}
-        </span>
+        </p>
+        <div className="detail-rate">
+          <button
+            type="button"
+            className={item.favorite ? 'small favorite-on' : 'small'}
+            data-testid="library-favorite"
+            aria-pressed={item.favorite}
+            onClick={() => void update(item.id, { favorite: !item.favorite })}
+          >
+            <Star size={14} aria-hidden="true" fill={item.favorite ? 'currentColor' : 'none'} />
+            {t('library.favorite')}
+          </button>
+          <RatingControl rating={item.rating} onRate={(rating) => void update(item.id, { rating })} />
+        </div>
+        <label className="field">
+          <span className="field-label">{t('library.titleField')}</span>
+          <input
+            defaultValue={item.title}
+            key={`${item.id}-title`}
+            onBlur={(event) => event.target.value !== item.title && void update(item.id, { title: event.target.value })}
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">{t('library.tags')}</span>
+          <input
+            defaultValue={item.tags.join(', ')}
+            key={`${item.id}-tags`}
+            onBlur={(event) => void update(item.id, { tags: event.target.value.split(',') })}
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">{t('library.notes')}</span>
+          <textarea
+            defaultValue={item.notes}
+            key={`${item.id}-notes`}
+            rows={3}
+            onBlur={(event) => event.target.value !== item.notes && void update(item.id, { notes: event.target.value })}
+          />
+        </label>
+        <div className="field">
+          <span className="field-label">{t('library.prompt')}</span>
+          <p className="detail-prompt">{item.prompt ?? t('library.imported')}</p>
+        </div>
+        <p className="hint detail-file">{item.fileName}</p>
       </div>
-      <label className="stacked">
-        {t('library.tags')}
-        <input
-          defaultValue={item.tags.join(', ')}
-          key={`${item.id}-tags`}
-          onBlur={(event) => void update(item.id, { tags: event.target.value.split(',') })}
-        />
-      </label>
-      <label className="stacked">
-        {t('library.notes')}
-        <textarea
-          defaultValue={item.notes}
-          key={`${item.id}-notes`}
-          rows={3}
-          onBlur={(event) => event.target.value !== item.notes && void update(item.id, { notes: event.target.value })}
-        />
-      </label>
-      <p className="detail-prompt">
-        <strong>{t('library.prompt')}:</strong> {item.prompt ?? t('library.imported')}
-      </p>
-      <p className="hint">
-        {[item.model, item.duration ? `${item.duration}s` : null, item.aspect, item.resolution, item.fileName]
-          .filter(Boolean)
-          .join(' · ')}
-      </p>
-      <ActionButtons actions={libraryActions(item, translate)} />
+      <footer className="detail-actions">
+        <ActionButtons actions={actions} />
+      </footer>
     </aside>
   );
 }

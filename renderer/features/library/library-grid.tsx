@@ -1,34 +1,40 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
-import { libraryActions } from './library-actions';
+import { LibraryCard } from './library-card';
 import { useLibraryStore } from './library-store';
-import { useTranslator } from '../../i18n/use-translator';
-import { showActionMenu } from '../../lib/ui-actions';
-import { useNoticesStore } from '../shell/notices-store';
 
-const CARD_WIDTH = 220;
-const ROW_HEIGHT = 190;
+/** The narrowest a card gets before the grid drops a column. */
+const CARD_MIN_WIDTH = 200;
+const GAP = 12;
+/** The title and date under each poster. */
+const CARD_TEXT_HEIGHT = 50;
 
-function formatDuration(seconds: number | null): string {
-  return seconds === null ? '' : ` · ${seconds} s`;
+/** The grid's shape for a width: columns, and the row height that keeps each poster box 16:9 at that card width. */
+function layoutFor(width: number): { columns: number; rowHeight: number } {
+  const columns = Math.max(1, Math.floor((width + GAP) / (CARD_MIN_WIDTH + GAP)));
+  const cardWidth = (width - GAP * (columns - 1)) / columns;
+  return { columns, rowHeight: Math.round((cardWidth * 9) / 16) + CARD_TEXT_HEIGHT + GAP };
 }
 
 /** The poster grid: only the rows in view exist in the DOM, so ten thousand videos scroll like ten. */
 export function LibraryGrid() {
-  const translate = useTranslator();
   const total = useLibraryStore((state) => state.total);
   const items = useLibraryStore((state) => state.items);
   const selectedId = useLibraryStore((state) => state.selected?.id ?? null);
-  const { ensureRange, select } = useLibraryStore.getState();
+  const { ensureRange } = useLibraryStore.getState();
   const scroller = useRef<HTMLDivElement>(null);
-  const [columns, setColumns] = useState(4);
+  const [{ columns, rowHeight }, setLayout] = useState(() => layoutFor(4 * CARD_MIN_WIDTH));
 
   useEffect(() => {
     const element = scroller.current;
     if (!element) return undefined;
-    const observer = new ResizeObserver(([entry]) =>
-      setColumns(Math.max(1, Math.floor((entry?.contentRect.width ?? CARD_WIDTH) / CARD_WIDTH))),
-    );
+    // A narrower grid (the detail panel opening) means fewer or smaller cards, never re-cropped posters.
+    const observer = new ResizeObserver(([entry]) => {
+      const next = layoutFor(entry?.contentRect.width ?? 4 * CARD_MIN_WIDTH);
+      setLayout((current) =>
+        current.columns === next.columns && current.rowHeight === next.rowHeight ? current : next,
+      );
+    });
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
@@ -39,9 +45,11 @@ export function LibraryGrid() {
   const virtualizer = useVirtualizer({
     count: rows,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 3,
+    estimateSize: () => rowHeight,
+    // Rows are tall: two beyond each edge is enough to scroll smoothly, and keeps the DOM small.
+    overscan: 2,
   });
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   const visible = virtualizer.getVirtualItems();
   // While the grid scrolls, only posters already shown are drawn: a fling over thousands of videos would otherwise
   // start (and throw away) dozens of image loads a frame. The rest load as soon as scrolling pauses.
@@ -65,53 +73,24 @@ export function LibraryGrid() {
           <div
             key={row.key}
             className="library-row"
-            style={{ transform: `translateY(${row.start}px)`, gridTemplateColumns: `repeat(${columns}, 1fr)` }}
+            style={{
+              transform: `translateY(${row.start}px)`,
+              height: rowHeight,
+              gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+            }}
           >
             {Array.from({ length: columns }, (_, column) => {
               const index = row.index * columns + column;
               if (index >= total) return null;
               const item = items.get(index);
               return item ? (
-                <button
-                  type="button"
+                <LibraryCard
                   key={item.id}
-                  className={item.id === selectedId ? 'library-card selected' : 'library-card'}
-                  aria-pressed={item.id === selectedId}
-                  data-testid="library-card"
-                  title={translate.t('library.dragHint')}
-                  draggable
-                  onClick={() => select(item)}
-                  onContextMenu={(event) => {
-                    event.preventDefault();
-                    showActionMenu(libraryActions(item, translate)).catch(useNoticesStore.getState().fail);
-                  }}
-                  onDragStart={(event) => {
-                    // The OS drag carries the file itself; the shell starts it while this drag gesture is live.
-                    event.preventDefault();
-                    useLibraryStore.getState().startDrag(item.id);
-                  }}
-                >
-                  {item.posterUrl && (!scrolling || postersShown.current.has(item.id)) ? (
-                    <img
-                      src={item.posterUrl}
-                      alt=""
-                      decoding="async"
-                      width={320}
-                      height={180}
-                      onLoad={() => postersShown.current.add(item.id)}
-                    />
-                  ) : (
-                    <span className="poster-placeholder" aria-hidden="true" />
-                  )}
-                  <span className="card-title">
-                    {item.favorite ? '★ ' : ''}
-                    {item.title}
-                  </span>
-                  <span className="card-meta">
-                    {translate.date(item.createdAt)}
-                    {formatDuration(item.duration)}
-                  </span>
-                </button>
+                  item={item}
+                  selected={item.id === selectedId}
+                  showPoster={!scrolling || postersShown.current.has(item.id)}
+                  onPosterShown={() => postersShown.current.add(item.id)}
+                />
               ) : (
                 <span key={`pending-${index}`} className="library-card pending" aria-hidden="true" />
               );

@@ -1,4 +1,7 @@
+import { SearchField } from '../../ui/search-field';
 import { useLibraryStore } from './library-store';
+import { SelectMenu } from '../../ui/select-menu';
+import { SwitchField } from '../../ui/switch-field';
 import { useTranslator } from '../../i18n/use-translator';
 
 /** Search, sort and the favorites filter. */
@@ -10,38 +13,37 @@ export function LibraryToolbar() {
   const { setQuery } = useLibraryStore.getState();
   return (
     <div className="library-toolbar">
-      <input
-        type="search"
+      <SearchField
+        className="library-search"
         data-testid="library-search"
         aria-label={t('library.search')}
         placeholder={t('library.search')}
         value={query.search}
         onChange={(event) => setQuery({ search: event.target.value })}
       />
-      <label>
-        {t('library.sort.label')}{' '}
-        <select
-          data-testid="library-sort"
+      <span className="toolbar-group">
+        <span className="field-label" id="library-sort-label">
+          {t('library.sort.label')}
+        </span>
+        <SelectMenu
+          testId="library-sort"
+          label={t('library.sort.label')}
           value={query.search.trim() ? 'relevance' : query.sort}
           disabled={query.search.trim() !== ''}
-          onChange={(event) => setQuery({ sort: event.target.value as typeof query.sort })}
-        >
-          {(['newest', 'oldest', 'duration', 'title', 'relevance'] as const).map((sort) => (
-            <option key={sort} value={sort} disabled={sort === 'relevance' && !query.search.trim()}>
-              {t(`library.sort.${sort}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <input
-          type="checkbox"
-          data-testid="library-favorites"
-          checked={query.favorites}
-          onChange={(event) => setQuery({ favorites: event.target.checked })}
-        />{' '}
-        {t('library.favoritesOnly')}
-      </label>
+          onChange={(sort) => setQuery({ sort })}
+          choices={(['newest', 'oldest', 'duration', 'title', 'relevance'] as const).map((sort) => ({
+            value: sort,
+            label: t(`library.sort.${sort}`),
+            disabled: sort === 'relevance' && !query.search.trim(),
+          }))}
+        />
+      </span>
+      <SwitchField
+        testId="library-favorites"
+        label={t('library.favoritesOnly')}
+        checked={query.favorites}
+        onChange={(favorites) => setQuery({ favorites })}
+      />
       <span className="library-count" data-testid="library-count">
         {t('library.count', { count: total })}
       </span>

@@ -1,3 +1,4 @@
+import { Clapperboard } from 'lucide-react';
 import { useEffect } from 'react';
 import { listen } from '../../lib/bridge';
 import { LibraryDetail } from './library-detail';
@@ -35,9 +36,10 @@ export function LibraryView() {
       <LibraryProblems />
       <div className="library-body">
         {total === 0 ? (
-          <p className="empty-state" data-testid="library-empty">
-            {translate.t(searching ? 'library.noMatch' : 'library.empty')}
-          </p>
+          <div className="empty-state library-empty" data-testid="library-empty">
+            <Clapperboard size={28} aria-hidden="true" />
+            <p>{translate.t(searching ? 'library.noMatch' : 'library.empty')}</p>
+          </div>
         ) : (
           <LibraryGrid />
         )}

@@ -1,3 +1,5 @@
+import { Check, ChevronsUpDown } from 'lucide-react';
+import { SearchField } from '../../ui/search-field';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { VideoModel } from '../../../shared/catalog/video-model';
 import { useTranslator } from '../../i18n/use-translator';
@@ -91,23 +93,32 @@ export function ModelPicker({ value, onChoose }: { value: string; onChoose: (mod
         data-testid="model"
         aria-haspopup="listbox"
         aria-expanded={open}
-        aria-labelledby="model-picker-label model-picker-current model-picker-state"
+        aria-labelledby="model-picker-label model-picker-current model-picker-state model-picker-facts"
         onClick={() => {
           setOpen(!open);
           setActive(0);
         }}
       >
-        <span id="model-picker-current">{current?.label ?? value}</span>{' '}
-        {current && current.state !== 'confirmed' && (
-          <span id="model-picker-state" className={`model-state model-state-${current.state}`}>
-            {t(`models.state.${current.state}`)}
-          </span>
-        )}
+        <span className="model-picker-text">
+          <span className="model-picker-name">
+            <span id="model-picker-current">{current?.label ?? value}</span>{' '}
+            {current && current.state !== 'confirmed' && (
+              <span id="model-picker-state" className={`model-state model-state-${current.state}`}>
+                {t(`models.state.${current.state}`)}
+              </span>
+            )}
+          </span>{' '}
+          {current && (
+            <span className="model-picker-facts" id="model-picker-facts">
+              {modelFacts(current, translate)}
+            </span>
+          )}
+        </span>
+        <ChevronsUpDown size={16} aria-hidden="true" />
       </button>
       {open && (
-        <div className="model-picker-panel">
-          <input
-            type="search"
+        <div className="model-picker-panel popover">
+          <SearchField
             data-testid="model-search"
             aria-label={t('models.search')}
             aria-controls="model-options"
@@ -141,6 +152,9 @@ export function ModelPicker({ value, onChoose }: { value: string; onChoose: (mod
                     onClick={() => choose(model)}
                   >
                     <span className="model-option-name">
+                      <span className="model-option-check" aria-hidden="true">
+                        {model.id === value && <Check size={14} />}
+                      </span>
                       {model.label}
                       {model.state !== 'confirmed' && (
                         <span className={`model-state model-state-${model.state}`}>

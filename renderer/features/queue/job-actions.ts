@@ -1,3 +1,4 @@
+import { ExternalLink } from 'lucide-react';
 import type { ErrorCode } from '../../../shared/errors';
 import type { Translator } from '../../../shared/i18n/translator';
 import { TERMINAL_PHASES, type Job } from '../../../shared/jobs/job-models';
@@ -7,11 +8,13 @@ import { useNoticesStore } from '../shell/notices-store';
 import { useShellStore } from '../shell/shell-store';
 import { useJobsStore } from './jobs-store';
 
+/** Where an APIMart account's balance is topped up. */
+const APIMART_TOP_UP_URL = 'https://apimart.ai';
+
 /** Failures whose fix is in Settings: the row offers to go there. */
 const SETTINGS_ERRORS: ReadonlySet<ErrorCode> = new Set([
   'auth',
   'noKey',
-  'insufficientBalance',
   'keychainUnavailable',
   'keychainModuleMissing',
   'unknownModel',
@@ -33,6 +36,17 @@ export function jobActions(job: Job, { t }: Translator): ActionList {
         run: () => useShellStore.getState().showView('settings'),
         buttonOnly: true,
       },
+    // Low balance is fixed at APIMart, not here: the row links to where the account is topped up.
+    (job.error?.code === 'insufficientBalance' || (!finished && job.waiting === 'balance')) && {
+      id: 'topUp',
+      label: t('queue.topUp'),
+      testId: 'job-top-up',
+      tone: 'primary',
+      icon: ExternalLink,
+      // Opened in the system browser by the shell's window-open handler.
+      run: () => window.open(APIMART_TOP_UP_URL, '_blank', 'noopener'),
+      buttonOnly: true,
+    },
     job.phase === 'done' && {
       id: 'library',
       label: t('queue.showInLibrary'),

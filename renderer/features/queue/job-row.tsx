@@ -1,3 +1,4 @@
+import { Clapperboard, ImageOff } from 'lucide-react';
 import { aspectKeyOf } from '../../../shared/catalog/aspect-ratio';
 import { findModel } from '../../../shared/catalog/model-lookup';
 import { summarizeRequest } from '../../../shared/catalog/request-summary';
@@ -11,11 +12,39 @@ import { showActionMenu } from '../../lib/ui-actions';
 import { useModelsStore } from '../models/models-store';
 import { useNoticesStore } from '../shell/notices-store';
 import { jobActions } from './job-actions';
+import { JobProgress, useEtaWords } from './job-progress';
+import { useJobPoster } from './use-job-poster';
+
+const PROBLEM_PHASES: ReadonlySet<Job['phase']> = new Set(['failed', 'expired', 'needsAttention']);
+
+/** The job's tile: its video's poster once filed, else a frame of its shape (moving while it is being made). */
+function JobThumbnail({ job, aspect }: { job: Job; aspect: string | null }) {
+  const poster = useJobPoster(job.phase === 'done' ? job.libraryItemId : null);
+  const [width, height] = (aspect ? (aspectKeyOf(aspect) ?? '16:9') : '16:9').split(':').map(Number);
+  const portrait = (width ?? 16) < (height ?? 9);
+  const working = !TERMINAL_PHASES.has(job.phase);
+  return (
+    <div
+      className={`job-thumb${portrait ? ' portrait' : ''}${working ? ' working' : ''}`}
+      style={{ aspectRatio: `${width ?? 16} / ${height ?? 9}` }}
+      aria-hidden="true"
+    >
+      {poster ? (
+        <img src={poster} alt="" />
+      ) : PROBLEM_PHASES.has(job.phase) ? (
+        <ImageOff size={18} />
+      ) : (
+        <Clapperboard size={18} />
+      )}
+    </div>
+  );
+}
 
 /** One job: what it is, where it is, and — when it went wrong — why and what to do next. */
 export function JobRow({ job }: { job: Job }) {
   const translate = useTranslator();
   const { t } = translate;
+  const etaWords = useEtaWords();
   const finished = TERMINAL_PHASES.has(job.phase);
   const title = job.request.title ?? job.request.prompt;
   const cancelling = !finished && job.cancelRequestedAt !== null;
@@ -25,13 +54,22 @@ export function JobRow({ job }: { job: Job }) {
       ? t(`queue.waiting.${job.waiting}`)
       : t(`queue.phase.${job.phase}`);
   const actions = jobActions(job, translate);
-  const showProgress = !finished && (job.phase === 'polling' || job.phase === 'downloading');
   const catalog = useModelsStore((state) => state.catalog);
   const summary = summarizeRequest(catalog, job.request.model, job.request.params);
   const shapeWords = (aspect: string) => {
     const key = aspectKeyOf(aspect);
     return key === '16:9' ? t('workbench.aspect.landscape') : key === '9:16' ? t('workbench.aspect.portrait') : aspect;
   };
+  const facts = [
+    findModel(catalog, job.request.model)?.label ?? job.request.model,
+    summary.seconds !== null ? t('workbench.seconds', { seconds: summary.seconds }) : null,
+    summary.aspect !== null ? shapeWords(summary.aspect) : null,
+    summary.resolution !== null
+      ? (translate.format(`catalog.resolution.${summary.resolution}`) ?? summary.resolution)
+      : null,
+  ].filter((fact): fact is string => fact !== null);
+  const tone =
+    job.phase === 'done' ? 'success' : PROBLEM_PHASES.has(job.phase) ? 'danger' : job.waiting ? 'warning' : 'accent';
 
   return (
     <li
@@ -43,35 +81,39 @@ export function JobRow({ job }: { job: Job }) {
         showActionMenu(actions).catch(useNoticesStore.getState().fail);
       }}
     >
-      <div className="job-head">
-        <span className="job-title" title={job.request.prompt}>
-          {title}
-        </span>
-        <span className="job-state" data-testid="job-state">
-          {state}
-        </span>
-      </div>
-      <div className="job-meta">
-        {translate.date(job.createdAt)} · {findModel(catalog, job.request.model)?.label ?? job.request.model}
-        {summary.seconds !== null && ` · ${t('workbench.seconds', { seconds: summary.seconds })}`}
-        {summary.aspect !== null && ` · ${shapeWords(summary.aspect)}`}
-        {summary.resolution !== null &&
-          ` · ${translate.format(`catalog.resolution.${summary.resolution}`) ?? summary.resolution}`}
-        {job.billedSeconds !== null && ` · ${t('queue.billed', { seconds: job.billedSeconds })}`}
-        {showProgress && job.etaSeconds !== null && ` · ${t('queue.eta', { seconds: job.etaSeconds })}`}
-      </div>
-      {showProgress && <progress max={100} value={job.progress} aria-label={t('queue.progressLabel', { title })} />}
-      {job.warning && (
-        <p className="job-warning" role="status">
-          {translateRef(translate, job.warning)}
-        </p>
-      )}
-      {job.error && job.phase !== 'done' && (
-        <div className="job-error">
-          <ErrorMessage error={job.error} testId="job-error" />
+      <JobThumbnail job={job} aspect={summary.aspect} />
+      <div className="job-body">
+        <div className="job-head">
+          <span className="job-title" title={job.request.prompt}>
+            {title}
+          </span>
+          <span className={`badge badge-${tone} job-state`} data-testid="job-state">
+            {state}
+          </span>
         </div>
-      )}
-      <ActionButtons actions={actions} />
+        <div className="job-meta">
+          <span>{translate.date(job.createdAt)}</span>
+          {facts.map((fact) => (
+            <span key={fact}>{fact}</span>
+          ))}
+          {job.billedSeconds !== null && <span>{t('queue.billed', { seconds: job.billedSeconds })}</span>}
+          {!finished && job.phase === 'polling' && job.etaSeconds !== null && (
+            <span data-testid="job-eta">{etaWords(job.etaSeconds)}</span>
+          )}
+        </div>
+        {!finished && !job.waiting && <JobProgress job={job} title={title} />}
+        {job.warning && (
+          <p className="job-warning" role="status">
+            {translateRef(translate, job.warning)}
+          </p>
+        )}
+        {job.error && job.phase !== 'done' && (
+          <div className="job-error">
+            <ErrorMessage error={job.error} testId="job-error" />
+          </div>
+        )}
+        <ActionButtons actions={actions} />
+      </div>
     </li>
   );
 }

@@ -1,22 +1,26 @@
+import { ListVideo } from 'lucide-react';
 import { JobRow } from './job-row';
 import { useJobsStore } from './jobs-store';
 import { useTranslator } from '../../i18n/use-translator';
 import { ErrorMessage } from '../../app/error-message';
 
-/** The Queue screen: every job, newest first, live. */
+/** The Queue screen: every job, newest first, live; the list scrolls in its panel. */
 export function QueueView() {
   const translate = useTranslator();
   const jobs = useJobsStore((state) => state.jobs);
   const error = useJobsStore((state) => state.error);
   return (
-    <div className="queue-view">
+    <div className="queue-view view-scroll">
       {error && (
         <div className="notice notice-error">
           <ErrorMessage error={error} />
         </div>
       )}
       {jobs.length === 0 ? (
-        <p className="empty-state">{translate.t('queue.empty')}</p>
+        <div className="empty-state">
+          <ListVideo size={28} aria-hidden="true" />
+          <p>{translate.t('queue.empty')}</p>
+        </div>
       ) : (
         <ul className="job-list" data-testid="job-list">
           {jobs.map((job) => (

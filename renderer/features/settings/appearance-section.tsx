@@ -1,6 +1,10 @@
+import { Palette } from 'lucide-react';
 import { LANGUAGES, type Language } from '../../../shared/i18n/languages';
 import { useSettingsStore } from './settings-store';
+import { SettingRow, SettingsSection } from './setting-row';
 import { useTranslator } from '../../i18n/use-translator';
+import { SelectMenu } from '../../ui/select-menu';
+import { SegmentedControl } from '../../ui/segmented-control';
 
 // Each language named in itself, so a reader finds their own whatever the window is in.
 const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
@@ -18,37 +22,31 @@ export function AppearanceSection() {
   const { update } = useSettingsStore.getState();
   if (!settings) return null;
   return (
-    <section className="settings-section" aria-labelledby="settings-appearance">
-      <h2 id="settings-appearance">{t('settings.appearance.heading')}</h2>
-      <div className="field-row">
-        <label htmlFor="language">{t('settings.language.label')}</label>
-        <select
+    <SettingsSection id="settings-appearance" title={t('settings.appearance.heading')} icon={<Palette size={16} />}>
+      <SettingRow label={t('settings.language.label')} htmlFor="language">
+        <SelectMenu
           id="language"
-          data-testid="language"
+          testId="language"
           value={settings.language}
-          onChange={(event) => void update({ language: event.target.value as typeof settings.language })}
-        >
-          <option value="system">{t('settings.language.system')}</option>
-          {LANGUAGES.map((language) => (
-            <option key={language} value={language} lang={language}>
-              {LANGUAGE_NAMES[language]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field-row">
-        <label htmlFor="theme">{t('settings.theme.label')}</label>
-        <select
-          id="theme"
-          data-testid="theme"
+          onChange={(language) => void update({ language })}
+          choices={[
+            { value: 'system' as const, label: t('settings.language.system') },
+            ...LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_NAMES[language], lang: language })),
+          ]}
+        />
+      </SettingRow>
+      <SettingRow label={t('settings.theme.label')} labelId="theme-label">
+        <SegmentedControl
+          labelledBy="theme-label"
           value={settings.theme}
-          onChange={(event) => void update({ theme: event.target.value as typeof settings.theme })}
-        >
-          <option value="system">{t('settings.theme.system')}</option>
-          <option value="light">{t('settings.theme.light')}</option>
-          <option value="dark">{t('settings.theme.dark')}</option>
-        </select>
-      </div>
-    </section>
+          onChange={(theme) => void update({ theme: theme as typeof settings.theme })}
+          segments={(['system', 'light', 'dark'] as const).map((theme) => ({
+            value: theme,
+            label: t(`settings.theme.${theme}`),
+            testId: `theme-${theme}`,
+          }))}
+        />
+      </SettingRow>
+    </SettingsSection>
   );
 }

@@ -1,7 +1,10 @@
+import { Gauge } from 'lucide-react';
 import { PRICES_SEEN } from '../../../shared/catalog/snapshot/snapshot-model';
 import { SNAPSHOT_MODELS } from '../../../shared/catalog/snapshot';
 import { useModelsStore } from '../models/models-store';
 import { useSettingsStore } from './settings-store';
+import { SettingRow, SettingsSection } from './setting-row';
+import { SelectMenu } from '../../ui/select-menu';
 import { useTranslator } from '../../i18n/use-translator';
 
 /** How many jobs run at once, and the user's prices per second (for cost estimates). */
@@ -15,25 +18,21 @@ export function GenerationSection() {
   // The shipped price stays visible beside the user's own, which replaces it in the merged catalog.
   const shippedPrice = (id: string) => SNAPSHOT_MODELS.find((entry) => entry.id === id)?.price?.perSecond ?? null;
   return (
-    <section className="settings-section" aria-labelledby="settings-generation">
-      <h2 id="settings-generation">{t('settings.generation.heading')}</h2>
-      <div className="field-row">
-        <label htmlFor="concurrency">{t('settings.concurrency.label')}</label>
-        <select
+    <SettingsSection id="settings-generation" title={t('settings.generation.heading')} icon={<Gauge size={16} />}>
+      <SettingRow label={t('settings.concurrency.label')} htmlFor="concurrency" hint={t('settings.concurrency.hint')}>
+        <SelectMenu
           id="concurrency"
-          data-testid="concurrency"
-          value={settings.concurrency}
-          onChange={(event) => void update({ concurrency: Number(event.target.value) })}
-        >
-          {Array.from({ length: 10 }, (_, index) => index + 1).map((count) => (
-            <option key={count} value={count}>
-              {translate.number(count)}
-            </option>
-          ))}
-        </select>
-      </div>
+          testId="concurrency"
+          value={String(settings.concurrency)}
+          onChange={(count) => void update({ concurrency: Number(count) })}
+          choices={Array.from({ length: 10 }, (_, index) => ({
+            value: String(index + 1),
+            label: translate.number(index + 1),
+          }))}
+        />
+      </SettingRow>
       {/* One aligned table: the model, the price APIMart listed (dated), and yours, which wins when set. */}
-      <table className="price-table">
+      <table className="price-table" data-testid="price-table">
         <thead>
           <tr>
             <th scope="col">{t('settings.price.model')}</th>
@@ -54,28 +53,33 @@ export function GenerationSection() {
                     })}
               </td>
               <td>
-                <input
-                  id={`price-${model.id}`}
-                  data-testid={`price-${model.id}`}
-                  aria-label={t('settings.price.label', { model: model.label })}
-                  type="number"
-                  min={0}
-                  step="0.001"
-                  defaultValue={settings.prices[model.id] ?? ''}
-                  onBlur={(event) => {
-                    const value = event.target.value === '' ? null : Number(event.target.value);
-                    const prices = { ...settings.prices };
-                    if (value === null || Number.isNaN(value)) delete prices[model.id];
-                    else prices[model.id] = value;
-                    void update({ prices });
-                  }}
-                />
+                <span className="price-input">
+                  <input
+                    id={`price-${model.id}`}
+                    data-testid={`price-${model.id}`}
+                    aria-label={t('settings.price.label', { model: model.label })}
+                    type="number"
+                    min={0}
+                    step="0.001"
+                    defaultValue={settings.prices[model.id] ?? ''}
+                    onBlur={(event) => {
+                      const value = event.target.value === '' ? null : Number(event.target.value);
+                      const prices = { ...settings.prices };
+                      if (value === null || Number.isNaN(value)) delete prices[model.id];
+                      else prices[model.id] = value;
+                      void update({ prices });
+                    }}
+                  />
+                  <span className="unit" aria-hidden="true">
+                    {t('settings.price.unit')}
+                  </span>
+                </span>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       <p className="hint">{t('settings.price.help')}</p>
-    </section>
+    </SettingsSection>
   );
 }

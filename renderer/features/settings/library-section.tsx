@@ -1,4 +1,6 @@
+import { FolderInput, HardDrive } from 'lucide-react';
 import { useSettingsStore } from './settings-store';
+import { SettingRow, SettingsSection } from './setting-row';
 import { useTranslator } from '../../i18n/use-translator';
 
 /** Where the library is, and moving it (a native folder picker, then a resumable move). */
@@ -8,17 +10,20 @@ export function LibrarySection() {
   const location = useSettingsStore((state) => state.location);
   const busy = useSettingsStore((state) => state.busy);
   return (
-    <section className="settings-section" aria-labelledby="settings-library">
-      <h2 id="settings-library">{t('settings.library.heading')}</h2>
-      {location && (
-        <p data-testid="library-location">
-          {t('settings.library.location', { path: location.path })}{' '}
-          {location.isDefault ? t('settings.library.default') : ''}
-        </p>
-      )}
-      <button type="button" disabled={busy} onClick={() => void useSettingsStore.getState().moveLibrary()}>
-        {t('settings.library.move')}
-      </button>
-    </section>
+    <SettingsSection id="settings-library" title={t('settings.library.heading')} icon={<HardDrive size={16} />}>
+      <SettingRow label={t('settings.library.folder')}>
+        {location && (
+          <p data-testid="library-location" className="library-location">
+            <code>{location.path}</code> {location.isDefault ? t('settings.library.default') : ''}
+          </p>
+        )}
+        <div className="button-row">
+          <button type="button" disabled={busy} onClick={() => void useSettingsStore.getState().moveLibrary()}>
+            <FolderInput size={15} aria-hidden="true" />
+            {t('settings.library.move')}
+          </button>
+        </div>
+      </SettingRow>
+    </SettingsSection>
   );
 }

@@ -20,6 +20,8 @@ export interface SettingsStore {
   readonly keyProblem: AppErrorData | null;
   readonly location: { readonly path: string; readonly isDefault: boolean } | null;
   readonly busy: boolean;
+  /** What the last key action (save, remove, test) said, shown beside its buttons. */
+  readonly keyResult: { readonly text: NoticeText; readonly failed: boolean } | null;
   load(): Promise<void>;
   saveKey(value: string): Promise<boolean>;
   clearKey(): Promise<void>;
@@ -30,6 +32,18 @@ export interface SettingsStore {
 
 /** The settings store. Every action reports its outcome as a notice (a toast) rather than throwing at React. */
 export const useSettingsStore = create<SettingsStore>()((set) => {
+  /** A key action: its outcome (or its failure) is said beside the key's buttons, not in a toast far away. */
+  async function keyAction(work: () => Promise<{ said: NoticeText } & Partial<SettingsStore>>): Promise<boolean> {
+    set({ busy: true, keyResult: null });
+    try {
+      const { said: text, ...rest } = await work();
+      set({ ...rest, busy: false, keyResult: { text, failed: false } });
+      return true;
+    } catch (error) {
+      set({ busy: false, keyResult: { text: { error: toErrorData(error) }, failed: true } });
+      return false;
+    }
+  }
   async function attempt(work: () => Promise<Partial<SettingsStore> | void>): Promise<boolean> {
     set({ busy: true });
     try {
@@ -48,6 +62,7 @@ export const useSettingsStore = create<SettingsStore>()((set) => {
     fileProblems: [],
     location: null,
     busy: false,
+    keyResult: null,
     load: async () => {
       // Each independently: a keychain that cannot be reached must not keep the language or theme from loading.
       const [settings, keyStatus, location, fileProblems] = await Promise.allSettled([
@@ -68,23 +83,25 @@ export const useSettingsStore = create<SettingsStore>()((set) => {
       if (failed) useNoticesStore.getState().fail(failed.reason, 'settings-notice');
     },
     saveKey: (value) =>
-      attempt(async () => {
+      keyAction(async () => {
         const keyStatus = await unwrap(api().key.set({ value }));
-        ok('settings.key.saved');
-        return { keyStatus, keyProblem: null };
+        return { keyStatus, keyProblem: null, said: { key: 'settings.key.saved' } };
       }),
     clearKey: async () => {
-      await attempt(async () => {
+      await keyAction(async () => {
         const keyStatus = await unwrap(api().key.clear());
-        ok('settings.key.cleared');
-        return { keyStatus, keyProblem: null };
+        return { keyStatus, keyProblem: null, said: { key: 'settings.key.cleared' } };
       });
     },
     testKey: async () => {
-      await attempt(async () => {
+      await keyAction(async () => {
         const balance = await unwrap(api().key.test());
-        if (balance.remaining === null) ok('settings.key.worksUnlimited');
-        else said({ message: { key: 'settings.key.works', params: { balance: balance.remaining } } });
+        return {
+          said:
+            balance.remaining === null
+              ? { key: 'settings.key.worksUnlimited' }
+              : { message: { key: 'settings.key.works', params: { balance: balance.remaining } } },
+        };
       });
     },
     update: async (patch) => {

@@ -7,30 +7,32 @@ import { useSettingsStore } from './settings-store';
 import { translateRef } from '../../../shared/i18n/error-text';
 import { useTranslator } from '../../i18n/use-translator';
 
-/** The Settings screen. */
+/** The Settings screen: one column of aligned sections, scrolling in its panel. */
 export function SettingsView() {
   const translate = useTranslator();
   const fileProblems = useSettingsStore((state) => state.fileProblems);
   return (
-    <div className="settings-view">
-      {fileProblems.length > 0 && (
-        <div role="alert" className="notice settings-file-problems" data-testid="settings-file-problems">
-          {fileProblems.map((problem) => (
-            <p key={problem.message}>
-              {problem.text
-                ? [translateRef(translate, problem.text), translateRef(translate, problem.moreText)]
-                    .filter(Boolean)
-                    .join(' ')
-                : problem.message}
-            </p>
-          ))}
-        </div>
-      )}
-      <KeySection />
-      <ConnectionSection />
-      <GenerationSection />
-      <AppearanceSection />
-      <LibrarySection />
+    <div className="view-scroll">
+      <div className="settings-view">
+        {fileProblems.length > 0 && (
+          <div role="alert" className="notice settings-file-problems" data-testid="settings-file-problems">
+            {fileProblems.map((problem) => (
+              <p key={problem.message}>
+                {problem.text
+                  ? [translateRef(translate, problem.text), translateRef(translate, problem.moreText)]
+                      .filter(Boolean)
+                      .join(' ')
+                  : problem.message}
+              </p>
+            ))}
+          </div>
+        )}
+        <KeySection />
+        <ConnectionSection />
+        <GenerationSection />
+        <AppearanceSection />
+        <LibrarySection />
+      </div>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { WifiOff } from 'lucide-react';
 import { useOnline } from './use-online';
 import { useTranslator } from '../../i18n/use-translator';
 
@@ -8,6 +9,7 @@ export function OfflineBanner() {
   if (online) return null;
   return (
     <div className="offline-banner" role="status" data-testid="offline-banner">
+      <WifiOff size={15} aria-hidden="true" />
       {translate.t('offline.banner')}
     </div>
   );

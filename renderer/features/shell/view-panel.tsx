@@ -9,7 +9,7 @@ import { shellSelectors } from './shell-selectors';
 import { VIEWS } from './views';
 import { useTranslator } from '../../i18n/use-translator';
 
-/** The main area: the current view's heading and content. */
+/** The main area: the current view's heading and its content, which fills the rest of the window. */
 export function ViewPanel() {
   const translate = useTranslator();
   const view = useShellStore(shellSelectors.view);
@@ -27,10 +27,12 @@ export function ViewPanel() {
         <h1 id="view-title">{translate.t(descriptor.label)}</h1>
       </header>
       {descriptor.id === 'workbench' && keyMissing && <FirstRunCard />}
-      {descriptor.id === 'settings' && <SettingsView />}
-      {descriptor.id === 'queue' && <QueueView />}
-      {descriptor.id === 'library' && <LibraryView />}
-      {descriptor.id === 'workbench' && <WorkbenchView />}
+      <div className="view-body">
+        {descriptor.id === 'settings' && <SettingsView />}
+        {descriptor.id === 'queue' && <QueueView />}
+        {descriptor.id === 'library' && <LibraryView />}
+        {descriptor.id === 'workbench' && <WorkbenchView />}
+      </div>
     </main>
   );
 }

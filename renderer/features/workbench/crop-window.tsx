@@ -8,6 +8,10 @@ interface Size {
   readonly height: number;
 }
 
+/** The window's corners, each a handle that resizes it. */
+type Corner = 'nw' | 'ne' | 'sw' | 'se';
+const CORNERS: readonly Corner[] = ['nw', 'ne', 'sw', 'se'];
+
 /** Keyboard steps, as fractions of the image: a nudge, and a stride with Shift. */
 const NUDGE = 0.01;
 const STRIDE = 0.1;
@@ -61,7 +65,8 @@ export function CropWindow({
     onChange(fit(next));
   }
 
-  function track(event: PointerEvent<HTMLElement>, mode: 'move' | 'resize') {
+  /** Drags the window (`move`), or resizes it from one corner with the opposite corner held still. */
+  function track(event: PointerEvent<HTMLElement>, mode: 'move' | Corner) {
     event.preventDefault();
     event.stopPropagation();
     const container = box.current?.parentElement?.getBoundingClientRect();
@@ -72,11 +77,20 @@ export function CropWindow({
     const move = (moveEvent: globalThis.PointerEvent) => {
       const dx = (moveEvent.clientX - startX) / container.width;
       const dy = (moveEvent.clientY - startY) / container.height;
-      const next =
-        mode === 'move'
-          ? { ...start, x: start.x + dx, y: start.y + dy }
-          : { ...start, width: Math.max(0.05, start.width + dx) };
-      onChange(fit(next));
+      if (mode === 'move') return onChange(fit({ ...start, x: start.x + dx, y: start.y + dy }));
+      const west = mode === 'nw' || mode === 'sw';
+      const north = mode === 'nw' || mode === 'ne';
+      const width = Math.max(0.05, start.width + (west ? -dx : dx));
+      // The ratio is the frame's: the height follows the width, in the image's own proportions.
+      const height = width * (start.height / start.width);
+      onChange(
+        fit({
+          x: west ? start.x + start.width - width : start.x,
+          y: north ? start.y + start.height - height : start.y,
+          width,
+          height,
+        }),
+      );
     };
     const stop = () => {
       window.removeEventListener('pointermove', move);
@@ -105,7 +119,16 @@ export function CropWindow({
       }}
       onPointerDown={(event) => track(event, 'move')}
     >
-      <span className="crop-handle" data-testid="crop-handle" onPointerDown={(event) => track(event, 'resize')} />
+      <span className="crop-thirds" aria-hidden="true" />
+      {CORNERS.map((corner) => (
+        <span
+          key={corner}
+          className={`crop-handle crop-handle-${corner}`}
+          // The bottom-right corner keeps its old test id: the tests that drag it predate the other three.
+          data-testid={corner === 'se' ? 'crop-handle' : `crop-handle-${corner}`}
+          onPointerDown={(event) => track(event, corner)}
+        />
+      ))}
     </div>
   );
 }

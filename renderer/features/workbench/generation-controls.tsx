@@ -1,3 +1,4 @@
+import { ChevronRight, SlidersHorizontal } from 'lucide-react';
 import { findModel } from '../../../shared/catalog/model-lookup';
 import type { ParamSpec, ParamValue } from '../../../shared/catalog/video-model';
 import type { Draft } from '../../../shared/drafts/draft-models';
@@ -66,15 +67,20 @@ export function GenerationControls({ draft }: { draft: Draft }) {
   );
 
   return (
-    <div className="controls">
+    <section className="card controls-card" aria-label={t('workbench.settings')}>
       <ModelPicker value={model.id} onChoose={switchTo} />
-      {main.map(control)}
+      <div className="controls">{main.map(control)}</div>
       {advanced.length > 0 && (
         <details className="advanced" data-testid="advanced">
-          <summary>{t('workbench.advanced')}</summary>
+          <summary>
+            <ChevronRight size={14} aria-hidden="true" className="advanced-chevron" />
+            <SlidersHorizontal size={14} aria-hidden="true" />
+            {t('workbench.advanced')}
+            <span className="badge">{translate.number(advanced.length)}</span>
+          </summary>
           <div className="controls">{advanced.map(control)}</div>
         </details>
       )}
-    </div>
+    </section>
   );
 }

@@ -1,13 +1,22 @@
+import { Dices, RectangleHorizontal, RectangleVertical, Square } from 'lucide-react';
 import { aspectKeyOf } from '../../../shared/catalog/aspect-ratio';
 import { defaultOf } from '../../../shared/catalog/model-lookup';
 import type { ParamSpec, ParamValue } from '../../../shared/catalog/video-model';
 import { useTranslator } from '../../i18n/use-translator';
+import { NumberStepper } from '../../ui/number-stepper';
+import { RangeSlider } from '../../ui/range-slider';
+import { SegmentedControl } from '../../ui/segmented-control';
+import { SelectMenu } from '../../ui/select-menu';
+import { SwitchField } from '../../ui/switch-field';
+import { Tip } from '../../ui/tip';
 
 /** A whole number in [low, high], from the platform's random source (a seed has no need to be secret). */
 const randomInRange = (low: number, high: number) => low + Math.floor(Math.random() * (high - low + 1));
 
 /** Short choices read best as segments; long lists as a menu. */
 const SEGMENTS_AT_MOST = 6;
+/** A bounded range of at most this many steps is a slider; a longer one (a seed) is a field with − and +. */
+const SLIDER_STEPS_AT_MOST = 100;
 
 /** How the window names a value: shapes and Sora's resolutions in words, the rest as the model spells them. */
 export function useValueLabel(): (param: ParamSpec, value: ParamValue) => string {
@@ -24,10 +33,18 @@ export function useValueLabel(): (param: ParamSpec, value: ParamValue) => string
   };
 }
 
+/** A small drawing of a shape: wide, tall or square. */
+function shapeIcon(value: ParamValue) {
+  const [width, height] = (aspectKeyOf(String(value)) ?? '').split(':').map(Number);
+  if (!width || !height) return undefined;
+  const Icon = width > height ? RectangleHorizontal : width < height ? RectangleVertical : Square;
+  return <Icon size={14} aria-hidden="true" />;
+}
+
 /**
- * One of a model's parameters as the control its schema calls for: a choice as segments or a menu, a range as a number
- * field within its bounds, on/off as a switch, text as a field; what no control fits, as JSON. Only what the model
- * allows can be entered; an empty field means the model's default.
+ * One of a model's parameters as the control its schema calls for: a short choice as segments, a long one as a menu,
+ * a short range as a slider, a long one (a seed) as a stepper, on/off as a switch, text as a field; what no control
+ * fits, as JSON text. Only what the model allows can be entered; an empty field means the model's default.
  */
 export function ParamControl({
   param,
@@ -42,8 +59,11 @@ export function ParamControl({
 }) {
   const valueLabel = useValueLabel();
   const translate = useTranslator();
+  const { t } = translate;
   const shown = value ?? defaultOf(param);
   const id = `param-${param.name}`;
+  const labelId = `${id}-label`;
+  const testId = param.meaning ?? param.name;
   switch (param.kind) {
     case 'choice': {
       // Shapes are told apart by ratio, so `landscape` and `16:9` (one shape) show once.
@@ -60,107 +80,127 @@ export function ParamControl({
         param.meaning === 'aspect' && !/^\d+:\d+$/.test(String(candidate))
           ? (aspectKeyOf(String(candidate)) ?? String(candidate))
           : String(candidate);
-      const selected = (candidate: ParamValue) =>
-        param.meaning === 'aspect'
-          ? aspectKeyOf(String(candidate)) === aspectKeyOf(String(shown ?? ''))
-          : String(candidate) === String(shown);
-      if (values.length <= SEGMENTS_AT_MOST)
-        return (
-          <fieldset>
-            <legend>{label}</legend>
-            {values.map((candidate) => (
-              <label key={String(candidate)} className="segment">
-                <input
-                  type="radio"
-                  name={id}
-                  value={String(candidate)}
-                  data-testid={`${param.meaning ?? param.name}-${testKey(candidate)}`}
-                  checked={selected(candidate)}
-                  onChange={() => onChange(candidate)}
-                />
-                {valueLabel(param, candidate)}
-              </label>
-            ))}
-          </fieldset>
-        );
+      const selected =
+        values.find((candidate) =>
+          param.meaning === 'aspect'
+            ? aspectKeyOf(String(candidate)) === aspectKeyOf(String(shown ?? ''))
+            : String(candidate) === String(shown),
+        ) ?? null;
+      const choose = (text: string) => onChange(values.find((candidate) => String(candidate) === text));
       return (
-        <label>
-          {label}
-          <select
-            data-testid={param.meaning ?? param.name}
-            value={String(shown ?? '')}
-            onChange={(event) => onChange(values.find((candidate) => String(candidate) === event.target.value))}
-          >
-            {values.map((candidate) => (
-              <option key={String(candidate)} value={String(candidate)}>
-                {valueLabel(param, candidate)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <div className="field">
+          <span className="field-label" id={labelId}>
+            {label}
+          </span>
+          {values.length <= SEGMENTS_AT_MOST ? (
+            <SegmentedControl
+              labelledBy={labelId}
+              value={selected === null ? '' : String(selected)}
+              onChange={choose}
+              segments={values.map((candidate) => ({
+                value: String(candidate),
+                label: valueLabel(param, candidate),
+                testId: `${testId}-${testKey(candidate)}`,
+                icon: param.meaning === 'aspect' ? shapeIcon(candidate) : undefined,
+              }))}
+            />
+          ) : (
+            <SelectMenu
+              label={label}
+              testId={testId}
+              value={selected === null ? '' : String(selected)}
+              onChange={choose}
+              choices={values.map((candidate) => ({ value: String(candidate), label: valueLabel(param, candidate) }))}
+            />
+          )}
+        </div>
       );
     }
-    case 'number':
-      return (
-        <label>
-          {label}
-          <span className="number-row">
-            <input
-              type="number"
-              data-testid={param.meaning ?? param.name}
-              min={param.min ?? undefined}
-              max={param.max ?? undefined}
-              step={param.integer ? 1 : 'any'}
-              value={typeof shown === 'number' ? shown : ''}
-              onChange={(event) => {
-                if (event.target.value === '') return onChange(undefined);
-                const number = Number(event.target.value);
-                if (!Number.isFinite(number)) return;
-                const bounded = Math.min(param.max ?? number, Math.max(param.min ?? number, number));
-                onChange(param.integer ? Math.round(bounded) : bounded);
-              }}
+    case 'number': {
+      const step = param.integer ? 1 : 0.01;
+      const bounded = param.min !== null && param.max !== null;
+      const steps = bounded ? ((param.max ?? 0) - (param.min ?? 0)) / step : Infinity;
+      const number = typeof shown === 'number' ? shown : undefined;
+      const text = (value: number) =>
+        param.meaning === 'duration'
+          ? t('workbench.seconds', { seconds: value })
+          : translate.number(value, { maximumFractionDigits: 2 });
+      if (bounded && steps <= SLIDER_STEPS_AT_MOST)
+        return (
+          <div className="field">
+            <span className="field-label" id={labelId}>
+              {label}
+            </span>
+            <RangeSlider
+              label={label}
+              testId={testId}
+              min={param.min ?? 0}
+              max={param.max ?? 0}
+              step={step}
+              value={number ?? param.min ?? 0}
+              valueText={number === undefined ? t('workbench.modelDefault') : text(number)}
+              onChange={(next) => onChange(param.integer ? Math.round(next) : Math.round(next * 100) / 100)}
             />
-            {/seed/i.test(param.name) && param.integer && (
-              <button
-                type="button"
-                className="dice"
-                data-testid={`${param.name}-dice`}
-                aria-label={translate.t('workbench.randomSeed')}
-                title={translate.t('workbench.randomSeed')}
-                onClick={() => onChange(randomInRange(param.min ?? 0, param.max ?? 2_147_483_647))}
-              >
-                ⚄
-              </button>
-            )}
-          </span>
-        </label>
+          </div>
+        );
+      const seed = /seed/i.test(param.name) && param.integer;
+      return (
+        <div className="field">
+          <label className="field-label" htmlFor={id}>
+            {label}
+          </label>
+          <NumberStepper
+            id={id}
+            testId={testId}
+            min={param.min}
+            max={param.max}
+            step={step}
+            value={number}
+            onChange={onChange}
+            decrease={t('workbench.decrease', { field: label })}
+            increase={t('workbench.increase', { field: label })}
+            extra={
+              seed && (
+                <Tip content={t('workbench.randomSeed')}>
+                  <button
+                    type="button"
+                    className="icon-only dice"
+                    data-testid={`${param.name}-dice`}
+                    aria-label={t('workbench.randomSeed')}
+                    onClick={() => onChange(randomInRange(param.min ?? 0, param.max ?? 2_147_483_647))}
+                  >
+                    <Dices size={15} aria-hidden="true" />
+                  </button>
+                </Tip>
+              )
+            }
+          />
+        </div>
       );
+    }
     case 'switch':
       return (
-        <label className="switch-row">
-          <input
-            type="checkbox"
-            role="switch"
-            data-testid={param.name}
-            checked={shown === true}
-            onChange={(event) => onChange(event.target.checked)}
-          />
-          {label}
-        </label>
+        <div className="field field-switch">
+          <SwitchField label={label} testId={param.name} checked={shown === true} onChange={onChange} />
+        </div>
       );
     case 'text':
     case 'json':
       return (
-        <label>
-          {label}
+        <div className="field field-wide">
+          <label className="field-label" htmlFor={id}>
+            {label}
+          </label>
           <input
+            id={id}
             type="text"
             data-testid={param.name}
             maxLength={param.kind === 'text' ? (param.maxLength ?? undefined) : undefined}
             value={typeof shown === 'string' ? shown : ''}
+            placeholder={param.kind === 'json' ? 'JSON' : undefined}
             onChange={(event) => onChange(event.target.value === '' ? undefined : event.target.value)}
           />
-        </label>
+        </div>
       );
   }
 }

@@ -1,3 +1,4 @@
+import { ImagePlus, Trash2 } from 'lucide-react';
 import { type ClipboardEvent, type DragEvent } from 'react';
 import { useModelsStore } from '../models/models-store';
 import { findModel, imageSlotsOf, imageTargetOf, mainImageRole } from '../../../shared/catalog/model-lookup';
@@ -76,15 +77,18 @@ function ImageCard({ draft, index, suffix }: { draft: Draft; index: number; suff
           <p className="hint">
             {t('workbench.imageAfter', { width: String(view.prepared.width), height: String(view.prepared.height) })}
           </p>
-          <img
-            className="prepared-preview"
-            data-testid={`prepared-preview${suffix}`}
-            src={view.prepared.preview}
-            alt=""
-          />
+          <div className="prepared-frame">
+            <img
+              className="prepared-preview"
+              data-testid={`prepared-preview${suffix}`}
+              src={view.prepared.preview}
+              alt=""
+            />
+          </div>
         </>
       )}
-      <button type="button" onClick={() => void removeImage(index)}>
+      <button type="button" className="small" onClick={() => void removeImage(index)}>
+        <Trash2 size={13} aria-hidden="true" />
         {t('workbench.imageRemove')}
       </button>
     </div>
@@ -119,14 +123,16 @@ export function ReferenceImage({ draft }: { draft: Draft }) {
 
   return (
     <section
-      className="reference-image"
+      className="reference-image card"
       aria-labelledby="reference-title"
       onDragOver={(event) => event.preventDefault()}
       onDrop={onDrop(main)}
       onPaste={onPaste}
       tabIndex={-1}
     >
-      <h2 id="reference-title">{t('workbench.image')}</h2>
+      <h2 id="reference-title" className="section-title">
+        {t('workbench.image')}
+      </h2>
       {taken.length === 0 && <p className="hint">{t('workbench.image.none')}</p>}
       {taken.map((role) => {
         const mine = draft.images.flatMap((image, index) => (image.role === role ? [index] : []));
@@ -143,8 +149,14 @@ export function ReferenceImage({ draft }: { draft: Draft }) {
             ))}
             {mine.length < slots[role] && (
               <div className="drop-zone" data-testid={`drop-zone${roleSuffix(role)}`}>
-                {t('workbench.imageDrop')}{' '}
-                <button type="button" data-testid={`image-pick${roleSuffix(role)}`} onClick={() => void pick(role)}>
+                <ImagePlus size={22} aria-hidden="true" />
+                <span>{t('workbench.imageDrop')}</span>
+                <button
+                  type="button"
+                  className="small"
+                  data-testid={`image-pick${roleSuffix(role)}`}
+                  onClick={() => void pick(role)}
+                >
                   {t('workbench.imagePick')}
                 </button>
               </div>

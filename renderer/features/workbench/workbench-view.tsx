@@ -1,3 +1,4 @@
+import { Sparkles } from 'lucide-react';
 import { useEffect, type KeyboardEvent } from 'react';
 import { useOnline } from '../shell/use-online';
 import { DraftsPanel } from '../drafts/drafts-panel';
@@ -7,14 +8,22 @@ import { GenerationControls } from './generation-controls';
 import { ReferenceImage } from './reference-image';
 import { useWorkbenchStore } from './workbench-store';
 import { useTranslator } from '../../i18n/use-translator';
+import { useMediaQuery } from '../../lib/use-media-query';
 
-/** The Workbench: prompt, parameters, reference image, cost, and Generate (Ctrl/Cmd+Enter). */
+/** Below this width the images join the centre column, under the controls, instead of a column of their own. */
+const THREE_COLUMNS = '(min-width: 1181px)';
+
+/**
+ * The Workbench: drafts | prompt, model and its controls (scrolling) with cost and Generate pinned below | the
+ * images by role. Ctrl/Cmd+Enter generates from anywhere in the prompt.
+ */
 export function WorkbenchView() {
   const translate = useTranslator();
   const { t } = translate;
   const draft = useWorkbenchStore((state) => state.draft);
   const saving = useWorkbenchStore((state) => state.saving);
   const online = useOnline();
+  const threeColumns = useMediaQuery(THREE_COLUMNS);
   const { open, edit, generate, flush } = useWorkbenchStore.getState();
 
   useEffect(() => {
@@ -40,37 +49,47 @@ export function WorkbenchView() {
     <div className="workbench">
       <DraftsPanel />
       <div className="workbench-main">
-        <label htmlFor="prompt" className="prompt-label">
-          {t('workbench.prompt')}
-          <span className="hint">
-            {saving ? '…' : t('workbench.saved')} · {t('workbench.characters', { count: draft.prompt.length })}
-          </span>
-        </label>
-        <textarea
-          id="prompt"
-          data-testid="prompt"
-          rows={7}
-          value={draft.prompt}
-          placeholder={t('workbench.promptPlaceholder')}
-          onChange={(event) => edit({ prompt: event.target.value })}
-          onKeyDown={onKeyDown}
-        />
-        <GenerationControls draft={draft} />
-        <div className="button-row generate-row">
+        <div className="workbench-scroll scroll-panel" data-testid="workbench-scroll">
+          <section className="card prompt-card">
+            <label htmlFor="prompt" className="prompt-label">
+              <span className="section-title">{t('workbench.prompt')}</span>
+              <span className="hint" aria-live="off">
+                {saving ? '…' : t('workbench.saved')} · {t('workbench.characters', { count: draft.prompt.length })}
+              </span>
+            </label>
+            <textarea
+              id="prompt"
+              data-testid="prompt"
+              rows={8}
+              value={draft.prompt}
+              placeholder={t('workbench.promptPlaceholder')}
+              onChange={(event) => edit({ prompt: event.target.value })}
+              onKeyDown={onKeyDown}
+            />
+          </section>
+          <GenerationControls draft={draft} />
+          {!threeColumns && <ReferenceImage draft={draft} />}
+          <DraftTools draft={draft} />
+        </div>
+        <div className="generate-bar">
+          <CostLine draft={draft} />
           <button
             type="button"
-            className="primary"
+            className="primary large"
             data-testid="generate"
             disabled={draft.prompt.trim() === ''}
             onClick={() => void generate(online)}
           >
+            <Sparkles size={16} aria-hidden="true" />
             {t('workbench.generate')} <kbd>{t('workbench.generateHint')}</kbd>
           </button>
-          <CostLine draft={draft} />
         </div>
-        <DraftTools draft={draft} />
       </div>
-      <ReferenceImage draft={draft} />
+      {threeColumns && (
+        <div className="workbench-images scroll-panel">
+          <ReferenceImage draft={draft} />
+        </div>
+      )}
     </div>
   );
 }
