@@ -27,6 +27,7 @@ export function ModelPicker({ value, onChoose }: { value: string; onChoose: (mod
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const root = useRef<HTMLDivElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
   const current = catalog.models.find((model) => model.id === value);
 
   const recent = useMemo(() => {
@@ -64,6 +65,8 @@ export function ModelPicker({ value, onChoose }: { value: string; onChoose: (mod
   const choose = (model: VideoModel | undefined) => {
     if (!model || model.state === 'unavailable') return;
     setOpen(false);
+    // Focus goes back where it came from, so the keyboard carries on from the picker.
+    trigger.current?.focus();
     setQuery('');
     if (model.id !== value) onChoose(model.id);
   };
@@ -78,6 +81,7 @@ export function ModelPicker({ value, onChoose }: { value: string; onChoose: (mod
     } else if (event.key === 'Escape') {
       event.preventDefault();
       setOpen(false);
+      trigger.current?.focus();
     }
   };
   const activeId = choices[active]?.id;
@@ -89,6 +93,7 @@ export function ModelPicker({ value, onChoose }: { value: string; onChoose: (mod
       </span>
       <button
         type="button"
+        ref={trigger}
         className="model-picker-button"
         data-testid="model"
         aria-haspopup="listbox"

@@ -26,16 +26,6 @@ export function jobActions(job: Job, { t }: Translator): ActionList {
   const finished = TERMINAL_PHASES.has(job.phase);
   const cancelling = !finished && job.cancelRequestedAt !== null;
   return [
-    !finished && !cancelling && { id: 'cancel', label: t('queue.cancel'), run: () => cancel(job.id) },
-    !finished && job.waiting !== null && { id: 'retryNow', label: t('queue.retryNow'), run: nudge },
-    finished && job.phase !== 'done' && { id: 'retry', label: t('queue.retry'), run: () => retry(job.id) },
-    job.error !== null &&
-      SETTINGS_ERRORS.has(job.error.code) && {
-        id: 'openSettings',
-        label: t('queue.openSettings'),
-        run: () => useShellStore.getState().showView('settings'),
-        buttonOnly: true,
-      },
     // Low balance is fixed at APIMart, not here: the row links to where the account is topped up.
     (job.error?.code === 'insufficientBalance' || (!finished && job.waiting === 'balance')) && {
       id: 'topUp',
@@ -47,6 +37,16 @@ export function jobActions(job: Job, { t }: Translator): ActionList {
       run: () => window.open(APIMART_TOP_UP_URL, '_blank', 'noopener'),
       buttonOnly: true,
     },
+    !finished && !cancelling && { id: 'cancel', label: t('queue.cancel'), run: () => cancel(job.id) },
+    !finished && job.waiting !== null && { id: 'retryNow', label: t('queue.retryNow'), run: nudge },
+    finished && job.phase !== 'done' && { id: 'retry', label: t('queue.retry'), run: () => retry(job.id) },
+    job.error !== null &&
+      SETTINGS_ERRORS.has(job.error.code) && {
+        id: 'openSettings',
+        label: t('queue.openSettings'),
+        run: () => useShellStore.getState().showView('settings'),
+        buttonOnly: true,
+      },
     job.phase === 'done' && {
       id: 'library',
       label: t('queue.showInLibrary'),

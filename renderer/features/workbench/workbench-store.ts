@@ -84,10 +84,16 @@ export const useWorkbenchStore = create<WorkbenchStore>()((set, get) => {
     pending = {};
     try {
       const saved = await unwrap(api().drafts.update({ id: draft.id, patch }));
-      // Keep what was typed meanwhile: only the saved fields come back from the main side.
+      // Keep what was edited while the save was out (typing, a length chosen right after a model switch): the
+      // saved draft brings its title and time; the fields still pending stay as the user has them.
+      const current = get().draft;
+      const editedMeanwhile = Object.keys(pending).length > 0;
       set({
-        draft: { ...saved, prompt: get().draft?.prompt ?? saved.prompt },
-        saving: Object.keys(pending).length > 0,
+        draft:
+          current && editedMeanwhile
+            ? { ...saved, prompt: current.prompt, model: current.model, params: current.params, images: current.images }
+            : { ...saved, prompt: current?.prompt ?? saved.prompt },
+        saving: editedMeanwhile,
       });
     } catch (error) {
       pending = { ...patch, ...pending };
