@@ -458,4 +458,6 @@ export const en = {
   'settings.library.folder': 'Folder',
   'settings.concurrency.hint': 'How many generations run at the same time.',
   'settings.price.unit': '$ / s',
+  'settings.price.heading': 'Prices per model',
+  'settings.price.yoursCount': { one: '{count} of yours', other: '{count} of yours' },
 } as const;

@@ -456,4 +456,6 @@ export const ja: Catalog = {
   'settings.library.folder': 'フォルダー',
   'settings.concurrency.hint': '同時に実行する生成の数です。',
   'settings.price.unit': '$ / 秒',
+  'settings.price.heading': 'モデルごとの価格',
+  'settings.price.yoursCount': { other: '自分の価格 {count} 件' },
 };

@@ -449,4 +449,6 @@ export const ko: Catalog = {
   'settings.library.folder': '폴더',
   'settings.concurrency.hint': '동시에 실행할 생성 작업 수입니다.',
   'settings.price.unit': '$ / 초',
+  'settings.price.heading': '모델별 가격',
+  'settings.price.yoursCount': { other: '내 가격 {count}개' },
 };

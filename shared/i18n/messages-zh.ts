@@ -438,4 +438,6 @@ export const zh: Catalog = {
   'settings.library.folder': '文件夹',
   'settings.concurrency.hint': '同时运行的生成任务数量。',
   'settings.price.unit': '$ / 秒',
+  'settings.price.heading': '各模型价格',
+  'settings.price.yoursCount': { other: '自定义 {count} 个' },
 };

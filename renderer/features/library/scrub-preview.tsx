@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /** Where in a video a fraction of the card's width falls, kept off the very last frame (often black). */
 const timeAt = (duration: number, fraction: number) => Math.max(0, Math.min(duration - 0.05, duration * fraction));
@@ -10,6 +10,8 @@ const timeAt = (duration: number, fraction: number) => Math.max(0, Math.min(dura
 export function ScrubPreview({ videoUrl, pointerFraction }: { videoUrl: string; pointerFraction: number }) {
   const video = useRef<HTMLVideoElement>(null);
   const fraction = useRef(pointerFraction);
+  // Shown once it has a frame to show: a video that cannot be decoded leaves the poster in view, not a black box.
+  const [ready, setReady] = useState(false);
 
   useEffect(() => {
     fraction.current = pointerFraction;
@@ -23,7 +25,7 @@ export function ScrubPreview({ videoUrl, pointerFraction }: { videoUrl: string; 
     <>
       <video
         ref={video}
-        className="scrub-video"
+        className={ready ? 'scrub-video ready' : 'scrub-video'}
         src={videoUrl}
         muted
         preload="metadata"
@@ -33,6 +35,7 @@ export function ScrubPreview({ videoUrl, pointerFraction }: { videoUrl: string; 
         onLoadedMetadata={(event) => {
           event.currentTarget.currentTime = timeAt(event.currentTarget.duration, fraction.current);
         }}
+        onSeeked={() => setReady(true)}
       />
       <span className="scrub-bar" style={{ width: `${pointerFraction * 100}%` }} aria-hidden="true" />
     </>

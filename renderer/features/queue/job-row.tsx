@@ -13,24 +13,18 @@ import { useModelsStore } from '../models/models-store';
 import { useNoticesStore } from '../shell/notices-store';
 import { jobActions } from './job-actions';
 import { JobProgress, useEtaWords } from './job-progress';
-import { useJobPoster } from './use-job-poster';
+import { useJobPicture } from './use-job-picture';
 
 const PROBLEM_PHASES: ReadonlySet<Job['phase']> = new Set(['failed', 'expired', 'needsAttention']);
 
-/** The job's tile: its video's poster once filed, else a frame of its shape (moving while it is being made). */
-function JobThumbnail({ job, aspect }: { job: Job; aspect: string | null }) {
-  const poster = useJobPoster(job.phase === 'done' ? job.libraryItemId : null);
-  const [width, height] = (aspect ? (aspectKeyOf(aspect) ?? '16:9') : '16:9').split(':').map(Number);
-  const portrait = (width ?? 16) < (height ?? 9);
+/** The job's tile: its video's poster once filed, else its reference frame, else a placeholder (moving while made). */
+function JobThumbnail({ job }: { job: Job }) {
+  const picture = useJobPicture(job);
   const working = !TERMINAL_PHASES.has(job.phase);
   return (
-    <div
-      className={`job-thumb${portrait ? ' portrait' : ''}${working ? ' working' : ''}`}
-      style={{ aspectRatio: `${width ?? 16} / ${height ?? 9}` }}
-      aria-hidden="true"
-    >
-      {poster ? (
-        <img src={poster} alt="" />
+    <div className={working ? 'job-thumb working' : 'job-thumb'} aria-hidden="true">
+      {picture ? (
+        <img src={picture} alt="" />
       ) : PROBLEM_PHASES.has(job.phase) ? (
         <ImageOff size={18} />
       ) : (
@@ -81,7 +75,7 @@ export function JobRow({ job }: { job: Job }) {
         showActionMenu(actions).catch(useNoticesStore.getState().fail);
       }}
     >
-      <JobThumbnail job={job} aspect={summary.aspect} />
+      <JobThumbnail job={job} />
       <div className="job-body">
         <div className="job-head">
           <span className="job-title" title={job.request.prompt}>
@@ -101,7 +95,7 @@ export function JobRow({ job }: { job: Job }) {
             <span data-testid="job-eta">{etaWords(job.etaSeconds)}</span>
           )}
         </div>
-        {!finished && !job.waiting && <JobProgress job={job} title={title} />}
+        {!finished && !job.waiting && job.phase !== 'queued' && <JobProgress job={job} title={title} />}
         {job.warning && (
           <p className="job-warning" role="status">
             {translateRef(translate, job.warning)}

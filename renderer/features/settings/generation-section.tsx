@@ -1,4 +1,4 @@
-import { Gauge } from 'lucide-react';
+import { ChevronRight, Gauge } from 'lucide-react';
 import { PRICES_SEEN } from '../../../shared/catalog/snapshot/snapshot-model';
 import { SNAPSHOT_MODELS } from '../../../shared/catalog/snapshot';
 import { useModelsStore } from '../models/models-store';
@@ -32,54 +32,67 @@ export function GenerationSection() {
         />
       </SettingRow>
       {/* One aligned table: the model, the price APIMart listed (dated), and yours, which wins when set. */}
-      <table className="price-table" data-testid="price-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('settings.price.model')}</th>
-            <th scope="col">{t('settings.price.shipped')}</th>
-            <th scope="col">{t('settings.price.yours')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {catalog.models.map((model) => (
-            <tr key={model.id}>
-              <th scope="row">{model.label}</th>
-              <td className="price-shipped">
-                {shippedPrice(model.id) === null
-                  ? '—'
-                  : t('settings.price.asOf', {
-                      price: translate.number(shippedPrice(model.id) ?? 0, { maximumFractionDigits: 4 }),
-                      date: PRICES_SEEN,
-                    })}
-              </td>
-              <td>
-                <span className="price-input">
-                  <input
-                    id={`price-${model.id}`}
-                    data-testid={`price-${model.id}`}
-                    aria-label={t('settings.price.label', { model: model.label })}
-                    type="number"
-                    min={0}
-                    step="0.001"
-                    defaultValue={settings.prices[model.id] ?? ''}
-                    onBlur={(event) => {
-                      const value = event.target.value === '' ? null : Number(event.target.value);
-                      const prices = { ...settings.prices };
-                      if (value === null || Number.isNaN(value)) delete prices[model.id];
-                      else prices[model.id] = value;
-                      void update({ prices });
-                    }}
-                  />
-                  <span className="unit" aria-hidden="true">
-                    {t('settings.price.unit')}
-                  </span>
-                </span>
-              </td>
+      {/* Folded by default: nineteen rows would push the rest of Settings out of sight. */}
+      <details className="price-details" data-testid="prices">
+        <summary>
+          <ChevronRight size={14} aria-hidden="true" className="advanced-chevron" />
+          {t('settings.price.heading')}
+          <span className="badge">{translate.number(catalog.models.length)}</span>
+          {Object.keys(settings.prices).length > 0 && (
+            <span className="badge badge-accent">
+              {t('settings.price.yoursCount', { count: Object.keys(settings.prices).length })}
+            </span>
+          )}
+        </summary>
+        <table className="price-table" data-testid="price-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('settings.price.model')}</th>
+              <th scope="col">{t('settings.price.shipped')}</th>
+              <th scope="col">{t('settings.price.yours')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="hint">{t('settings.price.help')}</p>
+          </thead>
+          <tbody>
+            {catalog.models.map((model) => (
+              <tr key={model.id}>
+                <th scope="row">{model.label}</th>
+                <td className="price-shipped">
+                  {shippedPrice(model.id) === null
+                    ? '—'
+                    : t('settings.price.asOf', {
+                        price: translate.number(shippedPrice(model.id) ?? 0, { maximumFractionDigits: 4 }),
+                        date: PRICES_SEEN,
+                      })}
+                </td>
+                <td>
+                  <span className="price-input">
+                    <input
+                      id={`price-${model.id}`}
+                      data-testid={`price-${model.id}`}
+                      aria-label={t('settings.price.label', { model: model.label })}
+                      type="number"
+                      min={0}
+                      step="0.001"
+                      defaultValue={settings.prices[model.id] ?? ''}
+                      onBlur={(event) => {
+                        const value = event.target.value === '' ? null : Number(event.target.value);
+                        const prices = { ...settings.prices };
+                        if (value === null || Number.isNaN(value)) delete prices[model.id];
+                        else prices[model.id] = value;
+                        void update({ prices });
+                      }}
+                    />
+                    <span className="unit" aria-hidden="true">
+                      {t('settings.price.unit')}
+                    </span>
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="hint">{t('settings.price.help')}</p>
+      </details>
     </SettingsSection>
   );
 }
