@@ -1,4 +1,5 @@
-import { readFile, rm } from 'node:fs/promises';
+import { moveToOsTrash } from '../services/system/os-trash';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
@@ -77,7 +78,7 @@ export async function openCliContext(env: CliEnv, appVersion: string): Promise<C
       rootOverride: env['REELBENCH_LIBRARY_DIR'] ? path.resolve(env['REELBENCH_LIBRARY_DIR']) : undefined,
       appVersion,
       mediaUrl: (kind, id) => `app://reelbench/media/${kind}/${id}`,
-      trash: (file) => rm(file),
+      trash: moveToOsTrash,
       watch: false,
     },
     jobs: {

@@ -13,10 +13,15 @@ export interface CliResult {
 }
 
 /** Runs the built CLI under plain Node (no Electron) to completion, with its data folder at `dataDir`. */
-export async function runCli(dataDir: string, ...args: string[]): Promise<CliResult> {
+export function runCli(dataDir: string, ...args: string[]): Promise<CliResult> {
+  return runCliWith({}, dataDir, ...args);
+}
+
+/** `runCli` with some of the environment changed (a home folder of the test's own, say). */
+export async function runCliWith(env: NodeJS.ProcessEnv, dataDir: string, ...args: string[]): Promise<CliResult> {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], {
-      env: { ...process.env, REELBENCH_DATA_DIR: dataDir },
+      env: { ...process.env, ...env, REELBENCH_DATA_DIR: dataDir },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {

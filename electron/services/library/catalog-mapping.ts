@@ -3,6 +3,24 @@ import { orientationOf } from '../../../shared/catalog/aspect-ratio';
 import type { Sidecar } from '../../../shared/library/sidecar';
 import type { CatalogRow } from '../storage/catalog-row';
 import type { ScannedFile } from './scan-folder';
+import { stemOfVideo } from './library-paths';
+import { REFERENCE_INFIX } from '../../../shared/library/sidecar';
+
+/** The image types a reference image is kept as. */
+const REFERENCE_EXTENSION = /\.(jpe?g|png|webp)$/i;
+
+/**
+ * The item's reference image: always `<stem>.ref.<ext>` beside its video, named from the video's own file name — the
+ * sidecar only says whether there is one, and of which type. Its text is never a path: a sidecar naming another
+ * item's video ("B.mp4") cannot make removing this item trash that video, and a pair renamed by hand still works.
+ */
+export function referencePathOf(videoRelative: string, sidecarReference: string | null): string | null {
+  // Text that tries to be a path (a slash, a backslash) is not a reference at all.
+  if (!sidecarReference || /[\\/]/.test(sidecarReference)) return null;
+  const extension = REFERENCE_EXTENSION.exec(sidecarReference)?.[1];
+  if (!extension) return null;
+  return `${stemOfVideo(videoRelative)}${REFERENCE_INFIX}.${extension}`;
+}
 
 /** The catalog row for a sidecar and its files. Times are stored in UTC so they sort as text. */
 export function rowFromSidecar(
@@ -12,8 +30,6 @@ export function rowFromSidecar(
   hasPoster: boolean,
 ): CatalogRow {
   const generation = sidecar.generation;
-  const directory = path.posix.dirname(video.relative);
-  const reference = generation?.referenceImage ?? null;
   return {
     id: sidecar.id,
     videoPath: video.relative,
@@ -33,9 +49,7 @@ export function rowFromSidecar(
     rating: sidecar.user.rating,
     tags: sidecar.user.tags,
     notes: sidecar.user.notes,
-    // A bare file name beside the video; anything with a slash is ignored rather than followed.
-    referencePath:
-      reference && !/[\\/]/.test(reference) ? (directory === '.' ? reference : `${directory}/${reference}`) : null,
+    referencePath: referencePathOf(video.relative, generation?.referenceImage ?? null),
     taskId: generation?.taskId ?? null,
     jobId: generation?.jobId ?? null,
     draftId: generation?.draftId ?? null,

@@ -1,3 +1,5 @@
+import { referencePathOf } from './catalog-mapping';
+import { isRealFileInside } from './real-file';
 import { createHash, randomUUID } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -146,6 +148,7 @@ export async function importVideos(
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   const skipped: { file: string; reason: string }[] = [];
   let imported = 0;
+  // Links are not files here (a Dirent of a link is not `isFile()`): nothing is followed out of the folder.
   for (const entry of entries.filter((candidate) => candidate.isFile() && isVideo(candidate.name))) {
     const source = path.join(entry.parentPath, entry.name);
     if (path.resolve(source).startsWith(resolvedRoot + path.sep)) {
@@ -153,7 +156,7 @@ export async function importVideos(
       continue;
     }
     const sourceStem = source.replace(/\.mp4$/i, '');
-    const read = (await pathExists(`${sourceStem}${SIDECAR_SUFFIX}`))
+    const read = isRealFileInside(`${sourceStem}${SIDECAR_SUFFIX}`, folder)
       ? await readSidecar(`${sourceStem}${SIDECAR_SUFFIX}`)
       : null;
     if (read && !read.ok) {
@@ -170,10 +173,10 @@ export async function importVideos(
     const place = await placeFor(root, title, new Date(existing?.createdAt ?? mtimeMs));
     await copyAtomically(source, place.video);
     let generation = existing?.generation ?? null;
-    const oldReference = generation?.referenceImage
-      ? path.join(path.dirname(source), path.basename(generation.referenceImage))
-      : null;
-    if (generation && oldReference && (await pathExists(oldReference))) {
+    // Named from the video's own stem, never from the sidecar's text; a link is not followed out of the folder.
+    const referenceRelative = referencePathOf(path.basename(source), generation?.referenceImage ?? null);
+    const oldReference = referenceRelative ? path.join(path.dirname(source), referenceRelative) : null;
+    if (generation && oldReference && isRealFileInside(oldReference, folder)) {
       const name = referenceNameFor(place.stem, path.extname(oldReference).slice(1) || 'jpg');
       await copyAtomically(oldReference, path.join(root, name));
       generation = { ...generation, referenceImage: name };

@@ -18,7 +18,8 @@ import { rowFromSidecar } from './catalog-mapping';
 import { copyAtomically, pathExists, uniqueName } from './file-moves';
 import { fileGeneratedVideo, freeNameFor, importVideos, type AddVideoInput, type ImportReport } from './library-add';
 import { itemNotFound, normalizeTags, toLibraryItem, type MediaKind, type MediaUrl } from './library-items';
-import { resolveInside, toRelative } from './library-paths';
+import { isVideo, resolveInside, stemOfSidecar, toRelative } from './library-paths';
+import { isRealFileInside } from './real-file';
 import { reconcileLibrary } from './reconcile';
 import { createSerialQueue } from './serial-queue';
 import { createRemovalHold } from './removal-hold';
@@ -134,21 +135,62 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
     serial(async () => {
       if (await hold.release(id)) await rm(posterFile(id), { force: true });
     });
-  // Items a quit or a crash left in the hold were removed for good: their undo window is over.
+  const undoMs = deps.removalUndoMs ?? REMOVAL_UNDO_MS;
+  /** Sends a held item to the trash once its undo window is over (at once when it already is). */
+  const releaseWhenDue = (id: string, heldFor: number) => {
+    const timer = setTimeout(
+      () => {
+        releaseTimers.delete(timer);
+        void release(id).catch((error: unknown) =>
+          deps.logger?.warn('library: moving a removed item to the trash failed', { error }),
+        );
+      },
+      Math.max(0, undoMs - heldFor),
+    );
+    // A short-lived process (the CLI) does not wait for it: the process that removed the item releases it.
+    timer.unref();
+    releaseTimers.add(timer);
+  };
+  // Items a quit or a crash left in the hold go to the trash when their undo window is over: one removed moments ago
+  // by another Reelbench process (the app, with its Undo still showing) is left to it until then.
   void hold
     .heldIds()
-    .then((ids) => Promise.all(ids.map(release)))
+    .then((ids) =>
+      Promise.all(
+        ids.map(async (id) => {
+          const heldFor = await hold.heldFor(id, Date.now());
+          if (heldFor === null) return;
+          if (heldFor >= undoMs) await release(id);
+          else releaseWhenDue(id, heldFor);
+        }),
+      ),
+    )
     .catch((error: unknown) => deps.logger?.warn('library: releasing removed items failed', { error }));
   const reconcile = () =>
     serial(async () =>
       reconcileLibrary({ root, catalog, appVersion: deps.appVersion, now, posterIds: await posterIds() }),
     );
 
+  /**
+   * The video a sidecar belongs to: the one with its stem (`clip.reelbench.json` → `clip.mp4`), never the name the
+   * sidecar's text gives, which another item's video may be.
+   */
+  async function videoBeside(sidecarAbsolute: string): Promise<string> {
+    const stem = stemOfSidecar(sidecarAbsolute);
+    const exact = `${stem}.mp4`;
+    if (await pathExists(exact)) return exact;
+    const base = path.basename(stem);
+    const names = await readdir(path.dirname(stem));
+    const name = names.find((candidate) => isVideo(candidate) && candidate.slice(0, -'.mp4'.length) === base);
+    if (!name) throw appError('notFound', 'error.library.alreadyTrashed');
+    return path.join(path.dirname(stem), name);
+  }
+
   /** Re-indexes one sidecar right after Reelbench wrote it, without a full pass. */
   async function indexSidecar(sidecarAbsolute: string): Promise<LibraryItem> {
     const read = await readSidecar(sidecarAbsolute);
     if (!read.ok) throw new Error(`sidecar just written is unreadable: ${read.problem.message}`);
-    const videoAbsolute = path.join(path.dirname(sidecarAbsolute), read.sidecar.video);
+    const videoAbsolute = await videoBeside(sidecarAbsolute);
     const [videoStat, sidecarStat] = await Promise.all([stat(videoAbsolute), stat(sidecarAbsolute)]);
     const video = {
       relative: toRelative(root, videoAbsolute),
@@ -256,9 +298,11 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
             [row.sidecarPath, '.reelbench.json'],
           ] as const) {
             const source = resolveInside(root, relative);
-            if (source) await copyAtomically(source, path.join(destination, `${stem}${suffix}`));
+            if (source && isRealFileInside(source, root))
+              await copyAtomically(source, path.join(destination, `${stem}${suffix}`));
           }
-          const reference = row.referencePath ? resolveInside(root, row.referencePath) : null;
+          const referenceFile = row.referencePath ? resolveInside(root, row.referencePath) : null;
+          const reference = referenceFile && isRealFileInside(referenceFile, root) ? referenceFile : null;
           if (reference && (await pathExists(reference)))
             await copyAtomically(reference, path.join(destination, path.basename(reference)));
         }
@@ -279,14 +323,7 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
           markOwn(...present);
           await hold.hold(id, present);
           catalog.transaction(() => catalog.removeByPath(row.videoPath));
-          const timer = setTimeout(() => {
-            releaseTimers.delete(timer);
-            void release(id).catch((error: unknown) =>
-              deps.logger?.warn('library: moving a removed item to the trash failed', { error }),
-            );
-          }, deps.removalUndoMs ?? REMOVAL_UNDO_MS);
-          timer.unref();
-          releaseTimers.add(timer);
+          releaseWhenDue(id, 0);
         }
         tell({ kind: 'removed', ids: [...ids] });
         return { removed: ids.length };
@@ -308,9 +345,13 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
       if (!itemIdSchema.safeParse(id).success) return null;
       const row = catalog.get(id);
       if (!row) return null;
-      if (kind === 'poster') return row.hasPoster ? posterFile(id) : null;
+      if (kind === 'poster') {
+        const poster = posterFile(id);
+        return row.hasPoster && isRealFileInside(poster, deps.posterDir) ? poster : null;
+      }
       const relative = kind === 'video' ? row.videoPath : row.referencePath;
-      return relative ? resolveInside(root, relative) : null;
+      const file = relative ? resolveInside(root, relative) : null;
+      return file && isRealFileInside(file, root) ? file : null;
     },
     savePoster: (id, image) =>
       serial(async () => {

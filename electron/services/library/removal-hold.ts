@@ -1,15 +1,23 @@
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import path from 'node:path';
 import { z } from 'zod';
 import { pathExists } from './file-moves';
 import { resolveInside } from './library-paths';
 import { appError } from '../../../shared/i18n/error-text';
+import { itemIdSchema } from '../../../shared/library/library-models';
 
 /** Where removed items wait for their undo window to pass: a dot folder, so scans and the watcher skip it. */
 export const HOLD_DIR = '.reelbench-removed';
 
-const manifestSchema = z.object({ files: z.array(z.object({ original: z.string(), held: z.string() })) });
+const manifestSchema = z.object({
+  files: z.array(z.object({ original: z.string().max(4096), held: z.string().max(4096) })).max(16),
+  /** When the item was removed (ms since 1970); older manifests go by their file's time. */
+  heldAt: z.number().optional(),
+});
+
+/** A manifest as read: the library folder may come from anyone (synced, shared), so nothing in it is trusted. */
+type Manifest = z.infer<typeof manifestSchema> & { readonly heldAt: number };
 
 /** Removed items kept, inside the library, until they go to the OS trash (so "Undo" is a rename back). */
 export interface RemovalHold {
@@ -25,8 +33,10 @@ export interface RemovalHold {
    * trash refuses a file, it throws and the item stays held (nothing is deleted), for the next try.
    */
   release(id: string): Promise<boolean>;
-  /** Every item in the hold (left there by a crash or a quit inside the undo window). */
+  /** Every item in the hold (left there by a crash or a quit inside the undo window): folders named by an item id. */
   heldIds(): Promise<string[]>;
+  /** How long ago the item was removed, in ms; null when it is not (or no longer) held. */
+  heldFor(id: string, now: number): Promise<number | null>;
 }
 
 /** The hold of the library at `root`; `trash` moves one file to the OS trash. */
@@ -35,12 +45,27 @@ export function createRemovalHold(root: string, trash: (file: string) => Promise
   const itemDir = (id: string) => path.join(holdRoot, path.basename(id));
   const manifestFile = (id: string) => path.join(itemDir(id), 'manifest.json');
 
-  async function readManifest(id: string): Promise<z.infer<typeof manifestSchema> | null> {
+  /**
+   * The item's manifest, or null when there is none or it cannot be trusted: every held file must name a place inside
+   * the item's own hold folder (a planted `held: "../../Documents/thesis.docx"` is refused, whole).
+   */
+  async function readManifest(id: string): Promise<Manifest | null> {
+    if (!itemIdSchema.safeParse(id).success) return null;
     try {
-      return manifestSchema.parse(JSON.parse(await readFile(manifestFile(id), 'utf8')));
+      const manifest = manifestSchema.parse(JSON.parse(await readFile(manifestFile(id), 'utf8')));
+      if (manifest.files.some((file) => resolveInside(itemDir(id), file.held) === null)) return null;
+      return { ...manifest, heldAt: manifest.heldAt ?? (await stat(manifestFile(id))).mtimeMs };
     } catch {
       return null;
     }
+  }
+
+  /** A held file as it may be sent to the trash: a plain file inside the hold folder, never a link out of it. */
+  async function heldFile(id: string, held: string): Promise<string | null> {
+    const file = resolveInside(itemDir(id), held);
+    if (!file) return null;
+    const info = await lstat(file).catch(() => null);
+    return info?.isFile() ? file : null;
   }
 
   return {
@@ -49,7 +74,7 @@ export function createRemovalHold(root: string, trash: (file: string) => Promise
       // One folder per file keeps each original name, which is what the user sees in the OS trash later.
       const files = relatives.map((original, index) => ({ original, held: `${index}/${path.basename(original)}` }));
       // The manifest first: an interrupted hold can still be put back or released file by file.
-      await writeFileAtomic(manifestFile(id), JSON.stringify({ files }));
+      await writeFileAtomic(manifestFile(id), JSON.stringify({ files, heldAt: Date.now() }));
       for (const file of files) {
         const source = resolveInside(root, file.original);
         if (!source) continue;
@@ -62,7 +87,8 @@ export function createRemovalHold(root: string, trash: (file: string) => Promise
       if (!manifest) return null;
       const moves = manifest.files.flatMap((file) => {
         const target = resolveInside(root, file.original);
-        return target ? [{ from: path.join(itemDir(id), file.held), to: target }] : [];
+        const from = resolveInside(itemDir(id), file.held);
+        return target && from ? [{ from, to: target }] : [];
       });
       for (const move of moves) {
         if (await pathExists(move.to)) {
@@ -80,14 +106,20 @@ export function createRemovalHold(root: string, trash: (file: string) => Promise
       const manifest = await readManifest(id);
       if (!manifest) return false;
       for (const file of manifest.files) {
-        const held = path.join(itemDir(id), file.held);
-        if (await pathExists(held)) await trash(held); // absent: sent by an earlier, interrupted try
+        // Absent: sent by an earlier, interrupted try. A link or a folder is left where it is, untouched.
+        const held = await heldFile(id, file.held);
+        if (held) await trash(held);
       }
       await rm(itemDir(id), { recursive: true, force: true });
       return true;
     },
     async heldIds() {
-      return readdir(holdRoot).catch(() => []);
+      const names = await readdir(holdRoot).catch(() => []);
+      return names.filter((name) => itemIdSchema.safeParse(name).success);
+    },
+    async heldFor(id, now) {
+      const manifest = await readManifest(id);
+      return manifest ? Math.max(0, now - manifest.heldAt) : null;
     },
   };
 }

@@ -71,6 +71,9 @@ describe('electron-builder.yml', () => {
       '**/node_modules/sharp/**/*',
       '**/node_modules/@img/**/*',
       '**/node_modules/keytar/**/*',
+      // The CLI's OS trash runs a helper program on macOS and Windows.
+      '**/node_modules/trash/lib/macos-trash',
+      '**/node_modules/trash/lib/windows-trash.exe',
     ]);
     expect(config['beforePack']).toBe('./packaging/before-pack.mjs');
   });

@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { HOLD_DIR } from '../../../electron/services/library/removal-hold';
+import { requireBuild } from '../../support/build-output';
+import { runCliWith } from '../../support/cli-runner';
+import { setupLibrary, type LibrarySetup } from '../../support/library-setup';
+
+// The README invites users to sync and share the library folder: what is inside it is someone else's input.
+let setup: LibrarySetup;
+afterEach(async () => {
+  await setup?.close();
+});
+beforeAll(requireBuild);
+
+const LONG_AGO = Date.UTC(2026, 0, 1);
+
+/** Plants `.reelbench-removed/<folder>/manifest.json` (and the files it names, when given) in the library. */
+async function plantHold(
+  root: string,
+  folder: string,
+  manifest: { files: { original: string; held: string }[]; heldAt?: number },
+  files: readonly string[] = [],
+): Promise<string> {
+  const dir = path.join(root, HOLD_DIR, folder);
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+  for (const file of files) {
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await writeFile(path.join(dir, file), 'held');
+  }
+  return dir;
+}
+
+/** Waits long enough for the start-up release of held items to have run (it runs in the background). */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
+
+describe('removal manifests planted in a shared library folder', () => {
+  it('never sends a file outside the hold folder to the trash: not by `..`, not by a link, not from a folder not named by an id', async () => {
+    setup = await setupLibrary();
+    const outside = path.join(setup.dir, 'thesis.docx');
+    const linked = path.join(setup.dir, 'id_rsa');
+    await writeFile(outside, 'four years of work');
+    await writeFile(linked, 'secret');
+    const traversal = path
+      .relative(path.join(setup.root, HOLD_DIR, 'x'), outside)
+      .split(path.sep)
+      .join('/');
+    await plantHold(setup.root, randomUUID(), {
+      files: [{ original: 'a.mp4', held: traversal }],
+      heldAt: LONG_AGO,
+    });
+    const viaLink = await plantHold(setup.root, randomUUID(), {
+      files: [{ original: 'b.mp4', held: '0/b.mp4' }],
+      heldAt: LONG_AGO,
+    });
+    await mkdir(path.join(viaLink, '0'), { recursive: true });
+    await symlink(linked, path.join(viaLink, '0', 'b.mp4'));
+    await plantHold(setup.root, 'not-an-id', { files: [{ original: 'c.mp4', held: '0/c.mp4' }], heldAt: LONG_AGO }, [
+      '0/c.mp4',
+    ]);
+
+    await setup.reopen();
+    await settle();
+    expect(existsSync(outside)).toBe(true);
+    expect(existsSync(linked)).toBe(true);
+    expect(await readdir(setup.trashDir)).toEqual([]);
+    // The planted folders are left alone, for the user to look at; nothing in them was trusted.
+    expect(existsSync(path.join(setup.root, HOLD_DIR, 'not-an-id', '0', 'c.mp4'))).toBe(true);
+  });
+
+  it('leaves a hold younger than its undo window to the process that made it, and trashes an old one', async () => {
+    setup = await setupLibrary({ removalUndoMs: 60_000 });
+    const young = randomUUID();
+    const old = randomUUID();
+    await plantHold(setup.root, young, { files: [{ original: 'y.mp4', held: '0/y.mp4' }], heldAt: Date.now() }, [
+      '0/y.mp4',
+    ]);
+    await plantHold(setup.root, old, { files: [{ original: 'o.mp4', held: '0/o.mp4' }], heldAt: LONG_AGO }, [
+      '0/o.mp4',
+    ]);
+    await setup.reopen();
+    await settle();
+    expect(await readdir(setup.trashDir)).toEqual([expect.stringMatching(/-o\.mp4$/)]);
+    expect(existsSync(path.join(setup.root, HOLD_DIR, young, '0', 'y.mp4'))).toBe(true);
+  });
+
+  it('in the CLI too: refuses the planted manifest, keeps a young hold, and sends an old one to the OS trash, never deleting it', async () => {
+    setup = await setupLibrary();
+    const home = path.join(setup.dir, 'home');
+    const xdgData = path.join(home, '.local', 'share');
+    await mkdir(xdgData, { recursive: true });
+    await mkdir(path.join(setup.dir, 'data'), { recursive: true });
+    await writeFile(path.join(setup.dir, 'data', 'settings.json'), JSON.stringify({ libraryDir: setup.root }));
+    const outside = path.join(setup.dir, 'thesis.docx');
+    await writeFile(outside, 'four years of work');
+    const traversal = path
+      .relative(path.join(setup.root, HOLD_DIR, 'x'), outside)
+      .split(path.sep)
+      .join('/');
+    await plantHold(setup.root, randomUUID(), { files: [{ original: 'a.mp4', held: traversal }], heldAt: LONG_AGO });
+    const young = randomUUID();
+    const old = randomUUID();
+    await plantHold(setup.root, young, { files: [{ original: 'y.mp4', held: '0/y.mp4' }], heldAt: Date.now() }, [
+      '0/y.mp4',
+    ]);
+    await plantHold(setup.root, old, { files: [{ original: 'o.mp4', held: '0/o.mp4' }], heldAt: LONG_AGO }, [
+      '0/o.mp4',
+    ]);
+    setup.library.close();
+
+    const listed = await runCliWith(
+      { HOME: home, XDG_DATA_HOME: xdgData },
+      path.join(setup.dir, 'data'),
+      'library',
+      'list',
+    );
+    expect(listed.code).toBe(0);
+    expect(existsSync(outside)).toBe(true);
+    expect(existsSync(path.join(setup.root, HOLD_DIR, young, '0', 'y.mp4'))).toBe(true);
+    // The old hold went to the freedesktop trash (or waits in the hold for the next start): it was not deleted.
+    const trashed = await readdir(path.join(xdgData, 'Trash', 'files')).catch(() => []);
+    const stillHeld = existsSync(path.join(setup.root, HOLD_DIR, old, '0', 'o.mp4'));
+    expect(trashed.length === 1 || stillHeld).toBe(true);
+    await rm(home, { recursive: true, force: true });
+  });
+});
+
+/** Rewrites an item's sidecar as someone editing the JSON by hand would. */
+async function editSidecar(root: string, fileName: string, change: (sidecar: Record<string, unknown>) => void) {
+  const file = path.join(root, fileName.replace(/\.mp4$/, '.reelbench.json'));
+  const sidecar = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  change(sidecar);
+  await writeFile(file, JSON.stringify(sidecar));
+}
+
+describe('sidecar text is never a path', () => {
+  it("a sidecar naming another item's video as its reference image cannot make removing it trash that video", async () => {
+    setup = await setupLibrary({ removalUndoMs: 0 });
+    const a = await setup.addGenerated('item a');
+    const b = await setup.addGenerated('item b');
+    await editSidecar(setup.root, a.fileName, (sidecar) => {
+      (sidecar['generation'] as Record<string, unknown>)['referenceImage'] = b.fileName;
+    });
+    await setup.library.reconcile();
+    expect(setup.library.mediaFile('reference', a.id)).toBeNull();
+    await setup.library.remove([a.id]);
+    await settle();
+    expect(existsSync(path.join(setup.root, b.fileName))).toBe(true);
+    await setup.library.reconcile();
+    expect(setup.library.list({}).items.map((item) => item.id)).toEqual([b.id]);
+  });
+
+  it("a sidecar naming another item's video as its own cannot take that video over when it is edited", async () => {
+    setup = await setupLibrary();
+    const a = await setup.addGenerated('item a');
+    const b = await setup.addGenerated('item b');
+    await editSidecar(setup.root, a.fileName, (sidecar) => {
+      sidecar['video'] = b.fileName;
+    });
+    await setup.library.reconcile();
+    await setup.library.update(a.id, { title: 'renamed a' });
+    expect(setup.library.mediaFile('video', a.id)).toBe(path.join(setup.root, a.fileName));
+    expect(setup.library.get(b.id).fileName).toBe(b.fileName);
+    expect(setup.library.list({}).total).toBe(2);
+  });
+
+  it('a pair renamed by hand (video and sidecar together) keeps working, its reference image with it', async () => {
+    setup = await setupLibrary();
+    const a = await setup.addGenerated('item a');
+    await editSidecar(setup.root, a.fileName, (sidecar) => {
+      (sidecar['generation'] as Record<string, unknown>)['referenceImage'] = a.fileName.replace(/\.mp4$/, '.ref.jpg');
+    });
+    await writeFile(path.join(setup.root, a.fileName.replace(/\.mp4$/, '.ref.jpg')), 'jpeg');
+    for (const [from, to] of [
+      [a.fileName, 'Renamed by hand.mp4'],
+      [a.fileName.replace(/\.mp4$/, '.reelbench.json'), 'Renamed by hand.reelbench.json'],
+      [a.fileName.replace(/\.mp4$/, '.ref.jpg'), 'Renamed by hand.ref.jpg'],
+    ] as const)
+      await rename(path.join(setup.root, from), path.join(setup.root, to));
+    await setup.library.reconcile();
+    await expect(setup.library.update(a.id, { title: 'still editable' })).resolves.toMatchObject({
+      title: 'still editable',
+    });
+    expect(setup.library.mediaFile('video', a.id)).toBe(path.join(setup.root, 'Renamed by hand.mp4'));
+    expect(setup.library.mediaFile('reference', a.id)).toBe(path.join(setup.root, 'Renamed by hand.ref.jpg'));
+  });
+});
+
+describe('links in the library folder', () => {
+  it('never serves, exports or imports a file through a link: a reference image linked to a key file stays unread', async () => {
+    setup = await setupLibrary();
+    const secret = path.join(setup.dir, 'id_rsa');
+    await writeFile(secret, '-----BEGIN OPENSSH PRIVATE KEY-----');
+    const item = await setup.addGenerated('linked reference');
+    await editSidecar(setup.root, item.fileName, (sidecar) => {
+      (sidecar['generation'] as Record<string, unknown>)['referenceImage'] = 'x.ref.jpg';
+    });
+    const referenceLink = path.join(setup.root, item.fileName.replace(/\.mp4$/, '.ref.jpg'));
+    await symlink(secret, referenceLink);
+    await setup.library.reconcile();
+    expect(setup.library.mediaFile('reference', item.id)).toBeNull();
+
+    const exported = path.join(setup.dir, 'exported');
+    await mkdir(exported);
+    await setup.library.exportItems([item.id], exported);
+    const exportedNames = await readdir(exported);
+    expect(exportedNames.some((name) => name.endsWith('.mp4'))).toBe(true);
+    expect(exportedNames.some((name) => name.includes('.ref.'))).toBe(false);
+
+    // Importing that folder elsewhere, with the link planted beside the exported video, copies no key.
+    const mp4 = exportedNames.find((name) => name.endsWith('.mp4')) ?? '';
+    await symlink(secret, path.join(exported, mp4.replace(/\.mp4$/, '.ref.jpg')));
+    await symlink(secret, path.join(exported, 'also a video.mp4'));
+    const other = await setupLibrary();
+    try {
+      await other.library.importFolder(exported);
+      const imported = await readdir(other.root);
+      for (const name of imported) {
+        const text = await readFile(path.join(other.root, name), 'utf8').catch(() => '');
+        expect(text, name).not.toContain('PRIVATE KEY');
+      }
+      expect(imported.some((name) => name.startsWith('also a video'))).toBe(false);
+    } finally {
+      await other.close();
+    }
+  });
+});
