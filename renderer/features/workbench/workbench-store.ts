@@ -76,7 +76,23 @@ export const useWorkbenchStore = create<WorkbenchStore>()((set, get) => {
     refreshTimer = window.setTimeout(() => void refreshImages(), 250);
   };
 
+  /** The save under way, if any: a later save (or an image change) waits for it, so writes reach main in order. */
+  let saveUnderWay: Promise<void> | null = null;
+
+  /**
+   * Saves what is pending, after any save still under way: an image chosen right after a length was changed must
+   * not be written on top of a draft that has not received that length yet.
+   */
   async function flush(): Promise<void> {
+    while (saveUnderWay) await saveUnderWay;
+    const run = save().finally(() => {
+      if (saveUnderWay === run) saveUnderWay = null;
+    });
+    saveUnderWay = run;
+    await run;
+  }
+
+  async function save(): Promise<void> {
     window.clearTimeout(timer);
     const draft = get().draft;
     if (!draft || Object.keys(pending).length === 0) return;
