@@ -34,9 +34,11 @@ const runs = Math.max(1, Number(values.runs));
 const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)] ?? 0;
 const dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-pipeline-bench-'));
 
+/** Random bytes behind an MP4's `ftyp` signature: the client files only what starts like a video. */
 async function writeRandomFile(file: string, bytes: number): Promise<void> {
   const out = createWriteStream(file);
-  for (let written = 0; written < bytes; written += 1 << 20) {
+  out.write(Buffer.from([0, 0, 0, 0x18, ...Buffer.from('ftypmp42'), 0, 0, 0, 0, ...Buffer.from('mp42isom')]));
+  for (let written = 24; written < bytes; written += 1 << 20) {
     if (!out.write(randomBytes(Math.min(1 << 20, bytes - written)))) await once(out, 'drain');
   }
   out.end();

@@ -460,4 +460,12 @@ export const en = {
   'settings.price.unit': '$ / s',
   'settings.price.heading': 'Prices per model',
   'settings.price.yoursCount': { one: '{count} of yours', other: '{count} of yours' },
+  'library.problem.sidecarTooLarge':
+    'This sidecar is larger than 1 MB, far more than a sidecar holds; it was not read.',
+  'library.problem.notAVideo':
+    'This file is named .mp4 but is not a video (it does not start like an MP4 or MOV file); it is not listed.',
+  'library.problem.sidecarSetAside':
+    'It was kept, untouched, as "{name}", and its video is listed again with a new sidecar.',
+  'library.problem.damagedKept':
+    'A damaged sidecar Reelbench kept aside; its video is listed with a new one. Copy what you need from it, then delete it.',
 } as const;

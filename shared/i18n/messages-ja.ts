@@ -458,4 +458,12 @@ export const ja: Catalog = {
   'settings.price.unit': '$ / 秒',
   'settings.price.heading': 'モデルごとの価格',
   'settings.price.yoursCount': { other: '自分の価格 {count} 件' },
+  'library.problem.sidecarTooLarge':
+    'このサイドカーは 1 MB を超えており（サイドカーとしては大きすぎます）、読み込みませんでした。',
+  'library.problem.notAVideo':
+    'このファイルは名前が .mp4 ですが動画ではありません（MP4 や MOV の形式で始まっていません）。一覧には載せていません。',
+  'library.problem.sidecarSetAside':
+    'このファイルは手を加えずに「{name}」として保管し、動画は新しいサイドカーで再び一覧に載せました。',
+  'library.problem.damagedKept':
+    'Reelbench が別に保管した破損したサイドカーです。動画は新しいサイドカーで一覧にあります。必要な内容を写したら削除してください。',
 };

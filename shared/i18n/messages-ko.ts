@@ -451,4 +451,11 @@ export const ko: Catalog = {
   'settings.price.unit': '$ / 초',
   'settings.price.heading': '모델별 가격',
   'settings.price.yoursCount': { other: '내 가격 {count}개' },
+  'library.problem.sidecarTooLarge': '이 사이드카 파일은 1MB보다 커서(사이드카로는 너무 큼) 읽지 않았습니다.',
+  'library.problem.notAVideo':
+    '이 파일은 이름이 .mp4이지만 동영상이 아닙니다(MP4나 MOV 파일처럼 시작하지 않음). 목록에 넣지 않았습니다.',
+  'library.problem.sidecarSetAside':
+    '이 파일은 손대지 않고 "{name}"(으)로 보관했으며, 동영상은 새 사이드카와 함께 다시 목록에 올렸습니다.',
+  'library.problem.damagedKept':
+    'Reelbench가 따로 보관한 손상된 사이드카입니다. 동영상은 새 사이드카로 목록에 있습니다. 필요한 내용을 옮긴 뒤 삭제하세요.',
 };

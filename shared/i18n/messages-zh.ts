@@ -440,4 +440,9 @@ export const zh: Catalog = {
   'settings.price.unit': '$ / 秒',
   'settings.price.heading': '各模型价格',
   'settings.price.yoursCount': { other: '自定义 {count} 个' },
+  'library.problem.sidecarTooLarge': '此附属文件超过 1 MB（远超附属文件应有的大小），未读取。',
+  'library.problem.notAVideo': '此文件名为 .mp4，但不是视频（开头不是 MP4 或 MOV 格式），未列出。',
+  'library.problem.sidecarSetAside': '该文件已原样保留为“{name}”，其视频已使用新的附属文件重新列出。',
+  'library.problem.damagedKept':
+    'Reelbench 另行保留的损坏附属文件；其视频已使用新的附属文件列出。复制所需内容后请删除它。',
 };

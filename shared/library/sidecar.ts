@@ -22,8 +22,8 @@ function withParams(value: unknown): unknown {
 export const generationSchema = z.preprocess(
   withParams,
   z.object({
-    prompt: z.string(),
-    model: z.string(),
+    prompt: z.string().max(10_000),
+    model: z.string().max(200),
     /** The request's parameters as sent, in the model's own field names. */
     params: paramsSchema,
     /** Seconds, shape and resolution in the model's spelling: what the library shows and filters by. */
@@ -31,11 +31,11 @@ export const generationSchema = z.preprocess(
     aspect: z.string().max(40).nullable(),
     resolution: z.string().max(40).nullable(),
     /** File name of the prepared first image beside the video, if one was used. */
-    referenceImage: z.string().nullable(),
-    taskId: z.string().nullable(),
-    jobId: z.string().nullable(),
-    draftId: z.string().nullable().default(null),
-    draftVersionId: z.string().nullable().default(null),
+    referenceImage: z.string().max(255).nullable(),
+    taskId: z.string().max(200).nullable(),
+    jobId: z.string().max(200).nullable(),
+    draftId: z.string().max(200).nullable().default(null),
+    draftVersionId: z.string().max(200).nullable().default(null),
     /** What APIMart reported the task cost, when it did (the estimate is the job's). */
     cost: z.number().nullable().default(null),
   }),
@@ -59,13 +59,13 @@ export const sidecarSchema = z
     schema: z.literal(SIDECAR_SCHEMA),
     id: z.string().uuid(),
     /** The video's file name when the sidecar was last written (files are paired by name, this is informative). */
-    video: z.string(),
+    video: z.string().max(1024),
     /** The video's size when the sidecar was last written: finds a video renamed without its sidecar. */
     videoBytes: z.number().int().nonnegative().nullable(),
     generation: generationSchema.nullable(),
     createdAt: z.string().datetime({ offset: true }),
     completedAt: z.string().datetime({ offset: true }).nullable(),
-    appVersion: z.string(),
+    appVersion: z.string().max(100),
     user: userFieldsSchema,
   })
   .passthrough();

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../shared/ipc/contract';
+import { CONTENT_SECURITY_POLICY } from '../../electron/services/app-protocol/security-headers';
 import { BUILT, requireBuild } from '../support/build-output';
 import { translator } from '../../shared/i18n/translator';
 
@@ -21,6 +22,7 @@ interface ShellReport {
   ipcChannels: string[];
   ipc: Record<'trusted' | 'untrusted' | 'noFrame' | 'malformed', { ok: boolean; error?: { code: string } }>;
   protocol: Record<'index' | 'escape' | 'otherHost' | 'unknownMedia' | 'mediaTraversal', number>;
+  protocolHeaders: Record<'index' | 'unknownMedia', { csp: string | null; nosniff: string | null }>;
   libraryList: { ok: boolean; data?: { total: number } };
   libraryMoveCancelled: { ok: boolean; data?: unknown };
   dialogShown: boolean;
@@ -92,7 +94,7 @@ describe('the built Electron shell (against a recording electron module)', () =>
     expect(order.indexOf('app.requestSingleInstanceLock')).toBeLessThan(order.indexOf('app.ready'));
     expect(order.indexOf('ipcMain.handle')).toBeLessThan(order.indexOf('BrowserWindow.loadURL'));
     expect(report.privilegedSchemes).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
     ]);
   });
 
@@ -129,6 +131,12 @@ describe('the built Electron shell (against a recording electron module)', () =>
       unknownMedia: 404,
       mediaTraversal: 404,
     });
+    // The policy travels as a header on every answer (the same one the page's meta tag states), with nosniff.
+    const indexHtml = await readFile(path.resolve(import.meta.dirname, '../../renderer/index.html'), 'utf8');
+    const metaPolicy = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(indexHtml)?.[1];
+    expect(metaPolicy).toBe(CONTENT_SECURITY_POLICY);
+    for (const headers of Object.values(report.protocolHeaders))
+      expect(headers).toEqual({ csp: CONTENT_SECURITY_POLICY, nosniff: 'nosniff' });
     expect(report.permissions).toEqual({ media: false, geolocation: false, clipboardWrite: true, check: false });
     expect(report.navigation).toEqual({
       appPrevented: false,

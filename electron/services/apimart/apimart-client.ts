@@ -12,6 +12,7 @@ import { findModel } from '../../../shared/catalog/model-lookup';
 import type { ModelCatalog } from '../../../shared/catalog/video-model';
 import { AppError } from '../../../shared/errors';
 import type { Balance, TaskSnapshot, UploadedImage } from '../../../shared/models/apimart';
+import { ApiError } from './api-error';
 import { downloadToFile, type DownloadOptions, type DownloadResult } from './download';
 import type { DownloadSource } from './download-source';
 import { createTransport, type TransportDeps } from './http-transport';
@@ -87,11 +88,30 @@ async function multipartBody(file: Blob, filename: string): Promise<{ body: Uint
   return { body: new Uint8Array(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type') ?? '' };
 }
 
+/** How much of an unreadable answer the log keeps. */
+const RAW_BODY_LOGGED = 4000;
+
 /** Creates the client. */
 export function createApimartClient(deps: ApimartClientDeps): ApimartClient {
   const catalog = deps.catalog ?? (() => SNAPSHOT_CATALOG);
   const now = deps.now ?? Date.now;
   const call = createTransport(deps);
+  /**
+   * Reads an answer; one that is not what the API documents is logged with its body (the key already redacted by
+   * the transport, the size bounded), so "the log has the raw answer" holds when the window says it.
+   */
+  const read = <T>(body: string, parse: (body: string) => T): T => {
+    try {
+      return parse(body);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'malformed')
+        deps.logger?.warn('apimart: an answer could not be read', {
+          what: error.message,
+          rawBody: body.slice(0, RAW_BODY_LOGGED),
+        });
+      throw error;
+    }
+  };
 
   return {
     async uploadImage(file, options = {}) {
@@ -117,7 +137,7 @@ export function createApimartClient(deps: ApimartClientDeps): ApimartClient {
         signal: options.signal,
         timeoutMs: 120_000,
       });
-      return parseUpload(answer.body, now());
+      return read(answer.body, (body) => parseUpload(body, now()));
     },
 
     async createVideo(input, options = {}) {
@@ -143,7 +163,7 @@ export function createApimartClient(deps: ApimartClientDeps): ApimartClient {
         signal: options.signal,
       });
       return {
-        ...parseCreate(answer.body),
+        ...read(answer.body, parseCreate),
         replayed: answer.headers.get('idempotency-replayed')?.trim().toLowerCase() === 'true',
       };
     },
@@ -155,17 +175,17 @@ export function createApimartClient(deps: ApimartClientDeps): ApimartClient {
         idempotent: true,
         signal: options.signal,
       });
-      return parseTask(answer.body);
+      return read(answer.body, parseTask);
     },
 
     async getBalance(options = {}) {
       const answer = await call({ method: 'GET', path: '/v1/balance', idempotent: true, signal: options.signal });
-      return parseBalance(answer.body);
+      return read(answer.body, parseBalance);
     },
 
     async listModels(options = {}) {
       const answer = await call({ method: 'GET', path: '/v1/models', idempotent: true, signal: options.signal });
-      return parseModelList(answer.body);
+      return read(answer.body, parseModelList);
     },
 
     async getModelSchema(modelId, options = {}) {
@@ -177,7 +197,7 @@ export function createApimartClient(deps: ApimartClientDeps): ApimartClient {
         model: modelId,
         signal: options.signal,
       });
-      return parseModelSchema(answer.body);
+      return read(answer.body, parseModelSchema);
     },
 
     download(url, destination, options = {}) {

@@ -20,7 +20,13 @@ const EMPTY_BODY: AsyncIterable<Uint8Array> = { [Symbol.asyncIterator]: async fu
 /** Downloads through a fetch: Electron's net.fetch in the app, so system proxies and certificate stores apply. */
 export function downloadSourceFromFetch(fetch: FetchLike): DownloadSource {
   return async (url, init) => {
-    const response = await fetch(url, { method: 'GET', headers: init.headers, signal: init.signal });
+    // Redirects come back to the caller, who checks each hop before following it.
+    const response = await fetch(url, {
+      method: 'GET',
+      headers: init.headers,
+      signal: init.signal,
+      redirect: 'manual',
+    });
     const body = response.body;
     return {
       status: response.status,

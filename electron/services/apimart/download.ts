@@ -1,6 +1,7 @@
 import { open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isSecureOrLoopback } from '../../../shared/net/url-policy';
+import { isLoopbackUrl } from '../../../shared/net/url-policy';
+import { looksLikeVideo } from '../media/video-signature';
 import type { Logger } from '../logging/logger';
 import type { ApiError } from './api-error';
 import { apiErrors } from './api-error';
@@ -47,6 +48,26 @@ export interface DownloadDeps {
   readonly random?: () => number;
   readonly now?: () => number;
   readonly logger?: Logger;
+  /** The API's address: only when it is on this machine may a video link (or a redirect) be plain http there. */
+  readonly baseUrl?: string;
+}
+
+/** How many redirects a video link may go through (CDNs commonly add one or two), each one checked. */
+const MAX_REDIRECTS = 5;
+/** The largest video accepted, whatever the headers say: far beyond a 15 s clip in 4K. */
+export const MAX_VIDEO_BYTES = 2 * 1024 * 1024 * 1024;
+
+/** Whether a link (the API's, or a hop it redirects to) may be fetched: https, or http on this machine for a local API. */
+function linkAllowed(link: string, baseUrl: string | undefined): boolean {
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'https:') return true;
+  const localApi = baseUrl === undefined || (URL.canParse(baseUrl) && isLoopbackUrl(new URL(baseUrl)));
+  return localApi && url.protocol === 'http:' && isLoopbackUrl(url);
 }
 
 /** The temporary file a download grows in; kept after a failure so the next attempt can resume it. */
@@ -106,6 +127,9 @@ function isDiskFull(error: unknown): boolean {
   return code === 'ENOSPC' || code === 'EDQUOT';
 }
 
+/** Thrown out of the body loop when a download grows past what it may be. */
+class OversizedBody extends Error {}
+
 type AttemptResult = { done: true; bytes: number } | { done: false; error: ApiError; retryable: boolean };
 
 /**
@@ -123,7 +147,8 @@ export async function downloadToFile(
   const retry = deps.retry ?? DEFAULT_RETRY;
   const sleep = deps.sleep ?? sleepUnlessAborted;
   const random = deps.random ?? Math.random;
-  if (!isSecureOrLoopback(url)) throw apiErrors.malformed('the video link is not an https URL', { rawBody: url });
+  if (!linkAllowed(url, deps.baseUrl))
+    throw apiErrors.malformed('the video link is not an https URL', { rawBody: url });
   if (options.expiresAt != null && now() > options.expiresAt) throw apiErrors.expired();
   const part = partialPathFor(destination);
   const source = deps.downloadSource ?? downloadSourceFromFetch(deps.fetch);
@@ -135,7 +160,22 @@ export async function downloadToFile(
     const signal = options.signal ? AbortSignal.any([options.signal, idle.signal]) : idle.signal;
     try {
       const headers: Record<string, string> = offset > 0 ? { range: `bytes=${offset}-` } : {};
-      const response = await source(url, { headers, signal });
+      // Redirects are followed here, one hop at a time, each checked like the link itself: a hostile answer cannot
+      // send the download to a plain-http host or a machine on the local network.
+      let link = url;
+      let response = await source(link, { headers, signal });
+      for (let hops = 0; [301, 302, 303, 307, 308].includes(response.status); hops += 1) {
+        const location = response.header('location');
+        await response.discard();
+        const next = location && URL.canParse(location, link) ? new URL(location, link).toString() : null;
+        if (!next || hops >= MAX_REDIRECTS || !linkAllowed(next, deps.baseUrl)) {
+          const why =
+            next && hops < MAX_REDIRECTS ? `a redirect to a link that is not https (${next})` : 'too many redirects';
+          return { done: false, error: apiErrors.malformed(why, {}), retryable: false };
+        }
+        link = next;
+        response = await source(link, { headers, signal });
+      }
       if ([403, 404, 410].includes(response.status)) {
         await response.discard();
         return { done: false, error: apiErrors.expired({ status: response.status }), retryable: false };
@@ -179,12 +219,22 @@ export async function downloadToFile(
       try {
         for await (const chunk of response.body) {
           received += chunk.length;
+          // No more than the headers announced, and never more than any video could be.
+          if ((total !== null && received > total) || received > MAX_VIDEO_BYTES) throw new OversizedBody();
           idle.touch();
           await writer.write(chunk);
           options.onProgress?.({ receivedBytes: received, totalBytes: total });
         }
       } catch (failure) {
         await writer.abandon();
+        if (failure instanceof OversizedBody) {
+          await rm(part, { force: true });
+          return {
+            done: false,
+            error: apiErrors.malformed('more bytes than the video link announced', {}),
+            retryable: false,
+          };
+        }
         throw failure;
       }
       await writer.finish();
@@ -196,6 +246,15 @@ export async function downloadToFile(
           done: false,
           error: apiErrors.network(`download ended at ${size} of ${total} bytes`),
           retryable: true,
+        };
+      }
+      // Filed only if it is a video: an HTML error page served as the "video" is refused, nothing filed.
+      if (!(await looksLikeVideo(part))) {
+        await rm(part, { force: true });
+        return {
+          done: false,
+          error: apiErrors.malformed('the server sent something that is not a video', {}),
+          retryable: false,
         };
       }
       return { done: true, bytes: size };

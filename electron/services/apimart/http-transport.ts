@@ -1,7 +1,8 @@
 import type { Logger } from '../logging/logger';
-import type { ApiError } from './api-error';
 import { apiErrors } from './api-error';
 import { classifyErrorResponse, type RequestContext } from './classify-response';
+import { readBoundedText } from './bounded-body';
+import { ApiError } from './api-error';
 import { redactKey } from './redact';
 import {
   backoffDelay,
@@ -87,12 +88,14 @@ export function createTransport(deps: TransportDeps): Transport {
 
     try {
       const response = await deps.fetch(`${baseUrl}${spec.path}`, { method: spec.method, headers, body, signal });
-      const text = redactKey(await response.text(), key);
+      const text = redactKey(await readBoundedText(response), key);
       if (response.ok) return { answer: { status: response.status, headers: response.headers, body: text } };
       const error = classifyErrorResponse(response.status, response.statusText, text, response.headers, spec, now());
       return { error, retryable: spec.idempotent && (error.code === 'server' || error.code === 'rateLimited') };
     } catch (caught) {
       if (spec.signal?.aborted) return { error: apiErrors.cancelled(), retryable: false };
+      // Refused by us while reading (an answer past its size limit): asking again would get the same answer.
+      if (caught instanceof ApiError) return { error: caught, retryable: false };
       if (timeout.aborted)
         return { error: apiErrors.timeout(Math.round(timeoutMs / 1000)), retryable: spec.idempotent };
       const notSent = failedBeforeSending(caught);

@@ -1,15 +1,13 @@
-import { Agent, interceptors, request, type Dispatcher } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 import type { DownloadSource } from './download-source';
-
-/** How many redirects a video link may go through (CDNs commonly add one or two). */
-const MAX_REDIRECTIONS = 5;
 
 /**
  * Downloads with undici's streaming `request`: Node's own HTTP client without the web-stream layer of `fetch`,
  * which costs about a third more CPU per byte. The CLI uses it; the app keeps Electron's net.fetch for proxies.
  */
 export function createUndiciDownloadSource(
-  dispatcher: Dispatcher = new Agent().compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTIONS })),
+  // No redirect interceptor: redirects come back to the caller, who checks each hop before following it.
+  dispatcher: Dispatcher = new Agent(),
 ): DownloadSource {
   return async (url, init) => {
     const response = await request(url, { method: 'GET', headers: init.headers, signal: init.signal, dispatcher });

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DomainHandlers } from '../ipc/router';
 import type { DesktopShell } from '../desktop/desktop-shell';
@@ -48,10 +48,13 @@ export function createDraftHandlers(
     'drafts.import': async () => {
       const file = await desktop.chooseFile('importDrafts');
       if (!file) return null;
-      const text = await readFile(file, 'utf8').catch(() => {
+      const unreadable = () => {
         throw appError('invalidInput', 'error.drafts.importUnreadable', { file: path.basename(file) });
-      });
-      if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) throw appError('invalidInput', 'error.drafts.importTooLarge');
+      };
+      // Sized before it is read: a file far past the limit is refused without loading it.
+      const { size } = await stat(file).catch(unreadable);
+      if (size > MAX_IMPORT_BYTES) throw appError('invalidInput', 'error.drafts.importTooLarge');
+      const text = await readFile(file, 'utf8').catch(unreadable);
       return importDrafts(store, text, now());
     },
   };

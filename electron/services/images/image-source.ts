@@ -1,5 +1,5 @@
 import { open, stat } from 'node:fs/promises';
-import sharp, { type Sharp } from 'sharp';
+import sharp, { type Metadata, type Sharp } from 'sharp';
 import { AppError } from '../../../shared/errors';
 import { imageErrors } from './image-errors';
 
@@ -12,9 +12,24 @@ export interface SourceLimits {
 /** 100 megapixels: far beyond any camera's still, far below what would exhaust memory. */
 export const DEFAULT_LIMITS: SourceLimits = { maxPixels: 100_000_000 };
 
-/** Opens an image with the safety limits applied; only the first frame of animations is read. */
+/**
+ * Opens an image with the safety limits applied; only the first frame of animations is read. Decoding stops at the
+ * first warning: a damaged file that another decoder would reject must be refused ("the image is damaged"), not
+ * turned into a uniform blank frame that is then uploaded and billed.
+ */
 export function openImage(input: string | Buffer, limits: SourceLimits): Sharp {
-  return sharp(input, { limitInputPixels: limits.maxPixels, failOn: 'truncated', animated: false });
+  return sharp(input, { limitInputPixels: limits.maxPixels, failOn: 'warning', animated: false });
+}
+
+/**
+ * Refuses the uncommon variants that decode wrongly rather than fail: TIFFs with signed samples or sample sizes
+ * other than 8 or 16 bits (12-bit scientific TIFFs come out as noise or black).
+ */
+export function refuseMisdecodedVariants(file: string, metadata: Metadata): void {
+  if (metadata.format !== 'tiff') return;
+  const signed = metadata.depth === 'char' || metadata.depth === 'short';
+  const bits = metadata.bitsPerSample;
+  if (signed || (bits !== undefined && bits !== 8 && bits !== 16)) throw imageErrors.damaged(file);
 }
 
 const HEIC_BRANDS = /^(heic|heix|hevc|hevx|heim|heis|mif1|msf1)$/;

@@ -1,7 +1,7 @@
 import type { Frame } from '../../../shared/catalog/video-model';
 import type { ImageInspection } from '../../../shared/images/image-models';
 import { findingsFor, formatName } from './image-findings';
-import { checkFile, explainSharpError, openImage, type SourceLimits } from './image-source';
+import { checkFile, explainSharpError, openImage, refuseMisdecodedVariants, type SourceLimits } from './image-source';
 
 const PREVIEW_SIZE = 480;
 
@@ -28,6 +28,7 @@ export async function inspectImage(
   const bytes = await checkFile(file);
   try {
     const metadata = await openImage(file, limits).metadata();
+    refuseMisdecodedVariants(file, metadata);
     const width = metadata.autoOrient?.width ?? metadata.width;
     const height = metadata.autoOrient?.height ?? metadata.height;
     if (!width || !height) throw new Error('unsupported image format: no dimensions');

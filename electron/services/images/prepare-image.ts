@@ -5,7 +5,7 @@ import { cropRectangle, type NormalizedRect } from '../../../shared/images/crop-
 import type { PreparedImage } from '../../../shared/images/image-models';
 import { keyOf, memoizedHash, memoKeyOf, type HashMemo } from './content-hash';
 import { encodeWithinBudget, type FramePixels, type OutputFormat } from './encode-within-budget';
-import { checkFile, explainSharpError, openImage, type SourceLimits } from './image-source';
+import { checkFile, explainSharpError, openImage, refuseMisdecodedVariants, type SourceLimits } from './image-source';
 
 /** Bump when the pipeline changes what it produces, so old cache entries are not reused. */
 const PIPELINE_VERSION = 1;
@@ -66,6 +66,7 @@ export async function prepareImage(request: PrepareRequest): Promise<PreparedIma
   try {
     const { size, mtimeMs } = await stat(request.file);
     const metadata = await openImage(request.file, request.limits).metadata();
+    refuseMisdecodedVariants(request.file, metadata);
     const width = metadata.autoOrient?.width ?? metadata.width;
     const height = metadata.autoOrient?.height ?? metadata.height;
     if (!width || !height) throw new Error('unsupported image format: no dimensions');

@@ -57,12 +57,31 @@ export function fileStemFor(title: string, date: Date): string {
   const day = date.toISOString().slice(0, 10);
   const words = title
     .normalize('NFKC')
-    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+    // A lone surrogate (half an emoji cut off somewhere) cannot be a file name on every system.
+    .toWellFormed()
+    // Characters Windows refuses, control characters, and format characters (bidi overrides that make
+    // "clip\u202Egpj.exe" read as "clipexe.jpg", zero-width joiners), each run as one space.
+    .replace(/[\\/:*?"<>|\p{Cc}\p{Cf}]+/gu, ' ')
     .trim()
     .split(/\s+/)
     .slice(0, 8)
-    .join(' ')
-    .slice(0, 60)
-    .replace(/[. ]+$/, '');
-  return words ? `${day} ${words}` : day;
+    .join(' ');
+  // Trailing dots and spaces are dropped by Windows; the name stays well under 255 bytes with the longest suffix.
+  const stem = truncateUtf8(words, STEM_BYTES).replace(/[. ]+$/, '');
+  return stem ? `${day} ${stem}` : day;
+}
+
+/** The most a stem's words take, in UTF-8 bytes: with the date and `.reelbench.json`, far from the 255-byte limit. */
+const STEM_BYTES = 180;
+
+/** The longest prefix of `text` within `bytes` UTF-8 bytes, cut between characters, never inside one. */
+function truncateUtf8(text: string, bytes: number): string {
+  let used = 0;
+  let kept = '';
+  for (const character of text) {
+    used += Buffer.byteLength(character, 'utf8');
+    if (used > bytes) break;
+    kept += character;
+  }
+  return kept;
 }

@@ -287,24 +287,28 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
         await mkdir(destination, { recursive: true });
         for (const id of ids) {
           const row = rowOf(id);
+          const referenceFile = row.referencePath ? resolveInside(root, row.referencePath) : null;
+          const referenceExtension = referenceFile ? path.extname(referenceFile) : null;
+          const files = [
+            [row.videoPath, '.mp4'],
+            [row.sidecarPath, SIDECAR_SUFFIX],
+            ...(row.referencePath && referenceExtension
+              ? [[row.referencePath, `.ref${referenceExtension}`] as const]
+              : []),
+          ] as const;
+          // One stem free for every file of the item: nothing already in the destination is ever overwritten.
           const stem = await uniqueName(
             destination,
             path.posix.basename(row.videoPath).replace(/\.mp4$/i, ''),
-            '.mp4',
-            pathExists,
+            '',
+            async (candidate) =>
+              (await Promise.all(files.map(([, suffix]) => pathExists(`${candidate}${suffix}`)))).some(Boolean),
           );
-          for (const [relative, suffix] of [
-            [row.videoPath, '.mp4'],
-            [row.sidecarPath, '.reelbench.json'],
-          ] as const) {
+          for (const [relative, suffix] of files) {
             const source = resolveInside(root, relative);
             if (source && isRealFileInside(source, root))
               await copyAtomically(source, path.join(destination, `${stem}${suffix}`));
           }
-          const referenceFile = row.referencePath ? resolveInside(root, row.referencePath) : null;
-          const reference = referenceFile && isRealFileInside(referenceFile, root) ? referenceFile : null;
-          if (reference && (await pathExists(reference)))
-            await copyAtomically(reference, path.join(destination, path.basename(reference)));
         }
         return { exported: ids.length };
       }),

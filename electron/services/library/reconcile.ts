@@ -1,6 +1,6 @@
 import { processIsGone } from '../system/process-gone';
 import { randomUUID } from 'node:crypto';
-import { rm, stat } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { LibraryProblem, ReconcileReport } from '../../../shared/library/library-models';
 import type { Sidecar } from '../../../shared/library/sidecar';
@@ -9,6 +9,7 @@ import type { CatalogRow } from '../storage/catalog-row';
 import { rowFromSidecar } from './catalog-mapping';
 import { sidecarFor } from './library-paths';
 import { scanFolder, type ScannedFile } from './scan-folder';
+import { looksLikeVideo } from '../media/video-signature';
 import { newSidecar, readSidecar, sidecarTempWriter, writeSidecar } from './sidecar-io';
 import { catalogText } from '../../../shared/i18n/error-text';
 
@@ -54,6 +55,11 @@ export async function reconcileLibrary(deps: ReconcileDeps): Promise<ReconcileRe
     cleaned += 1;
   }
 
+  for (const kept of scan.keptAside) {
+    const flagged = catalogText('library.problem.damagedKept', {});
+    problems.push({ path: kept.relative, message: flagged.message, text: flagged.text });
+  }
+
   // A video renamed on its own leaves its sidecar behind: pair them again when exactly one new video has its size.
   const unclaimed = [...scan.videos].filter(([stem]) => !scan.sidecars.has(stem));
   for (const [stem, file] of [...scan.sidecars].filter(([orphanStem]) => !scan.videos.has(orphanStem))) {
@@ -92,41 +98,50 @@ export async function reconcileLibrary(deps: ReconcileDeps): Promise<ReconcileRe
       candidates.push({ stem, video, sidecarFile, sidecar: null, known: true });
       continue;
     }
-    if (!sidecarFile) {
-      // A video dropped in without a sidecar: describe it from what the file system knows.
-      const absolute = path.join(path.dirname(video.absolute), path.posix.basename(sidecarFor(stem)));
-      const sidecar = newSidecar({
-        id: randomUUID(),
-        video: path.basename(video.absolute),
-        videoBytes: video.size,
-        title: path.basename(stem),
-        createdAt: new Date(video.mtimeMs),
-        completedAt: null,
-        generation: null,
-        appVersion: deps.appVersion,
-      });
-      await writeSidecar(absolute, sidecar);
-      candidates.push({
-        stem,
-        video,
-        sidecarFile: { relative: sidecarFor(stem), absolute, size: 0, mtimeMs: 0 },
-        sidecar,
-        known: false,
-      });
+    const read = sidecarFile ? await readSidecar(sidecarFile.absolute) : null;
+    if (sidecarFile && read?.ok) {
+      candidates.push({ stem, video, sidecarFile, sidecar: read.sidecar, known: state !== undefined });
       continue;
     }
-    const read = await readSidecar(sidecarFile.absolute);
-    if (!read.ok) {
-      const unlisted = catalogText('library.problem.notListed', {});
+    // Only a file that is a video is catalogued (and given a sidecar): random bytes named .mp4 are a problem.
+    if (!(await looksLikeVideo(video.absolute))) {
+      const notVideo = catalogText('library.problem.notAVideo', {});
+      problems.push({ path: video.relative, message: notVideo.message, text: notVideo.text });
+      continue;
+    }
+    if (sidecarFile && read && !read.ok) {
+      // A typo in a JSON file must not hide a video: the damaged sidecar is kept, untouched, under a name the
+      // library does not pair, and the video is listed again with a new one — flagged in the problems.
+      const keptAs = `${path.posix.basename(stem)}.reelbench.damaged-${now.getTime()}.json`;
+      await rename(sidecarFile.absolute, path.join(path.dirname(sidecarFile.absolute), keptAs));
+      const setAside = catalogText('library.problem.sidecarSetAside', { name: keptAs });
       problems.push({
         path: sidecarFile.relative,
-        message: `${read.problem.message} ${unlisted.message}`,
+        message: `${read.problem.message} ${setAside.message}`,
         text: read.problem.text,
-        moreText: unlisted.text,
+        moreText: setAside.text,
       });
-      continue;
     }
-    candidates.push({ stem, video, sidecarFile, sidecar: read.sidecar, known: state !== undefined });
+    // A video dropped in without a sidecar (or whose sidecar was set aside): described from the file system.
+    const absolute = path.join(path.dirname(video.absolute), path.posix.basename(sidecarFor(stem)));
+    const sidecar = newSidecar({
+      id: randomUUID(),
+      video: path.basename(video.absolute),
+      videoBytes: video.size,
+      title: path.basename(stem),
+      createdAt: new Date(video.mtimeMs),
+      completedAt: null,
+      generation: null,
+      appVersion: deps.appVersion,
+    });
+    await writeSidecar(absolute, sidecar);
+    candidates.push({
+      stem,
+      video,
+      sidecarFile: { relative: sidecarFor(stem), absolute, size: 0, mtimeMs: 0 },
+      sidecar,
+      known: false,
+    });
   }
 
   // Ids must be unique: a copied video+sidecar pair gets a new id for the copy (the first by path keeps its own).

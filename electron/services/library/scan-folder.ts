@@ -16,7 +16,12 @@ export interface FolderScan {
   readonly videos: Map<string, ScannedFile>;
   readonly sidecars: Map<string, ScannedFile>;
   readonly temps: ScannedFile[];
+  /** Damaged sidecars Reelbench kept aside (`x.reelbench.damaged-<time>.json`): flagged until the user deals with them. */
+  readonly keptAside: ScannedFile[];
 }
+
+/** A damaged sidecar kept aside by reconcile. */
+export const KEPT_ASIDE = /\.reelbench\.damaged-\d+\.json$/;
 
 const STAT_CONCURRENCY = 64;
 
@@ -27,7 +32,12 @@ export async function scanFolder(root: string): Promise<FolderScan> {
     if (!entry.isFile()) return false;
     const relative = toRelative(root, path.join(entry.parentPath, entry.name));
     if (relative.split('/').some((segment) => segment.startsWith('.'))) return false;
-    return isVideo(entry.name) || entry.name.endsWith(SIDECAR_SUFFIX) || isTempFile(entry.name);
+    return (
+      isVideo(entry.name) ||
+      entry.name.endsWith(SIDECAR_SUFFIX) ||
+      isTempFile(entry.name) ||
+      KEPT_ASIDE.test(entry.name)
+    );
   });
 
   const files: ScannedFile[] = [];
@@ -47,10 +57,11 @@ export async function scanFolder(root: string): Promise<FolderScan> {
     for (const file of stats) if (file) files.push(file);
   }
 
-  const scan: FolderScan = { videos: new Map(), sidecars: new Map(), temps: [] };
+  const scan: FolderScan = { videos: new Map(), sidecars: new Map(), temps: [], keptAside: [] };
   for (const file of files) {
     const name = path.posix.basename(file.relative);
     if (isTempFile(name)) scan.temps.push(file);
+    else if (KEPT_ASIDE.test(name)) scan.keptAside.push(file);
     else if (isVideo(name)) scan.videos.set(stemOfVideo(file.relative), file);
     else scan.sidecars.set(stemOfSidecar(file.relative), file);
   }

@@ -1,4 +1,4 @@
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { HOST_TAG } from '../system/process-gone';
 import { syncPath } from './file-moves';
@@ -11,10 +11,16 @@ export type SidecarRead =
   /** `problem`: what is wrong with it, as a sentence about "this sidecar" (English and the catalog's). */
   | { readonly ok: false; readonly problem: CatalogText };
 
+/** The largest sidecar read: its longest fields (prompt, notes, params) fit many times over. */
+export const MAX_SIDECAR_BYTES = 1024 * 1024;
+
 /** Reads and checks a sidecar; damage is reported, never thrown. */
 export async function readSidecar(file: string): Promise<SidecarRead> {
   let text: string;
   try {
+    // Sized before it is read: a sidecar is a few kilobytes, and a planted 2 GB one must not be loaded to find out.
+    const { size } = await stat(file);
+    if (size > MAX_SIDECAR_BYTES) return { ok: false, problem: catalogText('library.problem.sidecarTooLarge', {}) };
     text = await readFile(file, 'utf8');
   } catch (error) {
     return {

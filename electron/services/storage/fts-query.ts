@@ -6,7 +6,8 @@ export function toFtsQuery(text: string): string | null {
   const words = text
     .normalize('NFKC')
     .split(/[\s"]+/u)
-    .map((word) => word.replace(/[^\p{L}\p{N}_-]+/gu, ''))
+    // Combining marks (\p{M}) are part of words: without them "हिन्दी" would be searched as "हनद" and found nowhere.
+    .map((word) => word.replace(/[^\p{L}\p{M}\p{N}_-]+/gu, ''))
     .filter((word) => word.length > 0)
     .slice(0, 20);
   return words.length === 0 ? null : words.map((word) => `"${word}"*`).join(' ');

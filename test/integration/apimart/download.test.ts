@@ -1,11 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { partialPathFor, type DownloadProgress } from '../../../electron/services/apimart/download';
 import { createUndiciDownloadSource } from '../../../electron/services/apimart/undici-download-source';
 import { setupApimart, type ApimartSetup } from '../../support/apimart-setup';
+import { mp4Payload } from '../../support/video-payload';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../fixtures/sample.mp4');
 let setup: ApimartSetup;
@@ -26,6 +28,38 @@ describe.each([
   { sourceName: 'a fetch', downloadSource: undefined },
   { sourceName: 'undici', downloadSource: createUndiciDownloadSource() },
 ])('download through $sourceName', ({ downloadSource }) => {
+  it('checks every redirect hop itself: follows one to the video, refuses one to a LAN host or to an HTML page', async () => {
+    setup = await setupApimart({}, { downloadSource });
+    const video = await completedVideo();
+    const hops: Server = createServer((request, response) => {
+      const to = (location: string) => response.writeHead(302, { location }).end();
+      if (request.url === '/to-video') to(video.url);
+      else if (request.url === '/to-lan') to('http://10.255.255.1/clip.mp4');
+      else if (request.url === '/to-page') to('/page');
+      else response.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Sign in</body></html>');
+    });
+    await new Promise<void>((resolve) => hops.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(hops.address() as AddressInfo).port}`;
+    try {
+      const followed = path.join(setup.dir, 'followed.mp4');
+      await expect(setup.client.download(`${base}/to-video`, followed)).resolves.toMatchObject({ path: followed });
+      const lan = path.join(setup.dir, 'lan.mp4');
+      await expect(setup.client.download(`${base}/to-lan`, lan)).rejects.toMatchObject({
+        code: 'malformed',
+        message: expect.stringContaining('not https'),
+      });
+      const page = path.join(setup.dir, 'page.mp4');
+      await expect(setup.client.download(`${base}/to-page`, page)).rejects.toMatchObject({
+        code: 'malformed',
+        message: expect.stringContaining('not a video'),
+      });
+      // Nothing filed, nothing left behind.
+      expect((await readdir(setup.dir)).sort()).toEqual(['followed.mp4']);
+    } finally {
+      await new Promise((resolve) => hops.close(resolve));
+    }
+  });
+
   it('streams the whole video to the destination, reporting progress up to the total', async () => {
     setup = await setupApimart({}, { downloadSource });
     const video = await completedVideo();
@@ -45,7 +79,7 @@ describe.each([
   });
 
   it('writes a large video byte for byte across many batches and background flushes, resuming a drop', async () => {
-    const payload = randomBytes(40 * 1024 * 1024 + 4321); // more than one background flush, and an odd tail
+    const payload = mp4Payload(40 * 1024 * 1024 + 4321); // more than one background flush, and an odd tail
     setup = await setupApimart({ videoPayload: payload }, { downloadSource });
     const video = await completedVideo();
     setup.fake.inject('video', { kind: 'dropMidBody', afterBytes: 33 * 1024 * 1024 + 17 });
@@ -60,7 +94,7 @@ describe.each([
   });
 
   it('keeps going when a resumed range comes back shorter than the file, and files only the whole video', async () => {
-    const payload = randomBytes(1024 * 1024);
+    const payload = mp4Payload(1024 * 1024);
     setup = await setupApimart({ videoPayload: payload }, { downloadSource });
     const video = await completedVideo();
     setup.fake.inject('video', { kind: 'dropMidBody', afterBytes: 100_000 });

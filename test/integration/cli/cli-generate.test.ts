@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import { openCliFixture, type CliFixture } from '../../support/cli-fixture';
 import { freePort } from '../../support/free-port';
 import { SAMPLE_VIDEO } from '../../support/library-setup';
 import { eventually } from '../../support/eventually';
+import { mp4Payload } from '../../support/video-payload';
 
 let cli: CliFixture;
 beforeAll(requireBuild);
@@ -41,7 +41,7 @@ describe('reelbench generate, through faults and kill -9', () => {
   });
 
   it('survives kill -9 mid-download: the download resumes with Range and the video is byte-identical', async () => {
-    const payload = randomBytes(4 * 1024 * 1024);
+    const payload = mp4Payload(4 * 1024 * 1024);
     await cli.startFake({ estimatedSeconds: 20, videoPayload: payload, videoChunkDelayMs: 20 });
     const first = cli.reelbench(prompt);
     await eventually(() => (cli.fake?.videoBytesSent() ?? 0) > 1024 * 1024, 'the download to be under way');

@@ -49,6 +49,19 @@ describe('refusals: one clear line each, from inspect and prepare alike', () => 
       '"cut.png" is damaged or incomplete and cannot be read.',
     ],
     [
+      'a TIFF whose compressed data is damaged (it used to decode to a uniform blank frame)',
+      async () => {
+        const noise = Buffer.alloc(256 * 256 * 3);
+        for (let index = 0; index < noise.length; index += 1) noise[index] = (index * 7919) % 251;
+        const tiff = await sharp(noise, { raw: { width: 256, height: 256, channels: 3 } })
+          .tiff({ compression: 'lzw' })
+          .toBuffer();
+        for (let index = 2000; index < tiff.length - 2000; index += 97) tiff[index] = (tiff[index] ?? 0) ^ 0xff;
+        return fixture(setup.dir, 'broken.tif', tiff);
+      },
+      '"broken.tif" is damaged or incomplete and cannot be read.',
+    ],
+    [
       'a decompression bomb (30000×30000 in a few bytes)',
       async () => fixture(setup.dir, 'bomb.png', pngBomb(30_000, 30_000)),
       '"bomb.png" is too large to process safely (over 100 megapixels).',

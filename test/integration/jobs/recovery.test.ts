@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { SNAPSHOT_CATALOG } from '../../../shared/catalog/model-catalog';
 import { findModel } from '../../../shared/catalog/model-lookup';
@@ -18,6 +18,7 @@ import { setupRunner, type RunnerSetup } from '../../support/runner-setup';
 import { translateRef } from '../../../shared/i18n/error-text';
 import { translator } from '../../../shared/i18n/translator';
 import { moveTo } from '../../../electron/services/jobs/job-change';
+import { mp4Payload, mp4Filled } from '../../support/video-payload';
 
 let setup: RunnerSetup;
 afterEach(async () => {
@@ -72,7 +73,7 @@ describe('surviving restarts and faults', () => {
   });
 
   it('resumes a download after a restart mid-download, with Range, byte-identical', async () => {
-    const payload = randomBytes(3 * 1024 * 1024);
+    const payload = mp4Payload(3 * 1024 * 1024);
     setup = await setupRunner({ videoPayload: payload, videoChunkDelayMs: 15 });
     const job = setup.runner.enqueue(request);
     await eventually(() => setup.fake.videoBytesSent() > 512 * 1024, 'the download to be under way');
@@ -359,7 +360,7 @@ describe('surviving restarts and faults', () => {
 
 describe('expiring links', () => {
   it('warns while downloading a video whose link has less than two hours left', async () => {
-    setup = await setupRunner({ videoPayload: Buffer.alloc(2 * 1024 * 1024, 7), videoChunkDelayMs: 20 });
+    setup = await setupRunner({ videoPayload: mp4Filled(2 * 1024 * 1024, 7), videoChunkDelayMs: 20 });
     const job = setup.runner.enqueue(request);
     await eventually(() => setup.runner.get(job.id).taskId !== null, 'the job to be submitted');
     const taskId = setup.runner.get(job.id).taskId ?? '';

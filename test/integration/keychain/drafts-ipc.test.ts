@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { open, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { keychainGate } from '../../support/keychain-probe';
@@ -55,5 +55,19 @@ describe.skipIf(gate.skip)('drafts over IPC, with no network and no key', () => 
     expect(data<unknown[]>(await app.call('drafts.list', {}))).toHaveLength(2);
     app.desktop.nextFile = null;
     expect(data(await app.call('drafts.import'))).toBeNull();
+  });
+
+  it('refuses a drafts file past 20 MB by its size, before reading it (a 3 GB one included)', async () => {
+    app = await setupServices('http://127.0.0.1:9');
+    const huge = path.join(app.paths.dataDir, '..', 'huge-drafts.json');
+    // Sparse: 3 GB on paper, nothing on disk. Read whole, it would not even fit in a string.
+    const handle = await open(huge, 'w');
+    await handle.truncate(3 * 1024 * 1024 * 1024);
+    await handle.close();
+    app.desktop.nextFile = huge;
+    const answer = (await app.call('drafts.import')) as { ok: boolean; error?: { code: string; message: string } };
+    expect(answer.ok).toBe(false);
+    expect(answer.error?.message).toContain('too large to be a drafts export');
+    await rm(huge);
   });
 });

@@ -228,3 +228,45 @@ describe('links in the library folder', () => {
     }
   });
 });
+
+describe('sizes in a shared library folder', () => {
+  it('does not read a sidecar past 1 MB (a 20 MB prompt): keeps it aside and lists the video again, flagged', async () => {
+    setup = await setupLibrary();
+    const item = await setup.addGenerated('to be inflated');
+    await editSidecar(setup.root, item.fileName, (sidecar) => {
+      (sidecar['generation'] as Record<string, unknown>)['prompt'] = 'p'.repeat(20 * 1024 * 1024);
+    });
+    await setup.library.reconcile();
+    expect(
+      setup.library
+        .problems()
+        .map((problem) => problem.message)
+        .join(' '),
+    ).toContain('larger than 1 MB');
+    expect(setup.library.list({ search: 'ppp' }).total).toBe(0);
+    expect(setup.library.list({}).total).toBe(1);
+  });
+});
+
+describe('export', () => {
+  it('names all of an item’s files from one free stem and never overwrites what the destination holds', async () => {
+    setup = await setupLibrary();
+    const item = await setup.addGenerated('with a reference');
+    const stem = item.fileName.replace(/\.mp4$/, '');
+    await editSidecar(setup.root, item.fileName, (sidecar) => {
+      (sidecar['generation'] as Record<string, unknown>)['referenceImage'] = `${stem}.ref.jpg`;
+    });
+    await writeFile(path.join(setup.root, `${stem}.ref.jpg`), 'the reference');
+    await setup.library.reconcile();
+    const destination = path.join(setup.dir, 'exported');
+    await mkdir(destination);
+    // Only the reference image's name is taken there: the whole item moves to the next free stem.
+    await writeFile(path.join(destination, `${stem}.ref.jpg`), "someone else's picture");
+    await setup.library.exportItems([item.id], destination);
+    expect(await readFile(path.join(destination, `${stem}.ref.jpg`), 'utf8')).toBe("someone else's picture");
+    expect((await readdir(destination)).sort()).toEqual(
+      [`${stem}.ref.jpg`, `${stem} (2).mp4`, `${stem} (2).reelbench.json`, `${stem} (2).ref.jpg`].sort(),
+    );
+    expect(await readFile(path.join(destination, `${stem} (2).ref.jpg`), 'utf8')).toBe('the reference');
+  });
+});

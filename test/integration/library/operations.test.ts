@@ -74,6 +74,17 @@ describe('library operations', () => {
     expect(setup.library.list({ search: '겨울' }).total).toBe(1);
   });
 
+  it('finds words written with combining marks: Devanagari, Thai, and an accent typed as its own character', async () => {
+    setup = await setupLibrary();
+    await setup.addGenerated('हिन्दी फ़िल्म का दृश्य');
+    await setup.addGenerated('ภาพยนตร์ไทย ตอนกลางคืน');
+    await setup.addGenerated('un cafe\u0301 au coin de la rue');
+    expect(setup.library.list({ search: 'हिन्दी' }).total).toBe(1);
+    expect(setup.library.list({ search: 'दृश्य' }).total).toBe(1);
+    expect(setup.library.list({ search: 'ภาพยนตร์' }).total).toBe(1);
+    expect(setup.library.list({ search: 'café' }).total).toBe(1);
+  });
+
   it('edits user fields in the sidecar, normalizing tags', async () => {
     setup = await setupLibrary();
     const item = await setup.addGenerated('edit me');

@@ -1,4 +1,5 @@
 import { copyFile, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -89,7 +90,7 @@ describe('the library folder and its sidecars', () => {
     expect((await readdir(setup.root)).sort()).toEqual(['new name.mp4', 'new name.reelbench.json']);
   });
 
-  it('reports a damaged sidecar and skips its video, without touching the file or failing the rest', async () => {
+  it('keeps a damaged sidecar aside untouched and lists its video again, flagged, without failing the rest', async () => {
     setup = await setupLibrary();
     await setup.addGenerated('healthy');
     await setup.addGenerated('damaged');
@@ -97,18 +98,34 @@ describe('the library folder and its sidecars', () => {
       (await readdir(setup.root)).find((name) => name.includes('damaged') && name.endsWith('.json')) ?? '';
     await writeFile(path.join(setup.root, sidecar), '{"schema": "reelbench.video/1", "id": ');
     const report = await setup.library.reconcile();
+    const keptAs = expect.stringMatching(/ damaged\.reelbench\.damaged-\d+\.json$/);
     expect(report.problems).toEqual([
       {
         path: sidecar,
-        message: expect.stringMatching(/^This sidecar is not valid JSON .*not listed until it is fixed or removed\.$/),
+        message: expect.stringMatching(/^This sidecar is not valid JSON .*It was kept, untouched, as ".+"/),
         // The window says it in its own language.
         text: { key: 'library.problem.sidecarNotJson', params: {} },
-        moreText: { key: 'library.problem.notListed', params: {} },
+        moreText: { key: 'library.problem.sidecarSetAside', params: { name: keptAs } },
       },
     ]);
-    expect(titles()).toEqual(['healthy']);
-    expect(setup.library.problems()).toHaveLength(1);
-    expect(await readFile(path.join(setup.root, sidecar), 'utf8')).toBe('{"schema": "reelbench.video/1", "id": ');
+    // A typo in a JSON file does not hide a video.
+    expect(titles()).toEqual([sidecar.replace('.reelbench.json', ''), 'healthy']);
+    const kept = (await readdir(setup.root)).find((name) => name.includes('.reelbench.damaged-')) ?? '';
+    expect(await readFile(path.join(setup.root, kept), 'utf8')).toBe('{"schema": "reelbench.video/1", "id": ');
+  });
+
+  it('does not catalogue what only pretends to be a video: empty, random bytes, text named .mp4', async () => {
+    setup = await setupLibrary();
+    await writeFile(path.join(setup.root, 'empty.mp4'), '');
+    await writeFile(path.join(setup.root, 'noise.mp4'), randomBytes(4096));
+    await writeFile(path.join(setup.root, 'notes.mp4'), 'not a video, just text');
+    await copyFile(SAMPLE_VIDEO, path.join(setup.root, 'real.mp4'));
+    const report = await setup.library.reconcile();
+    expect(titles()).toEqual(['real']);
+    expect(report.problems.map((problem) => problem.path).sort()).toEqual(['empty.mp4', 'noise.mp4', 'notes.mp4']);
+    expect(report.problems[0]?.text).toEqual({ key: 'library.problem.notAVideo', params: {} });
+    // No sidecar was written for any of them.
+    expect((await readdir(setup.root)).filter((name) => name.endsWith('.json'))).toEqual(['real.reelbench.json']);
   });
 
   it('reports a sidecar whose video is missing', async () => {

@@ -77,4 +77,17 @@ describe('electron-builder.yml', () => {
     ]);
     expect(config['beforePack']).toBe('./packaging/before-pack.mjs');
   });
+
+  it("turns off Electron's run-as-node, NODE_OPTIONS and --inspect fuses and loads only its own app.asar", async () => {
+    const config = await load();
+    expect(config['electronFuses']).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
 });

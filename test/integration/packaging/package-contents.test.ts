@@ -13,7 +13,9 @@ const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 };
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 let work: string;
+let output: string;
 let resources: string;
 let entries: string[];
 
@@ -28,9 +30,12 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'reelbench-package-'));
   const electronDist = path.join(work, 'electron-dist');
   await mkdir(path.join(electronDist, 'resources'), { recursive: true });
-  await writeFile(path.join(electronDist, 'electron'), '#!/bin/sh\n');
+  // A stand-in binary that carries Electron's fuse wire as Electron 45 ships it (sentinel, version 1, eight fuses:
+  // run as node on, cookie encryption off, NODE_OPTIONS on, --inspect on, asar integrity off, only-asar off,
+  // browser snapshot off, file:// privileges on), so electron-builder flips the fuses in it as in a real build.
+  await writeFile(path.join(electronDist, 'electron'), `#!/bin/sh\n${FUSE_SENTINEL}\x01\x0810110001\n`);
   await chmod(path.join(electronDist, 'electron'), 0o755);
-  const output = path.join(work, 'dist');
+  output = path.join(work, 'dist');
   await promisify(execFile)(
     process.execPath,
     [
@@ -99,6 +104,15 @@ describe.runIf(process.platform === 'linux' && process.arch === 'x64')(
       const modules = moduleNames();
       for (const name of Object.keys(manifest.dependencies)) expect(modules, name).toContain(name);
       for (const name of Object.keys(manifest.devDependencies)) expect(modules, name).not.toContain(name);
+    });
+
+    it('flips the fuses in the packaged binary: no run-as-node, no NODE_OPTIONS or --inspect, only its own app.asar', async () => {
+      const binary = await readFile(path.join(output, 'linux-unpacked', 'reelbench'));
+      const at = binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length;
+      const wire = binary.subarray(at + 2, at + 2 + (binary[at + 1] ?? 0)).toString('latin1');
+      // runAsNode, cookieEncryption, nodeOptions, nodeCliInspect, asarIntegrity, onlyLoadAppFromAsar,
+      // browserV8Snapshot (left as shipped), grantFileProtocolExtraPrivileges.
+      expect(wire).toBe('01001100');
     });
 
     it("unpacks sharp, this platform's libvips and keytar's native code from the archive", () => {

@@ -29,6 +29,10 @@ const [window] = recorder.windows;
 const invoke = (channel, payload, senderFrame) => recorder.ipcHandlers.get(channel)({ senderFrame }, payload);
 const appProtocol = recorder.protocolHandlers.get('app');
 const protocolStatus = async (url) => (await appProtocol(new Request(url))).status;
+const protocolHeaders = async (url) => {
+  const { headers } = await appProtocol(new Request(url));
+  return { csp: headers.get('content-security-policy'), nosniff: headers.get('x-content-type-options') };
+};
 const permission = (name) => new Promise((resolve) => recorder.permissionRequestHandler({}, name, resolve));
 
 const contents = new FakeWebContents();
@@ -70,6 +74,10 @@ const report = {
     otherHost: await protocolStatus('app://other/index.html'),
     unknownMedia: await protocolStatus('app://reelbench/media/video/00000000-0000-4000-8000-000000000000'),
     mediaTraversal: await protocolStatus('app://reelbench/media/video/..%2F..%2Fetc%2Fpasswd'),
+  },
+  protocolHeaders: {
+    index: await protocolHeaders('app://reelbench/index.html'),
+    unknownMedia: await protocolHeaders('app://reelbench/media/video/00000000-0000-4000-8000-000000000000'),
   },
   libraryList: await invoke('library.list', {}, { url: 'app://reelbench/index.html' }),
   libraryMoveCancelled: await invoke('library.move', undefined, { url: 'app://reelbench/index.html' }),

@@ -1,0 +1,34 @@
+import { apiErrors } from './api-error';
+
+/** The most an API answer (JSON, success or error) may be: a model listing of hundreds of ids is far below it. */
+export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Reads an answer's text without holding more than `limit` bytes: a server (or a proxy in the way) that sends an
+ * endless or enormous body gets a clear refusal, not an app that fills its memory.
+ */
+export async function readBoundedText(response: Response, limit = MAX_ANSWER_BYTES): Promise<string> {
+  const announced = Number(response.headers.get('content-length'));
+  if (Number.isFinite(announced) && announced > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge(limit);
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+const tooLarge = (limit: number) =>
+  apiErrors.malformed(`an answer larger than ${Math.round(limit / (1024 * 1024))} MB`, {});
