@@ -142,6 +142,22 @@ async function start(): Promise<void> {
         showMenu: (items) => popupMenu(mainWindow, items),
         startDrag: (file) =>
           mainWindow?.webContents.startDrag({ file, icon: nativeImage.createFromDataURL(DRAG_ICON_DATA_URL) }),
+        confirmApiHost: async (host) => {
+          const { t } = translate();
+          const options = {
+            type: 'warning' as const,
+            title: 'Reelbench',
+            message: t('dialog.apiHost.message', { host }),
+            detail: t('dialog.apiHost.detail'),
+            buttons: [t('dialog.apiHost.use'), t('dialog.apiHost.cancel')],
+            defaultId: 1,
+            cancelId: 1,
+          };
+          const answer = mainWindow
+            ? await dialog.showMessageBox(mainWindow, options)
+            : await dialog.showMessageBox(options);
+          return answer.response === 0;
+        },
       },
       sink: webContentsSink(() => mainWindow?.webContents),
     },

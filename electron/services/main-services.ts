@@ -4,6 +4,7 @@ import { createAppHandlers } from './app/app-handlers';
 import { createImageHandlers } from './images/image-handlers';
 import type { ImageService } from './images/image-service';
 import type { DesktopShell } from './desktop/desktop-shell';
+import { createImageGrants } from './images/image-grants';
 import { createLibraryHandlers } from './library/library-handlers';
 import type { LibraryHost } from './library/library-host';
 import { createJobHandlers } from './jobs/job-handlers';
@@ -44,14 +45,16 @@ export interface MainServiceDeps {
 
 /** The IPC router over every service's handlers. */
 export function createMainRouter(deps: MainServiceDeps): IpcRouter {
+  // The image files the window may name: what main's own picker returned, and what main wrote itself.
+  const grants = createImageGrants([deps.paths.cacheDir, deps.paths.draftImagesDir]);
   const handlers: IpcHandlers = {
     ...createAppHandlers(deps.identity, deps.desktop),
     ...createKeyHandlers(deps.keyStore, deps.apimart),
-    ...createSettingsHandlers(deps.settings),
-    ...createImageHandlers(deps.images, deps.desktop, deps.paths.cacheDir),
+    ...createSettingsHandlers(deps.settings, deps.desktop),
+    ...createImageHandlers(deps.images, deps.desktop, deps.paths.cacheDir, grants),
     ...createLibraryHandlers(deps.library, deps.desktop),
-    ...createJobHandlers(deps.jobs()),
-    ...createDraftHandlers(deps.drafts, deps.draftStore, deps.desktop),
+    ...createJobHandlers(deps.jobs(), grants),
+    ...createDraftHandlers(deps.drafts, deps.draftStore, deps.desktop, grants),
     ...createModelHandlers(deps.models),
   };
   return createIpcRouter({ handlers, isTrustedSender: deps.isTrustedSender, logger: deps.logger });

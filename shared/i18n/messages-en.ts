@@ -468,4 +468,12 @@ export const en = {
     'It was kept, untouched, as "{name}", and its video is listed again with a new sidecar.',
   'library.problem.damagedKept':
     'A damaged sidecar Reelbench kept aside; its video is listed with a new one. Copy what you need from it, then delete it.',
+  'error.settings.hostDeclined': 'The API address was not changed: sending your key to {host} was not confirmed.',
+  'dialog.apiHost.message': 'Send your APIMart key to {host}?',
+  'dialog.apiHost.detail':
+    'Every request to this API address carries your key. Only use an address you trust (APIMart’s own is api.apimart.ai).',
+  'dialog.apiHost.use': 'Use this address',
+  'dialog.apiHost.cancel': 'Cancel',
+  'error.image.notGranted': 'Reelbench opens only images you choose, drop or paste: "{file}" was not one of them.',
+  'error.image.notGranted.action': 'Choose the image again (or drop it on the workbench).',
 } as const;

@@ -466,4 +466,13 @@ export const ja: Catalog = {
     'このファイルは手を加えずに「{name}」として保管し、動画は新しいサイドカーで再び一覧に載せました。',
   'library.problem.damagedKept':
     'Reelbench が別に保管した破損したサイドカーです。動画は新しいサイドカーで一覧にあります。必要な内容を写したら削除してください。',
+  'error.settings.hostDeclined': 'API アドレスは変更していません。{host} にキーを送ることが確認されませんでした。',
+  'dialog.apiHost.message': '{host} に APIMart のキーを送りますか？',
+  'dialog.apiHost.detail':
+    'この API アドレスへのすべてのリクエストにキーが含まれます。信頼できるアドレスだけを使ってください（APIMart 自身のアドレスは api.apimart.ai です）。',
+  'dialog.apiHost.use': 'このアドレスを使う',
+  'dialog.apiHost.cancel': 'キャンセル',
+  'error.image.notGranted':
+    'Reelbench が開くのは、選んだ・ドロップした・貼り付けた画像だけです。「{file}」はそのどれでもありません。',
+  'error.image.notGranted.action': '画像をもう一度選んでください（または作業台にドロップしてください）。',
 };

@@ -458,4 +458,13 @@ export const ko: Catalog = {
     '이 파일은 손대지 않고 "{name}"(으)로 보관했으며, 동영상은 새 사이드카와 함께 다시 목록에 올렸습니다.',
   'library.problem.damagedKept':
     'Reelbench가 따로 보관한 손상된 사이드카입니다. 동영상은 새 사이드카로 목록에 있습니다. 필요한 내용을 옮긴 뒤 삭제하세요.',
+  'error.settings.hostDeclined': 'API 주소를 바꾸지 않았습니다. {host}(으)로 키를 보내는 것이 확인되지 않았습니다.',
+  'dialog.apiHost.message': '{host}(으)로 APIMart 키를 보낼까요?',
+  'dialog.apiHost.detail':
+    '이 API 주소로 가는 모든 요청에 키가 함께 갑니다. 신뢰하는 주소만 쓰세요(APIMart의 주소는 api.apimart.ai입니다).',
+  'dialog.apiHost.use': '이 주소 사용',
+  'dialog.apiHost.cancel': '취소',
+  'error.image.notGranted':
+    'Reelbench는 직접 고르거나 끌어다 놓거나 붙여 넣은 이미지만 엽니다. "{file}"은(는) 그런 이미지가 아닙니다.',
+  'error.image.notGranted.action': '이미지를 다시 고르세요(또는 작업대에 끌어다 놓으세요).',
 };

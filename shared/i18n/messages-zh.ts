@@ -445,4 +445,12 @@ export const zh: Catalog = {
   'library.problem.sidecarSetAside': '该文件已原样保留为“{name}”，其视频已使用新的附属文件重新列出。',
   'library.problem.damagedKept':
     'Reelbench 另行保留的损坏附属文件；其视频已使用新的附属文件列出。复制所需内容后请删除它。',
+  'error.settings.hostDeclined': '未更改 API 地址：未确认将密钥发送到 {host}。',
+  'dialog.apiHost.message': '要将您的 APIMart 密钥发送到 {host} 吗？',
+  'dialog.apiHost.detail':
+    '发往此 API 地址的每个请求都会携带您的密钥。请只使用您信任的地址（APIMart 自己的地址是 api.apimart.ai）。',
+  'dialog.apiHost.use': '使用此地址',
+  'dialog.apiHost.cancel': '取消',
+  'error.image.notGranted': 'Reelbench 只打开您选择、拖入或粘贴的图片：“{file}”不在其中。',
+  'error.image.notGranted.action': '请重新选择该图片（或将其拖到工作台上）。',
 };

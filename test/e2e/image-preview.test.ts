@@ -17,10 +17,17 @@ afterEach(async () => {
 });
 afterAll(closeBrowser);
 
+/** Chooses `file` through main's own file picker, as the user does: only such files may be named by the window. */
+async function pick(file: string): Promise<void> {
+  app.desktop.nextFile = file;
+  await app.page.evaluate('window.reelbench.images.pick()');
+}
+
 describe('reference image previews in the window', () => {
   it('prepares an image over IPC and shows both previews under the strict CSP', async () => {
     const file = await fixture(dir, 'portrait.png', await quadrantCard(720, 1280));
     await app.page.getByTestId('app-info').waitFor();
+    await pick(file);
     const shown = await app.page.evaluate(
       `(async (file) => {
         const api = window.reelbench;
@@ -52,6 +59,7 @@ describe('reference image previews in the window', () => {
   it('answers a broken file with a readable refusal', async () => {
     const file = await fixture(dir, 'broken.jpg', 'not really a jpeg');
     await app.page.getByTestId('app-info').waitFor();
+    await pick(file);
     const answer = await app.page.evaluate(`window.reelbench.images.inspect({ path: ${JSON.stringify(file)} })`);
     expect(answer).toEqual({
       ok: false,
@@ -65,5 +73,34 @@ describe('reference image previews in the window', () => {
         },
       },
     });
+  });
+
+  it('refuses, over every channel, an image path the user never chose (a compromised window naming a key file)', async () => {
+    const secret = await fixture(dir, 'id_rsa.png', await quadrantCard(64, 64));
+    await app.page.getByTestId('app-info').waitFor();
+    const answers = (await app.page.evaluate(
+      `(async (file) => {
+        const api = window.reelbench;
+        const [draft] = (await api.drafts.list({})).data;
+        return [
+          await api.images.inspect({ path: file }),
+          await api.images.prepare({ path: file, model: 'sora-2-preview', params: {} }),
+          await api.drafts.setImage({ id: draft.id, role: 'first', path: file }),
+          await api.jobs.enqueue({ prompt: 'x', model: 'sora-2-preview', images: [{ role: 'first', path: file }] }),
+          await api.images.inspect({ path: '\\\\fileserver\\share\\photo.png' }),
+        ];
+      })(${JSON.stringify(secret)})`,
+    )) as { ok: boolean; error?: { text?: { key: string } } }[];
+    for (const answer of answers) {
+      expect(answer.ok).toBe(false);
+      expect(answer.error?.text?.key).toBe('error.image.notGranted');
+    }
+    // Chosen through the picker, the same file is accepted.
+    await pick(secret);
+    await expect(
+      app.page.evaluate(
+        `window.reelbench.images.inspect({ path: ${JSON.stringify(secret)} }).then((answer) => answer.ok)`,
+      ),
+    ).resolves.toBe(true);
   });
 });

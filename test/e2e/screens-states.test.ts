@@ -84,6 +84,9 @@ describe.skipIf(gate.skip)('every screen in every state, as a designer reviews i
     const { page } = app;
     await settle(page, language, theme);
     const enqueue = (request: object) => page.evaluate(`window.reelbench.jobs.enqueue(${JSON.stringify(request)})`);
+    // The frame is chosen through the picker, as the user does: the window may name only such files.
+    app.desktop.nextFile = photo;
+    await page.evaluate('window.reelbench.images.pick()');
     fake.inject('generate', { kind: 'status', status: 402, body: { error: { message: 'Insufficient balance' } } });
     await enqueue({ prompt: 'A balance too low for this one', model: 'sora-2-preview', params: { duration: 4 } });
     await enqueue({

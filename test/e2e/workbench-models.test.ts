@@ -41,6 +41,15 @@ async function chooseModel(page: Page, id: string): Promise<void> {
 
 const count = (page: Page, testId: string) => page.getByTestId(testId).count();
 
+/** The test id of the element that has the keyboard focus. */
+const focusedTestId = (page: Page) =>
+  page.evaluate(
+    () =>
+      (
+        globalThis as unknown as { document: { activeElement: { getAttribute(name: string): string | null } | null } }
+      ).document.activeElement?.getAttribute('data-testid') ?? null,
+  );
+
 /** Presses Tab (or Shift+Tab) until the element whose test id starts with `testId` has the focus. */
 async function tabTo(page: Page, testId: string, backwards = false): Promise<string> {
   for (let presses = 0; presses < 80; presses += 1) {
@@ -130,8 +139,13 @@ describe.skipIf(gate.skip)('each model in the workbench', () => {
     await page.getByText('Wan 2.6: Duration 8 s isn’t offered — set to 10 s').waitFor();
     await expect(tabTo(page, 'duration-')).resolves.toBe('duration-10');
     await page.keyboard.press('ArrowLeft');
+    // The arrow moved the focus (on a loaded machine, the next key must not go to the old segment).
+    await expect.poll(() => focusedTestId(page)).toBe('duration-5');
     await page.keyboard.press('Space');
     await expect.poll(() => page.getByTestId('duration-5').getAttribute('aria-checked')).toBe('true');
+    // And it stays chosen once the model switch's save and this one have both come back.
+    await page.waitForTimeout(1_000);
+    await expect(page.getByTestId('duration-5').getAttribute('aria-checked')).resolves.toBe('true');
 
     app.desktop.nextFile = photo;
     await tabTo(page, 'image-pick');

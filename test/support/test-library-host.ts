@@ -20,6 +20,9 @@ export interface TestDesktop extends DesktopShell {
   readonly menus: MenuEntry[][];
   nextMenuChoice: string | null;
   readonly dragged: string[];
+  /** The API hosts the user was asked about, and what the next question answers. */
+  readonly askedHosts: string[];
+  nextHostAnswer: boolean;
 }
 
 /** A library host over real folders, as the shell builds it, with the OS trash replaced by deletion. */
@@ -70,6 +73,12 @@ export function createTestDesktop(): TestDesktop {
     },
     dragged: [],
     startDrag: (file) => void desktop.dragged.push(file),
+    askedHosts: [],
+    nextHostAnswer: true,
+    confirmApiHost: async (host) => {
+      desktop.askedHosts.push(host);
+      return desktop.nextHostAnswer;
+    },
   };
   return desktop;
 }

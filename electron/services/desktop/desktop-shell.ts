@@ -12,4 +12,9 @@ export interface DesktopShell {
   showMenu(items: readonly MenuEntry[]): Promise<string | null>;
   /** Drags `file` out of the window to wherever the user drops it. */
   startDrag(file: string): void;
+  /**
+   * Asks, in a native dialog the window cannot draw or answer, whether the API key may be sent to `host` (a new
+   * API address). True when the user agreed.
+   */
+  confirmApiHost(host: string): Promise<boolean>;
 }

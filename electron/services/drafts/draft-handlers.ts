@@ -1,3 +1,4 @@
+import type { ImageGrants } from '../images/image-grants';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DomainHandlers } from '../ipc/router';
@@ -12,6 +13,7 @@ export function createDraftHandlers(
   drafts: DraftService,
   store: DraftStore,
   desktop: DesktopShell,
+  grants: ImageGrants,
   now: () => Date = () => new Date(),
 ): DomainHandlers<'drafts'> {
   return {
@@ -19,7 +21,10 @@ export function createDraftHandlers(
     'drafts.create': (initial) => drafts.create(initial),
     'drafts.get': ({ id }) => drafts.get(id),
     'drafts.update': ({ id, patch }) => drafts.update(id, patch),
-    'drafts.setImage': ({ id, role, path: source }) => drafts.setImage(id, role, source),
+    'drafts.setImage': ({ id, role, path: source }) => {
+      if (source !== null) grants.check(source);
+      return drafts.setImage(id, role, source);
+    },
     'drafts.removeImage': ({ id, index }) => drafts.removeImage(id, index),
     'drafts.duplicate': ({ id }) => drafts.duplicate(id),
     'drafts.remove': ({ id }) => drafts.remove(id),

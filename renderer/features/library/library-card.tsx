@@ -1,9 +1,7 @@
-import { useState } from 'react';
-import { findModel } from '../../../shared/catalog/model-lookup';
+import { memo } from 'react';
+import type { Translator } from '../../../shared/i18n/translator';
 import type { LibraryItem } from '../../../shared/library/library-models';
-import { useTranslator } from '../../i18n/use-translator';
 import { showActionMenu } from '../../lib/ui-actions';
-import { useModelsStore } from '../models/models-store';
 import { useNoticesStore } from '../shell/notices-store';
 import { libraryActions } from './library-actions';
 import { useLibraryStore } from './library-store';
@@ -12,23 +10,31 @@ import { ScrubPreview } from './scrub-preview';
 /**
  * One video in the grid: its poster whole (a portrait video is not cropped to the card's shape), badges for model
  * and length, and hover-to-scrub. `showPoster` is false while the grid flies past, so no image loads start then.
+ * It holds no state and subscribes to nothing (the grid passes all it shows): rows entering the view while the grid
+ * scrolls mount cheaply.
  */
-export function LibraryCard({
+export const LibraryCard = memo(function LibraryCard({
   item,
   selected,
   showPoster,
   onPosterShown,
+  modelLabel,
+  translate,
+  scrub,
+  onScrub,
 }: {
   item: LibraryItem;
   selected: boolean;
   showPoster: boolean;
-  onPosterShown: () => void;
+  modelLabel: string | null;
+  translate: Translator;
+  /** Where the pointer is across this card (0–1) while it hovers it; null otherwise. */
+  scrub: number | null;
+  onScrub: (id: string, fraction: number | null) => void;
+  /** Called with the item's id once its poster has been drawn (a stable function: cards re-render only on change). */
+  onPosterShown: (id: string) => void;
 }) {
-  const translate = useTranslator();
   const { select } = useLibraryStore.getState();
-  const catalog = useModelsStore((state) => state.catalog);
-  const [scrub, setScrub] = useState<number | null>(null);
-  const modelLabel = item.model ? (findModel(catalog, item.model)?.label ?? item.model) : null;
 
   return (
     <button
@@ -50,13 +56,19 @@ export function LibraryCard({
       }}
       onPointerMove={(event) => {
         const box = event.currentTarget.getBoundingClientRect();
-        setScrub(Math.max(0, Math.min(1, (event.clientX - box.left) / box.width)));
+        onScrub(item.id, Math.max(0, Math.min(1, (event.clientX - box.left) / box.width)));
       }}
-      onPointerLeave={() => setScrub(null)}
+      onPointerLeave={() => onScrub(item.id, null)}
     >
       {/* Few nodes per card on purpose: the 10,000-video grid keeps under 300 in the DOM. */}
       {item.posterUrl && showPoster ? (
-        <img className="card-poster" src={item.posterUrl} alt="" decoding="async" onLoad={onPosterShown} />
+        <img
+          className="card-poster"
+          src={item.posterUrl}
+          alt=""
+          decoding="async"
+          onLoad={() => onPosterShown(item.id)}
+        />
       ) : (
         <span className="card-poster poster-placeholder" aria-hidden="true" />
       )}
@@ -77,4 +89,4 @@ export function LibraryCard({
       </span>
     </button>
   );
-}
+});

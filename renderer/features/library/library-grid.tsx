@@ -1,5 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslator } from '../../i18n/use-translator';
+import { useModelsStore } from '../models/models-store';
 import { LibraryCard } from './library-card';
 import { useLibraryStore } from './library-store';
 
@@ -55,6 +57,17 @@ export function LibraryGrid() {
   // start (and throw away) dozens of image loads a frame. The rest load as soon as scrolling pauses.
   const scrolling = virtualizer.isScrolling;
   const postersShown = useRef(new Set<string>());
+  const markPosterShown = useCallback((id: string) => void postersShown.current.add(id), []);
+  const translate = useTranslator();
+  const catalog = useModelsStore((state) => state.catalog);
+  // Labels looked up once per catalog, not once per card mounted while scrolling.
+  const labels = useMemo(() => new Map(catalog.models.map((model) => [model.id, model.label])), [catalog]);
+  const [scrub, setScrub] = useState<{ id: string; fraction: number } | null>(null);
+  const onScrub = useCallback(
+    (id: string, fraction: number | null) =>
+      setScrub((current) => (fraction === null ? (current?.id === id ? null : current) : { id, fraction })),
+    [],
+  );
   const first = visible[0]?.index ?? 0;
   const last = visible[visible.length - 1]?.index ?? 0;
 
@@ -89,7 +102,11 @@ export function LibraryGrid() {
                   item={item}
                   selected={item.id === selectedId}
                   showPoster={!scrolling || postersShown.current.has(item.id)}
-                  onPosterShown={() => postersShown.current.add(item.id)}
+                  onPosterShown={markPosterShown}
+                  modelLabel={item.model ? (labels.get(item.model) ?? item.model) : null}
+                  translate={translate}
+                  scrub={scrub?.id === item.id ? scrub.fraction : null}
+                  onScrub={onScrub}
                 />
               ) : (
                 <span key={`pending-${index}`} className="library-card pending" aria-hidden="true" />

@@ -84,6 +84,7 @@ describe.skipIf(gate.skip)('key.* and settings.* over the IPC router', () => {
     await expect(app.call('settings.update', { apiBaseUrl: 'https://user:pw@api.example.com' })).resolves.toMatchObject(
       { ok: false },
     );
+    app.desktop.nextHostAnswer = true;
     await expect(app.call('settings.update', { apiBaseUrl: 'https://gateway.example.com/' })).resolves.toEqual({
       ok: true,
       data: expect.objectContaining({ apiBaseUrl: 'https://gateway.example.com' }),
@@ -107,5 +108,27 @@ describe.skipIf(gate.skip)('key.* and settings.* over the IPC router', () => {
     expect(other.count('balance')).toBe(1);
     expect(fake.count('balance')).toBe(0);
     await other.close();
+  });
+
+  it('asks the user, in a native dialog, before the key may go to a new API host; refused, nothing changes', async () => {
+    fake = await startFakeApimart();
+    app = await setupServices(fake.baseUrl);
+    await app.call('key.set', { value: fake.apiKey });
+    app.desktop.nextHostAnswer = false;
+    await expect(app.call('settings.update', { apiBaseUrl: 'https://collector.example.net' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalidInput', message: expect.stringContaining('collector.example.net was not confirmed') },
+    });
+    expect(app.desktop.askedHosts).toEqual(['collector.example.net']);
+    await expect(app.call('settings.get')).resolves.toMatchObject({ data: { apiBaseUrl: fake.baseUrl } });
+    // Other settings, and the same host, need no question.
+    await expect(app.call('settings.update', { theme: 'dark', apiBaseUrl: `${fake.baseUrl}/` })).resolves.toMatchObject(
+      {
+        ok: true,
+      },
+    );
+    expect(app.desktop.askedHosts).toHaveLength(1);
+    await expect(app.call('key.test')).resolves.toMatchObject({ ok: true });
+    expect(fake.count('balance')).toBe(1);
   });
 });

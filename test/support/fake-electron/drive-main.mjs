@@ -103,7 +103,10 @@ const settings = recorder.menuTemplate
   .find((item) => item.label === 'File')
   ?.submenu.find((item) => item.label === 'Settings');
 settings?.click();
-// A job whose image is gone by the time it runs fails before anything is sent, and the shell says so.
+// A job whose image is gone by the time it runs fails before anything is sent, and the shell says so. The image
+// was chosen through the picker (the window may name no other file) and then disappeared.
+recorder.nextOpenFile = '/nonexistent/reelbench-test/image.png';
+await invoke('images.pick', undefined, { url: 'app://reelbench/index.html' });
 const enqueued = await invoke(
   'jobs.enqueue',
   {

@@ -19,6 +19,7 @@ export const recorder = {
   aboutPanel: undefined,
   windows: [],
   messageBoxes: [],
+  nextOpenFile: null,
   userDataDir: process.env.FAKE_ELECTRON_USER_DATA,
   netFetch: async () => new Response('', { status: 500 }),
 };
@@ -131,9 +132,12 @@ export class Notification {
   }
 }
 export const dialog = {
+  // Cancelled, unless the driver says which file the user picks next (once).
   showOpenDialog: async () => {
     record('dialog.showOpenDialog');
-    return { canceled: true, filePaths: [] };
+    const file = recorder.nextOpenFile;
+    recorder.nextOpenFile = null;
+    return file ? { canceled: false, filePaths: [file] } : { canceled: true, filePaths: [] };
   },
   // The first button (the default action) unless FAKE_ELECTRON_MESSAGE_BOX_ANSWER says another.
   showMessageBox: async (options) => {
