@@ -53,12 +53,7 @@ const focusedTestId = (page: Page) =>
 /** Presses Tab (or Shift+Tab) until the element whose test id starts with `testId` has the focus. */
 async function tabTo(page: Page, testId: string, backwards = false): Promise<string> {
   for (let presses = 0; presses < 80; presses += 1) {
-    const focused = await page.evaluate(
-      () =>
-        (
-          globalThis as unknown as { document: { activeElement: { getAttribute(name: string): string | null } | null } }
-        ).document.activeElement?.getAttribute('data-testid') ?? null,
-    );
+    const focused = await focusedTestId(page);
     if (focused?.startsWith(testId)) return focused;
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
   }
