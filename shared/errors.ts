@@ -30,6 +30,8 @@ export const errorCodeSchema = z.enum([
   'notFound',
   'libraryUnavailable',
   'diskFull',
+  // Takes that cannot be joined packet for packet: the window encodes them again.
+  'needsEncode',
 ]);
 
 /** A machine-readable error code; the renderer branches on it, never on message text. */

@@ -11,6 +11,7 @@ import { composeServices } from '../services/compose-services';
 import type { ImageService } from '../services/images/image-service';
 import type { Pipeline } from '../services/jobs/pipeline';
 import type { LibraryHost } from '../services/library/library-host';
+import type { BoardService } from '../services/boards/board-service';
 import type { ModelCatalogService } from '../services/models/model-catalog-service';
 import type { Job } from '../../shared/jobs/job-models';
 import { createKeyStore, type KeyStore } from '../services/keychain/key-store';
@@ -34,6 +35,8 @@ export interface CliContext {
   /** The model catalog, with what earlier runs learnt from APIMart loaded (nothing is asked until a command does). */
   models(): Promise<ModelCatalogService>;
   library(): Promise<LibraryHost>;
+  /** Storyboards, with the library open (takes are resolved to their videos). */
+  boards(): Promise<BoardService>;
   /** The pipeline; `adopt` (default true) lets it run unfinished jobs other runs left, false runs only its own. */
   pipeline(options?: { adopt?: boolean }): Promise<Pipeline>;
   /** Every change of every job this process runs, as it is recorded: what `generate` and `jobs resume` show. */
@@ -109,6 +112,11 @@ export async function openCliContext(env: CliEnv, appVersion: string): Promise<C
     logger,
     baseUrl,
     library: openLibrary,
+    async boards() {
+      await openLibrary();
+      await (modelsLoaded ??= services.models.load().then(() => services.models));
+      return services.boards;
+    },
     models: () => (modelsLoaded ??= services.models.load().then(() => services.models)),
     pipeline(options = {}) {
       adopt = options.adopt ?? true;

@@ -3,6 +3,7 @@ import { defaultModelId, SNAPSHOT_CATALOG } from '../../shared/catalog/model-cat
 import { formatCommandHelp, formatModels, type CommandHelp } from './cli-help';
 import { EXIT, reportError, UsageError, type CliIo } from './cli-io';
 import { openCliContext, type CliContext, type CliEnv } from './cli-context';
+import { BOARD_HELP, boardCommand } from './commands/board';
 import { CONFIG_HELP, configCommand } from './commands/config';
 import { GENERATE_HELP, generateCommand } from './commands/generate';
 import { jobsCommand, JOBS_HELP, usageCommand } from './commands/jobs';
@@ -19,8 +20,21 @@ const COMMAND_HELP: readonly CommandHelp[] = [
   CONFIG_HELP,
   PREP_IMAGE_HELP,
   ...LIBRARY_HELP,
+  ...BOARD_HELP,
 ];
-const COMMANDS = ['generate', 'models', 'jobs', 'usage', 'key', 'balance', 'config', 'prep-image', 'library', 'help'];
+const COMMANDS = [
+  'generate',
+  'models',
+  'jobs',
+  'usage',
+  'key',
+  'balance',
+  'config',
+  'prep-image',
+  'library',
+  'board',
+  'help',
+];
 
 const HELP = [
   `reelbench ${version}: video generation through APIMart from the command line, into the same library as the Reelbench app`,
@@ -91,6 +105,8 @@ export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv, te
         return await modelsCommand(rest, io, await open());
       case 'library':
         return await libraryCommand(rest, io, await open());
+      case 'board':
+        return await boardCommand(rest, io, await open(), progress);
       case 'key':
         return await keyCommand(rest, io, await open(), { stream: terminal.stdin, isTTY: terminal.stdinIsTTY });
       case 'balance':

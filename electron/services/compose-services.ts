@@ -6,6 +6,8 @@ import type { DownloadSource } from './apimart/download-source';
 import type { FetchLike } from './apimart/http-transport';
 import type { AppPaths } from './app-paths';
 import type { DesktopShell } from './desktop/desktop-shell';
+import { createBoardService, type BoardService } from './boards/board-service';
+import { openBoardStore, type BoardStore } from './storage/board-store';
 import { createDraftService, type DraftService } from './drafts/draft-service';
 import { createEventBus, type EventBus } from './event-bus';
 import { createImageService, type ImageService } from './images/image-service';
@@ -33,6 +35,7 @@ export interface ServiceEvents {
   'library.changed': ReconcileReport;
   'library.item': LibraryItemEvent;
   'models.changed': ModelCatalog;
+  'boards.progress': { readonly id: string; readonly fraction: number };
 }
 
 /** The window's side: present in the app, the e2e harness and the IPC tests; absent in the CLI. */
@@ -100,6 +103,9 @@ export interface Services {
   readonly jobs: JobRunner;
   readonly drafts: DraftService;
   readonly draftStore: DraftStore;
+  /** Storyboards (stored with the drafts, in drafts.sqlite). */
+  readonly boards: BoardService;
+  readonly boardStore: BoardStore;
   /** The IPC router, with every handler (only with `window`). */
   readonly router: IpcRouter;
   /** Events to the window beyond the services' own (the shell's menu navigation), checked against the contract. */
@@ -134,6 +140,7 @@ export function composeServices(adapters: ServiceAdapters): Services {
     bus.on('library.changed', (report) => toWindow.emit('library.changed', report));
     bus.on('library.item', (event) => toWindow.emit('library.item', event));
     bus.on('models.changed', (catalog) => toWindow.emit('models.changed', catalog));
+    bus.on('boards.progress', (progress) => toWindow.emit('boards.progress', progress));
   }
   const apimart = () =>
     createApimartClient({
@@ -209,6 +216,31 @@ export function composeServices(adapters: ServiceAdapters): Services {
       catalog: () => models.current(),
     }),
   );
+  const boardStore = once(() => openBoardStore(paths.draftsFile));
+  const boards = once(() =>
+    createBoardService({
+      store: boardStore.get(),
+      imagesDir: paths.draftImagesDir,
+      jobs: () => pipeline.get().runner,
+      jobPhase: (jobId) => {
+        try {
+          return pipeline.get().runner.get(jobId).phase;
+        } catch {
+          return null;
+        }
+      },
+      itemForJob: (jobId) => {
+        try {
+          return library.current().findByJobId(jobId)?.id ?? null;
+        } catch {
+          return null; // not open (yet): the take is resolved the next time the board is read
+        }
+      },
+      draft: (id) => drafts.get().get(id),
+      catalog: () => models.current(),
+      pricePerSecond: (model) => findModel(models.current(), model)?.price.perSecond ?? null,
+    }),
+  );
   const router = once(() => {
     const window = adapters.window;
     if (!window) throw new Error('The IPC router needs a window: pass `window` to composeServices.');
@@ -225,6 +257,9 @@ export function composeServices(adapters: ServiceAdapters): Services {
       jobs: () => pipeline.get().runner,
       drafts: drafts.get(),
       draftStore: draftStore.get(),
+      boards: boards.get(),
+      boardStore: boardStore.get(),
+      onBoardProgress: (id, fraction) => bus.emit('boards.progress', { id, fraction }),
       paths,
       models,
     });
@@ -251,6 +286,12 @@ export function composeServices(adapters: ServiceAdapters): Services {
     get draftStore() {
       return draftStore.get();
     },
+    get boards() {
+      return boards.get();
+    },
+    get boardStore() {
+      return boardStore.get();
+    },
     get router() {
       return router.get();
     },
@@ -271,6 +312,7 @@ export function composeServices(adapters: ServiceAdapters): Services {
     async close() {
       if (pipeline.built()) await pipeline.get().close();
       if (draftStore.built()) draftStore.get().close();
+      if (boardStore.built()) boardStore.get().close();
       library.close();
     },
   };

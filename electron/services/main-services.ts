@@ -8,6 +8,9 @@ import { createImageGrants } from './images/image-grants';
 import { createLibraryHandlers } from './library/library-handlers';
 import type { LibraryHost } from './library/library-host';
 import { createJobHandlers } from './jobs/job-handlers';
+import { createBoardHandlers } from './boards/board-handlers';
+import type { BoardService } from './boards/board-service';
+import type { BoardStore } from './storage/board-store';
 import { createDraftHandlers } from './drafts/draft-handlers';
 import type { DraftService } from './drafts/draft-service';
 import type { DraftStore } from './storage/draft-store';
@@ -39,6 +42,10 @@ export interface MainServiceDeps {
   readonly jobs: () => JobRunner;
   readonly drafts: DraftService;
   readonly draftStore: DraftStore;
+  readonly boards: BoardService;
+  readonly boardStore: BoardStore;
+  /** Tells the window how far a storyboard's export is. */
+  readonly onBoardProgress: (id: string, fraction: number) => void;
   readonly paths: AppPaths;
   readonly models: ModelCatalogService;
 }
@@ -54,7 +61,8 @@ export function createMainRouter(deps: MainServiceDeps): IpcRouter {
     ...createImageHandlers(deps.images, deps.desktop, deps.paths.cacheDir, grants),
     ...createLibraryHandlers(deps.library, deps.desktop),
     ...createJobHandlers(deps.jobs(), grants),
-    ...createDraftHandlers(deps.drafts, deps.draftStore, deps.desktop, grants),
+    ...createDraftHandlers(deps.drafts, deps.draftStore, deps.boardStore, deps.desktop, grants),
+    ...createBoardHandlers(deps.boards, grants, deps.library, deps.onBoardProgress),
     ...createModelHandlers(deps.models),
   };
   return createIpcRouter({ handlers, isTrustedSender: deps.isTrustedSender, logger: deps.logger });

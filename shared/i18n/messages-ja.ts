@@ -475,4 +475,19 @@ export const ja: Catalog = {
   'error.image.notGranted':
     'Reelbench が開くのは、選んだ・ドロップした・貼り付けた画像だけです。「{file}」はそのどれでもありません。',
   'error.image.notGranted.action': '画像をもう一度選んでください（または作業台にドロップしてください）。',
+  'error.board.notFound': 'このストーリーボードはもう存在しません。',
+  'error.board.shotNotFound': 'このショットはもうストーリーボードにありません。',
+  'error.board.tooManyShots': 'ストーリーボードに入れられるショットは最大 {max} 個です。',
+  'error.board.shotBlocked': 'ショット {shot} はこのままでは送信できません: {reason}',
+  'error.board.shotBlocked.action':
+    'そのショットを直してから、もう一度生成してください。キューには何も追加されていません。',
+  'error.board.nothingToGenerate': 'すべてのショットにテイクがあります（または生成中です）。',
+  'error.board.nothingToGenerate.action': '別のテイクが欲しい場合は、ショットを1つ選んで再生成してください。',
+  'error.code.needsEncode': 'これらの動画をつなぐには再エンコードが必要です。',
+  'error.board.nothingToExport': 'テイクのあるショットがまだないため、書き出すものがありません。',
+  'error.board.nothingToExport.action': '先にショットを生成してください。',
+  'error.board.takeMissing': 'ショット {shot} に選んだテイクはもうライブラリにありません。',
+  'error.board.takeMissing.action': 'そのショットに別のテイクを選ぶか、もう一度生成してください。',
+  'error.board.exportNeedsEncode': 'テイクをそのままつなぐことはできません: {reason}',
+  'error.board.exportNeedsEncode.action': 'ウィンドウから書き出してください。再エンコードします（時間がかかります）。',
 };

@@ -467,4 +467,18 @@ export const ko: Catalog = {
   'error.image.notGranted':
     'Reelbench는 직접 고르거나 끌어다 놓거나 붙여 넣은 이미지만 엽니다. "{file}"은(는) 그런 이미지가 아닙니다.',
   'error.image.notGranted.action': '이미지를 다시 고르세요(또는 작업대에 끌어다 놓으세요).',
+  'error.board.notFound': '이 스토리보드는 더 이상 없습니다.',
+  'error.board.shotNotFound': '이 샷은 더 이상 스토리보드에 없습니다.',
+  'error.board.tooManyShots': '스토리보드에는 샷을 최대 {max}개까지 넣을 수 있습니다.',
+  'error.board.shotBlocked': '샷 {shot}은(는) 지금 상태로 보낼 수 없습니다: {reason}',
+  'error.board.shotBlocked.action': '그 샷을 고친 뒤 다시 생성하세요. 대기열에 추가된 것은 없습니다.',
+  'error.board.nothingToGenerate': '모든 샷에 이미 테이크가 있거나 생성 중입니다.',
+  'error.board.nothingToGenerate.action': '다른 테이크를 원하면 샷 하나를 다시 생성하세요.',
+  'error.code.needsEncode': '이 동영상들을 이어 붙이려면 다시 인코딩해야 합니다.',
+  'error.board.nothingToExport': '아직 테이크가 있는 샷이 없어 내보낼 것이 없습니다.',
+  'error.board.nothingToExport.action': '먼저 샷을 생성하세요.',
+  'error.board.takeMissing': '샷 {shot}에 고른 테이크가 더 이상 라이브러리에 없습니다.',
+  'error.board.takeMissing.action': '그 샷에 다른 테이크를 고르거나 다시 생성하세요.',
+  'error.board.exportNeedsEncode': '테이크를 그대로 이어 붙일 수 없습니다: {reason}',
+  'error.board.exportNeedsEncode.action': '창에서 내보내세요. 다시 인코딩합니다(시간이 더 걸립니다).',
 };

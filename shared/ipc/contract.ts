@@ -28,6 +28,7 @@ import {
   presetSchema,
   promptDiffSchema,
 } from '../drafts/draft-models';
+import { boardPlanSchema, boardScopeSchema, shotPatchSchema, storyboardSchema } from '../boards/board-models';
 import { appInfoSchema, viewSchema } from '../models/app-info';
 import { menuEntrySchema } from '../models/context-menu';
 import { balanceSchema, keyStatusSchema } from '../models/key-status';
@@ -189,6 +190,81 @@ export const contract = {
       request: z.object({ id: z.string().uuid(), spec: batchSpecSchema }),
       response: z.array(jobSchema),
     },
+    'boards.list': {
+      request: z.object({ deleted: z.boolean().optional() }),
+      response: z.array(storyboardSchema),
+    },
+    'boards.get': { request: z.object({ id: z.string().uuid() }), response: storyboardSchema },
+    'boards.create': {
+      request: z.object({
+        title: z.string().max(500).optional(),
+        fromDraftIds: z.array(z.string().uuid()).max(200).optional(),
+      }),
+      response: storyboardSchema,
+    },
+    'boards.rename': {
+      request: z.object({ id: z.string().uuid(), title: z.string().max(500) }),
+      response: storyboardSchema,
+    },
+    'boards.remove': { request: z.object({ id: z.string().uuid() }), response: storyboardSchema },
+    'boards.undoRemove': { request: z.object({ id: z.string().uuid() }), response: storyboardSchema },
+    'boards.addShot': {
+      request: z.object({
+        id: z.string().uuid(),
+        afterIndex: z.number().int().min(-1).max(200).optional(),
+        fromDraftId: z.string().uuid().optional(),
+      }),
+      response: storyboardSchema,
+    },
+    'boards.updateShot': {
+      request: z.object({ id: z.string().uuid(), shotId: z.string().uuid(), patch: shotPatchSchema }),
+      response: storyboardSchema,
+    },
+    'boards.moveShot': {
+      request: z.object({
+        id: z.string().uuid(),
+        shotId: z.string().uuid(),
+        toIndex: z.number().int().min(0).max(200),
+      }),
+      response: storyboardSchema,
+    },
+    'boards.duplicateShot': {
+      request: z.object({ id: z.string().uuid(), shotId: z.string().uuid() }),
+      response: storyboardSchema,
+    },
+    'boards.removeShot': {
+      request: z.object({ id: z.string().uuid(), shotId: z.string().uuid() }),
+      response: storyboardSchema,
+    },
+    'boards.restoreShot': {
+      request: z.object({ id: z.string().uuid(), shotId: z.string().uuid().optional() }),
+      response: storyboardSchema,
+    },
+    'boards.setShotImage': {
+      request: z.object({
+        id: z.string().uuid(),
+        shotId: z.string().uuid(),
+        role: imageRoleSchema,
+        path: z.string().min(1).max(4096).nullable(),
+      }),
+      response: storyboardSchema,
+    },
+    'boards.removeShotImage': {
+      request: z.object({ id: z.string().uuid(), shotId: z.string().uuid(), index: z.number().int().min(0).max(19) }),
+      response: storyboardSchema,
+    },
+    'boards.chooseTake': {
+      request: z.object({ id: z.string().uuid(), shotId: z.string().uuid(), jobId: z.string().uuid().nullable() }),
+      response: storyboardSchema,
+    },
+    'boards.plan': { request: z.object({ id: z.string().uuid(), scope: boardScopeSchema }), response: boardPlanSchema },
+    'boards.generate': {
+      request: z.object({ id: z.string().uuid(), scope: boardScopeSchema }),
+      response: z.array(jobSchema),
+    },
+    // Joins the chosen takes into one MP4 in the library (packets copied as they are); progress as `boards.progress`.
+    'boards.export': { request: z.object({ id: z.string().uuid() }), response: libraryItemSchema },
+    'boards.cancelExport': { request: z.object({ id: z.string().uuid() }), response: z.undefined() },
     'drafts.export': { request: z.undefined(), response: z.object({ file: z.string().nullable() }) },
     'drafts.import': {
       request: z.undefined(),
@@ -196,6 +272,7 @@ export const contract = {
         .object({
           drafts: z.number().int(),
           presets: z.number().int(),
+          storyboards: z.number().int(),
           skipped: z.array(z.object({ item: z.string(), reason: z.string() })),
         })
         .nullable(),
@@ -207,6 +284,7 @@ export const contract = {
     'library.changed': { payload: reconcileReportSchema },
     'library.item': { payload: libraryItemEventSchema },
     'jobs.changed': { payload: jobSchema },
+    'boards.progress': { payload: z.object({ id: z.string().uuid(), fraction: z.number().min(0).max(1) }) },
   },
 } as const;
 

@@ -6,11 +6,14 @@ import { createDraftService, type DraftService } from '../../electron/services/d
 import type { JobRunner } from '../../electron/services/jobs/job-runner';
 import { openDraftStore, type DraftStore } from '../../electron/services/storage/draft-store';
 import type { Job, JobRequestInput } from '../../shared/jobs/job-models';
+import { openBoardStore, type BoardStore } from '../../electron/services/storage/board-store';
 
 /** The draft service over a real database in a temp folder; queued jobs are recorded, not run. */
 export interface DraftSetup {
   readonly dir: string;
   readonly store: DraftStore;
+  /** Storyboards, in the same database file. */
+  readonly boards: BoardStore;
   readonly drafts: DraftService;
   readonly queued: JobRequestInput[];
   clock: Date;
@@ -20,6 +23,7 @@ export interface DraftSetup {
 export async function setupDrafts(prices: Record<string, number> = {}): Promise<DraftSetup> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-drafts-'));
   const store = openDraftStore(path.join(dir, 'drafts.sqlite'));
+  const boards = openBoardStore(path.join(dir, 'drafts.sqlite'));
   const queued: JobRequestInput[] = [];
   // Queueing is the runner's job (tested on its own); here it is enough to see what would be queued.
   const runner = {
@@ -31,11 +35,13 @@ export async function setupDrafts(prices: Record<string, number> = {}): Promise<
   const setup: DraftSetup = {
     dir,
     store,
+    boards,
     queued,
     clock: new Date('2026-11-24T10:00:00Z'),
     drafts: undefined as unknown as DraftService,
     close: async () => {
       store.close();
+      boards.close();
       await rm(dir, { recursive: true, force: true });
     },
   };

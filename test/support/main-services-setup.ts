@@ -26,7 +26,11 @@ export interface ServicesSetup {
 }
 
 /** Builds the services as the shell does (composeServices), pointed at `apiBaseUrl`. */
-export async function setupServices(apiBaseUrl: string, env: Record<string, string> = {}): Promise<ServicesSetup> {
+export async function setupServices(
+  apiBaseUrl: string,
+  env: Record<string, string> = {},
+  options: { readonly pollMs?: number } = {},
+): Promise<ServicesSetup> {
   const tempDir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-services-'));
   const paths = resolveAppPaths(path.join(tempDir, 'data'));
   const keyService = `Reelbench-test-${randomBytes(6).toString('hex')}`;
@@ -44,6 +48,7 @@ export async function setupServices(apiBaseUrl: string, env: Record<string, stri
     keyStore,
     settings,
     fetch: (url, init) => fetch(url, init),
+    ...(options.pollMs ? { jobs: { pollFloorMs: options.pollMs, pollCeilingMs: options.pollMs * 5 } } : {}),
     library: {
       defaultRoot: testLibraryRoot(paths),
       appVersion: 'test',

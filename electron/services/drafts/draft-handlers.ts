@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { DomainHandlers } from '../ipc/router';
 import type { DesktopShell } from '../desktop/desktop-shell';
 import type { DraftStore } from '../storage/draft-store';
+import type { BoardStore } from '../storage/board-store';
 import type { DraftService } from './draft-service';
 import { exportDrafts, importDrafts, MAX_IMPORT_BYTES } from './drafts-transfer';
 import { appError } from '../../../shared/i18n/error-text';
@@ -12,6 +13,7 @@ import { appError } from '../../../shared/i18n/error-text';
 export function createDraftHandlers(
   drafts: DraftService,
   store: DraftStore,
+  boards: BoardStore,
   desktop: DesktopShell,
   grants: ImageGrants,
   now: () => Date = () => new Date(),
@@ -47,7 +49,7 @@ export function createDraftHandlers(
       const folder = await desktop.chooseFolder('exportDrafts');
       if (!folder) return { file: null };
       const file = path.join(folder, `reelbench-drafts-${now().toISOString().slice(0, 10)}.json`);
-      await writeFile(file, exportDrafts(store, now()));
+      await writeFile(file, exportDrafts(store, boards, now()));
       return { file };
     },
     'drafts.import': async () => {
@@ -60,7 +62,7 @@ export function createDraftHandlers(
       const { size } = await stat(file).catch(unreadable);
       if (size > MAX_IMPORT_BYTES) throw appError('invalidInput', 'error.drafts.importTooLarge');
       const text = await readFile(file, 'utf8').catch(unreadable);
-      return importDrafts(store, text, now());
+      return importDrafts(store, boards, text, now());
     },
   };
 }

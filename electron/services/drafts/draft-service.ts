@@ -1,5 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { diffWordsWithSpace } from 'diff';
 import { defaultModelId } from '../../../shared/catalog/model-catalog';
@@ -16,6 +16,7 @@ import type { Job } from '../../../shared/jobs/job-models';
 import type { JobRunner } from '../jobs/job-runner';
 import type { DraftStore } from '../storage/draft-store';
 import { planBatch, type BatchPlan, type BatchSpec } from './batch-plan';
+import { ownImageCopy } from './own-image-copy';
 import { BUILT_IN_PRESETS, withStyle } from './built-in-presets';
 import { appError } from '../../../shared/i18n/error-text';
 
@@ -113,23 +114,7 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
     deps.store.saveVersion({ ...version, jobId: job.id });
     return job;
   };
-  /** The draft's own copy of an image file, named by its content: moving or deleting the original breaks nothing. */
-  const copyImage = async (draft: Draft, source: string): Promise<string> => {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(source);
-    } catch {
-      throw appError('invalidImage', 'error.image.unreadable', { file: path.basename(source) });
-    }
-    const folder = path.join(deps.imagesDir, draft.id);
-    await mkdir(folder, { recursive: true });
-    const copy = path.join(
-      folder,
-      `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${path.extname(source).toLowerCase()}`,
-    );
-    await copyFile(source, copy);
-    return copy;
-  };
+  const copyImage = (draft: Draft, source: string) => ownImageCopy(path.join(deps.imagesDir, draft.id), source);
 
   return {
     create(initial = {}) {

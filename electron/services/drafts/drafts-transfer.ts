@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { draftSchema, presetSchema, type Draft, type Preset } from '../../../shared/drafts/draft-models';
 import type { DraftStore } from '../storage/draft-store';
+import type { BoardStore } from '../storage/board-store';
+import { storyboardSchema, type Storyboard } from '../../../shared/boards/board-models';
 import { appError } from '../../../shared/i18n/error-text';
 
 /** The file format for sharing and backing up drafts and presets. */
@@ -10,24 +12,35 @@ export const DRAFTS_EXPORT_SCHEMA = 'reelbench.drafts/1';
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const MAX_DRAFTS = 5_000;
 const MAX_PRESETS = 500;
+const MAX_BOARDS = 1_000;
 
 /** What an import did. */
 export interface ImportReport {
   readonly drafts: number;
   readonly presets: number;
+  readonly storyboards: number;
   readonly skipped: { readonly item: string; readonly reason: string }[];
 }
 
-/** The export document: drafts (not deleted) and user presets. Images stay on this machine. */
-export function exportDrafts(store: DraftStore, now: Date): string {
+/**
+ * The export document: drafts (not deleted), user presets and storyboards. Images stay on this machine; takes stay
+ * listed (a library shared with the other machine carries the same item ids).
+ */
+export function exportDrafts(store: DraftStore, boards: BoardStore, now: Date): string {
   const drafts = store.listDrafts({ deleted: false }).map((draft) => ({ ...draft, images: [] }));
-  return `${JSON.stringify({ schema: DRAFTS_EXPORT_SCHEMA, exportedAt: now.toISOString(), drafts, presets: store.presets() }, null, 2)}\n`;
+  const storyboards = boards.list({ deleted: false }).map((board) => ({
+    ...board,
+    removed: [],
+    shots: board.shots.map((shot) => ({ ...shot, images: [] })),
+  }));
+  return `${JSON.stringify({ schema: DRAFTS_EXPORT_SCHEMA, exportedAt: now.toISOString(), drafts, presets: store.presets(), storyboards }, null, 2)}\n`;
 }
 
 const envelopeSchema = z.object({
   schema: z.string(),
   drafts: z.array(z.unknown()).max(MAX_DRAFTS).default([]),
   presets: z.array(z.unknown()).max(MAX_PRESETS).default([]),
+  storyboards: z.array(z.unknown()).max(MAX_BOARDS).default([]),
 });
 
 const refuse = (message: string) => appError('invalidInput', 'error.drafts.importInvalid', { reason: message });
@@ -37,7 +50,7 @@ const refuse = (message: string) => appError('invalidInput', 'error.drafts.impor
  * is refused whole and changes nothing; within a valid file, individual bad entries are skipped and reported.
  * Imported drafts get new ids (so importing twice duplicates rather than overwrites) and no images.
  */
-export function importDrafts(store: DraftStore, text: string, now: Date): ImportReport {
+export function importDrafts(store: DraftStore, boards: BoardStore, text: string, now: Date): ImportReport {
   if (Buffer.byteLength(text) > MAX_IMPORT_BYTES)
     throw refuse(`it is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`);
   let json: unknown;
@@ -70,9 +83,30 @@ export function importDrafts(store: DraftStore, text: string, now: Date): Import
       });
     presets.push({ ...parsed.data, id: `user:${randomUUID()}` });
   });
+  const storyboards: Storyboard[] = [];
+  envelope.data.storyboards.forEach((entry, index) => {
+    const parsed = storyboardSchema.safeParse(entry);
+    if (!parsed.success)
+      return void skipped.push({
+        item: `storyboard ${index + 1}`,
+        reason: parsed.error.issues[0]?.message ?? 'invalid',
+      });
+    storyboards.push({
+      ...parsed.data,
+      id: randomUUID(),
+      // New shot ids too: a shot's images are kept in a folder named by its id.
+      shots: parsed.data.shots.map((shot) => ({ ...shot, id: randomUUID(), images: [] })),
+      removed: [],
+      deletedAt: null,
+      updatedAt: now.toISOString(),
+    });
+  });
   store.transaction(() => {
     for (const draft of drafts) store.saveDraft(draft);
     for (const preset of presets) store.savePreset(preset);
   });
-  return { drafts: drafts.length, presets: presets.length, skipped };
+  boards.transaction(() => {
+    for (const board of storyboards) boards.save(board);
+  });
+  return { drafts: drafts.length, presets: presets.length, storyboards: storyboards.length, skipped };
 }

@@ -5,6 +5,14 @@ import type { CatalogRow } from '../storage/catalog-row';
 import type { ScannedFile } from './scan-folder';
 import { stemOfVideo } from './library-paths';
 import { REFERENCE_INFIX } from '../../../shared/library/sidecar';
+import { sequenceRecordSchema } from '../../../shared/boards/board-models';
+
+/** How long an exported sequence lasts, from the shots its sidecar lists; null for anything else. */
+function sequenceSeconds(sidecar: Sidecar): number | null {
+  const record = sequenceRecordSchema.safeParse(sidecar['sequence']);
+  if (!record.success || record.data.shots.length === 0) return null;
+  return Math.round(record.data.shots.reduce((sum, shot) => sum + shot.duration, 0) * 10) / 10;
+}
 
 /** The image types a reference image is kept as. */
 const REFERENCE_EXTENSION = /\.(jpe?g|png|webp)$/i;
@@ -42,7 +50,7 @@ export function rowFromSidecar(
     model: generation?.model ?? null,
     aspect: orientationOf(generation?.aspect ?? undefined),
     resolution: generation?.resolution ?? null,
-    duration: generation?.duration ?? null,
+    duration: generation?.duration ?? sequenceSeconds(sidecar),
     createdAt: new Date(sidecar.createdAt).toISOString(),
     completedAt: sidecar.completedAt ? new Date(sidecar.completedAt).toISOString() : null,
     favorite: sidecar.user.favorite,

@@ -15,8 +15,10 @@ export interface AddVideoInput {
   readonly videoFile: string;
   readonly title?: string | undefined;
   /** How it was made; `params` and `cost` may be left out (a Sora-era caller's fields become the params). */
-  readonly generation: Omit<Generation, 'referenceImage' | 'params' | 'cost'> &
-    Partial<Pick<Generation, 'params' | 'cost'>>;
+  readonly generation:
+    (Omit<Generation, 'referenceImage' | 'params' | 'cost'> & Partial<Pick<Generation, 'params' | 'cost'>>) | null;
+  /** Fields the sidecar carries beside the standard ones (an exported sequence's shots and takes). */
+  readonly extra?: Readonly<Record<string, unknown>> | undefined;
   /** The prepared reference image, copied beside the video. */
   readonly referenceImage?: string | undefined;
   readonly createdAt: Date;
@@ -58,7 +60,7 @@ async function placeFor(
 
 /** The title a generated video is filed under when it was given none: the prompt's first words. */
 export function generatedTitle(input: Pick<AddVideoInput, 'title' | 'generation'>): string {
-  return input.title?.trim() || input.generation.prompt.split(/\s+/).slice(0, 8).join(' ');
+  return input.title?.trim() || input.generation?.prompt.split(/\s+/).slice(0, 8).join(' ') || 'Untitled';
 }
 
 /** A name (without extension) free in the library for a new video: what `fileGeneratedVideo` is then asked to use. */
@@ -93,7 +95,7 @@ export async function fileGeneratedVideo(
   appVersion: string,
 ): Promise<string> {
   const place = placeNamed(root, stem);
-  const jobId = input.generation.jobId;
+  const jobId = input.generation?.jobId ?? null;
   const existing = (await pathExists(place.sidecar)) ? await readSidecar(place.sidecar) : null;
   const ours = existing?.ok === true && jobId !== null && existing.sidecar.generation?.jobId === jobId;
   if (!ours && (existing !== null || (await pathExists(place.video))))
@@ -107,19 +109,19 @@ export async function fileGeneratedVideo(
     referenceImage = referenceNameFor(place.stem, path.extname(input.referenceImage).slice(1) || 'jpg');
   if (!ours) {
     const { size } = await stat(input.videoFile);
-    await writeSidecar(
-      place.sidecar,
-      newSidecar({
+    await writeSidecar(place.sidecar, {
+      ...input.extra,
+      ...newSidecar({
         id: jobId === null ? randomUUID() : itemIdForJob(jobId),
         video: path.basename(place.video),
         videoBytes: size,
         title: generatedTitle(input),
         createdAt: input.createdAt,
         completedAt: input.completedAt,
-        generation: generationSchema.parse({ ...input.generation, referenceImage }),
+        generation: input.generation ? generationSchema.parse({ ...input.generation, referenceImage }) : null,
         appVersion,
       }),
-    );
+    });
   }
   if (input.referenceImage && referenceImage && !(await pathExists(path.join(root, referenceImage)))) {
     await copyAtomically(input.referenceImage, path.join(root, referenceImage));

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -295,7 +296,7 @@ describe('batches', () => {
 });
 
 describe('export and import', () => {
-  it('round-trips drafts and user presets through a file', async () => {
+  it('round-trips drafts, user presets and storyboards through a file', async () => {
     setup = await setupDrafts();
     setup.drafts.create({ prompt: 'Exported prompt' });
     setup.drafts.savePreset({
@@ -304,16 +305,47 @@ describe('export and import', () => {
       params: { duration: 8, aspect_ratio: 'portrait' },
       style: 'x',
     });
-    const text = exportDrafts(setup.store, setup.clock);
+    const shot = {
+      id: randomUUID(),
+      prompt: 'Shot one',
+      model: 'sora-2-preview',
+      params: { duration: 8 },
+      images: [{ role: 'first' as const, path: path.join(setup.dir, 'frame.png'), crop: null }],
+      notes: '',
+      continueFromPrevious: false,
+      takes: [{ jobId: randomUUID(), itemId: randomUUID(), createdAt: setup.clock.toISOString() }],
+      chosenJobId: null,
+    };
+    const board = {
+      id: randomUUID(),
+      title: 'Board',
+      shots: [shot],
+      removed: [],
+      createdAt: setup.clock.toISOString(),
+      updatedAt: setup.clock.toISOString(),
+      deletedAt: null,
+    };
+    setup.boards.save(board);
+    const text = exportDrafts(setup.store, setup.boards, setup.clock);
     expect(JSON.parse(text)).toMatchObject({
       schema: 'reelbench.drafts/1',
       drafts: [{ prompt: 'Exported prompt' }],
       presets: [{ name: 'Mine' }],
+      storyboards: [{ title: 'Board', shots: [{ prompt: 'Shot one', images: [], takes: shot.takes }] }],
     });
     const other = await setupDrafts();
     try {
-      expect(importDrafts(other.store, text, other.clock)).toEqual({ drafts: 1, presets: 1, skipped: [] });
+      expect(importDrafts(other.store, other.boards, text, other.clock)).toEqual({
+        drafts: 1,
+        presets: 1,
+        storyboards: 1,
+        skipped: [],
+      });
       expect(other.drafts.list().map((draft) => draft.prompt)).toEqual(['Exported prompt']);
+      const [imported] = other.boards.list({ deleted: false });
+      expect(imported?.shots.map((entry) => entry.prompt)).toEqual(['Shot one']);
+      expect(imported?.id).not.toBe(board.id);
+      expect(imported?.shots[0]?.id).not.toBe(shot.id);
     } finally {
       await other.close();
     }
@@ -346,14 +378,14 @@ describe('export and import', () => {
   ])('refuses %s with a message and changes nothing', async (_name, text, message) => {
     setup = await setupDrafts();
     const before = setup.drafts.create({ prompt: 'already here' });
-    expect(() => importDrafts(setup.store, text, setup.clock)).toThrow(message);
+    expect(() => importDrafts(setup.store, setup.boards, text, setup.clock)).toThrow(message);
     expect(setup.drafts.list().map((draft) => draft.id)).toEqual([before.id]);
     expect(setup.store.presets()).toEqual([]);
   });
 
   it('skips and reports bad entries inside a valid file', async () => {
     setup = await setupDrafts();
-    const good = JSON.parse(exportDrafts(setup.store, setup.clock)) as { drafts: unknown[] };
+    const good = JSON.parse(exportDrafts(setup.store, setup.boards, setup.clock)) as { drafts: unknown[] };
     const draft = setup.drafts.create({ prompt: 'template' });
     const valid = setup.store.getDraft(draft.id);
     const text = JSON.stringify({
@@ -361,7 +393,7 @@ describe('export and import', () => {
       drafts: [valid, { ...valid, prompt: 42 }, { nonsense: true }],
       presets: [{ id: 'builtin:x', name: 'n', builtIn: true, params: valid?.params, style: '' }],
     });
-    const report = importDrafts(setup.store, text, setup.clock);
+    const report = importDrafts(setup.store, setup.boards, text, setup.clock);
     expect(report.drafts).toBe(1);
     expect(report.skipped.map((entry) => entry.item)).toEqual(['draft 2', 'draft 3', 'preset 1']);
   });

@@ -51,7 +51,7 @@ describe.skipIf(gate.skip)('drafts over IPC, with no network and no key', () => 
     expect(path.dirname(file)).toBe(path.resolve(folder));
     expect((await readdir(folder)).some((name) => /^reelbench-drafts-\d{4}-\d\d-\d\d\.json$/.test(name))).toBe(true);
     app.desktop.nextFile = file;
-    expect(data(await app.call('drafts.import'))).toEqual({ drafts: 1, presets: 0, skipped: [] });
+    expect(data(await app.call('drafts.import'))).toEqual({ drafts: 1, presets: 0, storyboards: 0, skipped: [] });
     expect(data<unknown[]>(await app.call('drafts.list', {}))).toHaveLength(2);
     app.desktop.nextFile = null;
     expect(data(await app.call('drafts.import'))).toBeNull();

@@ -1,0 +1,62 @@
+import type { ImageGrants } from '../images/image-grants';
+import type { DomainHandlers } from '../ipc/router';
+import type { LibraryHost } from '../library/library-host';
+import type { BoardService } from './board-service';
+import { exportSequence } from './sequence-export';
+
+/** Handlers of the `boards.*` domain. */
+export function createBoardHandlers(
+  boards: BoardService,
+  grants: ImageGrants,
+  library: LibraryHost,
+  onProgress: (id: string, fraction: number) => void,
+): DomainHandlers<'boards'> {
+  const exports = new Map<string, AbortController>();
+  return {
+    'boards.list': ({ deleted }) => boards.list(deleted === undefined ? {} : { deleted }),
+    'boards.get': ({ id }) => boards.get(id),
+    'boards.create': (input) => boards.create(input),
+    'boards.rename': ({ id, title }) => boards.rename(id, title),
+    'boards.remove': ({ id }) => boards.remove(id),
+    'boards.undoRemove': ({ id }) => boards.undoRemove(id),
+    'boards.addShot': ({ id, ...input }) => boards.addShot(id, input),
+    'boards.updateShot': ({ id, shotId, patch }) => boards.updateShot(id, shotId, patch),
+    'boards.moveShot': ({ id, shotId, toIndex }) => boards.moveShot(id, shotId, toIndex),
+    'boards.duplicateShot': ({ id, shotId }) => boards.duplicateShot(id, shotId),
+    'boards.removeShot': ({ id, shotId }) => boards.removeShot(id, shotId),
+    'boards.restoreShot': ({ id, shotId }) => boards.restoreShot(id, shotId),
+    'boards.setShotImage': ({ id, shotId, role, path }) => {
+      // Only files the user chose (or the app wrote) can be copied into a shot.
+      if (path !== null) grants.check(path);
+      return boards.setShotImage(id, shotId, role, path);
+    },
+    'boards.removeShotImage': ({ id, shotId, index }) => boards.removeShotImage(id, shotId, index),
+    'boards.chooseTake': ({ id, shotId, jobId }) => boards.chooseTake(id, shotId, jobId),
+    'boards.plan': ({ id, scope }) => boards.plan(id, scope),
+    'boards.generate': ({ id, scope }) => boards.generate(id, scope),
+    'boards.export': async ({ id }) => {
+      exports.get(id)?.abort(new Error('replaced by a new export'));
+      const controller = new AbortController();
+      exports.set(id, controller);
+      let last = -1;
+      try {
+        return await exportSequence(boards.get(id), library.current(), {
+          signal: controller.signal,
+          onProgress: (fraction) => {
+            // A percent at a time: thousands of packets must not become thousands of IPC messages.
+            const percent = Math.floor(fraction * 100);
+            if (percent === last) return;
+            last = percent;
+            onProgress(id, percent / 100);
+          },
+        });
+      } finally {
+        if (exports.get(id) === controller) exports.delete(id);
+      }
+    },
+    'boards.cancelExport': ({ id }) => {
+      exports.get(id)?.abort(new Error('cancelled'));
+      return undefined;
+    },
+  };
+}

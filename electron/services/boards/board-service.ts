@@ -1,0 +1,280 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { defaultModelId } from '../../../shared/catalog/model-catalog';
+import type { ImageRole, ModelCatalog } from '../../../shared/catalog/video-model';
+import {
+  shotPatchSchema,
+  type BoardPlan,
+  type BoardScope,
+  type Shot,
+  type Storyboard,
+} from '../../../shared/boards/board-models';
+import type { Draft } from '../../../shared/drafts/draft-models';
+import type { Job, JobPhase } from '../../../shared/jobs/job-models';
+import { appError } from '../../../shared/i18n/error-text';
+import type { JobRunner } from '../jobs/job-runner';
+import type { BoardStore } from '../storage/board-store';
+import { ownImageCopy } from '../drafts/own-image-copy';
+import { planBoard } from './board-plan';
+
+/** Storyboards: shots in order, generated through the queue, with their takes. Works offline except `generate`. */
+export interface BoardService {
+  create(input?: { title?: string; fromDraftIds?: readonly string[] }): Storyboard;
+  list(options?: { deleted?: boolean }): Storyboard[];
+  get(id: string): Storyboard;
+  rename(id: string, title: string): Storyboard;
+  remove(id: string): Storyboard;
+  undoRemove(id: string): Storyboard;
+  /** A new shot after `afterIndex` (at the end by default): blank with the previous shot's model, or a draft's copy. */
+  addShot(id: string, input?: { afterIndex?: number; fromDraftId?: string }): Storyboard;
+  updateShot(id: string, shotId: string, patch: unknown): Storyboard;
+  moveShot(id: string, shotId: string, toIndex: number): Storyboard;
+  duplicateShot(id: string, shotId: string): Storyboard;
+  removeShot(id: string, shotId: string): Storyboard;
+  /** Puts the most recently removed shot (or the one named) back where it stood. */
+  restoreShot(id: string, shotId?: string): Storyboard;
+  setShotImage(id: string, shotId: string, role: ImageRole, source: string | null): Promise<Storyboard>;
+  removeShotImage(id: string, shotId: string, index: number): Storyboard;
+  chooseTake(id: string, shotId: string, jobId: string | null): Storyboard;
+  /** What `generate` would send: seconds and cost, and what cannot be sent. Nothing is queued. */
+  plan(id: string, scope: BoardScope): BoardPlan;
+  /** Queues one job per shot of the scope; each becomes a take of its shot. Refused whole if a shot cannot be sent. */
+  generate(id: string, scope: BoardScope): Job[];
+}
+
+/** What the service works with. */
+export interface BoardServiceDeps {
+  readonly store: BoardStore;
+  readonly imagesDir: string;
+  readonly jobs: () => JobRunner;
+  /** The phase of a job, or null when it is no longer known (hidden, purged). */
+  readonly jobPhase: (jobId: string) => JobPhase | null;
+  /** The library item a job filed, or null (not yet, or the library is not open). */
+  readonly itemForJob: (jobId: string) => string | null;
+  readonly draft: (id: string) => Draft;
+  readonly catalog: () => ModelCatalog;
+  readonly pricePerSecond: (model: string) => number | null;
+  readonly now?: () => Date;
+}
+
+const MAX_SHOTS = 200;
+const notFound = () => appError('notFound', 'error.board.notFound');
+const shotMissing = () => appError('notFound', 'error.board.shotNotFound');
+
+/** Creates the service. */
+export function createBoardService(deps: BoardServiceDeps): BoardService {
+  const now = () => (deps.now ?? (() => new Date()))().toISOString();
+
+  /** Fills in the library items of takes whose jobs have filed their videos since the board was saved. */
+  const withTakesResolved = (board: Storyboard): Storyboard => {
+    let changed = false;
+    const shots = board.shots.map((shot) => {
+      const takes = shot.takes.map((take) => {
+        if (take.itemId !== null) return take;
+        const itemId = deps.itemForJob(take.jobId);
+        if (itemId === null) return take;
+        changed = true;
+        return { ...take, itemId };
+      });
+      return { ...shot, takes };
+    });
+    if (!changed) return board;
+    const resolved = { ...board, shots };
+    deps.store.save(resolved);
+    return resolved;
+  };
+  const get = (id: string): Storyboard => {
+    const board = deps.store.get(id);
+    if (!board) throw notFound();
+    return withTakesResolved(board);
+  };
+  const save = (board: Storyboard): Storyboard => {
+    const saved = { ...board, updatedAt: now() };
+    deps.store.save(saved);
+    return saved;
+  };
+  const indexOfShot = (board: Storyboard, shotId: string): number => {
+    const index = board.shots.findIndex((shot) => shot.id === shotId);
+    if (index < 0) throw shotMissing();
+    return index;
+  };
+  const withShot = (board: Storyboard, shotId: string, change: (shot: Shot) => Shot): Storyboard => {
+    const index = indexOfShot(board, shotId);
+    return { ...board, shots: board.shots.map((shot, at) => (at === index ? change(shot) : shot)) };
+  };
+  const insertShot = (board: Storyboard, shot: Shot, index: number): Storyboard => {
+    if (board.shots.length >= MAX_SHOTS) throw appError('invalidInput', 'error.board.tooManyShots', { max: MAX_SHOTS });
+    const shots = [...board.shots];
+    shots.splice(Math.max(0, Math.min(index, shots.length)), 0, shot);
+    return { ...board, shots };
+  };
+  const blankShot = (board: Storyboard, afterIndex: number): Shot => {
+    const previous = board.shots[afterIndex] ?? board.shots.at(-1);
+    const model = previous?.model ?? defaultModelId(deps.catalog(), null);
+    return {
+      id: randomUUID(),
+      prompt: '',
+      model,
+      params: previous?.model === model ? previous.params : {},
+      images: [],
+      notes: '',
+      continueFromPrevious: false,
+      takes: [],
+      chosenJobId: null,
+    };
+  };
+  const shotFromDraft = (draft: Draft): Shot => ({
+    id: randomUUID(),
+    prompt: draft.prompt,
+    model: draft.model,
+    params: draft.params,
+    images: draft.images,
+    notes: draft.notes,
+    continueFromPrevious: false,
+    takes: [],
+    chosenJobId: null,
+  });
+  const plan = (board: Storyboard, scope: BoardScope) =>
+    planBoard(board, scope, deps.catalog(), deps.pricePerSecond, deps.jobPhase);
+
+  return {
+    create(input = {}) {
+      const at = now();
+      const shots = (input.fromDraftIds ?? []).map((draftId) => shotFromDraft(deps.draft(draftId)));
+      const board: Storyboard = {
+        id: randomUUID(),
+        title: input.title?.trim() ?? '',
+        shots,
+        removed: [],
+        createdAt: at,
+        updatedAt: at,
+        deletedAt: null,
+      };
+      deps.store.save(board);
+      return board;
+    },
+    list: (options = {}) => deps.store.list({ deleted: options.deleted ?? false }).map(withTakesResolved),
+    get,
+    rename: (id, title) => save({ ...get(id), title: title.trim().slice(0, 500) }),
+    remove: (id) => save({ ...get(id), deletedAt: now() }),
+    undoRemove: (id) => save({ ...get(id), deletedAt: null }),
+    addShot(id, input = {}) {
+      const board = get(id);
+      const afterIndex = input.afterIndex ?? board.shots.length - 1;
+      const shot =
+        input.fromDraftId !== undefined ? shotFromDraft(deps.draft(input.fromDraftId)) : blankShot(board, afterIndex);
+      return save(insertShot(board, shot, afterIndex + 1));
+    },
+    updateShot(id, shotId, rawPatch) {
+      const patch = shotPatchSchema.parse(rawPatch);
+      return save(
+        withShot(get(id), shotId, (shot) => ({
+          ...shot,
+          prompt: patch.prompt ?? shot.prompt,
+          model: patch.model ?? shot.model,
+          params: patch.params ?? shot.params,
+          notes: patch.notes ?? shot.notes,
+          continueFromPrevious: patch.continueFromPrevious ?? shot.continueFromPrevious,
+          images:
+            patch.crop === undefined
+              ? shot.images
+              : shot.images.map((image, index) =>
+                  index === patch.crop?.index ? { ...image, crop: patch.crop.rect } : image,
+                ),
+        })),
+      );
+    },
+    moveShot(id, shotId, toIndex) {
+      const board = get(id);
+      const from = indexOfShot(board, shotId);
+      const shots = [...board.shots];
+      const [moved] = shots.splice(from, 1);
+      if (!moved) throw shotMissing();
+      shots.splice(Math.max(0, Math.min(toIndex, shots.length)), 0, moved);
+      return save({ ...board, shots });
+    },
+    duplicateShot(id, shotId) {
+      const board = get(id);
+      const index = indexOfShot(board, shotId);
+      const original = board.shots[index];
+      if (!original) throw shotMissing();
+      // The copy is a new shot to generate: its prompt and settings, none of the original's takes.
+      return save(insertShot(board, { ...original, id: randomUUID(), takes: [], chosenJobId: null }, index + 1));
+    },
+    removeShot(id, shotId) {
+      const board = get(id);
+      const index = indexOfShot(board, shotId);
+      const shot = board.shots[index];
+      if (!shot) throw shotMissing();
+      return save({
+        ...board,
+        shots: board.shots.filter((_, at) => at !== index),
+        removed: [{ shot, index, at: now() }, ...board.removed].slice(0, 20),
+      });
+    },
+    restoreShot(id, shotId) {
+      const board = get(id);
+      const entry = shotId === undefined ? board.removed[0] : board.removed.find((held) => held.shot.id === shotId);
+      if (!entry) throw shotMissing();
+      const restored = insertShot(board, entry.shot, entry.index);
+      return save({ ...restored, removed: board.removed.filter((held) => held !== entry) });
+    },
+    async setShotImage(id, shotId, role, source) {
+      const board = get(id);
+      const shot = board.shots[indexOfShot(board, shotId)];
+      if (!shot) throw shotMissing();
+      const others =
+        role === 'reference' && source !== null ? shot.images : shot.images.filter((image) => image.role !== role);
+      const images =
+        source === null
+          ? others
+          : [...others, { role, path: await ownImageCopy(path.join(deps.imagesDir, shotId), source), crop: null }];
+      // Read again: the board may have been saved while the image was being copied.
+      return save(withShot(get(id), shotId, (current) => ({ ...current, images })));
+    },
+    removeShotImage: (id, shotId, index) =>
+      save(withShot(get(id), shotId, (shot) => ({ ...shot, images: shot.images.filter((_, at) => at !== index) }))),
+    chooseTake(id, shotId, jobId) {
+      return save(
+        withShot(get(id), shotId, (shot) => {
+          if (jobId !== null && !shot.takes.some((take) => take.jobId === jobId)) throw shotMissing();
+          return { ...shot, chosenJobId: jobId };
+        }),
+      );
+    },
+    plan: (id, scope) => plan(get(id), scope),
+    generate(id, scope) {
+      const board = get(id);
+      const planned = plan(board, scope);
+      const firstBlocked = planned.blocked[0];
+      if (firstBlocked)
+        throw appError('invalidInput', 'error.board.shotBlocked', {
+          shot: firstBlocked.index + 1,
+          reason: firstBlocked.reason,
+        });
+      if (planned.shots.length === 0) throw appError('invalidInput', 'error.board.nothingToGenerate');
+      const jobs: Job[] = [];
+      let current = board;
+      for (const entry of planned.shots) {
+        const shot = current.shots[entry.index];
+        if (!shot) continue;
+        const job = deps.jobs().enqueue({
+          prompt: shot.prompt,
+          model: shot.model,
+          params: shot.params,
+          images: shot.images.map((image) => ({ role: image.role, path: image.path, crop: image.crop })),
+          title: `${board.title.trim() || 'Storyboard'} · ${entry.index + 1}`,
+        });
+        jobs.push(job);
+        // Each take is recorded as soon as its job exists: a crash after it leaves no job without its shot.
+        current = save(
+          withShot(current, shot.id, (held) => ({
+            ...held,
+            takes: [...held.takes, { jobId: job.id, itemId: null, createdAt: job.createdAt }],
+          })),
+        );
+      }
+      return jobs;
+    },
+  };
+}

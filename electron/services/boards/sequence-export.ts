@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { sequenceOf } from '../../../shared/boards/chosen-take';
+import type { SequenceRecord, Storyboard } from '../../../shared/boards/board-models';
+import type { LibraryItem } from '../../../shared/library/library-models';
+import { appError } from '../../../shared/i18n/error-text';
+import type { LibraryService } from '../library/library-service';
+import { remuxClips, RemuxMismatch } from '../media/mp4-remux';
+
+/** A hidden folder inside the library: the joined file is moved into place on the same disk. */
+export const EXPORTS_FOLDER = '.reelbench-exports';
+
+/** What exporting a sequence reports as it goes, and how it is stopped. */
+export interface SequenceExportOptions {
+  readonly onProgress?: (fraction: number) => void;
+  readonly signal?: AbortSignal;
+  readonly now?: () => Date;
+}
+
+/** A chapter title: the shot's number and the first words of its prompt. */
+const chapterTitle = (index: number, prompt: string): string => {
+  const words = prompt.trim().split(/\s+/).slice(0, 8).join(' ');
+  return words ? `${index + 1}. ${words}` : `${index + 1}`;
+};
+
+/**
+ * Joins a storyboard's chosen takes, in order, into one MP4 filed in the library, with a chapter at each shot and a
+ * sidecar listing its shots and takes. The takes' packets are copied as they are; takes whose codec parameters differ
+ * are refused with the reason (`boardExportNeedsEncode`): the window then encodes them again itself.
+ */
+export async function exportSequence(
+  board: Storyboard,
+  library: LibraryService,
+  options: SequenceExportOptions = {},
+): Promise<LibraryItem> {
+  const sequence = sequenceOf(board);
+  if (sequence.length === 0) throw appError('invalidInput', 'error.board.nothingToExport');
+  const clips = sequence.map(({ shot, index, take }) => {
+    const file = library.mediaFile('video', take.itemId);
+    if (!file) throw appError('notFound', 'error.board.takeMissing', { shot: index + 1 });
+    return { file, title: chapterTitle(index, shot.prompt) };
+  });
+  const folder = path.join(library.root, EXPORTS_FOLDER);
+  await mkdir(folder, { recursive: true });
+  const joined = path.join(folder, `${randomUUID()}.mp4`);
+  const title = board.title.trim() || 'Storyboard';
+  try {
+    const result = await remuxClips(clips, joined, {
+      chapters: true,
+      tags: { title, comment: `A Reelbench storyboard of ${clips.length} shots` },
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    const starts = result.chapters.map((chapter) => chapter.start);
+    const record: SequenceRecord = {
+      boardId: board.id,
+      boardTitle: title,
+      lossless: true,
+      shots: sequence.map(({ shot, take }, at) => ({
+        shotId: shot.id,
+        jobId: take.jobId,
+        itemId: take.itemId,
+        title: clips[at]?.title ?? '',
+        start: starts[at] ?? 0,
+        duration: (starts[at + 1] ?? result.duration) - (starts[at] ?? 0),
+      })),
+    };
+    const at = (options.now ?? (() => new Date()))();
+    return await library.addVideo({
+      videoFile: joined,
+      title,
+      generation: null,
+      extra: { sequence: record },
+      createdAt: at,
+      completedAt: at,
+    });
+  } catch (error) {
+    if (error instanceof RemuxMismatch)
+      throw appError('needsEncode', 'error.board.exportNeedsEncode', { reason: error.message });
+    throw error;
+  } finally {
+    await rm(joined, { force: true });
+  }
+}

@@ -1,0 +1,204 @@
+import {
+  ALL_FORMATS,
+  EncodedAudioPacketSource,
+  EncodedPacketSink,
+  EncodedVideoPacketSource,
+  FilePathSource,
+  FilePathTarget,
+  Input,
+  Mp4OutputFormat,
+  Output,
+  type AudioCodec,
+  type InputAudioTrack,
+  type InputVideoTrack,
+  type MetadataTags,
+  type VideoCodec,
+} from 'mediabunny';
+import { chplBox, type Chapter } from './chapter-box';
+
+/** One clip of a remux: its file and the chapter title it starts (if chapters are written). */
+export interface RemuxClip {
+  readonly file: string;
+  readonly title: string;
+}
+
+/** What the output file carries besides the clips' packets. */
+export interface RemuxOptions {
+  /** Title, comment and private boxes (four-letter names) written into the movie's `udta`. */
+  readonly tags?: { readonly title?: string; readonly comment?: string; readonly boxes?: Record<string, Uint8Array> };
+  /** Write a chapter at the start of each clip. */
+  readonly chapters?: boolean;
+  /** Called with the fraction done (0–1) as packets are copied. */
+  readonly onProgress?: (fraction: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** What a remux produced. */
+export interface RemuxResult {
+  readonly duration: number;
+  readonly chapters: readonly Chapter[];
+}
+
+/** The clips cannot be joined without decoding and encoding again: why, in a line. */
+export class RemuxMismatch extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RemuxMismatch';
+  }
+}
+
+interface OpenedClip {
+  readonly input: Input;
+  readonly video: InputVideoTrack;
+  readonly audio: InputAudioTrack | null;
+  readonly videoConfig: VideoDecoderConfig;
+  readonly audioConfig: AudioDecoderConfig | null;
+  readonly start: number;
+  readonly duration: number;
+  readonly title: string;
+}
+
+const bytesOf = (description: VideoDecoderConfig['description']): string => {
+  if (!description) return '';
+  const view = ArrayBuffer.isView(description)
+    ? new Uint8Array(description.buffer, description.byteOffset, description.byteLength)
+    : new Uint8Array(description);
+  return Buffer.from(view).toString('base64');
+};
+
+/** What must be equal for packets of two clips to play as one track. */
+const videoKey = (config: VideoDecoderConfig) =>
+  `${config.codec} ${config.codedWidth ?? '?'}×${config.codedHeight ?? '?'} ${bytesOf(config.description)}`;
+const audioKey = (config: AudioDecoderConfig | null) =>
+  config
+    ? `${config.codec} ${config.sampleRate} Hz ${config.numberOfChannels} ch ${bytesOf(config.description)}`
+    : 'none';
+
+async function openClip(clip: RemuxClip): Promise<OpenedClip> {
+  const input = new Input({ formats: ALL_FORMATS, source: new FilePathSource(clip.file) });
+  const video = await input.getPrimaryVideoTrack();
+  if (!video) throw new RemuxMismatch(`${clip.file} has no video track.`);
+  const videoConfig = await video.getDecoderConfig();
+  if (!videoConfig) throw new RemuxMismatch(`${clip.file}: its video codec is not one Reelbench can copy.`);
+  const audio = await input.getPrimaryAudioTrack();
+  const audioConfig = audio ? await audio.getDecoderConfig() : null;
+  const start = await video.getFirstTimestamp();
+  const duration = (await video.computeDuration()) - start;
+  return { input, video, audio, videoConfig, audioConfig, start, duration, title: clip.title };
+}
+
+/** Whether every clip can be copied packet for packet into one file; the reason when not. */
+export async function remuxMismatch(clips: readonly RemuxClip[]): Promise<string | null> {
+  const opened = await Promise.all(clips.map(openClip));
+  try {
+    return mismatchOf(opened);
+  } finally {
+    for (const clip of opened) clip.input.dispose();
+  }
+}
+
+function mismatchOf(clips: readonly OpenedClip[]): string | null {
+  const [first, ...rest] = clips;
+  if (!first) return null;
+  for (const clip of rest) {
+    if (videoKey(clip.videoConfig) !== videoKey(first.videoConfig))
+      return `"${clip.title}" is ${clip.videoConfig.codec} ${clip.videoConfig.codedWidth ?? '?'}×${clip.videoConfig.codedHeight ?? '?'}, "${first.title}" ${first.videoConfig.codec} ${first.videoConfig.codedWidth ?? '?'}×${first.videoConfig.codedHeight ?? '?'} (or their encoder settings differ).`;
+    if (audioKey(clip.audioConfig) !== audioKey(first.audioConfig))
+      return `the sound of "${clip.title}" and "${first.title}" is encoded differently (${audioKey(clip.audioConfig).split(' ').slice(0, 5).join(' ')} / ${audioKey(first.audioConfig).split(' ').slice(0, 5).join(' ')}).`;
+  }
+  return null;
+}
+
+/**
+ * Joins clips into one MP4 by copying their packets (no decoding, no quality lost): each clip's video and sound are
+ * shifted to start where the previous clip's video ends. Throws `RemuxMismatch` when the clips' codec parameters
+ * differ (they must then be encoded again). One clip with tags is how a file gets its metadata written in.
+ */
+export async function remuxClips(
+  clips: readonly RemuxClip[],
+  outFile: string,
+  options: RemuxOptions = {},
+): Promise<RemuxResult> {
+  const opened: OpenedClip[] = [];
+  try {
+    for (const clip of clips) opened.push(await openClip(clip));
+    const mismatch = mismatchOf(opened);
+    if (mismatch) throw new RemuxMismatch(mismatch);
+    const [first] = opened;
+    if (!first) throw new RemuxMismatch('there is nothing to join.');
+
+    const output = new Output({
+      // Boxes in udta (not an ilst): the only way to carry a Nero chapter list and private records in one pass.
+      format: new Mp4OutputFormat({ fastStart: false, metadataFormat: 'udta' }),
+      target: new FilePathTarget(outFile),
+    });
+    const videoSource = new EncodedVideoPacketSource(first.video.codec as VideoCodec);
+    output.addVideoTrack(videoSource, { rotation: first.video.rotation });
+    const audioSource =
+      first.audio && first.audioConfig ? new EncodedAudioPacketSource(first.audio.codec as AudioCodec) : null;
+    if (audioSource) output.addAudioTrack(audioSource);
+
+    const chapters: Chapter[] = [];
+    let offset = 0;
+    for (const clip of opened) {
+      chapters.push({ start: offset, title: clip.title });
+      offset += clip.duration;
+    }
+    const tags: MetadataTags = {
+      ...(options.tags?.title !== undefined ? { title: options.tags.title } : {}),
+      ...(options.tags?.comment !== undefined ? { comment: options.tags.comment } : {}),
+      raw: {
+        ...options.tags?.boxes,
+        ...(options.chapters ? { chpl: chplBox(chapters) } : {}),
+      },
+    };
+    output.setMetadataTags(tags);
+    const abort = () => void output.cancel();
+    options.signal?.addEventListener('abort', abort, { once: true });
+    try {
+      await output.start();
+      const total = opened.reduce((sum, clip) => sum + clip.duration, 0) || 1;
+      let clipStart = 0;
+      let lastAudio = 0;
+      for (const clip of opened) {
+        let firstVideo = true;
+        for await (const packet of new EncodedPacketSink(clip.video).packets()) {
+          if (options.signal?.aborted) throw options.signal.reason;
+          await videoSource.add(
+            packet.clone({ timestamp: clipStart + packet.timestamp - clip.start }),
+            firstVideo ? { decoderConfig: clip.videoConfig } : undefined,
+          );
+          firstVideo = false;
+          options.onProgress?.(Math.min(1, (clipStart + packet.timestamp - clip.start) / total));
+        }
+        if (clip.audio && audioSource) {
+          // Sound is placed against its own clip's picture, so no drift builds up from clip to clip; a frame of
+          // sound that starts after the picture has ended (encoder padding) is left out, so the film is as long as
+          // its pictures and timestamps never go back.
+          const audioFirst = await clip.audio.getFirstTimestamp();
+          let firstAudio = true;
+          for await (const packet of new EncodedPacketSink(clip.audio).packets()) {
+            const offset = packet.timestamp - audioFirst;
+            const timestamp = clipStart + offset;
+            if (offset >= clip.duration - 1e-6 || timestamp < lastAudio) continue;
+            await audioSource.add(
+              packet.clone({ timestamp }),
+              firstAudio && clip.audioConfig ? { decoderConfig: clip.audioConfig } : undefined,
+            );
+            firstAudio = false;
+            lastAudio = timestamp;
+          }
+        }
+        clipStart += clip.duration;
+      }
+      await output.finalize();
+      options.onProgress?.(1);
+      return { duration: clipStart, chapters: options.chapters ? chapters : [] };
+    } finally {
+      options.signal?.removeEventListener('abort', abort);
+      if (output.state !== 'finalized' && output.state !== 'canceled') await output.cancel();
+    }
+  } finally {
+    for (const clip of opened) clip.input.dispose();
+  }
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { draftImageSchema, draftPatchSchema, generationSettingsSchema } from '../drafts/draft-models';
+
+/** One generation of a shot: the job that makes it and, once filed, its library item. */
+export const takeSchema = z.object({
+  jobId: z.string().uuid(),
+  /** The library item the job filed; null while it runs (or when it failed). */
+  itemId: z.string().uuid().nullable(),
+  createdAt: z.string(),
+});
+
+/** A take of a shot. */
+export type Take = z.infer<typeof takeSchema>;
+
+/** A shot: a prompt with its model, params and images, like a draft, and the takes generated from it. */
+export const shotSchema = z.object({
+  id: z.string().uuid(),
+  prompt: z.string().max(10_000),
+  ...generationSettingsSchema.shape,
+  images: z.array(draftImageSchema).max(20),
+  notes: z.string().max(100_000).default(''),
+  /** The user asked for this shot to start where the previous shot's chosen take ends (its last frame). */
+  continueFromPrevious: z.boolean().default(false),
+  takes: z.array(takeSchema).max(200),
+  /** The job id of the take the sequence uses; null until one is chosen (the newest filed take plays meanwhile). */
+  chosenJobId: z.string().uuid().nullable(),
+});
+
+/** A shot. */
+export type Shot = z.infer<typeof shotSchema>;
+
+/** Shots in order: what is planned, generated, played and exported as one film. */
+export const storyboardSchema = z.object({
+  id: z.string().uuid(),
+  title: z.string().max(500),
+  shots: z.array(shotSchema).max(200),
+  /** Shots deleted lately, with where they stood: "undo" puts one back. */
+  removed: z
+    .array(z.object({ shot: shotSchema, index: z.number().int().min(0), at: z.string() }))
+    .max(20)
+    .default([]),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Set when deleted (undoable until purged). */
+  deletedAt: z.string().nullable(),
+});
+
+/** A storyboard. */
+export type Storyboard = z.infer<typeof storyboardSchema>;
+
+/** A change to a shot, as the window's autosave sends it; `params` replaces the shot's params whole. */
+export const shotPatchSchema = draftPatchSchema
+  .pick({ prompt: true, model: true, params: true, notes: true, crop: true })
+  .extend({ continueFromPrevious: z.boolean().optional() });
+
+/** A shot patch. */
+export type ShotPatch = z.infer<typeof shotPatchSchema>;
+
+/** Which shots a generation covers. */
+export const boardScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('shot'), shotId: z.string().uuid() }),
+  /** Shots without a filed take and without one under way. */
+  z.object({ kind: z.literal('missing') }),
+  z.object({ kind: z.literal('all') }),
+]);
+
+/** A generation scope. */
+export type BoardScope = z.infer<typeof boardScopeSchema>;
+
+/** What generating a scope would send and cost, shown before anything is queued. */
+export const boardPlanSchema = z.object({
+  shots: z.array(
+    z.object({
+      shotId: z.string().uuid(),
+      index: z.number().int(),
+      model: z.string(),
+      seconds: z.number(),
+      cost: z.number().nullable(),
+    }),
+  ),
+  totalSeconds: z.number(),
+  /** Null when a shot's model has no price. */
+  estimatedCost: z.number().nullable(),
+  /** Shots that cannot be sent as they are, with why (no prompt, params the model refuses). */
+  blocked: z.array(z.object({ shotId: z.string().uuid(), index: z.number().int(), reason: z.string() })),
+});
+
+/** A generation plan. */
+export type BoardPlan = z.infer<typeof boardPlanSchema>;
+
+/** One shot of an exported sequence, as its sidecar lists it. */
+export const sequenceShotSchema = z.object({
+  shotId: z.string(),
+  jobId: z.string().nullable(),
+  itemId: z.string(),
+  title: z.string(),
+  /** Where the shot starts in the sequence, in seconds, and how long it lasts. */
+  start: z.number(),
+  duration: z.number(),
+});
+
+/** What an exported sequence is made of: written into its sidecar as `sequence`. */
+export const sequenceRecordSchema = z.object({
+  boardId: z.string(),
+  boardTitle: z.string(),
+  /** Whether the takes' packets were copied as they are (true) or decoded and encoded again. */
+  lossless: z.boolean(),
+  shots: z.array(sequenceShotSchema),
+});
+
+/** A sequence record. */
+export type SequenceRecord = z.infer<typeof sequenceRecordSchema>;
