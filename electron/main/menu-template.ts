@@ -20,6 +20,7 @@ function viewItems({ navigate, translate: { t } }: MenuActions): MenuItemConstru
     { label: t('nav.workbench'), accelerator: 'CmdOrCtrl+1', click: () => navigate('workbench') },
     { label: t('nav.queue'), accelerator: 'CmdOrCtrl+2', click: () => navigate('queue') },
     { label: t('nav.library'), accelerator: 'CmdOrCtrl+3', click: () => navigate('library') },
+    { label: t('nav.boards'), accelerator: 'CmdOrCtrl+4', click: () => navigate('boards') },
   ];
 }
 

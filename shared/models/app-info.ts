@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Which part of the app frame is showing. */
-export const viewSchema = z.enum(['workbench', 'queue', 'library', 'settings']);
+export const viewSchema = z.enum(['workbench', 'boards', 'queue', 'library', 'settings']);
 
 /** A top-level view of the app frame. */
 export type View = z.infer<typeof viewSchema>;

@@ -6,7 +6,7 @@ import { SAMPLE_VIDEO } from '../support/library-setup';
 import { closeBrowser, launchApp, type AppHarness } from './harness/app-harness';
 
 const RESULTS = path.resolve(import.meta.dirname, '../../test-results');
-const SCREENS = ['workbench', 'queue', 'library', 'settings'] as const;
+const SCREENS = ['workbench', 'queue', 'library', 'boards', 'settings'] as const;
 let app: AppHarness;
 afterEach(async () => {
   await app.close();
@@ -51,12 +51,21 @@ describe('every screen, in light and dark, English and Korean', () => {
         },
         [language, theme] as const,
       );
+      // A storyboard with two shots, one selected, for the storyboards screen.
+      const board = app.services.boards.create({ title: 'Harbour at night' });
+      app.services.boards.addShot(board.id);
+      const shots = app.services.boards.addShot(board.id).shots;
+      app.services.boards.updateShot(board.id, shots[0]?.id ?? '', { prompt: 'Boats rocking under the lamps' });
       await mkdir(RESULTS, { recursive: true });
       const problems: string[] = [];
       for (const screen of SCREENS) {
         await page.getByTestId(`nav-${screen}`).click();
         await page.getByTestId(`view-${screen}`).waitFor();
         if (screen === 'library') await page.getByTestId('library-card').first().waitFor();
+        if (screen === 'boards') {
+          await page.getByTestId('board-item').first().click();
+          await page.getByTestId('shot-inspector').waitFor();
+        }
         await page.screenshot({ path: path.join(RESULTS, `screen-${screen}-${language}-${theme}.png`) });
         const { violations } = await new AxeBuilder({ page }).analyze();
         for (const violation of violations.filter(

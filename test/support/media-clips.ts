@@ -30,6 +30,9 @@ export async function makeClip(file: string, spec: ClipSpec): Promise<string> {
     `${pattern}=size=${width}x${height}:rate=${fps}:duration=${seconds}`,
   ];
   if (audio) args.push('-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${seconds}`);
+  // Colours tagged as BT.709 (and converted so): every decoder (Chromium's, FFmpeg's) then agrees on the picture.
+  args.push('-vf', 'scale=out_color_matrix=bt709:out_range=tv');
+  args.push('-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709');
   args.push('-c:v', 'libx264', '-profile:v', profile, '-pix_fmt', 'yuv420p', '-g', String(fps), '-preset', 'veryfast');
   if (audio) args.push('-c:a', 'aac', '-b:a', '64k', '-shortest');
   args.push('-movflags', '+faststart', file);

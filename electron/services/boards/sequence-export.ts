@@ -78,6 +78,7 @@ export async function exportSequence(
   } catch (error) {
     if (error instanceof RemuxMismatch)
       throw appError('needsEncode', 'error.board.exportNeedsEncode', { reason: error.message });
+    if (options.signal?.aborted) throw appError('cancelled', 'error.board.exportCancelled');
     throw error;
   } finally {
     await rm(joined, { force: true });

@@ -1,4 +1,4 @@
-import { Clapperboard, ListVideo, PenLine, Settings, type LucideIcon } from 'lucide-react';
+import { Clapperboard, Film, ListVideo, PenLine, Settings, type LucideIcon } from 'lucide-react';
 import type { View } from '../../../shared/models/app-info';
 import { TERMINAL_PHASES } from '../../../shared/jobs/job-models';
 import { useJobsStore } from '../queue/jobs-store';
@@ -12,6 +12,7 @@ const ICONS: Readonly<Record<View, LucideIcon>> = {
   workbench: PenLine,
   queue: ListVideo,
   library: Clapperboard,
+  boards: Film,
   settings: Settings,
 };
 

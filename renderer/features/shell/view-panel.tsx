@@ -1,5 +1,6 @@
 import { FirstRunCard } from '../onboarding/first-run-card';
 import { LibraryView } from '../library/library-view';
+import { BoardsView } from '../boards/boards-view';
 import { QueueView } from '../queue/queue-view';
 import { WorkbenchView } from '../workbench/workbench-view';
 import { SettingsView } from '../settings/settings-view';
@@ -31,6 +32,7 @@ export function ViewPanel() {
         {descriptor.id === 'settings' && <SettingsView />}
         {descriptor.id === 'queue' && <QueueView />}
         {descriptor.id === 'library' && <LibraryView />}
+        {descriptor.id === 'boards' && <BoardsView />}
         {descriptor.id === 'workbench' && <WorkbenchView />}
       </div>
     </main>

@@ -14,5 +14,6 @@ export const VIEWS: readonly ViewDescriptor[] = [
   { id: 'workbench', label: 'nav.workbench', shortcut: '1', summary: 'view.workbench.summary' },
   { id: 'queue', label: 'nav.queue', shortcut: '2', summary: 'view.queue.summary' },
   { id: 'library', label: 'nav.library', shortcut: '3', summary: 'view.library.summary' },
+  { id: 'boards', label: 'nav.boards', shortcut: '4', summary: 'view.boards.summary' },
   { id: 'settings', label: 'nav.settings', shortcut: ',', summary: null },
 ];

@@ -7,7 +7,7 @@ import { useTranslator } from '../../i18n/use-translator';
 import { ModelPicker } from '../models/model-picker';
 import { useModelsStore } from '../models/models-store';
 import { useNoticesStore } from '../shell/notices-store';
-import { ParamControl, useValueLabel } from './param-control';
+import { ParamControl, useParamLabel, useValueLabel } from './param-control';
 import { useWorkbenchStore } from './workbench-store';
 
 const MEANINGS = ['duration', 'aspect', 'resolution'] as const;
@@ -17,19 +17,12 @@ export function GenerationControls({ draft }: { draft: Draft }) {
   const translate = useTranslator();
   const { t } = translate;
   const valueLabel = useValueLabel();
+  const labelOf = useParamLabel();
   const { edit, chooseModel } = useWorkbenchStore.getState();
   const catalog = useModelsStore((state) => state.catalog);
   const model = findModel(catalog, draft.model) ?? catalog.models[0];
   if (!model) return null;
 
-  const labelOf = (param: ParamSpec) =>
-    param.meaning === 'duration'
-      ? t('workbench.duration')
-      : param.meaning === 'aspect'
-        ? t('workbench.aspect')
-        : param.meaning === 'resolution'
-          ? t('workbench.resolution')
-          : param.name.replace(/_/g, ' ').replace(/^./, (first) => first.toUpperCase());
   const set = (param: ParamSpec) => (value: ParamValue | undefined) => {
     const { [param.name]: _old, ...rest } = draft.params;
     edit({ params: value === undefined ? rest : { ...rest, [param.name]: value } });

@@ -33,6 +33,19 @@ export function useValueLabel(): (param: ParamSpec, value: ParamValue) => string
   };
 }
 
+/** A parameter's name in the window: the common ones in the reader's words, the rest from the model's own name. */
+export function useParamLabel(): (param: ParamSpec) => string {
+  const { t } = useTranslator();
+  return (param) =>
+    param.meaning === 'duration'
+      ? t('workbench.duration')
+      : param.meaning === 'aspect'
+        ? t('workbench.aspect')
+        : param.meaning === 'resolution'
+          ? t('workbench.resolution')
+          : param.name.replace(/_/g, ' ').replace(/^./, (first) => first.toUpperCase());
+}
+
 /** A small drawing of a shape: wide, tall or square. */
 function shapeIcon(value: ParamValue) {
   const [width, height] = (aspectKeyOf(String(value)) ?? '').split(':').map(Number);

@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import type { Storyboard } from '../../../shared/boards/board-models';
+import { BoardHeader } from './board-header';
+import { GenerateConfirm } from './generate-confirm';
+import { SequencePlayer } from './sequence-player';
+import { ShotGrid } from './shot-grid';
+import { ShotInspector } from './shot-inspector';
+import { useBoardsStore } from './boards-store';
+
+/** One storyboard: its actions, the film as it plays, the shots in order, and the chosen shot's settings. */
+export function BoardEditor({ board }: { board: Storyboard }) {
+  const selectedId = useBoardsStore((state) => state.selectedShotId);
+  const pending = useBoardsStore((state) => state.pending);
+  const [playingShot, setPlayingShot] = useState<string | null>(null);
+  const selectedIndex = board.shots.findIndex((shot) => shot.id === selectedId);
+  const selected = board.shots[selectedIndex];
+  return (
+    <div className="board-editor" data-testid="board-editor">
+      <div className="board-main">
+        <BoardHeader board={board} />
+        {pending && <GenerateConfirm pending={pending} />}
+        <SequencePlayer board={board} onShot={setPlayingShot} />
+        <ShotGrid board={board} playingShot={playingShot} />
+      </div>
+      {selected && <ShotInspector board={board} shot={selected} index={selectedIndex} />}
+    </div>
+  );
+}

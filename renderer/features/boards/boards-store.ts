@@ -1,0 +1,337 @@
+import { create } from 'zustand';
+import type { BoardPlan, BoardScope, ShotPatch, Storyboard } from '../../../shared/boards/board-models';
+import type { AppErrorData } from '../../../shared/errors';
+import type { LibraryItem } from '../../../shared/library/library-models';
+import { api, toErrorData, unwrap } from '../../lib/bridge';
+import { useNoticesStore } from '../shell/notices-store';
+import { chosenTake } from '../../../shared/boards/chosen-take';
+import { lastFrameOf } from './last-frame';
+
+/** A generation waiting for the user's yes: what it sends and costs. */
+export interface PendingGeneration {
+  readonly scope: BoardScope;
+  readonly plan: BoardPlan;
+}
+
+/** The storyboards view: the list, the open board, its takes' videos, and what is under way. */
+export interface BoardsStore {
+  readonly boards: readonly Storyboard[];
+  readonly board: Storyboard | null;
+  readonly selectedShotId: string | null;
+  /** The library items of the open board's takes, by item id. */
+  readonly takeItems: ReadonlyMap<string, LibraryItem>;
+  readonly pending: PendingGeneration | null;
+  /** 0–1 while the film is being joined; null otherwise. */
+  readonly exportProgress: number | null;
+  readonly error: AppErrorData | null;
+  load(): Promise<void>;
+  open(id: string | null): Promise<void>;
+  /** Reads the open board again (a take was filed). */
+  refresh(): Promise<void>;
+  create(fromDraftIds?: readonly string[]): Promise<void>;
+  rename(title: string): Promise<void>;
+  removeBoard(): Promise<void>;
+  select(shotId: string | null): void;
+  addShot(fromDraftId?: string): Promise<void>;
+  /** Shows the edit at once and saves it (debounced for typing). */
+  editShot(shotId: string, patch: ShotPatch): void;
+  flush(): Promise<void>;
+  moveShot(shotId: string, toIndex: number): Promise<void>;
+  duplicateShot(shotId: string): Promise<void>;
+  /** Deletes a shot, with an Undo notice. */
+  removeShot(shotId: string): Promise<void>;
+  chooseTake(shotId: string, jobId: string): Promise<void>;
+  setFirstFrame(shotId: string, path: string | null): Promise<void>;
+  pickFirstFrame(shotId: string): Promise<void>;
+  /** The shot whose first frame is being taken from the previous shot's last frame. */
+  readonly grabbing: string | null;
+  /**
+   * Turns "start from the previous shot's last frame" on (the chosen take's exact last frame becomes this shot's
+   * first frame) or off (the frame stays until removed).
+   */
+  continueFrom(shotId: string, on: boolean): Promise<void>;
+  /** Asks what a generation would send and cost, and holds it for the user's yes. */
+  askGenerate(scope: BoardScope): Promise<void>;
+  confirmGenerate(): Promise<void>;
+  cancelGenerate(): void;
+  exportFilm(): Promise<LibraryItem | null>;
+  cancelExport(): Promise<void>;
+  receiveProgress(id: string, fraction: number): void;
+  /** A library item changed (its poster was captured, its title edited): a take showing it shows the change. */
+  receiveItem(item: LibraryItem): void;
+}
+
+const AUTOSAVE_MS = 400;
+
+/** The boards store: every call to the main process for storyboards is here, none in the components. */
+export const useBoardsStore = create<BoardsStore>()((set, get) => {
+  let pending: { shotId: string; patch: ShotPatch } | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const fail = (error: unknown) => useNoticesStore.getState().fail(error, 'board-notice');
+
+  /** Shows a board and fetches the library items of its takes (posters, videos, durations). */
+  async function show(board: Storyboard | null): Promise<void> {
+    set({ board, error: null });
+    if (!board) return set({ takeItems: new Map() });
+    const known = get().takeItems;
+    const ids = board.shots.flatMap((shot) => shot.takes.flatMap((take) => (take.itemId ? [take.itemId] : [])));
+    // Items not seen yet, and those without a poster yet (it is captured after the video is filed).
+    const missing = ids.filter((id) => !known.get(id)?.posterUrl);
+    const fetched = await Promise.all(missing.map((id) => unwrap(api().library.get({ id })).catch(() => null)));
+    const items = new Map(known);
+    for (const item of fetched) if (item) items.set(item.id, item);
+    set({ takeItems: items });
+  }
+  /** Runs a change of the open board and shows the board it answers. */
+  async function change(work: (board: Storyboard) => Promise<Storyboard>): Promise<Storyboard | null> {
+    const board = get().board;
+    if (!board) return null;
+    try {
+      await flush();
+      const next = await work(board);
+      await show(next);
+      void get().load();
+      return next;
+    } catch (error) {
+      fail(error);
+      return null;
+    }
+  }
+  async function flush(): Promise<void> {
+    clearTimeout(timer);
+    const edit = pending;
+    const board = get().board;
+    pending = null;
+    if (!edit || !board) return;
+    try {
+      const saved = await unwrap(api().boards.updateShot({ id: board.id, shotId: edit.shotId, patch: edit.patch }));
+      // Edits made while this one was being saved stay on screen (and are saved next).
+      const current = get().board;
+      if (current?.id === saved.id && pending === null) set({ board: saved });
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  return {
+    boards: [],
+    board: null,
+    selectedShotId: null,
+    takeItems: new Map(),
+    pending: null,
+    exportProgress: null,
+    error: null,
+    grabbing: null,
+    async load() {
+      try {
+        set({ boards: await unwrap(api().boards.list({})), error: null });
+      } catch (error) {
+        set({ error: toErrorData(error) });
+      }
+    },
+    async open(id) {
+      await flush();
+      set({ pending: null, selectedShotId: null });
+      if (id === null) return show(null);
+      try {
+        const board = await unwrap(api().boards.get({ id }));
+        await show(board);
+        set({ selectedShotId: board.shots[0]?.id ?? null });
+      } catch (error) {
+        fail(error);
+      }
+    },
+    async refresh() {
+      const board = get().board;
+      if (!board || pending) return;
+      try {
+        await show(await unwrap(api().boards.get({ id: board.id })));
+      } catch {
+        // Deleted meanwhile (in another window or process): the list says so when it is read again.
+      }
+    },
+    async create(fromDraftIds) {
+      try {
+        const board = await unwrap(api().boards.create(fromDraftIds ? { fromDraftIds: [...fromDraftIds] } : {}));
+        await get().load();
+        await get().open(board.id);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    rename: (title) => change((board) => unwrap(api().boards.rename({ id: board.id, title }))).then(() => undefined),
+    async removeBoard() {
+      const board = get().board;
+      if (!board) return;
+      try {
+        await flush();
+        await unwrap(api().boards.remove({ id: board.id }));
+        await get().open(null);
+        await get().load();
+        useNoticesStore.getState().notify({
+          text: { key: 'boards.deleted' },
+          undo: async () => {
+            await unwrap(api().boards.undoRemove({ id: board.id }));
+            await get().load();
+            await get().open(board.id);
+          },
+          durationMs: 10_000,
+          testId: 'board-deleted',
+          undoTestId: 'board-undo',
+        });
+      } catch (error) {
+        fail(error);
+      }
+    },
+    select: (shotId) => set({ selectedShotId: shotId }),
+    async addShot(fromDraftId) {
+      const selected = get().board?.shots.findIndex((shot) => shot.id === get().selectedShotId) ?? -1;
+      const next = await change((board) =>
+        unwrap(
+          api().boards.addShot({
+            id: board.id,
+            ...(selected >= 0 ? { afterIndex: selected } : {}),
+            ...(fromDraftId ? { fromDraftId } : {}),
+          }),
+        ),
+      );
+      const added = next?.shots[selected >= 0 ? selected + 1 : next.shots.length - 1];
+      if (added) set({ selectedShotId: added.id });
+    },
+    editShot(shotId, patch) {
+      const board = get().board;
+      if (!board) return;
+      if (pending && pending.shotId !== shotId) void flush();
+      pending = { shotId, patch: { ...pending?.patch, ...patch } };
+      set({
+        board: {
+          ...board,
+          shots: board.shots.map((shot) => (shot.id === shotId ? { ...shot, ...withoutCrop(patch) } : shot)),
+        },
+      });
+      clearTimeout(timer);
+      timer = setTimeout(() => void flush(), AUTOSAVE_MS);
+    },
+    flush,
+    moveShot: (shotId, toIndex) =>
+      change((board) => unwrap(api().boards.moveShot({ id: board.id, shotId, toIndex }))).then(() => undefined),
+    async duplicateShot(shotId) {
+      const next = await change((board) => unwrap(api().boards.duplicateShot({ id: board.id, shotId })));
+      const index = next?.shots.findIndex((shot) => shot.id === shotId) ?? -1;
+      const copy = next?.shots[index + 1];
+      if (copy) set({ selectedShotId: copy.id });
+    },
+    async removeShot(shotId) {
+      const next = await change((board) => unwrap(api().boards.removeShot({ id: board.id, shotId })));
+      if (!next) return;
+      if (get().selectedShotId === shotId) set({ selectedShotId: next.shots[0]?.id ?? null });
+      useNoticesStore.getState().notify({
+        text: { key: 'boards.shotDeleted' },
+        undo: async () => {
+          await change((board) => unwrap(api().boards.restoreShot({ id: board.id, shotId })));
+          set({ selectedShotId: shotId });
+        },
+        durationMs: 10_000,
+        testId: 'shot-deleted',
+        undoTestId: 'shot-undo',
+      });
+    },
+    chooseTake: (shotId, jobId) =>
+      change((board) => unwrap(api().boards.chooseTake({ id: board.id, shotId, jobId }))).then(() => undefined),
+    setFirstFrame: (shotId, path) =>
+      change((board) => unwrap(api().boards.setShotImage({ id: board.id, shotId, role: 'first', path }))).then(
+        () => undefined,
+      ),
+    async pickFirstFrame(shotId) {
+      try {
+        const picked = await unwrap(api().images.pick());
+        if (picked) await get().setFirstFrame(shotId, picked.path);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    async continueFrom(shotId, on) {
+      const board = get().board;
+      const index = board?.shots.findIndex((shot) => shot.id === shotId) ?? -1;
+      const previous = board?.shots[index - 1];
+      if (!board || !previous) return;
+      get().editShot(shotId, { continueFromPrevious: on });
+      if (!on) return;
+      const take = chosenTake(previous);
+      const item = take ? get().takeItems.get(take.itemId) : undefined;
+      if (!item) return;
+      set({ grabbing: shotId });
+      try {
+        const dataUrl = await lastFrameOf(item.videoUrl);
+        const { path } = await unwrap(api().images.importData({ dataUrl }));
+        await get().setFirstFrame(shotId, path);
+      } catch (error) {
+        fail(error);
+      } finally {
+        set({ grabbing: null });
+      }
+    },
+    async askGenerate(scope) {
+      const board = get().board;
+      if (!board) return;
+      try {
+        await flush();
+        set({ pending: { scope, plan: await unwrap(api().boards.plan({ id: board.id, scope })) } });
+      } catch (error) {
+        fail(error);
+      }
+    },
+    async confirmGenerate() {
+      const ask = get().pending;
+      set({ pending: null });
+      if (!ask) return;
+      const jobs = await change(async (board) => {
+        await unwrap(api().boards.generate({ id: board.id, scope: ask.scope }));
+        return unwrap(api().boards.get({ id: board.id }));
+      });
+      if (jobs)
+        useNoticesStore.getState().notify({
+          text: { message: { key: 'boards.queued', params: { count: ask.plan.shots.length } } },
+          testId: 'board-notice',
+        });
+    },
+    cancelGenerate: () => set({ pending: null }),
+    async exportFilm() {
+      const board = get().board;
+      if (!board) return null;
+      set({ exportProgress: 0 });
+      try {
+        await flush();
+        const item = await unwrap(api().boards.export({ id: board.id }));
+        useNoticesStore.getState().notify({
+          text: { message: { key: 'boards.exported', params: { title: item.title } } },
+          testId: 'board-notice',
+        });
+        return item;
+      } catch (error) {
+        if (toErrorData(error).code !== 'cancelled') fail(error);
+        return null;
+      } finally {
+        set({ exportProgress: null });
+      }
+    },
+    async cancelExport() {
+      const board = get().board;
+      if (board) await unwrap(api().boards.cancelExport({ id: board.id })).catch(fail);
+    },
+    receiveItem(item) {
+      const ours = get().board?.shots.some((shot) => shot.takes.some((take) => take.itemId === item.id));
+      if (!ours && !get().takeItems.has(item.id)) return;
+      set({ takeItems: new Map(get().takeItems).set(item.id, item) });
+    },
+    receiveProgress(id, fraction) {
+      if (get().board?.id === id && get().exportProgress !== null) set({ exportProgress: fraction });
+    },
+  };
+});
+
+/** A patch as it shows on the shot before the main process answers (crops are applied there). */
+function withoutCrop(patch: ShotPatch): Omit<ShotPatch, 'crop'> {
+  const { crop: _crop, ...rest } = patch;
+  return Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+}
