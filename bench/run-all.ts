@@ -11,4 +11,6 @@ await import('./models.bench.ts');
 console.log('');
 await import('./renderer.bench.ts');
 console.log('');
+await import('./sequence.bench.ts');
+console.log('');
 await import('./chaos.bench.ts');

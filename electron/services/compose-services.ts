@@ -195,6 +195,7 @@ export function composeServices(adapters: ServiceAdapters): Services {
       pollFloorMs: adapters.jobs?.pollFloorMs,
       pollCeilingMs: adapters.jobs?.pollCeilingMs,
       leaseMs: adapters.jobs?.leaseMs,
+      appVersion: adapters.library.appVersion,
       language,
       models,
       adopt: typeof adapters.jobs?.adopt === 'function' ? adapters.jobs.adopt() : (adapters.jobs?.adopt ?? true),

@@ -10,6 +10,7 @@ import { useShellBootstrap } from '../features/shell/use-shell-bootstrap';
 import { ViewPanel } from '../features/shell/view-panel';
 import { TipProvider } from '../ui/tip';
 import { NoticeToasts } from './notice-toasts';
+import { CompareView } from '../features/compare/compare-view';
 
 /** The window's layout: navigation on the left, the current view, a status bar at the bottom. */
 export function AppFrame() {
@@ -29,6 +30,7 @@ export function AppFrame() {
         </div>
         <StatusBar />
         <NoticeToasts />
+        <CompareView />
       </div>
     </TipProvider>
   );

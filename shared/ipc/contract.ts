@@ -9,6 +9,7 @@ import {
 } from '../images/image-models';
 import {
   itemIdSchema,
+  libraryComparisonSchema,
   libraryItemSchema,
   libraryPageSchema,
   libraryProblemSchema,
@@ -102,6 +103,10 @@ export const contract = {
         .nullable(),
     },
     'library.reuse': { request: z.object({ id: itemIdSchema }), response: reuseSettingsSchema },
+    'library.compare': {
+      request: z.object({ ids: z.array(itemIdSchema).min(2).max(4) }),
+      response: libraryComparisonSchema,
+    },
     'library.rebuild': { request: z.undefined(), response: reconcileReportSchema },
     'library.problems': { request: z.undefined(), response: z.array(libraryProblemSchema) },
     'library.postersMissing': {

@@ -118,3 +118,13 @@ export type ReuseSettings = z.infer<typeof reuseSettingsSchema>;
 
 /** How long a removed library item can be brought back ("Undo") before its files go to the OS trash. */
 export const REMOVAL_UNDO_MS = 10_000;
+
+/** Videos compared side by side: each prompt as a word diff against the first one's, and the settings that differ. */
+export const libraryComparisonSchema = z.object({
+  items: z.array(libraryItemSchema),
+  prompts: z.array(z.array(z.object({ kind: z.enum(['same', 'added', 'removed']), text: z.string() }))),
+  params: z.array(z.object({ name: z.string(), values: z.array(z.string().nullable()) })),
+});
+
+/** A comparison of library items. */
+export type LibraryComparison = z.infer<typeof libraryComparisonSchema>;

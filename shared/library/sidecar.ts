@@ -18,18 +18,23 @@ function withParams(value: unknown): unknown {
   return { ...generation, params: legacyParams(model, generation) };
 }
 
+/** What was asked for: the prompt, the model and its parameters, and what they mean in seconds, shape and size. */
+export const requestedShape = {
+  prompt: z.string().max(10_000),
+  model: z.string().max(200),
+  /** The request's parameters as sent, in the model's own field names. */
+  params: paramsSchema,
+  /** Seconds, shape and resolution in the model's spelling: what the library shows and filters by. */
+  duration: z.number().positive().nullable(),
+  aspect: z.string().max(40).nullable(),
+  resolution: z.string().max(40).nullable(),
+};
+
 /** How a video was generated; null for imported videos Reelbench did not make. */
 export const generationSchema = z.preprocess(
   withParams,
   z.object({
-    prompt: z.string().max(10_000),
-    model: z.string().max(200),
-    /** The request's parameters as sent, in the model's own field names. */
-    params: paramsSchema,
-    /** Seconds, shape and resolution in the model's spelling: what the library shows and filters by. */
-    duration: z.number().positive().nullable(),
-    aspect: z.string().max(40).nullable(),
-    resolution: z.string().max(40).nullable(),
+    ...requestedShape,
     /** File name of the prepared first image beside the video, if one was used. */
     referenceImage: z.string().max(255).nullable(),
     taskId: z.string().max(200).nullable(),

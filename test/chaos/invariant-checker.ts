@@ -7,6 +7,7 @@ import { openJobStore, type JobHistoryEntry, type JobRecord } from '../../electr
 import { TERMINAL_PHASES, type Job } from '../../shared/jobs/job-models.ts';
 import { sidecarSchema, type Sidecar } from '../../shared/library/sidecar.ts';
 import type { LedgerLine, LedgerTask, ServerLedger } from '../fake-apimart/server-ledger.ts';
+import { asDownloaded } from '../support/strip-record';
 
 /** The promises the checker holds the app to. */
 export type InvariantRule =
@@ -70,6 +71,7 @@ async function walk(root: string): Promise<LibraryFile[]> {
     });
 }
 
+// The filed video is the downloaded one plus its record (a new movie box): compared as downloaded.
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Files a finished run may leave in the library: videos, sidecars, reference images, posters and removal holds. */
@@ -230,7 +232,7 @@ export async function checkInvariants(input: CheckInput): Promise<Violation[]> {
       }
       const bytes = entry.videoPath ? await readFile(entry.videoPath).catch(() => null) : null;
       if (!bytes) fail('doneVideoWrong', `its sidecar ${entry.sidecarPath} has no video beside it`);
-      else if (sha256(bytes) !== task.videoSha256)
+      else if (sha256(asDownloaded(bytes)) !== task.videoSha256)
         fail(
           'doneVideoWrong',
           `${entry.sidecarPath}'s video (${bytes.length} bytes) is not the one the server sent for ${task.id}`,

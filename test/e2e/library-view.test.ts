@@ -99,6 +99,7 @@ describe('the library view', () => {
       { id: 'open', label: 'Open' },
       { id: 'reveal', label: 'Show in folder' },
       { id: 'export', label: 'Export…' },
+      { id: 'compare', label: 'Add to comparison' },
       { separator: true },
       { id: 'favorite', label: 'Favorite' },
       { separator: true },

@@ -147,6 +147,11 @@ describe.skipIf(gate.skip)('storyboards', () => {
     expect(board().shots[1]?.chosenJobId).toBe(board().shots[1]?.takes[1]?.jobId);
     expect(fake.count('generate', 'POST')).toBe(4);
     await page.screenshot({ path: path.join(RESULTS, 'boards-takes.png') });
+    // The two takes side by side, in sync; then back to the board.
+    await page.getByTestId('shot-compare').click();
+    await expect.poll(() => page.getByTestId('compare-item').count()).toBe(2);
+    await page.getByTestId('compare-close').click();
+    await page.getByTestId('compare').waitFor({ state: 'detached' });
 
     // Play: the takes back to back, the shot under way highlighted; scrub across the whole film.
     await page.getByTestId('player-play').click();

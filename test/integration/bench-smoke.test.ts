@@ -41,6 +41,12 @@ describe('npm run bench', () => {
     expect(stdout).toMatch(
       /^library grid: 100 videos, scrolled over \d+ frames: \d+ long task\(s\) over 50 ms, longest \d+ ms/m,
     );
+    expect(stdout).toMatch(
+      /^sequence export: 10 takes of \d+ s \d+×\d+ \(\d+ MB\), lossless remux \d+ ms \(median of 1\); ffmpeg -f concat -c copy \d+ ms, ratio \d+\.\d\d \(target ≤ 1\.5: (ok|ABOVE)\); RSS growth -?\d+\.\d MB/m,
+    );
+    expect(stdout).toMatch(
+      /^video record: written into a \d+ MB MP4 in \d+ ms .* ratio \d+\.\d\d \(target ≤ 2: (ok|ABOVE)\)$/m,
+    );
     expect(stdout).toMatch(/^library grid at rest: \d+ cards in view, all with their poster$/m);
     expect(stdout).toMatch(
       /^chaos: seed \d+, \d+ jobs, 3 processes beside the app, \d+\.\d min: \d+(\.\d)? jobs finished per minute; survived \d+ kills, \d+ pauses, \d+ app restarts$/m,

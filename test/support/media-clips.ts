@@ -14,6 +14,8 @@ export interface ClipSpec {
   readonly audio?: boolean;
   /** H.264 preset: clips made with different presets have different codec parameters. */
   readonly profile?: 'high' | 'baseline';
+  /** The movie box before the media (the default, as web videos are) or after it. */
+  readonly faststart?: boolean;
 }
 
 /** Makes a small H.264/AAC MP4 with Debian's ffmpeg (test fixtures only: the app never runs it). */
@@ -35,7 +37,8 @@ export async function makeClip(file: string, spec: ClipSpec): Promise<string> {
   args.push('-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709');
   args.push('-c:v', 'libx264', '-profile:v', profile, '-pix_fmt', 'yuv420p', '-g', String(fps), '-preset', 'veryfast');
   if (audio) args.push('-c:a', 'aac', '-b:a', '64k', '-shortest');
-  args.push('-movflags', '+faststart', file);
+  if (spec.faststart !== false) args.push('-movflags', '+faststart');
+  args.push(file);
   await run('ffmpeg', args);
   return file;
 }

@@ -1,4 +1,7 @@
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
 import type { LibraryItem } from '../../../shared/library/library-models';
+import { readVideoMetadata } from '../../services/media/video-record-io';
 import type { LibraryService } from '../../services/library/library-service';
 import { parseCommandArgs } from '../cli-args';
 import { formatCommandHelp, type CommandHelp } from '../cli-help';
@@ -18,7 +21,12 @@ export const LIBRARY_HELP: readonly CommandHelp[] = [
   },
   {
     usage: 'reelbench library rebuild [--json]',
-    summary: "Recreates the library's catalog from the video folder and its sidecars.",
+    summary:
+      "Recreates the library's catalog from the video folder and its sidecars (a lost sidecar from the video's own record).",
+  },
+  {
+    usage: 'reelbench library meta FILE [--json]',
+    summary: 'What a video file carries in its own metadata: title, comment, chapters and how Reelbench made it.',
   },
 ];
 const USAGE = LIBRARY_HELP.map((entry) => entry.usage).join('\n  ');
@@ -29,21 +37,55 @@ function withPaths(library: LibraryService, item: LibraryItem) {
   return { ...facts, path: library.mediaFile('video', item.id), reference: library.mediaFile('reference', item.id) };
 }
 
-/** `reelbench library list|rebuild`: the same library the app shows, from a terminal. */
+/** `library meta FILE`: what the file says of itself; a file that is not a readable video is a clear failure. */
+async function printVideoMetadata(file: string, io: CliIo, json: boolean): Promise<number> {
+  const metadata = await readVideoMetadata(file).catch(() => {
+    throw new AppError('invalidInput', `${file} is not a video Reelbench can read (MP4 or MOV).`);
+  });
+  if (json) {
+    io.out(JSON.stringify({ ok: true, file, ...metadata }));
+    return EXIT.ok;
+  }
+  io.out(file);
+  io.out(`  length: ${metadata.duration.toFixed(2)} s`);
+  if (metadata.title) io.out(`  title: ${metadata.title}`);
+  if (metadata.comment && metadata.comment !== metadata.record?.prompt) io.out(`  comment: ${metadata.comment}`);
+  for (const chapter of metadata.chapters) io.out(`  chapter at ${chapter.start.toFixed(2)} s: ${chapter.title}`);
+  const { record } = metadata;
+  if (record) {
+    io.out(`  made by Reelbench ${record.appVersion} on ${record.createdAt.slice(0, 10)} with ${record.model}`);
+    io.out(`  prompt: ${record.prompt}`);
+    const params = Object.entries(record.params).map(([name, value]) => `${name}=${String(value)}`);
+    if (params.length > 0) io.out(`  params: ${params.join(' ')}`);
+    if (record.taskId) io.out(`  task: ${record.taskId}`);
+    if (record.jobId) io.out(`  job: ${record.jobId}`);
+  } else if (metadata.recordProblem) io.out(`  ! its Reelbench record cannot be read: ${metadata.recordProblem}`);
+  else io.out('  no Reelbench record (not made by Reelbench, or made before it wrote one)');
+  return EXIT.ok;
+}
+
+/** `reelbench library list|rebuild|meta`: the same library the app shows, from a terminal. */
 export async function libraryCommand(args: readonly string[], io: CliIo, context: CliContext): Promise<number> {
   const { values, positionals, json, help } = parseCommandArgs(args, {
     command: 'library',
     usage: USAGE,
-    positionals: 1,
+    positionals: 2,
     options: { search: { type: 'string' }, favorites: { type: 'boolean' }, limit: { type: 'string' } },
   });
   if (help) {
     io.out(LIBRARY_HELP.flatMap((entry) => formatCommandHelp(entry)).join('\n'));
     return EXIT.ok;
   }
-  const [subcommand] = positionals;
+  const [subcommand, file] = positionals;
+  if (subcommand === 'meta') {
+    if (!file) throw new UsageError(`library meta needs a video file.\n  ${USAGE}`);
+    return printVideoMetadata(path.resolve(file), io, json);
+  }
   if (subcommand !== 'list' && subcommand !== 'rebuild')
-    throw new UsageError(`library takes "list" or "rebuild"${subcommand ? `, not "${subcommand}"` : ''}.\n  ${USAGE}`);
+    throw new UsageError(
+      `library takes "list", "rebuild" or "meta"${subcommand ? `, not "${subcommand}"` : ''}.\n  ${USAGE}`,
+    );
+  if (file !== undefined) throw new UsageError(`library ${subcommand} takes no file.\n  ${USAGE}`);
   const limit = values.limit === undefined ? 500 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 500)
     throw new UsageError(`--limit takes a whole number from 1 to 500, not "${values.limit}".`);

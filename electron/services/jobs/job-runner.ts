@@ -1,3 +1,4 @@
+import type { VideoRecord } from '../../../shared/library/video-record';
 import type { ModelCatalog } from '../../../shared/catalog/video-model';
 import { validateGeneration } from '../../../shared/catalog/generation-request';
 import { RequestValidationError } from '../apimart/apimart-client';
@@ -62,6 +63,8 @@ export interface JobRunnerDeps {
   readonly watchMs?: number;
   readonly onChange?: (job: Job) => void;
   readonly logger?: Logger;
+  /** Writes how a video was made into the downloaded file, before it is filed (nothing when left out). */
+  readonly recordVideo?: (file: string, record: VideoRecord) => Promise<void>;
 }
 
 /** The generation pipeline. */
@@ -210,6 +213,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
         persist(next);
         base = next;
       },
+      recordVideo: deps.recordVideo ?? (async () => undefined),
       onDownloadProgress: (fraction) => {
         if (now() - lastEvent < PROGRESS_EVENT_INTERVAL_MS) return;
         lastEvent = now();

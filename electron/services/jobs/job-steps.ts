@@ -1,3 +1,4 @@
+import { VIDEO_RECORD_SCHEMA, videoRecordSchema, type VideoRecord } from '../../../shared/library/video-record';
 import { copyFile, lstat, mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppErrorData, MessageRef } from '../../../shared/errors';
@@ -11,7 +12,7 @@ import { partialPathFor } from '../apimart/download';
 import { failureError } from '../apimart/response-parsers';
 import type { ImageService } from '../images/image-service';
 import { uploadPrepared, type UploadCache } from '../images/upload-cache';
-import { FilingError } from '../library/library-add';
+import { FilingError, generatedTitle } from '../library/library-add';
 import type { LibraryService } from '../library/library-service';
 import type { JobRecord } from '../storage/job-store';
 import { change, moveTo, type SentRecord } from './job-change';
@@ -40,6 +41,8 @@ export interface StepContext {
   /** Durably records a change before the step goes on (the submit step's "before the side effect"). */
   readonly persist: (record: JobRecord) => void;
   readonly onDownloadProgress: (fraction: number) => void;
+  /** Writes how the video was made into the downloaded file itself; never fails the filing. */
+  readonly recordVideo: (file: string, record: VideoRecord) => Promise<void>;
   /** Whether this is the first step this process runs for the job (it may be taking it over from another one). */
   readonly firstRunHere: boolean;
 }
@@ -429,6 +432,16 @@ export async function fileStep(
       ))
     )
       return moveTo(record, { phase: 'downloading' }, { nextRunAt: context.now() }, context.now());
+    await context.recordVideo(
+      input.videoFile,
+      videoRecordSchema.parse({
+        schema: VIDEO_RECORD_SCHEMA,
+        title: generatedTitle(input),
+        ...input.generation,
+        createdAt: input.createdAt.toISOString(),
+        appVersion: 'unknown',
+      }),
+    );
     filing = change(record, {}, { filingAs: await library.freeName(input) }, context.now());
     context.persist(filing);
   }

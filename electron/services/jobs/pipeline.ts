@@ -1,3 +1,4 @@
+import { writeVideoRecord } from '../media/video-record-io';
 import { createApimartClient } from '../apimart/apimart-client';
 import type { DownloadSource } from '../apimart/download-source';
 import type { ApiKeySource, FetchLike } from '../apimart/http-transport';
@@ -35,6 +36,8 @@ export interface PipelineDeps {
   readonly adopt?: boolean;
   /** How long a job's lease holds without renewal (tests shorten it). */
   readonly leaseMs?: number | undefined;
+  /** Written into each filed video's record. */
+  readonly appVersion?: string | undefined;
   /** The reader's language, for the messages APIMart writes into a task. */
   readonly language?: (() => Language) | undefined;
   /** The model catalog (snapshot, live schemas, the user's prices). */
@@ -81,6 +84,15 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     ...(deps.onChange ? { onChange: deps.onChange } : {}),
     ...(deps.adopt !== undefined ? { adopt: deps.adopt } : {}),
     leaseMs: deps.leaseMs,
+    // Every filed video carries how it was made in its own metadata (a lossless remux); a file that cannot take it
+    // is filed as it is — its sidecar says the same.
+    recordVideo: async (file, record) => {
+      try {
+        await writeVideoRecord(file, { ...record, appVersion: deps.appVersion ?? record.appVersion });
+      } catch (error) {
+        deps.logger?.warn('filing: the video keeps no record of its own', { error: String(error) });
+      }
+    },
   });
   return {
     runner,

@@ -1,3 +1,4 @@
+import { compareItems } from './compare-items';
 import type { DomainHandlers } from '../ipc/router';
 import type { DesktopShell } from '../desktop/desktop-shell';
 import type { LibraryHost } from './library-host';
@@ -45,6 +46,7 @@ export function createLibraryHandlers(host: LibraryHost, desktop: DesktopShell):
       return folder ? (await library()).importFolder(folder) : null;
     },
     'library.reuse': async ({ id }) => (await library()).reuse(id),
+    'library.compare': async ({ ids }) => compareItems(await library(), ids),
     'library.rebuild': async () => (await library()).rebuild(),
     'library.problems': async () => {
       await library();

@@ -10,7 +10,8 @@ import { rowFromSidecar } from './catalog-mapping';
 import { sidecarFor } from './library-paths';
 import { scanFolder, type ScannedFile } from './scan-folder';
 import { looksLikeVideo } from '../media/video-signature';
-import { newSidecar, readSidecar, sidecarTempWriter, writeSidecar } from './sidecar-io';
+import { readSidecar, sidecarTempWriter, writeSidecar } from './sidecar-io';
+import { sidecarForLoneVideo } from './sidecar-from-video';
 import { catalogText } from '../../../shared/i18n/error-text';
 
 /** What reconcile needs. */
@@ -122,18 +123,13 @@ export async function reconcileLibrary(deps: ReconcileDeps): Promise<ReconcileRe
         moreText: setAside.text,
       });
     }
-    // A video dropped in without a sidecar (or whose sidecar was set aside): described from the file system.
+    // A video dropped in without a sidecar (or whose sidecar was set aside): described by its own record when
+    // Reelbench made it (a lost sidecar comes back as it was), else from the file system.
     const absolute = path.join(path.dirname(video.absolute), path.posix.basename(sidecarFor(stem)));
-    const sidecar = newSidecar({
-      id: randomUUID(),
-      video: path.basename(video.absolute),
-      videoBytes: video.size,
-      title: path.basename(stem),
-      createdAt: new Date(video.mtimeMs),
-      completedAt: null,
-      generation: null,
-      appVersion: deps.appVersion,
-    });
+    const sidecar = await sidecarForLoneVideo(
+      { file: video.absolute, size: video.size, mtimeMs: video.mtimeMs, fallbackTitle: path.basename(stem) },
+      deps.appVersion,
+    );
     await writeSidecar(absolute, sidecar);
     candidates.push({
       stem,

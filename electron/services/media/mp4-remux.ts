@@ -75,13 +75,18 @@ const audioKey = (config: AudioDecoderConfig | null) =>
     : 'none';
 
 async function openClip(clip: RemuxClip): Promise<OpenedClip> {
-  const input = new Input({ formats: ALL_FORMATS, source: new FilePathSource(clip.file) });
+  const input = new Input({
+    formats: ALL_FORMATS,
+    source: new FilePathSource(clip.file, { maxCacheSize: 32 * 1024 * 1024 }),
+  });
   const video = await input.getPrimaryVideoTrack();
   if (!video) throw new RemuxMismatch(`${clip.file} has no video track.`);
   const videoConfig = await video.getDecoderConfig();
   if (!videoConfig) throw new RemuxMismatch(`${clip.file}: its video codec is not one Reelbench can copy.`);
   const audio = await input.getPrimaryAudioTrack();
   const audioConfig = audio ? await audio.getDecoderConfig() : null;
+  // The picture defines the clip: sound keeps its offset to the picture (encoder priming may start it a little
+  // before zero).
   const start = await video.getFirstTimestamp();
   const duration = (await video.computeDuration()) - start;
   return { input, video, audio, videoConfig, audioConfig, start, duration, title: clip.title };
@@ -130,7 +135,8 @@ export async function remuxClips(
     const output = new Output({
       // Boxes in udta (not an ilst): the only way to carry a Nero chapter list and private records in one pass.
       format: new Mp4OutputFormat({ fastStart: false, metadataFormat: 'udta' }),
-      target: new FilePathTarget(outFile),
+      // Written in 16 MiB chunks: a few large writes instead of one per packet.
+      target: new FilePathTarget(outFile, { chunked: true }),
     });
     const videoSource = new EncodedVideoPacketSource(first.video.codec as VideoCodec);
     output.addVideoTrack(videoSource, { rotation: first.video.rotation });
@@ -160,6 +166,7 @@ export async function remuxClips(
       const total = opened.reduce((sum, clip) => sum + clip.duration, 0) || 1;
       let clipStart = 0;
       let lastAudio = 0;
+      const joining = opened.length > 1;
       for (const clip of opened) {
         let firstVideo = true;
         for await (const packet of new EncodedPacketSink(clip.video).packets()) {
@@ -172,15 +179,14 @@ export async function remuxClips(
           options.onProgress?.(Math.min(1, (clipStart + packet.timestamp - clip.start) / total));
         }
         if (clip.audio && audioSource) {
-          // Sound is placed against its own clip's picture, so no drift builds up from clip to clip; a frame of
-          // sound that starts after the picture has ended (encoder padding) is left out, so the film is as long as
-          // its pictures and timestamps never go back.
-          const audioFirst = await clip.audio.getFirstTimestamp();
+          // Joined, sound is placed against its own clip's picture, so no drift builds up from clip to clip; a frame
+          // of sound that starts after the picture has ended (encoder padding) is left out, so the film is as long as
+          // its pictures and timestamps never go back. A single file keeps every packet.
           let firstAudio = true;
           for await (const packet of new EncodedPacketSink(clip.audio).packets()) {
-            const offset = packet.timestamp - audioFirst;
+            const offset = packet.timestamp - clip.start;
             const timestamp = clipStart + offset;
-            if (offset >= clip.duration - 1e-6 || timestamp < lastAudio) continue;
+            if (joining && (offset >= clip.duration - 1e-6 || timestamp < lastAudio)) continue;
             await audioSource.add(
               packet.clone({ timestamp }),
               firstAudio && clip.audioConfig ? { decoderConfig: clip.audioConfig } : undefined,

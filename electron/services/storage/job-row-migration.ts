@@ -1,7 +1,7 @@
 import { legacyParams } from '../../../shared/catalog/legacy-params';
 import { catalogText } from '../../../shared/i18n/error-text';
 import { SENT_PHASES, UNSENT_PHASES } from '../../../shared/jobs/job-models';
-import { itemIdForJob } from '../library/library-add';
+import { itemIdForJob } from '../library/item-identity';
 
 type Row = Record<string, unknown>;
 

@@ -1,4 +1,5 @@
-import { Check, Loader2, TriangleAlert } from 'lucide-react';
+import { Check, Columns2, Loader2, TriangleAlert } from 'lucide-react';
+import { COMPARE_AT_MOST, useCompareStore } from '../compare/compare-store';
 import { chosenTake } from '../../../shared/boards/chosen-take';
 import type { Shot } from '../../../shared/boards/board-models';
 import { TERMINAL_PHASES } from '../../../shared/jobs/job-models';
@@ -15,9 +16,23 @@ export function TakeList({ shot }: { shot: Shot }) {
   const chosen = chosenTake(shot);
   const { chooseTake } = useBoardsStore.getState();
   if (shot.takes.length === 0) return <p className="muted">{t('boards.noTakes')}</p>;
+  const filed = shot.takes.flatMap((take) => (take.itemId ? [take.itemId] : []));
   return (
     <div className="take-list">
-      <span className="field-label">{t('boards.takes')}</span>
+      <div className="take-list-head">
+        <span className="field-label">{t('boards.takes')}</span>
+        {filed.length >= 2 && (
+          <button
+            type="button"
+            className="small ghost"
+            data-testid="shot-compare"
+            onClick={() => void useCompareStore.getState().open(filed.slice(-COMPARE_AT_MOST))}
+          >
+            <Columns2 size={14} aria-hidden="true" />
+            {t('boards.compareTakes')}
+          </button>
+        )}
+      </div>
       <div role="radiogroup" aria-label={t('boards.takes')} className="take-grid">
         {shot.takes.map((take, at) => {
           const item = take.itemId ? items.get(take.itemId) : undefined;

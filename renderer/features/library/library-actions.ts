@@ -1,4 +1,5 @@
-import { Download, FolderOpen, RotateCcw, Trash2, X } from 'lucide-react';
+import { Columns2, Download, FolderOpen, RotateCcw, Trash2, X } from 'lucide-react';
+import { useCompareStore } from '../compare/compare-store';
 import type { Translator } from '../../../shared/i18n/translator';
 import type { LibraryItem } from '../../../shared/library/library-models';
 import type { ActionList } from '../../lib/ui-actions';
@@ -19,6 +20,13 @@ export function libraryActions(item: LibraryItem, { t }: Translator): ActionList
       run: async () => {
         if (await store.reuse(item.id)) useNoticesStore.getState().notify({ text: { key: 'library.reused' } });
       },
+    },
+    {
+      id: 'compare',
+      label: t(useCompareStore.getState().picked.includes(item.id) ? 'library.uncompare' : 'library.compare'),
+      run: () => useCompareStore.getState().toggle(item.id),
+      icon: Columns2,
+      testId: 'library-compare',
     },
     'separator',
     {

@@ -1,4 +1,7 @@
+import { Columns2, X } from 'lucide-react';
 import { SearchField } from '../../ui/search-field';
+import { IconButton } from '../../ui/icon-button';
+import { useCompareStore } from '../compare/compare-store';
 import { useLibraryStore } from './library-store';
 import { SelectMenu } from '../../ui/select-menu';
 import { SwitchField } from '../../ui/switch-field';
@@ -11,6 +14,8 @@ export function LibraryToolbar() {
   const query = useLibraryStore((state) => state.query);
   const total = useLibraryStore((state) => state.total);
   const { setQuery } = useLibraryStore.getState();
+  const picked = useCompareStore((state) => state.picked);
+  const { open, clear } = useCompareStore.getState();
   return (
     <div className="library-toolbar">
       <SearchField
@@ -44,6 +49,21 @@ export function LibraryToolbar() {
         checked={query.favorites}
         onChange={(favorites) => setQuery({ favorites })}
       />
+      {picked.length > 0 && (
+        <span className="toolbar-group compare-tray" data-testid="compare-tray">
+          <button
+            type="button"
+            className="small primary"
+            data-testid="compare-open"
+            disabled={picked.length < 2}
+            onClick={() => void open()}
+          >
+            <Columns2 size={14} aria-hidden="true" />
+            {picked.length < 2 ? t('library.comparePickMore') : t('library.compareCount', { count: picked.length })}
+          </button>
+          <IconButton icon={X} label={t('library.compareClear')} onClick={clear} />
+        </span>
+      )}
       <span className="library-count" data-testid="library-count">
         {t('library.count', { count: total })}
       </span>

@@ -11,6 +11,7 @@ import { setupServices, type ServicesSetup } from '../../support/main-services-s
 import { runCliWith } from '../../support/cli-runner';
 import { testLibraryRoot } from '../../support/test-library-host';
 import { makeClip, probe } from '../../support/media-clips';
+import { readVideoRecord } from '../../../electron/services/media/video-record-io';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 
@@ -121,6 +122,17 @@ describe.skipIf(gate.skip)('storyboards', () => {
     board = await call<Storyboard>('boards.get', { id: board.id });
     expect(board.shots.map((shot) => shot.takes.length)).toEqual([1, 1, 1]);
     expect(board.shots.every((shot) => shot.takes[0]?.itemId !== null)).toBe(true);
+    // Each filed video says in its own metadata how it was made (what rebuilds a lost sidecar).
+    const firstTake = board.shots[0]?.takes[0];
+    const filedFile = app.services.library.current().mediaFile('video', firstTake?.itemId ?? '') ?? '';
+    expect(await readVideoRecord(filedFile)).toMatchObject({
+      prompt: 'One',
+      model: 'sora-2-preview',
+      params: { duration: 4 },
+      jobId: firstTake?.jobId,
+      appVersion: 'test',
+      title: 'Three shots · 1',
+    });
     // Every shot has a take: "the missing ones" is nothing, and says so.
     const nothing = (await app.call('boards.generate', { id: board.id, scope: { kind: 'missing' } })) as Answer;
     expect(nothing).toMatchObject({ ok: false });

@@ -10,6 +10,8 @@ import { freePort } from '../../support/free-port';
 import { SAMPLE_VIDEO } from '../../support/library-setup';
 import { eventually } from '../../support/eventually';
 import { mp4Payload } from '../../support/video-payload';
+import { asDownloaded } from '../../support/strip-record';
+import { readVideoRecord } from '../../../electron/services/media/video-record-io';
 
 let cli: CliFixture;
 beforeAll(requireBuild);
@@ -37,7 +39,12 @@ describe('reelbench generate, through faults and kill -9', () => {
       items: { path: string; prompt: string }[];
     };
     expect(list.items).toMatchObject([{ prompt: 'A kite over the dunes at golden hour' }]);
-    expect((await readFile(list.items[0]?.path ?? '')).equals(await readFile(SAMPLE_VIDEO))).toBe(true);
+    // The video the server sent, plus its own record (prompt, model, job id) in a new movie box.
+    expect(asDownloaded(await readFile(list.items[0]?.path ?? '')).equals(await readFile(SAMPLE_VIDEO))).toBe(true);
+    expect(await readVideoRecord(list.items[0]?.path ?? '')).toMatchObject({
+      schema: 'reelbench.video-record/1',
+      taskId: expect.any(String),
+    });
   });
 
   it('survives kill -9 mid-download: the download resumes with Range and the video is byte-identical', async () => {

@@ -65,7 +65,7 @@ describe('reelbench library (the built CLI)', () => {
   it('explains its usage', async () => {
     await expect(reelbench('library')).resolves.toMatchObject({
       code: 2,
-      stderr: expect.stringContaining('library takes "list" or "rebuild".'),
+      stderr: expect.stringContaining('library takes "list", "rebuild" or "meta".'),
     });
   });
 });

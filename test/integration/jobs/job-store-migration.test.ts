@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { moveTo } from '../../../electron/services/jobs/job-change';
-import { itemIdForJob } from '../../../electron/services/library/library-add';
+import { itemIdForJob } from '../../../electron/services/library/item-identity';
 import { newJobRecord, openJobStore } from '../../../electron/services/storage/job-store';
 import { translateRef } from '../../../shared/i18n/error-text';
 import { translator } from '../../../shared/i18n/translator';
