@@ -237,6 +237,13 @@ export function composeServices(adapters: ServiceAdapters): Services {
           return null; // not open (yet): the take is resolved the next time the board is read
         }
       },
+      taskForJob: (jobId) => {
+        try {
+          return pipeline.get().runner.get(jobId).taskId;
+        } catch {
+          return null; // a job no longer kept: its take cannot be extended
+        }
+      },
       draft: (id) => drafts.get().get(id),
       catalog: () => models.current(),
       pricePerSecond: (model) => findModel(models.current(), model)?.price.perSecond ?? null,

@@ -21,6 +21,14 @@ export const shotSchema = z.object({
   notes: z.string().max(100_000).default(''),
   /** The user asked for this shot to start where the previous shot's chosen take ends (its last frame). */
   continueFromPrevious: z.boolean().default(false),
+  /**
+   * This shot extends a take ("extend this take"): its jobs continue that take's task with the model's remix, taking
+   * no images. Null for a shot generated from nothing.
+   */
+  extendsTake: z
+    .object({ jobId: z.string().uuid(), taskId: z.string().min(1).max(200) })
+    .nullable()
+    .default(null),
   takes: z.array(takeSchema).max(200),
   /** The job id of the take the sequence uses; null until one is chosen (the newest filed take plays meanwhile). */
   chosenJobId: z.string().uuid().nullable(),

@@ -43,6 +43,7 @@ export function buildModel(
     frames: [...(snapshot?.frames ?? [])],
     imageMaxBytes: snapshot?.imageMaxBytes ?? DEFAULT_IMAGE_MAX_BYTES,
     fixedSeconds: snapshot?.fixedSeconds ?? null,
+    extend: snapshot?.extend ?? null,
   };
 }
 

@@ -123,6 +123,8 @@ export const videoModelSchema = z.object({
   imageMaxBytes: z.number().int().positive(),
   /** Seconds a video lasts when the model has no duration field (a fixed length), if known. */
   fixedSeconds: z.number().positive().nullable(),
+  /** How a finished video is continued ("extend this take"): `remix` (a new billed task from the old one's id). */
+  extend: z.enum(['remix']).nullable().default(null),
 });
 
 /** A video model. */

@@ -576,4 +576,11 @@ export const en = {
   'compare.loopEndHere': 'End the loop here',
   'compare.setting': 'Setting',
   'compare.sameSettings': 'Made with the same model and settings: only the prompts (or chance) differ.',
+  'error.board.cannotExtend': '{model} cannot extend a video.',
+  'error.board.cannotExtend.action': 'Extend takes made with a model that documents it (Veo 3.1 Fast or Quality, 8 s).',
+  'error.board.takeNotSent': 'This take was never sent to APIMart: there is no video to extend.',
+  'boards.extendTake': 'Extend this take',
+  'boards.extends': 'Continues take {take} of shot {shot}',
+  'boards.extendsShort': 'Extension',
+  'boards.extendPlaceholder': 'What happens next, continuing the take…',
 } as const;

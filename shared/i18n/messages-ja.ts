@@ -572,4 +572,12 @@ export const ja: Catalog = {
   'compare.loopEndHere': 'ここでループ終了',
   'compare.setting': '設定',
   'compare.sameSettings': '同じモデルと設定で作られています。違うのはプロンプト（または偶然）だけです。',
+  'error.board.cannotExtend': '{model} は動画を延長できません。',
+  'error.board.cannotExtend.action':
+    '延長に対応したモデル（Veo 3.1 Fast / Quality、8 秒）で作ったテイクを延長してください。',
+  'error.board.takeNotSent': 'このテイクは APIMart に送信されていないため、延長する動画がありません。',
+  'boards.extendTake': 'このテイクを延長',
+  'boards.extends': 'ショット {shot} のテイク {take} の続き',
+  'boards.extendsShort': '延長',
+  'boards.extendPlaceholder': 'テイクの続きで次に起きること…',
 };

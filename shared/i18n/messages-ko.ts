@@ -563,4 +563,12 @@ export const ko: Catalog = {
   'compare.loopEndHere': '여기서 반복 끝',
   'compare.setting': '설정',
   'compare.sameSettings': '같은 모델과 설정으로 만들었습니다. 프롬프트(또는 우연)만 다릅니다.',
+  'error.board.cannotExtend': '{model}은(는) 동영상을 이어서 만들 수 없습니다.',
+  'error.board.cannotExtend.action':
+    '이어 만들기를 지원하는 모델(Veo 3.1 Fast 또는 Quality, 8초)로 만든 테이크를 이어 가세요.',
+  'error.board.takeNotSent': '이 테이크는 APIMart에 보내지지 않아 이어 만들 동영상이 없습니다.',
+  'boards.extendTake': '이 테이크 이어 만들기',
+  'boards.extends': '샷 {shot}의 테이크 {take}를 이어 갑니다',
+  'boards.extendsShort': '이어 만들기',
+  'boards.extendPlaceholder': '테이크에 이어 다음에 일어날 일…',
 };

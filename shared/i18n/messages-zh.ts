@@ -545,4 +545,11 @@ export const zh: Catalog = {
   'compare.loopEndHere': '在此结束循环',
   'compare.setting': '设置',
   'compare.sameSettings': '使用相同的模型和设置生成：只有提示词（或随机性）不同。',
+  'error.board.cannotExtend': '{model} 无法延长视频。',
+  'error.board.cannotExtend.action': '请延长由支持此功能的模型（Veo 3.1 Fast 或 Quality，8 秒）生成的片段。',
+  'error.board.takeNotSent': '此片段从未发送到 APIMart，没有可延长的视频。',
+  'boards.extendTake': '延长此片段',
+  'boards.extends': '接续镜头 {shot} 的片段 {take}',
+  'boards.extendsShort': '延长',
+  'boards.extendPlaceholder': '接着片段，接下来发生什么…',
 };

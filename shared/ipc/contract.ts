@@ -262,6 +262,10 @@ export const contract = {
       request: z.object({ id: z.string().uuid(), shotId: z.string().uuid(), jobId: z.string().uuid().nullable() }),
       response: storyboardSchema,
     },
+    'boards.extendTake': {
+      request: z.object({ id: z.string().uuid(), shotId: z.string().uuid(), jobId: z.string().uuid() }),
+      response: storyboardSchema,
+    },
     'boards.plan': { request: z.object({ id: z.string().uuid(), scope: boardScopeSchema }), response: boardPlanSchema },
     'boards.generate': {
       request: z.object({ id: z.string().uuid(), scope: boardScopeSchema }),

@@ -28,6 +28,8 @@ export const jobRequestSchema = z.object({
   title: z.string().max(500).nullable().default(null),
   draftId: z.string().nullable().default(null),
   draftVersionId: z.string().nullable().default(null),
+  /** Continue this finished task ("extend this take"): sent to its model's remix endpoint instead of a new generation. */
+  extendsTaskId: z.string().min(1).max(200).nullable().default(null),
 });
 
 /**

@@ -179,9 +179,51 @@ describe.skipIf(gate.skip)('storyboards', () => {
     expect(facts.chapters).toHaveLength(3);
     expect(Number(facts.format.duration)).toBeCloseTo(6, 1);
 
+    await expect(page.evaluate('document.scrollingElement.scrollTop')).resolves.toBe(0);
     await page.screenshot({ path: path.join(RESULTS, 'boards-1280.png') });
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.screenshot({ path: path.join(RESULTS, 'boards-1920.png') });
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('extends a take: a new shot continues it through the model remix, and its take is filed', async () => {
+    fake = await startFakeApimart({ estimatedSeconds: 5, videoPayload: await readFile(clip) });
+    ticker = setInterval(() => fake.clock.advance(1_000), 20);
+    app = await launchApp({ apiBaseUrl: fake.baseUrl, pollMs: 30 });
+    await app.keyStore.set(fake.apiKey);
+    const { boards } = app.services;
+    let board = boards.create({ title: 'Run' });
+    board = boards.addShot(board.id);
+    const shotId = board.shots[0]?.id ?? '';
+    boards.updateShot(board.id, shotId, {
+      prompt: 'A fox runs across the snow',
+      model: 'veo3.1-fast',
+      params: { duration: 8, aspect_ratio: '16:9' },
+    });
+    const [first] = boards.generate(board.id, { kind: 'all' });
+    await eventually(() => app.services.jobs.get(first?.id ?? '').phase === 'done', 'the first take', 30_000);
+
+    const { page } = app;
+    await page.getByTestId('nav-boards').click();
+    await page.getByTestId('board-item').first().click();
+    await page.getByTestId('shot-extend').click();
+    await page.getByTestId('shot-extends').getByText('Continues take 1 of shot 1').waitFor();
+    await page.getByTestId('shot-prompt').fill('The fox leaps over a frozen stream');
+    await page.getByTestId('shot-generate').click();
+    await expect(page.getByTestId('board-confirm').textContent()).resolves.toMatch(/1 shot · 8 s/);
+    await page.getByTestId('board-confirm-send').click();
+    await eventually(
+      () => boards.get(board.id).shots[1]?.takes[0]?.itemId != null,
+      'the extension filed as a take of the new shot',
+      30_000,
+    );
+    const firstTask = app.services.jobs.get(first?.id ?? '').taskId;
+    expect(fake.requests.filter((request) => request.path === `/v1/videos/${firstTask ?? ''}/remix`)).toHaveLength(1);
+    await expect.poll(() => page.locator('.shot-card .shot-frame img').count(), { timeout: 20_000 }).toBe(2);
+    await mkdir(RESULTS, { recursive: true });
+    // Whatever was clicked or focused, the window itself never scrolled.
+    await expect(page.evaluate('document.scrollingElement.scrollTop')).resolves.toBe(0);
+    await page.screenshot({ path: path.join(RESULTS, 'boards-extend.png') });
     expect(app.pageErrors).toEqual([]);
   });
 });

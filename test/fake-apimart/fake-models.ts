@@ -14,6 +14,8 @@ export interface FakeModel {
   readonly defaultSeconds: number;
   /** Fields that carry image URLs (checked to be URLs the fake knows how to read). */
   readonly imageFields: readonly string[];
+  /** Its finished tasks can be continued with `POST /v1/videos/{task_id}/remix` (same model). */
+  readonly remix?: boolean;
 }
 
 const text = (description = '') => ({ type: 'string', description });
@@ -68,6 +70,19 @@ export const FAKE_VIDEO_MODELS: readonly FakeModel[] = [
     secondsField: 'duration',
     defaultSeconds: 8,
     imageFields: ['first_frame_image', 'last_frame_image'],
+  },
+  {
+    // APIMart's own Veo 3.1: always 8 s, and a finished video can be extended (remix).
+    id: 'veo3.1-fast',
+    schema: body({
+      duration: { type: 'integer', enum: [8], default: 8 },
+      aspect_ratio: { type: 'string', enum: ['16:9', '9:16'], default: '16:9' },
+      image_urls: urls(2, 'One image: the first frame. Two: the first and the last frame.'),
+    }),
+    secondsField: 'duration',
+    defaultSeconds: 8,
+    imageFields: ['image_urls'],
+    remix: true,
   },
   {
     id: 'kling-v3',

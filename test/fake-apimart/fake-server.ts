@@ -140,6 +140,8 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
   const routeOf = (method: string, pathname: string): LoggedRequest['route'] => {
     if (method === 'POST' && pathname === '/v1/uploads/images') return 'upload';
     if (method === 'POST' && pathname === '/v1/videos/generations') return 'generate';
+    // An extension is billed like a generation (and counted with them).
+    if (method === 'POST' && /^\/v1\/videos\/[^/]+\/remix$/.test(pathname)) return 'generate';
     if (method === 'GET' && pathname.startsWith('/v1/tasks/')) return 'task';
     if (method === 'GET' && (pathname === '/v1/balance' || pathname === '/v1/user/balance')) return 'balance';
     if (method === 'GET' && pathname.startsWith('/f/video/')) return 'video';
@@ -191,11 +193,32 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     sendJson(response, 200, body, replayed ? { 'idempotency-replayed': 'true' } : {});
   }
 
+  /** The task a `POST /v1/videos/{task_id}/remix` continues, or null for a plain generation. */
+  const remixTarget = (pathname: string): string | null => {
+    const match = /^\/v1\/videos\/([^/]+)\/remix$/.exec(pathname);
+    return match?.[1] ? decodeURIComponent(match[1]) : null;
+  };
+
+  /** Why a task cannot be continued with this body, or null when it can. */
+  const remixRefusal = (sourceId: string, body: unknown): { status: number; message: string } | null => {
+    const source = tasks.get(sourceId);
+    if (!source) return { status: 404, message: `task ${sourceId} not found` };
+    if (!isVideoReady(source, clock.now()))
+      return { status: 400, message: `task ${sourceId} has no finished video to extend` };
+    const model = models.find((candidate) => candidate.id === source.generation.model);
+    if (!model?.remix) return { status: 400, message: `model ${source.generation.model} does not support remix` };
+    const asked = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['model'] : undefined;
+    if (asked !== undefined && asked !== model.id)
+      return { status: 400, message: `remix must use the task's own model (${model.id})` };
+    return null;
+  };
+
   async function handleGenerate(
     request: IncomingMessage,
     response: ServerResponse,
     fault: Fault | undefined,
     line: LedgerLine,
+    remixOf: string | null = null,
   ): Promise<void> {
     const raw = await readBody(request, 1024 * 1024);
     let body: unknown;
@@ -215,7 +238,8 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
         openAiError('Idempotency-Key must be 1-191 visible ASCII characters', 'invalid_request_error'),
       );
     }
-    const fingerprint = canonicalJson(body);
+    // The task extended is part of the request: the same key on another task's remix is a different request.
+    const fingerprint = canonicalJson(remixOf === null ? body : { remixOf, body });
     const earlier = typeof idempotencyKey === 'string' ? keyed.get(idempotencyKey) : undefined;
     if (earlier) {
       if (earlier.fingerprint !== fingerprint) {
@@ -234,6 +258,8 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
       note(line, 'replayed');
       return sendCreated(request, response, earlier.taskId, true);
     }
+    const refused = remixOf === null ? null : remixRefusal(remixOf, body);
+    if (refused) return sendJson(response, refused.status, { code: refused.status, message: refused.message });
     const checked = checkGeneration(body, models, [...retired]);
     if ('reason' in checked) {
       return checked.reason === 'unknownModel'
@@ -454,7 +480,7 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
       );
 
     if (route === 'upload') return handleUpload(request, response);
-    if (route === 'generate') return handleGenerate(request, response, fault, line);
+    if (route === 'generate') return handleGenerate(request, response, fault, line, remixTarget(pathname));
     if (route === 'task') return handleTask(pathname, response);
     if (route === 'models') return handleModels(response);
     if (route === 'schema') return handleSchema(new URLSearchParams(search), response);

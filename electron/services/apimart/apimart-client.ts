@@ -31,6 +31,11 @@ export interface CallOptions {
 export interface CreateVideoOptions extends CallOptions {
   /** 1–191 visible ASCII characters; the same key with the same body returns the same task instead of billing again. */
   readonly idempotencyKey?: string;
+  /**
+   * Continue this finished task instead of starting from nothing ("extend"): sent to `POST /v1/videos/{id}/remix`,
+   * for models that document it, with the same model. Billed like a generation.
+   */
+  readonly remixOf?: string | undefined;
 }
 
 /** What a generation request answered: the task, and whether it was an earlier request's task replayed. */
@@ -149,9 +154,22 @@ export function createApimartClient(deps: ApimartClientDeps): ApimartClient {
       if (options.idempotencyKey !== undefined && !/^[\x21-\x7e]{1,191}$/.test(options.idempotencyKey)) {
         throw new AppError('internal', 'An Idempotency-Key must be 1 to 191 visible ASCII characters.');
       }
+      if (options.remixOf !== undefined) {
+        if (model.extend !== 'remix')
+          throw new RequestValidationError([
+            { field: 'model', message: `${model.label} cannot extend a video: choose a model that documents remix.` },
+          ]);
+        if (validation.request.images.length > 0)
+          throw new RequestValidationError([
+            { field: 'images', message: 'An extension continues its video: it takes no images.' },
+          ]);
+      }
       const answer = await call({
         method: 'POST',
-        path: '/v1/videos/generations',
+        path:
+          options.remixOf === undefined
+            ? '/v1/videos/generations'
+            : `/v1/videos/${encodeURIComponent(options.remixOf)}/remix`,
         json: toGenerationBody(model, validation.request),
         headers: {
           'x-apimart-response-version': RESPONSE_VERSION,

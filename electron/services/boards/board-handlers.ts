@@ -32,6 +32,7 @@ export function createBoardHandlers(
     },
     'boards.removeShotImage': ({ id, shotId, index }) => boards.removeShotImage(id, shotId, index),
     'boards.chooseTake': ({ id, shotId, jobId }) => boards.chooseTake(id, shotId, jobId),
+    'boards.extendTake': ({ id, shotId, jobId }) => boards.extendTake(id, shotId, jobId),
     'boards.plan': ({ id, scope }) => boards.plan(id, scope),
     'boards.generate': ({ id, scope }) => boards.generate(id, scope),
     'boards.export': async ({ id }) => {

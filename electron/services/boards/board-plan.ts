@@ -38,10 +38,18 @@ export function planBoard(
         model: shot.model,
         params: shot.params,
         prompt: shot.prompt,
-        images: shot.images.map((image) => ({ role: image.role, url: image.path })),
+        images: shot.extendsTake ? [] : shot.images.map((image) => ({ role: image.role, url: image.path })),
       },
       { imagesUploaded: false },
     );
+    const extensionProblem =
+      shot.extendsTake && findModel(catalog, shot.model)?.extend !== 'remix'
+        ? `${findModel(catalog, shot.model)?.label ?? shot.model} cannot extend a video.`
+        : null;
+    if (extensionProblem) {
+      blocked.push({ shotId: shot.id, index, reason: extensionProblem });
+      continue;
+    }
     if (!checked.ok) {
       blocked.push({ shotId: shot.id, index, reason: checked.issues.map((issue) => issue.message).join(' ') });
       continue;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { defaultModelId } from '../../../shared/catalog/model-catalog';
+import { findModel } from '../../../shared/catalog/model-lookup';
 import type { ImageRole, ModelCatalog } from '../../../shared/catalog/video-model';
 import {
   shotPatchSchema,
@@ -36,6 +37,11 @@ export interface BoardService {
   setShotImage(id: string, shotId: string, role: ImageRole, source: string | null): Promise<Storyboard>;
   removeShotImage(id: string, shotId: string, index: number): Storyboard;
   chooseTake(id: string, shotId: string, jobId: string | null): Storyboard;
+  /**
+   * A new shot after this one that continues one of its takes (the model's remix): the same model and settings, its
+   * own prompt for what happens next. Refused when the model cannot extend or the take has no task.
+   */
+  extendTake(id: string, shotId: string, jobId: string): Storyboard;
   /** What `generate` would send: seconds and cost, and what cannot be sent. Nothing is queued. */
   plan(id: string, scope: BoardScope): BoardPlan;
   /** Queues one job per shot of the scope; each becomes a take of its shot. Refused whole if a shot cannot be sent. */
@@ -51,6 +57,8 @@ export interface BoardServiceDeps {
   readonly jobPhase: (jobId: string) => JobPhase | null;
   /** The library item a job filed, or null (not yet, or the library is not open). */
   readonly itemForJob: (jobId: string) => string | null;
+  /** The APIMart task a job made, or null (never sent, or no longer known). */
+  readonly taskForJob: (jobId: string) => string | null;
   readonly draft: (id: string) => Draft;
   readonly catalog: () => ModelCatalog;
   readonly pricePerSecond: (model: string) => number | null;
@@ -119,6 +127,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       images: [],
       notes: '',
       continueFromPrevious: false,
+      extendsTake: null,
       takes: [],
       chosenJobId: null,
     };
@@ -131,6 +140,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     images: draft.images,
     notes: draft.notes,
     continueFromPrevious: false,
+    extendsTake: null,
     takes: [],
     chosenJobId: null,
   });
@@ -242,6 +252,24 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
         }),
       );
     },
+    extendTake(id, shotId, jobId) {
+      const board = get(id);
+      const index = indexOfShot(board, shotId);
+      const shot = board.shots[index];
+      if (!shot || !shot.takes.some((take) => take.jobId === jobId)) throw shotMissing();
+      const model = findModel(deps.catalog(), shot.model);
+      if (model?.extend !== 'remix')
+        throw appError('invalidInput', 'error.board.cannotExtend', { model: model?.label ?? shot.model });
+      const taskId = deps.taskForJob(jobId);
+      if (!taskId) throw appError('invalidInput', 'error.board.takeNotSent');
+      const extension: Shot = {
+        ...blankShot(board, index),
+        model: shot.model,
+        params: shot.params,
+        extendsTake: { jobId, taskId },
+      };
+      return save(insertShot(board, extension, index + 1));
+    },
     plan: (id, scope) => plan(get(id), scope),
     generate(id, scope) {
       const board = get(id);
@@ -262,8 +290,12 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
           prompt: shot.prompt,
           model: shot.model,
           params: shot.params,
-          images: shot.images.map((image) => ({ role: image.role, path: image.path, crop: image.crop })),
+          // An extension continues its take's video: it sends no images of its own.
+          images: shot.extendsTake
+            ? []
+            : shot.images.map((image) => ({ role: image.role, path: image.path, crop: image.crop })),
           title: `${board.title.trim() || 'Storyboard'} · ${entry.index + 1}`,
+          extendsTaskId: shot.extendsTake?.taskId ?? null,
         });
         jobs.push(job);
         // Each take is recorded as soon as its job exists: a crash after it leaves no job without its shot.

@@ -214,7 +214,11 @@ export async function submitStep(record: JobRecord, context: StepContext): Promi
           url: record.internals.images[index]?.url ?? '',
         })),
       },
-      { signal: context.signal, idempotencyKey },
+      {
+        signal: context.signal,
+        idempotencyKey,
+        ...(request.extendsTaskId ? { remixOf: request.extendsTaskId } : {}),
+      },
     );
     return moveTo(
       attempt,

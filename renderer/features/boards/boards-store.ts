@@ -41,6 +41,8 @@ export interface BoardsStore {
   /** Deletes a shot, with an Undo notice. */
   removeShot(shotId: string): Promise<void>;
   chooseTake(shotId: string, jobId: string): Promise<void>;
+  /** A new shot after this one continuing one of its takes (the model's remix), selected for its prompt. */
+  extendTake(shotId: string, jobId: string): Promise<void>;
   setFirstFrame(shotId: string, path: string | null): Promise<void>;
   pickFirstFrame(shotId: string): Promise<void>;
   /** The shot whose first frame is being taken from the previous shot's last frame. */
@@ -238,6 +240,12 @@ export const useBoardsStore = create<BoardsStore>()((set, get) => {
     },
     chooseTake: (shotId, jobId) =>
       change((board) => unwrap(api().boards.chooseTake({ id: board.id, shotId, jobId }))).then(() => undefined),
+    async extendTake(shotId, jobId) {
+      const next = await change((board) => unwrap(api().boards.extendTake({ id: board.id, shotId, jobId })));
+      const index = next?.shots.findIndex((shot) => shot.id === shotId) ?? -1;
+      const added = next?.shots[index + 1];
+      if (added) set({ selectedShotId: added.id });
+    },
     setFirstFrame: (shotId, path) =>
       change((board) => unwrap(api().boards.setShotImage({ id: board.id, shotId, role: 'first', path }))).then(
         () => undefined,

@@ -1,4 +1,4 @@
-import { GripVertical, Link2, Loader2 } from 'lucide-react';
+import { FastForward, GripVertical, Link2, Loader2 } from 'lucide-react';
 import type { KeyboardEvent } from 'react';
 import { chosenTake } from '../../../shared/boards/chosen-take';
 import type { Shot } from '../../../shared/boards/board-models';
@@ -118,6 +118,7 @@ export function ShotCard({
         <p className="shot-prompt">{shot.prompt.trim() || <span className="muted">{t('boards.noPrompt')}</span>}</p>
         <p className="shot-facts">
           {shot.continueFromPrevious && <Link2 size={12} aria-label={t('boards.continues')} />}
+          {shot.extendsTake && <FastForward size={12} aria-label={t('boards.extendsShort')} />}
           <span className="truncate">
             {[model?.label ?? shot.model, seconds === null ? null : t('boards.seconds', { seconds })]
               .filter(Boolean)

@@ -29,7 +29,14 @@ export function ShotInspector({ board, shot, index }: { board: Storyboard; shot:
   const preview = useFramePreview(first?.path ?? null, shot.model, shot.params);
   const previous = board.shots[index - 1];
   const previousHasTake = previous ? chosenTake(previous) !== null : false;
-  const takesFirst = model?.images.some((input) => input.roles.includes('first')) ?? false;
+  const takesFirst =
+    shot.extendsTake === null && (model?.images.some((input) => input.roles.includes('first')) ?? false);
+  const extended = shot.extendsTake
+    ? board.shots.flatMap((other, at) => {
+        const take = other.takes.findIndex((candidate) => candidate.jobId === shot.extendsTake?.jobId);
+        return take >= 0 ? [{ shot: at + 1, take: take + 1 }] : [];
+      })[0]
+    : undefined;
 
   const labelOf = useParamLabel();
   const set = (param: ParamSpec) => (value: ParamValue | undefined) => {
@@ -64,6 +71,11 @@ export function ShotInspector({ board, shot, index }: { board: Storyboard; shot:
         </div>
       </div>
       <div className="scroll-panel inspector-body">
+        {shot.extendsTake && (
+          <p className="badge badge-accent shot-extends" data-testid="shot-extends">
+            {extended ? t('boards.extends', extended) : t('boards.extendsShort')}
+          </p>
+        )}
         <label className="field">
           <span className="field-label">{t('workbench.prompt')}</span>
           <textarea
@@ -71,7 +83,7 @@ export function ShotInspector({ board, shot, index }: { board: Storyboard; shot:
             value={shot.prompt}
             rows={6}
             maxLength={10_000}
-            placeholder={t('boards.promptPlaceholder')}
+            placeholder={shot.extendsTake ? t('boards.extendPlaceholder') : t('boards.promptPlaceholder')}
             onChange={(event) => editShot(shot.id, { prompt: event.target.value })}
           />
         </label>
@@ -127,7 +139,7 @@ export function ShotInspector({ board, shot, index }: { board: Storyboard; shot:
             </div>
           </div>
         )}
-        <TakeList shot={shot} />
+        <TakeList shot={shot} canExtend={model?.extend === 'remix'} />
       </div>
       <div className="inspector-foot">
         <button

@@ -1,4 +1,4 @@
-import { Check, Columns2, Loader2, TriangleAlert } from 'lucide-react';
+import { Check, Columns2, FastForward, Loader2, TriangleAlert } from 'lucide-react';
 import { COMPARE_AT_MOST, useCompareStore } from '../compare/compare-store';
 import { chosenTake } from '../../../shared/boards/chosen-take';
 import type { Shot } from '../../../shared/boards/board-models';
@@ -7,14 +7,17 @@ import { useTranslator } from '../../i18n/use-translator';
 import { useJobsStore } from '../queue/jobs-store';
 import { useBoardsStore } from './boards-store';
 
-/** A shot's takes, newest last: the one the film uses is checked; any filed take can be chosen instead. */
-export function TakeList({ shot }: { shot: Shot }) {
+/**
+ * A shot's takes, newest last: the one the film uses is checked; any filed take can be chosen instead, compared with
+ * the others, or extended (a new shot continuing it) when the model can.
+ */
+export function TakeList({ shot, canExtend }: { shot: Shot; canExtend: boolean }) {
   const translate = useTranslator();
   const { t } = translate;
   const items = useBoardsStore((state) => state.takeItems);
   const jobs = useJobsStore((state) => state.jobs);
   const chosen = chosenTake(shot);
-  const { chooseTake } = useBoardsStore.getState();
+  const { chooseTake, extendTake } = useBoardsStore.getState();
   if (shot.takes.length === 0) return <p className="muted">{t('boards.noTakes')}</p>;
   const filed = shot.takes.flatMap((take) => (take.itemId ? [take.itemId] : []));
   return (
@@ -75,6 +78,17 @@ export function TakeList({ shot }: { shot: Shot }) {
           );
         })}
       </div>
+      {canExtend && chosen && (
+        <button
+          type="button"
+          className="small"
+          data-testid="shot-extend"
+          onClick={() => void extendTake(shot.id, chosen.jobId)}
+        >
+          <FastForward size={14} aria-hidden="true" />
+          {t('boards.extendTake')}
+        </button>
+      )}
     </div>
   );
 }

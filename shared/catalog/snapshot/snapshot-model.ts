@@ -22,6 +22,8 @@ export interface SnapshotModel {
   readonly imageMaxBytes?: number;
   /** For a model without a duration field: the length of every video. */
   readonly fixedSeconds?: number;
+  /** How a finished video of this model is continued: `remix` is `POST /v1/videos/{task_id}/remix`, same model. */
+  readonly extend?: 'remix';
   readonly schema: InputSchema;
 }
 

@@ -48,6 +48,7 @@ export const VEO: readonly SnapshotModel[] = [
     description: 'Veo 3.1 through APIMart: 8-second clips that can be extended.',
     price: null,
     frames: framesOf({ '720p': [1280, 720] }, ['16:9', '9:16'], true),
+    extend: 'remix',
     schema: { type: 'object', properties: fast, required: ['prompt'] },
   },
   {
@@ -57,6 +58,7 @@ export const VEO: readonly SnapshotModel[] = [
     description: 'Veo 3.1 at best quality through APIMart: 8-second clips that can be extended.',
     price: null,
     frames: framesOf({ '720p': [1280, 720] }, ['16:9', '9:16'], true),
+    extend: 'remix',
     schema: { type: 'object', properties: fast, required: ['prompt'] },
   },
 ];

@@ -313,6 +313,7 @@ describe('export and import', () => {
       images: [{ role: 'first' as const, path: path.join(setup.dir, 'frame.png'), crop: null }],
       notes: '',
       continueFromPrevious: false,
+      extendsTake: null,
       takes: [{ jobId: randomUUID(), itemId: randomUUID(), createdAt: setup.clock.toISOString() }],
       chosenJobId: null,
     };

@@ -36,6 +36,7 @@ const request = {
   title: null,
   draftId: null,
   draftVersionId: null,
+  extendsTaskId: null,
 };
 
 /** A job as the first versions wrote it: one flat object of nullable fields, warnings as English sentences. */
