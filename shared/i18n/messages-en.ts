@@ -583,4 +583,10 @@ export const en = {
   'boards.extends': 'Continues take {take} of shot {shot}',
   'boards.extendsShort': 'Extension',
   'boards.extendPlaceholder': 'What happens next, continuing the take…',
+  'error.board.encodedMismatch': 'The encoded takes do not match the storyboard any more.',
+  'error.board.encodedMismatch.action': 'Export the film again.',
+  'error.board.encodedUnknown': 'This export is no longer under way.',
+  'boards.encodeInstead': 'Encode again and export',
+  'boards.encodeExplain': 'The takes were made with different settings, so they cannot be joined as they are: {reason}',
+  'boards.encoding': 'Encoding the takes in the window',
 } as const;

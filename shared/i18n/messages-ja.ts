@@ -580,4 +580,10 @@ export const ja: Catalog = {
   'boards.extends': 'ショット {shot} のテイク {take} の続き',
   'boards.extendsShort': '延長',
   'boards.extendPlaceholder': 'テイクの続きで次に起きること…',
+  'error.board.encodedMismatch': 'エンコードしたテイクがストーリーボードと一致しなくなりました。',
+  'error.board.encodedMismatch.action': 'もう一度書き出してください。',
+  'error.board.encodedUnknown': 'この書き出しはもう進行していません。',
+  'boards.encodeInstead': '再エンコードして書き出す',
+  'boards.encodeExplain': 'テイクの設定が異なるため、そのままではつなげません: {reason}',
+  'boards.encoding': 'ウィンドウでテイクをエンコード中',
 };

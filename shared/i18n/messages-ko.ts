@@ -571,4 +571,10 @@ export const ko: Catalog = {
   'boards.extends': '샷 {shot}의 테이크 {take}를 이어 갑니다',
   'boards.extendsShort': '이어 만들기',
   'boards.extendPlaceholder': '테이크에 이어 다음에 일어날 일…',
+  'error.board.encodedMismatch': '인코딩한 테이크가 스토리보드와 더 이상 맞지 않습니다.',
+  'error.board.encodedMismatch.action': '영상을 다시 내보내세요.',
+  'error.board.encodedUnknown': '이 내보내기는 더 이상 진행 중이 아닙니다.',
+  'boards.encodeInstead': '다시 인코딩해서 내보내기',
+  'boards.encodeExplain': '테이크의 설정이 달라 그대로 이어 붙일 수 없습니다: {reason}',
+  'boards.encoding': '창에서 테이크를 인코딩하는 중',
 };

@@ -552,4 +552,10 @@ export const zh: Catalog = {
   'boards.extends': '接续镜头 {shot} 的片段 {take}',
   'boards.extendsShort': '延长',
   'boards.extendPlaceholder': '接着片段，接下来发生什么…',
+  'error.board.encodedMismatch': '编码后的片段与故事板不再一致。',
+  'error.board.encodedMismatch.action': '请重新导出影片。',
+  'error.board.encodedUnknown': '此导出已不在进行中。',
+  'boards.encodeInstead': '重新编码并导出',
+  'boards.encodeExplain': '这些片段的设置不同，无法直接合并：{reason}',
+  'boards.encoding': '正在窗口中编码片段',
 };

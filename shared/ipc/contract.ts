@@ -274,6 +274,28 @@ export const contract = {
     // Joins the chosen takes into one MP4 in the library (packets copied as they are); progress as `boards.progress`.
     'boards.export': { request: z.object({ id: z.string().uuid() }), response: libraryItemSchema },
     'boards.cancelExport': { request: z.object({ id: z.string().uuid() }), response: z.undefined() },
+    // Takes whose codec parameters differ are encoded again in the window and sent here, then joined like any takes.
+    'boards.beginEncoded': {
+      request: z.object({ id: z.string().uuid() }),
+      response: z.object({ uploadId: z.string().uuid(), takes: z.number().int() }),
+    },
+    'boards.writeEncoded': {
+      request: z.object({
+        uploadId: z.string().uuid(),
+        index: z.number().int().min(0).max(199),
+        offset: z.number().int().min(0),
+        data: z
+          .string()
+          .max(12_000_000)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+      }),
+      response: z.undefined(),
+    },
+    'boards.finishEncoded': {
+      request: z.object({ id: z.string().uuid(), uploadId: z.string().uuid() }),
+      response: libraryItemSchema,
+    },
+    'boards.discardEncoded': { request: z.object({ uploadId: z.string().uuid() }), response: z.undefined() },
     'drafts.export': { request: z.undefined(), response: z.object({ file: z.string().nullable() }) },
     'drafts.import': {
       request: z.undefined(),

@@ -46,7 +46,14 @@ export async function makeClip(file: string, spec: ClipSpec): Promise<string> {
 /** What ffprobe says of a file: its duration, streams and chapters. */
 export async function probe(file: string): Promise<{
   format: { duration: string; tags?: Record<string, string> };
-  streams: { codec_type: string; codec_name: string; nb_frames?: string; duration?: string }[];
+  streams: {
+    codec_type: string;
+    codec_name: string;
+    nb_frames?: string;
+    duration?: string;
+    width?: number;
+    height?: number;
+  }[];
   chapters: { start_time: string; end_time: string; tags?: { title?: string } }[];
 }> {
   const { stdout } = await run('ffprobe', [

@@ -3,6 +3,9 @@ import type { DomainHandlers } from '../ipc/router';
 import type { LibraryHost } from '../library/library-host';
 import type { BoardService } from './board-service';
 import { exportSequence } from './sequence-export';
+import { createEncodedUploads } from './encoded-uploads';
+import { sequenceOf } from '../../../shared/boards/chosen-take';
+import { appError } from '../../../shared/i18n/error-text';
 
 /** Handlers of the `boards.*` domain. */
 export function createBoardHandlers(
@@ -12,6 +15,7 @@ export function createBoardHandlers(
   onProgress: (id: string, fraction: number) => void,
 ): DomainHandlers<'boards'> {
   const exports = new Map<string, AbortController>();
+  const uploads = createEncodedUploads();
   return {
     'boards.list': ({ deleted }) => boards.list(deleted === undefined ? {} : { deleted }),
     'boards.get': ({ id }) => boards.get(id),
@@ -54,6 +58,29 @@ export function createBoardHandlers(
       } finally {
         if (exports.get(id) === controller) exports.delete(id);
       }
+    },
+    'boards.beginEncoded': async ({ id }) => {
+      const takes = sequenceOf(boards.get(id)).length;
+      if (takes === 0) throw appError('invalidInput', 'error.board.nothingToExport');
+      return { uploadId: await uploads.begin(library.current().root, id, takes), takes };
+    },
+    'boards.writeEncoded': async ({ uploadId, index, offset, data }) => {
+      await uploads.write(uploadId, index, offset, Buffer.from(data, 'base64'));
+      return undefined;
+    },
+    'boards.finishEncoded': async ({ id, uploadId }) => {
+      try {
+        return await exportSequence(boards.get(id), library.current(), {
+          encodedFiles: await uploads.files(uploadId, id),
+          onProgress: (fraction) => onProgress(id, fraction),
+        });
+      } finally {
+        await uploads.discard(uploadId);
+      }
+    },
+    'boards.discardEncoded': async ({ uploadId }) => {
+      await uploads.discard(uploadId);
+      return undefined;
     },
     'boards.cancelExport': ({ id }) => {
       exports.get(id)?.abort(new Error('cancelled'));

@@ -16,6 +16,11 @@ export interface SequenceExportOptions {
   readonly onProgress?: (fraction: number) => void;
   readonly signal?: AbortSignal;
   readonly now?: () => Date;
+  /**
+   * The takes as the window encoded them again (one file per shot of the sequence, in order) when their own codec
+   * parameters differ: joined instead of the library's files, and the film is recorded as not lossless.
+   */
+  readonly encodedFiles?: readonly string[];
 }
 
 /** A chapter title: the shot's number and the first words of its prompt. */
@@ -36,8 +41,10 @@ export async function exportSequence(
 ): Promise<LibraryItem> {
   const sequence = sequenceOf(board);
   if (sequence.length === 0) throw appError('invalidInput', 'error.board.nothingToExport');
-  const clips = sequence.map(({ shot, index, take }) => {
-    const file = library.mediaFile('video', take.itemId);
+  if (options.encodedFiles && options.encodedFiles.length !== sequence.length)
+    throw appError('invalidInput', 'error.board.encodedMismatch');
+  const clips = sequence.map(({ shot, index, take }, at) => {
+    const file = options.encodedFiles?.[at] ?? library.mediaFile('video', take.itemId);
     if (!file) throw appError('notFound', 'error.board.takeMissing', { shot: index + 1 });
     return { file, title: chapterTitle(index, shot.prompt) };
   });
@@ -56,7 +63,7 @@ export async function exportSequence(
     const record: SequenceRecord = {
       boardId: board.id,
       boardTitle: title,
-      lossless: true,
+      lossless: options.encodedFiles === undefined,
       shots: sequence.map(({ shot, take }, at) => ({
         shotId: shot.id,
         jobId: take.jobId,

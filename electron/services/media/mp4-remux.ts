@@ -66,9 +66,15 @@ const bytesOf = (description: VideoDecoderConfig['description']): string => {
   return Buffer.from(view).toString('base64');
 };
 
+/**
+ * A codec string without what only describes colour: VP9's optional fields after profile, level and bit depth
+ * (`vp09.00.21.08.01.01.13.01.01`) are presentation hints, not decoding parameters.
+ */
+const decodingCodec = (codec: string) => (codec.startsWith('vp09.') ? codec.split('.').slice(0, 4).join('.') : codec);
+
 /** What must be equal for packets of two clips to play as one track. */
 const videoKey = (config: VideoDecoderConfig) =>
-  `${config.codec} ${config.codedWidth ?? '?'}×${config.codedHeight ?? '?'} ${bytesOf(config.description)}`;
+  `${decodingCodec(config.codec)} ${config.codedWidth ?? '?'}×${config.codedHeight ?? '?'} ${bytesOf(config.description)}`;
 const audioKey = (config: AudioDecoderConfig | null) =>
   config
     ? `${config.codec} ${config.sampleRate} Hz ${config.numberOfChannels} ch ${bytesOf(config.description)}`

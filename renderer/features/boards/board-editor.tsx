@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Storyboard } from '../../../shared/boards/board-models';
 import { BoardHeader } from './board-header';
-import { GenerateConfirm } from './generate-confirm';
+import { EncodeOffer, GenerateConfirm } from './generate-confirm';
 import { SequencePlayer } from './sequence-player';
 import { ShotGrid } from './shot-grid';
 import { ShotInspector } from './shot-inspector';
@@ -11,6 +11,7 @@ import { useBoardsStore } from './boards-store';
 export function BoardEditor({ board }: { board: Storyboard }) {
   const selectedId = useBoardsStore((state) => state.selectedShotId);
   const pending = useBoardsStore((state) => state.pending);
+  const encodeOffer = useBoardsStore((state) => state.encodeOffer);
   const [playingShot, setPlayingShot] = useState<string | null>(null);
   const selectedIndex = board.shots.findIndex((shot) => shot.id === selectedId);
   const selected = board.shots[selectedIndex];
@@ -19,6 +20,7 @@ export function BoardEditor({ board }: { board: Storyboard }) {
       <div className="board-main">
         <BoardHeader board={board} />
         {pending && <GenerateConfirm pending={pending} />}
+        {encodeOffer && <EncodeOffer reason={encodeOffer} />}
         <SequencePlayer board={board} onShot={setPlayingShot} />
         <ShotGrid board={board} playingShot={playingShot} />
       </div>

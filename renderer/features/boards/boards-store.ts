@@ -4,7 +4,8 @@ import type { AppErrorData } from '../../../shared/errors';
 import type { LibraryItem } from '../../../shared/library/library-models';
 import { api, toErrorData, unwrap } from '../../lib/bridge';
 import { useNoticesStore } from '../shell/notices-store';
-import { chosenTake } from '../../../shared/boards/chosen-take';
+import { chosenTake, sequenceOf } from '../../../shared/boards/chosen-take';
+import { encodeTakes } from './encode-takes';
 import { lastFrameOf } from './last-frame';
 
 /** A generation waiting for the user's yes: what it sends and costs. */
@@ -57,6 +58,11 @@ export interface BoardsStore {
   confirmGenerate(): Promise<void>;
   cancelGenerate(): void;
   exportFilm(): Promise<LibraryItem | null>;
+  /** Why the takes cannot be joined as they are, while the window offers to encode them again. */
+  readonly encodeOffer: string | null;
+  /** Encodes the takes again in the window, then joins them into the film (slower; progress and cancel as usual). */
+  encodeFilm(): Promise<LibraryItem | null>;
+  dismissEncodeOffer(): void;
   cancelExport(): Promise<void>;
   receiveProgress(id: string, fraction: number): void;
   /** A library item changed (its poster was captured, its title edited): a take showing it shows the change. */
@@ -64,10 +70,20 @@ export interface BoardsStore {
 }
 
 const AUTOSAVE_MS = 400;
+/** Encoded takes go to main in pieces of this many bytes (8 MB of base64 each). */
+const UPLOAD_PIECE = 6 * 1024 * 1024;
+
+/** Bytes as base64, a slice at a time (a spread of millions of arguments would overflow the stack). */
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+  return btoa(binary);
+}
 
 /** The boards store: every call to the main process for storyboards is here, none in the components. */
 export const useBoardsStore = create<BoardsStore>()((set, get) => {
   let pending: { shotId: string; patch: ShotPatch } | null = null;
+  let encoding: AbortController | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const fail = (error: unknown) => useNoticesStore.getState().fail(error, 'board-notice');
 
@@ -124,6 +140,7 @@ export const useBoardsStore = create<BoardsStore>()((set, get) => {
     exportProgress: null,
     error: null,
     grabbing: null,
+    encodeOffer: null,
     async load() {
       try {
         set({ boards: await unwrap(api().boards.list({})), error: null });
@@ -317,14 +334,57 @@ export const useBoardsStore = create<BoardsStore>()((set, get) => {
         });
         return item;
       } catch (error) {
-        if (toErrorData(error).code !== 'cancelled') fail(error);
+        const data = toErrorData(error);
+        if (data.code === 'needsEncode') set({ encodeOffer: String(data.text?.params['reason'] ?? data.message) });
+        else if (data.code !== 'cancelled') fail(error);
         return null;
       } finally {
         set({ exportProgress: null });
       }
     },
+    async encodeFilm() {
+      const board = get().board;
+      if (!board) return null;
+      const urls = sequenceOf(board).map(({ take }) => get().takeItems.get(take.itemId)?.videoUrl ?? '');
+      const controller = new AbortController();
+      encoding = controller;
+      set({ encodeOffer: null, exportProgress: 0 });
+      let uploadId: string | null = null;
+      try {
+        uploadId = (await unwrap(api().boards.beginEncoded({ id: board.id }))).uploadId;
+        const upload = uploadId;
+        await encodeTakes({
+          urls,
+          signal: controller.signal,
+          // Encoding is most of the work; joining the encoded takes in main is the last tenth.
+          onProgress: (fraction) => set({ exportProgress: Math.min(0.9, fraction * 0.9) }),
+          deliver: async (index, bytes) => {
+            for (let offset = 0; offset < bytes.length; offset += UPLOAD_PIECE) {
+              const data = toBase64(bytes.subarray(offset, offset + UPLOAD_PIECE));
+              await unwrap(api().boards.writeEncoded({ uploadId: upload, index, offset, data }));
+            }
+          },
+        });
+        const item = await unwrap(api().boards.finishEncoded({ id: board.id, uploadId: upload }));
+        uploadId = null;
+        useNoticesStore.getState().notify({
+          text: { message: { key: 'boards.exported', params: { title: item.title } } },
+          testId: 'board-notice',
+        });
+        return item;
+      } catch (error) {
+        if (!controller.signal.aborted) fail(error);
+        return null;
+      } finally {
+        encoding = null;
+        if (uploadId) void unwrap(api().boards.discardEncoded({ uploadId })).catch(() => undefined);
+        set({ exportProgress: null });
+      }
+    },
+    dismissEncodeOffer: () => set({ encodeOffer: null }),
     async cancelExport() {
       const board = get().board;
+      if (encoding) return encoding.abort(new Error('cancelled'));
       if (board) await unwrap(api().boards.cancelExport({ id: board.id })).catch(fail);
     },
     receiveItem(item) {

@@ -43,3 +43,22 @@ export function GenerateConfirm({ pending }: { pending: PendingGeneration }) {
     </section>
   );
 }
+
+/** The takes cannot be joined as they are: the window offers to encode them again (slower), or not now. */
+export function EncodeOffer({ reason }: { reason: string }) {
+  const { t } = useTranslator();
+  const { encodeFilm, dismissEncodeOffer } = useBoardsStore.getState();
+  return (
+    <section className="generate-confirm" data-testid="board-encode-offer" aria-live="polite">
+      <p>{t('boards.encodeExplain', { reason })}</p>
+      <div className="button-row">
+        <button type="button" className="primary" data-testid="board-encode" onClick={() => void encodeFilm()}>
+          {t('boards.encodeInstead')}
+        </button>
+        <button type="button" className="ghost" onClick={dismissEncodeOffer}>
+          {t('boards.notNow')}
+        </button>
+      </div>
+    </section>
+  );
+}
