@@ -78,6 +78,28 @@ describe.skipIf(gate.skip)('storyboards', () => {
     expect(again.map((entry) => entry.shots.length)).toEqual([3]);
     const refused = (await app.call('boards.moveShot', { id: board.id, shotId: second, toIndex: -1 })) as Answer;
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+
+    // A path the user never chose is refused before anything reads it; the shot keeps no image.
+    const secret = path.join(app.paths.dataDir, '..', 'id_rsa.png');
+    const notChosen = (await app.call('boards.setShotImage', {
+      id: board.id,
+      shotId: second,
+      role: 'first',
+      path: secret,
+    })) as Answer;
+    expect(notChosen).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+    expect(notChosen.error?.message).toContain('opens only images you choose');
+    expect((await call<Storyboard>('boards.get', { id: board.id })).shots[0]?.images).toEqual([]);
+    // Encoded takes are accepted only for an export under way, and only for takes the film has.
+    const noTakes = (await app.call('boards.beginEncoded', { id: board.id })) as Answer;
+    expect(noTakes).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+    const stray = (await app.call('boards.writeEncoded', {
+      uploadId: '00000000-0000-4000-8000-000000000000',
+      index: 0,
+      offset: 0,
+      data: 'AAAA',
+    })) as Answer;
+    expect(stray).toMatchObject({ ok: false, error: { code: 'notFound' } });
   });
 
   it('shows seconds and cost before anything is sent, refuses a shot the model refuses, and files takes per shot', async () => {
