@@ -12,6 +12,7 @@ import type { ImageService } from '../services/images/image-service';
 import type { Pipeline } from '../services/jobs/pipeline';
 import type { LibraryHost } from '../services/library/library-host';
 import type { BoardService } from '../services/boards/board-service';
+import type { ScriptService } from '../services/script/script-service';
 import type { ModelCatalogService } from '../services/models/model-catalog-service';
 import type { Job } from '../../shared/jobs/job-models';
 import { createKeyStore, type KeyStore } from '../services/keychain/key-store';
@@ -37,6 +38,8 @@ export interface CliContext {
   library(): Promise<LibraryHost>;
   /** Storyboards, with the library open (takes are resolved to their videos). */
   boards(): Promise<BoardService>;
+  /** Script → storyboard through a chat model (the model catalog loaded; the library is not needed). */
+  script(): Promise<ScriptService>;
   /** The pipeline; `adopt` (default true) lets it run unfinished jobs other runs left, false runs only its own. */
   pipeline(options?: { adopt?: boolean }): Promise<Pipeline>;
   /** Every change of every job this process runs, as it is recorded: what `generate` and `jobs resume` show. */
@@ -116,6 +119,10 @@ export async function openCliContext(env: CliEnv, appVersion: string): Promise<C
       await openLibrary();
       await (modelsLoaded ??= services.models.load().then(() => services.models));
       return services.boards;
+    },
+    async script() {
+      await (modelsLoaded ??= services.models.load().then(() => services.models));
+      return services.script;
     },
     models: () => (modelsLoaded ??= services.models.load().then(() => services.models)),
     pipeline(options = {}) {

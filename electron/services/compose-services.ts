@@ -28,6 +28,9 @@ import { resolveLanguage } from '../../shared/i18n/translator';
 import { findModel } from '../../shared/catalog/model-lookup';
 import type { ModelCatalog } from '../../shared/catalog/video-model';
 import { createModelCatalogService, type ModelCatalogService } from './models/model-catalog-service';
+import { createScriptService, type ScriptService } from './script/script-service';
+import { openChatUsageStore, type ChatUsageStore } from './storage/chat-usage-store';
+import type { BreakdownProgress } from '../../shared/script/script-models';
 
 /** What the services tell each other and the window, as it happens. */
 export interface ServiceEvents {
@@ -36,6 +39,7 @@ export interface ServiceEvents {
   'library.item': LibraryItemEvent;
   'models.changed': ModelCatalog;
   'boards.progress': { readonly id: string; readonly fraction: number };
+  'script.progress': BreakdownProgress & { readonly requestId: string };
 }
 
 /** The window's side: present in the app, the e2e harness and the IPC tests; absent in the CLI. */
@@ -106,6 +110,10 @@ export interface Services {
   /** Storyboards (stored with the drafts, in drafts.sqlite). */
   readonly boards: BoardService;
   readonly boardStore: BoardStore;
+  /** Script → storyboard and prompt help through a chat model on the same key. */
+  readonly script: ScriptService;
+  /** The chat side of the usage ledger (in drafts.sqlite). */
+  readonly chatUsage: ChatUsageStore;
   /** The IPC router, with every handler (only with `window`). */
   readonly router: IpcRouter;
   /** Events to the window beyond the services' own (the shell's menu navigation), checked against the contract. */
@@ -141,6 +149,7 @@ export function composeServices(adapters: ServiceAdapters): Services {
     bus.on('library.item', (event) => toWindow.emit('library.item', event));
     bus.on('models.changed', (catalog) => toWindow.emit('models.changed', catalog));
     bus.on('boards.progress', (progress) => toWindow.emit('boards.progress', progress));
+    bus.on('script.progress', (progress) => toWindow.emit('script.progress', progress));
   }
   const apimart = () =>
     createApimartClient({
@@ -247,6 +256,18 @@ export function composeServices(adapters: ServiceAdapters): Services {
       draft: (id) => drafts.get().get(id),
       catalog: () => models.current(),
       pricePerSecond: (model) => findModel(models.current(), model)?.price.perSecond ?? null,
+      checkImage: async (file) => void (await images.inspect(file)),
+    }),
+  );
+  const chatUsage = once(() => openChatUsageStore(paths.draftsFile));
+  const script = once(() =>
+    createScriptService({
+      // One attempt: a chat request is billed per token, so it is only ever sent again by the user.
+      client: apimart,
+      catalog: () => models.current(),
+      boards: boards.get(),
+      recordUsage: (entry) => chatUsage.get().record(entry),
+      logger,
     }),
   );
   const router = once(() => {
@@ -268,6 +289,9 @@ export function composeServices(adapters: ServiceAdapters): Services {
       boards: boards.get(),
       boardStore: boardStore.get(),
       onBoardProgress: (id, fraction) => bus.emit('boards.progress', { id, fraction }),
+      script: script.get(),
+      chatUsage: chatUsage.get(),
+      onScriptProgress: (requestId, progress) => bus.emit('script.progress', { requestId, ...progress }),
       paths,
       models,
     });
@@ -300,6 +324,12 @@ export function composeServices(adapters: ServiceAdapters): Services {
     get boardStore() {
       return boardStore.get();
     },
+    get script() {
+      return script.get();
+    },
+    get chatUsage() {
+      return chatUsage.get();
+    },
     get router() {
       return router.get();
     },
@@ -321,6 +351,7 @@ export function composeServices(adapters: ServiceAdapters): Services {
       if (pipeline.built()) await pipeline.get().close();
       if (draftStore.built()) draftStore.get().close();
       if (boardStore.built()) boardStore.get().close();
+      if (chatUsage.built()) chatUsage.get().close();
       library.close();
     },
   };

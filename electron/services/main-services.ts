@@ -25,6 +25,11 @@ import { createSettingsHandlers } from './settings/settings-handlers';
 import type { SettingsStore } from './settings/settings-store';
 import { createModelHandlers } from './models/model-handlers';
 import type { ModelCatalogService } from './models/model-catalog-service';
+import { createScriptHandlers } from './script/script-handlers';
+import type { ScriptService } from './script/script-service';
+import type { BreakdownProgress } from '../../shared/script/script-models';
+import type { ChatUsageStore } from './storage/chat-usage-store';
+import { withChatUsage } from './jobs/usage';
 
 /** What the IPC router serves, already built (by composeServices). */
 export interface MainServiceDeps {
@@ -48,6 +53,10 @@ export interface MainServiceDeps {
   readonly onBoardProgress: (id: string, fraction: number) => void;
   readonly paths: AppPaths;
   readonly models: ModelCatalogService;
+  readonly script: ScriptService;
+  readonly chatUsage: ChatUsageStore;
+  /** Tells the window how far a chat answer has been written. */
+  readonly onScriptProgress: (requestId: string, progress: BreakdownProgress) => void;
 }
 
 /** The IPC router over every service's handlers. */
@@ -61,9 +70,26 @@ export function createMainRouter(deps: MainServiceDeps): IpcRouter {
     ...createImageHandlers(deps.images, deps.desktop, deps.paths.cacheDir, grants),
     ...createLibraryHandlers(deps.library, deps.desktop),
     ...createJobHandlers(deps.jobs(), grants),
-    ...createDraftHandlers(deps.drafts, deps.draftStore, deps.boardStore, deps.desktop, grants),
+    ...createDraftHandlers(
+      deps.drafts,
+      deps.draftStore,
+      deps.boardStore,
+      deps.desktop,
+      grants,
+      deps.paths.draftImagesDir,
+    ),
     ...createBoardHandlers(deps.boards, grants, deps.library, deps.onBoardProgress),
     ...createModelHandlers(deps.models),
+    ...createScriptHandlers(deps.script, deps.onScriptProgress),
+    // The usage ledger: billed video seconds and chat tokens.
+    'jobs.usage': () => {
+      const now = new Date();
+      return withChatUsage(
+        deps.jobs().usage(),
+        deps.chatUsage.since(new Date(now.getFullYear(), now.getMonth(), 1)),
+        now,
+      );
+    },
   };
   return createIpcRouter({ handlers, isTrustedSender: deps.isTrustedSender, logger: deps.logger });
 }

@@ -12,6 +12,20 @@ export const takeSchema = z.object({
 /** A take of a shot. */
 export type Take = z.infer<typeof takeSchema>;
 
+/**
+ * A character of a storyboard: who they are (the description goes into the prompts of models that take no
+ * reference images) and how they look (reference images, sent in the reference slots of models that take them).
+ */
+export const characterSchema = z.object({
+  id: z.string().uuid(),
+  name: z.string().min(1).max(100),
+  description: z.string().max(2_000),
+  images: z.array(draftImageSchema).max(7),
+});
+
+/** A character. */
+export type Character = z.infer<typeof characterSchema>;
+
 /** A shot: a prompt with its model, params and images, like a draft, and the takes generated from it. */
 export const shotSchema = z.object({
   id: z.string().uuid(),
@@ -29,6 +43,8 @@ export const shotSchema = z.object({
     .object({ jobId: z.string().uuid(), taskId: z.string().min(1).max(200) })
     .nullable()
     .default(null),
+  /** The characters in this shot (ids of the storyboard's characters). */
+  characterIds: z.array(z.string().uuid()).max(20).default([]),
   takes: z.array(takeSchema).max(200),
   /** The job id of the take the sequence uses; null until one is chosen (the newest filed take plays meanwhile). */
   chosenJobId: z.string().uuid().nullable(),
@@ -42,6 +58,8 @@ export const storyboardSchema = z.object({
   id: z.string().uuid(),
   title: z.string().max(500),
   shots: z.array(shotSchema).max(200),
+  /** The character sheet: the same faces and costumes from shot to shot. */
+  characters: z.array(characterSchema).max(50).default([]),
   /** Shots deleted lately, with where they stood: "undo" puts one back. */
   removed: z
     .array(z.object({ shot: shotSchema, index: z.number().int().min(0), at: z.string() }))
@@ -59,7 +77,16 @@ export type Storyboard = z.infer<typeof storyboardSchema>;
 /** A change to a shot, as the window's autosave sends it; `params` replaces the shot's params whole. */
 export const shotPatchSchema = draftPatchSchema
   .pick({ prompt: true, model: true, params: true, notes: true, crop: true })
-  .extend({ continueFromPrevious: z.boolean().optional() });
+  .extend({
+    continueFromPrevious: z.boolean().optional(),
+    characterIds: z.array(z.string().uuid()).max(20).optional(),
+  });
+
+/** A change to a character; `name` and `description` only (images have calls of their own). */
+export const characterPatchSchema = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  description: z.string().max(2_000).optional(),
+});
 
 /** A shot patch. */
 export type ShotPatch = z.infer<typeof shotPatchSchema>;
@@ -84,6 +111,10 @@ export const boardPlanSchema = z.object({
       model: z.string(),
       seconds: z.number(),
       cost: z.number().nullable(),
+      /** How the shot's characters travel: names whose images go as references, names described in the prompt. */
+      characters: z
+        .object({ byImage: z.array(z.string()), byDescription: z.array(z.string()) })
+        .default({ byImage: [], byDescription: [] }),
     }),
   ),
   totalSeconds: z.number(),

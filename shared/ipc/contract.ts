@@ -29,7 +29,20 @@ import {
   presetSchema,
   promptDiffSchema,
 } from '../drafts/draft-models';
-import { boardPlanSchema, boardScopeSchema, shotPatchSchema, storyboardSchema } from '../boards/board-models';
+import {
+  boardPlanSchema,
+  boardScopeSchema,
+  characterPatchSchema,
+  shotPatchSchema,
+  storyboardSchema,
+} from '../boards/board-models';
+import { chatModelListSchema } from '../script/chat-models';
+import {
+  breakdownOutcomeSchema,
+  breakdownProgressSchema,
+  chatEstimateSchema,
+  refineOutcomeSchema,
+} from '../script/script-models';
 import { appInfoSchema, viewSchema } from '../models/app-info';
 import { menuEntrySchema } from '../models/context-menu';
 import { balanceSchema, keyStatusSchema } from '../models/key-status';
@@ -296,6 +309,65 @@ export const contract = {
       response: libraryItemSchema,
     },
     'boards.discardEncoded': { request: z.object({ uploadId: z.string().uuid() }), response: z.undefined() },
+    // The character sheet: shots that name a character carry its images (or its description) into their requests.
+    'boards.addCharacter': {
+      request: z.object({
+        id: z.string().uuid(),
+        name: z.string().max(100),
+        description: z.string().max(2_000).optional(),
+      }),
+      response: storyboardSchema,
+    },
+    'boards.updateCharacter': {
+      request: z.object({ id: z.string().uuid(), characterId: z.string().uuid(), patch: characterPatchSchema }),
+      response: storyboardSchema,
+    },
+    'boards.removeCharacter': {
+      request: z.object({ id: z.string().uuid(), characterId: z.string().uuid() }),
+      response: storyboardSchema,
+    },
+    'boards.addCharacterImage': {
+      request: z.object({ id: z.string().uuid(), characterId: z.string().uuid(), path: z.string().min(1).max(4096) }),
+      response: storyboardSchema,
+    },
+    'boards.removeCharacterImage': {
+      request: z.object({
+        id: z.string().uuid(),
+        characterId: z.string().uuid(),
+        index: z.number().int().min(0).max(6),
+      }),
+      response: storyboardSchema,
+    },
+    // Script → storyboard through a chat model on the same key: listed, estimated before anything is sent, streamed.
+    'script.chatModels': { request: z.undefined(), response: chatModelListSchema },
+    'script.estimate': {
+      request: z.object({
+        script: z.string().max(150_000),
+        videoModel: z.string().min(1).max(200),
+        chatModel: z.string().min(1).max(200),
+      }),
+      response: chatEstimateSchema,
+    },
+    'script.breakdown': {
+      request: z.object({
+        requestId: z.string().uuid(),
+        script: z.string().max(150_000),
+        videoModel: z.string().min(1).max(200),
+        chatModel: z.string().min(1).max(200),
+        title: z.string().max(500).optional(),
+      }),
+      response: breakdownOutcomeSchema,
+    },
+    'script.refine': {
+      request: z.object({
+        requestId: z.string().uuid(),
+        boardId: z.string().uuid(),
+        shotId: z.string().uuid(),
+        chatModel: z.string().min(1).max(200),
+      }),
+      response: refineOutcomeSchema,
+    },
+    'script.cancel': { request: z.object({ requestId: z.string().uuid() }), response: z.undefined() },
     'drafts.export': { request: z.undefined(), response: z.object({ file: z.string().nullable() }) },
     'drafts.import': {
       request: z.undefined(),
@@ -316,6 +388,7 @@ export const contract = {
     'library.item': { payload: libraryItemEventSchema },
     'jobs.changed': { payload: jobSchema },
     'boards.progress': { payload: z.object({ id: z.string().uuid(), fraction: z.number().min(0).max(1) }) },
+    'script.progress': { payload: breakdownProgressSchema.extend({ requestId: z.string().uuid() }) },
   },
 } as const;
 

@@ -135,8 +135,25 @@ export const usagePeriodSchema = z.object({
   unpriced: z.number().int(),
 });
 
-/** What was spent today and this month (local time), including on tasks that later failed. */
-export const usageSchema = z.object({ today: usagePeriodSchema, month: usagePeriodSchema });
+/** Chat requests (script breakdowns, prompt refinements) and what their tokens cost, for a period. */
+export const chatUsagePeriodSchema = z.object({
+  requests: z.number().int(),
+  tokens: z.number().int(),
+  /** Null when none of them had a known price. */
+  cost: z.number().nullable(),
+  unpriced: z.number().int(),
+});
+
+const noChat = { requests: 0, tokens: 0, cost: null, unpriced: 0 };
+
+/** What was spent today and this month (local time), including on tasks that later failed, and on chat tokens. */
+export const usageSchema = z.object({
+  today: usagePeriodSchema,
+  month: usagePeriodSchema,
+  chat: z
+    .object({ today: chatUsagePeriodSchema, month: chatUsagePeriodSchema })
+    .default({ today: noChat, month: noChat }),
+});
 
 /** Spending summary. */
 export type Usage = z.infer<typeof usageSchema>;

@@ -129,6 +129,20 @@ export const FAKE_VIDEO_MODELS: readonly FakeModel[] = [
     imageFields: ['image_urls'],
   },
   {
+    // Reference images keep faces consistent: the slot the character sheet fills.
+    id: 'viduq3',
+    schema: body({
+      duration: { type: 'integer', minimum: 1, maximum: 16, default: 5 },
+      aspect_ratio: { type: 'string', enum: ['16:9', '9:16', '1:1', '4:3', '3:4'], default: '16:9' },
+      resolution: { type: 'string', enum: ['540p', '720p', '1080p'], default: '720p' },
+      first_frame_image: url('The opening frame.'),
+      reference_images: urls(7, 'Reference images: characters, objects, style.'),
+    }),
+    secondsField: 'duration',
+    defaultSeconds: 5,
+    imageFields: ['first_frame_image', 'reference_images'],
+  },
+  {
     // Known only by its schema: no shipped knowledge of it exists anywhere in the app.
     id: 'nova-motion-video-1',
     schema: body({

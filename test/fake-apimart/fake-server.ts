@@ -10,6 +10,7 @@ import { checkGeneration } from './generation-rules.ts';
 import { FAKE_OTHER_MODELS, FAKE_VIDEO_MODELS, type FakeModel, type JsonSchema } from './fake-models.ts';
 import { parseRange, readBody, sendJson } from './http-helpers.ts';
 import { CONTENT_TYPES, sniffImage } from './image-sniff.ts';
+import { createFakeChat, type FakeChat } from './fake-chat.ts';
 import { sha256, videoForTask, type LedgerLine, type LedgerTask, type ServerLedger } from './server-ledger.ts';
 
 const UPLOAD_LIMIT = 20 * 1024 * 1024;
@@ -46,7 +47,7 @@ export interface FakeApimartOptions {
 /** One request the fake saw. */
 export interface LoggedRequest {
   readonly method: string;
-  readonly route: FaultRoute | 'image' | 'models' | 'schema' | 'other';
+  readonly route: FaultRoute | 'image' | 'models' | 'schema' | 'chat' | 'docs' | 'other';
   readonly path: string;
   /** The query string (`?language=ko` on a task poll), or ''. */
   readonly query: string;
@@ -79,6 +80,8 @@ export interface FakeApimart {
   setSchema(modelId: string, schema: JsonSchema): void;
   /** Retires a model from now on: `model_not_found` for its schema and its generations. */
   retire(modelId: string): void;
+  /** The chat model: scripted answers (`chat.script(...)`), the requests it got, and model docs. */
+  readonly chat: FakeChat;
   /** Replaces the fault plan (null: no more planned faults). */
   setPlan(plan: FaultPlan | null): void;
   /** Stops listening for `ms` (connections refused, open ones cut), then listens on the same port again. */
@@ -131,6 +134,7 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
   let baseUrl = '';
   let plan = options.plan ?? null;
   const videos = new Map<string, Buffer>();
+  const chat = createFakeChat();
   const ledgerTasks: LedgerTask[] = [];
   const ledgerLines: LedgerLine[] = [];
   const note = (line: LedgerLine, text: string) => {
@@ -148,6 +152,8 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     if (method === 'GET' && pathname.startsWith('/f/image/')) return 'image';
     if (method === 'GET' && pathname === '/v1/models') return 'models';
     if (method === 'GET' && pathname === '/v1/model-schema') return 'schema';
+    if (method === 'POST' && pathname === '/v1/chat/completions') return 'chat';
+    if (method === 'GET' && pathname === '/v1/model-docs') return 'docs';
     return 'other';
   };
 
@@ -450,7 +456,12 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     });
 
     let fault =
-      route === 'other' || route === 'image' || route === 'models' || route === 'schema'
+      route === 'other' ||
+      route === 'image' ||
+      route === 'models' ||
+      route === 'schema' ||
+      route === 'chat' ||
+      route === 'docs'
         ? undefined
         : (faults.take(route) ?? plan?.faultFor(route));
     if (fault) note(line, `fault ${fault.kind === 'status' ? `status ${fault.status}` : fault.kind}`);
@@ -484,6 +495,11 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     if (route === 'task') return handleTask(pathname, response);
     if (route === 'models') return handleModels(response);
     if (route === 'schema') return handleSchema(new URLSearchParams(search), response);
+    if (route === 'chat') return chat.handleCompletion(request, response);
+    if (route === 'docs')
+      return chat.handleDocs(new URLSearchParams(search), response, (id) =>
+        models.some((model) => model.id === id && !retired.has(id)),
+      );
     sendJson(response, 200, { success: true, remain_balance: balance, used_balance: used, unlimited_quota: false });
   }
 
@@ -508,6 +524,7 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     clock,
     requests,
     tasks,
+    chat,
     inject: (route, fault, times) => faults.add(route, fault, times),
     failNextTask: (message) => {
       nextFailure = message;

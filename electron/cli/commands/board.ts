@@ -5,6 +5,7 @@ import type { Storyboard } from '../../../shared/boards/board-models';
 import type { LibraryService } from '../../services/library/library-service';
 import { exportSequence } from '../../services/boards/sequence-export';
 import { parseCommandArgs } from '../cli-args';
+import { boardFromScript } from './board-from-script';
 import { formatCommandHelp, type CommandHelp } from '../cli-help';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
 import type { CliContext } from '../cli-context';
@@ -15,6 +16,15 @@ export const BOARD_HELP: readonly CommandHelp[] = [
   {
     usage: 'reelbench board show ID [--json]',
     summary: 'A storyboard: its shots in order, their models and takes, and the video each shot plays.',
+  },
+  {
+    usage: 'reelbench board from-script FILE --video-model ID [--chat-model ID] [--json]',
+    summary:
+      'Asks a chat model on your key to break the script into shots for the video model and makes them a storyboard (the tokens are billed; no video is generated).',
+    options: [
+      ['--video-model ID', 'the video model the shots are written for (their lengths and shapes follow it)'],
+      ['--chat-model ID', 'the chat model that writes them (default: the first listed, gpt-4o-mini when offered)'],
+    ],
   },
   {
     usage: 'reelbench board export ID --out FILE.mp4 [--json]',
@@ -71,16 +81,29 @@ export async function boardCommand(
     command: 'board',
     usage: USAGE,
     positionals: 2,
-    options: { out: { type: 'string' } },
+    options: {
+      out: { type: 'string' },
+      'video-model': { type: 'string' },
+      'chat-model': { type: 'string' },
+    },
   });
   if (help) {
     io.out(BOARD_HELP.flatMap((entry) => formatCommandHelp(entry)).join('\n'));
     return EXIT.ok;
   }
   const [subcommand, id] = positionals;
+  const scriptOnly = values['video-model'] !== undefined || values['chat-model'] !== undefined;
+  if (subcommand === 'from-script') {
+    if (id === undefined) throw new UsageError(`board from-script needs a script FILE.\n  ${USAGE}`);
+    if (values.out) throw new UsageError(`--out goes with board export.\n  ${USAGE}`);
+    const videoModel = values['video-model'];
+    if (!videoModel) throw new UsageError(`board from-script needs --video-model ID.\n  ${USAGE}`);
+    return boardFromScript({ file: id, videoModel, chatModel: values['chat-model'], json }, io, context, progress);
+  }
+  if (scriptOnly) throw new UsageError(`--video-model and --chat-model go with board from-script.\n  ${USAGE}`);
   if (subcommand !== 'list' && subcommand !== 'show' && subcommand !== 'export')
     throw new UsageError(
-      `board takes "list", "show" or "export"${subcommand ? `, not "${subcommand}"` : ''}.\n  ${USAGE}`,
+      `board takes "list", "show", "from-script" or "export"${subcommand ? `, not "${subcommand}"` : ''}.\n  ${USAGE}`,
     );
   if (subcommand === 'list' && id !== undefined) throw new UsageError(`board list takes no id.\n  ${USAGE}`);
   if (subcommand !== 'list' && id === undefined)

@@ -78,4 +78,9 @@ export const apiErrors = {
   expired: (detail?: ApiErrorDetail) => apiError('expired', 'error.expired', {}, detail),
   diskFull: () => apiError('diskFull', 'error.diskFull', {}),
   malformed: (what: string, detail: ApiErrorDetail) => apiError('malformed', 'error.malformed', { what }, detail),
+  /** A streamed chat answer that stopped before its end (the connection dropped, the server gave up). */
+  chatCut: () => apiError('network', 'error.chat.cut', {}),
+  /** A chat model that declined to answer (a refusal, a content filter). */
+  chatRefused: (reason: string) =>
+    apiError('contentPolicy', 'error.chat.refused', { reason }, { serverMessage: reason }),
 } as const;

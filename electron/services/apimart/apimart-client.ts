@@ -12,12 +12,13 @@ import { findModel } from '../../../shared/catalog/model-lookup';
 import type { ModelCatalog } from '../../../shared/catalog/video-model';
 import { AppError } from '../../../shared/errors';
 import type { Balance, TaskSnapshot, UploadedImage } from '../../../shared/models/apimart';
-import { ApiError } from './api-error';
+import { ApiError, apiErrors } from './api-error';
 import { downloadToFile, type DownloadOptions, type DownloadResult } from './download';
 import type { DownloadSource } from './download-source';
 import { createTransport, type TransportDeps } from './http-transport';
 import { detectReferenceFormat, REFERENCE_CONTENT_TYPES } from './image-format';
-import { parseModelList, parseModelSchema, type ListedModel } from './model-parsers';
+import { parseModelDocs, parseModelList, parseModelSchema, type ListedModel } from './model-parsers';
+import { createChatReader, type ChatAnswer } from './chat-stream';
 import { parseBalance, parseCreate, parseTask, parseUpload } from './response-parsers';
 import type { InputSchema } from '../../../shared/catalog/input-schema';
 import type { Language } from '../../../shared/i18n/languages';
@@ -73,6 +74,26 @@ export interface ApimartClient {
   /** A model's request schema for video generation; a model without one answers an error. */
   getModelSchema(modelId: string, options?: CallOptions): Promise<InputSchema>;
   download(url: string, destination: string, options?: DownloadOptions): Promise<DownloadResult>;
+  /**
+   * One chat completion, streamed: `onDelta` gets the answer's text as it is written. Billed per token and never
+   * re-sent by the transport. A refusal and an answer cut off on the way are errors; the text so far is in `onDelta`.
+   */
+  chat(request: ChatRequest, options?: ChatOptions): Promise<ChatAnswer>;
+  /** A model's reference page as Markdown: untrusted text (it may contain instructions), to quote, never to obey. */
+  getModelDocs(modelId: string, options?: CallOptions): Promise<string>;
+}
+
+/** A chat completion request: no tools, no functions, only messages. */
+export interface ChatRequest {
+  readonly model: string;
+  readonly messages: readonly { readonly role: 'system' | 'user' | 'assistant'; readonly content: string }[];
+  readonly maxTokens?: number;
+  readonly temperature?: number;
+}
+
+/** A chat call's options. */
+export interface ChatOptions extends CallOptions {
+  readonly onDelta?: (content: string) => void;
 }
 
 /** What the client is built from: the transport's dependencies plus the model catalog. */
@@ -92,6 +113,9 @@ async function multipartBody(file: Blob, filename: string): Promise<{ body: Uint
   const encoded = new Request('http://multipart.invalid/', { method: 'POST', body: form });
   return { body: new Uint8Array(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type') ?? '' };
 }
+
+/** How long a chat answer may take to be written out in full. */
+const CHAT_TIMEOUT_MS = 180_000;
 
 /** How much of an unreadable answer the log keeps. */
 const RAW_BODY_LOGGED = 4000;
@@ -220,6 +244,56 @@ export function createApimartClient(deps: ApimartClientDeps): ApimartClient {
 
     download(url, destination, options = {}) {
       return downloadToFile(deps, url, destination, options);
+    },
+
+    async chat(request, options = {}) {
+      const reader = createChatReader(options.onDelta);
+      let received = false;
+      let body: string;
+      try {
+        const answer = await call({
+          method: 'POST',
+          path: '/v1/chat/completions',
+          json: {
+            model: request.model,
+            messages: request.messages,
+            stream: true,
+            stream_options: { include_usage: true },
+            ...(request.maxTokens === undefined ? {} : { max_tokens: request.maxTokens }),
+            ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
+          },
+          // Billed per token: asked again only when the user says so.
+          idempotent: false,
+          model: request.model,
+          signal: options.signal,
+          timeoutMs: CHAT_TIMEOUT_MS,
+          onText: (text) => {
+            received = true;
+            reader.feed(text);
+          },
+        });
+        body = answer.body;
+      } catch (error) {
+        // The connection dropped in the middle of an answer: say it was cut, not that APIMart is unreachable.
+        if (received && error instanceof ApiError && error.code === 'network') throw apiErrors.chatCut();
+        throw error;
+      }
+      const result = reader.finish(body);
+      if (result.refusal !== null || result.finishReason === 'content_filter')
+        throw apiErrors.chatRefused(result.refusal ?? result.text.slice(0, 500));
+      if (!result.complete) throw apiErrors.chatCut();
+      return result;
+    },
+
+    async getModelDocs(modelId, options = {}) {
+      const answer = await call({
+        method: 'GET',
+        path: `/v1/model-docs?${new URLSearchParams({ model: modelId }).toString()}`,
+        idempotent: true,
+        model: modelId,
+        signal: options.signal,
+      });
+      return read(answer.body, parseModelDocs);
     },
   };
 }

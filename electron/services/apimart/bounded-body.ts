@@ -7,7 +7,11 @@ export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
  * Reads an answer's text without holding more than `limit` bytes: a server (or a proxy in the way) that sends an
  * endless or enormous body gets a clear refusal, not an app that fills its memory.
  */
-export async function readBoundedText(response: Response, limit = MAX_ANSWER_BYTES): Promise<string> {
+export async function readBoundedText(
+  response: Response,
+  limit = MAX_ANSWER_BYTES,
+  onText?: (text: string) => void,
+): Promise<string> {
   const announced = Number(response.headers.get('content-length'));
   if (Number.isFinite(announced) && announced > limit) {
     await response.body?.cancel().catch(() => undefined);
@@ -16,6 +20,8 @@ export async function readBoundedText(response: Response, limit = MAX_ANSWER_BYT
   if (!response.body) return '';
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
+  // A streamed answer (Server-Sent Events) is handed on as it arrives, whole characters at a time.
+  const decoder = onText ? new TextDecoder() : null;
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -26,6 +32,10 @@ export async function readBoundedText(response: Response, limit = MAX_ANSWER_BYT
       throw tooLarge(limit);
     }
     chunks.push(value);
+    if (decoder && onText) {
+      const text = decoder.decode(value, { stream: true });
+      if (text !== '') onText(text);
+    }
   }
   return new TextDecoder().decode(Buffer.concat(chunks));
 }

@@ -46,6 +46,8 @@ export interface CallSpec extends RequestContext {
   readonly idempotent: boolean;
   readonly signal?: AbortSignal | undefined;
   readonly timeoutMs?: number | undefined;
+  /** A streamed answer's text as it arrives (only for a 2xx answer; the whole text is still returned). */
+  readonly onText?: ((text: string) => void) | undefined;
 }
 
 /** A 2xx answer: its status, headers and body text (the key redacted), parsed by the caller. */
@@ -88,7 +90,7 @@ export function createTransport(deps: TransportDeps): Transport {
 
     try {
       const response = await deps.fetch(`${baseUrl}${spec.path}`, { method: spec.method, headers, body, signal });
-      const text = redactKey(await readBoundedText(response), key);
+      const text = redactKey(await readBoundedText(response, undefined, response.ok ? spec.onText : undefined), key);
       if (response.ok) return { answer: { status: response.status, headers: response.headers, body: text } };
       const error = classifyErrorResponse(response.status, response.statusText, text, response.headers, spec, now());
       return { error, retryable: spec.idempotent && (error.code === 'server' || error.code === 'rateLimited') };

@@ -29,3 +29,15 @@ export function parseModelSchema(body: string): InputSchema {
   if (!parsed.success) throw apiErrors.malformed('model schema without input_schema', { rawBody: body.slice(0, 2000) });
   return parsed.data.input_schema;
 }
+
+const docsAnswer = z.object({ markdown: z.string() });
+
+/** The most of a model's reference page kept: enough for its prompt guidance, bounded for the chat request. */
+export const MAX_MODEL_DOCS_CHARS = 40_000;
+
+/** `GET /v1/model-docs` → the reference page's Markdown (untrusted text), bounded. */
+export function parseModelDocs(body: string): string {
+  const parsed = docsAnswer.safeParse(parseJson(body, 'model docs'));
+  if (!parsed.success) throw apiErrors.malformed('model docs without markdown', { rawBody: body.slice(0, 2000) });
+  return parsed.data.markdown.slice(0, MAX_MODEL_DOCS_CHARS);
+}

@@ -37,6 +37,15 @@ export function createBoardHandlers(
     'boards.removeShotImage': ({ id, shotId, index }) => boards.removeShotImage(id, shotId, index),
     'boards.chooseTake': ({ id, shotId, jobId }) => boards.chooseTake(id, shotId, jobId),
     'boards.extendTake': ({ id, shotId, jobId }) => boards.extendTake(id, shotId, jobId),
+    'boards.addCharacter': ({ id, ...input }) => boards.addCharacter(id, input),
+    'boards.updateCharacter': ({ id, characterId, patch }) => boards.updateCharacter(id, characterId, patch),
+    'boards.removeCharacter': ({ id, characterId }) => boards.removeCharacter(id, characterId),
+    'boards.addCharacterImage': ({ id, characterId, path }) => {
+      // Only files the user chose (or the app wrote) can be copied into a character.
+      grants.check(path);
+      return boards.addCharacterImage(id, characterId, path);
+    },
+    'boards.removeCharacterImage': ({ id, characterId, index }) => boards.removeCharacterImage(id, characterId, index),
     'boards.plan': ({ id, scope }) => boards.plan(id, scope),
     'boards.generate': ({ id, scope }) => boards.generate(id, scope),
     'boards.export': async ({ id }) => {

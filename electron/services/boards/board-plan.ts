@@ -2,6 +2,7 @@ import { validateGeneration } from '../../../shared/catalog/generation-request';
 import { findModel, secondsOf } from '../../../shared/catalog/model-lookup';
 import type { ModelCatalog } from '../../../shared/catalog/video-model';
 import type { BoardPlan, BoardScope, Shot, Storyboard } from '../../../shared/boards/board-models';
+import { castShot } from '../../../shared/boards/character-cast';
 import { TERMINAL_PHASES, type JobPhase } from '../../../shared/jobs/job-models';
 
 /** Whether a shot has a video, or one on its way: "generate the missing shots" leaves it alone. */
@@ -32,13 +33,15 @@ export function planBoard(
   const shots: BoardPlan['shots'] = [];
   const blocked: BoardPlan['blocked'] = [];
   for (const { shot, index } of chosen) {
+    // Checked as it will be sent: with its characters' images and descriptions.
+    const cast = castShot(board, shot, findModel(catalog, shot.model));
     const checked = validateGeneration(
       catalog,
       {
         model: shot.model,
         params: shot.params,
-        prompt: shot.prompt,
-        images: shot.extendsTake ? [] : shot.images.map((image) => ({ role: image.role, url: image.path })),
+        prompt: cast.prompt,
+        images: shot.extendsTake ? [] : cast.images.map((image) => ({ role: image.role, url: image.path })),
       },
       { imagesUploaded: false },
     );
@@ -63,6 +66,7 @@ export function planBoard(
       model: shot.model,
       seconds,
       cost: perSecond === null ? null : Math.round(seconds * perSecond * 10_000) / 10_000,
+      characters: { byImage: [...cast.byImage], byDescription: [...cast.byDescription] },
     });
   }
   const costs = shots.map((shot) => shot.cost);

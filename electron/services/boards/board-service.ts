@@ -7,6 +7,7 @@ import {
   shotPatchSchema,
   type BoardPlan,
   type BoardScope,
+  type Character,
   type Shot,
   type Storyboard,
 } from '../../../shared/boards/board-models';
@@ -17,9 +18,12 @@ import type { JobRunner } from '../jobs/job-runner';
 import type { BoardStore } from '../storage/board-store';
 import { ownImageCopy } from '../drafts/own-image-copy';
 import { planBoard } from './board-plan';
+import { castShot } from '../../../shared/boards/character-cast';
+import { paramsFromAnswer, type ShotAnswer } from '../../../shared/script/shot-answer';
+import { createBoardCharacters, type BoardCharacters } from './board-characters';
 
 /** Storyboards: shots in order, generated through the queue, with their takes. Works offline except `generate`. */
-export interface BoardService {
+export interface BoardService extends BoardCharacters {
   create(input?: { title?: string; fromDraftIds?: readonly string[] }): Storyboard;
   list(options?: { deleted?: boolean }): Storyboard[];
   get(id: string): Storyboard;
@@ -46,6 +50,11 @@ export interface BoardService {
   plan(id: string, scope: BoardScope): BoardPlan;
   /** Queues one job per shot of the scope; each becomes a take of its shot. Refused whole if a shot cannot be sent. */
   generate(id: string, scope: BoardScope): Job[];
+  /**
+   * A new storyboard from a chat model's checked breakdown of a script: its characters on the sheet, one shot per
+   * answered shot for `model` (camera and continuity notes kept in the shot's notes). Nothing is queued.
+   */
+  createFromAnswer(input: { title: string; model: string; answer: ShotAnswer }): Storyboard;
 }
 
 /** What the service works with. */
@@ -62,12 +71,25 @@ export interface BoardServiceDeps {
   readonly draft: (id: string) => Draft;
   readonly catalog: () => ModelCatalog;
   readonly pricePerSecond: (model: string) => number | null;
+  /** Throws a clear error when a file is not an image sharp can read (a character's reference, say). */
+  readonly checkImage: (file: string) => Promise<void>;
   readonly now?: () => Date;
 }
 
 const MAX_SHOTS = 200;
 const notFound = () => appError('notFound', 'error.board.notFound');
 const shotMissing = () => appError('notFound', 'error.board.shotNotFound');
+
+const emptyBoard = (at: string): Storyboard => ({
+  id: randomUUID(),
+  title: '',
+  shots: [],
+  characters: [],
+  removed: [],
+  createdAt: at,
+  updatedAt: at,
+  deletedAt: null,
+});
 
 /** Creates the service. */
 export function createBoardService(deps: BoardServiceDeps): BoardService {
@@ -128,6 +150,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       notes: '',
       continueFromPrevious: false,
       extendsTake: null,
+      characterIds: [],
       takes: [],
       chosenJobId: null,
     };
@@ -141,25 +164,48 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     notes: draft.notes,
     continueFromPrevious: false,
     extendsTake: null,
+    characterIds: [],
     takes: [],
     chosenJobId: null,
   });
+  const characterIdsOf = (id: string) => new Set(get(id).characters.map((character) => character.id));
+  const characters = createBoardCharacters({ get, save, imagesDir: deps.imagesDir, checkImage: deps.checkImage });
   const plan = (board: Storyboard, scope: BoardScope) =>
     planBoard(board, scope, deps.catalog(), deps.pricePerSecond, deps.jobPhase);
 
   return {
+    ...characters,
+    createFromAnswer({ title, model, answer }) {
+      const at = now();
+      const cast: Character[] = answer.characters.map((character) => ({
+        id: randomUUID(),
+        name: character.name,
+        description: character.description,
+        images: [],
+      }));
+      const found = findModel(deps.catalog(), model);
+      const idOf = (name: string) => cast.find((character) => character.name.toLowerCase() === name.toLowerCase())?.id;
+      const shots: Shot[] = answer.shots.map((entry) => ({
+        ...blankShot(emptyBoard(at), -1),
+        prompt: entry.prompt,
+        model,
+        params: found ? paramsFromAnswer(found, entry) : {},
+        notes: [
+          entry.camera ? `Camera: ${entry.camera}` : '',
+          entry.continuity ? `Continuity: ${entry.continuity}` : '',
+        ]
+          .filter(Boolean)
+          .join('\n'),
+        characterIds: [...new Set(entry.characters.map(idOf).filter((held): held is string => held !== undefined))],
+      }));
+      const board: Storyboard = { ...emptyBoard(at), title: title.trim().slice(0, 500), shots, characters: cast };
+      deps.store.save(board);
+      return board;
+    },
     create(input = {}) {
       const at = now();
       const shots = (input.fromDraftIds ?? []).map((draftId) => shotFromDraft(deps.draft(draftId)));
-      const board: Storyboard = {
-        id: randomUUID(),
-        title: input.title?.trim() ?? '',
-        shots,
-        removed: [],
-        createdAt: at,
-        updatedAt: at,
-        deletedAt: null,
-      };
+      const board: Storyboard = { ...emptyBoard(at), title: input.title?.trim() ?? '', shots };
       deps.store.save(board);
       return board;
     },
@@ -185,6 +231,10 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
           params: patch.params ?? shot.params,
           notes: patch.notes ?? shot.notes,
           continueFromPrevious: patch.continueFromPrevious ?? shot.continueFromPrevious,
+          characterIds:
+            patch.characterIds === undefined
+              ? shot.characterIds
+              : patch.characterIds.filter((held) => characterIdsOf(id).has(held)),
           images:
             patch.crop === undefined
               ? shot.images
@@ -286,14 +336,15 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       for (const entry of planned.shots) {
         const shot = current.shots[entry.index];
         if (!shot) continue;
+        const cast = castShot(current, shot, findModel(deps.catalog(), shot.model));
         const job = deps.jobs().enqueue({
-          prompt: shot.prompt,
+          prompt: cast.prompt,
           model: shot.model,
           params: shot.params,
           // An extension continues its take's video: it sends no images of its own.
           images: shot.extendsTake
             ? []
-            : shot.images.map((image) => ({ role: image.role, path: image.path, crop: image.crop })),
+            : cast.images.map((image) => ({ role: image.role, path: image.path, crop: image.crop })),
           title: `${board.title.trim() || 'Storyboard'} · ${entry.index + 1}`,
           extendsTaskId: shot.extendsTake?.taskId ?? null,
         });

@@ -16,6 +16,8 @@ export function createDraftHandlers(
   boards: BoardStore,
   desktop: DesktopShell,
   grants: ImageGrants,
+  /** Where imported characters' pictures are written. */
+  imagesDir: string,
   now: () => Date = () => new Date(),
 ): DomainHandlers<'drafts'> {
   return {
@@ -49,7 +51,7 @@ export function createDraftHandlers(
       const folder = await desktop.chooseFolder('exportDrafts');
       if (!folder) return { file: null };
       const file = path.join(folder, `reelbench-drafts-${now().toISOString().slice(0, 10)}.json`);
-      await writeFile(file, exportDrafts(store, boards, now()));
+      await writeFile(file, await exportDrafts(store, boards, now()));
       return { file };
     },
     'drafts.import': async () => {
@@ -62,7 +64,7 @@ export function createDraftHandlers(
       const { size } = await stat(file).catch(unreadable);
       if (size > MAX_IMPORT_BYTES) throw appError('invalidInput', 'error.drafts.importTooLarge');
       const text = await readFile(file, 'utf8').catch(unreadable);
-      return importDrafts(store, boards, text, now());
+      return importDrafts(store, boards, text, now(), imagesDir);
     },
   };
 }

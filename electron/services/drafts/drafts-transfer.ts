@@ -5,6 +5,7 @@ import type { DraftStore } from '../storage/draft-store';
 import type { BoardStore } from '../storage/board-store';
 import { storyboardSchema, type Storyboard } from '../../../shared/boards/board-models';
 import { appError } from '../../../shared/i18n/error-text';
+import { packCharacters, unpackCharacters } from './character-transfer';
 
 /** The file format for sharing and backing up drafts and presets. */
 export const DRAFTS_EXPORT_SCHEMA = 'reelbench.drafts/1';
@@ -26,13 +27,17 @@ export interface ImportReport {
  * The export document: drafts (not deleted), user presets and storyboards. Images stay on this machine; takes stay
  * listed (a library shared with the other machine carries the same item ids).
  */
-export function exportDrafts(store: DraftStore, boards: BoardStore, now: Date): string {
+export async function exportDrafts(store: DraftStore, boards: BoardStore, now: Date): Promise<string> {
   const drafts = store.listDrafts({ deleted: false }).map((draft) => ({ ...draft, images: [] }));
-  const storyboards = boards.list({ deleted: false }).map((board) => ({
-    ...board,
-    removed: [],
-    shots: board.shots.map((shot) => ({ ...shot, images: [] })),
-  }));
+  const storyboards = await Promise.all(
+    boards.list({ deleted: false }).map(async (board) => ({
+      ...board,
+      removed: [],
+      shots: board.shots.map((shot) => ({ ...shot, images: [] })),
+      // The character sheet travels whole: its reference images are inside the file.
+      characters: await packCharacters(board),
+    })),
+  );
   return `${JSON.stringify({ schema: DRAFTS_EXPORT_SCHEMA, exportedAt: now.toISOString(), drafts, presets: store.presets(), storyboards }, null, 2)}\n`;
 }
 
@@ -43,6 +48,18 @@ const envelopeSchema = z.object({
   storyboards: z.array(z.unknown()).max(MAX_BOARDS).default([]),
 });
 
+/** A storyboard entry with its characters' pictures as empty image paths, so the board's own schema reads it. */
+function withoutPictureData(entry: unknown): unknown {
+  if (typeof entry !== 'object' || entry === null || !('characters' in entry) || !Array.isArray(entry.characters))
+    return entry;
+  return {
+    ...entry,
+    characters: entry.characters.map((character: unknown) =>
+      typeof character === 'object' && character !== null ? { ...character, images: [] } : character,
+    ),
+  };
+}
+
 const refuse = (message: string) => appError('invalidInput', 'error.drafts.importInvalid', { reason: message });
 
 /**
@@ -50,7 +67,13 @@ const refuse = (message: string) => appError('invalidInput', 'error.drafts.impor
  * is refused whole and changes nothing; within a valid file, individual bad entries are skipped and reported.
  * Imported drafts get new ids (so importing twice duplicates rather than overwrites) and no images.
  */
-export function importDrafts(store: DraftStore, boards: BoardStore, text: string, now: Date): ImportReport {
+export async function importDrafts(
+  store: DraftStore,
+  boards: BoardStore,
+  text: string,
+  now: Date,
+  imagesDir: string,
+): Promise<ImportReport> {
   if (Buffer.byteLength(text) > MAX_IMPORT_BYTES)
     throw refuse(`it is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`);
   let json: unknown;
@@ -84,23 +107,27 @@ export function importDrafts(store: DraftStore, boards: BoardStore, text: string
     presets.push({ ...parsed.data, id: `user:${randomUUID()}` });
   });
   const storyboards: Storyboard[] = [];
-  envelope.data.storyboards.forEach((entry, index) => {
-    const parsed = storyboardSchema.safeParse(entry);
-    if (!parsed.success)
-      return void skipped.push({
-        item: `storyboard ${index + 1}`,
-        reason: parsed.error.issues[0]?.message ?? 'invalid',
-      });
-    storyboards.push({
+  for (const [index, entry] of envelope.data.storyboards.entries()) {
+    // Characters' pictures come as data, not paths: read as an empty path here, written as files below.
+    const parsed = storyboardSchema.safeParse(withoutPictureData(entry));
+    if (!parsed.success) {
+      skipped.push({ item: `storyboard ${index + 1}`, reason: parsed.error.issues[0]?.message ?? 'invalid' });
+      continue;
+    }
+    const board = {
       ...parsed.data,
-      id: randomUUID(),
       // New shot ids too: a shot's images are kept in a folder named by its id.
       shots: parsed.data.shots.map((shot) => ({ ...shot, id: randomUUID(), images: [] })),
+    };
+    storyboards.push({
+      ...board,
+      ...(await unpackCharacters(entry, board, imagesDir)),
+      id: randomUUID(),
       removed: [],
       deletedAt: null,
       updatedAt: now.toISOString(),
     });
-  });
+  }
   store.transaction(() => {
     for (const draft of drafts) store.saveDraft(draft);
     for (const preset of presets) store.savePreset(preset);

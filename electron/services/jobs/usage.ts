@@ -1,4 +1,5 @@
 import type { Job, Usage } from '../../../shared/jobs/job-models';
+import type { ChatUsageEntry } from '../../../shared/script/chat-models';
 
 /** Billed seconds and cost of the jobs submitted since `from` (the whole ledger with `new Date(0)`). */
 export function usageSince(jobs: readonly Job[], from: Date): Usage['today'] {
@@ -26,5 +27,31 @@ export function usageSince(jobs: readonly Job[], from: Date): Usage['today'] {
 export function usageOf(jobs: readonly Job[], now: Date): Usage {
   const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
   const month = new Date(now.getFullYear(), now.getMonth(), 1);
-  return { today: usageSince(jobs, today), month: usageSince(jobs, month) };
+  return {
+    today: usageSince(jobs, today),
+    month: usageSince(jobs, month),
+    chat: { today: chatUsageOf([], today), month: chatUsageOf([], month) },
+  };
+}
+
+/** Chat requests since `from`: how many, their tokens, and their cost where the price was known. */
+export function chatUsageOf(entries: readonly ChatUsageEntry[], from: Date): Usage['chat']['today'] {
+  const counted = entries.filter((entry) => new Date(entry.at) >= from);
+  const priced = counted.filter((entry) => entry.cost !== null);
+  return {
+    requests: counted.length,
+    tokens: counted.reduce((sum, entry) => sum + entry.promptTokens + entry.completionTokens, 0),
+    cost:
+      priced.length === 0
+        ? null
+        : Math.round(priced.reduce((sum, entry) => sum + (entry.cost ?? 0), 0) * 1_000_000) / 1_000_000,
+    unpriced: counted.length - priced.length,
+  };
+}
+
+/** The job usage with the chat ledger's lines added. */
+export function withChatUsage(usage: Usage, entries: readonly ChatUsageEntry[], now: Date): Usage {
+  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  const month = new Date(now.getFullYear(), now.getMonth(), 1);
+  return { ...usage, chat: { today: chatUsageOf(entries, today), month: chatUsageOf(entries, month) } };
 }

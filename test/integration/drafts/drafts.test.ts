@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { randomUUID } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -305,6 +306,7 @@ describe('export and import', () => {
       params: { duration: 8, aspect_ratio: 'portrait' },
       style: 'x',
     });
+    const maraId = randomUUID();
     const shot = {
       id: randomUUID(),
       prompt: 'Shot one',
@@ -315,19 +317,39 @@ describe('export and import', () => {
       continueFromPrevious: false,
       extendsTake: null,
       takes: [{ jobId: randomUUID(), itemId: randomUUID(), createdAt: setup.clock.toISOString() }],
+      characterIds: [maraId],
       chosenJobId: null,
     };
+    const face = path.join(setup.dir, 'mara.png');
+    await sharp({ create: { width: 3000, height: 2000, channels: 3, background: { r: 200, g: 90, b: 60 } } })
+      .png()
+      .toFile(face);
     const board = {
       id: randomUUID(),
       title: 'Board',
       shots: [shot],
+      characters: [
+        {
+          id: maraId,
+          name: 'Mara',
+          description: 'grey braid, navy coat',
+          images: [{ role: 'reference' as const, path: face, crop: null }],
+        },
+        {
+          id: randomUUID(),
+          name: 'Ghost',
+          description: 'no picture survives',
+          images: [{ role: 'reference' as const, path: path.join(setup.dir, 'gone.png'), crop: null }],
+        },
+      ],
       removed: [],
       createdAt: setup.clock.toISOString(),
       updatedAt: setup.clock.toISOString(),
       deletedAt: null,
     };
     setup.boards.save(board);
-    const text = exportDrafts(setup.store, setup.boards, setup.clock);
+    const text = await exportDrafts(setup.store, setup.boards, setup.clock);
+    expect(text).not.toContain(setup.dir);
     expect(JSON.parse(text)).toMatchObject({
       schema: 'reelbench.drafts/1',
       drafts: [{ prompt: 'Exported prompt' }],
@@ -336,7 +358,7 @@ describe('export and import', () => {
     });
     const other = await setupDrafts();
     try {
-      expect(importDrafts(other.store, other.boards, text, other.clock)).toEqual({
+      expect(await importDrafts(other.store, other.boards, text, other.clock, path.join(other.dir, 'images'))).toEqual({
         drafts: 1,
         presets: 1,
         storyboards: 1,
@@ -347,6 +369,36 @@ describe('export and import', () => {
       expect(imported?.shots.map((entry) => entry.prompt)).toEqual(['Shot one']);
       expect(imported?.id).not.toBe(board.id);
       expect(imported?.shots[0]?.id).not.toBe(shot.id);
+      // The character sheet came along: names, descriptions, the face (a real image, at most 1536 px), the shot's cast.
+      const [mara, ghost] = imported?.characters ?? [];
+      expect([mara?.name, mara?.description, ghost?.name, ghost?.images]).toEqual([
+        'Mara',
+        'grey braid, navy coat',
+        'Ghost',
+        [],
+      ]);
+      expect(mara?.id).not.toBe(maraId);
+      expect(imported?.shots[0]?.characterIds).toEqual([mara?.id]);
+      const picture = mara?.images[0]?.path ?? '';
+      expect(picture.startsWith(path.join(other.dir, 'images', 'characters', mara?.id ?? ''))).toBe(true);
+      expect(await sharp(picture).metadata()).toMatchObject({ format: 'webp', width: 1536, height: 1024 });
+
+      // A picture that is not an image is not written; the character still arrives.
+      const hostile = JSON.parse(text) as { storyboards: { characters: { images: { data: string }[] }[] }[] };
+      const entry = hostile.storyboards[0]?.characters[0]?.images[0];
+      if (entry) entry.data = Buffer.from('#!/bin/sh\nrm -rf ~\n').toString('base64');
+      await importDrafts(
+        other.store,
+        other.boards,
+        JSON.stringify(hostile),
+        other.clock,
+        path.join(other.dir, 'images'),
+      );
+      const again = other.boards.list({ deleted: false }).find((candidate) => candidate.id !== imported?.id);
+      expect(again?.characters.map((character) => [character.name, character.images.length])).toEqual([
+        ['Mara', 0],
+        ['Ghost', 0],
+      ]);
     } finally {
       await other.close();
     }
@@ -379,14 +431,14 @@ describe('export and import', () => {
   ])('refuses %s with a message and changes nothing', async (_name, text, message) => {
     setup = await setupDrafts();
     const before = setup.drafts.create({ prompt: 'already here' });
-    expect(() => importDrafts(setup.store, setup.boards, text, setup.clock)).toThrow(message);
+    await expect(importDrafts(setup.store, setup.boards, text, setup.clock, setup.dir)).rejects.toThrow(message);
     expect(setup.drafts.list().map((draft) => draft.id)).toEqual([before.id]);
     expect(setup.store.presets()).toEqual([]);
   });
 
   it('skips and reports bad entries inside a valid file', async () => {
     setup = await setupDrafts();
-    const good = JSON.parse(exportDrafts(setup.store, setup.boards, setup.clock)) as { drafts: unknown[] };
+    const good = JSON.parse(await exportDrafts(setup.store, setup.boards, setup.clock)) as { drafts: unknown[] };
     const draft = setup.drafts.create({ prompt: 'template' });
     const valid = setup.store.getDraft(draft.id);
     const text = JSON.stringify({
@@ -394,7 +446,7 @@ describe('export and import', () => {
       drafts: [valid, { ...valid, prompt: 42 }, { nonsense: true }],
       presets: [{ id: 'builtin:x', name: 'n', builtIn: true, params: valid?.params, style: '' }],
     });
-    const report = importDrafts(setup.store, setup.boards, text, setup.clock);
+    const report = await importDrafts(setup.store, setup.boards, text, setup.clock, setup.dir);
     expect(report.drafts).toBe(1);
     expect(report.skipped.map((entry) => entry.item)).toEqual(['draft 2', 'draft 3', 'preset 1']);
   });
