@@ -13,6 +13,7 @@ import type { Pipeline } from '../services/jobs/pipeline';
 import type { LibraryHost } from '../services/library/library-host';
 import type { BoardService } from '../services/boards/board-service';
 import type { ScriptService } from '../services/script/script-service';
+import type { ChatUsageStore } from '../services/storage/chat-usage-store';
 import type { ModelCatalogService } from '../services/models/model-catalog-service';
 import type { Job } from '../../shared/jobs/job-models';
 import { createKeyStore, type KeyStore } from '../services/keychain/key-store';
@@ -40,6 +41,8 @@ export interface CliContext {
   boards(): Promise<BoardService>;
   /** Script → storyboard through a chat model (the model catalog loaded; the library is not needed). */
   script(): Promise<ScriptService>;
+  /** The chat side of the usage ledger. */
+  chatUsage(): ChatUsageStore;
   /** The pipeline; `adopt` (default true) lets it run unfinished jobs other runs left, false runs only its own. */
   pipeline(options?: { adopt?: boolean }): Promise<Pipeline>;
   /** Every change of every job this process runs, as it is recorded: what `generate` and `jobs resume` show. */
@@ -124,6 +127,7 @@ export async function openCliContext(env: CliEnv, appVersion: string): Promise<C
       await (modelsLoaded ??= services.models.load().then(() => services.models));
       return services.script;
     },
+    chatUsage: () => services.chatUsage,
     models: () => (modelsLoaded ??= services.models.load().then(() => services.models)),
     pipeline(options = {}) {
       adopt = options.adopt ?? true;

@@ -11,6 +11,7 @@ import { ViewPanel } from '../features/shell/view-panel';
 import { TipProvider } from '../ui/tip';
 import { NoticeToasts } from './notice-toasts';
 import { CompareView } from '../features/compare/compare-view';
+import { ScriptDialog } from '../features/script/script-dialog';
 
 /** The window's layout: navigation on the left, the current view, a status bar at the bottom. */
 export function AppFrame() {
@@ -31,6 +32,7 @@ export function AppFrame() {
         <StatusBar />
         <NoticeToasts />
         <CompareView />
+        <ScriptDialog />
       </div>
     </TipProvider>
   );

@@ -9,8 +9,26 @@ export interface PromptChange {
 /** A diff as kept text and changes, in order: what the user accepts or rejects one by one. */
 export type ChangeRun = { readonly kind: 'same'; readonly text: string } | ({ readonly kind: 'change' } & PromptChange);
 
-/** Groups a word diff's adjacent removals and additions into changes. */
+/**
+ * Groups a word diff's adjacent removals and additions into changes; two changes only a space apart are one change
+ * ("A" → "Wide shot, slow push in: a" is one decision, not two).
+ */
 export function changesOf(diff: PromptDiff): ChangeRun[] {
+  const merged: ChangeRun[] = [];
+  for (const run of groupChanges(diff)) {
+    const [before, gap] = [merged.at(-2), merged.at(-1)];
+    if (run.kind === 'change' && before?.kind === 'change' && gap?.kind === 'same' && /^\s+$/.test(gap.text)) {
+      merged.splice(-2, 2, {
+        kind: 'change',
+        removed: before.removed + gap.text + run.removed,
+        added: before.added + gap.text + run.added,
+      });
+    } else merged.push(run);
+  }
+  return merged;
+}
+
+function groupChanges(diff: PromptDiff): ChangeRun[] {
   const runs: ChangeRun[] = [];
   for (const part of diff) {
     const last = runs.at(-1);

@@ -58,14 +58,7 @@ describe('every screen, in light and dark, English and Korean', () => {
       app.services.boards.updateShot(board.id, shots[0]?.id ?? '', { prompt: 'Boats rocking under the lamps' });
       await mkdir(RESULTS, { recursive: true });
       const problems: string[] = [];
-      for (const screen of SCREENS) {
-        await page.getByTestId(`nav-${screen}`).click();
-        await page.getByTestId(`view-${screen}`).waitFor();
-        if (screen === 'library') await page.getByTestId('library-card').first().waitFor();
-        if (screen === 'boards') {
-          await page.getByTestId('board-item').first().click();
-          await page.getByTestId('shot-inspector').waitFor();
-        }
+      const check = async (screen: string) => {
         await page.screenshot({ path: path.join(RESULTS, `screen-${screen}-${language}-${theme}.png`) });
         const { violations } = await new AxeBuilder({ page }).analyze();
         for (const violation of violations.filter(
@@ -78,7 +71,29 @@ describe('every screen, in light and dark, English and Korean', () => {
               .join(', ')}`,
           );
         }
+      };
+      for (const screen of SCREENS) {
+        await page.getByTestId(`nav-${screen}`).click();
+        await page.getByTestId(`view-${screen}`).waitFor();
+        if (screen === 'library') await page.getByTestId('library-card').first().waitFor();
+        if (screen === 'boards') {
+          await page.getByTestId('board-item').first().click();
+          await page.getByTestId('shot-inspector').waitFor();
+        }
+        await check(screen);
       }
+      // A character on the sheet, then "From a script" over the storyboards.
+      app.services.boards.addCharacter(board.id, { name: 'Mara', description: 'Grey braid, navy coat.' });
+      await page.getByTestId('nav-workbench').click();
+      await page.getByTestId('nav-boards').click();
+      await page.getByTestId('board-item').first().click();
+      await page.getByTestId('character-chip').first().click();
+      await page.getByTestId('character-inspector').waitFor();
+      await check('character');
+      await page.getByTestId('board-from-script').click();
+      await page.getByTestId('script-dialog').waitFor();
+      await check('script');
+      await page.keyboard.press('Escape');
       expect(problems).toEqual([]);
       expect(app.pageErrors).toEqual([]);
     },

@@ -1,3 +1,4 @@
+import { withChatUsage } from '../../services/jobs/usage';
 import type { Job } from '../../../shared/jobs/job-models';
 import { parseCommandArgs } from '../cli-args';
 import { formatCommandHelp, type CommandHelp } from '../cli-help';
@@ -147,7 +148,12 @@ export async function usageCommand(args: readonly string[], io: CliIo, context: 
     return EXIT.ok;
   }
   const { runner } = await context.pipeline();
-  const usage = runner.usage();
+  const now = new Date();
+  const usage = withChatUsage(
+    runner.usage(),
+    context.chatUsage().since(new Date(now.getFullYear(), now.getMonth(), 1)),
+    now,
+  );
   if (json) {
     io.out(JSON.stringify({ ok: true, ...usage }));
     return EXIT.ok;
@@ -166,6 +172,12 @@ export async function usageCommand(args: readonly string[], io: CliIo, context: 
   };
   io.out(line('Today', usage.today));
   io.out(line('This month', usage.month));
+  const chat = (name: string, period: typeof usage.chat.today) =>
+    `${name}: ${period.requests} chat request${period.requests === 1 ? '' : 's'}, ${period.tokens} tokens, ${period.cost === null ? 'cost unknown' : `cost ${period.cost.toFixed(4)}`}${period.unpriced > 0 && period.cost !== null ? ` (+${period.unpriced} without a price)` : ''}.`;
+  if (usage.chat.month.requests > 0) {
+    io.out(chat('Chat today', usage.chat.today));
+    io.out(chat('Chat this month', usage.chat.month));
+  }
   if (usage.month.cost === null || usage.month.unpriced > 0) {
     io.out(
       "Costs are counted from what APIMart reports, else each model's price per second (shipped, dated; yours with `reelbench config set price.MODEL 0.08` — APIMart's pricing page has the current figures).",

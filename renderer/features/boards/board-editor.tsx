@@ -6,6 +6,8 @@ import { SequencePlayer } from './sequence-player';
 import { ShotGrid } from './shot-grid';
 import { ShotInspector } from './shot-inspector';
 import { useBoardsStore } from './boards-store';
+import { CastBar } from './cast-bar';
+import { CharacterInspector } from './character-inspector';
 
 /** One storyboard: its actions, the film as it plays, the shots in order, and the chosen shot's settings. */
 export function BoardEditor({ board }: { board: Storyboard }) {
@@ -15,16 +17,23 @@ export function BoardEditor({ board }: { board: Storyboard }) {
   const [playingShot, setPlayingShot] = useState<string | null>(null);
   const selectedIndex = board.shots.findIndex((shot) => shot.id === selectedId);
   const selected = board.shots[selectedIndex];
+  const characterId = useBoardsStore((state) => state.selectedCharacterId);
+  const character = board.characters.find((candidate) => candidate.id === characterId);
   return (
     <div className="board-editor" data-testid="board-editor">
       <div className="board-main">
         <BoardHeader board={board} />
+        <CastBar board={board} />
         {pending && <GenerateConfirm pending={pending} />}
         {encodeOffer && <EncodeOffer reason={encodeOffer} />}
         <SequencePlayer board={board} onShot={setPlayingShot} />
         <ShotGrid board={board} playingShot={playingShot} />
       </div>
-      {selected && <ShotInspector board={board} shot={selected} index={selectedIndex} />}
+      {character ? (
+        <CharacterInspector board={board} character={character} />
+      ) : (
+        selected && <ShotInspector board={board} shot={selected} index={selectedIndex} />
+      )}
     </div>
   );
 }

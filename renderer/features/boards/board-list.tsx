@@ -1,4 +1,5 @@
-import { Film, Plus } from 'lucide-react';
+import { FileText, Film, Plus } from 'lucide-react';
+import { openScript } from '../script/open-script';
 import { useTranslator } from '../../i18n/use-translator';
 import { ErrorMessage } from '../../app/error-message';
 import { IconButton } from '../../ui/icon-button';
@@ -16,7 +17,10 @@ export function BoardList() {
     <nav className="board-list" aria-label={t('boards.heading')} data-testid="board-list">
       <div className="panel-head">
         <h2 className="section-title">{t('boards.heading')}</h2>
-        <IconButton icon={Plus} label={t('boards.new')} testId="board-new" onClick={() => void create()} />
+        <div className="button-row compact-actions">
+          <IconButton icon={FileText} label={t('script.open')} testId="board-from-script" onClick={openScript} />
+          <IconButton icon={Plus} label={t('boards.new')} testId="board-new" onClick={() => void create()} />
+        </div>
       </div>
       {boards.length === 0 && !error && <p className="muted board-list-empty">{t('boards.none')}</p>}
       <ul className="scroll-panel">

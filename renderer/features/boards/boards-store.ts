@@ -19,6 +19,8 @@ export interface BoardsStore {
   readonly boards: readonly Storyboard[];
   readonly board: Storyboard | null;
   readonly selectedShotId: string | null;
+  /** The character the inspector shows instead of the shot (null: the selected shot). */
+  readonly selectedCharacterId: string | null;
   /** The library items of the open board's takes, by item id. */
   readonly takeItems: ReadonlyMap<string, LibraryItem>;
   readonly pending: PendingGeneration | null;
@@ -33,6 +35,7 @@ export interface BoardsStore {
   rename(title: string): Promise<void>;
   removeBoard(): Promise<void>;
   select(shotId: string | null): void;
+  selectCharacter(characterId: string | null): void;
   addShot(fromDraftId?: string): Promise<void>;
   /** Shows the edit at once and saves it (debounced for typing). */
   editShot(shotId: string, patch: ShotPatch): void;
@@ -67,6 +70,8 @@ export interface BoardsStore {
   receiveProgress(id: string, fraction: number): void;
   /** A library item changed (its poster was captured, its title edited): a take showing it shows the change. */
   receiveItem(item: LibraryItem): void;
+  /** Runs a change of the open board in the main process (pending edits saved first) and shows what it answers. */
+  apply(work: (board: Storyboard) => Promise<Storyboard>): Promise<Storyboard | null>;
 }
 
 const AUTOSAVE_MS = 400;
@@ -135,12 +140,14 @@ export const useBoardsStore = create<BoardsStore>()((set, get) => {
     boards: [],
     board: null,
     selectedShotId: null,
+    selectedCharacterId: null,
     takeItems: new Map(),
     pending: null,
     exportProgress: null,
     error: null,
     grabbing: null,
     encodeOffer: null,
+    apply: change,
     async load() {
       try {
         set({ boards: await unwrap(api().boards.list({})), error: null });
@@ -150,7 +157,7 @@ export const useBoardsStore = create<BoardsStore>()((set, get) => {
     },
     async open(id) {
       await flush();
-      set({ pending: null, selectedShotId: null });
+      set({ pending: null, selectedShotId: null, selectedCharacterId: null });
       if (id === null) return show(null);
       try {
         const board = await unwrap(api().boards.get({ id }));
@@ -202,7 +209,8 @@ export const useBoardsStore = create<BoardsStore>()((set, get) => {
         fail(error);
       }
     },
-    select: (shotId) => set({ selectedShotId: shotId }),
+    select: (shotId) => set({ selectedShotId: shotId, selectedCharacterId: null }),
+    selectCharacter: (characterId) => set({ selectedCharacterId: characterId }),
     async addShot(fromDraftId) {
       const selected = get().board?.shots.findIndex((shot) => shot.id === get().selectedShotId) ?? -1;
       const next = await change((board) =>

@@ -1,4 +1,5 @@
-import { Film, Plus } from 'lucide-react';
+import { FileText, Film, Plus } from 'lucide-react';
+import { openScript } from '../script/open-script';
 import { useTranslator } from '../../i18n/use-translator';
 import { BoardEditor } from './board-editor';
 import { BoardList } from './board-list';
@@ -20,10 +21,16 @@ export function BoardsView() {
           <Film size={40} aria-hidden="true" />
           <h2>{t('boards.emptyTitle')}</h2>
           <p className="muted">{t('boards.emptyBody')}</p>
-          <button type="button" className="primary" onClick={() => void useBoardsStore.getState().create()}>
-            <Plus size={15} aria-hidden="true" />
-            {t('boards.new')}
-          </button>
+          <div className="button-row">
+            <button type="button" className="primary" onClick={() => void useBoardsStore.getState().create()}>
+              <Plus size={15} aria-hidden="true" />
+              {t('boards.new')}
+            </button>
+            <button type="button" data-testid="boards-from-script" onClick={openScript}>
+              <FileText size={15} aria-hidden="true" />
+              {t('script.open')}
+            </button>
+          </div>
         </section>
       )}
     </div>

@@ -1,4 +1,4 @@
-import { Copy, ImagePlus, Loader2, Sparkles, Trash2, X } from 'lucide-react';
+import { Copy, ImagePlus, Loader2, Sparkles, Trash2, Wand2, X } from 'lucide-react';
 import { chosenTake } from '../../../shared/boards/chosen-take';
 import type { Shot, Storyboard } from '../../../shared/boards/board-models';
 import { findModel } from '../../../shared/catalog/model-lookup';
@@ -13,6 +13,9 @@ import { ParamControl, useParamLabel } from '../workbench/param-control';
 import { useBoardsStore } from './boards-store';
 import { TakeList } from './take-list';
 import { useFramePreview } from './use-frame-preview';
+import { ShotCast } from './shot-cast';
+import { RefinePanel } from '../script/refine-panel';
+import { useRefineStore } from '../script/refine-store';
 
 const MEANINGS = ['duration', 'aspect', 'resolution'] as const;
 
@@ -22,6 +25,7 @@ export function ShotInspector({ board, shot, index }: { board: Storyboard; shot:
   const { t } = translate;
   const catalog = useModelsStore((state) => state.catalog);
   const grabbing = useBoardsStore((state) => state.grabbing === shot.id);
+  const refining = useRefineStore((state) => state.running && state.shotId === shot.id);
   const { editShot, askGenerate, duplicateShot, removeShot, continueFrom, pickFirstFrame, setFirstFrame } =
     useBoardsStore.getState();
   const model = findModel(catalog, shot.model);
@@ -76,9 +80,25 @@ export function ShotInspector({ board, shot, index }: { board: Storyboard; shot:
             {extended ? t('boards.extends', extended) : t('boards.extendsShort')}
           </p>
         )}
-        <label className="field">
-          <span className="field-label">{t('workbench.prompt')}</span>
+        <div className="field">
+          <div className="field-label-row">
+            <label className="field-label" htmlFor={`shot-prompt-${shot.id}`}>
+              {t('workbench.prompt')}
+            </label>
+            <button
+              type="button"
+              className="small ghost"
+              data-testid="shot-refine"
+              disabled={shot.prompt.trim() === '' || refining}
+              title={t('refine.tip', { model: model?.label ?? shot.model })}
+              onClick={() => void useRefineStore.getState().refine(board.id, shot.id)}
+            >
+              <Wand2 size={14} aria-hidden="true" />
+              {t('refine.button')}
+            </button>
+          </div>
           <textarea
+            id={`shot-prompt-${shot.id}`}
             data-testid="shot-prompt"
             value={shot.prompt}
             rows={6}
@@ -86,7 +106,8 @@ export function ShotInspector({ board, shot, index }: { board: Storyboard; shot:
             placeholder={shot.extendsTake ? t('boards.extendPlaceholder') : t('boards.promptPlaceholder')}
             onChange={(event) => editShot(shot.id, { prompt: event.target.value })}
           />
-        </label>
+        </div>
+        <RefinePanel shotId={shot.id} />
         <ModelPicker
           value={shot.model}
           onChoose={(id) => {
@@ -105,6 +126,7 @@ export function ShotInspector({ board, shot, index }: { board: Storyboard; shot:
             />
           ))}
         </div>
+        <ShotCast board={board} shot={shot} model={model} />
         {takesFirst && (
           <div className="first-frame">
             <span className="field-label">{t('boards.firstFrame')}</span>

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { listen } from '../../lib/bridge';
 import { useJobsStore } from '../queue/jobs-store';
 import { useBoardsStore } from './boards-store';
+import { useScriptStore } from '../script/script-store';
 
 /**
  * Loads the storyboards, follows an export's progress and the takes' library items (a poster captured), and reads
@@ -12,6 +13,9 @@ export function useBoardsFeed(): void {
     const { load, receiveProgress, receiveItem } = useBoardsStore.getState();
     const stop = listen((bridge) => [
       bridge.boards.onProgress(({ id, fraction }) => receiveProgress(id, fraction)),
+      bridge.script.onProgress(({ requestId, ...progress }) =>
+        useScriptStore.getState().receiveProgress(requestId, progress),
+      ),
       bridge.library.onItem((event) => {
         if (event.kind === 'changed') receiveItem(event.item);
       }),

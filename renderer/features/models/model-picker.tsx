@@ -18,7 +18,16 @@ const matches = (model: VideoModel, query: string) =>
  * lengths, shapes, image inputs and whether APIMart confirmed it today. Opening it asks APIMart for news (at most
  * once a day). Keyboard: type to search, ↑/↓ to move, Enter to choose, Escape to close.
  */
-export function ModelPicker({ value, onChoose }: { value: string; onChoose: (modelId: string) => void }) {
+export function ModelPicker({
+  value,
+  onChoose,
+  label,
+}: {
+  value: string;
+  onChoose: (modelId: string) => void;
+  /** The field's name where "Model" alone would be ambiguous (beside a chat model, say). */
+  label?: string;
+}) {
   const translate = useTranslator();
   const { t } = translate;
   const catalog = useModelsStore((state) => state.catalog);
@@ -89,7 +98,7 @@ export function ModelPicker({ value, onChoose }: { value: string; onChoose: (mod
   return (
     <div className="model-picker" ref={root}>
       <span className="field-label" id="model-picker-label">
-        {t('workbench.model')}
+        {label ?? t('workbench.model')}
       </span>
       <button
         type="button"

@@ -365,6 +365,8 @@ describe.skipIf(gate.skip)('script to storyboard', () => {
     expect(printed.tokens).toBeGreaterThan(0);
     expect(json.stderr).toMatch(/Asking gpt-4o-mini for shots for veo3\.1-fast-official: about \d+ tokens, ≈ \$/);
     expect(server.count('generate', 'POST')).toBe(0);
+    const usage = await runCliWith(env, dataDir, 'usage');
+    expect(usage.stdout).toMatch(/Chat today: 1 chat request, \d+ tokens, cost 0\.\d{4}\./);
     const shown = await runCliWith(env, dataDir, 'board', 'show', printed.board.id);
     expect(shown.stdout).toContain('2. At dawn on a cliff');
 
@@ -390,9 +392,9 @@ describe.skipIf(gate.skip)('script to storyboard', () => {
     expect(limited.code).toBe(1);
     expect(JSON.parse(limited.stdout)).toMatchObject({ ok: false, error: { code: 'rateLimited' } });
 
-    const usage = await runCliWith(env, dataDir, 'board', 'from-script', file);
-    expect(usage).toMatchObject({ code: 2 });
-    expect(usage.stderr).toContain('board from-script needs --video-model ID');
+    const wrong = await runCliWith(env, dataDir, 'board', 'from-script', file);
+    expect(wrong).toMatchObject({ code: 2 });
+    expect(wrong.stderr).toContain('board from-script needs --video-model ID');
     const nothing = await runCliWith(env, dataDir, 'board', 'from-script', `${file}.missing`, '--video-model', VEO);
     expect(nothing.stderr).toContain('there is no script file');
     const unknown = await runCliWith(env, dataDir, 'board', 'from-script', file, '--video-model', 'nope-9');

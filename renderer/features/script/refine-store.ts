@@ -1,0 +1,74 @@
+import { create } from 'zustand';
+import type { AppErrorData } from '../../../shared/errors';
+import type { RefineOutcome } from '../../../shared/script/script-models';
+import { applyChanges, changesOf, type ChangeRun } from '../../../shared/script/refine-changes';
+import { api, toErrorData, unwrap } from '../../lib/bridge';
+import { useBoardsStore } from '../boards/boards-store';
+import { useScriptStore } from './script-store';
+
+/** "Refine for this model": the rewrite of one shot's prompt, reviewed change by change before anything changes. */
+export interface RefineStore {
+  readonly shotId: string | null;
+  readonly running: boolean;
+  readonly outcome: RefineOutcome | null;
+  readonly runs: readonly ChangeRun[];
+  /** Indexes (among the changes) the user keeps; all of them at first. */
+  readonly accepted: ReadonlySet<number>;
+  readonly error: AppErrorData | null;
+  refine(boardId: string, shotId: string): Promise<void>;
+  toggle(change: number): void;
+  /** Writes the prompt with the accepted changes into the shot. */
+  apply(): void;
+  discard(): void;
+}
+
+/** The refine store. */
+export const useRefineStore = create<RefineStore>()((set, get) => {
+  let requestId: string | null = null;
+  return {
+    shotId: null,
+    running: false,
+    outcome: null,
+    runs: [],
+    accepted: new Set(),
+    error: null,
+    async refine(boardId, shotId) {
+      const id = crypto.randomUUID();
+      requestId = id;
+      set({ shotId, running: true, outcome: null, runs: [], error: null });
+      try {
+        await useBoardsStore.getState().flush();
+        const script = useScriptStore.getState();
+        await script.loadChatModels();
+        const chatModel = useScriptStore.getState().chatModel;
+        if (!chatModel) throw new Error('no chat model');
+        const outcome = await unwrap(api().script.refine({ requestId: id, boardId, shotId, chatModel }));
+        if (requestId !== id) return;
+        const runs = changesOf(outcome.diff);
+        const count = runs.filter((run) => run.kind === 'change').length;
+        set({ outcome, runs, accepted: new Set(Array.from({ length: count }, (_, index) => index)) });
+      } catch (error) {
+        if (requestId === id) set({ error: toErrorData(error) });
+      } finally {
+        if (requestId === id) set({ running: false });
+      }
+    },
+    toggle(change) {
+      const accepted = new Set(get().accepted);
+      if (accepted.has(change)) accepted.delete(change);
+      else accepted.add(change);
+      set({ accepted });
+    },
+    apply() {
+      const { shotId, runs, accepted, outcome } = get();
+      if (!shotId || !outcome) return;
+      useBoardsStore.getState().editShot(shotId, { prompt: applyChanges(runs, accepted) });
+      get().discard();
+    },
+    discard() {
+      if (requestId) void unwrap(api().script.cancel({ requestId })).catch(() => undefined);
+      requestId = null;
+      set({ shotId: null, running: false, outcome: null, runs: [], error: null });
+    },
+  };
+});
