@@ -159,17 +159,18 @@ export function composeServices(adapters: ServiceAdapters): Services {
       logger,
       catalog: () => models.current(),
     });
+  // One attempt per call: listings fall back on what is known, so a dead network costs no back-off there.
+  const quickApimart = () =>
+    createApimartClient({
+      fetch: adapters.fetch,
+      baseUrl: adapters.jobs?.baseUrl ?? settings.current().apiBaseUrl,
+      keySource: keyStore,
+      logger,
+      timeoutMs: 15_000,
+      retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, maxRetryAfterMs: 0 },
+    });
   const models = createModelCatalogService({
-    // One attempt per call: the catalog falls back on what it knows, so a dead network costs no back-off here.
-    client: () =>
-      createApimartClient({
-        fetch: adapters.fetch,
-        baseUrl: adapters.jobs?.baseUrl ?? settings.current().apiBaseUrl,
-        keySource: keyStore,
-        logger,
-        timeoutMs: 15_000,
-        retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, maxRetryAfterMs: 0 },
-      }),
+    client: quickApimart,
     cacheFile: paths.modelsFile,
     prices: () => settings.current().prices,
     logger,
@@ -264,6 +265,7 @@ export function composeServices(adapters: ServiceAdapters): Services {
     createScriptService({
       // One attempt: a chat request is billed per token, so it is only ever sent again by the user.
       client: apimart,
+      listClient: quickApimart,
       catalog: () => models.current(),
       boards: boards.get(),
       recordUsage: (entry) => chatUsage.get().record(entry),

@@ -644,8 +644,8 @@ export const en = {
   'script.break': 'Break into shots',
   'script.retry': 'Try again',
   'script.made': {
-    one: '{count} shot from the script ({tokens} tokens). Nothing is generated until you queue it.',
-    other: '{count} shots from the script ({tokens} tokens). Nothing is generated until you queue them.',
+    one: '{count} shot from the script ({tokens} tokens, ${cost}). Nothing is generated until you queue it.',
+    other: '{count} shots from the script ({tokens} tokens, ${cost}). Nothing is generated until you queue them.',
   },
   'characters.heading': 'Characters',
   'characters.add': 'Character',
@@ -683,4 +683,9 @@ export const en = {
   'refine.howTo': { one: '{kept} of {total} change kept.', other: '{kept} of {total} changes kept.' },
   'refine.discard': 'Discard',
   'refine.apply': 'Use these changes',
+  'refine.ask':
+    "A chat model rewrites this prompt following {model}'s own documentation. You review each change before anything changes.",
+  'refine.cost': 'At most ≈ ${cost} (billed per token).',
+  'refine.costUnknown': "This chat model's price is unknown (billed per token).",
+  'refine.send': 'Refine',
 } as const;

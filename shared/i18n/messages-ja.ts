@@ -637,7 +637,8 @@ export const ja: Catalog = {
   'script.break': 'ショットに分ける',
   'script.retry': 'もう一度',
   'script.made': {
-    other: '台本から {count} 件のショットを作成しました({tokens} トークン)。キューに入れるまで生成されません。',
+    other:
+      '台本から {count} 件のショットを作成しました({tokens} トークン、${cost})。キューに入れるまで生成されません。',
   },
   'characters.heading': 'キャラクター',
   'characters.add': 'キャラクター',
@@ -675,4 +676,9 @@ export const ja: Catalog = {
   'refine.howTo': { other: '{total} 件中 {kept} 件の変更を採用。' },
   'refine.discard': '破棄',
   'refine.apply': 'この変更を使う',
+  'refine.ask':
+    'チャットモデルが {model} のドキュメントに沿ってこのプロンプトを書き直します。何かが変わる前に、変更を一つずつ確認できます。',
+  'refine.cost': '最大 ≈ ${cost}(トークン課金)。',
+  'refine.costUnknown': 'このチャットモデルの価格は不明です(トークン課金)。',
+  'refine.send': '整える',
 };

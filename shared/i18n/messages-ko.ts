@@ -628,7 +628,7 @@ export const ko: Catalog = {
   'script.break': '샷으로 나누기',
   'script.retry': '다시 시도',
   'script.made': {
-    other: '스크립트에서 샷 {count}개를 만들었습니다({tokens} 토큰). 대기열에 넣기 전까지 생성되지 않습니다.',
+    other: '스크립트에서 샷 {count}개를 만들었습니다({tokens} 토큰, ${cost}). 대기열에 넣기 전까지 생성되지 않습니다.',
   },
   'characters.heading': '캐릭터',
   'characters.add': '캐릭터',
@@ -665,4 +665,9 @@ export const ko: Catalog = {
   'refine.howTo': { other: '변경 {total}개 중 {kept}개 유지.' },
   'refine.discard': '버리기',
   'refine.apply': '이 변경 사용',
+  'refine.ask':
+    '채팅 모델이 {model}의 문서에 따라 이 프롬프트를 고쳐 씁니다. 무엇이든 바뀌기 전에 변경을 하나씩 검토합니다.',
+  'refine.cost': '최대 ≈ ${cost}(토큰당 과금).',
+  'refine.costUnknown': '이 채팅 모델의 가격은 알 수 없습니다(토큰당 과금).',
+  'refine.send': '다듬기',
 };

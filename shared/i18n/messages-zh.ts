@@ -606,7 +606,7 @@ export const zh: Catalog = {
   'script.cancel': '取消',
   'script.break': '拆分成镜头',
   'script.retry': '重试',
-  'script.made': { other: '已从剧本生成 {count} 个镜头({tokens} 个 token)。加入队列之前不会生成视频。' },
+  'script.made': { other: '已从剧本生成 {count} 个镜头({tokens} 个 token,${cost})。加入队列之前不会生成视频。' },
   'characters.heading': '角色',
   'characters.add': '角色',
   'characters.name': '名字',
@@ -640,4 +640,8 @@ export const zh: Catalog = {
   'refine.howTo': { other: '{total} 处修改中保留 {kept} 处。' },
   'refine.discard': '放弃',
   'refine.apply': '使用这些修改',
+  'refine.ask': '聊天模型会按照 {model} 的文档改写此提示词。在任何内容改变之前,你会逐一审阅每处修改。',
+  'refine.cost': '最多 ≈ ${cost}(按 token 计费)。',
+  'refine.costUnknown': '此聊天模型的价格未知(按 token 计费)。',
+  'refine.send': '润色',
 };

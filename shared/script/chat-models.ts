@@ -86,3 +86,14 @@ export const chatUsageEntrySchema = z.object({
 
 /** A chat usage entry. */
 export type ChatUsageEntry = z.infer<typeof chatUsageEntrySchema>;
+
+/** The most of a model's reference page a refinement sends (characters): enough for its prompting advice. */
+export const MAX_MODEL_DOCS_CHARS = 40_000;
+
+/** The longest rewrite a refinement may answer, in tokens. */
+export const REFINE_MAX_TOKENS = 2_000;
+
+/** What refining a prompt costs at most: the whole allowed page and prompt in, the longest answer out. */
+export function refineCeiling(model: ChatModel, prompt: string): number | null {
+  return tokenCost(model, Math.ceil(MAX_MODEL_DOCS_CHARS / 4) + estimateTokens(prompt) + 400, REFINE_MAX_TOKENS);
+}

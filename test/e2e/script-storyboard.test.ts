@@ -134,6 +134,12 @@ describe.skipIf(gate.skip)('from a script to a storyboard', () => {
       text: 'Wide shot, slow push in: a grey-braided woman rows a small wooden boat across a calm harbour at dawn.',
     });
     await page.getByTestId('shot-refine').click();
+    // The chat model and what it costs at most are shown first; nothing is sent until "Refine".
+    await expect.poll(() => page.getByTestId('refine-cost').textContent()).toMatch(/At most ≈ \$0\.\d+/);
+    const chatsBefore = fake.chat.requests.length;
+    await page.screenshot({ path: path.join(RESULTS, 'script-refine-ask-1280.png') });
+    expect(fake.chat.requests).toHaveLength(chatsBefore);
+    await page.getByTestId('refine-send').click();
     const changes = page.getByTestId('refine-change');
     await expect.poll(() => changes.count()).toBeGreaterThan(1);
     await page.screenshot({ path: path.join(RESULTS, 'script-refine-1280.png') });

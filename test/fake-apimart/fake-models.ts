@@ -136,11 +136,12 @@ export const FAKE_VIDEO_MODELS: readonly FakeModel[] = [
       aspect_ratio: { type: 'string', enum: ['16:9', '9:16', '1:1', '4:3', '3:4'], default: '16:9' },
       resolution: { type: 'string', enum: ['540p', '720p', '1080p'], default: '720p' },
       first_frame_image: url('The opening frame.'),
+      last_frame_image: url('The closing frame.'),
       reference_images: urls(7, 'Reference images: characters, objects, style.'),
     }),
     secondsField: 'duration',
     defaultSeconds: 5,
-    imageFields: ['first_frame_image', 'reference_images'],
+    imageFields: ['first_frame_image', 'last_frame_image', 'reference_images'],
   },
   {
     // Known only by its schema: no shipped knowledge of it exists anywhere in the app.

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { inputSchemaSchema, type InputSchema } from '../../../shared/catalog/input-schema';
 import { apiErrors } from './api-error';
 import { parseJson } from './response-parsers';
+import { MAX_MODEL_DOCS_CHARS } from '../../../shared/script/chat-models';
 
 // Only the id is documented; anything else an entry carries is kept for the video/not-video guess.
 const listingSchema = z.object({
@@ -31,9 +32,6 @@ export function parseModelSchema(body: string): InputSchema {
 }
 
 const docsAnswer = z.object({ markdown: z.string() });
-
-/** The most of a model's reference page kept: enough for its prompt guidance, bounded for the chat request. */
-export const MAX_MODEL_DOCS_CHARS = 40_000;
 
 /** `GET /v1/model-docs` → the reference page's Markdown (untrusted text), bounded. */
 export function parseModelDocs(body: string): string {

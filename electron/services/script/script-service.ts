@@ -5,6 +5,7 @@ import { appError } from '../../../shared/i18n/error-text';
 import {
   chatModelOf,
   estimateTokens,
+  REFINE_MAX_TOKENS,
   tokenCost,
   type ChatModelList,
   type ChatUsageEntry,
@@ -25,7 +26,6 @@ import { breakdownMessages, MAX_SCRIPT_CHARS, refineMessages, refinedText, repai
 
 /** The most a breakdown answer may be (in tokens): what the cost line's "at most" is computed from. */
 const BREAKDOWN_MAX_TOKENS = 8_000;
-const REFINE_MAX_TOKENS = 2_000;
 
 /** Script → storyboard and prompt help, through a chat model on the same key. Optional: boards work without it. */
 export interface ScriptService {
@@ -51,6 +51,8 @@ export interface ScriptService {
 /** What the service works with. */
 export interface ScriptServiceDeps {
   readonly client: () => ApimartClient;
+  /** For listing models: one attempt, so an offline window is told at once rather than after back-offs. */
+  readonly listClient?: () => ApimartClient;
   readonly catalog: () => ModelCatalog;
   readonly boards: BoardService;
   readonly recordUsage: (entry: ChatUsageEntry) => void;
@@ -116,7 +118,7 @@ export function createScriptService(deps: ScriptServiceDeps): ScriptService {
   return {
     async chatModels() {
       try {
-        return chatModelsFrom(await deps.client().listModels());
+        return chatModelsFrom(await (deps.listClient ?? deps.client)().listModels());
       } catch (error) {
         deps.logger?.info('script: chat models not listed', { reason: String(error) });
         return chatModelsFrom(null);

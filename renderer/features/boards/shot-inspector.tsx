@@ -91,7 +91,7 @@ export function ShotInspector({ board, shot, index }: { board: Storyboard; shot:
               data-testid="shot-refine"
               disabled={shot.prompt.trim() === '' || refining}
               title={t('refine.tip', { model: model?.label ?? shot.model })}
-              onClick={() => void useRefineStore.getState().refine(board.id, shot.id)}
+              onClick={() => void useRefineStore.getState().ask(board.id, shot.id)}
             >
               <Wand2 size={14} aria-hidden="true" />
               {t('refine.button')}
@@ -107,7 +107,7 @@ export function ShotInspector({ board, shot, index }: { board: Storyboard; shot:
             onChange={(event) => editShot(shot.id, { prompt: event.target.value })}
           />
         </div>
-        <RefinePanel shotId={shot.id} />
+        <RefinePanel shotId={shot.id} prompt={shot.prompt} model={model?.label ?? shot.model} />
         <ModelPicker
           value={shot.model}
           onChoose={(id) => {

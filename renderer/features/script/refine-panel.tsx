@@ -1,4 +1,7 @@
-import { Check, Loader2 } from 'lucide-react';
+import { Check, Loader2, Wand2 } from 'lucide-react';
+import { refineCeiling } from '../../../shared/script/chat-models';
+import { SelectMenu } from '../../ui/select-menu';
+import { useScriptStore } from './script-store';
 import { ErrorMessage } from '../../app/error-message';
 import { useTranslator } from '../../i18n/use-translator';
 import { useRefineStore } from './refine-store';
@@ -7,10 +10,50 @@ import { useRefineStore } from './refine-store';
  * The rewrite as a word diff: each change is a button that keeps or drops it (struck-through words come back when
  * dropped). Nothing changes in the shot until "Use these changes".
  */
-export function RefinePanel({ shotId }: { shotId: string }) {
-  const { t } = useTranslator();
+export function RefinePanel({ shotId, prompt, model }: { shotId: string; prompt: string; model: string }) {
+  const translate = useTranslator();
+  const { t } = translate;
   const state = useRefineStore();
+  const chatModels = useScriptStore((script) => script.chatModels);
+  const chatModel = useScriptStore((script) => script.chatModel);
   if (state.shotId !== shotId) return null;
+  const chat = chatModels?.models.find((candidate) => candidate.id === chatModel);
+  if (state.asking) {
+    const ceiling = chat ? refineCeiling(chat, prompt) : null;
+    return (
+      <div className="refine-panel" data-testid="refine-panel" role="region" aria-label={t('refine.heading')}>
+        <p>{t('refine.ask', { model })}</p>
+        <SelectMenu
+          value={chatModel ?? ''}
+          label={t('script.chatModel')}
+          testId="refine-chat-model"
+          placeholder={t('script.chatModelLoading')}
+          choices={(chatModels?.models ?? []).map((candidate) => ({ value: candidate.id, label: candidate.id }))}
+          onChange={useScriptStore.getState().setChatModel}
+        />
+        <p className="hint" data-testid="refine-cost">
+          {ceiling === null
+            ? t('refine.costUnknown')
+            : t('refine.cost', { cost: translate.number(ceiling, { maximumFractionDigits: 4 }) })}
+        </p>
+        <div className="button-row">
+          <button type="button" className="small" data-testid="refine-discard" onClick={state.discard}>
+            {t('script.cancel')}
+          </button>
+          <button
+            type="button"
+            className="small primary"
+            data-testid="refine-send"
+            disabled={!chat}
+            onClick={() => void state.refine()}
+          >
+            <Wand2 size={14} aria-hidden="true" />
+            {t('refine.send')}
+          </button>
+        </div>
+      </div>
+    );
+  }
   // Each change's number among the changes (what "keep" and "drop" name).
   const numbers = state.runs.map((run, index) =>
     run.kind === 'change' ? state.runs.slice(0, index).filter((before) => before.kind === 'change').length : -1,

@@ -9,13 +9,19 @@ import { useScriptStore } from './script-store';
 /** "Refine for this model": the rewrite of one shot's prompt, reviewed change by change before anything changes. */
 export interface RefineStore {
   readonly shotId: string | null;
+  readonly boardId: string | null;
+  /** Waiting for the user's yes, with the chat model and what it costs at most shown. */
+  readonly asking: boolean;
   readonly running: boolean;
   readonly outcome: RefineOutcome | null;
   readonly runs: readonly ChangeRun[];
   /** Indexes (among the changes) the user keeps; all of them at first. */
   readonly accepted: ReadonlySet<number>;
   readonly error: AppErrorData | null;
-  refine(boardId: string, shotId: string): Promise<void>;
+  /** Opens the panel for a shot: the chat model and the cost, nothing sent yet. */
+  ask(boardId: string, shotId: string): Promise<void>;
+  /** Sends the request the panel showed. */
+  refine(): Promise<void>;
   toggle(change: number): void;
   /** Writes the prompt with the accepted changes into the shot. */
   apply(): void;
@@ -27,28 +33,36 @@ export const useRefineStore = create<RefineStore>()((set, get) => {
   let requestId: string | null = null;
   return {
     shotId: null,
+    boardId: null,
+    asking: false,
     running: false,
     outcome: null,
     runs: [],
     accepted: new Set(),
     error: null,
-    async refine(boardId, shotId) {
+    async ask(boardId, shotId) {
+      if (requestId) void unwrap(api().script.cancel({ requestId })).catch(() => undefined);
+      requestId = null;
+      set({ boardId, shotId, asking: true, running: false, outcome: null, runs: [], error: null });
+      await useScriptStore.getState().loadChatModels();
+    },
+    async refine() {
+      const { boardId, shotId } = get();
+      const chatModel = useScriptStore.getState().chatModel;
+      if (!boardId || !shotId || !chatModel) return;
       const id = crypto.randomUUID();
       requestId = id;
-      set({ shotId, running: true, outcome: null, runs: [], error: null });
+      set({ asking: false, running: true, outcome: null, runs: [], error: null });
       try {
         await useBoardsStore.getState().flush();
-        const script = useScriptStore.getState();
-        await script.loadChatModels();
-        const chatModel = useScriptStore.getState().chatModel;
-        if (!chatModel) throw new Error('no chat model');
         const outcome = await unwrap(api().script.refine({ requestId: id, boardId, shotId, chatModel }));
         if (requestId !== id) return;
         const runs = changesOf(outcome.diff);
         const count = runs.filter((run) => run.kind === 'change').length;
         set({ outcome, runs, accepted: new Set(Array.from({ length: count }, (_, index) => index)) });
       } catch (error) {
-        if (requestId === id) set({ error: toErrorData(error) });
+        const data = toErrorData(error);
+        if (requestId === id && data.code !== 'cancelled') set({ error: data });
       } finally {
         if (requestId === id) set({ running: false });
       }
@@ -68,7 +82,7 @@ export const useRefineStore = create<RefineStore>()((set, get) => {
     discard() {
       if (requestId) void unwrap(api().script.cancel({ requestId })).catch(() => undefined);
       requestId = null;
-      set({ shotId: null, running: false, outcome: null, runs: [], error: null });
+      set({ shotId: null, boardId: null, asking: false, running: false, outcome: null, runs: [], error: null });
     },
   };
 });

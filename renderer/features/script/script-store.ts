@@ -142,13 +142,16 @@ export const useScriptStore = create<ScriptStore>()((set, get) => {
               params: {
                 count: outcome.board.shots.length,
                 tokens: outcome.usage.promptTokens + outcome.usage.completionTokens,
+                cost: outcome.usage.cost === null ? '?' : outcome.usage.cost.toFixed(4),
               },
             },
           },
           testId: 'script-made',
         });
       } catch (error) {
-        if (requestId === id) set({ error: toErrorData(error) });
+        const data = toErrorData(error);
+        // Stopped by the user: nothing to explain.
+        if (requestId === id && data.code !== 'cancelled') set({ error: data });
       } finally {
         if (requestId === id) {
           requestId = null;

@@ -392,6 +392,33 @@ describe.skipIf(gate.skip)('script to storyboard', () => {
     expect(limited.code).toBe(1);
     expect(JSON.parse(limited.stdout)).toMatchObject({ ok: false, error: { code: 'rateLimited' } });
 
+    server.chat.script({ kind: 'refusal', message: 'Not this one.' });
+    const refused = await runCliWith(env, dataDir, 'board', 'from-script', file, '--video-model', VEO);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('The chat model declined: Not this one.');
+    server.chat.script({ kind: 'cut', text: JSON.stringify(VALID), afterChars: 80 });
+    const cut = await runCliWith(env, dataDir, 'board', 'from-script', file, '--video-model', VEO, '--json');
+    expect(JSON.parse(cut.stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'network', message: expect.stringContaining('stopped before it was finished') },
+    });
+    const offline = await runCliWith(
+      { ...env, REELBENCH_BASE_URL: 'http://127.0.0.1:9' },
+      dataDir,
+      'board',
+      'from-script',
+      file,
+      '--video-model',
+      VEO,
+      '--json',
+    );
+    expect(JSON.parse(offline.stdout)).toMatchObject({ ok: false, error: { code: 'network' } });
+    // None of the failures made a storyboard.
+    const listed = JSON.parse((await runCliWith(env, dataDir, 'board', 'list', '--json')).stdout) as {
+      boards: unknown[];
+    };
+    expect(listed.boards).toHaveLength(1);
+
     const wrong = await runCliWith(env, dataDir, 'board', 'from-script', file);
     expect(wrong).toMatchObject({ code: 2 });
     expect(wrong.stderr).toContain('board from-script needs --video-model ID');
