@@ -688,4 +688,7 @@ export const en = {
   'refine.cost': 'At most ≈ ${cost} (billed per token).',
   'refine.costUnknown': "This chat model's price is unknown (billed per token).",
   'refine.send': 'Refine',
+  'library.damagedBadge': 'Details damaged',
+  'library.damagedDetail':
+    "This video's details file was damaged. Reelbench kept it aside, untouched, as {name}.reelbench.damaged-….json and lists the video from its own record. Copy what you need from that file, then delete it.",
 } as const;

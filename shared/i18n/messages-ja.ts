@@ -681,4 +681,7 @@ export const ja: Catalog = {
   'refine.cost': '最大 ≈ ${cost}(トークン課金)。',
   'refine.costUnknown': 'このチャットモデルの価格は不明です(トークン課金)。',
   'refine.send': '整える',
+  'library.damagedBadge': '情報が破損',
+  'library.damagedDetail':
+    'この動画の情報ファイルは破損していました。Reelbench はそれを {name}.reelbench.damaged-….json として手を加えずに退避し、動画自身の記録から一覧に表示しています。必要な内容を写してから、そのファイルを削除してください。',
 };

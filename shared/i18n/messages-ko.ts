@@ -670,4 +670,7 @@ export const ko: Catalog = {
   'refine.cost': '최대 ≈ ${cost}(토큰당 과금).',
   'refine.costUnknown': '이 채팅 모델의 가격은 알 수 없습니다(토큰당 과금).',
   'refine.send': '다듬기',
+  'library.damagedBadge': '정보 손상',
+  'library.damagedDetail':
+    '이 영상의 정보 파일이 손상되었습니다. Reelbench가 {name}.reelbench.damaged-….json으로 손대지 않고 따로 두었으며, 영상은 자체 기록으로 표시합니다. 필요한 내용을 옮긴 뒤 그 파일을 지우세요.',
 };

@@ -644,4 +644,7 @@ export const zh: Catalog = {
   'refine.cost': '最多 ≈ ${cost}(按 token 计费)。',
   'refine.costUnknown': '此聊天模型的价格未知(按 token 计费)。',
   'refine.send': '润色',
+  'library.damagedBadge': '信息已损坏',
+  'library.damagedDetail':
+    '此视频的信息文件已损坏。Reelbench 已将其原样另存为 {name}.reelbench.damaged-….json,并根据视频自带的记录列出该视频。请从该文件复制所需内容,然后删除它。',
 };

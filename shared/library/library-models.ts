@@ -28,6 +28,8 @@ export const libraryItemSchema = z.object({
   videoUrl: z.string(),
   posterUrl: z.string().nullable(),
   referenceUrl: z.string().nullable(),
+  /** Its sidecar was damaged and is kept aside (`x.reelbench.damaged-<time>.json`): listed from its own record. */
+  sidecarKeptAside: z.boolean().default(false),
 });
 
 /** A library item. */

@@ -49,6 +49,31 @@ describe('the library view', () => {
     await expect(page.getByTestId('library-problems').count()).resolves.toBe(0);
   });
 
+  it('lists a video whose sidecar is damaged, with a badge on its card and the way out in its details', async () => {
+    app = await launchApp({
+      beforeOpen: async (root) => {
+        await mkdir(root, { recursive: true });
+        for (const name of ['Harbour at dawn', 'Snow on the pines'])
+          await copyFile(SAMPLE_VIDEO, path.join(root, `${name}.mp4`));
+        await writeFile(path.join(root, 'Harbour at dawn.reelbench.json'), '{"schema": "reelbench.video/1", "title": ');
+      },
+    });
+    const { page } = app;
+    await page.getByTestId('nav-library').click();
+    await page.locator('[data-testid="library-card"]').nth(1).waitFor();
+    await expect.poll(() => page.getByTestId('card-damaged').count()).toBe(1);
+    const flagged = page.locator('[data-testid="library-card"]', { has: page.getByTestId('card-damaged') });
+    await expect(flagged.textContent()).resolves.toContain('Harbour at dawn');
+    await flagged.click();
+    await expect(page.getByTestId('detail-damaged').textContent()).resolves.toContain(
+      'kept it aside, untouched, as Harbour at dawn.reelbench.damaged-',
+    );
+    await mkdir(RESULTS, { recursive: true });
+    await page.screenshot({ path: path.join(RESULTS, 'library-sidecar-damaged-1280.png') });
+    const kept = (await readdir(app.libraryRoot)).filter((name) => name.includes('.reelbench.damaged-'));
+    expect(kept).toHaveLength(1);
+  });
+
   it('shows posters, searches, opens a video that plays, and saves a favorite to the sidecar', async () => {
     app = await withVideos(['Sunset over the bay', 'City at night', 'Forest rain']);
     const { page } = app;

@@ -3,6 +3,7 @@ import type { AppError } from '../../../shared/errors';
 import type { LibraryItem } from '../../../shared/library/library-models';
 import type { CatalogRow } from '../storage/catalog-row';
 import { appError } from '../../../shared/i18n/error-text';
+import { stemOfVideo } from './library-paths';
 
 /** The kinds of file the page may load for an item. */
 export type MediaKind = 'video' | 'poster' | 'reference';
@@ -11,7 +12,11 @@ export type MediaKind = 'video' | 'poster' | 'reference';
 export type MediaUrl = (kind: MediaKind, id: string) => string;
 
 /** The catalog row as the renderer sees it: ids and URLs, never file system paths. */
-export function toLibraryItem(row: CatalogRow, mediaUrl: MediaUrl): LibraryItem {
+export function toLibraryItem(
+  row: CatalogRow,
+  mediaUrl: MediaUrl,
+  keptAside: ReadonlySet<string> = new Set(),
+): LibraryItem {
   return {
     id: row.id,
     title: row.title,
@@ -31,6 +36,7 @@ export function toLibraryItem(row: CatalogRow, mediaUrl: MediaUrl): LibraryItem 
     videoUrl: mediaUrl('video', row.id),
     posterUrl: row.hasPoster ? mediaUrl('poster', row.id) : null,
     referenceUrl: row.referencePath ? mediaUrl('reference', row.id) : null,
+    sidecarKeptAside: keptAside.has(stemOfVideo(row.videoPath)),
   };
 }
 

@@ -166,9 +166,20 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
       ),
     )
     .catch((error: unknown) => deps.logger?.warn('library: releasing removed items failed', { error }));
+  // Videos whose damaged sidecar is kept aside: their cards say so until the user deals with it.
+  let keptAside: ReadonlySet<string> = new Set();
   const reconcile = () =>
     serial(async () =>
-      reconcileLibrary({ root, catalog, appVersion: deps.appVersion, now, posterIds: await posterIds() }),
+      reconcileLibrary({
+        root,
+        catalog,
+        appVersion: deps.appVersion,
+        now,
+        posterIds: await posterIds(),
+        onKeptAside: (stems) => {
+          keptAside = new Set(stems);
+        },
+      }),
     );
 
   /**
@@ -207,7 +218,7 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
     const row = rowFromSidecar(read.sidecar, video, sidecarFile, await pathExists(posterFile(read.sidecar.id)));
     catalog.transaction(() => catalog.upsert(row));
     markOwn(row.videoPath, row.sidecarPath, row.referencePath);
-    return toLibraryItem(row, deps.mediaUrl);
+    return toLibraryItem(row, deps.mediaUrl, keptAside);
   }
 
   /** Indexes what was just written and says so. */
@@ -230,12 +241,12 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
     list(query) {
       const parsed = libraryQuerySchema.parse(query);
       const { rows, total } = catalog.list(parsed);
-      return { items: rows.map((row) => toLibraryItem(row, deps.mediaUrl)), total };
+      return { items: rows.map((row) => toLibraryItem(row, deps.mediaUrl, keptAside)), total };
     },
-    get: (id) => toLibraryItem(rowOf(id), deps.mediaUrl),
+    get: (id) => toLibraryItem(rowOf(id), deps.mediaUrl, keptAside),
     findByJobId(jobId) {
       const row = catalog.findByJobId(jobId);
-      return row ? toLibraryItem(row, deps.mediaUrl) : null;
+      return row ? toLibraryItem(row, deps.mediaUrl, keptAside) : null;
     },
     async reuse(id) {
       const row = rowOf(id);
@@ -365,7 +376,7 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
         await writeFile(temporary, encoded);
         await rename(temporary, posterFile(id));
         catalog.setPoster(id, true);
-        tell({ kind: 'changed', item: toLibraryItem(rowOf(id), deps.mediaUrl) });
+        tell({ kind: 'changed', item: toLibraryItem(rowOf(id), deps.mediaUrl, keptAside) });
       }),
     postersMissing: (limit) => catalog.withoutPoster(limit).map((id) => ({ id, videoUrl: deps.mediaUrl('video', id) })),
     problems: () => [...repairs, ...catalog.problems()],

@@ -8,7 +8,7 @@ import type { Catalog } from '../storage/catalog-db';
 import type { CatalogRow } from '../storage/catalog-row';
 import { rowFromSidecar } from './catalog-mapping';
 import { sidecarFor } from './library-paths';
-import { scanFolder, type ScannedFile } from './scan-folder';
+import { KEPT_ASIDE, scanFolder, type ScannedFile } from './scan-folder';
 import { looksLikeVideo } from '../media/video-signature';
 import { readSidecar, sidecarTempWriter, writeSidecar } from './sidecar-io';
 import { sidecarForLoneVideo } from './sidecar-from-video';
@@ -24,6 +24,8 @@ export interface ReconcileDeps {
   readonly posterIds: ReadonlySet<string>;
   /** Temp files younger than this may belong to a write in progress and are left alone. */
   readonly tempAgeMs?: number;
+  /** Told the stems of the videos whose damaged sidecar is kept aside, so their cards can say so. */
+  readonly onKeptAside?: (stems: readonly string[]) => void;
 }
 
 interface Candidate {
@@ -56,6 +58,7 @@ export async function reconcileLibrary(deps: ReconcileDeps): Promise<ReconcileRe
     cleaned += 1;
   }
 
+  const keptAside = new Set(scan.keptAside.map((kept) => kept.relative.replace(KEPT_ASIDE, '')));
   for (const kept of scan.keptAside) {
     const flagged = catalogText('library.problem.damagedKept', {});
     problems.push({ path: kept.relative, message: flagged.message, text: flagged.text });
@@ -115,6 +118,7 @@ export async function reconcileLibrary(deps: ReconcileDeps): Promise<ReconcileRe
       // library does not pair, and the video is listed again with a new one — flagged in the problems.
       const keptAs = `${path.posix.basename(stem)}.reelbench.damaged-${now.getTime()}.json`;
       await rename(sidecarFile.absolute, path.join(path.dirname(sidecarFile.absolute), keptAs));
+      keptAside.add(stem);
       const setAside = catalogText('library.problem.sidecarSetAside', { name: keptAs });
       problems.push({
         path: sidecarFile.relative,
@@ -185,5 +189,6 @@ export async function reconcileLibrary(deps: ReconcileDeps): Promise<ReconcileRe
   });
   deps.catalog.replaceProblems(problems);
   deps.catalog.syncPosters(deps.posterIds);
+  deps.onKeptAside?.([...keptAside]);
   return { added, updated, removed, cleaned, problems };
 }

@@ -74,6 +74,15 @@ export const LibraryCard = memo(function LibraryCard({
       )}
       {scrub !== null && <ScrubPreview videoUrl={item.videoUrl} pointerFraction={scrub} />}
       {modelLabel && <span className="card-badge card-badge-model">{modelLabel}</span>}
+      {item.sidecarKeptAside && (
+        <span
+          className="card-badge card-badge-damaged"
+          data-testid="card-damaged"
+          title={translate.t('library.damagedDetail', { name: item.fileName.replace(/\.[^.]+$/, '') })}
+        >
+          {translate.t('library.damagedBadge')}
+        </span>
+      )}
       {item.duration !== null && (
         <span className="card-badge card-badge-duration">
           {translate.t('workbench.seconds', { seconds: Math.round(item.duration) })}

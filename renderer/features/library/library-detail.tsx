@@ -55,6 +55,11 @@ export function LibraryDetail({ item }: { item: LibraryItem }) {
             preload="metadata"
           />
         </div>
+        {item.sidecarKeptAside && (
+          <p className="notice notice-warning detail-damaged" data-testid="detail-damaged">
+            {t('library.damagedDetail', { name: item.fileName.replace(/\.[^.]+$/, '') })}
+          </p>
+        )}
         <p className="detail-facts">
           {facts.map((fact) => (
             <span key={fact}>{fact}</span>

@@ -112,6 +112,24 @@ describe('the library folder and its sidecars', () => {
     expect(titles()).toEqual([sidecar.replace('.reelbench.json', ''), 'healthy']);
     const kept = (await readdir(setup.root)).find((name) => name.includes('.reelbench.damaged-')) ?? '';
     expect(await readFile(path.join(setup.root, kept), 'utf8')).toBe('{"schema": "reelbench.video/1", "id": ');
+    // Its card says so (and only its card), in this run and the next, until the kept file is dealt with.
+    const flags = () => setup.library.list({ sort: 'title' }).items.map((item) => [item.title, item.sidecarKeptAside]);
+    const stem = sidecar.replace('.reelbench.json', '');
+    expect(flags()).toEqual([
+      [stem, true],
+      ['healthy', false],
+    ]);
+    await setup.library.reconcile();
+    expect(flags()).toEqual([
+      [stem, true],
+      ['healthy', false],
+    ]);
+    await rm(path.join(setup.root, kept));
+    await setup.library.reconcile();
+    expect(flags()).toEqual([
+      [stem, false],
+      ['healthy', false],
+    ]);
   });
 
   it('does not catalogue what only pretends to be a video: empty, random bytes, text named .mp4', async () => {
