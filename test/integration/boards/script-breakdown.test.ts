@@ -370,6 +370,16 @@ describe.skipIf(gate.skip)('script to storyboard', () => {
     const shown = await runCliWith(env, dataDir, 'board', 'show', printed.board.id);
     expect(shown.stdout).toContain('2. At dawn on a cliff');
 
+    // Invalid, then repaired on the one retry: a storyboard all the same.
+    server.chat.script(
+      { kind: 'text', text: '{"shots": [{"prompt": "x", "duration": 5}]}' },
+      { kind: 'text', text: JSON.stringify(VALID) },
+    );
+    const repaired = await runCliWith(env, dataDir, 'board', 'from-script', file, '--video-model', VEO);
+    expect(repaired.code, repaired.stderr).toBe(0);
+    expect(repaired.stdout).toContain('2 shots;');
+    expect(JSON.stringify(server.chat.requests.at(-1)?.body['messages'])).toContain('duration must be one of 4, 6, 8');
+
     server.chat.script({ kind: 'text', text: 'no json' }, { kind: 'text', text: 'still no json' });
     const invalid = await runCliWith(
       env,
@@ -417,7 +427,7 @@ describe.skipIf(gate.skip)('script to storyboard', () => {
     const listed = JSON.parse((await runCliWith(env, dataDir, 'board', 'list', '--json')).stdout) as {
       boards: unknown[];
     };
-    expect(listed.boards).toHaveLength(1);
+    expect(listed.boards).toHaveLength(2);
 
     const wrong = await runCliWith(env, dataDir, 'board', 'from-script', file);
     expect(wrong).toMatchObject({ code: 2 });
