@@ -691,4 +691,18 @@ export const en = {
   'library.damagedBadge': 'Details damaged',
   'library.damagedDetail':
     "This video's details file was damaged. Reelbench kept it aside, untouched, as {name}.reelbench.damaged-….json and lists the video from its own record. Copy what you need from that file, then delete it.",
+  'settings.usage.heading': 'Usage',
+  'settings.usage.today': 'Today',
+  'settings.usage.month': 'This month',
+  'settings.usage.hint':
+    'Counted from what APIMart reports, else from the prices above. Failed tasks count too: they were billed.',
+  'settings.usage.videos': {
+    one: '{count} video · {seconds} s · {cost}',
+    other: '{count} videos · {seconds} s · {cost}',
+  },
+  'settings.usage.chat': {
+    one: '{count} chat request · {tokens} tokens · {cost}',
+    other: '{count} chat requests · {tokens} tokens · {cost}',
+  },
+  'settings.usage.costUnknown': 'cost unknown',
 } as const;

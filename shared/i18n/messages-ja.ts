@@ -684,4 +684,11 @@ export const ja: Catalog = {
   'library.damagedBadge': '情報が破損',
   'library.damagedDetail':
     'この動画の情報ファイルは破損していました。Reelbench はそれを {name}.reelbench.damaged-….json として手を加えずに退避し、動画自身の記録から一覧に表示しています。必要な内容を写してから、そのファイルを削除してください。',
+  'settings.usage.heading': '使用量',
+  'settings.usage.today': '今日',
+  'settings.usage.month': '今月',
+  'settings.usage.hint': 'APIMart の報告値、なければ上の価格で数えます。失敗したタスクも課金されたため含まれます。',
+  'settings.usage.videos': { other: '動画 {count} 本 · {seconds} 秒 · {cost}' },
+  'settings.usage.chat': { other: 'チャット {count} 件 · {tokens} トークン · {cost}' },
+  'settings.usage.costUnknown': '費用不明',
 };

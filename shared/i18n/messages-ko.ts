@@ -673,4 +673,11 @@ export const ko: Catalog = {
   'library.damagedBadge': '정보 손상',
   'library.damagedDetail':
     '이 영상의 정보 파일이 손상되었습니다. Reelbench가 {name}.reelbench.damaged-….json으로 손대지 않고 따로 두었으며, 영상은 자체 기록으로 표시합니다. 필요한 내용을 옮긴 뒤 그 파일을 지우세요.',
+  'settings.usage.heading': '사용량',
+  'settings.usage.today': '오늘',
+  'settings.usage.month': '이번 달',
+  'settings.usage.hint': 'APIMart가 보고한 값, 없으면 위의 가격으로 셉니다. 실패한 작업도 과금되었으므로 포함됩니다.',
+  'settings.usage.videos': { other: '영상 {count}개 · {seconds}초 · {cost}' },
+  'settings.usage.chat': { other: '채팅 요청 {count}개 · {tokens} 토큰 · {cost}' },
+  'settings.usage.costUnknown': '비용 모름',
 };

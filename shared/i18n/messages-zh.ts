@@ -647,4 +647,11 @@ export const zh: Catalog = {
   'library.damagedBadge': '信息已损坏',
   'library.damagedDetail':
     '此视频的信息文件已损坏。Reelbench 已将其原样另存为 {name}.reelbench.damaged-….json,并根据视频自带的记录列出该视频。请从该文件复制所需内容,然后删除它。',
+  'settings.usage.heading': '用量',
+  'settings.usage.today': '今天',
+  'settings.usage.month': '本月',
+  'settings.usage.hint': '按 APIMart 报告的金额计算,否则按上面的价格。失败的任务也已计费,同样计入。',
+  'settings.usage.videos': { other: '{count} 个视频 · {seconds} 秒 · {cost}' },
+  'settings.usage.chat': { other: '{count} 次聊天请求 · {tokens} 个 token · {cost}' },
+  'settings.usage.costUnknown': '费用未知',
 };

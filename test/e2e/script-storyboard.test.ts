@@ -171,5 +171,19 @@ describe.skipIf(gate.skip)('from a script to a storyboard', () => {
     expect(first?.body['reference_images']).toBeUndefined();
     expect(second?.prompt).toBe('In the lamp room at night, a young man with red hair lights the great lamp.');
     expect(second?.body['reference_images']).toHaveLength(1);
+
+    // Settings → Usage: the two videos and the three chat requests (the cut answer's part, the retry, the refinement).
+    await expect
+      .poll(async () => {
+        await page.getByTestId('nav-workbench').click();
+        await page.getByTestId('nav-settings').click();
+        return page
+          .getByTestId('usage-today')
+          .textContent({ timeout: 5_000 })
+          .catch(() => '');
+      })
+      .toMatch(/2 videos · 9 s · .*3 chat requests · [\d,]+ tokens · \$0\.\d+/);
+    await page.locator('#settings-usage').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(RESULTS, 'settings-usage-1280.png') });
   });
 });

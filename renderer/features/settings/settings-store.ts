@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AppErrorData } from '../../../shared/errors';
 import type { KeyStatus } from '../../../shared/models/key-status';
+import type { Usage } from '../../../shared/jobs/job-models';
 import type { Settings, SettingsPatch, SettingsProblem } from '../../../shared/models/settings';
 import { api, toErrorData, unwrap } from '../../lib/bridge';
 import type { PlainMessageKey } from '../../../shared/i18n/message-types';
@@ -20,6 +21,9 @@ export interface SettingsStore {
   readonly keyProblem: AppErrorData | null;
   readonly location: { readonly path: string; readonly isDefault: boolean } | null;
   readonly busy: boolean;
+  /** What was spent today and this month: billed video seconds and chat tokens. Null until read. */
+  readonly usage: Usage | null;
+  loadUsage(): Promise<void>;
   /** What the last key action (save, remove, test) said, shown beside its buttons. */
   readonly keyResult: { readonly text: NoticeText; readonly failed: boolean } | null;
   load(): Promise<void>;
@@ -62,6 +66,14 @@ export const useSettingsStore = create<SettingsStore>()((set) => {
     fileProblems: [],
     location: null,
     busy: false,
+    usage: null,
+    async loadUsage() {
+      try {
+        set({ usage: await unwrap(api().jobs.usage()) });
+      } catch {
+        // The ledger could not be read (the jobs store is being repaired): the section says nothing rather than wrong.
+      }
+    },
     keyResult: null,
     load: async () => {
       // Each independently: a keychain that cannot be reached must not keep the language or theme from loading.

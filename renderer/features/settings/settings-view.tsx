@@ -3,6 +3,7 @@ import { ConnectionSection } from './connection-section';
 import { GenerationSection } from './generation-section';
 import { KeySection } from './key-section';
 import { LibrarySection } from './library-section';
+import { UsageSection } from './usage-section';
 import { useSettingsStore } from './settings-store';
 import { translateRef } from '../../../shared/i18n/error-text';
 import { useTranslator } from '../../i18n/use-translator';
@@ -30,6 +31,7 @@ export function SettingsView() {
         <KeySection />
         <ConnectionSection />
         <GenerationSection />
+        <UsageSection />
         <AppearanceSection />
         <LibrarySection />
       </div>
