@@ -36,7 +36,7 @@ import {
   shotPatchSchema,
   storyboardSchema,
 } from '../boards/board-models';
-import { chatModelListSchema } from '../script/chat-models';
+import { chatModelListSchema, MAX_SCRIPT_CHARS } from '../script/chat-models';
 import {
   breakdownOutcomeSchema,
   breakdownProgressSchema,
@@ -342,7 +342,7 @@ export const contract = {
     'script.chatModels': { request: z.undefined(), response: chatModelListSchema },
     'script.estimate': {
       request: z.object({
-        script: z.string().max(150_000),
+        script: z.string().max(MAX_SCRIPT_CHARS),
         videoModel: z.string().min(1).max(200),
         chatModel: z.string().min(1).max(200),
       }),
@@ -351,7 +351,7 @@ export const contract = {
     'script.breakdown': {
       request: z.object({
         requestId: z.string().uuid(),
-        script: z.string().max(150_000),
+        script: z.string().max(MAX_SCRIPT_CHARS),
         videoModel: z.string().min(1).max(200),
         chatModel: z.string().min(1).max(200),
         title: z.string().max(500).optional(),

@@ -97,3 +97,6 @@ export const REFINE_MAX_TOKENS = 2_000;
 export function refineCeiling(model: ChatModel, prompt: string): number | null {
   return tokenCost(model, Math.ceil(MAX_MODEL_DOCS_CHARS / 4) + estimateTokens(prompt) + 400, REFINE_MAX_TOKENS);
 }
+
+/** The longest script sent (about 25,000 words): longer pieces are broken down a part at a time. */
+export const MAX_SCRIPT_CHARS = 150_000;

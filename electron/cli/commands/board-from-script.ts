@@ -3,7 +3,7 @@ import path from 'node:path';
 import { castOf } from '../../../shared/boards/character-cast';
 import type { Storyboard } from '../../../shared/boards/board-models';
 import type { SpentTokens } from '../../../shared/script/script-models';
-import { MAX_SCRIPT_CHARS } from '../../services/script/script-prompts';
+import { MAX_SCRIPT_CHARS } from '../../../shared/script/chat-models';
 import { EXIT, printable, UsageError, type CliIo } from '../cli-io';
 import type { CliContext } from '../cli-context';
 

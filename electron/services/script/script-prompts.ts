@@ -5,9 +5,6 @@ import type { ChatRequest } from '../apimart/apimart-client';
 
 type Messages = ChatRequest['messages'];
 
-/** The longest script sent (about 25,000 words): longer pieces are broken down a part at a time. */
-export const MAX_SCRIPT_CHARS = 150_000;
-
 /**
  * What the chat model is told to answer for a script: JSON only, in the shape and values the target video model
  * allows. Only the script and the model's facts are sent: no key, no file paths, no other drafts.

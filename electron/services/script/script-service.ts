@@ -5,6 +5,7 @@ import { appError } from '../../../shared/i18n/error-text';
 import {
   chatModelOf,
   estimateTokens,
+  MAX_SCRIPT_CHARS,
   REFINE_MAX_TOKENS,
   tokenCost,
   type ChatModelList,
@@ -22,7 +23,7 @@ import type { ApimartClient, ChatRequest } from '../apimart/apimart-client';
 import type { BoardService } from '../boards/board-service';
 import type { Logger } from '../logging/logger';
 import { chatModelsFrom } from './chat-model-list';
-import { breakdownMessages, MAX_SCRIPT_CHARS, refineMessages, refinedText, repairMessages } from './script-prompts';
+import { breakdownMessages, refineMessages, refinedText, repairMessages } from './script-prompts';
 
 /** The most a breakdown answer may be (in tokens): what the cost line's "at most" is computed from. */
 const BREAKDOWN_MAX_TOKENS = 8_000;

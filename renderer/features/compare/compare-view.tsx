@@ -46,7 +46,7 @@ function CompareDialog({ comparison }: { comparison: LibraryComparison }) {
   };
   const percent = (seconds: number) => `${sync.duration > 0 ? (seconds / sync.duration) * 100 : 0}%`;
   return (
-    <div className="compare-backdrop">
+    <div className="dialog-backdrop">
       <section
         className="compare-dialog"
         role="dialog"

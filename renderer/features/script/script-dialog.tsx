@@ -1,5 +1,6 @@
 import { FileText, FolderOpen, Loader2, RotateCcw, Sparkles, X } from 'lucide-react';
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { MAX_SCRIPT_CHARS } from '../../../shared/script/chat-models';
 import { ErrorMessage } from '../../app/error-message';
 import { useTranslator } from '../../i18n/use-translator';
 import { IconButton } from '../../ui/icon-button';
@@ -92,7 +93,7 @@ function ScriptDialogBody() {
             id={scriptId}
             data-testid="script-text"
             value={state.script}
-            maxLength={150_000}
+            maxLength={MAX_SCRIPT_CHARS}
             placeholder={t('script.placeholder')}
             onChange={(event) => state.setScript(event.target.value)}
           />

@@ -90,6 +90,15 @@ const breakdownRefused = async () => {
 describe.skipIf(gate.skip)('script to storyboard', () => {
   it('lists chat models from /v1/models and shows the cost before anything is sent', async () => {
     const server = await start();
+    // An empty script is refused before anything is sent.
+    expect(
+      await refusal('script.breakdown', {
+        requestId: crypto.randomUUID(),
+        script: '  \n',
+        videoModel: VEO,
+        chatModel: 'gpt-4o-mini',
+      }),
+    ).toMatchObject({ code: 'invalidInput', message: 'There is no script to break into shots.' });
     const list = await call<ChatModelList>('script.chatModels');
     expect(list.offline).toBe(false);
     expect(list.models.map((model) => model.id)).toEqual([
@@ -299,6 +308,23 @@ describe.skipIf(gate.skip)('script to storyboard', () => {
       'invalidImage',
     );
     expect((await refusal('boards.addCharacter', { id: board.id, name: 'mara' })).message).toContain('already');
+    // A path the window names but the user never chose is refused before anything reads it.
+    const secret = path.join(app?.paths.dataDir ?? '', '..', 'id_rsa.png');
+    await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+      .png()
+      .toFile(secret);
+    expect(
+      (await refusal('boards.addCharacterImage', { id: board.id, characterId: mara, path: secret })).message,
+    ).toContain('opens only images you choose');
+    // A shot names only characters on the sheet.
+    const stranger = crypto.randomUUID();
+    board = await call<Storyboard>('boards.updateShot', {
+      id: board.id,
+      shotId: board.shots[1]?.id,
+      patch: { characterIds: [mara, stranger] },
+    });
+    expect(board.shots[1]?.characterIds).toEqual([mara]);
+    expect(board.characters[0]?.images).toHaveLength(1);
 
     // Shot 1 on Vidu Q3 (reference images), shot 2 stays on Veo (none): queue both.
     board = await call<Storyboard>('boards.updateShot', {
@@ -344,8 +370,10 @@ describe.skipIf(gate.skip)('script to storyboard', () => {
     };
     const file = path.join(dataDir, '..', 'keeper.txt');
     await writeFile(file, SCRIPT);
+    const fromScript = (extra: readonly string[], environment: Record<string, string> = env) =>
+      runCliWith(environment, dataDir, 'board', 'from-script', file, '--video-model', VEO, ...extra);
     server.chat.script({ kind: 'text', text: JSON.stringify(VALID) });
-    const json = await runCliWith(env, dataDir, 'board', 'from-script', file, '--video-model', VEO, '--json');
+    const json = await fromScript(['--json']);
     expect(json.code, json.stderr).toBe(0);
     const printed = JSON.parse(json.stdout) as {
       ok: boolean;
@@ -375,53 +403,34 @@ describe.skipIf(gate.skip)('script to storyboard', () => {
       { kind: 'text', text: '{"shots": [{"prompt": "x", "duration": 5}]}' },
       { kind: 'text', text: JSON.stringify(VALID) },
     );
-    const repaired = await runCliWith(env, dataDir, 'board', 'from-script', file, '--video-model', VEO);
+    const repaired = await fromScript([]);
     expect(repaired.code, repaired.stderr).toBe(0);
     expect(repaired.stdout).toContain('2 shots;');
     expect(JSON.stringify(server.chat.requests.at(-1)?.body['messages'])).toContain('duration must be one of 4, 6, 8');
 
     server.chat.script({ kind: 'text', text: 'no json' }, { kind: 'text', text: 'still no json' });
-    const invalid = await runCliWith(
-      env,
-      dataDir,
-      'board',
-      'from-script',
-      file,
-      '--video-model',
-      VEO,
-      '--chat-model',
-      'deepseek-chat',
-    );
+    const invalid = await fromScript(['--chat-model', 'deepseek-chat']);
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toContain('did not answer with usable shots');
     expect(invalid.stderr).toContain('still no json');
     expect(server.chat.requests.at(-1)?.body['model']).toBe('deepseek-chat');
 
     server.chat.script({ kind: 'status', status: 429, headers: { 'retry-after': '7' } });
-    const limited = await runCliWith(env, dataDir, 'board', 'from-script', file, '--video-model', VEO, '--json');
+    const limited = await fromScript(['--json']);
     expect(limited.code).toBe(1);
     expect(JSON.parse(limited.stdout)).toMatchObject({ ok: false, error: { code: 'rateLimited' } });
 
     server.chat.script({ kind: 'refusal', message: 'Not this one.' });
-    const refused = await runCliWith(env, dataDir, 'board', 'from-script', file, '--video-model', VEO);
+    const refused = await fromScript([]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('The chat model declined: Not this one.');
     server.chat.script({ kind: 'cut', text: JSON.stringify(VALID), afterChars: 80 });
-    const cut = await runCliWith(env, dataDir, 'board', 'from-script', file, '--video-model', VEO, '--json');
+    const cut = await fromScript(['--json']);
     expect(JSON.parse(cut.stdout)).toMatchObject({
       ok: false,
       error: { code: 'network', message: expect.stringContaining('stopped before it was finished') },
     });
-    const offline = await runCliWith(
-      { ...env, REELBENCH_BASE_URL: 'http://127.0.0.1:9' },
-      dataDir,
-      'board',
-      'from-script',
-      file,
-      '--video-model',
-      VEO,
-      '--json',
-    );
+    const offline = await fromScript(['--json'], { ...env, REELBENCH_BASE_URL: 'http://127.0.0.1:9' });
     expect(JSON.parse(offline.stdout)).toMatchObject({ ok: false, error: { code: 'network' } });
     // None of the failures made a storyboard.
     const listed = JSON.parse((await runCliWith(env, dataDir, 'board', 'list', '--json')).stdout) as {
