@@ -22,6 +22,7 @@ import { createLibraryHost, type LibraryHost } from './library/library-host';
 import type { MediaUrl } from './library/library-items';
 import type { Logger } from './logging/logger';
 import { createMainRouter } from './main-services';
+import { createImageTokens } from './images/image-tokens';
 import type { SettingsStore } from './settings/settings-store';
 import { openDraftStore, type DraftStore } from './storage/draft-store';
 import { resolveLanguage } from '../../shared/i18n/translator';
@@ -143,8 +144,9 @@ export function composeServices(adapters: ServiceAdapters): Services {
   const { paths, logger, keyStore, settings } = adapters;
   const bus = createEventBus<ServiceEvents>(logger);
   const toWindow = adapters.window?.sink ? createEventEmitter(adapters.window.sink) : null;
+  const imageTokens = createImageTokens();
   if (toWindow) {
-    bus.on('jobs.changed', (job) => toWindow.emit('jobs.changed', job));
+    bus.on('jobs.changed', (job) => toWindow.emit('jobs.changed', imageTokens.forWindow(job)));
     bus.on('library.changed', (report) => toWindow.emit('library.changed', report));
     bus.on('library.item', (event) => toWindow.emit('library.item', event));
     bus.on('models.changed', (catalog) => toWindow.emit('models.changed', catalog));
@@ -282,6 +284,7 @@ export function composeServices(adapters: ServiceAdapters): Services {
       apimart,
       settings,
       keyStore,
+      imageTokens,
       images,
       library,
       desktop: window.desktop,

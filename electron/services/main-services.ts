@@ -4,7 +4,7 @@ import { createAppHandlers } from './app/app-handlers';
 import { createImageHandlers } from './images/image-handlers';
 import type { ImageService } from './images/image-service';
 import type { DesktopShell } from './desktop/desktop-shell';
-import { createImageGrants } from './images/image-grants';
+import type { ImageTokens } from './images/image-tokens';
 import { createLibraryHandlers } from './library/library-handlers';
 import type { LibraryHost } from './library/library-host';
 import { createJobHandlers } from './jobs/job-handlers';
@@ -39,6 +39,8 @@ export interface MainServiceDeps {
   /** A client for the current settings. */
   readonly apimart: () => ApimartClient;
   readonly keyStore: KeyStore;
+  /** The window's names for image files (the same ones the events to the window use). */
+  readonly imageTokens: ImageTokens;
   readonly settings: SettingsStore;
   readonly images: ImageService;
   readonly library: LibraryHost;
@@ -61,24 +63,23 @@ export interface MainServiceDeps {
 
 /** The IPC router over every service's handlers. */
 export function createMainRouter(deps: MainServiceDeps): IpcRouter {
-  // The image files the window may name: what main's own picker returned, and what main wrote itself.
-  const grants = createImageGrants([deps.paths.cacheDir, deps.paths.draftImagesDir]);
+  const tokens = deps.imageTokens;
   const handlers: IpcHandlers = {
     ...createAppHandlers(deps.identity, deps.desktop),
     ...createKeyHandlers(deps.keyStore, deps.apimart),
     ...createSettingsHandlers(deps.settings, deps.desktop),
-    ...createImageHandlers(deps.images, deps.desktop, deps.paths.cacheDir, grants),
+    ...createImageHandlers(deps.images, deps.desktop, deps.paths.cacheDir, tokens),
     ...createLibraryHandlers(deps.library, deps.desktop),
-    ...createJobHandlers(deps.jobs(), grants),
+    ...createJobHandlers(deps.jobs(), tokens),
     ...createDraftHandlers(
       deps.drafts,
       deps.draftStore,
       deps.boardStore,
       deps.desktop,
-      grants,
+      tokens,
       deps.paths.draftImagesDir,
     ),
-    ...createBoardHandlers(deps.boards, grants, deps.library, deps.onBoardProgress),
+    ...createBoardHandlers(deps.boards, tokens, deps.library, deps.onBoardProgress),
     ...createModelHandlers(deps.models),
     ...createScriptHandlers(deps.script, deps.onScriptProgress),
     // The usage ledger: billed video seconds and chat tokens.
@@ -91,5 +92,10 @@ export function createMainRouter(deps: MainServiceDeps): IpcRouter {
       );
     },
   };
-  return createIpcRouter({ handlers, isTrustedSender: deps.isTrustedSender, logger: deps.logger });
+  return createIpcRouter({
+    handlers,
+    isTrustedSender: deps.isTrustedSender,
+    logger: deps.logger,
+    forWindow: tokens.forWindow,
+  });
 }

@@ -29,7 +29,10 @@ function withModelParams(value: unknown): unknown {
   return next;
 }
 
-/** An image of a draft: its role and the app's own copy of it, with the part of it the user chose. */
+/**
+ * An image of a draft: its role and the app's own copy of it, with the part of it the user chose. Across IPC `path`
+ * carries the opaque token main issued for the file (shared/images/image-token.ts), never the file's path.
+ */
 export const draftImageSchema = z.object({
   role: imageRoleSchema,
   path: z.string().max(4096),

@@ -474,7 +474,8 @@ export const en = {
     'Every request to this API address carries your key. Only use an address you trust (APIMart’s own is api.apimart.ai).',
   'dialog.apiHost.use': 'Use this address',
   'dialog.apiHost.cancel': 'Cancel',
-  'error.image.notGranted': 'Reelbench opens only images you choose, drop or paste: "{file}" was not one of them.',
+  'error.image.notGranted':
+    'Reelbench opens only images you choose, drop or paste, and this request named another file.',
   'error.image.notGranted.action': 'Choose the image again (or drop it on the workbench).',
   'error.board.notFound': 'This storyboard no longer exists.',
   'error.board.shotNotFound': 'This shot is no longer on the storyboard.',

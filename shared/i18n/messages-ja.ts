@@ -473,7 +473,7 @@ export const ja: Catalog = {
   'dialog.apiHost.use': 'このアドレスを使う',
   'dialog.apiHost.cancel': 'キャンセル',
   'error.image.notGranted':
-    'Reelbench が開くのは、選んだ・ドロップした・貼り付けた画像だけです。「{file}」はそのどれでもありません。',
+    'Reelbench が開くのは、選んだ・ドロップした・貼り付けた画像だけです。この要求はそれ以外のファイルを指していました。',
   'error.image.notGranted.action': '画像をもう一度選んでください（または作業台にドロップしてください）。',
   'error.board.notFound': 'このストーリーボードはもう存在しません。',
   'error.board.shotNotFound': 'このショットはもうストーリーボードにありません。',

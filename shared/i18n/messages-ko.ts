@@ -465,7 +465,7 @@ export const ko: Catalog = {
   'dialog.apiHost.use': '이 주소 사용',
   'dialog.apiHost.cancel': '취소',
   'error.image.notGranted':
-    'Reelbench는 직접 고르거나 끌어다 놓거나 붙여 넣은 이미지만 엽니다. "{file}"은(는) 그런 이미지가 아닙니다.',
+    'Reelbench는 직접 고르거나 끌어다 놓거나 붙여 넣은 이미지만 엽니다. 이 요청은 그 밖의 파일을 가리켰습니다.',
   'error.image.notGranted.action': '이미지를 다시 고르세요(또는 작업대에 끌어다 놓으세요).',
   'error.board.notFound': '이 스토리보드는 더 이상 없습니다.',
   'error.board.shotNotFound': '이 샷은 더 이상 스토리보드에 없습니다.',

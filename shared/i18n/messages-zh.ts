@@ -451,7 +451,7 @@ export const zh: Catalog = {
     '发往此 API 地址的每个请求都会携带您的密钥。请只使用您信任的地址（APIMart 自己的地址是 api.apimart.ai）。',
   'dialog.apiHost.use': '使用此地址',
   'dialog.apiHost.cancel': '取消',
-  'error.image.notGranted': 'Reelbench 只打开您选择、拖入或粘贴的图片：“{file}”不在其中。',
+  'error.image.notGranted': 'Reelbench 只打开您选择、拖入或粘贴的图片，而此请求指向了其他文件。',
   'error.image.notGranted.action': '请重新选择该图片（或将其拖到工作台上）。',
   'error.board.notFound': '此故事板已不存在。',
   'error.board.shotNotFound': '此镜头已不在故事板上。',

@@ -7,6 +7,7 @@ import {
   preparedImageSchema,
   prepareOptionsSchema,
 } from '../images/image-models';
+import { imageTokenSchema } from '../images/image-token';
 import {
   itemIdSchema,
   libraryComparisonSchema,
@@ -70,15 +71,17 @@ export const contract = {
     'settings.update': { request: settingsPatchSchema, response: settingsSchema },
     // What was wrong with settings.json when it was read (fields reset, the copy kept), to tell the user once.
     'settings.problems': { request: z.undefined(), response: z.array(settingsProblemSchema) },
+    // Images are named by the tokens main gave out (its picker, a drop, a paste, an image slot), never by path.
     'images.inspect': {
-      request: z.object({ path: z.string().min(1).max(4096), target: imageTargetSchema.optional() }),
+      request: z.object({ image: imageTokenSchema, target: imageTargetSchema.optional() }),
       response: imageInspectionSchema,
     },
     'images.prepare': {
-      request: prepareOptionsSchema.extend({ path: z.string().min(1).max(4096) }),
-      response: preparedImageSchema.extend({ preview: z.string() }),
+      request: prepareOptionsSchema.extend({ image: imageTokenSchema }),
+      // Where main keeps the prepared file stays in main: the window gets its facts and a preview.
+      response: preparedImageSchema.omit({ path: true }).extend({ preview: z.string() }),
     },
-    'images.pick': { request: z.undefined(), response: z.object({ path: z.string() }).nullable() },
+    'images.pick': { request: z.undefined(), response: z.object({ image: imageTokenSchema }).nullable() },
     'images.importData': {
       request: z.object({
         dataUrl: z
@@ -86,7 +89,7 @@ export const contract = {
           .max(56_000_000)
           .regex(/^data:image\/[\w.+-]+;base64,/),
       }),
-      response: z.object({ path: z.string() }),
+      response: z.object({ image: imageTokenSchema }),
     },
     'library.list': { request: libraryQuerySchema, response: libraryPageSchema },
     'library.get': { request: z.object({ id: itemIdSchema }), response: libraryItemSchema },
@@ -167,7 +170,7 @@ export const contract = {
     'drafts.get': { request: z.object({ id: z.string().uuid() }), response: draftSchema },
     'drafts.update': { request: z.object({ id: z.string().uuid(), patch: draftPatchSchema }), response: draftSchema },
     'drafts.setImage': {
-      request: z.object({ id: z.string().uuid(), role: imageRoleSchema, path: z.string().min(1).max(4096).nullable() }),
+      request: z.object({ id: z.string().uuid(), role: imageRoleSchema, image: imageTokenSchema.nullable() }),
       response: draftSchema,
     },
     'drafts.removeImage': {
@@ -263,7 +266,7 @@ export const contract = {
         id: z.string().uuid(),
         shotId: z.string().uuid(),
         role: imageRoleSchema,
-        path: z.string().min(1).max(4096).nullable(),
+        image: imageTokenSchema.nullable(),
       }),
       response: storyboardSchema,
     },
@@ -327,7 +330,7 @@ export const contract = {
       response: storyboardSchema,
     },
     'boards.addCharacterImage': {
-      request: z.object({ id: z.string().uuid(), characterId: z.string().uuid(), path: z.string().min(1).max(4096) }),
+      request: z.object({ id: z.string().uuid(), characterId: z.string().uuid(), image: imageTokenSchema }),
       response: storyboardSchema,
     },
     'boards.removeCharacterImage': {

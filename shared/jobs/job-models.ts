@@ -9,7 +9,10 @@ export { jobPhaseSchema, TERMINAL_PHASES, type JobPhase } from './job-phases';
 /** Why a job is not moving right now (it will, by itself, when the reason goes away). */
 export const jobWaitSchema = z.enum(['network', 'balance', 'rateLimit', 'key', 'disk']).nullable();
 
-/** One image a job sends: the user's original file and its role; the job prepares (crops, encodes) and uploads it. */
+/**
+ * One image a job sends: the user's original file and its role; the job prepares (crops, encodes) and uploads it.
+ * Across IPC `path` carries the opaque token main issued for the file, never the file's path.
+ */
 export const jobImageSchema = z.object({
   role: imageRoleSchema,
   path: z.string().min(1).max(4096),

@@ -86,14 +86,14 @@ describe.skipIf(gate.skip)('every screen in every state, as a designer reviews i
     const enqueue = (request: object) => page.evaluate(`window.reelbench.jobs.enqueue(${JSON.stringify(request)})`);
     // The frame is chosen through the picker, as the user does: the window may name only such files.
     app.desktop.nextFile = photo;
-    await page.evaluate('window.reelbench.images.pick()');
+    const picked = (await page.evaluate('window.reelbench.images.pick()')) as { data: { image: string } };
     fake.inject('generate', { kind: 'status', status: 402, body: { error: { message: 'Insufficient balance' } } });
     await enqueue({ prompt: 'A balance too low for this one', model: 'sora-2-preview', params: { duration: 4 } });
     await enqueue({
       prompt: LONG_TITLE,
       model: 'veo3.1-fast-official',
       params: { duration: 8, aspect_ratio: '9:16', resolution: '1080p' },
-      images: [{ role: 'first', path: photo }],
+      images: [{ role: 'first', path: picked.data.image }],
     });
     await enqueue({ prompt: 'Koi in a moonlit pond, slow drift', model: 'kling-v3', params: { duration: 5 } });
     for (let index = 0; index < 3; index += 1)

@@ -22,6 +22,8 @@ export interface ServicesSetup {
   /** Every answer dispatched through `call`, serialized. */
   readonly traffic: string[];
   call(channel: string, payload?: unknown): Promise<IpcResult<unknown>>;
+  /** Chooses `file` through main's own picker, as the user does, and answers the token the window gets for it. */
+  pick(file: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -82,6 +84,15 @@ export async function setupServices(
       const answer = await services.router.dispatch(channel, payload, { senderUrl: 'app://reelbench/index.html' });
       traffic.push(JSON.stringify(answer));
       return answer;
+    },
+    pick: async (file) => {
+      desktop.nextFile = file;
+      const answer = await services.router.dispatch('images.pick', undefined, {
+        senderUrl: 'app://reelbench/index.html',
+      });
+      desktop.nextFile = null;
+      if (!answer.ok || answer.data === null) throw new Error(`the picker gave no token: ${JSON.stringify(answer)}`);
+      return (answer.data as { image: string }).image;
     },
     close: async () => {
       await services.close();

@@ -1,4 +1,4 @@
-import type { ImageGrants } from '../images/image-grants';
+import type { ImageTokens } from '../images/image-tokens';
 import type { DomainHandlers } from '../ipc/router';
 import type { LibraryHost } from '../library/library-host';
 import type { BoardService } from './board-service';
@@ -10,7 +10,7 @@ import { appError } from '../../../shared/i18n/error-text';
 /** Handlers of the `boards.*` domain. */
 export function createBoardHandlers(
   boards: BoardService,
-  grants: ImageGrants,
+  tokens: ImageTokens,
   library: LibraryHost,
   onProgress: (id: string, fraction: number) => void,
 ): DomainHandlers<'boards'> {
@@ -29,22 +29,16 @@ export function createBoardHandlers(
     'boards.duplicateShot': ({ id, shotId }) => boards.duplicateShot(id, shotId),
     'boards.removeShot': ({ id, shotId }) => boards.removeShot(id, shotId),
     'boards.restoreShot': ({ id, shotId }) => boards.restoreShot(id, shotId),
-    'boards.setShotImage': ({ id, shotId, role, path }) => {
-      // Only files the user chose (or the app wrote) can be copied into a shot.
-      if (path !== null) grants.check(path);
-      return boards.setShotImage(id, shotId, role, path);
-    },
+    'boards.setShotImage': ({ id, shotId, role, image }) =>
+      boards.setShotImage(id, shotId, role, image === null ? null : tokens.fileOf(image)),
     'boards.removeShotImage': ({ id, shotId, index }) => boards.removeShotImage(id, shotId, index),
     'boards.chooseTake': ({ id, shotId, jobId }) => boards.chooseTake(id, shotId, jobId),
     'boards.extendTake': ({ id, shotId, jobId }) => boards.extendTake(id, shotId, jobId),
     'boards.addCharacter': ({ id, ...input }) => boards.addCharacter(id, input),
     'boards.updateCharacter': ({ id, characterId, patch }) => boards.updateCharacter(id, characterId, patch),
     'boards.removeCharacter': ({ id, characterId }) => boards.removeCharacter(id, characterId),
-    'boards.addCharacterImage': ({ id, characterId, path }) => {
-      // Only files the user chose (or the app wrote) can be copied into a character.
-      grants.check(path);
-      return boards.addCharacterImage(id, characterId, path);
-    },
+    'boards.addCharacterImage': ({ id, characterId, image }) =>
+      boards.addCharacterImage(id, characterId, tokens.fileOf(image)),
     'boards.removeCharacterImage': ({ id, characterId, index }) => boards.removeCharacterImage(id, characterId, index),
     'boards.plan': ({ id, scope }) => boards.plan(id, scope),
     'boards.generate': ({ id, scope }) => boards.generate(id, scope),

@@ -1,4 +1,4 @@
-import type { ImageGrants } from '../images/image-grants';
+import type { ImageTokens } from '../images/image-tokens';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DomainHandlers } from '../ipc/router';
@@ -15,7 +15,7 @@ export function createDraftHandlers(
   store: DraftStore,
   boards: BoardStore,
   desktop: DesktopShell,
-  grants: ImageGrants,
+  tokens: ImageTokens,
   /** Where imported characters' pictures are written. */
   imagesDir: string,
   now: () => Date = () => new Date(),
@@ -25,10 +25,7 @@ export function createDraftHandlers(
     'drafts.create': (initial) => drafts.create(initial),
     'drafts.get': ({ id }) => drafts.get(id),
     'drafts.update': ({ id, patch }) => drafts.update(id, patch),
-    'drafts.setImage': ({ id, role, path: source }) => {
-      if (source !== null) grants.check(source);
-      return drafts.setImage(id, role, source);
-    },
+    'drafts.setImage': ({ id, role, image }) => drafts.setImage(id, role, image === null ? null : tokens.fileOf(image)),
     'drafts.removeImage': ({ id, index }) => drafts.removeImage(id, index),
     'drafts.duplicate': ({ id }) => drafts.duplicate(id),
     'drafts.remove': ({ id }) => drafts.remove(id),

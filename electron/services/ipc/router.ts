@@ -36,6 +36,8 @@ export interface RouterDeps {
   readonly handlers: IpcHandlers;
   readonly isTrustedSender: TrustedSenderCheck;
   readonly logger: Logger;
+  /** What every answer goes through on its way to the window (main's files become image tokens). */
+  readonly forWindow?: <T>(response: T) => T;
 }
 
 function isInvokeChannel(channel: string): channel is InvokeChannel {
@@ -51,7 +53,12 @@ function unexpected(channel: string): AppErrorData {
 }
 
 /** Builds the main-side router from the contract and one handler per channel. */
-export function createIpcRouter({ handlers, isTrustedSender, logger }: RouterDeps): IpcRouter {
+export function createIpcRouter({
+  handlers,
+  isTrustedSender,
+  logger,
+  forWindow = (response) => response,
+}: RouterDeps): IpcRouter {
   async function dispatch(channel: string, payload: unknown, context: CallContext): Promise<IpcResult<unknown>> {
     if (!isTrustedSender(context.senderUrl)) {
       logger.warn('ipc: refused a message from an untrusted sender', { channel, senderUrl: context.senderUrl });
@@ -77,7 +84,7 @@ export function createIpcRouter({ handlers, isTrustedSender, logger }: RouterDep
     let response: unknown;
     try {
       const handler = handlers[channel] as (request: unknown, context: CallContext) => unknown;
-      response = await handler(parsed.data, context);
+      response = forWindow(await handler(parsed.data, context));
     } catch (error) {
       if (error instanceof AppError) return fail(error.toData());
       logger.error('ipc: handler threw', { channel, error });

@@ -1,16 +1,16 @@
-import type { ImageGrants } from '../images/image-grants';
+import type { ImageTokens } from '../images/image-tokens';
 import type { DomainHandlers } from '../ipc/router';
 import type { JobRunner } from './job-runner';
 
-/** Handlers of the `jobs.*` domain. */
-/** Handlers of the `jobs.*` domain; the images a request names must be ones the window may name. */
-export function createJobHandlers(runner: JobRunner, grants: ImageGrants): DomainHandlers<'jobs'> {
+/** Handlers of the `jobs.*` domain; a request's images are tokens main issued, looked up before anything runs. */
+export function createJobHandlers(runner: JobRunner, tokens: ImageTokens): DomainHandlers<'jobs'> {
   return {
     'jobs.list': () => runner.list(),
-    'jobs.enqueue': (request) => {
-      for (const image of request.images ?? []) grants.check(image.path);
-      return runner.enqueue(request);
-    },
+    'jobs.enqueue': (request) =>
+      runner.enqueue({
+        ...request,
+        images: (request.images ?? []).map((image) => ({ ...image, path: tokens.fileOf(image.path) })),
+      }),
     'jobs.cancel': ({ id }) => runner.cancel(id),
     'jobs.retry': ({ id }) => runner.retry(id),
     'jobs.hide': ({ id }) => {

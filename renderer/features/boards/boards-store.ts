@@ -47,7 +47,8 @@ export interface BoardsStore {
   chooseTake(shotId: string, jobId: string): Promise<void>;
   /** A new shot after this one continuing one of its takes (the model's remix), selected for its prompt. */
   extendTake(shotId: string, jobId: string): Promise<void>;
-  setFirstFrame(shotId: string, path: string | null): Promise<void>;
+  /** Sets (or, with null, clears) a shot's first frame from an image token. */
+  setFirstFrame(shotId: string, image: string | null): Promise<void>;
   pickFirstFrame(shotId: string): Promise<void>;
   /** The shot whose first frame is being taken from the previous shot's last frame. */
   readonly grabbing: string | null;
@@ -271,14 +272,14 @@ export const useBoardsStore = create<BoardsStore>()((set, get) => {
       const added = next?.shots[index + 1];
       if (added) set({ selectedShotId: added.id });
     },
-    setFirstFrame: (shotId, path) =>
-      change((board) => unwrap(api().boards.setShotImage({ id: board.id, shotId, role: 'first', path }))).then(
+    setFirstFrame: (shotId, image) =>
+      change((board) => unwrap(api().boards.setShotImage({ id: board.id, shotId, role: 'first', image }))).then(
         () => undefined,
       ),
     async pickFirstFrame(shotId) {
       try {
         const picked = await unwrap(api().images.pick());
-        if (picked) await get().setFirstFrame(shotId, picked.path);
+        if (picked) await get().setFirstFrame(shotId, picked.image);
       } catch (error) {
         fail(error);
       }
@@ -296,8 +297,8 @@ export const useBoardsStore = create<BoardsStore>()((set, get) => {
       set({ grabbing: shotId });
       try {
         const dataUrl = await lastFrameOf(item.videoUrl);
-        const { path } = await unwrap(api().images.importData({ dataUrl }));
-        await get().setFirstFrame(shotId, path);
+        const { image } = await unwrap(api().images.importData({ dataUrl }));
+        await get().setFirstFrame(shotId, image);
       } catch (error) {
         fail(error);
       } finally {

@@ -29,7 +29,7 @@ export const characterActions = {
         for (const image of before.images)
           if (id)
             restored = await unwrap(
-              api().boards.addCharacterImage({ id: board.id, characterId: id, path: image.path }),
+              api().boards.addCharacterImage({ id: board.id, characterId: id, image: image.path }),
             );
         await useBoardsStore.getState().open(restored.id);
       },
@@ -40,7 +40,9 @@ export const characterActions = {
     try {
       const picked = await unwrap(api().images.pick());
       if (!picked) return;
-      await apply((board) => unwrap(api().boards.addCharacterImage({ id: board.id, characterId, path: picked.path })));
+      await apply((board) =>
+        unwrap(api().boards.addCharacterImage({ id: board.id, characterId, image: picked.image })),
+      );
     } catch (error) {
       useNoticesStore.getState().fail(error, 'board-notice');
     }

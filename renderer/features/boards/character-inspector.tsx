@@ -35,7 +35,7 @@ export function CharacterInspector({ board, character }: { board: Storyboard; ch
             {character.images.map((image, index) => (
               <CharacterImage
                 key={image.path}
-                path={image.path}
+                image={image.path}
                 label={t('characters.imageOf', { name: character.name, number: index + 1 })}
                 onRemove={() => void characterActions.removeImage(character.id, index)}
               />
@@ -111,9 +111,9 @@ function CharacterText({ character }: { character: Character }) {
   );
 }
 
-function CharacterImage({ path, label, onRemove }: { path: string; label: string; onRemove: () => void }) {
+function CharacterImage({ image, label, onRemove }: { image: string; label: string; onRemove: () => void }) {
   const { t } = useTranslator();
-  const preview = usePicturePreview(path);
+  const preview = usePicturePreview(image);
   return (
     <li className="character-image" data-testid="character-image">
       {preview ? <img src={preview} alt={label} /> : <span className="character-image-wait" aria-label={label} />}

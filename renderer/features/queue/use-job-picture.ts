@@ -17,7 +17,7 @@ async function pictureOf(job: Job): Promise<string | null> {
   // The same preparation the upload went through: the row shows exactly the frame APIMart was sent.
   return unwrap(
     api().images.prepare({
-      path: image.path,
+      image: image.path,
       model: job.request.model,
       params: job.request.params,
       ...(image.crop ? { crop: image.crop } : {}),

@@ -28,7 +28,6 @@ export interface WorkbenchStore {
   /** Moves the draft to another model, keeping what still fits; returns what changed so the window can say so. */
   chooseModel(modelId: string): readonly FitChange[];
   flush(): Promise<void>;
-  attachPath(role: ImageRole, path: string): Promise<void>;
   attachData(role: ImageRole, dataUrl: string): Promise<void>;
   pick(role: ImageRole): Promise<void>;
   removeImage(index: number): Promise<void>;
@@ -55,9 +54,9 @@ export const useWorkbenchStore = create<WorkbenchStore>()((set, get) => {
     try {
       const views = await Promise.all(
         draft.images.map(async (image) => {
-          const inspection = await unwrap(api().images.inspect({ path: image.path, target }));
+          const inspection = await unwrap(api().images.inspect({ image: image.path, target }));
           const prepared = await unwrap(
-            api().images.prepare({ path: image.path, ...target, ...(image.crop ? { crop: image.crop } : {}) }),
+            api().images.prepare({ image: image.path, ...target, ...(image.crop ? { crop: image.crop } : {}) }),
           );
           return {
             inspection,
@@ -129,8 +128,8 @@ export const useWorkbenchStore = create<WorkbenchStore>()((set, get) => {
       fail(error);
     }
   }
-  const setImage = (role: ImageRole, path: string) =>
-    changeImages((id) => unwrap(api().drafts.setImage({ id, role, path })));
+  const setImage = (role: ImageRole, image: string) =>
+    changeImages((id) => unwrap(api().drafts.setImage({ id, role, image })));
 
   return {
     draft: null,
@@ -192,10 +191,9 @@ export const useWorkbenchStore = create<WorkbenchStore>()((set, get) => {
       return changes;
     },
     flush,
-    attachPath: (role, path) => setImage(role, path),
     async attachData(role, dataUrl) {
       try {
-        await setImage(role, (await unwrap(api().images.importData({ dataUrl }))).path);
+        await setImage(role, (await unwrap(api().images.importData({ dataUrl }))).image);
       } catch (error) {
         fail(error);
       }
@@ -203,7 +201,7 @@ export const useWorkbenchStore = create<WorkbenchStore>()((set, get) => {
     async pick(role) {
       try {
         const picked = await unwrap(api().images.pick());
-        if (picked) await setImage(role, picked.path);
+        if (picked) await setImage(role, picked.image);
       } catch (error) {
         fail(error);
       }

@@ -300,21 +300,31 @@ describe.skipIf(gate.skip)('script to storyboard', () => {
     await sharp({ create: { width: 640, height: 800, channels: 3, background: { r: 180, g: 120, b: 90 } } })
       .png()
       .toFile(face);
-    board = await call<Storyboard>('boards.addCharacterImage', { id: board.id, characterId: mara, path: face });
+    board = await call<Storyboard>('boards.addCharacterImage', {
+      id: board.id,
+      characterId: mara,
+      image: await app?.pick(face),
+    });
     expect(board.characters[0]?.images).toHaveLength(1);
     const broken = path.join(app?.paths.cacheDir ?? '', 'broken.png');
     await import('node:fs/promises').then((fs) => fs.writeFile(broken, 'not an image'));
-    expect((await refusal('boards.addCharacterImage', { id: board.id, characterId: mara, path: broken })).code).toBe(
-      'invalidImage',
-    );
+    expect(
+      (await refusal('boards.addCharacterImage', { id: board.id, characterId: mara, image: await app?.pick(broken) }))
+        .code,
+    ).toBe('invalidImage');
     expect((await refusal('boards.addCharacter', { id: board.id, name: 'mara' })).message).toContain('already');
-    // A path the window names but the user never chose is refused before anything reads it.
+    // A file the window names but the user never chose is refused before anything reads it: by its path, and by a
+    // token main never issued.
     const secret = path.join(app?.paths.dataDir ?? '', '..', 'id_rsa.png');
     await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
       .png()
       .toFile(secret);
+    expect((await refusal('boards.addCharacterImage', { id: board.id, characterId: mara, image: secret })).code).toBe(
+      'invalidInput',
+    );
     expect(
-      (await refusal('boards.addCharacterImage', { id: board.id, characterId: mara, path: secret })).message,
+      (await refusal('boards.addCharacterImage', { id: board.id, characterId: mara, image: `img_${'A'.repeat(24)}` }))
+        .message,
     ).toContain('opens only images you choose');
     // A shot names only characters on the sheet.
     const stranger = crypto.randomUUID();

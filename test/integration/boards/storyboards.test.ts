@@ -79,16 +79,17 @@ describe.skipIf(gate.skip)('storyboards', () => {
     const refused = (await app.call('boards.moveShot', { id: board.id, shotId: second, toIndex: -1 })) as Answer;
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
 
-    // A path the user never chose is refused before anything reads it; the shot keeps no image.
+    // A path the user never chose is refused before anything reads it (the window names files only by the tokens
+    // main gave it); the shot keeps no image.
     const secret = path.join(app.paths.dataDir, '..', 'id_rsa.png');
     const notChosen = (await app.call('boards.setShotImage', {
       id: board.id,
       shotId: second,
       role: 'first',
-      path: secret,
+      image: secret,
     })) as Answer;
     expect(notChosen).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
-    expect(notChosen.error?.message).toContain('opens only images you choose');
+    expect(notChosen.error?.message).toContain('an image token from Reelbench');
     expect((await call<Storyboard>('boards.get', { id: board.id })).shots[0]?.images).toEqual([]);
     // Encoded takes are accepted only for an export under way, and only for takes the film has.
     const noTakes = (await app.call('boards.beginEncoded', { id: board.id })) as Answer;

@@ -106,14 +106,14 @@ settings?.click();
 // A job whose image is gone by the time it runs fails before anything is sent, and the shell says so. The image
 // was chosen through the picker (the window may name no other file) and then disappeared.
 recorder.nextOpenFile = '/nonexistent/reelbench-test/image.png';
-await invoke('images.pick', undefined, { url: 'app://reelbench/index.html' });
+const chosen = await invoke('images.pick', undefined, { url: 'app://reelbench/index.html' });
 const enqueued = await invoke(
   'jobs.enqueue',
   {
     prompt: 'a job',
     model: 'sora-2-preview',
     params: { duration: 4, aspect_ratio: 'landscape' },
-    images: [{ role: 'first', path: '/nonexistent/reelbench-test/image.png' }],
+    images: [{ role: 'first', path: chosen.data.image }],
   },
   { url: 'app://reelbench/index.html' },
 );
