@@ -97,6 +97,10 @@ try {
   }
   const joinRatio = median(ours.map((sample) => sample.milliseconds)) / median(theirs);
   const growth = Math.max(...ours.map((sample) => sample.rssGrowthMb));
+  const each = (times: number[]) => times.map((milliseconds) => milliseconds.toFixed(0)).join(', ');
+  console.log(
+    `sequence export runs: ours ${each(ours.map((sample) => sample.milliseconds))} ms; ffmpeg ${each(theirs)} ms`,
+  );
   console.log(
     `sequence export: ${CLIPS} takes of ${seconds} s ${width}×${height} (${totalMb.toFixed(0)} MB), lossless remux ` +
       `${median(ours.map((sample) => sample.milliseconds)).toFixed(0)} ms (median of ${runs}); ffmpeg -f concat -c copy ` +

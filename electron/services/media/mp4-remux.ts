@@ -1,10 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import {
   ALL_FORMATS,
+  BufferSource,
   EncodedAudioPacketSource,
   EncodedPacketSink,
   EncodedVideoPacketSource,
   FilePathSource,
-  FilePathTarget,
   Input,
   Mp4OutputFormat,
   Output,
@@ -15,6 +16,7 @@ import {
   type VideoCodec,
 } from 'mediabunny';
 import { chplBox, type Chapter } from './chapter-box';
+import { FileWriteTarget } from './file-write-target';
 
 /** One clip of a remux: its file and the chapter title it starts (if chapters are written). */
 export interface RemuxClip {
@@ -31,6 +33,8 @@ export interface RemuxOptions {
   /** Called with the fraction done (0–1) as packets are copied. */
   readonly onProgress?: (fraction: number) => void;
   readonly signal?: AbortSignal;
+  /** Clips up to this many bytes are read whole to copy their packets; larger ones piece by piece (32 MiB). */
+  readonly wholeClipBytes?: number;
 }
 
 /** What a remux produced. */
@@ -48,6 +52,7 @@ export class RemuxMismatch extends Error {
 }
 
 interface OpenedClip {
+  readonly file: string;
   readonly input: Input;
   readonly video: InputVideoTrack;
   readonly audio: InputAudioTrack | null;
@@ -95,7 +100,25 @@ async function openClip(clip: RemuxClip): Promise<OpenedClip> {
   // before zero).
   const start = await video.getFirstTimestamp();
   const duration = (await video.computeDuration()) - start;
-  return { input, video, audio, videoConfig, audioConfig, start, duration, title: clip.title };
+  return { file: clip.file, input, video, audio, videoConfig, audioConfig, start, duration, title: clip.title };
+}
+
+const WHOLE_CLIP_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The clip's tracks to copy packets from. A take (a few to a few dozen MB) is read in one go and its packets are
+ * views of that one buffer, instead of one fresh buffer per read; one clip at a time is held.
+ */
+async function packetTracks(
+  clip: OpenedClip,
+  wholeClipBytes: number,
+): Promise<{ video: InputVideoTrack; audio: InputAudioTrack | null; dispose(): void }> {
+  const size = await clip.input.source.getSize();
+  if (size > wholeClipBytes) return { video: clip.video, audio: clip.audio, dispose: () => undefined };
+  const input = new Input({ formats: ALL_FORMATS, source: new BufferSource(await readFile(clip.file)) });
+  const video = await input.getPrimaryVideoTrack();
+  if (!video) throw new RemuxMismatch(`${clip.file} has no video track.`);
+  return { video, audio: clip.audio ? await input.getPrimaryAudioTrack() : null, dispose: () => input.dispose() };
 }
 
 /** Whether every clip can be copied packet for packet into one file; the reason when not. */
@@ -138,11 +161,11 @@ export async function remuxClips(
     const [first] = opened;
     if (!first) throw new RemuxMismatch('there is nothing to join.');
 
+    const target = new FileWriteTarget(outFile);
     const output = new Output({
       // Boxes in udta (not an ilst): the only way to carry a Nero chapter list and private records in one pass.
       format: new Mp4OutputFormat({ fastStart: false, metadataFormat: 'udta' }),
-      // Written in 16 MiB chunks: a few large writes instead of one per packet.
-      target: new FilePathTarget(outFile, { chunked: true }),
+      target,
     });
     const videoSource = new EncodedVideoPacketSource(first.video.codec as VideoCodec);
     output.addVideoTrack(videoSource, { rotation: first.video.rotation });
@@ -174,8 +197,9 @@ export async function remuxClips(
       let lastAudio = 0;
       const joining = opened.length > 1;
       for (const clip of opened) {
+        const tracks = await packetTracks(clip, options.wholeClipBytes ?? WHOLE_CLIP_BYTES);
         let firstVideo = true;
-        for await (const packet of new EncodedPacketSink(clip.video).packets()) {
+        for await (const packet of new EncodedPacketSink(tracks.video).packets()) {
           if (options.signal?.aborted) throw options.signal.reason;
           await videoSource.add(
             packet.clone({ timestamp: clipStart + packet.timestamp - clip.start }),
@@ -184,12 +208,12 @@ export async function remuxClips(
           firstVideo = false;
           options.onProgress?.(Math.min(1, (clipStart + packet.timestamp - clip.start) / total));
         }
-        if (clip.audio && audioSource) {
+        if (tracks.audio && audioSource) {
           // Joined, sound is placed against its own clip's picture, so no drift builds up from clip to clip; a frame
           // of sound that starts after the picture has ended (encoder padding) is left out, so the film is as long as
           // its pictures and timestamps never go back. A single file keeps every packet.
           let firstAudio = true;
-          for await (const packet of new EncodedPacketSink(clip.audio).packets()) {
+          for await (const packet of new EncodedPacketSink(tracks.audio).packets()) {
             const offset = packet.timestamp - clip.start;
             const timestamp = clipStart + offset;
             if (joining && (offset >= clip.duration - 1e-6 || timestamp < lastAudio)) continue;
@@ -201,6 +225,7 @@ export async function remuxClips(
             lastAudio = timestamp;
           }
         }
+        tracks.dispose();
         clipStart += clip.duration;
       }
       await output.finalize();
@@ -209,6 +234,7 @@ export async function remuxClips(
     } finally {
       options.signal?.removeEventListener('abort', abort);
       if (output.state !== 'finalized' && output.state !== 'canceled') await output.cancel();
+      target.closeFile();
     }
   } finally {
     for (const clip of opened) clip.input.dispose();

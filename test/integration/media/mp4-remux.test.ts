@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ALL_FORMATS, EncodedPacketSink, FilePathSource, Input, type InputTrack } from 'mediabunny';
@@ -79,6 +79,24 @@ describe('joining clips losslessly', () => {
     input.dispose();
     expect(raw).toBeInstanceOf(Uint8Array);
     expect(readChplBox(raw as Uint8Array).map((chapter) => chapter.start)).toEqual([0, 2, 5]);
+  });
+
+  it('copies the same packets into the same bytes whether a clip is read whole or piece by piece', async () => {
+    const titled = clips.map((file, index) => ({ file, title: `Shot ${index + 1}` }));
+    const whole = path.join(dir, 'whole.mp4');
+    const pieces = path.join(dir, 'pieces.mp4');
+    await remuxClips(titled, whole, { chapters: true });
+    // Every clip counts as too large to hold: read through mediabunny's own file reader instead.
+    await remuxClips(titled, pieces, { chapters: true, wholeClipBytes: 0 });
+    const digest = async (file: string) =>
+      createHash('sha256')
+        .update(await readFile(file))
+        .digest('hex');
+    expect((await stat(whole)).size).toBeGreaterThan(100_000);
+    expect(await digest(pieces)).toBe(await digest(whole));
+    expect((await packetHashes(pieces)).video).toEqual(
+      (await Promise.all(clips.map(packetHashes))).flatMap((hashes) => hashes.video),
+    );
   });
 
   it('refuses clips whose codec parameters differ, naming them, and writes nothing', async () => {
