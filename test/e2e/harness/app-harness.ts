@@ -172,10 +172,14 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   });
   page.on('pageerror', (error) => pageErrors.push(error.message));
 
+  // Answers and events cross as JSON text, parsed in the page: a string is one cheap value for Playwright's protocol,
+  // where an object would be rebuilt there from a script as large as the answer (a 30–50 ms task for a page of the
+  // library grid, which Electron's IPC does not cost: its structured clone is closer to JSON.parse).
   await page.exposeBinding('__reelbenchInvoke', async (source, channel: string, payload: unknown) => {
     const answer = await services.router.dispatch(channel, payload, { senderUrl: source.frame.url() });
+    const text = JSON.stringify(answer);
     ipcTraffic.push(JSON.stringify({ channel, answer }));
-    return answer;
+    return text;
   });
   await page.addInitScript({ content: await pageBridgeScript() });
 
@@ -185,11 +189,11 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
     page
       .evaluate(
         ([name, body]) =>
-          (globalThis as unknown as { __reelbenchDeliver(event: string, payload: unknown): void }).__reelbenchDeliver(
+          (globalThis as unknown as { __reelbenchDeliver(event: string, payload: string): void }).__reelbenchDeliver(
             name,
             body,
           ),
-        [event, payload] as const,
+        [event, JSON.stringify(payload)] as const,
       )
       .catch(() => undefined);
   };
@@ -209,15 +213,17 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
     libraryRoot,
     ipcTraffic,
     pageErrors,
-    rawInvoke: (channel, payload) =>
-      page.evaluate(
-        ([name, body]) =>
-          (globalThis as unknown as { __reelbenchInvoke(c: string, p: unknown): Promise<unknown> }).__reelbenchInvoke(
-            name,
-            body,
-          ),
-        [channel, payload] as const,
-      ),
+    rawInvoke: async (channel, payload) =>
+      JSON.parse(
+        await page.evaluate(
+          ([name, body]) =>
+            (globalThis as unknown as { __reelbenchInvoke(c: string, p: unknown): Promise<string> }).__reelbenchInvoke(
+              name,
+              body,
+            ),
+          [channel, payload] as const,
+        ),
+      ) as unknown,
     close: async () => {
       await keyStore.clear().catch(() => undefined);
       await services.close();
