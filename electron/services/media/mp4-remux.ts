@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   ALL_FORMATS,
   BufferSource,
@@ -105,6 +106,24 @@ async function openClip(clip: RemuxClip): Promise<OpenedClip> {
 
 const WHOLE_CLIP_BYTES = 32 * 1024 * 1024;
 
+/** The longest the join runs before letting the process's other work in (it runs in the app's main process). */
+const SLICE_MS = 16;
+
+/**
+ * Lets the event loop turn once every `SLICE_MS`: packets read from memory and written synchronously resolve as
+ * microtasks, so on a slow disk (a library on a network share) the join could otherwise hold the window's IPC for as
+ * long as the writes take.
+ */
+function createYielder(): () => Promise<void> | undefined {
+  let since = performance.now();
+  return () => {
+    if (performance.now() - since < SLICE_MS) return undefined;
+    return nextTurn().then(() => {
+      since = performance.now();
+    });
+  };
+}
+
 /**
  * The clip's tracks to copy packets from. A take (a few to a few dozen MB) is read in one go and its packets are
  * views of that one buffer, instead of one fresh buffer per read; one clip at a time is held.
@@ -196,10 +215,12 @@ export async function remuxClips(
       let clipStart = 0;
       let lastAudio = 0;
       const joining = opened.length > 1;
+      const yieldNow = createYielder();
       for (const clip of opened) {
         const tracks = await packetTracks(clip, options.wholeClipBytes ?? WHOLE_CLIP_BYTES);
         let firstVideo = true;
         for await (const packet of new EncodedPacketSink(tracks.video).packets()) {
+          await yieldNow();
           if (options.signal?.aborted) throw options.signal.reason;
           await videoSource.add(
             packet.clone({ timestamp: clipStart + packet.timestamp - clip.start }),
@@ -217,6 +238,7 @@ export async function remuxClips(
             const offset = packet.timestamp - clip.start;
             const timestamp = clipStart + offset;
             if (joining && (offset >= clip.duration - 1e-6 || timestamp < lastAudio)) continue;
+            await yieldNow();
             await audioSource.add(
               packet.clone({ timestamp }),
               firstAudio && clip.audioConfig ? { decoderConfig: clip.audioConfig } : undefined,
