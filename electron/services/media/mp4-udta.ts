@@ -44,7 +44,11 @@ function children(buffer: Buffer): { type: string; bytes: Buffer }[] | null {
   return at === buffer.length ? found : null;
 }
 
-async function topBoxes(file: string): Promise<TopBox[] | null> {
+/**
+ * The file's top-level boxes, or null when they do not add up. `cut` is set when the last box runs past the end of the
+ * file (a write that stopped part-way); that box is not listed.
+ */
+async function topBoxes(file: string): Promise<{ boxes: TopBox[]; cut: TopBox | null } | null> {
   const handle = await open(file, 'r');
   try {
     const { size: length } = await handle.stat();
@@ -53,18 +57,51 @@ async function topBoxes(file: string): Promise<TopBox[] | null> {
     let at = 0;
     while (at < length) {
       const { bytesRead } = await handle.read(header, 0, 16, at);
-      if (bytesRead < 8) return null;
+      if (bytesRead < 8) return { boxes, cut: { type: '', start: at, size: length - at } };
       let size = header.readUInt32BE(0);
       if (size === 1) size = Number(header.readBigUInt64BE(8));
       // A box that runs to the end of the file (size 0) leaves no room to append after it.
-      if (size < 8 || at + size > length) return null;
-      boxes.push({ type: typeOf(header.subarray(4, 8)), start: at, size });
+      if (size < 8) return null;
+      const type = typeOf(header.subarray(4, 8));
+      if (at + size > length) return { boxes, cut: { type, start: at, size } };
+      boxes.push({ type, start: at, size });
       at += size;
     }
-    return boxes;
+    return { boxes, cut: null };
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Where an earlier `writeUserData` stopped after appending its movie box (whole or in part) but before retiring the
+ * old one — a process killed while filing — the file is cut back to where that append began, as it was before it.
+ * Only a movie box after the movie box players read is taken for ours; anything else is left to the caller to refuse.
+ */
+async function undoInterruptedAppend(file: string): Promise<TopBox[] | null> {
+  const found = await topBoxes(file);
+  if (!found) return null;
+  const { boxes, cut } = found;
+  const read = boxes.findIndex((entry) => entry.type === 'moov');
+  if (read === -1) return cut ? null : boxes;
+  let appended: number | null = null;
+  if (cut) {
+    // A movie box cut short (or not even its header written) at the end.
+    if (cut.type !== 'moov' && cut.type !== '') return null;
+    appended = cut.start;
+  } else if (boxes.length - 1 > read && boxes.at(-1)?.type === 'moov') {
+    // A whole second movie box at the end, while the one players read is still the old one.
+    appended = boxes.at(-1)?.start ?? null;
+  }
+  if (appended === null) return boxes;
+  const handle = await open(file, 'r+');
+  try {
+    await handle.truncate(appended);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return boxes.filter((entry) => entry.start < appended);
 }
 
 /** What to write into the movie's user data: text boxes and raw private boxes, by four-character type. */
@@ -85,7 +122,7 @@ export type UndoUserData = () => Promise<void>;
  * to the end of the file.
  */
 export async function writeUserData(file: string, data: UserData): Promise<UndoUserData | null> {
-  const boxes = await topBoxes(file);
+  const boxes = await undoInterruptedAppend(file);
   const moov = boxes?.find((entry) => entry.type === 'moov');
   if (!boxes || !moov || boxes.some((entry) => entry.type === 'moof')) return null;
   const handle = await open(file, 'r+');

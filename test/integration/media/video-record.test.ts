@@ -10,6 +10,7 @@ import { VIDEO_RECORD_SCHEMA, type VideoRecord } from '../../../shared/library/v
 import { runCli } from '../../support/cli-runner';
 import { setupLibrary, type LibrarySetup } from '../../support/library-setup';
 import { makeClip, probe } from '../../support/media-clips';
+import { asDownloaded } from '../../support/strip-record';
 
 let dir: string;
 let clip: string;
@@ -41,6 +42,15 @@ const record = (jobId: string): VideoRecord => ({
   createdAt: '2026-11-30T10:00:00.000Z',
   appVersion: '0.1.0',
 });
+
+/** A top-level box of an MP4 file, whole. */
+function topLevelBox(file: Buffer, type: string): Buffer {
+  for (let at = 0; at + 8 <= file.length; at += file.readUInt32BE(at)) {
+    if (file.toString('latin1', at + 4, at + 8) === type) return file.subarray(at, at + file.readUInt32BE(at));
+    if (file.readUInt32BE(at) < 8) break;
+  }
+  throw new Error(`no ${type} box`);
+}
 
 async function packets(file: string): Promise<string[]> {
   const input = new Input({ formats: ALL_FORMATS, source: new FilePathSource(file) });
@@ -93,6 +103,25 @@ describe("a video's own record", () => {
       expect(after.subarray(mdat, mediaEnd).equals(before.subarray(mdat, mediaEnd))).toBe(true);
       // Only a new movie box is added (the old one kept as padding when it came first).
       expect(after.length - before.length).toBeLessThan(faststart ? before.length - mdat : 4_096);
+    }
+  });
+
+  it('finishes a write a killed process left half done: the media, and the file as downloaded, stay as they were', async () => {
+    for (const faststart of [true, false]) {
+      const source = await makeClip(path.join(dir, `killed-${String(faststart)}.mp4`), { seconds: 1, faststart });
+      const original = await readFile(source);
+      const movie = topLevelBox(original, 'moov');
+      // Killed after appending its new movie box (whole, or only part of it) and before retiring the old one.
+      for (const appended of [movie, movie.subarray(0, Math.floor(movie.length / 2)), movie.subarray(0, 5)]) {
+        const file = path.join(dir, `killed-${String(faststart)}-${appended.length}.mp4`);
+        await writeFile(file, Buffer.concat([original, appended]));
+        const jobId = randomUUID();
+        await writeVideoRecord(file, record(jobId));
+        expect(await readVideoRecord(file)).toEqual(record(jobId));
+        const filed = await readFile(file);
+        expect(asDownloaded(filed).equals(original)).toBe(true);
+        expect(await packets(file)).toEqual(await packets(source));
+      }
     }
   });
 
