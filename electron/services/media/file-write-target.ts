@@ -5,8 +5,8 @@ import { Target } from 'mediabunny';
  * A mediabunny output target that writes each piece straight into a file at its position, with a synchronous
  * positional write: the bytes go to the page cache as they come. mediabunny's own file and stream targets first copy
  * every piece into buffers of their own (a slice per write, then chunks to gather them): for a 100 MB join those
- * copies cost more than the join itself, and far more once the process has started any child (the app's shell, the
- * CLI's `ffmpeg`-free but forking host), when every fresh buffer is paid for page by page.
+ * copies cost more than the join itself, and far more once the process has started any child process, after which
+ * every fresh buffer is paid for page by page (measured: 344k page faults against 85k).
  *
  * It implements the target protocol mediabunny's Writer drives (`_start`, `_write(data, position)`, `_flush`,
  * `_finalize`, `_close`): internal to mediabunny, so the version is pinned (package.json) and the remux tests

@@ -218,36 +218,39 @@ export async function remuxClips(
       const yieldNow = createYielder();
       for (const clip of opened) {
         const tracks = await packetTracks(clip, options.wholeClipBytes ?? WHOLE_CLIP_BYTES);
-        let firstVideo = true;
-        for await (const packet of new EncodedPacketSink(tracks.video).packets()) {
-          await yieldNow();
-          if (options.signal?.aborted) throw options.signal.reason;
-          await videoSource.add(
-            packet.clone({ timestamp: clipStart + packet.timestamp - clip.start }),
-            firstVideo ? { decoderConfig: clip.videoConfig } : undefined,
-          );
-          firstVideo = false;
-          options.onProgress?.(Math.min(1, (clipStart + packet.timestamp - clip.start) / total));
-        }
-        if (tracks.audio && audioSource) {
-          // Joined, sound is placed against its own clip's picture, so no drift builds up from clip to clip; a frame
-          // of sound that starts after the picture has ended (encoder padding) is left out, so the film is as long as
-          // its pictures and timestamps never go back. A single file keeps every packet.
-          let firstAudio = true;
-          for await (const packet of new EncodedPacketSink(tracks.audio).packets()) {
-            const offset = packet.timestamp - clip.start;
-            const timestamp = clipStart + offset;
-            if (joining && (offset >= clip.duration - 1e-6 || timestamp < lastAudio)) continue;
+        try {
+          let firstVideo = true;
+          for await (const packet of new EncodedPacketSink(tracks.video).packets()) {
             await yieldNow();
-            await audioSource.add(
-              packet.clone({ timestamp }),
-              firstAudio && clip.audioConfig ? { decoderConfig: clip.audioConfig } : undefined,
+            if (options.signal?.aborted) throw options.signal.reason;
+            await videoSource.add(
+              packet.clone({ timestamp: clipStart + packet.timestamp - clip.start }),
+              firstVideo ? { decoderConfig: clip.videoConfig } : undefined,
             );
-            firstAudio = false;
-            lastAudio = timestamp;
+            firstVideo = false;
+            options.onProgress?.(Math.min(1, (clipStart + packet.timestamp - clip.start) / total));
           }
+          if (tracks.audio && audioSource) {
+            // Joined, sound is placed against its own clip's picture, so no drift builds up from clip to clip; a frame
+            // of sound that starts after the picture has ended (encoder padding) is left out, so the film is as long as
+            // its pictures and timestamps never go back. A single file keeps every packet.
+            let firstAudio = true;
+            for await (const packet of new EncodedPacketSink(tracks.audio).packets()) {
+              const offset = packet.timestamp - clip.start;
+              const timestamp = clipStart + offset;
+              if (joining && (offset >= clip.duration - 1e-6 || timestamp < lastAudio)) continue;
+              await yieldNow();
+              await audioSource.add(
+                packet.clone({ timestamp }),
+                firstAudio && clip.audioConfig ? { decoderConfig: clip.audioConfig } : undefined,
+              );
+              firstAudio = false;
+              lastAudio = timestamp;
+            }
+          }
+        } finally {
+          tracks.dispose();
         }
-        tracks.dispose();
         clipStart += clip.duration;
       }
       await output.finalize();

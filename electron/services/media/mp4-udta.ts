@@ -119,7 +119,8 @@ export type UndoUserData = () => Promise<void>;
  * moves). At every moment the file has one movie box a player reads first: the old one until that last 4-byte write,
  * the new one after. Boxes of these types already in `udta` are replaced, the rest kept. Answers how to undo it, or
  * null (nothing written) for files this cannot handle safely: fragmented MP4, a 64-bit movie header, a box that runs
- * to the end of the file.
+ * to the end of the file. A movie box left at the end by an earlier call that was stopped before its last write is cut
+ * off first, so a second run finishes the first instead of appending beside it.
  */
 export async function writeUserData(file: string, data: UserData): Promise<UndoUserData | null> {
   const boxes = await undoInterruptedAppend(file);
