@@ -328,16 +328,16 @@ export async function discardDownloads(library: LibraryService, jobId: string): 
 }
 
 /**
- * A partial download another process started (before it crashed, or while it is paused past its lease) is copied
- * to a file of this process's own before it goes on: a paused writer that wakes up writes to the old file, never
- * into this one.
+ * A file another process was writing (a partial download, or a finished one whose record it was writing in) before it
+ * crashed, or while it is paused past its lease, is copied to a file of this process's own before it goes on: a paused
+ * writer that wakes up writes to the old file, never into this one.
  */
-async function detachPartial(part: string): Promise<void> {
-  const found = await lstat(part).catch(() => null);
+export async function detachFile(file: string): Promise<void> {
+  const found = await lstat(file).catch(() => null);
   if (!found?.isFile() || found.size === 0) return;
-  const copy = `${part}.${process.pid}`;
-  await copyFile(part, copy);
-  await rename(copy, part);
+  const copy = `${file}.${process.pid}`;
+  await copyFile(file, copy);
+  await rename(copy, file);
 }
 
 const sameWarning = (a: MessageRef | null, b: MessageRef | null): boolean =>
@@ -350,7 +350,7 @@ export async function downloadStep(record: SentRecord, context: StepContext): Pr
   const library = await context.library();
   const target = downloadPathFor(library, record.job.id);
   await mkdir(path.dirname(target), { recursive: true });
-  if (context.firstRunHere) await detachPartial(partialPathFor(target));
+  if (context.firstRunHere) await detachFile(partialPathFor(target));
   const expiresAt = record.job.videoExpiresAt ? Date.parse(record.job.videoExpiresAt) : null;
   const left = expiresAt === null ? null : expiresAt - context.now();
   const warning =
@@ -436,6 +436,9 @@ export async function fileStep(
       ))
     )
       return moveTo(record, { phase: 'downloading' }, { nextRunAt: context.now() }, context.now());
+    // Taken over from a process that may still be writing the record in (paused past its lease): write ours into a
+    // file of our own.
+    if (context.firstRunHere) await detachFile(input.videoFile);
     await context.recordVideo(
       input.videoFile,
       videoRecordSchema.parse({
