@@ -1,20 +1,31 @@
-import { close, fdatasync, fsync, open, writev } from 'node:fs';
+import { close, fdatasync, fsync, open, write } from 'node:fs';
 import { promisify } from 'node:util';
 
 const openFile = promisify(open);
-const writeVectors = promisify(writev);
+const writeBytes = promisify(write);
 const syncData = promisify(fdatasync);
 const syncFile = promisify(fsync);
 const closeFile = promisify(close);
 
-/** Chunks gathered before one `writev`: few, large writes instead of one per network chunk. */
+/** Bytes gathered before one write: few, large writes instead of one per network chunk. */
 const BATCH_BYTES = 1024 * 1024;
 /** Written bytes between background `fdatasync`s: see `write`. */
 const SYNC_EVERY_BYTES = 32 * 1024 * 1024;
 
+/** Writes all of `bytes` at the file's current position (a write may take only part of them). */
+async function writeWhole(fd: number, bytes: Uint8Array): Promise<void> {
+  for (let written = 0; written < bytes.length;) {
+    const { bytesWritten } = await writeBytes(fd, bytes, written, bytes.length - written, null);
+    written += bytesWritten;
+  }
+}
+
 /** A file being appended to by a download. */
 export interface BatchedFileWriter {
-  /** Queues `chunk`; resolves at once unless a full batch has to wait for the previous write (backpressure). */
+  /**
+   * Copies `chunk` into the batch (the caller may reuse it as soon as this returns); resolves at once unless a full
+   * batch has to wait for the previous write (backpressure).
+   */
   write(chunk: Uint8Array): Promise<void>;
   /** Writes what is left and syncs the file to disk, then closes it. */
   finish(): Promise<void>;
@@ -23,14 +34,16 @@ export interface BatchedFileWriter {
 }
 
 /**
- * Opens `file` for a download: gathers network chunks into batches written with one `writev` each, at most one
- * write in flight, so memory stays at about two batches. Every `SYNC_EVERY_BYTES` it also flushes to disk in the
+ * Opens `file` for a download: copies network chunks into one of two reused batch buffers, each written whole while
+ * the other fills, so memory stays at two batches and no buffer is allocated per chunk (fresh memory is paid for
+ * page by page). Every `SYNC_EVERY_BYTES` it also flushes to disk in the
  * background, so the fsync the atomic rename needs at the end has only the tail left: the disk works while the
  * network does. A failed background flush is not reported there; the final fsync reports it.
  */
 export async function openBatchedFileWriter(file: string, mode: 'truncate' | 'append'): Promise<BatchedFileWriter> {
   const fd = await openFile(file, mode === 'append' ? 'a' : 'w');
-  let batch: Uint8Array[] = [];
+  const batches = [Buffer.allocUnsafe(BATCH_BYTES), Buffer.allocUnsafe(BATCH_BYTES)] as const;
+  let current: 0 | 1 = 0;
   let batchBytes = 0;
   let sinceSync = 0;
   let writing: Promise<void> = Promise.resolve();
@@ -39,12 +52,12 @@ export async function openBatchedFileWriter(file: string, mode: 'truncate' | 'ap
 
   async function flushBatch(): Promise<void> {
     await writing;
-    if (batch.length === 0) return;
-    const vectors = batch;
+    if (batchBytes === 0) return;
+    const bytes = batches[current].subarray(0, batchBytes);
     sinceSync += batchBytes;
-    batch = [];
+    current = current === 0 ? 1 : 0;
     batchBytes = 0;
-    writing = writeVectors(fd, vectors).then(() => undefined);
+    writing = writeWhole(fd, bytes);
     // Marked handled now; the failure is rethrown to whoever awaits `writing` next (the next batch or `finish`).
     writing.catch(() => undefined);
     if (sinceSync >= SYNC_EVERY_BYTES && !syncing) {
@@ -67,9 +80,13 @@ export async function openBatchedFileWriter(file: string, mode: 'truncate' | 'ap
 
   return {
     async write(chunk) {
-      batch.push(chunk);
-      batchBytes += chunk.length;
-      if (batchBytes >= BATCH_BYTES) await flushBatch();
+      for (let copied = 0; copied < chunk.length;) {
+        const take = Math.min(BATCH_BYTES - batchBytes, chunk.length - copied);
+        batches[current].set(chunk.subarray(copied, copied + take), batchBytes);
+        batchBytes += take;
+        copied += take;
+        if (batchBytes === BATCH_BYTES) await flushBatch();
+      }
     },
     async finish() {
       try {

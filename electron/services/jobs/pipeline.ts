@@ -22,7 +22,7 @@ export interface PipelineDeps {
   readonly settings: SettingsStore;
   readonly keySource: ApiKeySource;
   readonly fetch: FetchLike;
-  /** How videos are downloaded (undici in the CLI); by default through `fetch`. */
+  /** How videos are downloaded (a socket source in the CLI); by default through `fetch`. */
   readonly downloadSource?: DownloadSource | undefined;
   readonly images: ImageService;
   readonly library: LibraryHost;

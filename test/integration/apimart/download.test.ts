@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { partialPathFor, type DownloadProgress } from '../../../electron/services/apimart/download';
-import { createUndiciDownloadSource } from '../../../electron/services/apimart/undici-download-source';
+import { createSocketDownloadSource } from '../../../electron/services/apimart/socket-download-source';
 import { setupApimart, type ApimartSetup } from '../../support/apimart-setup';
 import { mp4Payload } from '../../support/video-payload';
 
@@ -23,10 +23,10 @@ async function completedVideo(): Promise<{ url: string; expiresAt: number | null
   return task.video;
 }
 
-// The app downloads through Electron's net.fetch (a fetch), the CLI through undici: both must behave the same.
+// The app downloads through Electron's net.fetch (a fetch), the CLI over a socket of its own: both must behave the same.
 describe.each([
   { sourceName: 'a fetch', downloadSource: undefined },
-  { sourceName: 'undici', downloadSource: createUndiciDownloadSource() },
+  { sourceName: 'a socket', downloadSource: createSocketDownloadSource() },
 ])('download through $sourceName', ({ downloadSource }) => {
   it('checks every redirect hop itself: follows one to the video, refuses one to a LAN host or to an HTML page', async () => {
     setup = await setupApimart({}, { downloadSource });
