@@ -55,6 +55,8 @@ export interface LibraryService {
   reconcile(): Promise<ReconcileReport>;
   rebuild(): Promise<ReconcileReport>;
   list(query: LibraryQuery): LibraryPage;
+  /** Resolves once the in-memory search index is current (it builds behind the window after each reconcile). */
+  searchReady(): Promise<void>;
   get(id: string): LibraryItem;
   /** The item a generation job filed, if any. */
   findByJobId(jobId: string): LibraryItem | null;
@@ -169,8 +171,8 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
   // Videos whose damaged sidecar is kept aside: their cards say so until the user deals with it.
   let keptAside: ReadonlySet<string> = new Set();
   const reconcile = () =>
-    serial(async () =>
-      reconcileLibrary({
+    serial(async () => {
+      const report = await reconcileLibrary({
         root,
         catalog,
         appVersion: deps.appVersion,
@@ -179,8 +181,11 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
         onKeptAside: (stems) => {
           keptAside = new Set(stems);
         },
-      }),
-    );
+      });
+      // With the catalog current, the search index builds behind the window, so the first search is quick.
+      void catalog.warmSearch();
+      return report;
+    });
 
   /**
    * The video a sidecar belongs to: the one with its stem (`clip.reelbench.json` → `clip.mp4`), never the name the
@@ -243,6 +248,7 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
       const { rows, total } = catalog.list(parsed);
       return { items: rows.map((row) => toLibraryItem(row, deps.mediaUrl, keptAside)), total };
     },
+    searchReady: () => catalog.warmSearch(),
     get: (id) => toLibraryItem(rowOf(id), deps.mediaUrl, keptAside),
     findByJobId(jobId) {
       const row = catalog.findByJobId(jobId);

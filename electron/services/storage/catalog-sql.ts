@@ -1,6 +1,10 @@
 /** Bump with a migration below when the catalog's shape changes; an unknown version is rebuilt from the sidecars. */
 export const CATALOG_VERSION = 1;
 
+/** The full-text index's columns, in its order, and how it splits text into tokens. */
+export const FTS_COLUMNS = ['title', 'prompt', 'tags', 'notes'] as const;
+export const FTS_TOKENIZER = 'unicode61 remove_diacritics 2';
+
 /** The catalog: a cache of the library's sidecars, rebuilt from the folder whenever in doubt. */
 export const CATALOG_SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -43,7 +47,7 @@ CREATE TABLE IF NOT EXISTS item_tags (
 );
 CREATE INDEX IF NOT EXISTS item_tags_tag ON item_tags(tag, item_rowid);
 CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(
-  title, prompt, tags, notes, content='items', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+  ${FTS_COLUMNS.join(', ')}, content='items', content_rowid='rowid', tokenize='${FTS_TOKENIZER}'
 );
 CREATE TRIGGER IF NOT EXISTS items_fts_insert AFTER INSERT ON items BEGIN
   INSERT INTO items_fts(rowid, title, prompt, tags, notes) VALUES (new.rowid, new.title, new.prompt, new.tags, new.notes);
