@@ -106,8 +106,13 @@ export function openCatalog(file: string): Catalog {
     return prepared;
   };
 
-  const transaction = <T>(work: () => T): T => inTransaction(db, work);
   const search = createCatalogSearch(db, WEIGHTS);
+  // A read of the search index under way holds a snapshot; a write after another process's must not meet it
+  // (SQLITE_BUSY_SNAPSHOT), so every write first stops it.
+  const transaction = <T>(work: () => T): T => {
+    search.stopBuild();
+    return inTransaction(db, work);
+  };
 
   function upsert(row: CatalogRow): void {
     search.invalidate();

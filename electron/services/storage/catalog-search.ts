@@ -91,7 +91,9 @@ export function createCatalogSearch(db: DatabaseSync, weights: readonly number[]
         const [term, doc, col] = Array.isArray(row.value)
           ? row.value
           : [row.value['term'], row.value['doc'], row.value['col']];
-        builder.add(String(term), Number(doc), (FTS_COLUMNS as readonly string[]).indexOf(String(col)));
+        const column = (FTS_COLUMNS as readonly string[]).indexOf(String(col));
+        if (column < 0) throw new Error(`the full-text index has a column this build does not know: ${String(col)}`);
+        builder.add(String(term), Number(doc), column);
         if (performance.now() - sliceStart > SLICE_MS) break;
       }
       await nextTurn();

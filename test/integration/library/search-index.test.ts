@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCatalog, type Catalog } from '../../../electron/services/storage/catalog-db';
@@ -129,6 +130,24 @@ const QUERIES = [
 ];
 
 describe('the in-memory search index', () => {
+  it('never holds up a write: a read under way stops first, even after another process wrote', async () => {
+    catalog.transaction(() => {
+      for (let index = 1_500; index < 20_000; index += 1) catalog.upsert(row(index));
+    });
+    const reading = catalog.warmSearch();
+    await setImmediate(); // the read is under way, holding its snapshot
+    await setImmediate();
+    const other = openCatalog(file);
+    other.upsert({ ...row(30_000), title: 'Written elsewhere' });
+    other.close();
+    // Without stopping the read, this write fails: "database is locked" (its snapshot is no longer the newest).
+    catalog.replaceProblems([{ path: 'broken.mp4', message: 'not a video' }]);
+    expect(catalog.problems()).toEqual([{ path: 'broken.mp4', message: 'not a video' }]);
+    await reading;
+    await catalog.warmSearch();
+    expect(catalog.list({ search: 'elsewhere', sort: 'relevance', limit: 60, offset: 0 }).total).toBe(1);
+  });
+
   it('ranks exactly as FTS5 does: the same items, the same order, the same totals, on every page', async () => {
     const db = new DatabaseSync(file);
     const search = createCatalogSearch(db, WEIGHTS);
