@@ -23,7 +23,7 @@ async function writeWhole(fd: number, bytes: Uint8Array): Promise<void> {
 /** A file being appended to by a download. */
 export interface BatchedFileWriter {
   /**
-   * Copies `chunk` into the batch (the caller may reuse it as soon as this returns); resolves at once unless a full
+   * Copies `chunk` into the batch: the caller may reuse it once the promise resolves. Resolves at once unless a full
    * batch has to wait for the previous write (backpressure).
    */
   write(chunk: Uint8Array): Promise<void>;
@@ -36,9 +36,8 @@ export interface BatchedFileWriter {
 /**
  * Opens `file` for a download: copies network chunks into one of two reused batch buffers, each written whole while
  * the other fills, so memory stays at two batches and no buffer is allocated per chunk (fresh memory is paid for
- * page by page). Every `SYNC_EVERY_BYTES` it also flushes to disk in the
- * background, so the fsync the atomic rename needs at the end has only the tail left: the disk works while the
- * network does. A failed background flush is not reported there; the final fsync reports it.
+ * page by page). Every `SYNC_EVERY_BYTES` it also flushes to disk in the background, so the fsync the atomic rename
+ * needs at the end has only the tail left: the disk works while the network does. A failed background flush is not reported there; the final fsync reports it.
  */
 export async function openBatchedFileWriter(file: string, mode: 'truncate' | 'append'): Promise<BatchedFileWriter> {
   const fd = await openFile(file, mode === 'append' ? 'a' : 'w');
@@ -62,8 +61,8 @@ export async function openBatchedFileWriter(file: string, mode: 'truncate' | 'ap
     writing.catch(() => undefined);
     if (sinceSync >= SYNC_EVERY_BYTES && !syncing) {
       sinceSync = 0;
-      const current = writing;
-      syncing = current
+      const written = writing;
+      syncing = written
         .then(() => syncData(fd))
         .catch(() => undefined)
         .finally(() => {

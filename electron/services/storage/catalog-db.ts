@@ -174,10 +174,10 @@ export function openCatalog(file: string): Catalog {
       const ranked = search.rank(searchWords(query.search ?? ''), query.limit, query.offset);
       if (ranked) {
         const byRowid = new Map<number, CatalogRow>();
-        for (const row of statement(
-          'SELECT rowid AS item_rowid, * FROM items WHERE rowid IN (SELECT value FROM json_each(?))',
-        ).all(JSON.stringify(ranked.rowids)) as Row[])
-          byRowid.set(Number(row['item_rowid']), fromRow(row));
+        for (const row of statement('SELECT * FROM items WHERE rowid IN (SELECT value FROM json_each(?))').all(
+          JSON.stringify(ranked.rowids),
+        ) as Row[])
+          byRowid.set(Number(row['rowid']), fromRow(row));
         const rows = ranked.rowids.flatMap((rowid) => byRowid.get(rowid) ?? []);
         return { rows, total: ranked.total };
       }

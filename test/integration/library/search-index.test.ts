@@ -199,6 +199,9 @@ describe('the in-memory search index', () => {
       await catalog.warmSearch();
       expect(idsOf('quokka')).toEqual(['item-5000']);
       expect(idsOf('fox night')).toEqual(fromFts5(reader, 'fox night', 60, 0).ids);
+      catalog.removeByPath('clip-1.mp4');
+      expect(list(row(1).title).total).toBe(fromFts5(reader, row(1).title, 60, 0).total);
+      await catalog.warmSearch();
 
       // Written by another connection (another Reelbench process): seen through data_version.
       const other = openCatalog(file);
