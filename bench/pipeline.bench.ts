@@ -2,7 +2,7 @@
 // 1. downloading a 200 MB video from the fake server (its own process) with the client against `curl -o` followed by
 //    an fsync of its file — the same durability the client guarantees — in the same run: throughput ratio, median of
 //    --runs (target ≥ 0.9), bare `curl -o` reported beside it, and the client process's RSS growth (target < 64 MB).
-//    The target is measured on the CLI's download path (a socket read into one reused buffer); the fetch path is
+//    The target is measured on the CLI's download path (undici with the environment's proxy); the fetch path is
 //    reported beside it, with Node's fetch standing in for Electron's net.fetch (Chromium's network stack, which
 //    this benchmark cannot run);
 // 2. 50 concurrent tasks against the fake server — polling requests per task-minute, with job leases against the
@@ -18,7 +18,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { createApimartClient, type ApimartClient } from '../electron/services/apimart/apimart-client.ts';
-import { createSocketDownloadSource } from '../electron/services/apimart/socket-download-source.ts';
+import { createEnvProxyFetch } from '../electron/services/apimart/env-proxy-fetch.ts';
 import { createJobRunner } from '../electron/services/jobs/job-runner.ts';
 import { createImageService } from '../electron/services/images/image-service.ts';
 import { openUploadCache } from '../electron/services/images/upload-cache.ts';
@@ -72,15 +72,13 @@ async function downloadBench(): Promise<void> {
     keySource: { read: async () => null },
   };
   const clients: ReadonlyArray<{ name: string; client: ApimartClient }> = [
-    { name: 'socket (CLI)', client: createApimartClient({ ...base, downloadSource: createSocketDownloadSource() }) },
+    { name: 'undici (CLI)', client: createApimartClient({ ...base, fetch: createEnvProxyFetch({}) }) },
     { name: 'fetch', client: createApimartClient(base) },
   ];
   const curlTimes: number[] = [];
   const curlSyncedTimes: number[] = [];
   const times = new Map<string, number[]>(clients.map(({ name }) => [name, []]));
   const growth = new Map<string, number>(clients.map(({ name }) => [name, 0]));
-  // Node's own receive path with every byte thrown away (no file, no sync): the ceiling any Node downloader has here.
-  const socketOnlyTimes: number[] = [];
   try {
     // Run 0 warms up everything (JIT, page cache, connection setup) and is not counted. Runs interleave, so a
     // noisy moment on the machine hurts every contender alike.
@@ -98,11 +96,6 @@ async function downloadBench(): Promise<void> {
       await curlFile.close();
       if (run > 0) curlSyncedTimes.push(performance.now() - curlStart);
       await rm(curlOut);
-
-      const socketStart = performance.now();
-      const { body } = await createSocketDownloadSource()(url, { headers: {}, signal: new AbortController().signal });
-      for await (const chunk of body) void chunk;
-      if (run > 0) socketOnlyTimes.push(performance.now() - socketStart);
 
       for (const { name, client } of clients) {
         const ourOut = path.join(dir, `ours-${run}.bin`);
@@ -125,11 +118,6 @@ async function downloadBench(): Promise<void> {
   const megabytes = bytes / (1024 * 1024);
   const theirs = megabytes / (median(curlTimes) / 1000);
   const theirsSynced = megabytes / (median(curlSyncedTimes) / 1000);
-  const socketOnly = megabytes / (median(socketOnlyTimes) / 1000);
-  console.log(
-    `download ceiling: Node's socket path alone (bytes discarded, nothing written) ${socketOnly.toFixed(0)} MB/s, ` +
-      `${(socketOnly / theirsSynced).toFixed(2)}× curl -o then fsync, ${(socketOnly / theirs).toFixed(2)}× bare curl -o`,
-  );
   clients.forEach(({ name }, index) => {
     const ours = megabytes / (median(times.get(name) ?? []) / 1000);
     const ratio = ours / theirsSynced;

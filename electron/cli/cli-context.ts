@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors';
 import { isSecureOrLoopback } from '../../shared/net/url-policy';
 import { resolveAppPaths, type AppPaths } from '../services/app-paths';
 import { defaultDataDir, defaultLibraryDir } from '../services/data-dir';
-import { createSocketDownloadSource } from '../services/apimart/socket-download-source';
+import { createEnvProxyFetch } from '../services/apimart/env-proxy-fetch';
 import { composeServices } from '../services/compose-services';
 import type { ImageService } from '../services/images/image-service';
 import type { Pipeline } from '../services/jobs/pipeline';
@@ -79,9 +79,7 @@ export async function openCliContext(env: CliEnv, appVersion: string): Promise<C
     logger,
     keyStore,
     settings,
-    fetch: (url, init) => fetch(url, init),
-    // Reads into one reused buffer: Node's HTTP clients cost several times more CPU per downloaded byte.
-    downloadSource: createSocketDownloadSource(),
+    fetch: createEnvProxyFetch(env),
     library: {
       defaultRoot: defaultLibraryDir(process.platform, os.homedir(), userDirs),
       rootOverride: env['REELBENCH_LIBRARY_DIR'] ? path.resolve(env['REELBENCH_LIBRARY_DIR']) : undefined,

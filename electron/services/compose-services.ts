@@ -2,7 +2,6 @@ import type { Job } from '../../shared/jobs/job-models';
 import type { LibraryItemEvent, ReconcileReport } from '../../shared/library/library-models';
 import type { AppInfo } from '../../shared/models/app-info';
 import { createApimartClient, type ApimartClient } from './apimart/apimart-client';
-import type { DownloadSource } from './apimart/download-source';
 import type { FetchLike } from './apimart/http-transport';
 import type { AppPaths } from './app-paths';
 import type { DesktopShell } from './desktop/desktop-shell';
@@ -58,10 +57,8 @@ export interface ServiceAdapters {
   readonly logger: Logger;
   readonly keyStore: KeyStore;
   readonly settings: SettingsStore;
-  /** Electron's net.fetch in the app (system proxy and certificates), Node's fetch elsewhere. */
+  /** Electron's net.fetch in the app (system proxy and certificates), undici's with the environment's proxy in the CLI. */
   readonly fetch: FetchLike;
-  /** How videos are downloaded (undici in the CLI); through `fetch` by default. */
-  readonly downloadSource?: DownloadSource;
   readonly library: {
     readonly defaultRoot: string;
     /** Wins over the settings (REELBENCH_LIBRARY_DIR for the CLI). */
@@ -199,7 +196,6 @@ export function composeServices(adapters: ServiceAdapters): Services {
       settings,
       keySource: keyStore,
       fetch: adapters.fetch,
-      downloadSource: adapters.downloadSource,
       images,
       library,
       logger,

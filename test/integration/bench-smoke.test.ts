@@ -20,12 +20,9 @@ describe('npm run bench', () => {
     expect(stdout).toMatch(/^worst ratio \d+\.\d\d: (within target|ABOVE TARGET)$/m);
     expect(stdout).toMatch(/^library of 100 items; initial index \d+ ms/m);
     expect(stdout).toMatch(
-      /^download \d+ MB via socket \(CLI\): \d+ MB\/s \(median of 1\); curl -o then fsync \d+ MB\/s, throughput ratio \d+\.\d\d \(target ≥ 0\.9: (ok|BELOW)\); bare curl -o \d+ MB\/s, ratio \d+\.\d\d; RSS growth -?\d+\.\d MB/m,
+      /^download \d+ MB via undici \(CLI\): \d+ MB\/s \(median of 1\); curl -o then fsync \d+ MB\/s, throughput ratio \d+\.\d\d \(target ≥ 0\.9: (ok|BELOW)\); bare curl -o \d+ MB\/s, ratio \d+\.\d\d; RSS growth -?\d+\.\d MB/m,
     );
     expect(stdout).toMatch(/^download \d+ MB via fetch: /m);
-    expect(stdout).toMatch(
-      /^download ceiling: Node's socket path alone \(bytes discarded, nothing written\) \d+ MB\/s, \d+\.\d\d× curl -o then fsync/m,
-    );
     expect(stdout).toMatch(
       /^polling without leases \(baseline\): 50 concurrent tasks for \d+ s: \d+ requests, \d+\.\d per task-minute/m,
     );

@@ -1,23 +1,29 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-// Vitest global setup for the integration and e2e suites: every test cleans up after itself, so a folder of ours
-// left in the temp directory is a bug in a test (or in the code it drives, such as a child process that kept
-// writing). It fails the run by name instead of filling developers' disks.
-const OURS = /^reelbench-/;
+// Vitest global setup for the integration, chaos and e2e suites. Each run gets a temp root of its own, handed to the
+// test workers and every child process they start through TMPDIR/TMP/TEMP (what os.tmpdir() reads), so two runs on
+// one machine — or a run beside `npm run chaos` — never see, or delete, each other's folders. Every test cleans up
+// after itself, so a folder left in the run's root is a bug in a test (or in the code it drives, such as a child
+// process that kept writing): it fails the run by name instead of filling developers' disks.
 
-const ours = () => new Set(readdirSync(os.tmpdir()).filter((name) => OURS.test(name)));
-
-/** Notes what was there before the run; after it, fails the run over anything new that is left. */
+/** Makes the run's temp root; after the run, fails it over anything left inside, then removes the root. */
 export default function setup(): () => void {
-  const before = ours();
+  const root = mkdtempSync(path.join(os.tmpdir(), 'reelbench-test-run-'));
+  const previous = { TMPDIR: process.env['TMPDIR'], TMP: process.env['TMP'], TEMP: process.env['TEMP'] };
+  for (const name of ['TMPDIR', 'TMP', 'TEMP'] as const) process.env[name] = root;
   return () => {
-    const left = [...ours()].filter((name) => !before.has(name));
-    for (const name of left) rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    // Only our own folders are blamed: tools such as Playwright keep their scratch files in the temp folder too.
+    const left = readdirSync(root).filter((name) => name.startsWith('reelbench-'));
+    rmSync(root, { recursive: true, force: true });
     if (left.length > 0)
       throw new Error(
-        `Tests left these folders in ${os.tmpdir()} (now removed): ${left.join(', ')}. Remove them in the test's afterEach/afterAll.`,
+        `Tests left these in their temp folder (now removed): ${left.join(', ')}. Remove them in the test's afterEach/afterAll.`,
       );
   };
 }

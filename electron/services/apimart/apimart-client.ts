@@ -14,7 +14,6 @@ import { AppError } from '../../../shared/errors';
 import type { Balance, TaskSnapshot, UploadedImage } from '../../../shared/models/apimart';
 import { ApiError, apiErrors } from './api-error';
 import { downloadToFile, type DownloadOptions, type DownloadResult } from './download';
-import type { DownloadSource } from './download-source';
 import { createTransport, type TransportDeps } from './http-transport';
 import { detectReferenceFormat, REFERENCE_CONTENT_TYPES } from './image-format';
 import { parseModelDocs, parseModelList, parseModelSchema, type ListedModel } from './model-parsers';
@@ -100,8 +99,6 @@ export interface ChatOptions extends CallOptions {
 export interface ApimartClientDeps extends TransportDeps {
   /** The model catalog as it is now: requests are checked against the model's parameters before they are sent. */
   readonly catalog?: () => ModelCatalog;
-  /** How videos are downloaded; by default through `fetch`. */
-  readonly downloadSource?: DownloadSource | undefined;
   /** The reader's language: APIMart words a task's messages (a refusal's reason) in it. */
   readonly language?: (() => Language) | undefined;
 }

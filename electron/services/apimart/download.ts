@@ -6,7 +6,7 @@ import type { Logger } from '../logging/logger';
 import type { ApiError } from './api-error';
 import { apiErrors } from './api-error';
 import { openBatchedFileWriter } from './batched-file-writer';
-import { downloadSourceFromFetch, type DownloadSource } from './download-source';
+import { downloadSourceFromFetch } from './download-source';
 import type { FetchLike } from './http-transport';
 import {
   backoffDelay,
@@ -41,8 +41,6 @@ export interface DownloadResult {
 /** What the downloader needs. */
 export interface DownloadDeps {
   readonly fetch: FetchLike;
-  /** How video files are fetched; by default through `fetch`. */
-  readonly downloadSource?: DownloadSource | undefined;
   readonly retry?: RetryOptions;
   readonly sleep?: (milliseconds: number, signal?: AbortSignal) => Promise<void>;
   readonly random?: () => number;
@@ -151,7 +149,7 @@ export async function downloadToFile(
     throw apiErrors.malformed('the video link is not an https URL', { rawBody: url });
   if (options.expiresAt != null && now() > options.expiresAt) throw apiErrors.expired();
   const part = partialPathFor(destination);
-  const source = deps.downloadSource ?? downloadSourceFromFetch(deps.fetch);
+  const source = downloadSourceFromFetch(deps.fetch);
 
   async function attempt(): Promise<AttemptResult> {
     const offset = await sizeOf(part);

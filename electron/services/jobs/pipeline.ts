@@ -1,6 +1,5 @@
 import { writeVideoRecord } from '../media/video-record-io';
 import { createApimartClient } from '../apimart/apimart-client';
-import type { DownloadSource } from '../apimart/download-source';
 import type { ApiKeySource, FetchLike } from '../apimart/http-transport';
 import type { AppPaths } from '../app-paths';
 import type { ImageService } from '../images/image-service';
@@ -22,8 +21,6 @@ export interface PipelineDeps {
   readonly settings: SettingsStore;
   readonly keySource: ApiKeySource;
   readonly fetch: FetchLike;
-  /** How videos are downloaded (a socket source in the CLI); by default through `fetch`. */
-  readonly downloadSource?: DownloadSource | undefined;
   readonly images: ImageService;
   readonly library: LibraryHost;
   /** Overrides the base URL from settings (REELBENCH_BASE_URL for the CLI). */
@@ -62,7 +59,6 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         fetch: gate.fetch,
         baseUrl: deps.baseUrl ?? deps.settings.current().apiBaseUrl,
         keySource: deps.keySource,
-        downloadSource: deps.downloadSource,
         language: deps.language,
         catalog: () => deps.models.current(),
         ...(deps.logger ? { logger: deps.logger } : {}),

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { partialPathFor, type DownloadProgress } from '../../../electron/services/apimart/download';
-import { createSocketDownloadSource } from '../../../electron/services/apimart/socket-download-source';
+import { createEnvProxyFetch } from '../../../electron/services/apimart/env-proxy-fetch';
 import { setupApimart, type ApimartSetup } from '../../support/apimart-setup';
 import { mp4Payload } from '../../support/video-payload';
 
@@ -23,13 +23,14 @@ async function completedVideo(): Promise<{ url: string; expiresAt: number | null
   return task.video;
 }
 
-// The app downloads through Electron's net.fetch (a fetch), the CLI over a socket of its own: both must behave the same.
+// The app downloads through Electron's net.fetch, the CLI through undici with the environment's proxy: both must behave
+// the same. Node's own fetch stands in for Electron's here (both are WHATWG fetches).
 describe.each([
-  { sourceName: 'a fetch', downloadSource: undefined },
-  { sourceName: 'a socket', downloadSource: createSocketDownloadSource() },
-])('download through $sourceName', ({ downloadSource }) => {
+  { sourceName: "Node's fetch", fetch: undefined },
+  { sourceName: "the CLI's fetch", fetch: createEnvProxyFetch({}) },
+])('download through $sourceName', ({ fetch }) => {
   it('checks every redirect hop itself: follows one to the video, refuses one to a LAN host or to an HTML page', async () => {
-    setup = await setupApimart({}, { downloadSource });
+    setup = await setupApimart({}, fetch ? { fetch } : {});
     const video = await completedVideo();
     const hops: Server = createServer((request, response) => {
       const to = (location: string) => response.writeHead(302, { location }).end();
@@ -61,7 +62,7 @@ describe.each([
   });
 
   it('streams the whole video to the destination, reporting progress up to the total', async () => {
-    setup = await setupApimart({}, { downloadSource });
+    setup = await setupApimart({}, fetch ? { fetch } : {});
     const video = await completedVideo();
     const destination = path.join(setup.dir, 'fox.mp4');
     const progress: DownloadProgress[] = [];
@@ -80,7 +81,7 @@ describe.each([
 
   it('writes a large video byte for byte across many batches and background flushes, resuming a drop', async () => {
     const payload = mp4Payload(40 * 1024 * 1024 + 4321); // more than one background flush, and an odd tail
-    setup = await setupApimart({ videoPayload: payload }, { downloadSource });
+    setup = await setupApimart({ videoPayload: payload }, fetch ? { fetch } : {});
     const video = await completedVideo();
     setup.fake.inject('video', { kind: 'dropMidBody', afterBytes: 33 * 1024 * 1024 + 17 });
     const destination = path.join(setup.dir, 'large.mp4');
@@ -95,7 +96,7 @@ describe.each([
 
   it('keeps going when a resumed range comes back shorter than the file, and files only the whole video', async () => {
     const payload = mp4Payload(1024 * 1024);
-    setup = await setupApimart({ videoPayload: payload }, { downloadSource });
+    setup = await setupApimart({ videoPayload: payload }, fetch ? { fetch } : {});
     const video = await completedVideo();
     setup.fake.inject('video', { kind: 'dropMidBody', afterBytes: 100_000 });
     setup.fake.inject('video', { kind: 'rangeCap', maxBytes: 300_000 }, 2);
@@ -109,7 +110,7 @@ describe.each([
   });
 
   it('resumes with an HTTP Range request after the connection drops mid-body', async () => {
-    setup = await setupApimart({}, { downloadSource });
+    setup = await setupApimart({}, fetch ? { fetch } : {});
     const video = await completedVideo();
     setup.fake.inject('video', { kind: 'dropMidBody', afterBytes: 10_000 });
     const destination = path.join(setup.dir, 'resumed.mp4');
@@ -120,7 +121,7 @@ describe.each([
   });
 
   it('never leaves a torn file at the destination when every attempt breaks off', async () => {
-    setup = await setupApimart({}, { downloadSource });
+    setup = await setupApimart({}, fetch ? { fetch } : {});
     const video = await completedVideo();
     setup.fake.inject('video', { kind: 'dropMidBody', afterBytes: 4_000 }, 10);
     const destination = path.join(setup.dir, 'torn.mp4');
@@ -136,7 +137,7 @@ describe.each([
   });
 
   it('gives up on a connection that stops sending and resumes where it stalled', async () => {
-    setup = await setupApimart({}, { downloadSource });
+    setup = await setupApimart({}, fetch ? { fetch } : {});
     const video = await completedVideo();
     setup.fake.inject('video', { kind: 'stallMidBody', afterBytes: 12_000 });
     const destination = path.join(setup.dir, 'stalled.mp4');
@@ -147,7 +148,7 @@ describe.each([
   });
 
   it('reports a connection that keeps stalling as no data, with the partial file kept', async () => {
-    setup = await setupApimart({}, { downloadSource });
+    setup = await setupApimart({}, fetch ? { fetch } : {});
     const video = await completedVideo();
     setup.fake.inject('video', { kind: 'stallMidBody', afterBytes: 5_000 }, 10);
     const destination = path.join(setup.dir, 'stalling.mp4');
@@ -164,7 +165,7 @@ describe.each([
   it.runIf(process.platform === 'linux')(
     'says the disk is full, not that the network failed, when the file cannot grow',
     async () => {
-      setup = await setupApimart({}, { downloadSource });
+      setup = await setupApimart({}, fetch ? { fetch } : {});
       const video = await completedVideo();
       const destination = path.join(setup.dir, 'full.mp4');
       await symlink('/dev/full', partialPathFor(destination)); // every write to /dev/full fails with ENOSPC
@@ -178,7 +179,7 @@ describe.each([
   );
 
   it('follows a redirect from the video link to where the file is served', async () => {
-    setup = await setupApimart({}, { downloadSource });
+    setup = await setupApimart({}, fetch ? { fetch } : {});
     const video = await completedVideo();
     setup.fake.inject('video', { kind: 'redirect' });
     const destination = path.join(setup.dir, 'redirected.mp4');
@@ -188,7 +189,7 @@ describe.each([
   });
 
   it('starts over when a leftover partial file does not match the resource', async () => {
-    setup = await setupApimart({}, { downloadSource });
+    setup = await setupApimart({}, fetch ? { fetch } : {});
     const video = await completedVideo();
     const destination = path.join(setup.dir, 'stale.mp4');
     await writeFile(partialPathFor(destination), Buffer.alloc(10 * 1024 * 1024, 7)); // bigger than the video
@@ -197,7 +198,7 @@ describe.each([
   });
 
   it('maps a link past expires_at to expired without asking the server', async () => {
-    setup = await setupApimart({}, { downloadSource });
+    setup = await setupApimart({}, fetch ? { fetch } : {});
     const video = await completedVideo();
     setup.fake.clock.advance(25 * 3600 * 1000);
     const destination = path.join(setup.dir, 'late.mp4');
@@ -210,7 +211,7 @@ describe.each([
   });
 
   it('maps a 403 from the video host to expired, without retrying', async () => {
-    setup = await setupApimart({}, { downloadSource });
+    setup = await setupApimart({}, fetch ? { fetch } : {});
     const video = await completedVideo();
     setup.fake.clock.advance(25 * 3600 * 1000);
     await expect(setup.client.download(video.url, path.join(setup.dir, 'gone.mp4'))).rejects.toMatchObject({
@@ -220,7 +221,7 @@ describe.each([
   });
 
   it('retries a 5xx from the video host', async () => {
-    setup = await setupApimart({}, { downloadSource });
+    setup = await setupApimart({}, fetch ? { fetch } : {});
     const video = await completedVideo();
     setup.fake.inject('video', { kind: 'status', status: 500 }, 2);
     await setup.client.download(video.url, path.join(setup.dir, 'after-500.mp4'));
@@ -228,7 +229,7 @@ describe.each([
   });
 
   it('refuses a non-https link from anywhere but this machine', async () => {
-    setup = await setupApimart({}, { downloadSource });
+    setup = await setupApimart({}, fetch ? { fetch } : {});
     await expect(
       setup.client.download('http://cdn.example.com/video.mp4', path.join(setup.dir, 'x.mp4')),
     ).rejects.toMatchObject({ code: 'malformed' });
@@ -238,7 +239,7 @@ describe.each([
   });
 
   it('stops when cancelled and keeps what it had for a later resume', async () => {
-    setup = await setupApimart({}, { downloadSource });
+    setup = await setupApimart({}, fetch ? { fetch } : {});
     const video = await completedVideo();
     setup.fake.inject('video', { kind: 'hang' });
     const controller = new AbortController();
