@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_MESSAGE_CHARS, shortenText } from './text/shorten';
 
 /** Every error that crosses the IPC boundary carries one of these codes. */
 export const errorCodeSchema = z.enum([
@@ -82,13 +83,22 @@ export class AppError extends Error {
   }
 
   /** The serializable form sent to the renderer. */
+  /** The error as data, each text bounded: a server's 12,000-character reason is stored and shown shortened. */
   toData(): AppErrorData {
     return {
       code: this.code,
-      message: this.message,
-      ...(this.action === undefined ? {} : { action: this.action }),
-      ...(this.text === undefined ? {} : { text: this.text }),
-      ...(this.actionText === undefined ? {} : { actionText: this.actionText }),
+      message: shortenText(this.message, 2 * MAX_MESSAGE_CHARS),
+      ...(this.action === undefined ? {} : { action: shortenText(this.action, 2 * MAX_MESSAGE_CHARS) }),
+      ...(this.text === undefined ? {} : { text: boundedRef(this.text) }),
+      ...(this.actionText === undefined ? {} : { actionText: boundedRef(this.actionText) }),
     };
   }
+}
+
+/** A catalog message whose placeholder values are bounded like every text from outside. */
+function boundedRef(ref: MessageRef): MessageRef {
+  const params = Object.fromEntries(
+    Object.entries(ref.params).map(([name, value]) => [name, typeof value === 'string' ? shortenText(value) : value]),
+  );
+  return { key: ref.key, params };
 }

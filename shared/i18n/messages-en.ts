@@ -360,6 +360,8 @@ export const en = {
   'error.library.itemGone.action': 'It may have been deleted or moved outside Reelbench; the list has been refreshed.',
   'error.library.occupied': '“{name}” now stands where the removed video was, so it cannot come back.',
   'error.library.occupied.action': 'Rename or move that file, then undo again.',
+  'error.library.heldOutside': '“{name}” cannot come back: a folder on its way links outside the library.',
+  'error.library.heldOutside.action': 'Replace that link in the library folder with a real folder, then undo again.',
   'error.library.notOpen': 'The library is not open.',
   'error.library.cannotOpen': 'The library folder "{folder}" cannot be opened.',
   'error.library.cannotOpen.action': 'Check that the drive is connected, or choose another folder in Settings.',

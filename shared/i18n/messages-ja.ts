@@ -364,6 +364,9 @@ export const ja: Catalog = {
   'error.library.itemGone.action': 'Reelbench の外で削除または移動された可能性があります。一覧を更新しました。',
   'error.library.occupied': '削除した動画のあった場所に「{name}」があるため、元に戻せません。',
   'error.library.occupied.action': 'そのファイルの名前を変えるか移動してから、もう一度元に戻してください。',
+  'error.library.heldOutside': '「{name}」は元に戻せません。途中のフォルダーがライブラリの外へのリンクになっています。',
+  'error.library.heldOutside.action':
+    'ライブラリフォルダー内のそのリンクを実際のフォルダーに置き換えてから、もう一度元に戻してください。',
   'error.library.notOpen': 'ライブラリが開かれていません。',
   'error.library.cannotOpen': 'ライブラリのフォルダー「{folder}」を開けません。',
   'error.library.cannotOpen.action': 'ドライブが接続されているか確認するか、設定で別のフォルダーを選んでください。',

@@ -357,6 +357,8 @@ export const ko: Catalog = {
   'error.library.itemGone.action': 'Reelbench 밖에서 삭제되었거나 옮겨졌을 수 있습니다. 목록을 새로 고쳤습니다.',
   'error.library.occupied': '지운 동영상이 있던 자리에 이제 “{name}”이(가) 있어 되돌릴 수 없습니다.',
   'error.library.occupied.action': '그 파일의 이름을 바꾸거나 옮긴 뒤 다시 실행 취소하세요.',
+  'error.library.heldOutside': '“{name}”을(를) 되돌릴 수 없습니다. 경로의 폴더가 라이브러리 밖을 가리키는 링크입니다.',
+  'error.library.heldOutside.action': '라이브러리 폴더의 그 링크를 실제 폴더로 바꾼 뒤 다시 실행 취소하세요.',
   'error.library.notOpen': '라이브러리가 열려 있지 않습니다.',
   'error.library.cannotOpen': '라이브러리 폴더 "{folder}"을(를) 열 수 없습니다.',
   'error.library.cannotOpen.action': '드라이브가 연결되어 있는지 확인하거나, 설정에서 다른 폴더를 고르세요.',

@@ -348,6 +348,8 @@ export const zh: Catalog = {
   'error.library.itemGone.action': '它可能已在 Reelbench 之外被删除或移动；列表已刷新。',
   'error.library.occupied': '被删除视频的位置上现在有“{name}”，因此无法恢复。',
   'error.library.occupied.action': '请重命名或移走该文件，然后再次撤销。',
+  'error.library.heldOutside': '无法恢复“{name}”：路径上的某个文件夹链接到了资料库之外。',
+  'error.library.heldOutside.action': '请将资料库文件夹中的该链接换成真实文件夹，然后再次撤销。',
   'error.library.notOpen': '资料库尚未打开。',
   'error.library.cannotOpen': '无法打开资料库文件夹“{folder}”。',
   'error.library.cannotOpen.action': '请确认磁盘已连接，或在设置中选择其他文件夹。',

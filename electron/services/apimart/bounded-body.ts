@@ -40,5 +40,28 @@ export async function readBoundedText(
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
+/** The most of an error answer that is read: its message is a sentence, and the rest is never looked at. */
+export const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+/**
+ * The first `limit` bytes of an error answer, the rest discarded: a refusal is still a refusal when its body is
+ * enormous (its status says what happened), and nothing past the limit reaches a parser.
+ */
+export async function readTextPrefix(response: Response, limit = MAX_ERROR_BODY_BYTES): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  // A body cut off (or cancelled) part-way is read as far as it came: the status has already said what happened.
+  while (size < limit) {
+    const read = await reader.read().catch(() => null);
+    if (!read || read.done) break;
+    chunks.push(read.value.subarray(0, limit - size));
+    size += Math.min(read.value.byteLength, limit - size);
+  }
+  await reader.cancel().catch(() => undefined);
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
 const tooLarge = (limit: number) =>
   apiErrors.malformed(`an answer larger than ${Math.round(limit / (1024 * 1024))} MB`, {});

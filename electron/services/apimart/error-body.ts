@@ -1,3 +1,5 @@
+import { shortenText } from '../../../shared/text/shorten';
+
 /** What an error body says, whichever of the gateway's three shapes it came in. */
 export interface ErrorBodySummary {
   readonly message: string | undefined;
@@ -5,9 +7,10 @@ export interface ErrorBodySummary {
   readonly type: string | undefined;
 }
 
+/** A field's text, shortened before anything (a pattern, a person) reads it. */
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== ''
-    ? value.trim()
+    ? shortenText(value.trim())
     : typeof value === 'number'
       ? String(value)
       : undefined;
@@ -35,8 +38,9 @@ export function summarizeErrorBody(body: string): ErrorBodySummary {
 }
 
 const BALANCE_WORDS = /insufficient|balance|quota|credit|top ?up|余额|额度|잔액/i;
-const UNKNOWN_MODEL_WORDS =
-  /model.*(not (found|exist|support|available)|unknown|invalid|unavailable|retired)|(unknown|invalid|unsupported) model|无可用渠道|不存在/i;
+/** Said of the model, somewhere after the word "model": matched once, on the text after its first mention. */
+const MODEL_REFUSED_AFTER = /not (?:found|exist|support|available)|unknown|invalid|unavailable|retired/i;
+const UNKNOWN_MODEL_WORDS = /(?:unknown|invalid|unsupported) model|无可用渠道|不存在/i;
 const POLICY_WORDS =
   /polic|safety|moderat|inappropriate|violat|sensitive|guardrail|prohibited|not allowed|refus|blocked|nsfw|违规|敏感|정책/i;
 
@@ -47,7 +51,14 @@ export function mentionsBalance(summary: ErrorBodySummary): boolean {
 
 /** A refusal that is about the model itself (renamed, retired, not routed), not the other parameters. */
 export function mentionsUnknownModel(summary: ErrorBodySummary): boolean {
-  return summary.code === 'model_not_found' || UNKNOWN_MODEL_WORDS.test(summary.message ?? '');
+  const message = summary.message ?? '';
+  // Not `/model.*(…)/`: tried at every "model" of a long message, that backtracks in quadratic time.
+  const afterModel = message.search(/model/i);
+  return (
+    summary.code === 'model_not_found' ||
+    UNKNOWN_MODEL_WORDS.test(message) ||
+    (afterModel >= 0 && MODEL_REFUSED_AFTER.test(message.slice(afterModel + 'model'.length)))
+  );
 }
 
 /** A failed task whose reason is a content-policy or safety refusal. */

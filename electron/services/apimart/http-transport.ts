@@ -1,7 +1,7 @@
 import type { Logger } from '../logging/logger';
 import { apiErrors } from './api-error';
 import { classifyErrorResponse, type RequestContext } from './classify-response';
-import { readBoundedText } from './bounded-body';
+import { readBoundedText, readTextPrefix } from './bounded-body';
 import { ApiError } from './api-error';
 import { redactKey } from './redact';
 import {
@@ -90,8 +90,11 @@ export function createTransport(deps: TransportDeps): Transport {
 
     try {
       const response = await deps.fetch(`${baseUrl}${spec.path}`, { method: spec.method, headers, body, signal });
-      const text = redactKey(await readBoundedText(response, undefined, response.ok ? spec.onText : undefined), key);
-      if (response.ok) return { answer: { status: response.status, headers: response.headers, body: text } };
+      if (response.ok) {
+        const text = redactKey(await readBoundedText(response, undefined, spec.onText), key);
+        return { answer: { status: response.status, headers: response.headers, body: text } };
+      }
+      const text = redactKey(await readTextPrefix(response), key);
       const error = classifyErrorResponse(response.status, response.statusText, text, response.headers, spec, now());
       return { error, retryable: spec.idempotent && (error.code === 'server' || error.code === 'rateLimited') };
     } catch (caught) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Balance, TaskSnapshot, UploadedImage } from '../../../shared/models/apimart';
+import { shortenText } from '../../../shared/text/shorten';
 import { apiErrors } from './api-error';
 import { isPolicyRefusal } from './error-body';
 
@@ -96,8 +97,9 @@ export function parseTask(body: string): TaskSnapshot {
     case 'cancelled':
       return { ...base, status: 'cancelled' };
     case 'failed': {
-      const reason =
-        (typeof task.error === 'string' ? task.error : task.error?.message)?.trim() || 'No reason was given.';
+      const reason = shortenText(
+        (typeof task.error === 'string' ? task.error : task.error?.message)?.trim() || 'No reason was given.',
+      );
       return {
         ...base,
         status: 'failed',

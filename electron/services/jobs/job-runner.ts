@@ -263,7 +263,8 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
         deps.logger?.error('jobs: a step failed unexpectedly', { job: record.job.id, phase: record.job.phase, error });
         if (!stopping) {
           try {
-            persist(waitFor(record, 'network', error, now()));
+            // From what the step last stored, not from before it: a billed request it recorded as sent stays sent.
+            persist(waitFor(records.get(record.job.id) ?? record, 'network', error, now()));
           } catch (lost) {
             if (lost instanceof LeaseLostError) letGo(record.job.id);
             else deps.logger?.error('jobs: could not record a failed step', { job: record.job.id, error: lost });

@@ -19,6 +19,7 @@ import { change, moveTo, type SentRecord } from './job-change';
 import { classifyFailure, type FailedRequest, type JobWait } from './failure-class';
 import type { BalanceCache } from './balance-cache';
 import { etaSeconds, nextPollDelay } from './poll-schedule';
+import { shortenText } from '../../../shared/text/shorten';
 
 /** Everything a step may use. */
 export interface StepContext {
@@ -56,7 +57,7 @@ const MAX_WAIT_MS = 60_000;
 const errorData = (error: unknown): AppErrorData =>
   error instanceof AppError
     ? error.toData()
-    : { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+    : { code: 'internal', message: shortenText(error instanceof Error ? error.message : String(error)) };
 
 /**
  * The job, cancelled by the user. A job already submitted keeps its task and charge on record: APIMart cannot stop a

@@ -1,5 +1,11 @@
 import { lstatSync, realpathSync } from 'node:fs';
+import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
+
+function within(root: string, candidate: string): boolean {
+  const inside = path.relative(root, candidate);
+  return inside !== '' && !inside.startsWith('..') && !path.isAbsolute(inside);
+}
 
 /**
  * True when `file` is a plain file (not a link) whose real location is inside `root`'s real location. The library
@@ -8,9 +14,38 @@ import path from 'node:path';
  */
 export function isRealFileInside(file: string, root: string): boolean {
   try {
-    if (!lstatSync(file).isFile()) return false;
-    const inside = path.relative(realpathSync(root), realpathSync(file));
-    return inside !== '' && !inside.startsWith('..') && !path.isAbsolute(inside);
+    return lstatSync(file).isFile() && within(realpathSync(root), realpathSync(file));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The same check without blocking, for paths that move or delete files (the removal hold): `file` must really lie
+ * inside `folder` of `root` — a folder on the way that links elsewhere, even one inside the library, fails it.
+ */
+export async function realFileInside(file: string, root: string, folder = ''): Promise<boolean> {
+  try {
+    return (await lstat(file)).isFile() && within(path.join(await realpath(root), folder), await realpath(file));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True when a file may be created or moved to `target` without leaving `root`: the nearest folder on its path that
+ * exists really lies inside `root` (so no folder on the way links out), and `target` itself is not a link.
+ */
+export async function realPlaceInside(target: string, root: string): Promise<boolean> {
+  try {
+    const realRoot = await realpath(root);
+    const last = await lstat(target).catch(() => null);
+    if (last?.isSymbolicLink()) return false;
+    for (let folder = path.dirname(target); ; folder = path.dirname(folder)) {
+      const real = await realpath(folder).catch(() => null);
+      if (real !== null) return real === realRoot || within(realRoot, real);
+      if (path.dirname(folder) === folder) return false;
+    }
   } catch {
     return false;
   }

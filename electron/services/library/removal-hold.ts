@@ -1,9 +1,10 @@
-import { lstat, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import path from 'node:path';
 import { z } from 'zod';
 import { pathExists } from './file-moves';
 import { resolveInside } from './library-paths';
+import { realFileInside, realPlaceInside } from './real-file';
 import { appError } from '../../../shared/i18n/error-text';
 import { itemIdSchema } from '../../../shared/library/library-models';
 
@@ -60,12 +61,14 @@ export function createRemovalHold(root: string, trash: (file: string) => Promise
     }
   }
 
-  /** A held file as it may be sent to the trash: a plain file inside the hold folder, never a link out of it. */
+  /**
+   * A held file as it may be moved or sent to the trash: a plain file whose real path lies in the item's hold
+   * folder. A planted `0 → ~/Documents` folder link (or a link anywhere on the way) fails it, not just a linked file.
+   */
   async function heldFile(id: string, held: string): Promise<string | null> {
     const file = resolveInside(itemDir(id), held);
-    if (!file) return null;
-    const info = await lstat(file).catch(() => null);
-    return info?.isFile() ? file : null;
+    const folder = path.join(HOLD_DIR, path.basename(id));
+    return file && (await realFileInside(file, root, folder)) ? file : null;
   }
 
   return {
@@ -76,20 +79,29 @@ export function createRemovalHold(root: string, trash: (file: string) => Promise
       // The manifest first: an interrupted hold can still be put back or released file by file.
       await writeFileAtomic(manifestFile(id), JSON.stringify({ files, heldAt: Date.now() }));
       for (const file of files) {
+        // Only the library's own files are moved, and only into the hold: no link on either path is followed.
         const source = resolveInside(root, file.original);
-        if (!source) continue;
-        await mkdir(path.dirname(path.join(itemDir(id), file.held)), { recursive: true });
-        await rename(source, path.join(itemDir(id), file.held));
+        const target = path.join(itemDir(id), file.held);
+        if (!source || !(await realFileInside(source, root))) continue;
+        await mkdir(path.dirname(target), { recursive: true });
+        const expected = path.join(await realpath(root), HOLD_DIR, path.basename(id), path.dirname(file.held));
+        if ((await realpath(path.dirname(target))) !== expected) continue;
+        await rename(source, target);
       }
     },
     async restore(id) {
       const manifest = await readManifest(id);
       if (!manifest) return null;
-      const moves = manifest.files.flatMap((file) => {
-        const target = resolveInside(root, file.original);
-        const from = resolveInside(itemDir(id), file.held);
-        return target && from ? [{ from, to: target }] : [];
-      });
+      const moves: { from: string; to: string }[] = [];
+      for (const file of manifest.files) {
+        const to = resolveInside(root, file.original);
+        const from = await heldFile(id, file.held);
+        if (!to || !from) continue; // already back, or never a file of ours: nothing to move
+        // Refused whole, the hold kept: a rename through a linked folder would carry the file out of the library.
+        if (!(await realPlaceInside(to, root)))
+          throw appError('invalidInput', 'error.library.heldOutside', { name: path.basename(to) });
+        moves.push({ from, to });
+      }
       for (const move of moves) {
         if (await pathExists(move.to)) {
           throw appError('invalidInput', 'error.library.occupied', { name: path.basename(move.to) });

@@ -71,6 +71,59 @@ describe('removal manifests planted in a shared library folder', () => {
     expect(existsSync(path.join(setup.root, HOLD_DIR, 'not-an-id', '0', 'c.mp4'))).toBe(true);
   });
 
+  it('never follows a linked folder in a hold: `0 → ~/Documents` with `held: "0/thesis.docx"` trashes nothing', async () => {
+    setup = await setupLibrary();
+    const documents = path.join(setup.dir, 'Documents');
+    await mkdir(documents);
+    await writeFile(path.join(documents, 'thesis.docx'), 'four years of work');
+    const viaFolder = await plantHold(setup.root, randomUUID(), {
+      files: [{ original: 'thesis.docx', held: '0/thesis.docx' }],
+      heldAt: LONG_AGO,
+    });
+    await symlink(documents, path.join(viaFolder, '0'));
+    // A hold whose whole item folder links out of the library, to a copy of a manifest the attacker also controls.
+    const elsewhere = path.join(setup.dir, 'elsewhere');
+    await mkdir(path.join(elsewhere, '0'), { recursive: true });
+    await writeFile(
+      path.join(elsewhere, 'manifest.json'),
+      JSON.stringify({ files: [{ original: 'e.docx', held: '0/e.docx' }], heldAt: LONG_AGO }),
+    );
+    await writeFile(path.join(elsewhere, '0', 'e.docx'), 'not the library’s');
+    await symlink(elsewhere, path.join(setup.root, HOLD_DIR, randomUUID()));
+
+    await setup.reopen();
+    await settle();
+    expect(await readFile(path.join(documents, 'thesis.docx'), 'utf8')).toBe('four years of work');
+    expect(existsSync(path.join(elsewhere, '0', 'e.docx'))).toBe(true);
+    expect(await readdir(setup.trashDir)).toEqual([]);
+  });
+
+  it('an undo never moves a file out of a linked hold folder, nor into a library folder that links out', async () => {
+    setup = await setupLibrary({ removalUndoMs: 60_000 });
+    const documents = path.join(setup.dir, 'Documents');
+    await mkdir(documents);
+    await writeFile(path.join(documents, 'thesis.docx'), 'four years of work');
+    const pulled = randomUUID();
+    const viaFolder = await plantHold(setup.root, pulled, {
+      files: [{ original: 'pulled.docx', held: '0/thesis.docx' }],
+      heldAt: Date.now(),
+    });
+    await symlink(documents, path.join(viaFolder, '0'));
+    // The other way: a held file restored "into" a library folder that is a link to somewhere else.
+    const pushed = randomUUID();
+    await plantHold(setup.root, pushed, { files: [{ original: 'out/p.mp4', held: '0/p.mp4' }], heldAt: Date.now() }, [
+      '0/p.mp4',
+    ]);
+    await symlink(documents, path.join(setup.root, 'out'));
+    await setup.reopen();
+
+    await setup.library.undoRemove([pulled]).catch(() => undefined);
+    await setup.library.undoRemove([pushed]).catch(() => undefined);
+    expect(await readdir(documents)).toEqual(['thesis.docx']);
+    expect(existsSync(path.join(setup.root, 'pulled.docx'))).toBe(false);
+    expect(existsSync(path.join(setup.root, HOLD_DIR, pushed, '0', 'p.mp4'))).toBe(true);
+  });
+
   it('leaves a hold younger than its undo window to the process that made it, and trashes an old one', async () => {
     setup = await setupLibrary({ removalUndoMs: 60_000 });
     const young = randomUUID();
