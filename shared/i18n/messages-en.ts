@@ -206,6 +206,7 @@ export const en = {
   'notice.region': 'Notifications',
   'library.problem.sidecarUnreadable': 'This sidecar cannot be read ({code}).',
   'library.problem.sidecarNotJson': 'This sidecar is not valid JSON (damaged or edited by hand?).',
+  'library.problem.sidecarTooDeep': 'This sidecar is nested more than {depth} levels deep, which no sidecar is; it was not read.',
   'library.problem.sidecarInvalid': 'This sidecar does not match {schema}: {detail}.',
   'library.problem.notListed': 'Its video is not listed until it is fixed or removed.',
   'library.problem.videoMissing': 'Its video "{video}" is missing.',

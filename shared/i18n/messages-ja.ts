@@ -208,6 +208,7 @@ export const ja: Catalog = {
   'library.problem.sidecarUnreadable': 'このサイドカーファイルを読み込めません（{code}）。',
   'library.problem.sidecarNotJson':
     'このサイドカーファイルは正しい JSON ではありません（壊れているか、手で編集されましたか？）。',
+  'library.problem.sidecarTooDeep': 'このサイドカーは {depth} 階層より深く入れ子になっており、サイドカーとしてありえないため読み込みませんでした。',
   'library.problem.sidecarInvalid': 'このサイドカーファイルは {schema} の形式と合いません：{detail}。',
   'library.problem.notListed': '直すか削除するまで、この動画は一覧に表示されません。',
   'library.problem.videoMissing': '動画「{video}」がありません。',

@@ -205,6 +205,7 @@ export const ko: Catalog = {
   'notice.region': '알림',
   'library.problem.sidecarUnreadable': '이 사이드카 파일을 읽을 수 없습니다({code}).',
   'library.problem.sidecarNotJson': '이 사이드카 파일은 올바른 JSON이 아닙니다(손상되었거나 직접 편집했나요?).',
+  'library.problem.sidecarTooDeep': '이 사이드카는 {depth}단계보다 깊게 중첩되어 있어 사이드카일 수 없으므로 읽지 않았습니다.',
   'library.problem.sidecarInvalid': '이 사이드카 파일이 {schema} 형식과 맞지 않습니다: {detail}.',
   'library.problem.notListed': '고치거나 지울 때까지 이 동영상은 목록에 나오지 않습니다.',
   'library.problem.videoMissing': '동영상 "{video}"이(가) 없습니다.',

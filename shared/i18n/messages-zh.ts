@@ -205,6 +205,7 @@ export const zh: Catalog = {
   'notice.region': '通知',
   'library.problem.sidecarUnreadable': '无法读取此附属文件（{code}）。',
   'library.problem.sidecarNotJson': '此附属文件不是有效的 JSON（已损坏或被手动编辑过？）。',
+  'library.problem.sidecarTooDeep': '此附属文件的嵌套超过 {depth} 层，不可能是附属文件，因此未读取。',
   'library.problem.sidecarInvalid': '此附属文件不符合 {schema}：{detail}。',
   'library.problem.notListed': '在修复或删除它之前，它的视频不会出现在列表中。',
   'library.problem.videoMissing': '它的视频“{video}”不见了。',

@@ -1,3 +1,4 @@
+import { parseJsonWithin } from '../../../shared/text/bounded-json';
 import { z } from 'zod';
 import type { TokenUsage } from '../../../shared/script/chat-models';
 
@@ -61,7 +62,7 @@ export function createChatReader(onDelta?: (content: string) => void) {
       return;
     }
     try {
-      take(JSON.parse(data));
+      take(parseJsonWithin(data));
     } catch {
       // A broken event is skipped; a stream that ends without [DONE] is reported as cut.
     }
@@ -80,7 +81,7 @@ export function createChatReader(onDelta?: (content: string) => void) {
       pending = '';
       if (!sawEvent) {
         try {
-          take(JSON.parse(whole));
+          take(parseJsonWithin(whole));
           return { text, finishReason, usage, refusal: refusal || null, complete: true };
         } catch {
           return { text, finishReason, usage, refusal: refusal || null, complete: false };

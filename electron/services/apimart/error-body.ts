@@ -1,3 +1,4 @@
+import { parseJsonWithin } from '../../../shared/text/bounded-json';
 import { shortenText } from '../../../shared/text/shorten';
 
 /** What an error body says, whichever of the gateway's three shapes it came in. */
@@ -22,7 +23,7 @@ const text = (value: unknown): string | undefined =>
 export function summarizeErrorBody(body: string): ErrorBodySummary {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(body);
+    parsed = parseJsonWithin(body);
   } catch {
     return { message: undefined, code: undefined, type: undefined };
   }

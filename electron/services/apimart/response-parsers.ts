@@ -1,3 +1,4 @@
+import { parseJsonWithin } from '../../../shared/text/bounded-json';
 import { z } from 'zod';
 import type { Balance, TaskSnapshot, UploadedImage } from '../../../shared/models/apimart';
 import { shortenText } from '../../../shared/text/shorten';
@@ -9,7 +10,7 @@ const UPLOAD_LIFETIME_MS = 72 * 60 * 60 * 1000;
 /** A body as JSON, or a `malformed` error that keeps the raw text for diagnosis. */
 export function parseJson(body: string, what: string): unknown {
   try {
-    return JSON.parse(body);
+    return parseJsonWithin(body);
   } catch {
     throw apiErrors.malformed(`${what}: not JSON`, { rawBody: body });
   }

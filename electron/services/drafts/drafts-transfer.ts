@@ -1,3 +1,4 @@
+import { parseJsonWithin } from '../../../shared/text/bounded-json';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { draftSchema, presetSchema, type Draft, type Preset } from '../../../shared/drafts/draft-models';
@@ -78,9 +79,9 @@ export async function importDrafts(
     throw refuse(`it is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`);
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJsonWithin(text);
   } catch {
-    throw refuse('it is not valid JSON.');
+    throw refuse('it is not valid JSON, or it is nested deeper than any drafts file.');
   }
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success)

@@ -1,3 +1,4 @@
+import { parseJsonWithin } from '../../../shared/text/bounded-json';
 import { mkdir, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import path from 'node:path';
@@ -53,7 +54,7 @@ export function createRemovalHold(root: string, trash: (file: string) => Promise
   async function readManifest(id: string): Promise<Manifest | null> {
     if (!itemIdSchema.safeParse(id).success) return null;
     try {
-      const manifest = manifestSchema.parse(JSON.parse(await readFile(manifestFile(id), 'utf8')));
+      const manifest = manifestSchema.parse(parseJsonWithin(await readFile(manifestFile(id), 'utf8')));
       if (manifest.files.some((file) => resolveInside(itemDir(id), file.held) === null)) return null;
       return { ...manifest, heldAt: manifest.heldAt ?? (await stat(manifestFile(id))).mtimeMs };
     } catch {

@@ -4,6 +4,7 @@ import { HOST_TAG } from '../system/process-gone';
 import { syncPath } from './file-moves';
 import { SIDECAR_SCHEMA, sidecarSchema, type Generation, type Sidecar } from '../../../shared/library/sidecar';
 import { catalogText, type CatalogText } from '../../../shared/i18n/error-text';
+import { JsonTooDeepError, MAX_JSON_DEPTH, parseJsonWithin } from '../../../shared/text/bounded-json';
 
 /** A sidecar read from disk, or the reason it could not be used. */
 export type SidecarRead =
@@ -32,8 +33,11 @@ export async function readSidecar(file: string): Promise<SidecarRead> {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
-  } catch {
+    json = parseJsonWithin(text);
+  } catch (error) {
+    // Too deep to rewrite or copy (its id changed, say) without overflowing the stack: set aside like a damaged one.
+    if (error instanceof JsonTooDeepError)
+      return { ok: false, problem: catalogText('library.problem.sidecarTooDeep', { depth: MAX_JSON_DEPTH }) };
     return { ok: false, problem: catalogText('library.problem.sidecarNotJson', {}) };
   }
   const parsed = sidecarSchema.safeParse(json);

@@ -1,3 +1,4 @@
+import { parseJsonWithin } from '../../../shared/text/bounded-json';
 import { randomUUID } from 'node:crypto';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -35,7 +36,7 @@ export async function readVideoMetadata(file: string): Promise<VideoMetadata> {
     let recordProblem: string | null = null;
     if (box instanceof Uint8Array) {
       try {
-        record = videoRecordSchema.parse(JSON.parse(Buffer.from(box).toString('utf8')));
+        record = videoRecordSchema.parse(parseJsonWithin(Buffer.from(box).toString('utf8')));
       } catch (error) {
         recordProblem = error instanceof Error ? error.message.slice(0, 300) : String(error);
       }

@@ -90,6 +90,32 @@ describe('the library folder and its sidecars', () => {
     expect((await readdir(setup.root)).sort()).toEqual(['new name.mp4', 'new name.reelbench.json']);
   });
 
+  it('opens when a copied sidecar shares an id and carries a value nested 300,000 deep: that sidecar is set aside', async () => {
+    setup = await setupLibrary();
+    await setup.addGenerated('original');
+    const names = await readdir(setup.root);
+    const video = names.find((name) => name.endsWith('.mp4')) ?? '';
+    const sidecar = names.find((name) => name.endsWith('.reelbench.json')) ?? '';
+    await copyFile(path.join(setup.root, video), path.join(setup.root, 'copy.mp4'));
+    const copied = JSON.parse(await readFile(path.join(setup.root, sidecar), 'utf8')) as Record<string, unknown>;
+    // 600 KB, under the size cap: a rewrite of the copy's id (JSON.stringify) would overflow the stack.
+    const deep = `${'['.repeat(300_000)}${']'.repeat(300_000)}`;
+    const text = JSON.stringify({ ...copied, extra: 0 }).replace('"extra":0', `"extra":${deep}`);
+    await writeFile(path.join(setup.root, 'copy.reelbench.json'), text);
+
+    const report = await setup.library.reconcile();
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        path: 'copy.reelbench.json',
+        text: { key: 'library.problem.sidecarTooDeep', params: { depth: 64 } },
+      }),
+    ]);
+    expect(titles().sort()).toEqual(['copy', 'original']);
+    // And the next open, and a rebuild, work as well.
+    await setup.reopen();
+    expect(titles().sort()).toEqual(['copy', 'original']);
+  });
+
   it('keeps a damaged sidecar aside untouched and lists its video again, flagged, without failing the rest', async () => {
     setup = await setupLibrary();
     await setup.addGenerated('healthy');
