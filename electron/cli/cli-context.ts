@@ -7,6 +7,7 @@ import { isSecureOrLoopback } from '../../shared/net/url-policy';
 import { resolveAppPaths, type AppPaths } from '../services/app-paths';
 import { defaultDataDir, defaultLibraryDir } from '../services/data-dir';
 import { createEnvProxyFetch } from '../services/apimart/env-proxy-fetch';
+import { apiIsLocal } from '../services/apimart/local-network';
 import { composeServices } from '../services/compose-services';
 import type { ImageService } from '../services/images/image-service';
 import type { Pipeline } from '../services/jobs/pipeline';
@@ -79,7 +80,8 @@ export async function openCliContext(env: CliEnv, appVersion: string): Promise<C
     logger,
     keyStore,
     settings,
-    fetch: createEnvProxyFetch(env),
+    // Only the API's own host (or anything, when the API itself is local: a test server) may resolve into the LAN.
+    fetch: createEnvProxyFetch(env, (host) => apiIsLocal(baseUrl) || host === new URL(baseUrl).hostname),
     library: {
       defaultRoot: defaultLibraryDir(process.platform, os.homedir(), userDirs),
       rootOverride: env['REELBENCH_LIBRARY_DIR'] ? path.resolve(env['REELBENCH_LIBRARY_DIR']) : undefined,

@@ -276,6 +276,8 @@ export const en = {
   'error.diskFull': 'The disk holding the library is full.',
   'error.diskFull.action': 'Free some space; the download continues where it stopped.',
   'error.malformed': 'APIMart sent an answer Reelbench could not understand ({what}).',
+  'error.localLink': 'APIMart sent a link into your local network ({host}); Reelbench does not follow it.',
+  'error.localLink.action': 'Generate the video again. If it happens again, tell APIMart support.',
   'error.malformed.action': 'Try again. If it keeps happening, the log has the raw answer.',
   'error.job.balanceShort': "Your APIMart balance ({balance}) is below this job's cost ({cost}).",
   'error.job.balanceShort.action': 'Top up your balance; the job starts by itself once there is enough.',

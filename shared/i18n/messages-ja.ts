@@ -279,6 +279,8 @@ export const ja: Catalog = {
   'error.diskFull': 'ライブラリのあるディスクがいっぱいです。',
   'error.diskFull.action': '空き容量を作ってください。ダウンロードは止まったところから再開します。',
   'error.malformed': 'APIMart の応答を理解できませんでした（{what}）。',
+  'error.localLink': 'APIMart がローカルネットワーク内へのリンク（{host}）を送ってきました。Reelbench はこのリンクをたどりません。',
+  'error.localLink.action': 'もう一度動画を生成してください。繰り返し起きる場合は APIMart のサポートに連絡してください。',
   'error.malformed.action': 'もう一度お試しください。繰り返し起きる場合は、ログに元の応答が残っています。',
   'error.job.balanceShort': 'APIMart の残高（{balance}）がこのジョブの費用（{cost}）を下回っています。',
   'error.job.balanceShort.action': '残高をチャージしてください。十分になるとジョブは自動的に始まります。',

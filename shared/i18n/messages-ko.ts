@@ -275,6 +275,8 @@ export const ko: Catalog = {
   'error.diskFull': '라이브러리가 있는 디스크가 가득 찼습니다.',
   'error.diskFull.action': '공간을 확보하세요. 다운로드는 멈춘 곳에서 이어집니다.',
   'error.malformed': 'APIMart의 응답을 이해할 수 없습니다 ({what}).',
+  'error.localLink': 'APIMart가 로컬 네트워크 안을 가리키는 링크({host})를 보냈습니다. Reelbench는 이 링크를 따라가지 않습니다.',
+  'error.localLink.action': '동영상을 다시 생성하세요. 다시 발생하면 APIMart 지원팀에 알려 주세요.',
   'error.malformed.action': '다시 시도하세요. 계속 그러면 로그에 원래 응답이 남아 있습니다.',
   'error.job.balanceShort': 'APIMart 잔액({balance})이 이 작업의 비용({cost})보다 적습니다.',
   'error.job.balanceShort.action': '잔액을 충전하세요. 잔액이 충분해지면 작업이 저절로 시작됩니다.',

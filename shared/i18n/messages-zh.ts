@@ -273,6 +273,8 @@ export const zh: Catalog = {
   'error.diskFull': '存放资料库的磁盘已满。',
   'error.diskFull.action': '请腾出空间；下载会从中断处继续。',
   'error.malformed': 'APIMart 的回复无法解析（{what}）。',
+  'error.localLink': 'APIMart 发来了一个指向你本地网络的链接（{host}）；Reelbench 不会访问它。',
+  'error.localLink.action': '请重新生成视频。如果再次出现，请告知 APIMart 客服。',
   'error.malformed.action': '请重试。如果反复出现，日志中保留了原始回复。',
   'error.job.balanceShort': '你的 APIMart 余额（{balance}）低于此任务的费用（{cost}）。',
   'error.job.balanceShort.action': '请充值；余额足够后任务会自动开始。',

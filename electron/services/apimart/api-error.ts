@@ -78,6 +78,8 @@ export const apiErrors = {
   expired: (detail?: ApiErrorDetail) => apiError('expired', 'error.expired', {}, detail),
   diskFull: () => apiError('diskFull', 'error.diskFull', {}),
   malformed: (what: string, detail: ApiErrorDetail) => apiError('malformed', 'error.malformed', { what }, detail),
+  /** A video link (or a redirect) that leads into the user's own network: never followed. */
+  localLink: (host: string) => apiError('malformed', 'error.localLink', { host }, { serverMessage: host }),
   /** A streamed chat answer that stopped before its end (the connection dropped, the server gave up). */
   chatCut: () => apiError('network', 'error.chat.cut', {}),
   /** A chat model that declined to answer (a refusal, a content filter). */

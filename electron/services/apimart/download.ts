@@ -7,6 +7,7 @@ import type { ApiError } from './api-error';
 import { apiErrors } from './api-error';
 import { openBatchedFileWriter } from './batched-file-writer';
 import { downloadSourceFromFetch } from './download-source';
+import { apiIsLocal, isLocalNetworkRefusal, linkIntoLocalNetwork } from './local-network';
 import type { FetchLike } from './http-transport';
 import {
   backoffDelay,
@@ -46,8 +47,13 @@ export interface DownloadDeps {
   readonly random?: () => number;
   readonly now?: () => number;
   readonly logger?: Logger;
-  /** The API's address: only when it is on this machine may a video link (or a redirect) be plain http there. */
+  /**
+   * The API's address: only when it is on this machine may a video link (or a redirect) be plain http there, and only
+   * when it is on this machine or the local network may a link lead there.
+   */
   readonly baseUrl?: string;
+  /** A host's addresses (DNS by default): each link and redirect hop is checked for the local network first. */
+  readonly resolveHost?: (host: string) => Promise<readonly string[]>;
 }
 
 /** How many redirects a video link may go through (CDNs commonly add one or two), each one checked. */
@@ -150,6 +156,12 @@ export async function downloadToFile(
   if (options.expiresAt != null && now() > options.expiresAt) throw apiErrors.expired();
   const part = partialPathFor(destination);
   const source = downloadSourceFromFetch(deps.fetch);
+  const localAllowed = apiIsLocal(deps.baseUrl);
+  /** Null when the link may be fetched; the refusal when it leads into the local network. */
+  const localRefusal = async (link: string): Promise<ApiError | null> =>
+    !localAllowed && (await linkIntoLocalNetwork(new URL(link), deps.resolveHost))
+      ? apiErrors.localLink(new URL(link).hostname)
+      : null;
 
   async function attempt(): Promise<AttemptResult> {
     const offset = await sizeOf(part);
@@ -161,6 +173,8 @@ export async function downloadToFile(
       // Redirects are followed here, one hop at a time, each checked like the link itself: a hostile answer cannot
       // send the download to a plain-http host or a machine on the local network.
       let link = url;
+      const refused = await localRefusal(link);
+      if (refused) return { done: false, error: refused, retryable: false };
       let response = await source(link, { headers, signal });
       for (let hops = 0; [301, 302, 303, 307, 308].includes(response.status); hops += 1) {
         const location = response.header('location');
@@ -172,6 +186,8 @@ export async function downloadToFile(
           return { done: false, error: apiErrors.malformed(why, {}), retryable: false };
         }
         link = next;
+        const hopRefused = await localRefusal(link);
+        if (hopRefused) return { done: false, error: hopRefused, retryable: false };
         response = await source(link, { headers, signal });
       }
       if ([403, 404, 410].includes(response.status)) {
@@ -259,6 +275,9 @@ export async function downloadToFile(
     } catch (caught) {
       if (options.signal?.aborted) return { done: false, error: apiErrors.cancelled(), retryable: false };
       if (isDiskFull(caught)) return { done: false, error: apiErrors.diskFull(), retryable: false };
+      // Refused where the connection was made (the CLI's check on the address actually connected to).
+      if (isLocalNetworkRefusal(caught))
+        return { done: false, error: apiErrors.localLink(new URL(url).hostname), retryable: false };
       const reason = idle.signal.aborted
         ? `no data for ${Math.round(idleMs / 1000)} s`
         : describeNetworkFailure(caught);
