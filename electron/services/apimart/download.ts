@@ -13,6 +13,7 @@ import {
   backoffDelay,
   DEFAULT_RETRY,
   describeNetworkFailure,
+  describeProtocolFailure,
   sleepUnlessAborted,
   type RetryOptions,
 } from './retry-policy';
@@ -31,6 +32,11 @@ export interface DownloadOptions {
   readonly expiresAt?: number | null;
   /** Give up on an attempt when no bytes arrive for this long. */
   readonly idleTimeoutMs?: number;
+  /**
+   * Give up on an attempt that receives fewer than `bytes` in any `windowMs` (a body trickling a byte every few
+   * seconds is never idle, and would otherwise be "downloading" for ever); the job resumes it later.
+   */
+  readonly minThroughput?: { readonly bytes: number; readonly windowMs: number };
 }
 
 /** A finished download. */
@@ -52,6 +58,8 @@ export interface DownloadDeps {
    * when it is on this machine or the local network may a link lead there.
    */
   readonly baseUrl?: string;
+  /** The largest video accepted (2 GB unless a test says less). */
+  readonly maxVideoBytes?: number;
   /** A host's addresses (DNS by default): each link and redirect hop is checked for the local network first. */
   readonly resolveHost?: (host: string) => Promise<readonly string[]>;
 }
@@ -60,6 +68,8 @@ export interface DownloadDeps {
 const MAX_REDIRECTS = 5;
 /** The largest video accepted, whatever the headers say: far beyond a 15 s clip in 4K. */
 export const MAX_VIDEO_BYTES = 2 * 1024 * 1024 * 1024;
+/** At least 64 KiB a minute: far below any real connection, far above a deliberate trickle. */
+const MIN_THROUGHPUT = { bytes: 64 * 1024, windowMs: 60_000 } as const;
 
 /** Whether a link (the API's, or a hop it redirects to) may be fetched: https, or http on this machine for a local API. */
 function linkAllowed(link: string, baseUrl: string | undefined): boolean {
@@ -103,25 +113,47 @@ async function flushDirectory(directory: string): Promise<void> {
   }
 }
 
-/** Aborts when no bytes arrived for `idleMs`; one timer per attempt rather than one per chunk. */
-function startIdleWatch(idleMs: number): {
+/**
+ * Aborts an attempt when no bytes arrived for `idleMs`, or fewer than the minimum throughput in a window; one timer
+ * per attempt rather than one per chunk. `why` says which.
+ */
+function startIdleWatch(
+  idleMs: number,
+  minimum: { readonly bytes: number; readonly windowMs: number },
+): {
   readonly signal: AbortSignal;
-  readonly touch: () => void;
+  readonly touch: (bytes: number) => void;
+  readonly why: () => string | null;
   readonly stop: () => void;
 } {
   const controller = new AbortController();
   let lastActivity = Date.now();
+  let windowStart = lastActivity;
+  let windowBytes = 0;
+  let why: string | null = null;
+  const stopWith = (reason: string) => {
+    why = reason;
+    controller.abort();
+  };
   const timer = setInterval(
     () => {
-      if (Date.now() - lastActivity >= idleMs) controller.abort();
+      const now = Date.now();
+      if (now - lastActivity >= idleMs) return stopWith(`no data for ${Math.round(idleMs / 1000)} s`);
+      if (now - windowStart < minimum.windowMs) return;
+      if (windowBytes < minimum.bytes)
+        return stopWith(`${windowBytes} bytes in ${Math.round(minimum.windowMs / 1000)} s, too slow to finish`);
+      windowStart = now;
+      windowBytes = 0;
     },
-    Math.max(10, Math.min(1_000, Math.round(idleMs / 4))),
+    Math.max(10, Math.min(1_000, Math.round(Math.min(idleMs, minimum.windowMs) / 4))),
   );
   return {
     signal: controller.signal,
-    touch: () => {
+    touch: (bytes) => {
       lastActivity = Date.now();
+      windowBytes += bytes;
     },
+    why: () => why,
     stop: () => clearInterval(timer),
   };
 }
@@ -166,7 +198,7 @@ export async function downloadToFile(
   async function attempt(): Promise<AttemptResult> {
     const offset = await sizeOf(part);
     const idleMs = options.idleTimeoutMs ?? 30_000;
-    const idle = startIdleWatch(idleMs);
+    const idle = startIdleWatch(idleMs, options.minThroughput ?? MIN_THROUGHPUT);
     const signal = options.signal ? AbortSignal.any([options.signal, idle.signal]) : idle.signal;
     try {
       const headers: Record<string, string> = offset > 0 ? { range: `bytes=${offset}-` } : {};
@@ -227,6 +259,11 @@ export async function downloadToFile(
         total = null;
       }
 
+      const maxBytes = deps.maxVideoBytes ?? MAX_VIDEO_BYTES;
+      if (total !== null && total > maxBytes) {
+        await response.discard();
+        return { done: false, error: apiErrors.malformed('a video larger than any video can be', {}), retryable: false };
+      }
       let received = start;
       options.onProgress?.({ receivedBytes: received, totalBytes: total });
       const writer = await openBatchedFileWriter(part, start > 0 ? 'append' : 'truncate');
@@ -234,8 +271,8 @@ export async function downloadToFile(
         for await (const chunk of response.body) {
           received += chunk.length;
           // No more than the headers announced, and never more than any video could be.
-          if ((total !== null && received > total) || received > MAX_VIDEO_BYTES) throw new OversizedBody();
-          idle.touch();
+          if ((total !== null && received > total) || received > maxBytes) throw new OversizedBody();
+          idle.touch(chunk.length);
           await writer.write(chunk);
           options.onProgress?.({ receivedBytes: received, totalBytes: total });
         }
@@ -278,9 +315,15 @@ export async function downloadToFile(
       // Refused where the connection was made (the CLI's check on the address actually connected to).
       if (isLocalNetworkRefusal(caught))
         return { done: false, error: apiErrors.localLink(new URL(url).hostname), retryable: false };
-      const reason = idle.signal.aborted
-        ? `no data for ${Math.round(idleMs / 1000)} s`
-        : describeNetworkFailure(caught);
+      // A server that breaks HTTP's rules is not the network: said as such, logged with its cause, retried only
+      // within this download's attempts.
+      const protocol = idle.signal.aborted ? null : describeProtocolFailure(caught);
+      if (protocol) {
+        deps.logger?.warn('apimart: the video server broke HTTP', { cause: protocol });
+        const why = `the video server answered in a way HTTP does not allow: ${protocol}`;
+        return { done: false, error: apiErrors.malformed(why, {}), retryable: true };
+      }
+      const reason = idle.why() ?? describeNetworkFailure(caught);
       return { done: false, error: apiErrors.network(reason), retryable: true };
     } finally {
       idle.stop();
@@ -295,7 +338,11 @@ export async function downloadToFile(
       return { path: destination, bytes: result.bytes };
     }
     if (!result.retryable || attemptIndex + 1 >= retry.maxAttempts) throw result.error;
-    deps.logger?.warn('apimart: download retry', { code: result.error.code, attempt: attemptIndex + 1 });
+    deps.logger?.warn('apimart: download retry', {
+      code: result.error.code,
+      cause: result.error.detail.serverMessage ?? result.error.message,
+      attempt: attemptIndex + 1,
+    });
     try {
       await sleep(backoffDelay(attemptIndex, retry, random), options.signal);
     } catch {

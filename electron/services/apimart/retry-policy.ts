@@ -77,3 +77,32 @@ export function describeNetworkFailure(error: unknown): string {
   }
   return parts.join(' / ');
 }
+
+/** What undici (the CLI, Node) raises for an answer that breaks HTTP's rules, rather than for a network fault. */
+const PROTOCOL_CODES = new Set([
+  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+  'UND_ERR_HEADERS_OVERFLOW',
+  'UND_ERR_RES_EXCEEDED_MAX_SIZE',
+  'Z_DATA_ERROR',
+  'Z_BUF_ERROR',
+]);
+/** The same from Chromium's network stack (Electron's net.fetch). */
+const PROTOCOL_CHROMIUM =
+  /ERR_(INVALID_HTTP_RESPONSE|RESPONSE_HEADERS_TOO_BIG|CONTENT_LENGTH_MISMATCH|INVALID_CHUNKED_ENCODING|RESPONSE_HEADERS_MULTIPLE_CONTENT_LENGTH|RESPONSE_HEADERS_MULTIPLE_CONTENT_DISPOSITION|CONTENT_DECODING_FAILED|HTTP_1_1_REQUIRED)/;
+
+/**
+ * What was wrong when a failure is a server answering wrongly (bad framing, two lengths, endless headers, a body
+ * that does not decode) rather than the network; null for a network failure. Asking again rarely helps the first.
+ */
+export function describeProtocolFailure(error: unknown): string | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth += 1) {
+    const record = current as { name?: unknown; code?: unknown; message?: unknown; cause?: unknown };
+    const message = typeof record.message === 'string' ? record.message : '';
+    if (record.name === 'HTTPParserError' || (typeof record.code === 'string' && PROTOCOL_CODES.has(record.code)))
+      return message || String(record.code);
+    if (PROTOCOL_CHROMIUM.test(message)) return message;
+    current = record.cause;
+  }
+  return null;
+}
