@@ -34,9 +34,11 @@ export type RequestValidation =
   | { readonly ok: true; readonly request: GenerationRequest }
   | { readonly ok: false; readonly issues: readonly RequestIssue[] };
 
-/** `4, 6 or 8`. */
+/** `4, 6 or 8`; a long list by its count and ends: `one of 240 values (move-001, move-002 … move-240)`. */
 export function listWords(values: readonly (string | number)[]): string {
   if (values.length <= 1) return values.join('');
+  if (values.length > 12)
+    return `one of ${values.length} values (${values.slice(0, 2).join(', ')} … ${values[values.length - 1]})`;
   return `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 }
 

@@ -21,6 +21,8 @@ export interface PropertySchema {
 }
 
 // A schema comes from the network: every list and string is bounded so a hostile answer cannot grow without limit.
+/** The most values a field's list of allowed values may have and still be offered as a choice. */
+export const MAX_ENUM_VALUES = 5_000;
 const text = z.string().max(4000);
 const scalar = z.union([z.string().max(200), z.number(), z.boolean()]);
 
@@ -28,7 +30,12 @@ const scalar = z.union([z.string().max(200), z.number(), z.boolean()]);
 export const propertySchema: z.ZodType<PropertySchema> = z.lazy(() =>
   z.object({
     type: z.union([z.string().max(20), z.array(z.string().max(20)).max(8)]).optional(),
-    enum: z.array(scalar).max(200).optional(),
+    // A long list (every voice, every style of a model) is kept and offered as a searchable choice; one past
+    // MAX_ENUM_VALUES is dropped, leaving the field as free text, rather than refusing the whole model.
+    enum: z
+      .array(scalar)
+      .optional()
+      .transform((values) => (values && values.length > MAX_ENUM_VALUES ? undefined : values)),
     const: scalar.optional(),
     minimum: z.number().optional(),
     maximum: z.number().optional(),

@@ -206,7 +206,8 @@ export const en = {
   'notice.region': 'Notifications',
   'library.problem.sidecarUnreadable': 'This sidecar cannot be read ({code}).',
   'library.problem.sidecarNotJson': 'This sidecar is not valid JSON (damaged or edited by hand?).',
-  'library.problem.sidecarTooDeep': 'This sidecar is nested more than {depth} levels deep, which no sidecar is; it was not read.',
+  'library.problem.sidecarTooDeep':
+    'This sidecar is nested more than {depth} levels deep, which no sidecar is; it was not read.',
   'library.problem.sidecarInvalid': 'This sidecar does not match {schema}: {detail}.',
   'library.problem.notListed': 'Its video is not listed until it is fixed or removed.',
   'library.problem.videoMissing': 'Its video "{video}" is missing.',
@@ -450,6 +451,8 @@ export const en = {
   'status.running': { one: '{count} job running', other: '{count} jobs running' },
   'firstRun.dismiss': 'Hide for now',
   'workbench.modelDefault': 'Model default',
+  'workbench.searchValues': { one: 'Type to search {count} value', other: 'Type to search {count} values' },
+  'workbench.notAValue': 'Not one of this model’s values: pick one from the list.',
   'workbench.decrease': 'Decrease {field}',
   'workbench.increase': 'Increase {field}',
   'workbench.settings': 'Model and settings',

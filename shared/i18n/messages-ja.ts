@@ -208,7 +208,8 @@ export const ja: Catalog = {
   'library.problem.sidecarUnreadable': 'このサイドカーファイルを読み込めません（{code}）。',
   'library.problem.sidecarNotJson':
     'このサイドカーファイルは正しい JSON ではありません（壊れているか、手で編集されましたか？）。',
-  'library.problem.sidecarTooDeep': 'このサイドカーは {depth} 階層より深く入れ子になっており、サイドカーとしてありえないため読み込みませんでした。',
+  'library.problem.sidecarTooDeep':
+    'このサイドカーは {depth} 階層より深く入れ子になっており、サイドカーとしてありえないため読み込みませんでした。',
   'library.problem.sidecarInvalid': 'このサイドカーファイルは {schema} の形式と合いません：{detail}。',
   'library.problem.notListed': '直すか削除するまで、この動画は一覧に表示されません。',
   'library.problem.videoMissing': '動画「{video}」がありません。',
@@ -279,8 +280,10 @@ export const ja: Catalog = {
   'error.diskFull': 'ライブラリのあるディスクがいっぱいです。',
   'error.diskFull.action': '空き容量を作ってください。ダウンロードは止まったところから再開します。',
   'error.malformed': 'APIMart の応答を理解できませんでした（{what}）。',
-  'error.localLink': 'APIMart がローカルネットワーク内へのリンク（{host}）を送ってきました。Reelbench はこのリンクをたどりません。',
-  'error.localLink.action': 'もう一度動画を生成してください。繰り返し起きる場合は APIMart のサポートに連絡してください。',
+  'error.localLink':
+    'APIMart がローカルネットワーク内へのリンク（{host}）を送ってきました。Reelbench はこのリンクをたどりません。',
+  'error.localLink.action':
+    'もう一度動画を生成してください。繰り返し起きる場合は APIMart のサポートに連絡してください。',
   'error.malformed.action': 'もう一度お試しください。繰り返し起きる場合は、ログに元の応答が残っています。',
   'error.job.balanceShort': 'APIMart の残高（{balance}）がこのジョブの費用（{cost}）を下回っています。',
   'error.job.balanceShort.action': '残高をチャージしてください。十分になるとジョブは自動的に始まります。',
@@ -449,6 +452,8 @@ export const ja: Catalog = {
   'status.running': { other: '{count} 件のジョブを実行中' },
   'firstRun.dismiss': '今は隠す',
   'workbench.modelDefault': 'モデルの既定値',
+  'workbench.searchValues': { other: '入力して {count} 個の値から検索' },
+  'workbench.notAValue': 'このモデルの値ではありません。一覧から選んでください。',
   'workbench.decrease': '{field}を減らす',
   'workbench.increase': '{field}を増やす',
   'workbench.settings': 'モデルと設定',

@@ -205,7 +205,8 @@ export const ko: Catalog = {
   'notice.region': '알림',
   'library.problem.sidecarUnreadable': '이 사이드카 파일을 읽을 수 없습니다({code}).',
   'library.problem.sidecarNotJson': '이 사이드카 파일은 올바른 JSON이 아닙니다(손상되었거나 직접 편집했나요?).',
-  'library.problem.sidecarTooDeep': '이 사이드카는 {depth}단계보다 깊게 중첩되어 있어 사이드카일 수 없으므로 읽지 않았습니다.',
+  'library.problem.sidecarTooDeep':
+    '이 사이드카는 {depth}단계보다 깊게 중첩되어 있어 사이드카일 수 없으므로 읽지 않았습니다.',
   'library.problem.sidecarInvalid': '이 사이드카 파일이 {schema} 형식과 맞지 않습니다: {detail}.',
   'library.problem.notListed': '고치거나 지울 때까지 이 동영상은 목록에 나오지 않습니다.',
   'library.problem.videoMissing': '동영상 "{video}"이(가) 없습니다.',
@@ -275,7 +276,8 @@ export const ko: Catalog = {
   'error.diskFull': '라이브러리가 있는 디스크가 가득 찼습니다.',
   'error.diskFull.action': '공간을 확보하세요. 다운로드는 멈춘 곳에서 이어집니다.',
   'error.malformed': 'APIMart의 응답을 이해할 수 없습니다 ({what}).',
-  'error.localLink': 'APIMart가 로컬 네트워크 안을 가리키는 링크({host})를 보냈습니다. Reelbench는 이 링크를 따라가지 않습니다.',
+  'error.localLink':
+    'APIMart가 로컬 네트워크 안을 가리키는 링크({host})를 보냈습니다. Reelbench는 이 링크를 따라가지 않습니다.',
   'error.localLink.action': '동영상을 다시 생성하세요. 다시 발생하면 APIMart 지원팀에 알려 주세요.',
   'error.malformed.action': '다시 시도하세요. 계속 그러면 로그에 원래 응답이 남아 있습니다.',
   'error.job.balanceShort': 'APIMart 잔액({balance})이 이 작업의 비용({cost})보다 적습니다.',
@@ -441,6 +443,8 @@ export const ko: Catalog = {
   'status.running': { other: '작업 {count}개 실행 중' },
   'firstRun.dismiss': '지금은 숨기기',
   'workbench.modelDefault': '모델 기본값',
+  'workbench.searchValues': { other: '입력해서 값 {count}개 중 검색' },
+  'workbench.notAValue': '이 모델의 값이 아닙니다. 목록에서 고르세요.',
   'workbench.decrease': '{field} 줄이기',
   'workbench.increase': '{field} 늘리기',
   'workbench.settings': '모델과 설정',

@@ -430,6 +430,8 @@ export const zh: Catalog = {
   'status.running': { other: '{count} 个任务正在运行' },
   'firstRun.dismiss': '暂时隐藏',
   'workbench.modelDefault': '模型默认值',
+  'workbench.searchValues': { other: '输入以在 {count} 个值中搜索' },
+  'workbench.notAValue': '不是此模型的取值：请从列表中选择。',
   'workbench.decrease': '减少{field}',
   'workbench.increase': '增加{field}',
   'workbench.settings': '模型与设置',

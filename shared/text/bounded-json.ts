@@ -19,7 +19,8 @@ function nestingExceeds(text: string, limit: number): boolean {
   for (let at = 0; at < text.length; at += 1) {
     const code = text.charCodeAt(at);
     if (inString) {
-      if (code === 0x5c) at += 1; // a backslash: the next character is escaped
+      if (code === 0x5c)
+        at += 1; // a backslash: the next character is escaped
       else if (code === 0x22) inString = false;
     } else if (code === 0x22) inString = true;
     else if (code === 0x7b || code === 0x5b) {

@@ -247,6 +247,20 @@ describe.skipIf(gate.skip)('the workbench, end to end', () => {
     await page.getByTestId('advanced').locator('summary').click();
     await setSlider(page, 'motion_strength', 0.25, { min: 0, step: 0.01 });
     await page.getByTestId('loop').check();
+    // 240 camera moves: a field that searches as it is typed in, not a menu of 240 rows; a value not in the list
+    // is said to be wrong and is not sent.
+    const preset = page.getByTestId('camera_preset');
+    await expect(preset.getAttribute('placeholder')).resolves.toBe('Type to search 240 values');
+    await preset.fill('move-9999');
+    await expect(page.getByText('Not one of this model’s values: pick one from the list.').isVisible()).resolves.toBe(
+      true,
+    );
+    await page.screenshot({ path: path.join(RESULTS, 'workbench-long-choice-en-light-1920.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await preset.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(RESULTS, 'workbench-long-choice-en-light.png') });
+    await preset.fill('move-042');
+    await expect(preset.getAttribute('aria-invalid')).resolves.toBeNull();
     await page.getByTestId('generate').click();
     await expect.poll(() => fake.tasks.size, { timeout: 10_000 }).toBe(1);
     expect([...fake.tasks.values()][0]?.generation.body).toEqual({
@@ -257,6 +271,7 @@ describe.skipIf(gate.skip)('the workbench, end to end', () => {
       quality: 'draft',
       motion_strength: 0.25,
       loop: true,
+      camera_preset: 'move-042',
     });
     expect(app.pageErrors).toEqual([]);
   });

@@ -154,6 +154,12 @@ export const FAKE_VIDEO_MODELS: readonly FakeModel[] = [
       motion_strength: { type: 'number', minimum: 0, maximum: 1 },
       loop: { type: 'boolean', default: false },
       style_preset: { type: 'string', maxLength: 40 },
+      // A long list, as a model offering every camera move of its library would send: more than fits a menu.
+      camera_preset: {
+        type: 'string',
+        enum: Array.from({ length: 240 }, (_, index) => `move-${String(index + 1).padStart(3, '0')}`),
+        description: 'One of the 240 camera moves.',
+      },
     }),
     secondsField: 'seconds',
     defaultSeconds: 6,

@@ -6,6 +6,7 @@ import { useTranslator } from '../../i18n/use-translator';
 import { NumberStepper } from '../../ui/number-stepper';
 import { RangeSlider } from '../../ui/range-slider';
 import { SegmentedControl } from '../../ui/segmented-control';
+import { SearchableChoice } from '../../ui/searchable-choice';
 import { SelectMenu } from '../../ui/select-menu';
 import { SwitchField } from '../../ui/switch-field';
 import { Tip } from '../../ui/tip';
@@ -13,8 +14,9 @@ import { Tip } from '../../ui/tip';
 /** A whole number in [low, high], from the platform's random source (a seed has no need to be secret). */
 const randomInRange = (low: number, high: number) => low + Math.floor(Math.random() * (high - low + 1));
 
-/** Short choices read best as segments; long lists as a menu. */
+/** Short choices read best as segments, longer lists as a menu; past a screenful, a field that searches as you type. */
 const SEGMENTS_AT_MOST = 6;
+const MENU_AT_MOST = 40;
 /** A bounded range of at most this many steps is a slider; a longer one (a seed) is a field with − and +. */
 const SLIDER_STEPS_AT_MOST = 100;
 
@@ -101,11 +103,21 @@ export function ParamControl({
         ) ?? null;
       const choose = (text: string) => onChange(values.find((candidate) => String(candidate) === text));
       return (
-        <div className="field">
+        <div className={values.length > MENU_AT_MOST ? 'field field-wide' : 'field'}>
           <span className="field-label" id={labelId}>
             {label}
           </span>
-          {values.length <= SEGMENTS_AT_MOST ? (
+          {values.length > MENU_AT_MOST ? (
+            <SearchableChoice
+              id={id}
+              testId={testId}
+              value={selected === null ? '' : String(selected)}
+              options={values.map((candidate) => ({ value: String(candidate), label: valueLabel(param, candidate) }))}
+              placeholder={t('workbench.searchValues', { count: values.length })}
+              notInList={t('workbench.notAValue')}
+              onChange={(text) => onChange(text === undefined ? undefined : values.find((v) => String(v) === text))}
+            />
+          ) : values.length <= SEGMENTS_AT_MOST ? (
             <SegmentedControl
               labelledBy={labelId}
               value={selected === null ? '' : String(selected)}

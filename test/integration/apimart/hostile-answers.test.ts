@@ -18,9 +18,9 @@ describe("the API's answers as input", () => {
     });
     // An error answer is read only as far as its first 64 KB: its status says what happened, and it is said.
     setup.fake.inject('balance', { kind: 'status', status: 500, body: { message: 'e'.repeat(5 * 1024 * 1024) } }, 5);
-    const refusal = await setup.client.getBalance().catch((error: unknown) => error as Error);
+    const refusal: unknown = await setup.client.getBalance().catch((error: unknown) => error);
     expect(refusal).toMatchObject({ code: 'server' });
-    expect(refusal.message.length).toBeLessThan(5_000);
+    expect((refusal as Error).message.length).toBeLessThan(5_000);
   });
 
   it('logs an answer it cannot read, with the key redacted, and says so', async () => {

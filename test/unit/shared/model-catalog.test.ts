@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeSchema } from '../../../shared/catalog/describe-schema';
+import { inputSchemaSchema, MAX_ENUM_VALUES } from '../../../shared/catalog/input-schema';
 import { applyCommonOptions, coerceParam, validateGeneration } from '../../../shared/catalog/generation-request';
 import { legacyParams } from '../../../shared/catalog/legacy-params';
 import { defaultModelId, mergeCatalog, SNAPSHOT_CATALOG } from '../../../shared/catalog/model-catalog';
@@ -146,6 +147,27 @@ describe('a model nobody shipped knowledge of, from its schema alone', () => {
       roles: ['first', 'last'],
     });
     expect(list(7, 'Characters to keep.')).toMatchObject({ roles: ['reference'], maxItems: 7 });
+  });
+});
+
+describe('a schema with a long list of values', () => {
+  const voices = Array.from({ length: 300 }, (_, index) => `voice-${index}`);
+  const read = (count: number) =>
+    describeSchema(
+      inputSchemaSchema.parse({
+        properties: {
+          prompt: { type: 'string' },
+          voice: { type: 'string', enum: Array.from({ length: count }, (_, index) => `voice-${index}`) },
+        },
+      }),
+    ).params.find((param) => param.name === 'voice');
+
+  it('keeps the model and offers all 300 values as a choice (it used to drop the model past 200)', () => {
+    expect(read(300)).toMatchObject({ kind: 'choice', values: voices });
+  });
+
+  it('past 5,000 values, keeps the field as free text instead of refusing the schema', () => {
+    expect(read(MAX_ENUM_VALUES + 1)).toMatchObject({ kind: 'text' });
   });
 });
 
