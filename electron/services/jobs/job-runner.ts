@@ -65,6 +65,8 @@ export interface JobRunnerDeps {
   readonly logger?: Logger;
   /** Writes how a video was made into the downloaded file, before it is filed (nothing when left out). */
   readonly recordVideo?: (file: string, record: VideoRecord) => Promise<void>;
+  /** Told once when the job database was deleted or replaced under this runner, which then stops for good. */
+  readonly onDetached?: (error: AppError) => void;
 }
 
 /** The generation pipeline. */
@@ -126,7 +128,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   // Read once, shared by every job this runner runs (its writes merge with the file, so none is lost).
   let uploadCache: Promise<UploadCache> | undefined;
   const running = new Map<string, AbortController>();
-  const settledWaiters = new Map<string, ((job: Job) => void)[]>();
+  const settledWaiters = new Map<string, { resolve: (job: Job) => void; reject: (error: AppError) => void }[]>();
   const idleWaiters: (() => void)[] = [];
   let timer: NodeJS.Timeout | undefined;
   let watcher: NodeJS.Timeout | undefined;
@@ -134,6 +136,9 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   let seenRevision = 0;
   let started = false;
   let stopping = false;
+  /** Set once the job database is found deleted or replaced: nothing more runs or is written. */
+  let detached: AppError | null = null;
+  let identityChecks = 0;
 
   const isActive = (record: JobRecord) => isActivePhase(record.job.phase);
   const mayRun = (id: string) => adopt || mine.has(id);
@@ -145,13 +150,14 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     dueAt.set(record.job.id, monotonic() + wait);
     deps.onChange?.(record.job);
     if (!isActive(record)) {
-      for (const resolve of settledWaiters.get(record.job.id) ?? []) resolve(record.job);
+      for (const waiter of settledWaiters.get(record.job.id) ?? []) waiter.resolve(record.job);
       settledWaiters.delete(record.job.id);
     }
   }
 
   /** Writes a change of a job this runner holds; throws LeaseLostError (nothing written) when another process took it. */
   function persist(record: JobRecord): void {
+    if (detached) throw detached;
     if (!leases.write(record)) throw new LeaseLostError(record.job.id);
     remember(record);
     if (!isActive(record)) cleanUp(record.job.id);
@@ -365,6 +371,15 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
 
   /** Picks up what other processes wrote (new jobs, progress, a job they finished): the app's queue shows a CLI job moving. */
   function watchStore(): void {
+    // Every few ticks, whether the database is still the file at its path (a deleted data folder, a replaced file).
+    identityChecks += 1;
+    if (identityChecks % 4 === 0)
+      void deps.store.detached().then(
+        (gone) => {
+          if (gone) stopDetached();
+        },
+        () => undefined,
+      );
     const version = deps.store.changeCounter();
     if (version === seenVersion) return;
     seenVersion = version;
@@ -381,6 +396,24 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       remember(stored);
     }
     schedule();
+  }
+
+  /**
+   * Stops for good: a database deleted or replaced under this process would take writes nobody ever reads (while a
+   * new process starts an empty one), so nothing more is sent, polled or written, and whoever waits is told why.
+   */
+  function stopDetached(): void {
+    if (detached) return;
+    detached = appError('internal', 'error.jobs.storeDetached');
+    stopping = true;
+    clearTimeout(timer);
+    clearInterval(watcher);
+    for (const controller of running.values()) controller.abort();
+    for (const waiters of settledWaiters.values()) for (const waiter of waiters) waiter.reject(detached);
+    settledWaiters.clear();
+    for (const resolve of idleWaiters.splice(0)) resolve();
+    deps.logger?.error('jobs: the job database was deleted or replaced; this process stops running jobs');
+    deps.onDetached?.(detached);
   }
 
   for (const record of deps.store.all()) records.set(record.job.id, record);
@@ -410,6 +443,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       started = false;
     },
     enqueue(request) {
+      if (detached) throw detached;
       const parsed = jobRequestInputSchema.parse(request);
       // Refused before a job exists, so before anything is uploaded or billed: the message names the field.
       const checked = validateGeneration(
@@ -461,7 +495,10 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     settled(id) {
       const record = recordOf(id);
       if (!isActive(record)) return Promise.resolve(record.job);
-      return new Promise((resolve) => settledWaiters.set(id, [...(settledWaiters.get(id) ?? []), resolve]));
+      if (detached) return Promise.reject(detached);
+      return new Promise((resolve, reject) =>
+        settledWaiters.set(id, [...(settledWaiters.get(id) ?? []), { resolve, reject }]),
+      );
     },
     nudge() {
       for (const record of records.values()) {

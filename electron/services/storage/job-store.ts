@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
@@ -136,6 +137,11 @@ export interface JobStore {
   quarantined(): QuarantinedJob[];
   /** A number that changes whenever another connection (another process) commits: a cheap "anything new?". */
   changeCounter(): number;
+  /**
+   * True once the file this store opened is no longer at its path (its folder deleted, or the file replaced by
+   * another): writes would go into a file nobody else will ever read, while new processes start an empty one.
+   */
+  detached(): Promise<boolean>;
   /** The jobs written after revision `since` (every write takes the next revision), and the latest revision. */
   changedSince(since: number): { readonly records: JobRecord[]; readonly revision: number };
   close(): void;
@@ -199,6 +205,8 @@ function addMissingColumns(db: DatabaseSync): void {
 export function openJobStore(file: string): JobStore {
   mkdirSync(path.dirname(file), { recursive: true });
   const db = new DatabaseSync(file);
+  // The file's identity as opened: SQLite keeps its descriptor, so a replaced or deleted path goes unnoticed by it.
+  const opened = statSync(file);
   // FULL: the billed POST must never happen unless the record saying so is on the disk first.
   db.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;');
   // Opening must not need the write lock when nothing is to change: another process paused in the middle of a write
@@ -401,6 +409,11 @@ export function openJobStore(file: string): JobStore {
     history: (id) => historyOf.all(id) as unknown as JobHistoryEntry[],
     quarantined: () => quarantinedRows.all() as unknown as QuarantinedJob[],
     changeCounter: () => Number((dataVersion.get() as { data_version: number }).data_version),
+    async detached() {
+      const now = await stat(file).catch(() => null);
+      // The birth time as well: a file made at once at the same path may get the deleted file's inode number back.
+      return now === null || now.ino !== opened.ino || now.dev !== opened.dev || now.birthtimeMs !== opened.birthtimeMs;
+    },
     changedSince(revision) {
       // A read transaction (one snapshot for the rows and the revision), which never waits for a writer.
       return inReadTransaction(db, () => ({

@@ -1,0 +1,45 @@
+import { rm } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openJobStore } from '../../../electron/services/storage/job-store';
+import { eventually } from '../../support/eventually';
+import { setupRunner, type RunnerSetup } from '../../support/runner-setup';
+
+let setup: RunnerSetup;
+afterEach(async () => {
+  await setup.close();
+});
+
+const request = { prompt: 'a lighthouse in fog', model: 'sora-2-preview', params: { duration: 8 } };
+
+describe('a job database deleted under a running process', () => {
+  it('stops the runner with a clear message instead of writing into a file nobody will read', async () => {
+    setup = await setupRunner({ estimatedSeconds: 3_600 });
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.runner.get(job.id).phase === 'polling', 'the job to be sent');
+    const waiting = setup.runner.settled(job.id);
+    // What a test run once did to a live data folder: the database and its journal, gone.
+    for (const suffix of ['', '-wal', '-shm']) await rm(`${setup.paths.jobsFile}${suffix}`, { force: true });
+
+    await expect(waiting).rejects.toMatchObject({
+      code: 'internal',
+      message: expect.stringContaining('jobs file was deleted or replaced while it was running'),
+    });
+    expect(() => setup.runner.enqueue(request)).toThrow(/deleted or replaced/);
+    // A new process starts an empty database at the path, and the old one writes nothing into it.
+    const polls = setup.fake.count('task');
+    const fresh = openJobStore(setup.paths.jobsFile);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(fresh.all()).toEqual([]);
+    fresh.close();
+    expect(setup.fake.count('task')).toBe(polls);
+  });
+
+  it('stops when the file is replaced by another one at the same path', async () => {
+    setup = await setupRunner({ estimatedSeconds: 3_600 });
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.runner.get(job.id).phase === 'polling', 'the job to be sent');
+    for (const suffix of ['', '-wal', '-shm']) await rm(`${setup.paths.jobsFile}${suffix}`, { force: true });
+    openJobStore(setup.paths.jobsFile).close();
+    await expect(setup.runner.settled(job.id)).rejects.toMatchObject({ code: 'internal' });
+  });
+});
