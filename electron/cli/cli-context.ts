@@ -1,3 +1,4 @@
+import { trimEndOf } from '../../shared/text/plain-text';
 import { moveToOsTrash } from '../services/system/os-trash';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -56,7 +57,7 @@ function baseUrlFrom(env: CliEnv, fallback: string): string {
   if (!override) return fallback;
   if (!isSecureOrLoopback(override))
     throw new AppError('invalidInput', 'REELBENCH_BASE_URL must be an https:// address (or http:// on this computer).');
-  return override.replace(/\/+$/, '');
+  return trimEndOf(override, '/');
 }
 
 /** Opens what commands share: the app's settings and keychain entry, and lazily the library and the pipeline. */

@@ -301,8 +301,10 @@ export const en = {
   'error.job.reasonLost': 'This job ended, but the version of Reelbench that ran it did not record why.',
   'error.job.reasonLost.action': 'Retry it as a new job if you still want the video.',
   'error.job.notFound': 'This job no longer exists.',
-  'error.jobs.storeDetached': 'Reelbench’s jobs file was deleted or replaced while it was running, so this window stopped sending and saving jobs.',
-  'error.jobs.storeDetached.action': 'Quit Reelbench and start it again. If you did not remove its data folder, check what did (a sync or clean-up tool).',
+  'error.jobs.storeDetached':
+    'Reelbench’s jobs file was deleted or replaced while it was running, so this window stopped sending and saving jobs.',
+  'error.jobs.storeDetached.action':
+    'Quit Reelbench and start it again. If you did not remove its data folder, check what did (a sync or clean-up tool).',
   'error.job.notRetryable': 'Only a job that failed, expired, was cancelled or needs attention can be retried.',
   'error.job.hideActive': 'Cancel the job before hiding it.',
   'error.keychain.locked': 'Reelbench keeps your API key only in the {keychain}, and it is locked.',

@@ -305,8 +305,10 @@ export const ja: Catalog = {
   'error.job.reasonLost': 'このジョブは終了しましたが、実行した Reelbench のバージョンが理由を記録していませんでした。',
   'error.job.reasonLost.action': 'まだ動画が必要なら、新しいジョブとして再試行してください。',
   'error.job.notFound': 'このジョブはもう存在しません。',
-  'error.jobs.storeDetached': '実行中に Reelbench のジョブファイルが削除または置き換えられたため、ジョブの送信と保存を停止しました。',
-  'error.jobs.storeDetached.action': 'Reelbench を終了して起動し直してください。データフォルダーを削除していない場合は、何が削除したか（同期やクリーンアップのツール）を確認してください。',
+  'error.jobs.storeDetached':
+    '実行中に Reelbench のジョブファイルが削除または置き換えられたため、ジョブの送信と保存を停止しました。',
+  'error.jobs.storeDetached.action':
+    'Reelbench を終了して起動し直してください。データフォルダーを削除していない場合は、何が削除したか（同期やクリーンアップのツール）を確認してください。',
   'error.job.notRetryable': '再試行できるのは、失敗・期限切れ・キャンセル済み・要確認のジョブだけです。',
   'error.job.hideActive': '非表示にする前にジョブをキャンセルしてください。',
   'error.keychain.locked': 'Reelbench は API キーを {keychain} にだけ保存しますが、ロックされています。',

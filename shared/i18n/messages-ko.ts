@@ -300,7 +300,8 @@ export const ko: Catalog = {
   'error.job.reasonLost.action': '아직 그 동영상이 필요하면 새 작업으로 다시 시도하세요.',
   'error.job.notFound': '이 작업은 더 이상 없습니다.',
   'error.jobs.storeDetached': '실행 중에 Reelbench의 작업 파일이 삭제되거나 바뀌어 작업 전송과 저장을 멈췄습니다.',
-  'error.jobs.storeDetached.action': 'Reelbench를 종료하고 다시 시작하세요. 데이터 폴더를 지우지 않았다면 무엇이 지웠는지(동기화나 정리 도구) 확인하세요.',
+  'error.jobs.storeDetached.action':
+    'Reelbench를 종료하고 다시 시작하세요. 데이터 폴더를 지우지 않았다면 무엇이 지웠는지(동기화나 정리 도구) 확인하세요.',
   'error.job.notRetryable': '실패했거나 만료되었거나 취소되었거나 확인이 필요한 작업만 다시 시도할 수 있습니다.',
   'error.job.hideActive': '숨기기 전에 작업을 취소하세요.',
   'error.keychain.locked': 'Reelbench는 API 키를 {keychain}에만 보관하는데, 잠겨 있습니다.',

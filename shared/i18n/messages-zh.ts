@@ -296,7 +296,8 @@ export const zh: Catalog = {
   'error.job.reasonLost.action': '如果仍需要这个视频，请作为新任务重试。',
   'error.job.notFound': '此任务已不存在。',
   'error.jobs.storeDetached': '运行期间 Reelbench 的任务文件被删除或替换，因此已停止发送和保存任务。',
-  'error.jobs.storeDetached.action': '请退出 Reelbench 并重新启动。如果你没有删除其数据文件夹，请检查是什么删除了它（同步或清理工具）。',
+  'error.jobs.storeDetached.action':
+    '请退出 Reelbench 并重新启动。如果你没有删除其数据文件夹，请检查是什么删除了它（同步或清理工具）。',
   'error.job.notRetryable': '只有失败、过期、已取消或需要处理的任务才能重试。',
   'error.job.hideActive': '请先取消任务再隐藏。',
   'error.keychain.locked': 'Reelbench 只把 API 密钥保存在 {keychain} 中，但它已锁定。',

@@ -1,3 +1,4 @@
+import { trimEndOf } from '../text/plain-text';
 import { z } from 'zod';
 import { LANGUAGES } from '../i18n/languages';
 import { isSecureOrLoopback } from '../net/url-policy';
@@ -18,7 +19,7 @@ const baseUrlSchema = z
     const url = new URL(value);
     return url.username === '' && url.password === '' && url.search === '' && url.hash === '';
   }, 'The API address cannot contain a user name, password, query or fragment.')
-  .transform((value) => value.replace(/\/+$/, ''));
+  .transform((value) => trimEndOf(value, '/'));
 
 const languageSettingSchema = z.enum(['system', ...LANGUAGES]);
 const themeSettingSchema = z.enum(['system', 'light', 'dark']);

@@ -1,3 +1,4 @@
+import { firstFenced } from '../text/plain-text';
 import { z } from 'zod';
 import { aspectValueFor, durationsOf, paramFor, shapeNamesOf } from '../catalog/model-lookup';
 import type { Params, VideoModel } from '../catalog/video-model';
@@ -88,8 +89,7 @@ export function shotAnswerSchema(model: VideoModel, promptMax: number): z.ZodTyp
 
 /** The JSON of an answer: the first object in the text, without the code fence chat models like to put around it. */
 export function answerJson(text: string): unknown {
-  const fenced = /```(?:json)?\s*([\s\S]*?)```/i.exec(text);
-  const body = (fenced?.[1] ?? text).trim();
+  const body = (firstFenced(text) ?? text).trim();
   const start = body.indexOf('{');
   const end = body.lastIndexOf('}');
   if (start < 0 || end < start) throw new SyntaxError('the answer holds no JSON object');

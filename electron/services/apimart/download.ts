@@ -262,7 +262,11 @@ export async function downloadToFile(
       const maxBytes = deps.maxVideoBytes ?? MAX_VIDEO_BYTES;
       if (total !== null && total > maxBytes) {
         await response.discard();
-        return { done: false, error: apiErrors.malformed('a video larger than any video can be', {}), retryable: false };
+        return {
+          done: false,
+          error: apiErrors.malformed('a video larger than any video can be', {}),
+          retryable: false,
+        };
       }
       let received = start;
       options.onProgress?.({ receivedBytes: received, totalBytes: total });

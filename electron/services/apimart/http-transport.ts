@@ -1,3 +1,4 @@
+import { trimEndOf } from '../../../shared/text/plain-text';
 import type { Logger } from '../logging/logger';
 import { apiErrors } from './api-error';
 import { classifyErrorResponse, type RequestContext } from './classify-response';
@@ -68,7 +69,7 @@ export function createTransport(deps: TransportDeps): Transport {
   const sleep = deps.sleep ?? sleepUnlessAborted;
   const random = deps.random ?? Math.random;
   const now = deps.now ?? Date.now;
-  const baseUrl = deps.baseUrl.replace(/\/+$/, '');
+  const baseUrl = trimEndOf(deps.baseUrl, '/');
 
   async function attempt(spec: CallSpec, key: string): Promise<AttemptOutcome> {
     const timeoutMs = spec.timeoutMs ?? deps.timeoutMs ?? 30_000;

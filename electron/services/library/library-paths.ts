@@ -1,3 +1,4 @@
+import { trimEndOf } from '../../../shared/text/plain-text';
 import path from 'node:path';
 import { REFERENCE_INFIX, SIDECAR_SUFFIX } from '../../../shared/library/sidecar';
 
@@ -67,7 +68,7 @@ export function fileStemFor(title: string, date: Date): string {
     .slice(0, 8)
     .join(' ');
   // Trailing dots and spaces are dropped by Windows; the name stays well under 255 bytes with the longest suffix.
-  const stem = truncateUtf8(words, STEM_BYTES).replace(/[. ]+$/, '');
+  const stem = trimEndOf(truncateUtf8(words, STEM_BYTES), '. ');
   return stem ? `${day} ${stem}` : day;
 }
 

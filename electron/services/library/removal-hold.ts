@@ -9,6 +9,9 @@ import { realFileInside, realPlaceInside } from './real-file';
 import { appError } from '../../../shared/i18n/error-text';
 import { itemIdSchema } from '../../../shared/library/library-models';
 
+/** The largest manifest read: sixteen files with the longest paths fit in it. */
+const MAX_MANIFEST_BYTES = 256 * 1024;
+
 /** Where removed items wait for their undo window to pass: a dot folder, so scans and the watcher skip it. */
 export const HOLD_DIR = '.reelbench-removed';
 
@@ -20,6 +23,16 @@ const manifestSchema = z.object({
 
 /** A manifest as read: the library folder may come from anyone (synced, shared), so nothing in it is trusted. */
 type Manifest = z.infer<typeof manifestSchema> & { readonly heldAt: number };
+
+/** A manifest's text as a manifest, or null for anything that is not one (never thrown). */
+export function manifestFromText(text: string): z.infer<typeof manifestSchema> | null {
+  try {
+    const parsed = manifestSchema.safeParse(parseJsonWithin(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Removed items kept, inside the library, until they go to the OS trash (so "Undo" is a rename back). */
 export interface RemovalHold {
@@ -54,7 +67,10 @@ export function createRemovalHold(root: string, trash: (file: string) => Promise
   async function readManifest(id: string): Promise<Manifest | null> {
     if (!itemIdSchema.safeParse(id).success) return null;
     try {
-      const manifest = manifestSchema.parse(parseJsonWithin(await readFile(manifestFile(id), 'utf8')));
+      // Sized first: a planted 2 GB "manifest" is not read to find out it is not one.
+      if ((await stat(manifestFile(id))).size > MAX_MANIFEST_BYTES) return null;
+      const manifest = manifestFromText(await readFile(manifestFile(id), 'utf8'));
+      if (!manifest) return null;
       if (manifest.files.some((file) => resolveInside(itemDir(id), file.held) === null)) return null;
       return { ...manifest, heldAt: manifest.heldAt ?? (await stat(manifestFile(id))).mtimeMs };
     } catch {

@@ -5,6 +5,7 @@ import { syncPath } from './file-moves';
 import { SIDECAR_SCHEMA, sidecarSchema, type Generation, type Sidecar } from '../../../shared/library/sidecar';
 import { catalogText, type CatalogText } from '../../../shared/i18n/error-text';
 import { JsonTooDeepError, MAX_JSON_DEPTH, parseJsonWithin } from '../../../shared/text/bounded-json';
+import { shortenText } from '../../../shared/text/shorten';
 
 /** A sidecar read from disk, or the reason it could not be used. */
 export type SidecarRead =
@@ -31,6 +32,11 @@ export async function readSidecar(file: string): Promise<SidecarRead> {
       }),
     };
   }
+  return sidecarFromText(text);
+}
+
+/** A sidecar's text checked as a sidecar: what is wrong with it is reported, never thrown. */
+export function sidecarFromText(text: string): SidecarRead {
   let json: unknown;
   try {
     json = parseJsonWithin(text);
@@ -47,7 +53,8 @@ export async function readSidecar(file: string): Promise<SidecarRead> {
       ok: false,
       problem: catalogText('library.problem.sidecarInvalid', {
         schema: SIDECAR_SCHEMA,
-        detail: first ? `${first.path.join('.') || 'file'}: ${first.message}` : 'invalid',
+        // Keys come from the file: a megabyte-long one is not repeated into the message whole.
+        detail: shortenText(first ? `${first.path.join('.') || 'file'}: ${first.message}` : 'invalid', 300),
       }),
     };
   }

@@ -1,3 +1,4 @@
+import { wholeFenced } from '../../../shared/text/plain-text';
 import { imageSlotsOf, shapeNamesOf } from '../../../shared/catalog/model-lookup';
 import type { VideoModel } from '../../../shared/catalog/video-model';
 import { allowedDurations, MAX_ANSWER_SHOTS } from '../../../shared/script/shot-answer';
@@ -80,9 +81,9 @@ export function refineMessages(prompt: string, model: VideoModel, docs: string |
 /** The rewritten prompt from a chat answer: without the fences, quotes or markers a model may wrap it in. */
 export function refinedText(answer: string, promptMax: number): string {
   let text = answer.trim();
-  const fenced = /^```[a-z]*\s*([\s\S]*?)```$/i.exec(text);
-  if (fenced?.[1] !== undefined) text = fenced[1].trim();
-  text = text.replace(/^<<<PROMPT\s*/, '').replace(/\s*PROMPT>>>$/, '');
+  text = wholeFenced(text)?.trim() ?? text;
+  if (text.startsWith('<<<PROMPT')) text = text.slice('<<<PROMPT'.length).trimStart();
+  if (text.endsWith('PROMPT>>>')) text = text.slice(0, -'PROMPT>>>'.length).trimEnd();
   if (/^".*"$/s.test(text)) text = text.slice(1, -1);
   return text.trim().slice(0, promptMax);
 }
