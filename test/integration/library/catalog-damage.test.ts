@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { open, readdir, writeFile } from 'node:fs/promises';
+import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setupLibrary, type LibrarySetup } from '../../support/library-setup';
@@ -57,6 +58,28 @@ describe('a damaged library catalog', () => {
       });
     },
   );
+
+  it("is set aside when only the items' own page is damaged, which opening never reads (SQLite's quick check)", async () => {
+    setup = await setupLibrary();
+    const items = [];
+    for (let index = 0; index < 5; index += 1) items.push(await setup.addGenerated(`clip ${index}`));
+    setup.library.close();
+    const raw = new DatabaseSync(setup.catalogFile, { readOnly: true });
+    const { rootpage } = raw.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'items'").get() as {
+      rootpage: number;
+    };
+    const { page_size: pageSize } = raw.prepare('PRAGMA page_size').get() as { page_size: number };
+    raw.close();
+    await scribble(setup.catalogFile, (rootpage - 1) * pageSize + 16, pageSize - 16);
+
+    const library = await setup.reopen();
+    await library.reconcile();
+    expect(library.list({}).total).toBe(items.length);
+    const aside = (await readdir(path.dirname(setup.catalogFile))).filter((name) =>
+      name.startsWith('catalog.sqlite.damaged-'),
+    );
+    expect(aside.length).toBeGreaterThan(0);
+  });
 
   it('is set aside by `rebuild` too, on demand', async () => {
     setup = await setupLibrary();

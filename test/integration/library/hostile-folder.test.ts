@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
@@ -6,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HOLD_DIR } from '../../../electron/services/library/removal-hold';
 import { requireBuild } from '../../support/build-output';
 import { runCliWith } from '../../support/cli-runner';
-import { setupLibrary, type LibrarySetup } from '../../support/library-setup';
+import { SAMPLE_VIDEO, setupLibrary, type LibrarySetup } from '../../support/library-setup';
 
 // The README invites users to sync and share the library folder: what is inside it is someone else's input.
 let setup: LibrarySetup;
@@ -178,6 +179,34 @@ describe('removal manifests planted in a shared library folder', () => {
     const stillHeld = existsSync(path.join(setup.root, HOLD_DIR, old, '0', 'o.mp4'));
     expect(trashed.length === 1 || stillHeld).toBe(true);
     await rm(home, { recursive: true, force: true });
+  });
+});
+
+describe('files in the library folder that are not plain files', () => {
+  it.runIf(process.platform !== 'win32').each([
+    [
+      'a link to a video outside the library',
+      async (root: string, dir: string) => {
+        const outside = path.join(dir, 'elsewhere.mp4');
+        await writeFile(outside, await readFile(SAMPLE_VIDEO));
+        await symlink(outside, path.join(root, 'linked.mp4'));
+      },
+    ],
+    [
+      // Opening a FIFO for reading waits for a writer that never comes: a scan that read it would hang for ever.
+      'a FIFO',
+      async (root: string) => {
+        expect(spawnSync('mkfifo', [path.join(root, 'trap.mp4')]).status).toBe(0);
+      },
+    ],
+  ])('%s named .mp4 is skipped by the scan: the library opens and lists only its own', async (_what, plant) => {
+    setup = await setupLibrary();
+    const real = await setup.addGenerated('a real one');
+    await plant(setup.root, setup.dir);
+    const report = await setup.library.reconcile();
+    expect(report.problems).toEqual([]);
+    expect(setup.library.list({}).items.map((item) => item.id)).toEqual([real.id]);
+    expect((await readdir(setup.root)).filter((name) => name.endsWith('.reelbench.json'))).toHaveLength(1);
   });
 });
 
