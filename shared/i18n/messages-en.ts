@@ -343,6 +343,8 @@ export const en = {
     'Export it as JPEG first (Photos: File → Export; iPhone: Settings → Camera → Formats → Most Compatible).',
   'error.image.damaged': '"{file}" is damaged or incomplete and cannot be read.',
   'error.image.damaged.action': 'Copy or download the image again, or pick another one.',
+  'error.image.unsupportedTiff': 'Reelbench cannot read this kind of TIFF ("{file}": {kind}).',
+  'error.image.unsupportedTiff.action': 'Save it as PNG or JPEG in an image editor, then pick it again.',
   'error.image.tooLarge': '"{file}" is too large to process safely (over {megapixels} megapixels).',
   'error.image.tooLarge.action': 'Resize it below that in an image editor, or pick another image.',
   'error.image.overBudget': 'This image cannot be encoded as {format} under {megabytes} MB.',

@@ -348,6 +348,8 @@ export const ja: Catalog = {
     '先に JPEG で書き出してください（写真：ファイル → 書き出す、iPhone：設定 → カメラ → フォーマット → 互換性優先）。',
   'error.image.damaged': '「{file}」は壊れているか不完全なため読み込めません。',
   'error.image.damaged.action': '画像をコピーまたはダウンロードし直すか、別の画像を選んでください。',
+  'error.image.unsupportedTiff': 'この種類の TIFF は Reelbench で読み込めません（「{file}」：{kind}）。',
+  'error.image.unsupportedTiff.action': '画像編集ソフトで PNG か JPEG として保存し、もう一度選んでください。',
   'error.image.tooLarge': '「{file}」は大きすぎて安全に処理できません（{megapixels} メガピクセル超）。',
   'error.image.tooLarge.action': '画像編集ソフトでそれより小さくするか、別の画像を選んでください。',
   'error.image.overBudget': 'この画像を {megabytes} MB 以下の {format} にエンコードできません。',

@@ -340,6 +340,8 @@ export const ko: Catalog = {
     '먼저 JPEG로 내보내세요(사진: 파일 → 내보내기, iPhone: 설정 → 카메라 → 포맷 → 높은 호환성).',
   'error.image.damaged': '"{file}" 파일이 손상되었거나 불완전해 읽을 수 없습니다.',
   'error.image.damaged.action': '이미지를 다시 복사하거나 내려받거나, 다른 이미지를 고르세요.',
+  'error.image.unsupportedTiff': 'Reelbench는 이런 종류의 TIFF를 읽을 수 없습니다("{file}": {kind}).',
+  'error.image.unsupportedTiff.action': '이미지 편집기에서 PNG나 JPEG로 저장한 뒤 다시 고르세요.',
   'error.image.tooLarge': '"{file}"은(는) 안전하게 처리하기에 너무 큽니다({megapixels}메가픽셀 초과).',
   'error.image.tooLarge.action': '이미지 편집기에서 그보다 작게 줄이거나 다른 이미지를 고르세요.',
   'error.image.overBudget': '이 이미지를 {megabytes}MB 이하의 {format}(으)로 인코딩할 수 없습니다.',

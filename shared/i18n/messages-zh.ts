@@ -329,6 +329,8 @@ export const zh: Catalog = {
   'error.image.heic.action': '请先导出为 JPEG（照片：文件 → 导出；iPhone：设置 → 相机 → 格式 → 兼容性最佳）。',
   'error.image.damaged': '“{file}”已损坏或不完整，无法读取。',
   'error.image.damaged.action': '请重新复制或下载该图片，或选择另一张。',
+  'error.image.unsupportedTiff': 'Reelbench 无法读取这种 TIFF（“{file}”：{kind}）。',
+  'error.image.unsupportedTiff.action': '请在图像编辑器中另存为 PNG 或 JPEG，然后重新选择。',
   'error.image.tooLarge': '“{file}”太大，无法安全处理（超过 {megapixels} 百万像素）。',
   'error.image.tooLarge.action': '请在图片编辑器中把它缩小到这个尺寸以下，或选择另一张图片。',
   'error.image.overBudget': '无法把这张图片编码为 {megabytes} MB 以内的 {format}。',

@@ -11,6 +11,9 @@ export const imageErrors = {
     appError('invalidImage', 'error.image.notAnImage', { file: path.basename(file), formats: SUPPORTED }),
   heicUnsupported: (file: string) => appError('invalidImage', 'error.image.heic', { file: path.basename(file) }),
   damaged: (file: string) => appError('invalidImage', 'error.image.damaged', { file: path.basename(file) }),
+  /** A valid TIFF of a kind Reelbench cannot read: said as such, never "damaged". */
+  unsupportedTiff: (file: string, kind: string) =>
+    appError('invalidImage', 'error.image.unsupportedTiff', { file: path.basename(file), kind }),
   tooManyPixels: (file: string, megapixels: number) =>
     appError('invalidImage', 'error.image.tooLarge', { file: path.basename(file), megapixels }),
   overBudget: (budgetBytes: number, format: string) => {

@@ -1,13 +1,18 @@
 import type { Frame } from '../../../shared/catalog/video-model';
 import type { ImageInspection } from '../../../shared/images/image-models';
 import { findingsFor, formatName } from './image-findings';
-import { checkFile, explainSharpError, openImage, refuseMisdecodedVariants, type SourceLimits } from './image-source';
+import { checkFile, explainSharpError, openSource, type ImageSource, type SourceLimits } from './image-source';
 
 const PREVIEW_SIZE = 480;
 
 /** A small WebP of an image (orientation applied), as a data: URL the renderer's CSP allows. */
 export async function previewDataUrl(input: Buffer | string, limits: SourceLimits): Promise<string> {
-  const webp = await openImage(input, limits)
+  return previewOf(await openSource(input, typeof input === 'string' ? input : 'image', limits));
+}
+
+async function previewOf(image: ImageSource): Promise<string> {
+  const webp = await image
+    .open()
     .autoOrient()
     .resize(PREVIEW_SIZE, PREVIEW_SIZE, { fit: 'inside', withoutEnlargement: true })
     .webp({ quality: 78 })
@@ -27,16 +32,16 @@ export async function inspectImage(
 ): Promise<ImageInspection> {
   const bytes = await checkFile(file);
   try {
-    const metadata = await openImage(file, limits).metadata();
-    refuseMisdecodedVariants(file, metadata);
+    const image = await openSource(file, file, limits);
+    const { metadata } = image;
     const width = metadata.autoOrient?.width ?? metadata.width;
     const height = metadata.autoOrient?.height ?? metadata.height;
     if (!width || !height) throw new Error('unsupported image format: no dimensions');
     const format = formatName(metadata.format, metadata.compression);
     const frames = metadata.pages ?? 1;
-    const preview = await previewDataUrl(file, limits);
+    const preview = await previewOf(image);
     // Screenshots often carry an alpha channel that is opaque everywhere: only real transparency is worth a word.
-    const transparent = metadata.hasAlpha === true && !(await openImage(file, limits).stats()).isOpaque;
+    const transparent = metadata.hasAlpha === true && !(await image.open().stats()).isOpaque;
     return {
       format,
       width,

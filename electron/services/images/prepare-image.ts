@@ -5,7 +5,7 @@ import { cropRectangle, type NormalizedRect } from '../../../shared/images/crop-
 import type { PreparedImage } from '../../../shared/images/image-models';
 import { keyOf, memoizedHash, memoKeyOf, type HashMemo } from './content-hash';
 import { encodeWithinBudget, type FramePixels, type OutputFormat } from './encode-within-budget';
-import { checkFile, explainSharpError, openImage, refuseMisdecodedVariants, type SourceLimits } from './image-source';
+import { checkFile, explainSharpError, openSource, type ImageSource, type SourceLimits } from './image-source';
 
 /** Bump when the pipeline changes what it produces, so old cache entries are not reused. */
 const PIPELINE_VERSION = 1;
@@ -42,9 +42,10 @@ async function existingSize(file: string): Promise<number> {
  * Decodes once — orientation applied, cropped to the frame's ratio, resized to the exact frame, alpha flattened,
  * converted to 8-bit sRGB — into raw pixels no larger than the frame.
  */
-async function framePixels(request: PrepareRequest, source: Frame, frame: Frame) {
+async function framePixels(request: PrepareRequest, image: ImageSource, source: Frame, frame: Frame) {
   const crop = cropRectangle(source.width, source.height, frame, request.crop);
-  const { data, info } = await openImage(request.file, request.limits)
+  const { data, info } = await image
+    .open()
     .autoOrient()
     .extract(crop)
     .resize(frame.width, frame.height, { fit: 'fill', kernel: 'lanczos3' })
@@ -65,8 +66,8 @@ export async function prepareImage(request: PrepareRequest): Promise<PreparedIma
   await checkFile(request.file);
   try {
     const { size, mtimeMs } = await stat(request.file);
-    const metadata = await openImage(request.file, request.limits).metadata();
-    refuseMisdecodedVariants(request.file, metadata);
+    const image = await openSource(request.file, request.file, request.limits);
+    const { metadata } = image;
     const width = metadata.autoOrient?.width ?? metadata.width;
     const height = metadata.autoOrient?.height ?? metadata.height;
     if (!width || !height) throw new Error('unsupported image format: no dimensions');
@@ -104,7 +105,7 @@ export async function prepareImage(request: PrepareRequest): Promise<PreparedIma
     }
 
     // Otherwise hash and decode at the same time: the first preparation costs the slower of the two, not both.
-    const decoding = framePixels(request, source, frame);
+    const decoding = framePixels(request, image, source, frame);
     decoding.catch(() => undefined); // Awaited below; this only stops an early rejection counting as unhandled.
     const { key, output } = outputFor(await memoizedHash(request.file, { size, mtimeMs }, request.hashes));
     const cachedBytes = await existingSize(output);
