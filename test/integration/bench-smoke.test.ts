@@ -52,6 +52,7 @@ describe('npm run bench', () => {
     );
     expect(stdout).toMatch(/^chaos faults injected: rateLimitStorm \d+, serverError \d+/m);
     expect(stdout).toMatch(/^chaos violations: 0 \(target 0: ok\)$/m);
+    expect(stdout).toMatch(/^chaos rounds: 1 of 1 short rounds with fresh seeds passed \(target all: ok\)$/m);
     for (const name of ['cold open', 'first page', 'search']) {
       expect(stdout).toMatch(
         new RegExp(

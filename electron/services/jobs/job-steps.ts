@@ -1,5 +1,6 @@
 import { VIDEO_RECORD_SCHEMA, videoRecordSchema, type VideoRecord } from '../../../shared/library/video-record';
-import { copyFile, lstat, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { copyFile, lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppErrorData, MessageRef } from '../../../shared/errors';
 import { AppError } from '../../../shared/errors';
@@ -8,6 +9,7 @@ import { summarizeRequest } from '../../../shared/catalog/request-summary';
 import type { ModelCatalog } from '../../../shared/catalog/video-model';
 import type { Job } from '../../../shared/jobs/job-models';
 import type { ApimartClient } from '../apimart/apimart-client';
+import { downloadedSha256 } from '../media/downloaded-bytes';
 import { partialPathFor } from '../apimart/download';
 import { failureError } from '../apimart/response-parsers';
 import type { ImageService } from '../images/image-service';
@@ -322,10 +324,22 @@ export function downloadPathFor(library: LibraryService, jobId: string): string 
 /** The library's folder for downloads under way. */
 export const DOWNLOADS_FOLDER = '.reelbench-downloads';
 
-/** Removes what a job left in the downloads folder (its finished job needs none of it). */
+/** Removes what a job left in the downloads folder (its finished job needs none of it): download, part, copies. */
 export async function discardDownloads(library: LibraryService, jobId: string): Promise<void> {
   const target = downloadPathFor(library, jobId);
-  await Promise.all([rm(target, { force: true }), rm(partialPathFor(target), { force: true })]);
+  const copies = (await readdir(path.dirname(target)).catch(() => [])).filter((name) =>
+    name.startsWith(`${jobId}.filing-`),
+  );
+  await Promise.all(
+    [target, partialPathFor(target), ...copies.map((name) => path.join(path.dirname(target), name))].map((file) =>
+      rm(file, { force: true }),
+    ),
+  );
+}
+
+/** A copy of the download of this process's own, to write the record into and file. */
+function filingCopyFor(download: string, jobId: string): string {
+  return path.join(path.dirname(download), `${jobId}.filing-${process.pid}-${randomUUID().slice(0, 8)}.mp4`);
 }
 
 /**
@@ -369,7 +383,7 @@ export async function downloadStep(record: SentRecord, context: StepContext): Pr
     return moveTo(
       record,
       { phase: 'filing', progress: 100, waiting: null, error: null, warning: null },
-      { nextRunAt: context.now(), retryDelayMs: 0 },
+      { nextRunAt: context.now(), retryDelayMs: 0, downloadSha256: await downloadedSha256(target) },
       context.now(),
     );
   } catch (error) {
@@ -402,7 +416,7 @@ export async function fileStep(
     return moveTo(
       record,
       { phase: 'done', libraryItemId: already.id, waiting: null, error: null },
-      { filingAs: null },
+      { filingAs: null, filingFrom: null },
       context.now(),
     );
   const { request } = record.job;
@@ -428,20 +442,32 @@ export async function fileStep(
     completedAt: new Date(context.now()),
   };
   let filing = record;
-  if (!filing.internals.filingAs) {
+  const { filingAs, filingFrom, downloadSha256: known } = record.internals;
+  // Recorded by a version that wrote the record into the download itself: that download is what it files.
+  const legacy = filingAs !== null && filingFrom === null && known === null;
+  const copyReady = filingFrom !== null && (await exists(filingFrom));
+  if (!legacy && !copyReady) {
+    const download = input.videoFile;
     // Neither filed nor downloaded (the download folder was cleared, say): download again, resuming any partial file.
-    if (
-      !(await stat(input.videoFile).then(
-        () => true,
-        () => false,
-      ))
-    )
-      return moveTo(record, { phase: 'downloading' }, { nextRunAt: context.now() }, context.now());
-    // Taken over from a process that may still be writing the record in (paused past its lease): write ours into a
-    // file of our own.
-    if (context.firstRunHere) await detachFile(input.videoFile);
+    if (!(await exists(download)))
+      return moveTo(record, { phase: 'downloading' }, { nextRunAt: context.now(), filingFrom: null }, context.now());
+    // A job downloaded before downloads were hashed: the download as it is now (record aside) is what it was.
+    const expected = known ?? (await downloadedSha256(download));
+    if ((await downloadedSha256(download)) !== expected) {
+      await rm(download, { force: true });
+      return moveTo(
+        record,
+        { phase: 'downloading' },
+        { nextRunAt: context.now(), filingFrom: null, downloadSha256: null },
+        context.now(),
+      );
+    }
+    // The record goes into a copy of this process's own, never into the download: a process paused past its lease
+    // while writing its record writes into its own copy, and whoever takes over starts again from the download.
+    const copy = filingCopyFor(download, record.job.id);
+    await copyFile(download, copy);
     await context.recordVideo(
-      input.videoFile,
+      copy,
       videoRecordSchema.parse({
         schema: VIDEO_RECORD_SCHEMA,
         title: generatedTitle(input),
@@ -450,22 +476,50 @@ export async function fileStep(
         appVersion: 'unknown',
       }),
     );
+    // Checked before it can be filed (and so before "done"): its media bytes must be the download's.
+    if ((await downloadedSha256(copy)) !== expected) {
+      await rm(copy, { force: true });
+      return change(record, {}, { nextRunAt: context.now() + 1_000 }, context.now());
+    }
+    filing = change(
+      record,
+      {},
+      { filingAs: filingAs ?? (await library.freeName(input)), filingFrom: copy, downloadSha256: expected },
+      context.now(),
+    );
+    context.persist(filing);
+  } else if (filingAs === null) {
     filing = change(record, {}, { filingAs: await library.freeName(input) }, context.now());
     context.persist(filing);
   }
   try {
-    const item = await library.fileVideo(filing.internals.filingAs ?? '', input);
+    const item = await library.fileVideo(filing.internals.filingAs ?? '', {
+      ...input,
+      videoFile: filing.internals.filingFrom ?? input.videoFile,
+    });
+    // Filed: the download and any copy are not needed any more (a crash from here finds the item and is done).
+    await discardDownloads(library, record.job.id);
     return moveTo(
       filing,
       { phase: 'done', libraryItemId: item.id, waiting: null, error: null },
-      { filingAs: null },
+      { filingAs: null, filingFrom: null },
       context.now(),
     );
   } catch (error) {
     if (!(error instanceof FilingError)) throw error;
-    // Another video took the name: choose a new one. Nothing to file: download again, into the name already claimed.
-    if (error.reason === 'noVideo')
-      return moveTo(filing, { phase: 'downloading' }, { nextRunAt: context.now() }, context.now());
+    // Nothing to file under the name: a new copy from the download (or, with none, download again), same name.
+    if (error.reason === 'noVideo') {
+      if (legacy) return moveTo(filing, { phase: 'downloading' }, { nextRunAt: context.now() }, context.now());
+      return change(filing, {}, { filingFrom: null, nextRunAt: context.now() }, context.now());
+    }
+    // Another video took the name: choose a new one, filing the same copy.
     return change(filing, {}, { filingAs: null, nextRunAt: context.now() }, context.now());
   }
 }
+
+/** Whether a path exists (a file that vanished between two looks counts as absent). */
+const exists = (file: string): Promise<boolean> =>
+  stat(file).then(
+    () => true,
+    () => false,
+  );

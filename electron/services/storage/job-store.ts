@@ -22,6 +22,13 @@ export const jobInternalsSchema = z.object({
   idempotencyKey: z.string().nullable().default(null),
   /** The name (without extension) the video is being filed under, recorded before it is moved into the library. */
   filingAs: z.string().nullable().default(null),
+  /**
+   * The copy of the download, with its record written in and checked, that is moved into the library under `filingAs`:
+   * each filing process makes its own, so the download itself is never written to and a takeover starts from it.
+   */
+  filingFrom: z.string().nullable().default(null),
+  /** The SHA-256 of the video as downloaded (record aside): what is filed is checked against it before "done". */
+  downloadSha256: z.string().nullable().default(null),
   /** When the job should next be looked at (ms since epoch). */
   nextRunAt: z.number(),
   /** The current back-off for waiting jobs. */
@@ -68,6 +75,8 @@ export function newJobRecord(request: JobRequest, now: number): JobRecord {
       submitAttemptAt: null,
       idempotencyKey: null,
       filingAs: null,
+      filingFrom: null,
+      downloadSha256: null,
       nextRunAt: now,
       retryDelayMs: 0,
       hidden: false,
