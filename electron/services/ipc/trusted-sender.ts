@@ -20,8 +20,7 @@ export function originOf(url: string): string | null {
 export function createTrustedSenderCheck(trustedUrls: readonly string[]): TrustedSenderCheck {
   const trusted = new Set(trustedUrls.map(originOf).filter((origin): origin is string => origin !== null));
   return (senderUrl) => {
-    if (senderUrl === undefined) return false;
-    const origin = originOf(senderUrl);
+    const origin = originOf(senderUrl ?? '');
     return origin !== null && trusted.has(origin);
   };
 }

@@ -24,7 +24,7 @@ export async function downloadedSha256(file: string): Promise<string> {
     const boxes: TopBox[] = [];
     const header = Buffer.alloc(16);
     let whole = true;
-    for (let at = 0; at < length; ) {
+    for (let at = 0; at < length;) {
       const { bytesRead } = await handle.read(header, 0, 16, at);
       const size = bytesRead >= 8 ? header.readUInt32BE(0) : 0;
       if (size < 8 || at + size > length) {
@@ -48,7 +48,7 @@ export async function downloadedSha256(file: string): Promise<string> {
     // The old movie box's type, turned into `free` by the edit, is hashed as the `moov` it was; a read stops right
     // before it, so those four bytes always start a piece.
     const typeAt = edited && padding ? padding.start + 4 : -1;
-    for (let at = 0; at < end; ) {
+    for (let at = 0; at < end;) {
       const upTo = at < typeAt ? Math.min(end, typeAt) : end;
       const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, upTo - at), at);
       if (bytesRead === 0) break;

@@ -22,6 +22,14 @@ describe('trusted sender check', () => {
     expect(check(undefined)).toBe(false);
   });
 
+  it('a configured address that is not one trusts nothing, not even a sender without an origin', () => {
+    const check = createTrustedSenderCheck(['not a url', 'about:blank', 'app://reelbench/index.html']);
+    expect(check('file:///etc/passwd')).toBe(false);
+    expect(check('about:blank')).toBe(false);
+    expect(check(undefined)).toBe(false);
+    expect(check('app://reelbench/index.html')).toBe(true);
+  });
+
   it('trusts the dev server only when it is configured, and only on its own port', () => {
     const check = createTrustedSenderCheck(['app://reelbench/index.html', 'http://localhost:5173']);
     expect(check('http://localhost:5173/index.html')).toBe(true);
