@@ -1,4 +1,4 @@
-import { parseJsonWithin } from '../../../shared/text/bounded-json';
+import { JsonTooDeepError, MAX_JSON_DEPTH, parseJsonWithin } from '../../../shared/text/bounded-json';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { draftSchema, presetSchema, type Draft, type Preset } from '../../../shared/drafts/draft-models';
@@ -80,8 +80,12 @@ export async function importDrafts(
   let json: unknown;
   try {
     json = parseJsonWithin(text);
-  } catch {
-    throw refuse('it is not valid JSON, or it is nested deeper than any drafts file.');
+  } catch (error) {
+    throw refuse(
+      error instanceof JsonTooDeepError
+        ? `it is nested more than ${MAX_JSON_DEPTH} levels deep, which no drafts file is.`
+        : 'it is not valid JSON.',
+    );
   }
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success)
