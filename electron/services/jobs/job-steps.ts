@@ -452,8 +452,9 @@ export async function fileStep(
     if (!(await exists(download)))
       return moveTo(record, { phase: 'downloading' }, { nextRunAt: context.now(), filingFrom: null }, context.now());
     // A job downloaded before downloads were hashed: the download as it is now (record aside) is what it was.
-    const expected = known ?? (await downloadedSha256(download));
-    if ((await downloadedSha256(download)) !== expected) {
+    const actual = await downloadedSha256(download);
+    const expected = known ?? actual;
+    if (actual !== expected) {
       await rm(download, { force: true });
       return moveTo(
         record,
@@ -476,11 +477,10 @@ export async function fileStep(
         appVersion: 'unknown',
       }),
     );
-    // Checked before it can be filed (and so before "done"): its media bytes must be the download's.
-    if ((await downloadedSha256(copy)) !== expected) {
-      await rm(copy, { force: true });
-      return change(record, {}, { nextRunAt: context.now() + 1_000 }, context.now());
-    }
+    // Checked before it can be filed (and so before "done"): its bytes, record aside, must be the download's. A
+    // record write that changed more (a fragmented file remuxed) is not filed: the download itself is, as it came —
+    // the sidecar carries how it was made.
+    if ((await downloadedSha256(copy)) !== expected) await copyFile(download, copy);
     filing = change(
       record,
       {},

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { asDownloaded } from '../../support/strip-record';
@@ -57,5 +57,27 @@ describe('a takeover while another process writes the record (issue #40)', () =>
     const videos = (await readdir(setup.library.current().root)).filter((name) => name.endsWith('.mp4'));
     expect(videos).toHaveLength(1);
     expect(setup.store.history(jobId).map((entry) => entry.phase)).toContain('done');
+  });
+
+  it('files the download as it came when writing the record changed more than the record (a remux, say)', async () => {
+    setup = await setupRunner(
+      {},
+      {
+        // A record write that rewrites the media too: its result is not what the server sent.
+        recordVideo: async (file) => {
+          const bytes = await readFile(file);
+          const middle = Math.floor(bytes.length / 2);
+          bytes[middle] = (bytes[middle] ?? 0) ^ 0xff;
+          await writeFile(file, bytes);
+        },
+      },
+    );
+    const done = await setup.runner.settled(
+      setup.runner.enqueue({ prompt: 'a heron at dawn', model: 'sora-2-preview', params: { duration: 4 } }).id,
+    );
+    expect(done.phase).toBe('done');
+    const filed = setup.library.current().mediaFile('video', done.libraryItemId ?? '') ?? '';
+    expect((await readFile(filed)).equals(await readFile(SAMPLE_VIDEO))).toBe(true);
+    expect(await readdir(path.join(setup.library.current().root, '.reelbench-downloads'))).toEqual([]);
   });
 });
