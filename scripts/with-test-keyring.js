@@ -3,7 +3,7 @@
 // tests never touch a developer's own keyring. Elsewhere (macOS Keychain, Windows Credential Manager) the command
 // runs as is; the tests use service names of their own and remove what they store.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -42,5 +42,10 @@ delete env.DISPLAY;
 const script =
   'printf %s "$REELBENCH_TEST_KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$@"';
 const status = run('dbus-run-session', ['--', 'sh', '-c', script, 'sh', ...command], env);
-rmSync(home, { recursive: true, force: true });
+// The keyring daemon outlives the session by a moment and may still write its files: remove the folder until it
+// stays gone (a run nested in a test would otherwise leave it in that test run's temp folder).
+for (let attempt = 0; attempt < 20 && existsSync(home); attempt += 1) {
+  rmSync(home, { recursive: true, force: true, maxRetries: 3 });
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+}
 process.exit(status);
