@@ -1,6 +1,6 @@
 import { VIDEO_RECORD_SCHEMA, videoRecordSchema, type VideoRecord } from '../../../shared/library/video-record';
 import { randomUUID } from 'node:crypto';
-import { copyFile, lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppErrorData, MessageRef } from '../../../shared/errors';
 import { AppError } from '../../../shared/errors';
@@ -14,6 +14,7 @@ import { partialPathFor } from '../apimart/download';
 import { failureError } from '../apimart/response-parsers';
 import type { ImageService } from '../images/image-service';
 import { uploadPrepared, type UploadCache } from '../images/upload-cache';
+import { pathExists } from '../library/file-moves';
 import { FilingError, generatedTitle } from '../library/library-add';
 import type { LibraryService } from '../library/library-service';
 import type { JobRecord } from '../storage/job-store';
@@ -445,11 +446,11 @@ export async function fileStep(
   const { filingAs, filingFrom, downloadSha256: known } = record.internals;
   // Recorded by a version that wrote the record into the download itself: that download is what it files.
   const legacy = filingAs !== null && filingFrom === null && known === null;
-  const copyReady = filingFrom !== null && (await exists(filingFrom));
+  const copyReady = filingFrom !== null && (await pathExists(filingFrom));
   if (!legacy && !copyReady) {
     const download = input.videoFile;
     // Neither filed nor downloaded (the download folder was cleared, say): download again, resuming any partial file.
-    if (!(await exists(download)))
+    if (!(await pathExists(download)))
       return moveTo(record, { phase: 'downloading' }, { nextRunAt: context.now(), filingFrom: null }, context.now());
     // A job downloaded before downloads were hashed: the download as it is now (record aside) is what it was.
     const actual = await downloadedSha256(download);
@@ -516,10 +517,3 @@ export async function fileStep(
     return change(filing, {}, { filingAs: null, nextRunAt: context.now() }, context.now());
   }
 }
-
-/** Whether a path exists (a file that vanished between two looks counts as absent). */
-const exists = (file: string): Promise<boolean> =>
-  stat(file).then(
-    () => true,
-    () => false,
-  );
