@@ -55,4 +55,26 @@ describe('image tokens: the window names files only by what main gave it', () =>
     expect(board.shots[0]?.images[0]?.path).toBe('/data/draft-images/a.png');
     expect(tokens.forWindow([1, 'two', null, undefined])).toEqual([1, 'two', null, undefined]);
   });
+
+  it('leaves image entries that are not file slots, and objects that are not plain data, exactly as they are', () => {
+    const tokens = createImageTokens();
+    const odd = [null, 'a.png', 7, { path: 42 }, { role: 'first' }];
+    expect(tokens.forWindow({ images: odd }).images).toEqual(odd);
+    // An object without a prototype is still data and is walked; a class instance (a Date, a Buffer) is passed as is.
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, {
+      images: [{ role: 'first', path: '/data/draft-images/a.png' }],
+    });
+    const sentBare = tokens.forWindow(bare) as { images: { path: string }[] };
+    expect(sentBare.images[0]?.path).toMatch(/^img_/);
+    const when = new Date(0);
+    const bytes = Buffer.from('images');
+    const sent = tokens.forWindow({ when, bytes });
+    expect(sent.when).toBe(when);
+    expect(sent.bytes).toBe(bytes);
+    class Slot {
+      images = [{ path: '/data/draft-images/a.png' }];
+    }
+    const instance = new Slot();
+    expect(tokens.forWindow(instance)).toBe(instance);
+  });
 });

@@ -56,9 +56,14 @@ describe('ipc router', () => {
   });
 
   it('refuses an unknown channel, including prototype names', async () => {
-    const { router } = routerWith(() => identity);
+    const { router, logger } = routerWith(() => identity);
     for (const channel of ['library.dropTables', 'toString', '__proto__', 'constructor']) {
       const result = await router.dispatch(channel, undefined, trusted);
+      expect(logger.lines.at(-1), channel).toMatchObject({
+        level: 'warn',
+        message: 'ipc: refused an unknown channel',
+        fields: { channel },
+      });
       expect(result, channel).toEqual({
         ok: false,
         error: { code: 'unknownChannel', message: `"${channel}" is not something Reelbench can do.` },
@@ -71,7 +76,16 @@ describe('ipc router', () => {
     for (const senderUrl of ['https://evil.example/', 'file:///tmp/index.html', 'app://other/index.html', undefined]) {
       const result = await router.dispatch('app.info', undefined, { senderUrl });
       expect(result.ok, String(senderUrl)).toBe(false);
-      if (!result.ok) expect(result.error.code).toBe('untrustedSender');
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'untrustedSender', message: 'This request did not come from the Reelbench window and was refused.' },
+      });
+      // Who knocked is kept for the bug report.
+      expect(logger.lines.at(-1)).toEqual({
+        level: 'warn',
+        message: 'ipc: refused a message from an untrusted sender',
+        fields: { channel: 'app.info', senderUrl },
+      });
     }
     expect(logger.lines.filter((line) => line.level === 'warn')).toHaveLength(4);
   });
@@ -93,9 +107,14 @@ describe('ipc router', () => {
     const result = await router.dispatch('app.info', undefined, trusted);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error.code).toBe('internal');
+    expect(result.error).toEqual({
+      code: 'internal',
+      message: 'Reelbench hit an unexpected problem while handling "app.info".',
+      action: 'Try again. If it keeps happening, the log file has the details for a bug report.',
+    });
     expect(JSON.stringify(result)).not.toMatch(/secret internals|TypeError|at /);
     expect(logger.lines).toHaveLength(1);
+    expect(logger.lines[0]).toMatchObject({ level: 'error', message: 'ipc: handler threw', fields: { channel: 'app.info' } });
     expect(logger.lines[0]?.fields?.['error']).toBeInstanceOf(TypeError);
   });
 
@@ -104,7 +123,8 @@ describe('ipc router', () => {
     const result = await router.dispatch('app.info', undefined, trusted);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('internal');
-    expect(logger.lines[0]?.message).toMatch(/outside the contract/);
+    expect(logger.lines[0]?.message).toBe('ipc: handler answered outside the contract');
+    expect(logger.lines[0]?.fields).toMatchObject({ channel: 'app.info', issues: [expect.objectContaining({ path: ['version'] })] });
   });
 
   it('lists every contract channel', () => {
