@@ -22,6 +22,7 @@ export default {
     'electron/services/library/library-paths.ts',
     'electron/services/library/real-file.ts',
     'electron/services/library/scan-folder.ts',
+    'electron/services/security/lies-inside.ts',
     'electron/services/images/image-tokens.ts',
     'electron/services/ipc/router.ts',
     'electron/services/ipc/trusted-sender.ts',

@@ -22,9 +22,15 @@ const groups = [
       'electron/services/library/library-paths.ts',
       'electron/services/library/real-file.ts',
       'electron/services/library/scan-folder.ts',
+      'electron/services/security/lies-inside.ts',
     ],
     tests: [
       'test/unit/services/file-names.test.ts',
+      'test/unit/services/library-paths.test.ts',
+      'test/unit/services/lies-inside.test.ts',
+      'test/integration/library/real-file.test.ts',
+      'test/integration/library/removal-hold.test.ts',
+      'test/integration/library/scan-folder.test.ts',
       'test/integration/library/hostile-folder.test.ts',
       'test/integration/library/access-safety.test.ts',
       'test/integration/library/operations.test.ts',
@@ -35,6 +41,7 @@ const groups = [
     name: 'download',
     mutate: ['electron/services/apimart/download.ts', 'electron/services/apimart/local-network.ts'],
     tests: [
+      'test/integration/apimart/download-rules.test.ts',
       'test/integration/apimart/download.test.ts',
       'test/integration/apimart/download-hostile.test.ts',
       'test/integration/apimart/local-network-links.test.ts',
@@ -53,7 +60,7 @@ const groups = [
   {
     name: 'settings',
     mutate: ['electron/services/settings/settings-handlers.ts'],
-    tests: ['test/integration/keychain/key-and-settings-ipc.test.ts'],
+    tests: ['test/integration/settings/settings-handlers.test.ts'],
   },
 ];
 

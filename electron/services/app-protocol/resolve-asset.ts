@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { liesInside } from '../security/lies-inside';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 
 /**
@@ -25,7 +26,5 @@ export function resolveAssetPath(rootDir: string, requestUrl: string): string | 
   const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
   const root = path.resolve(rootDir);
   const resolved = path.resolve(root, relative);
-  const inside = path.relative(root, resolved);
-  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return null;
-  return resolved;
+  return liesInside(root, resolved) ? resolved : null;
 }

@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { liesInside } from '../security/lies-inside';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import { moveFile } from './file-moves';
@@ -25,10 +26,7 @@ export interface MoveOptions {
   readonly beforeFile?: (index: number) => void;
 }
 
-const inside = (child: string, parent: string) => {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-};
+const inside = (child: string, parent: string) => path.relative(parent, child) === '' || liesInside(parent, child);
 
 async function sizeOrNull(file: string): Promise<number | null> {
   try {

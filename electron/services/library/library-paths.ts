@@ -1,5 +1,6 @@
 import { trimEndOf } from '../../../shared/text/plain-text';
 import path from 'node:path';
+import { liesInside } from '../security/lies-inside';
 import { REFERENCE_INFIX, SIDECAR_SUFFIX } from '../../../shared/library/sidecar';
 
 /** Library-relative paths are stored with '/' on every OS, so a catalog survives a copy between systems. */
@@ -16,9 +17,7 @@ export function resolveInside(root: string, relative: string): string | null {
     return null;
   const base = path.resolve(root);
   const resolved = path.resolve(base, ...relative.split('/'));
-  const inside = path.relative(base, resolved);
-  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return null;
-  return resolved;
+  return liesInside(base, resolved) ? resolved : null;
 }
 
 const VIDEO_EXTENSION = /\.mp4$/i;
@@ -61,8 +60,8 @@ export function fileStemFor(title: string, date: Date): string {
     // A lone surrogate (half an emoji cut off somewhere) cannot be a file name on every system.
     .toWellFormed()
     // Characters Windows refuses, control characters, and format characters (bidi overrides that make
-    // "clip\u202Egpj.exe" read as "clipexe.jpg", zero-width joiners), each run as one space.
-    .replace(/[\\/:*?"<>|\p{Cc}\p{Cf}]+/gu, ' ')
+    // "clip\u202Egpj.exe" read as "clipexe.jpg", zero-width joiners), each as a space (runs collapse below).
+    .replace(/[\\/:*?"<>|\p{Cc}\p{Cf}]/gu, ' ')
     .trim()
     .split(/\s+/)
     .slice(0, 8)
@@ -80,7 +79,7 @@ function truncateUtf8(text: string, bytes: number): string {
   let used = 0;
   let kept = '';
   for (const character of text) {
-    used += Buffer.byteLength(character, 'utf8');
+    used += Buffer.byteLength(character);
     if (used > bytes) break;
     kept += character;
   }

@@ -1,11 +1,8 @@
 import { lstatSync, realpathSync } from 'node:fs';
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { liesInside } from '../security/lies-inside';
 
-function within(root: string, candidate: string): boolean {
-  const inside = path.relative(root, candidate);
-  return inside !== '' && !inside.startsWith('..') && !path.isAbsolute(inside);
-}
 
 /**
  * True when `file` is a plain file (not a link) whose real location is inside `root`'s real location. The library
@@ -14,7 +11,7 @@ function within(root: string, candidate: string): boolean {
  */
 export function isRealFileInside(file: string, root: string): boolean {
   try {
-    return lstatSync(file).isFile() && within(realpathSync(root), realpathSync(file));
+    return lstatSync(file).isFile() && liesInside(realpathSync(root), realpathSync(file));
   } catch {
     return false;
   }
@@ -26,7 +23,7 @@ export function isRealFileInside(file: string, root: string): boolean {
  */
 export async function realFileInside(file: string, root: string, folder = ''): Promise<boolean> {
   try {
-    return (await lstat(file)).isFile() && within(path.join(await realpath(root), folder), await realpath(file));
+    return (await lstat(file)).isFile() && liesInside(path.join(await realpath(root), folder), await realpath(file));
   } catch {
     return false;
   }
@@ -39,11 +36,13 @@ export async function realFileInside(file: string, root: string, folder = ''): P
 export async function realPlaceInside(target: string, root: string): Promise<boolean> {
   try {
     const realRoot = await realpath(root);
+    // Stryker disable next-line ArrowFunction: undefined and null both mean "nothing there" to the check below
     const last = await lstat(target).catch(() => null);
     if (last?.isSymbolicLink()) return false;
     for (let folder = path.dirname(target); ; folder = path.dirname(folder)) {
       const real = await realpath(folder).catch(() => null);
-      if (real !== null) return real === realRoot || within(realRoot, real);
+      if (real !== null) return real === realRoot || liesInside(realRoot, real);
+      // Stryker disable next-line all: reached only when not even the drive's root resolves (a drive that vanished)
       if (path.dirname(folder) === folder) return false;
     }
   } catch {

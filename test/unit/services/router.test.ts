@@ -78,7 +78,10 @@ describe('ipc router', () => {
       expect(result.ok, String(senderUrl)).toBe(false);
       expect(result).toEqual({
         ok: false,
-        error: { code: 'untrustedSender', message: 'This request did not come from the Reelbench window and was refused.' },
+        error: {
+          code: 'untrustedSender',
+          message: 'This request did not come from the Reelbench window and was refused.',
+        },
       });
       // Who knocked is kept for the bug report.
       expect(logger.lines.at(-1)).toEqual({
@@ -114,7 +117,11 @@ describe('ipc router', () => {
     });
     expect(JSON.stringify(result)).not.toMatch(/secret internals|TypeError|at /);
     expect(logger.lines).toHaveLength(1);
-    expect(logger.lines[0]).toMatchObject({ level: 'error', message: 'ipc: handler threw', fields: { channel: 'app.info' } });
+    expect(logger.lines[0]).toMatchObject({
+      level: 'error',
+      message: 'ipc: handler threw',
+      fields: { channel: 'app.info' },
+    });
     expect(logger.lines[0]?.fields?.['error']).toBeInstanceOf(TypeError);
   });
 
@@ -124,7 +131,10 @@ describe('ipc router', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('internal');
     expect(logger.lines[0]?.message).toBe('ipc: handler answered outside the contract');
-    expect(logger.lines[0]?.fields).toMatchObject({ channel: 'app.info', issues: [expect.objectContaining({ path: ['version'] })] });
+    expect(logger.lines[0]?.fields).toMatchObject({
+      channel: 'app.info',
+      issues: [expect.objectContaining({ path: ['version'] })],
+    });
   });
 
   it('lists every contract channel', () => {
