@@ -36,7 +36,9 @@ export default {
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: process.env.MUTATION_REPORT ?? 'test-results/mutation/index.html' },
   // The same report as data, for scripts that list the surviving mutants.
-  jsonReporter: { fileName: (process.env.MUTATION_REPORT ?? 'test-results/mutation/index.html').replace(/\.html$/, '.json') },
+  jsonReporter: {
+    fileName: (process.env.MUTATION_REPORT ?? 'test-results/mutation/index.html').replace(/\.html$/, '.json'),
+  },
   thresholds: { high: 90, low: 80, break: null },
   tempDirName: '.stryker-tmp',
   ignorePatterns: ['test-results', 'dist', '.stryker-tmp'],

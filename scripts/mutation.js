@@ -41,6 +41,7 @@ const groups = [
     name: 'download',
     mutate: ['electron/services/apimart/download.ts', 'electron/services/apimart/local-network.ts'],
     tests: [
+      'test/unit/services/local-network.test.ts',
       'test/integration/apimart/download-rules.test.ts',
       'test/integration/apimart/download.test.ts',
       'test/integration/apimart/download-hostile.test.ts',

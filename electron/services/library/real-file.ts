@@ -3,7 +3,6 @@ import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { liesInside } from '../security/lies-inside';
 
-
 /**
  * True when `file` is a plain file (not a link) whose real location is inside `root`'s real location. The library
  * folder is shared input: a `clip.ref.jpg` that links to `~/.ssh/id_rsa`, or a folder that links out of the

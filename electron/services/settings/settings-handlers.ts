@@ -16,6 +16,7 @@ export function createSettingsHandlers(settings: SettingsStore, desktop: Desktop
     'settings.problems': () => [...settings.problems()],
     'settings.get': () => settings.current(),
     'settings.update': async (patch) => {
+      // Stryker disable next-line ConditionalExpression: hostOf(undefined) is null as well
       const host = patch.apiBaseUrl === undefined ? null : hostOf(patch.apiBaseUrl);
       if (host !== null && host !== hostOf(settings.current().apiBaseUrl) && !(await desktop.confirmApiHost(host)))
         throw appError('invalidInput', 'error.settings.hostDeclined', { host });

@@ -39,14 +39,20 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const logger = createRecordingLogger();
+let logger = createRecordingLogger();
+/** The back-off waits asked for between attempts. */
+let sleeps: number[] = [];
+beforeEach(() => {
+  logger = createRecordingLogger();
+  sleeps = [];
+});
 const fetchLike: FetchLike = (url, init) => fetch(url, init);
 function deps(extra: Partial<DownloadDeps> = {}): DownloadDeps {
   return {
     fetch: fetchLike,
     baseUrl: base,
     retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 },
-    sleep: async () => {},
+    sleep: async (milliseconds) => void sleeps.push(milliseconds),
     logger,
     ...extra,
   };
@@ -159,6 +165,7 @@ describe('redirects', () => {
     );
     expect(refused).toMatchObject({ code: 'malformed', message: expect.stringContaining('(localhost)') });
     expect(requests).toHaveLength(0);
+    expect(sleeps).toEqual([]);
   });
 });
 
@@ -171,7 +178,66 @@ describe('what each answer means', () => {
     };
     await downloadToFile(deps(), `${base}/v.mp4`, destination());
     expect(requests).toHaveLength(3);
+    expect(sleeps).toHaveLength(2);
     expect((await readFile(destination())).equals(VIDEO)).toBe(true);
+    expect(logger.lines.map((line) => [line.message, line.fields?.['code'], line.fields?.['attempt']])).toEqual([
+      ['apimart: download retry', 'rateLimited', 1],
+      ['apimart: download retry', 'server', 2],
+    ]);
+    expect(logger.lines[0]?.fields?.['cause']).toEqual(expect.any(String));
+  });
+
+  it('takes any 2xx as the video, and a 3xx that is no redirect as a server error', async () => {
+    handler = (_request, response) => response.writeHead(299).end(VIDEO);
+    await downloadToFile(deps(), `${base}/v.mp4`, destination());
+    handler = (_request, response) => response.writeHead(300).end(VIDEO);
+    expect(await failure(downloadToFile(deps(), `${base}/v.mp4`, path.join(dir, 'b.mp4')))).toMatchObject({
+      code: 'server',
+      detail: { status: 300 },
+    });
+    expect(requests).toHaveLength(2);
+  });
+
+  it('refuses a page that is not a video without retrying, and keeps nothing of it', async () => {
+    handler = (_request, response) =>
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<html>Sign in</html>');
+    expect(await failure(downloadToFile(deps(), `${base}/v.mp4`, destination()))).toMatchObject({
+      code: 'malformed',
+      message: expect.stringContaining('not a video'),
+    });
+    expect(requests).toHaveLength(1);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('refuses a body that grows past the largest video, without retrying, and keeps nothing of it', async () => {
+    handler = (_request, response) => response.writeHead(200).end(VIDEO);
+    const refused = await failure(downloadToFile(deps({ maxVideoBytes: 10_000 }), `${base}/v.mp4`, destination()));
+    expect(refused).toMatchObject({
+      code: 'malformed',
+      message: expect.stringContaining('more bytes than the video link announced'),
+    });
+    expect(requests).toHaveLength(1);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('stops waiting out a back-off when cancelled', async () => {
+    handler = (_request, response) => response.writeHead(503).end();
+    const controller = new AbortController();
+    const cancelled = await failure(
+      downloadToFile(
+        deps({
+          sleep: async () => {
+            controller.abort();
+            throw new Error('aborted');
+          },
+        }),
+        `${base}/v.mp4`,
+        destination(),
+        { signal: controller.signal },
+      ),
+    );
+    expect(cancelled).toMatchObject({ code: 'cancelled' });
+    expect(requests).toHaveLength(1);
   });
 
   it('gives up after its attempts with what the last answer was, and never retries other refusals', async () => {
@@ -180,6 +246,7 @@ describe('what each answer means', () => {
       code: 'rateLimited',
     });
     expect(requests).toHaveLength(3);
+    expect(logger.lines.at(-1)).toMatchObject({ message: 'apimart: download retry', fields: { attempt: 2 } });
     for (const [status, code] of [
       [418, 'server'],
       [499, 'server'],
@@ -193,6 +260,16 @@ describe('what each answer means', () => {
       });
       expect(requests, String(status)).toHaveLength(1);
     }
+    handler = (_request, response) => response.writeHead(500).end();
+    expect(await failure(downloadToFile(deps(), `${base}/v.mp4`, destination()))).toMatchObject({
+      code: 'server',
+      detail: { status: 500 },
+    });
+    handler = (_request, response) => response.writeHead(404).end();
+    expect(await failure(downloadToFile(deps(), `${base}/v.mp4`, destination()))).toMatchObject({
+      code: 'expired',
+      detail: { status: 404 },
+    });
   });
 
   it('refuses an announced length past the largest video without reading it', async () => {
@@ -260,6 +337,55 @@ describe('resuming', () => {
     }
   });
 
+  it('resumes through a redirect, asking the place it leads to for the rest', async () => {
+    await resumeFrom(1_000);
+    handler = (request, response) => {
+      if (request.url === '/v.mp4') response.writeHead(302, { location: '/cdn/v.mp4' }).end();
+      else partial(response, 1_000, String(VIDEO.length));
+    };
+    await downloadToFile(deps(), `${base}/v.mp4`, destination());
+    expect(requests.map((request) => request.range)).toEqual(['bytes=1000-', 'bytes=1000-']);
+    expect((await readFile(destination())).equals(VIDEO)).toBe(true);
+  });
+
+  it('starts the file over when the server ignores the range and sends the whole video', async () => {
+    await resumeFrom(1_000);
+    handler = (_request, response) => response.writeHead(200).end(VIDEO);
+    await downloadToFile(deps(), `${base}/v.mp4`, destination());
+    expect((await readFile(destination())).equals(VIDEO)).toBe(true);
+  });
+
+  it('starts over after a 416 (the partial file no longer matches), and says so when it keeps coming', async () => {
+    await resumeFrom(1_000);
+    handler = (_request, response, index) =>
+      index === 0 ? response.writeHead(416).end() : response.writeHead(200).end(VIDEO);
+    await downloadToFile(deps(), `${base}/v.mp4`, destination());
+    expect(requests.map((request) => request.range)).toEqual(['bytes=1000-', undefined]);
+    expect((await readFile(destination())).equals(VIDEO)).toBe(true);
+
+    await resumeFrom(1_000);
+    handler = (_request, response) => response.writeHead(416).end();
+    expect(await failure(downloadToFile(deps(), `${base}/v.mp4`, destination()))).toMatchObject({
+      code: 'server',
+      detail: { status: 416 },
+    });
+  });
+
+  it('retries a resume whose answer ends short of the total it announced, and says where it ended', async () => {
+    await resumeFrom(1_000);
+    handler = (request, response) => {
+      const from = Number(/\d+/.exec(request.headers.range ?? '0')?.[0]);
+      response
+        .writeHead(206, { 'content-range': `bytes ${from}-${VIDEO.length - 1}/${VIDEO.length + 500}` })
+        .end(VIDEO.subarray(from));
+    };
+    expect(await failure(downloadToFile(deps(), `${base}/v.mp4`, destination()))).toMatchObject({
+      code: 'network',
+      detail: { serverMessage: `download ended at ${VIDEO.length} of ${VIDEO.length + 500} bytes` },
+    });
+    expect(requests.length).toBe(3);
+  });
+
   it('names a resume that never continues where it stopped', async () => {
     await resumeFrom(1_000);
     handler = (_request, response) => response.writeHead(206).end(VIDEO.subarray(1_000));
@@ -290,19 +416,31 @@ describe('pace', () => {
       response.on('close', () => clearInterval(timer));
     };
 
-  it('lets a steady body run longer than the idle limit and the throughput window, and leaves no timer behind', async () => {
+  it('lets a steady body run longer than the idle limit and the throughput window', async () => {
     handler = paced(40, 20);
-    const timersBefore = process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
     await downloadToFile(deps(), `${base}/v.mp4`, destination(), {
       idleTimeoutMs: 300,
       minThroughput: { bytes: 500, windowMs: 200 },
     });
     expect((await readFile(destination())).equals(VIDEO)).toBe(true);
     expect(requests).toHaveLength(1);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length).toBeLessThanOrEqual(
-      timersBefore,
-    );
+  });
+
+  it('leaves no timer running once a download is over, whichever way it ended', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+    await downloadToFile(deps(), `${base}/v.mp4`, destination());
+    await settle();
+    const after = timers();
+    handler = (_request, response) => response.writeHead(404).end();
+    for (let round = 0; round < 3; round += 1) {
+      await downloadToFile(deps(), `${base}/v.mp4`, path.join(dir, `ok-${round}.mp4`)).catch(() => null);
+    }
+    handler = (_request, response) => response.writeHead(200).end(VIDEO);
+    for (let round = 0; round < 3; round += 1)
+      await downloadToFile(deps(), `${base}/v.mp4`, path.join(dir, `${round}.mp4`));
+    await settle();
+    expect(timers()).toBeLessThanOrEqual(after);
   });
 
   it('gives up on silence and on a trickle, each said in seconds', async () => {
