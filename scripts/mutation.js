@@ -49,13 +49,19 @@ const groups = [
     ],
   },
   {
-    name: 'jobs',
-    mutate: [
-      'electron/services/jobs/job-runner.ts',
-      'electron/services/jobs/job-steps.ts',
-      'electron/services/jobs/job-leases.ts',
-      'electron/services/storage/job-store.ts',
+    name: 'job-store',
+    mutate: ['electron/services/jobs/job-leases.ts', 'electron/services/storage/job-store.ts'],
+    tests: [
+      'test/integration/jobs/job-store-leases.test.ts',
+      'test/integration/jobs/job-store-migration.test.ts',
+      'test/integration/jobs/store-detached.test.ts',
+      'test/integration/jobs/lease-before-post.test.ts',
+      'test/integration/jobs/recovery.test.ts',
     ],
+  },
+  {
+    name: 'job-runner',
+    mutate: ['electron/services/jobs/job-runner.ts', 'electron/services/jobs/job-steps.ts'],
     tests: ['test/integration/jobs/*.test.ts'],
   },
   {

@@ -55,8 +55,6 @@ export interface LibraryService {
   reconcile(): Promise<ReconcileReport>;
   rebuild(): Promise<ReconcileReport>;
   list(query: LibraryQuery): LibraryPage;
-  /** Resolves once the in-memory search index is current (it builds behind the window after each reconcile). */
-  searchReady(): Promise<void>;
   get(id: string): LibraryItem;
   /** The item a generation job filed, if any. */
   findByJobId(jobId: string): LibraryItem | null;
@@ -182,8 +180,6 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
           keptAside = new Set(stems);
         },
       });
-      // With the catalog current, the search index builds behind the window, so the first search is quick.
-      void catalog.warmSearch();
       return report;
     });
 
@@ -248,7 +244,6 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
       const { rows, total } = catalog.list(parsed);
       return { items: rows.map((row) => toLibraryItem(row, deps.mediaUrl, keptAside)), total };
     },
-    searchReady: () => catalog.warmSearch(),
     get: (id) => toLibraryItem(rowOf(id), deps.mediaUrl, keptAside),
     findByJobId(jobId) {
       const row = catalog.findByJobId(jobId);

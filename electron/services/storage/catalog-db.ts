@@ -2,9 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import type { CatalogQuery, CatalogRow, FileState } from './catalog-row';
-import { createCatalogSearch } from './catalog-search';
 import { CATALOG_SCHEMA, CATALOG_VERSION } from './catalog-sql';
-import { searchWords, toFtsQuery } from './fts-query';
+import { toFtsQuery } from './fts-query';
 import { inTransaction } from './sqlite-transaction';
 
 /** The library catalog: a `node:sqlite` cache of the sidecars with full-text search. */
@@ -19,8 +18,6 @@ export interface Catalog {
   /** Sets the poster flags of all items at once, from the poster files that exist. */
   syncPosters(present: ReadonlySet<string>): void;
   withoutPoster(limit: number): string[];
-  /** Builds the in-memory search index behind the window (the first searches after a change ask FTS5 meanwhile). */
-  warmSearch(): Promise<void>;
   replaceProblems(problems: readonly { path: string; message: string }[]): void;
   problems(): { path: string; message: string }[];
   transaction<T>(work: () => T): T;
@@ -106,16 +103,9 @@ export function openCatalog(file: string): Catalog {
     return prepared;
   };
 
-  const search = createCatalogSearch(db, WEIGHTS);
-  // A read of the search index under way holds a snapshot; a write after another process's must not meet it
-  // (SQLITE_BUSY_SNAPSHOT), so every write first stops it.
-  const transaction = <T>(work: () => T): T => {
-    search.stopBuild();
-    return inTransaction(db, work);
-  };
+  const transaction = <T>(work: () => T): T => inTransaction(db, work);
 
   function upsert(row: CatalogRow): void {
-    search.invalidate();
     // A row may have moved (new path, same id) or been replaced (same path, new id): clear both first.
     statement('DELETE FROM items WHERE id = ? OR video_path = ?').run(row.id, row.videoPath);
     const { lastInsertRowid } = statement(
@@ -168,19 +158,9 @@ export function openCatalog(file: string): Catalog {
     if (query.tag) add('EXISTS (SELECT 1 FROM item_tags t WHERE t.item_rowid = items.rowid AND t.tag = ?)', query.tag);
     if (query.from) add('items.created_at >= ?', new Date(query.from).toISOString());
     if (query.to) add('items.created_at <= ?', new Date(query.to).toISOString());
-    // The common search (relevance, nothing else): rank inside the full-text index and read only the page's rows,
-    // instead of joining every match to its item before sorting (at 100,000 items a word can match a third of them).
+    // The common search (relevance, nothing else): FTS5 ranks inside its own index and only the page's rows are
+    // joined to their items, instead of every match (at 100,000 items a word can match a third of them).
     if (fts && where.length === 1 && query.sort === 'relevance') {
-      const ranked = search.rank(searchWords(query.search ?? ''), query.limit, query.offset);
-      if (ranked) {
-        const byRowid = new Map<number, CatalogRow>();
-        for (const row of statement('SELECT * FROM items WHERE rowid IN (SELECT value FROM json_each(?))').all(
-          JSON.stringify(ranked.rowids),
-        ) as Row[])
-          byRowid.set(Number(row['rowid']), fromRow(row));
-        const rows = ranked.rowids.flatMap((rowid) => byRowid.get(rowid) ?? []);
-        return { rows, total: ranked.total };
-      }
       const rows = statement(
         `SELECT items.* FROM (SELECT rowid AS hit, ${SCORE} AS score FROM items_fts WHERE items_fts MATCH ?
            ORDER BY score, rowid DESC LIMIT ? OFFSET ?) AS hits JOIN items ON items.rowid = hits.hit
@@ -219,10 +199,7 @@ export function openCatalog(file: string): Catalog {
       return states;
     },
     upsert,
-    removeByPath: (videoPath) => {
-      search.invalidate();
-      statement('DELETE FROM items WHERE video_path = ?').run(videoPath);
-    },
+    removeByPath: (videoPath) => void statement('DELETE FROM items WHERE video_path = ?').run(videoPath),
     get(id) {
       const row = statement('SELECT * FROM items WHERE id = ?').get(id) as Row | undefined;
       return row ? fromRow(row) : null;
@@ -232,14 +209,8 @@ export function openCatalog(file: string): Catalog {
       return row ? fromRow(row) : null;
     },
     list,
-    // A poster flag re-indexes its row (the update trigger) with the same tokens: the search index stays current,
-    // though a build under way starts over.
-    setPoster: (id, present) => {
-      search.stopBuild();
-      statement('UPDATE items SET has_poster = ? WHERE id = ?').run(present ? 1 : 0, id);
-    },
+    setPoster: (id, present) => void statement('UPDATE items SET has_poster = ? WHERE id = ?').run(present ? 1 : 0, id),
     syncPosters(present) {
-      search.stopBuild();
       transaction(() => {
         for (const row of statement('SELECT id, has_poster FROM items').all() as Row[]) {
           const id = String(row['id']);
@@ -249,7 +220,6 @@ export function openCatalog(file: string): Catalog {
         }
       });
     },
-    warmSearch: () => search.warm(),
     withoutPoster: (limit) =>
       (statement('SELECT id FROM items WHERE has_poster = 0 ORDER BY created_at DESC LIMIT ?').all(limit) as Row[]).map(
         (row) => String(row['id']),
@@ -272,7 +242,6 @@ export function openCatalog(file: string): Catalog {
     // 100,000 items).
     clear: () =>
       inTransaction(db, () => {
-        search.invalidate();
         db.exec(
           'DROP TRIGGER IF EXISTS items_fts_insert; DROP TRIGGER IF EXISTS items_fts_delete; DROP TRIGGER IF EXISTS items_fts_update; ' +
             'DROP TABLE IF EXISTS items_fts; DELETE FROM item_tags; DELETE FROM items; DELETE FROM problems;',
@@ -281,7 +250,6 @@ export function openCatalog(file: string): Catalog {
       }),
     count: () => Number((statement('SELECT count(*) AS n FROM items').get() as Row)['n']),
     close: () => {
-      search.stopBuild();
       if (db.isOpen) db.close();
     },
   };

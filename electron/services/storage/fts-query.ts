@@ -1,5 +1,5 @@
 /** The words of what a person types, as full-text search takes them: at most 20, operators and quotes stripped. */
-export function searchWords(text: string): string[] {
+function searchWords(text: string): string[] {
   return (
     text
       .normalize('NFKC')
