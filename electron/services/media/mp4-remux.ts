@@ -6,6 +6,7 @@ import {
   EncodedAudioPacketSource,
   EncodedPacketSink,
   EncodedVideoPacketSource,
+  FilePathTarget,
   FilePathSource,
   Input,
   Mp4OutputFormat,
@@ -17,7 +18,6 @@ import {
   type VideoCodec,
 } from 'mediabunny';
 import { chplBox, type Chapter } from './chapter-box';
-import { FileWriteTarget } from './file-write-target';
 
 /** One clip of a remux: its file and the chapter title it starts (if chapters are written). */
 export interface RemuxClip {
@@ -180,11 +180,11 @@ export async function remuxClips(
     const [first] = opened;
     if (!first) throw new RemuxMismatch('there is nothing to join.');
 
-    const target = new FileWriteTarget(outFile);
     const output = new Output({
       // Boxes in udta (not an ilst): the only way to carry a Nero chapter list and private records in one pass.
       format: new Mp4OutputFormat({ fastStart: false, metadataFormat: 'udta' }),
-      target,
+      // mediabunny's own file target, chunked (its default): it closes the file on finalize or cancel.
+      target: new FilePathTarget(outFile),
     });
     const videoSource = new EncodedVideoPacketSource(first.video.codec as VideoCodec);
     output.addVideoTrack(videoSource, { rotation: first.video.rotation });
@@ -259,7 +259,6 @@ export async function remuxClips(
     } finally {
       options.signal?.removeEventListener('abort', abort);
       if (output.state !== 'finalized' && output.state !== 'canceled') await output.cancel();
-      target.closeFile();
     }
   } finally {
     for (const clip of opened) clip.input.dispose();
