@@ -19,10 +19,19 @@ describe('npm run bench', () => {
     expect(stdout).toMatch(/^50 MP PNG .*ratio \d+\.\d\d/m);
     expect(stdout).toMatch(/^worst ratio \d+\.\d\d: (within target|ABOVE TARGET)$/m);
     expect(stdout).toMatch(/^library of 100 items; initial index \d+ ms/m);
+    for (const speed of ['paced to 40 MB/s', 'paced to 120 MB/s'])
+      for (const route of ['the CLI \\(undici\\)', "the app's fetch"])
+        expect(stdout).toMatch(
+          new RegExp(
+            `^download \\d+ MB ${speed} via ${route}: \\d+\\.\\d MB/s \\(median of 1\\); curl -o then fsync \\d+\\.\\d MB/s, ` +
+              `ratio \\d+\\.\\d\\d \\(target ≥ 0\\.97: (ok|BELOW)\\); RSS growth -?\\d+\\.\\d MB \\(target < 64 MB: (ok|ABOVE)\\); ` +
+              `CPU \\d+\\.\\d\\d s/GB, curl \\d+\\.\\d\\d s/GB$`,
+            'm',
+          ),
+        );
     expect(stdout).toMatch(
-      /^download \d+ MB via undici \(CLI\): \d+ MB\/s \(median of 1\); curl -o then fsync \d+ MB\/s, throughput ratio \d+\.\d\d \(target ≥ 0\.9: (ok|BELOW)\); bare curl -o \d+ MB\/s, ratio \d+\.\d\d; RSS growth -?\d+\.\d MB/m,
+      /^download \d+ MB unpaced loopback via the CLI \(undici\): .*ratio \d+\.\d\d \(no target\)/m,
     );
-    expect(stdout).toMatch(/^download \d+ MB via fetch: /m);
     expect(stdout).toMatch(
       /^polling without leases \(baseline\): 50 concurrent tasks for \d+ s: \d+ requests, \d+\.\d per task-minute/m,
     );
@@ -41,7 +50,7 @@ describe('npm run bench', () => {
       /^library grid: 100 videos, scrolled over \d+ frames: \d+ long task\(s\) over 50 ms, longest \d+ ms/m,
     );
     expect(stdout).toMatch(
-      /^sequence export: 10 takes of \d+ s \d+×\d+ \(\d+ MB\), lossless remux \d+ ms \(median of 1\); ffmpeg -f concat -c copy \d+ ms, ratio \d+\.\d\d \(target ≤ 1\.5: (ok|ABOVE)\); RSS growth -?\d+\.\d MB/m,
+      /^sequence export: 10 takes of \d+ s \d+×\d+ \(\d+ MB\), lossless remux \d+ ms \(median of 1\); ffmpeg -f concat -c copy \d+ ms, ratio \d+\.\d\d \(target ≤ 2: (ok|ABOVE)\); RSS growth -?\d+\.\d MB/m,
     );
     expect(stdout).toMatch(
       /^video record: written into a \d+ MB MP4 in \d+ ms .* ratio \d+\.\d\d \(target ≤ 2: (ok|ABOVE)\)$/m,
@@ -53,6 +62,7 @@ describe('npm run bench', () => {
     expect(stdout).toMatch(/^chaos faults injected: rateLimitStorm \d+, serverError \d+/m);
     expect(stdout).toMatch(/^chaos violations: 0 \(target 0: ok\)$/m);
     expect(stdout).toMatch(/^chaos rounds: 1 of 1 short rounds with fresh seeds passed \(target all: ok\)$/m);
+    expect(stdout).toMatch(/^search blocks the event loop at most \d+\.\d ms \(target ≤ 100 ms: (ok|ABOVE)\)$/m);
     for (const name of ['cold open', 'first page', 'search']) {
       expect(stdout).toMatch(
         new RegExp(

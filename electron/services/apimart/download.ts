@@ -1,11 +1,12 @@
+import { createWriteStream } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { isLoopbackUrl } from '../../../shared/net/url-policy';
 import { looksLikeVideo } from '../media/video-signature';
 import type { Logger } from '../logging/logger';
 import type { ApiError } from './api-error';
 import { apiErrors } from './api-error';
-import { openBatchedFileWriter } from './batched-file-writer';
 import { downloadSourceFromFetch } from './download-source';
 import { apiIsLocal, isLocalNetworkRefusal, linkIntoLocalNetwork } from './local-network';
 import type { FetchLike } from './http-transport';
@@ -290,20 +291,24 @@ export async function downloadToFile(
       }
       let received = start;
       options.onProgress?.({ receivedBytes: received, totalBytes: total });
-      const writer = await openBatchedFileWriter(part, start > 0 ? 'append' : 'truncate');
-      try {
-        for await (const chunk of response.body) {
+      const counted = async function* (body: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+        for await (const chunk of body) {
           received += chunk.length;
           // No more than the headers announced, and never more than any video could be.
           if ((total !== null && received > total) || received > maxBytes) throw new OversizedBody();
           idle.touch(chunk.length);
-          await writer.write(chunk);
+          yield chunk;
           options.onProgress?.({ receivedBytes: received, totalBytes: total });
         }
+      };
+      try {
+        // The stream gathers what arrives while the disk is busy into one write, and `flush` syncs the file before it
+        // closes: the rename below only ever publishes bytes that are on the disk.
+        const file = createWriteStream(part, { flags: start > 0 ? 'a' : 'w', flush: true, highWaterMark: 1024 * 1024 });
+        await pipeline(response.body, counted, file);
       } catch (failure) {
-        await writer.abandon();
         if (failure instanceof OversizedBody) {
-          // Stryker disable next-line ObjectLiteral,BooleanLiteral: the writer made the part file when it opened
+          // Stryker disable next-line ObjectLiteral,BooleanLiteral: the stream made the part file when it opened
           await rm(part, { force: true });
           return {
             done: false,
@@ -313,7 +318,6 @@ export async function downloadToFile(
         }
         throw failure;
       }
-      await writer.finish();
 
       const size = await sizeOf(part);
       if (total !== null && size !== total) {
