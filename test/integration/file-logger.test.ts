@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -41,5 +41,35 @@ describe('file logger', () => {
         .filter(Boolean)
         .map((line) => (JSON.parse(line) as { level: string }).level),
     ).toEqual(['info', 'error']);
+  });
+
+  it('sets a full log aside, keeping a few older ones, and loses no line among the files it keeps', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-log-'));
+    const file = path.join(dir, 'cli.log');
+    // A log left large by an earlier run is set aside before it grows further.
+    await writeFile(file, `${JSON.stringify({ message: 'earlier run' })}\n`.repeat(40));
+    const logger = createFileLogger(
+      file,
+      createRedactor(() => []),
+      { rotation: { maxBytes: 2_000, keep: 2 } },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let index = 0; index < 100; index += 1) logger.info('line', { index });
+    await eventually(
+      async () => (await readFile(file, 'utf8').catch(() => '')).includes('"index":99'),
+      'the last line to be written',
+      2_000,
+    );
+    const names = (await readdir(dir)).sort();
+    expect(names).toEqual(['cli.1.log', 'cli.2.log', 'cli.log']);
+    const indexes: number[] = [];
+    for (const name of ['cli.2.log', 'cli.1.log', 'cli.log']) {
+      const text = await readFile(path.join(dir, name), 'utf8');
+      expect(Buffer.byteLength(text), name).toBeLessThanOrEqual(2_000);
+      for (const line of text.split('\n').filter(Boolean)) indexes.push((JSON.parse(line) as { index: number }).index);
+    }
+    expect(indexes.at(-1)).toBe(99);
+    expect(indexes).toEqual(Array.from({ length: indexes.length }, (_, at) => 100 - indexes.length + at));
+    expect(indexes.length).toBeGreaterThan(20);
   });
 });
