@@ -73,6 +73,24 @@ export default tseslint.config(
     },
   },
   {
+    // The main process answers the window while it works: no request may wait on the disk with the whole process.
+    // Opening a store once (its folder made, its file checked) may stay synchronous, each marked where it stands.
+    files: ['electron/services/**/*.ts', 'electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/^(node:)?fs$/] > ImportSpecifier[imported.name=/Sync$/]',
+          message: 'Synchronous file I/O blocks the main process: use node:fs/promises.',
+        },
+        {
+          selector: 'MemberExpression[object.name=/^fs$/][property.name=/Sync$/]',
+          message: 'Synchronous file I/O blocks the main process: use node:fs/promises.',
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

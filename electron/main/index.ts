@@ -173,9 +173,9 @@ async function start(): Promise<void> {
   applySessionSecurity(session.defaultSession);
   serveApp(rendererDir, (pathname, range) =>
     library.ready().then(() =>
-      serveMedia(pathname, range, (kind, id) => {
+      serveMedia(pathname, range, async (kind, id) => {
         try {
-          return library.current().mediaFile(kind, id);
+          return await library.current().mediaFile(kind, id);
         } catch {
           return null;
         }

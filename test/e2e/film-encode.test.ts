@@ -87,7 +87,7 @@ describe('a film of takes that differ', () => {
     await page.getByTestId('board-notice').getByText('"Mixed" is in the library.').waitFor({ timeout: 60_000 });
 
     const film = library.list({}).items.find((item) => item.title === 'Mixed');
-    const file = library.mediaFile('video', film?.id ?? '') ?? '';
+    const file = (await library.mediaFile('video', film?.id ?? '')) ?? '';
     const facts = await probe(file);
     const video = facts.streams.find((stream) => stream.codec_type === 'video');
     // The first take's size; the takes encoded alike, then joined packet for packet, a chapter each.

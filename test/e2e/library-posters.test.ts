@@ -26,7 +26,7 @@ describe('library posters', () => {
     expect(item).toMatchObject({ title: 'test pattern', posterUrl: null });
     await eventually(() => library.postersMissing(10).length === 0, 'the poster');
 
-    const poster = library.mediaFile('poster', item?.id ?? '') ?? '';
+    const poster = (await library.mediaFile('poster', item?.id ?? '')) ?? '';
     const metadata = await sharp(poster).metadata();
     expect(metadata).toMatchObject({ format: 'webp', width: 320, height: 180 });
     // testsrc2 is colourful: a real decoded frame is not a flat black or grey rectangle.

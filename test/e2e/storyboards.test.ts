@@ -175,7 +175,7 @@ describe.skipIf(gate.skip)('storyboards', () => {
       .list({})
       .items.find((item) => item.title === 'Lighthouse');
     expect(film?.duration).toBeCloseTo(6, 0);
-    const facts = await probe(app.library.current().mediaFile('video', film?.id ?? '') ?? '');
+    const facts = await probe((await app.library.current().mediaFile('video', film?.id ?? '')) ?? '');
     expect(facts.chapters).toHaveLength(3);
     expect(Number(facts.format.duration)).toBeCloseTo(6, 1);
 

@@ -57,4 +57,21 @@ describe('import boundaries (enforced by `npm run lint`)', () => {
   ])('%s: allows %s', async (file, code) => {
     expect(await restrictedImportsIn(file, code)).toEqual([]);
   });
+
+  it.each([
+    ['electron/services/library/bad.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
+    ['electron/main/bad.ts', "import { statSync } from 'fs';\nexport const x = statSync;\n"],
+    ['electron/services/library/bad.ts', "import fs from 'node:fs';\nexport const x = () => fs.existsSync('a');\n"],
+  ])('%s: refuses synchronous file I/O: %s', async (file, code) => {
+    const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+    expect((result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-syntax')).not.toEqual([]);
+  });
+
+  it.each([
+    ['electron/services/library/ok.ts', "import { readFile } from 'node:fs/promises';\nexport const x = readFile;\n"],
+    ['electron/cli/ok.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
+  ])('%s: allows %s', async (file, code) => {
+    const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+    expect((result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-syntax')).toEqual([]);
+  });
 });

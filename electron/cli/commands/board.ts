@@ -51,23 +51,29 @@ const titleOf = (board: Storyboard) => board.title.trim() || 'Untitled storyboar
 
 /** A shot for a script: its settings, its takes, and the file it plays. */
 function shotFacts(board: Storyboard, library: LibraryService) {
-  return board.shots.map((shot, index) => {
-    const take = chosenTake(shot);
-    return {
-      index: index + 1,
-      id: shot.id,
-      prompt: shot.prompt,
-      model: shot.model,
-      params: shot.params,
-      continueFromPrevious: shot.continueFromPrevious,
-      takes: shot.takes.map((candidate) => ({
-        jobId: candidate.jobId,
-        itemId: candidate.itemId,
-        path: candidate.itemId ? library.mediaFile('video', candidate.itemId) : null,
-      })),
-      chosen: take ? { jobId: take.jobId, itemId: take.itemId, path: library.mediaFile('video', take.itemId) } : null,
-    };
-  });
+  return Promise.all(
+    board.shots.map(async (shot, index) => {
+      const take = chosenTake(shot);
+      return {
+        index: index + 1,
+        id: shot.id,
+        prompt: shot.prompt,
+        model: shot.model,
+        params: shot.params,
+        continueFromPrevious: shot.continueFromPrevious,
+        takes: await Promise.all(
+          shot.takes.map(async (candidate) => ({
+            jobId: candidate.jobId,
+            itemId: candidate.itemId,
+            path: candidate.itemId ? await library.mediaFile('video', candidate.itemId) : null,
+          })),
+        ),
+        chosen: take
+          ? { jobId: take.jobId, itemId: take.itemId, path: await library.mediaFile('video', take.itemId) }
+          : null,
+      };
+    }),
+  );
 }
 
 /** `reelbench board list|show|export`: the app's storyboards from a terminal. */
@@ -133,7 +139,7 @@ export async function boardCommand(
   }
   const board = findBoard(all, id ?? '');
   if (subcommand === 'show') {
-    const shots = shotFacts(board, library);
+    const shots = await shotFacts(board, library);
     if (json) {
       io.out(
         JSON.stringify({ ok: true, board: { id: board.id, title: titleOf(board), updatedAt: board.updatedAt, shots } }),
@@ -163,7 +169,7 @@ export async function boardCommand(
     },
   });
   if (progress.isTTY) progress.write('\r\x1b[K');
-  const filed = library.mediaFile('video', item.id);
+  const filed = await library.mediaFile('video', item.id);
   if (filed) await copyFile(filed, out);
   const shots = board.shots.filter((shot) => chosenTake(shot) !== null).length;
   if (json) io.out(JSON.stringify({ ok: true, out, itemId: item.id, path: filed, duration: item.duration, shots }));

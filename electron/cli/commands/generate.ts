@@ -156,7 +156,7 @@ export async function generateCommand(
   }
   if (job.phase === 'done' && job.libraryItemId) {
     const library = (await context.library()).current();
-    const file = library.mediaFile('video', job.libraryItemId);
+    const file = await library.mediaFile('video', job.libraryItemId);
     io.out(json ? JSON.stringify({ ok: true, job, path: file }) : `${file}`);
     return EXIT.ok;
   }

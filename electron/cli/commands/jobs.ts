@@ -119,8 +119,18 @@ async function resume(
     onChange: (listener) => context.onJobChange(listener),
   });
   const library = (await context.library()).current();
-  const pathOf = (job: Job) =>
-    job.phase === 'done' && job.libraryItemId ? library.mediaFile('video', job.libraryItemId) : null;
+  const filed = new Map(
+    await Promise.all(
+      outcome.jobs.map(
+        async (job) =>
+          [
+            job.id,
+            job.phase === 'done' && job.libraryItemId ? await library.mediaFile('video', job.libraryItemId) : null,
+          ] as const,
+      ),
+    ),
+  );
+  const pathOf = (job: Job) => filed.get(job.id) ?? null;
   const paths = outcome.jobs.map(pathOf).filter((file): file is string => file !== null);
   const allDone = outcome.kind === 'settled' && paths.length === outcome.jobs.length;
   if (json) {

@@ -32,9 +32,13 @@ export const LIBRARY_HELP: readonly CommandHelp[] = [
 const USAGE = LIBRARY_HELP.map((entry) => entry.usage).join('\n  ');
 
 /** An item for a terminal or a script: file paths, not the window's internal app:// addresses. */
-function withPaths(library: LibraryService, item: LibraryItem) {
+async function withPaths(library: LibraryService, item: LibraryItem) {
   const { videoUrl: _video, posterUrl: _poster, referenceUrl: _reference, ...facts } = item;
-  return { ...facts, path: library.mediaFile('video', item.id), reference: library.mediaFile('reference', item.id) };
+  return {
+    ...facts,
+    path: await library.mediaFile('video', item.id),
+    reference: await library.mediaFile('reference', item.id),
+  };
 }
 
 /** `library meta FILE`: what the file says of itself; a file that is not a readable video is a clear failure. */
@@ -107,7 +111,13 @@ export async function libraryCommand(args: readonly string[], io: CliIo, context
     limit,
   });
   if (json) {
-    io.out(JSON.stringify({ ok: true, total: page.total, items: page.items.map((item) => withPaths(library, item)) }));
+    io.out(
+      JSON.stringify({
+        ok: true,
+        total: page.total,
+        items: await Promise.all(page.items.map((item) => withPaths(library, item))),
+      }),
+    );
     return EXIT.ok;
   }
   if (page.total === 0)
@@ -122,7 +132,7 @@ export async function libraryCommand(args: readonly string[], io: CliIo, context
       .filter(Boolean)
       .join(' · ');
     io.out(`${item.favorite ? '★' : ' '} ${item.title}  (${facts})`);
-    io.out(`    ${library.mediaFile('video', item.id)}`);
+    io.out(`    ${await library.mediaFile('video', item.id)}`);
   }
   if (page.total > page.items.length) io.out(`… and ${page.total - page.items.length} more.`);
   return EXIT.ok;

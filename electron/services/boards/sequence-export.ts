@@ -43,11 +43,12 @@ export async function exportSequence(
   if (sequence.length === 0) throw appError('invalidInput', 'error.board.nothingToExport');
   if (options.encodedFiles && options.encodedFiles.length !== sequence.length)
     throw appError('invalidInput', 'error.board.encodedMismatch');
-  const clips = sequence.map(({ shot, index, take }, at) => {
-    const file = options.encodedFiles?.[at] ?? library.mediaFile('video', take.itemId);
+  const clips: { file: string; title: string }[] = [];
+  for (const [at, { shot, index, take }] of sequence.entries()) {
+    const file = options.encodedFiles?.[at] ?? (await library.mediaFile('video', take.itemId));
     if (!file) throw appError('notFound', 'error.board.takeMissing', { shot: index + 1 });
-    return { file, title: chapterTitle(index, shot.prompt) };
-  });
+    clips.push({ file, title: chapterTitle(index, shot.prompt) });
+  }
   const folder = path.join(library.root, EXPORTS_FOLDER);
   await mkdir(folder, { recursive: true });
   const joined = path.join(folder, `${randomUUID()}.mp4`);

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Character, Storyboard } from '../../../shared/boards/board-models';
@@ -71,12 +71,12 @@ export async function unpackCharacters(
       const format = await pictureFormat(bytes);
       if (format === null) continue;
       const folder = path.join(imagesDir, 'characters', id);
-      mkdirSync(folder, { recursive: true });
+      await mkdir(folder, { recursive: true });
       const file = path.join(
         folder,
         `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${format === 'jpeg' ? 'jpg' : format}`,
       );
-      writeFileSync(file, bytes);
+      await writeFile(file, bytes);
       images.push({ role: 'reference', path: file, crop: null });
     }
     characters.push({ ...character, id, images });

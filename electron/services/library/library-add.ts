@@ -1,5 +1,5 @@
 import { referencePathOf } from './catalog-mapping';
-import { isRealFileInside } from './real-file';
+import { realFileInside } from './real-file';
 import { randomUUID } from 'node:crypto';
 import { itemIdForJob } from './item-identity';
 import { sidecarForLoneVideo } from './sidecar-from-video';
@@ -147,7 +147,7 @@ export async function importVideos(
       continue;
     }
     const sourceStem = source.replace(/\.mp4$/i, '');
-    const read = isRealFileInside(`${sourceStem}${SIDECAR_SUFFIX}`, folder)
+    const read = (await realFileInside(`${sourceStem}${SIDECAR_SUFFIX}`, folder))
       ? await readSidecar(`${sourceStem}${SIDECAR_SUFFIX}`)
       : null;
     if (read && !read.ok) {
@@ -167,7 +167,7 @@ export async function importVideos(
     // Named from the video's own stem, never from the sidecar's text; a link is not followed out of the folder.
     const referenceRelative = referencePathOf(path.basename(source), generation?.referenceImage ?? null);
     const oldReference = referenceRelative ? path.join(path.dirname(source), referenceRelative) : null;
-    if (generation && oldReference && isRealFileInside(oldReference, folder)) {
+    if (generation && oldReference && (await realFileInside(oldReference, folder))) {
       const name = referenceNameFor(place.stem, path.extname(oldReference).slice(1) || 'jpg');
       await copyAtomically(oldReference, path.join(root, name));
       generation = { ...generation, referenceImage: name };

@@ -18,7 +18,7 @@ export function createLibraryHandlers(host: LibraryHost, desktop: DesktopShell):
     return host.current();
   };
   const videoFileOf = async (id: string) => {
-    const file = (await library()).mediaFile('video', id);
+    const file = await (await library()).mediaFile('video', id);
     if (!file) throw appError('notFound', 'error.library.itemGone');
     return file;
   };

@@ -19,7 +19,7 @@ import { copyAtomically, pathExists, uniqueName } from './file-moves';
 import { fileGeneratedVideo, freeNameFor, importVideos, type AddVideoInput, type ImportReport } from './library-add';
 import { itemNotFound, normalizeTags, toLibraryItem, type MediaKind, type MediaUrl } from './library-items';
 import { isVideo, resolveInside, stemOfSidecar, toRelative } from './library-paths';
-import { isRealFileInside } from './real-file';
+import { realFileInside } from './real-file';
 import { reconcileLibrary } from './reconcile';
 import { createSerialQueue } from './serial-queue';
 import { createRemovalHold } from './removal-hold';
@@ -74,7 +74,7 @@ export interface LibraryService {
   /** Brings removed items back, as they were, while their undo window lasts; past it, says so. */
   undoRemove(ids: readonly string[]): Promise<{ restored: number }>;
   /** The file behind a media URL, or null: only items in the catalog, only inside the library. */
-  mediaFile(kind: MediaKind, id: string): string | null;
+  mediaFile(kind: MediaKind, id: string): Promise<string | null>;
   savePoster(id: string, image: Buffer): Promise<void>;
   postersMissing(limit: number): { id: string; videoUrl: string }[];
   problems(): LibraryProblem[];
@@ -318,7 +318,7 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
           );
           for (const [relative, suffix] of files) {
             const source = resolveInside(root, relative);
-            if (source && isRealFileInside(source, root))
+            if (source && (await realFileInside(source, root)))
               await copyAtomically(source, path.join(destination, `${stem}${suffix}`));
           }
         }
@@ -357,17 +357,17 @@ export async function openLibrary(deps: LibraryDeps): Promise<LibraryService> {
         }
         return { restored };
       }),
-    mediaFile(kind, id) {
+    async mediaFile(kind, id) {
       if (!itemIdSchema.safeParse(id).success) return null;
       const row = catalog.get(id);
       if (!row) return null;
       if (kind === 'poster') {
         const poster = posterFile(id);
-        return row.hasPoster && isRealFileInside(poster, deps.posterDir) ? poster : null;
+        return row.hasPoster && (await realFileInside(poster, deps.posterDir)) ? poster : null;
       }
       const relative = kind === 'video' ? row.videoPath : row.referencePath;
       const file = relative ? resolveInside(root, relative) : null;
-      return file && isRealFileInside(file, root) ? file : null;
+      return file && (await realFileInside(file, root)) ? file : null;
     },
     savePoster: (id, image) =>
       serial(async () => {

@@ -18,9 +18,9 @@ export function parseMediaPath(pathname: string): { kind: MediaKind; id: string 
 export async function serveMedia(
   pathname: string,
   range: string | null,
-  mediaFile: (kind: MediaKind, id: string) => string | null,
+  mediaFile: (kind: MediaKind, id: string) => Promise<string | null>,
 ): Promise<Response> {
   const route = parseMediaPath(pathname);
-  const file = route ? mediaFile(route.kind, route.id) : null;
+  const file = route ? await mediaFile(route.kind, route.id) : null;
   return file ? fileResponse(file, range) : new Response('Not found', { status: 404 });
 }

@@ -1,24 +1,12 @@
-import { lstatSync, realpathSync } from 'node:fs';
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { liesInside } from '../security/lies-inside';
 
 /**
- * True when `file` is a plain file (not a link) whose real location is inside `root`'s real location. The library
- * folder is shared input: a `clip.ref.jpg` that links to `~/.ssh/id_rsa`, or a folder that links out of the
- * library, must never be served or copied. The root itself may sit behind a link (a library on another drive).
- */
-export function isRealFileInside(file: string, root: string): boolean {
-  try {
-    return lstatSync(file).isFile() && liesInside(realpathSync(root), realpathSync(file));
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The same check without blocking, for paths that move or delete files (the removal hold): `file` must really lie
- * inside `folder` of `root` — a folder on the way that links elsewhere, even one inside the library, fails it.
+ * True when `file` is a plain file (not a link) whose real location is inside `root`'s real location (and inside its
+ * `folder`, when one is named). The library folder is shared input: a `clip.ref.jpg` that links to `~/.ssh/id_rsa`,
+ * or a folder that links out of the library — even one inside it — must never be served, copied, moved or trashed.
+ * The root itself may sit behind a link (a library on another drive).
  */
 export async function realFileInside(file: string, root: string, folder = ''): Promise<boolean> {
   try {

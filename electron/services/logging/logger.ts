@@ -1,3 +1,4 @@
+// eslint-disable-next-line no-restricted-syntax -- the log folder is made once, when the process starts
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { rename, stat } from 'node:fs/promises';
 import path from 'node:path';

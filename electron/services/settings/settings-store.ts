@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { constants } from 'node:fs';
+import { copyFile, readFile, stat } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import { AppError } from '../../../shared/errors';
 import {
@@ -60,10 +61,12 @@ export async function openSettingsStore(file: string, logger?: Logger): Promise<
   const problems: SettingsProblem[] = [];
 
   /** Keeps a copy of a damaged file before anything overwrites it, and says what happened. */
-  const setAside = (why: CatalogText) => {
+  const setAside = async (why: CatalogText) => {
     const backup = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     try {
-      if (!existsSync(backup)) copyFileSync(file, backup);
+      await copyFile(file, backup, constants.COPYFILE_EXCL).catch((error: unknown) => {
+        if ((error as { code?: unknown }).code !== 'EEXIST') throw error;
+      });
       const kept = catalogText('settings.problem.copyKept', { backup });
       problems.push({ message: `${why.message} ${kept.message}`, text: why.text, moreText: kept.text });
     } catch (error) {
@@ -73,13 +76,11 @@ export async function openSettingsStore(file: string, logger?: Logger): Promise<
     logger?.warn('settings: damaged file', { file, why: why.message });
   };
 
-  const reload = (force: boolean) => {
-    const now = Date.now();
-    if (!force && now - checkedAt < RECHECK_MS) return;
-    checkedAt = now;
+  const reload = async () => {
+    checkedAt = Date.now();
     let version: number;
     try {
-      version = statSync(file).mtimeMs;
+      version = (await stat(file)).mtimeMs;
     } catch {
       return; // Not written yet: the defaults stand.
     }
@@ -87,10 +88,10 @@ export async function openSettingsStore(file: string, logger?: Logger): Promise<
     loadedVersion = version;
     let raw: unknown;
     try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
+      raw = JSON.parse(await readFile(file, 'utf8'));
     } catch (error) {
       // Truncated or not JSON at all: nothing can be kept, the defaults apply until the next save.
-      setAside(
+      await setAside(
         catalogText(error instanceof SyntaxError ? 'settings.problem.notJson' : 'settings.problem.readError', {}),
       );
       return;
@@ -102,24 +103,34 @@ export async function openSettingsStore(file: string, logger?: Logger): Promise<
     }
     const salvaged = salvage(raw);
     settings = salvaged.settings;
-    setAside(catalogText('settings.problem.reset', { fields: salvaged.lost.join(', ') || 'unknown fields' }));
+    await setAside(catalogText('settings.problem.reset', { fields: salvaged.lost.join(', ') || 'unknown fields' }));
   };
 
   const listeners = new Set<(settings: Settings) => void>();
+  /** A look at the file in the background, at most once a second: `current()` never waits on the disk. */
+  let rechecking: Promise<void> | null = null;
+  const recheck = () => {
+    if (rechecking || Date.now() - checkedAt < RECHECK_MS) return;
+    rechecking = reload()
+      .catch((error: unknown) => logger?.warn('settings: could not read the file again', { file, error }))
+      .finally(() => (rechecking = null));
+  };
+
   const save = async (patch: Partial<Settings>) => {
-    reload(true);
+    await rechecking;
+    await reload();
     const next = settingsSchema.parse({ ...settings, ...patch });
     await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
     settings = next;
-    loadedVersion = statSync(file).mtimeMs;
+    loadedVersion = (await stat(file)).mtimeMs;
     for (const listener of [...listeners]) listener(next);
     return settings;
   };
 
-  reload(true);
+  await reload();
   return {
     current: () => {
-      reload(false);
+      recheck();
       return settings;
     },
     async update(patch) {

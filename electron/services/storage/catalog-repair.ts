@@ -1,4 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
+// eslint-disable-next-line no-restricted-syntax -- node:sqlite opens synchronously; its folder and file are checked once, as the store opens
 import { existsSync, renameSync } from 'node:fs';
 import { openCatalog, type Catalog } from './catalog-db';
 

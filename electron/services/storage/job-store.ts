@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+// eslint-disable-next-line no-restricted-syntax -- node:sqlite opens synchronously; its folder and file are checked once, as the store opens
 import { mkdirSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';

@@ -117,7 +117,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   // The server is needed for the media URLs the library hands out, and the library for the server's media route.
   const opened: { library?: LibraryHost } = {};
   const server: StaticServer = await serveFolder(BUILT.rendererDir, (pathname, range) =>
-    serveMedia(pathname, range, (kind, id) => opened.library?.current().mediaFile(kind, id) ?? null),
+    serveMedia(pathname, range, async (kind, id) => (await opened.library?.current().mediaFile(kind, id)) ?? null),
   );
   const keyStore = createKeyStore({
     loadKeytar: options.loadKeytar ?? loadKeytar,

@@ -147,7 +147,7 @@ describe.skipIf(gate.skip)('storyboards', () => {
     expect(board.shots.every((shot) => shot.takes[0]?.itemId !== null)).toBe(true);
     // Each filed video says in its own metadata how it was made (what rebuilds a lost sidecar).
     const firstTake = board.shots[0]?.takes[0];
-    const filedFile = app.services.library.current().mediaFile('video', firstTake?.itemId ?? '') ?? '';
+    const filedFile = (await app.services.library.current().mediaFile('video', firstTake?.itemId ?? '')) ?? '';
     expect(await readVideoRecord(filedFile)).toMatchObject({
       prompt: 'One',
       model: 'sora-2-preview',
@@ -182,7 +182,7 @@ describe.skipIf(gate.skip)('storyboards', () => {
     expect(progress.at(-1)).toBe(1);
     expect(film).toMatchObject({ title: 'Three shots', model: null });
     expect(film.duration).toBeCloseTo(6, 0);
-    const file = app.services.library.current().mediaFile('video', film.id) ?? '';
+    const file = (await app.services.library.current().mediaFile('video', film.id)) ?? '';
     const facts = await probe(file);
     expect(Number(facts.format.duration)).toBeCloseTo(6, 1);
     expect(facts.chapters.map((chapter) => chapter.tags?.title)).toEqual(['1. One', '2. Two', '3. Three']);
@@ -211,7 +211,7 @@ describe.skipIf(gate.skip)('storyboards', () => {
     ).board.shots;
     expect(shots.map((shot) => shot.takes.length)).toEqual([1, 2, 1]);
     expect(shots[1]?.chosen?.path).toBe(
-      app.services.library.current().mediaFile('video', board.shots[1]?.takes[1]?.itemId ?? ''),
+      await app.services.library.current().mediaFile('video', board.shots[1]?.takes[1]?.itemId ?? ''),
     );
     const human = await runCliWith(env, app.paths.dataDir, 'board', 'show', board.id);
     expect(human.stdout).toContain('2. Two');

@@ -50,7 +50,7 @@ describe('a takeover while another process writes the record (issue #40)', () =>
     await eventually(() => lines.includes('record-done'), 'the child to finish its record write', 30_000);
     await new Promise((resolve) => setTimeout(resolve, 500));
 
-    const filed = setup.library.current().mediaFile('video', done.libraryItemId ?? '') ?? '';
+    const filed = (await setup.library.current().mediaFile('video', done.libraryItemId ?? '')) ?? '';
     // The fake serves its sample clip for every task.
     expect(sha256(asDownloaded(await readFile(filed)))).toBe(sha256(await readFile(SAMPLE_VIDEO)));
     expect(setup.fake.count('video')).toBe(1);
@@ -76,7 +76,7 @@ describe('a takeover while another process writes the record (issue #40)', () =>
       setup.runner.enqueue({ prompt: 'a heron at dawn', model: 'sora-2-preview', params: { duration: 4 } }).id,
     );
     expect(done.phase).toBe('done');
-    const filed = setup.library.current().mediaFile('video', done.libraryItemId ?? '') ?? '';
+    const filed = (await setup.library.current().mediaFile('video', done.libraryItemId ?? '')) ?? '';
     expect((await readFile(filed)).equals(await readFile(SAMPLE_VIDEO))).toBe(true);
     expect(await readdir(path.join(setup.library.current().root, '.reelbench-downloads'))).toEqual([]);
   });

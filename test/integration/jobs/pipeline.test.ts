@@ -40,7 +40,9 @@ describe('the generation pipeline', () => {
     expect(library.findByJobId(job.id)?.id).toBe(item.id);
     // The video the server sent (this runner writes no record into it; the pipeline's does).
     expect(
-      asDownloaded(await readFile(library.mediaFile('video', item.id) ?? '')).equals(await readFile(SAMPLE_VIDEO)),
+      asDownloaded(await readFile((await library.mediaFile('video', item.id)) ?? '')).equals(
+        await readFile(SAMPLE_VIDEO),
+      ),
     ).toBe(true);
     const phases = setup.events.filter((event) => event.id === job.id).map((event) => event.phase);
     expect([...new Set(phases)]).toEqual([
@@ -71,7 +73,7 @@ describe('the generation pipeline', () => {
     const [task] = [...setup.fake.tasks.values()];
     expect(task?.generation.imageUrls).toEqual([expect.stringContaining('/f/image/')]);
     const item = setup.library.current().get(job.libraryItemId ?? '');
-    const reference = setup.library.current().mediaFile('reference', item.id) ?? '';
+    const reference = (await setup.library.current().mediaFile('reference', item.id)) ?? '';
     expect(await sharp(reference).metadata()).toMatchObject({ width: 720, height: 1280 });
     // A second job with the same image reuses the upload.
     await setup.runner.settled(
@@ -101,7 +103,7 @@ describe('the generation pipeline', () => {
     expect(setup.runner.usage().today).toMatchObject({ jobs: 1, seconds: 8, cost: 0.4, estimate: 0.64, unpriced: 0 });
     // The sidecar keeps the reported cost beside the request's params.
     const item = setup.library.current().list({}).items[0];
-    const video = setup.library.current().mediaFile('video', item?.id ?? '') ?? '';
+    const video = (await setup.library.current().mediaFile('video', item?.id ?? '')) ?? '';
     const sidecar = JSON.parse(await readFile(video.replace(/\.mp4$/, '.reelbench.json'), 'utf8'));
     expect(sidecar.generation).toMatchObject({ cost: 0.4, params: { duration: 8, aspect_ratio: 'landscape' } });
   });
@@ -135,7 +137,7 @@ describe('the generation pipeline', () => {
       expect(job).toMatchObject({ phase: 'done', waiting: null, error: null });
       expect(setup.fake.count('generate', 'POST')).toBe(1);
       expect(
-        (await readFile(setup.library.current().mediaFile('video', job.libraryItemId ?? '') ?? '')).equals(
+        (await readFile((await setup.library.current().mediaFile('video', job.libraryItemId ?? '')) ?? '')).equals(
           await readFile(SAMPLE_VIDEO),
         ),
       ).toBe(true);

@@ -80,7 +80,7 @@ describe('surviving restarts and faults', () => {
     await setup.restart();
     const done = await setup.runner.settled(job.id);
     expect(done.phase).toBe('done');
-    const file = setup.library.current().mediaFile('video', done.libraryItemId ?? '') ?? '';
+    const file = (await setup.library.current().mediaFile('video', done.libraryItemId ?? '')) ?? '';
     expect((await readFile(file)).equals(payload)).toBe(true);
     const ranges = setup.fake.requests
       .filter((entry) => entry.route === 'video')
@@ -305,7 +305,7 @@ describe('surviving restarts and faults', () => {
     setup = await setupRunner();
     const done = await setup.runner.settled(setup.runner.enqueue(request).id);
     const library = setup.library.current();
-    const filed = library.mediaFile('video', done.libraryItemId ?? '');
+    const filed = await library.mediaFile('video', done.libraryItemId ?? '');
     if (!filed) throw new Error('the video was not filed');
     const stem = path.basename(filed, '.mp4');
     const videoRequests = setup.fake.count('video');

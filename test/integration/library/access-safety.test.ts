@@ -32,7 +32,7 @@ describe('access safety: only catalogued files inside the library', () => {
   it('serves media only for catalogued ids, never by path', async () => {
     setup = await setupLibrary();
     const item = await setup.addGenerated('safe');
-    expect(setup.library.mediaFile('video', item.id)).toBe(path.join(setup.root, item.fileName));
+    expect(await setup.library.mediaFile('video', item.id)).toBe(path.join(setup.root, item.fileName));
     for (const id of [
       '../../etc/passwd',
       `${item.id}/../x`,
@@ -40,10 +40,10 @@ describe('access safety: only catalogued files inside the library', () => {
       '',
       item.id.toUpperCase().replace(/-/g, ''),
     ]) {
-      expect(setup.library.mediaFile('video', id), id).toBeNull();
+      expect(await setup.library.mediaFile('video', id), id).toBeNull();
     }
-    expect(setup.library.mediaFile('poster', item.id)).toBeNull(); // no poster yet
-    expect(setup.library.mediaFile('reference', item.id)).toBeNull(); // no reference image
+    expect(await setup.library.mediaFile('poster', item.id)).toBeNull(); // no poster yet
+    expect(await setup.library.mediaFile('reference', item.id)).toBeNull(); // no reference image
   });
 
   it('ignores a sidecar that points its reference image outside the folder', async () => {
@@ -57,7 +57,7 @@ describe('access safety: only catalogued files inside the library', () => {
       await writeFile(file, JSON.stringify(sidecar));
       await setup.library.reconcile();
       expect(setup.library.get(item.id).referenceUrl, hostile).toBeNull();
-      expect(setup.library.mediaFile('reference', item.id), hostile).toBeNull();
+      expect(await setup.library.mediaFile('reference', item.id), hostile).toBeNull();
     }
   });
 });

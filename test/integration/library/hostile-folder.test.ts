@@ -227,7 +227,7 @@ describe('sidecar text is never a path', () => {
       (sidecar['generation'] as Record<string, unknown>)['referenceImage'] = b.fileName;
     });
     await setup.library.reconcile();
-    expect(setup.library.mediaFile('reference', a.id)).toBeNull();
+    expect(await setup.library.mediaFile('reference', a.id)).toBeNull();
     await setup.library.remove([a.id]);
     await settle();
     expect(existsSync(path.join(setup.root, b.fileName))).toBe(true);
@@ -244,7 +244,7 @@ describe('sidecar text is never a path', () => {
     });
     await setup.library.reconcile();
     await setup.library.update(a.id, { title: 'renamed a' });
-    expect(setup.library.mediaFile('video', a.id)).toBe(path.join(setup.root, a.fileName));
+    expect(await setup.library.mediaFile('video', a.id)).toBe(path.join(setup.root, a.fileName));
     expect(setup.library.get(b.id).fileName).toBe(b.fileName);
     expect(setup.library.list({}).total).toBe(2);
   });
@@ -266,8 +266,8 @@ describe('sidecar text is never a path', () => {
     await expect(setup.library.update(a.id, { title: 'still editable' })).resolves.toMatchObject({
       title: 'still editable',
     });
-    expect(setup.library.mediaFile('video', a.id)).toBe(path.join(setup.root, 'Renamed by hand.mp4'));
-    expect(setup.library.mediaFile('reference', a.id)).toBe(path.join(setup.root, 'Renamed by hand.ref.jpg'));
+    expect(await setup.library.mediaFile('video', a.id)).toBe(path.join(setup.root, 'Renamed by hand.mp4'));
+    expect(await setup.library.mediaFile('reference', a.id)).toBe(path.join(setup.root, 'Renamed by hand.ref.jpg'));
   });
 });
 
@@ -283,7 +283,7 @@ describe('links in the library folder', () => {
     const referenceLink = path.join(setup.root, item.fileName.replace(/\.mp4$/, '.ref.jpg'));
     await symlink(secret, referenceLink);
     await setup.library.reconcile();
-    expect(setup.library.mediaFile('reference', item.id)).toBeNull();
+    expect(await setup.library.mediaFile('reference', item.id)).toBeNull();
 
     const exported = path.join(setup.dir, 'exported');
     await mkdir(exported);

@@ -34,10 +34,7 @@ describe('the library says what it did, item by item', () => {
     const filed = await setup.addGenerated('own files');
     const row = setup.library.get(filed.id);
     const stem =
-      setup.library
-        .mediaFile('video', row.id)
-        ?.slice(setup.root.length + 1)
-        .replace(/\.mp4$/, '') ?? '';
+      (await setup.library.mediaFile('video', row.id))?.slice(setup.root.length + 1).replace(/\.mp4$/, '') ?? '';
     expect(setup.library.isOwnWrite(`${stem}.mp4`)).toBe(true);
     expect(setup.library.isOwnWrite(`${stem}.reelbench.json`)).toBe(true);
     expect(setup.library.isOwnWrite('dropped in by hand.mp4')).toBe(false);

@@ -159,7 +159,7 @@ describe('library operations', () => {
       '2026-11-24 from an image.reelbench.json',
       '2026-11-24 from an image.ref.jpg',
     ]);
-    expect(setup.library.mediaFile('reference', item.id)).toBe(
+    expect(await setup.library.mediaFile('reference', item.id)).toBe(
       path.join(setup.root, '2026-11-24 from an image.ref.jpg'),
     );
     expect(existsIn(await readdir(setup.dir), 'dl.mp4')).toBe(false); // moved, not copied
@@ -305,7 +305,7 @@ describe('library operations', () => {
       favorite: true,
       notes: 'keep this one',
     });
-    expect(existsSync(setup.library.mediaFile('video', item.id) ?? '')).toBe(true);
+    expect(existsSync((await setup.library.mediaFile('video', item.id)) ?? '')).toBe(true);
     expect(await readdir(setup.trashDir)).toEqual([]);
     expect(await readdir(path.join(setup.root, HOLD_DIR))).toEqual([]);
   });
@@ -334,7 +334,7 @@ describe('library operations', () => {
     await setup.library.savePoster(item.id, frame);
     expect(setup.library.postersMissing(10)).toEqual([]);
     expect(setup.library.get(item.id).posterUrl).toBe(`app://reelbench/media/poster/${item.id}`);
-    const poster = setup.library.mediaFile('poster', item.id) ?? '';
+    const poster = (await setup.library.mediaFile('poster', item.id)) ?? '';
     expect(await sharp(poster).metadata()).toMatchObject({ format: 'webp', width: 640, height: 360 });
     await expect(setup.library.savePoster(item.id, Buffer.from('not an image'))).rejects.toMatchObject({
       code: 'invalidInput',

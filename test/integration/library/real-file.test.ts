@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isRealFileInside, realFileInside, realPlaceInside } from '../../../electron/services/library/real-file';
+import { realFileInside, realPlaceInside } from '../../../electron/services/library/real-file';
 
 // What the library serves, copies, moves or trashes must really be its own: the folder is shared input.
 let dir: string;
@@ -29,15 +29,14 @@ describe('real files inside the library', () => {
   it('accepts plain files below the root, the root itself reached through a link', async () => {
     const viaLink = path.join(dir, 'library-link');
     await symlink(root, viaLink);
-    for (const check of [isRealFileInside, realFileInside] as const) {
-      expect(await check(path.join(root, 'videos', 'clip.mp4'), root)).toBe(true);
-      expect(await check(path.join(root, '..draft.mp4'), root)).toBe(true);
-      expect(await check(path.join(viaLink, 'videos', 'clip.mp4'), viaLink)).toBe(true);
-    }
+    expect(await realFileInside(path.join(root, 'videos', 'clip.mp4'), root)).toBe(true);
+    expect(await realFileInside(path.join(root, '..draft.mp4'), root)).toBe(true);
+    expect(await realFileInside(path.join(viaLink, 'videos', 'clip.mp4'), viaLink)).toBe(true);
   });
 
   it('refuses links (even to the library’s own files), folders, missing files and files reached through a linked folder', async () => {
-    for (const check of [isRealFileInside, realFileInside] as const) {
+    {
+      const check = realFileInside;
       for (const refused of [
         path.join(root, 'videos', 'secret.ref.jpg'),
         path.join(root, 'videos', 'alias.mp4'),
