@@ -139,10 +139,10 @@ export async function openCliContext(env: CliEnv, appVersion: string): Promise<C
           'your generation jobs',
           (file) => openJobStore(file).close(),
           async (trouble) => {
-            const { message, detail } = describeTrouble(trouble);
+            const { message, cause } = describeTrouble(trouble);
             throw new AppError(
               'internal',
-              `${message} ${detail.split(' Reelbench can keep it')[0] ?? ''}`,
+              `${message} ${cause}`,
               `Move it aside (mv "${trouble.file}" "${trouble.setAsideAs}"), or open the Reelbench app, which offers to; then run the command again.`,
             );
           },

@@ -482,6 +482,11 @@ export const en = {
     'It was kept, untouched, as "{name}", and its video is listed again with a new sidecar.',
   'library.problem.damagedKept':
     'A damaged sidecar Reelbench kept aside; its video is listed with a new one. Copy what you need from it, then delete it.',
+  'error.key.empty': 'Paste your APIMart API key first.',
+  'error.key.spaces': 'An API key has no spaces or line breaks inside; check what was pasted.',
+  'error.key.tooLong': 'That is {length} characters, too long to be an API key; check what was pasted.',
+  'error.key.tooShort': 'That is too short to be an APIMart API key.',
+  'error.settings.invalid': 'These settings cannot be saved: {reason}',
   'error.settings.hostDeclined': 'The API address was not changed: sending your key to {host} was not confirmed.',
   'dialog.apiHost.message': 'Send your APIMart key to {host}?',
   'dialog.apiHost.detail':

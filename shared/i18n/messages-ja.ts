@@ -483,6 +483,11 @@ export const ja: Catalog = {
     'このファイルは手を加えずに「{name}」として保管し、動画は新しいサイドカーで再び一覧に載せました。',
   'library.problem.damagedKept':
     'Reelbench が別に保管した破損したサイドカーです。動画は新しいサイドカーで一覧にあります。必要な内容を写したら削除してください。',
+  'error.key.empty': 'まず APIMart の API キーを貼り付けてください。',
+  'error.key.spaces': 'API キーにはスペースや改行は含まれません。貼り付けた内容を確認してください。',
+  'error.key.tooLong': '{length} 文字あり、API キーとしては長すぎます。貼り付けた内容を確認してください。',
+  'error.key.tooShort': 'APIMart の API キーとしては短すぎます。',
+  'error.settings.invalid': 'この設定は保存できません: {reason}',
   'error.settings.hostDeclined': 'API アドレスは変更していません。{host} にキーを送ることが確認されませんでした。',
   'dialog.apiHost.message': '{host} に APIMart のキーを送りますか？',
   'dialog.apiHost.detail':

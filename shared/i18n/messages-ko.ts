@@ -472,6 +472,11 @@ export const ko: Catalog = {
     '이 파일은 손대지 않고 "{name}"(으)로 보관했으며, 동영상은 새 사이드카와 함께 다시 목록에 올렸습니다.',
   'library.problem.damagedKept':
     'Reelbench가 따로 보관한 손상된 사이드카입니다. 동영상은 새 사이드카로 목록에 있습니다. 필요한 내용을 옮긴 뒤 삭제하세요.',
+  'error.key.empty': '먼저 APIMart API 키를 붙여 넣으세요.',
+  'error.key.spaces': 'API 키에는 공백이나 줄바꿈이 없습니다. 붙여 넣은 내용을 확인하세요.',
+  'error.key.tooLong': '{length}자로, API 키로 보기에는 너무 깁니다. 붙여 넣은 내용을 확인하세요.',
+  'error.key.tooShort': 'APIMart API 키로 보기에는 너무 짧습니다.',
+  'error.settings.invalid': '이 설정은 저장할 수 없습니다: {reason}',
   'error.settings.hostDeclined': 'API 주소를 바꾸지 않았습니다. {host}(으)로 키를 보내는 것이 확인되지 않았습니다.',
   'dialog.apiHost.message': '{host}(으)로 APIMart 키를 보낼까요?',
   'dialog.apiHost.detail':

@@ -457,6 +457,11 @@ export const zh: Catalog = {
   'library.problem.sidecarSetAside': '该文件已原样保留为“{name}”，其视频已使用新的附属文件重新列出。',
   'library.problem.damagedKept':
     'Reelbench 另行保留的损坏附属文件；其视频已使用新的附属文件列出。复制所需内容后请删除它。',
+  'error.key.empty': '请先粘贴您的 APIMart API 密钥。',
+  'error.key.spaces': 'API 密钥中没有空格或换行；请检查粘贴的内容。',
+  'error.key.tooLong': '共 {length} 个字符，作为 API 密钥太长了；请检查粘贴的内容。',
+  'error.key.tooShort': '作为 APIMart API 密钥太短了。',
+  'error.settings.invalid': '无法保存这些设置：{reason}',
   'error.settings.hostDeclined': '未更改 API 地址：未确认将密钥发送到 {host}。',
   'dialog.apiHost.message': '要将您的 APIMart 密钥发送到 {host} 吗？',
   'dialog.apiHost.detail':

@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { KeyStatus } from '../../../shared/models/key-status';
 import { checkApiKey, keyHint } from '../../../shared/validation/api-key';
+import { catalogText } from '../../../shared/i18n/error-text';
 import type { Logger } from '../logging/logger';
 import { keychainModuleMissing, keychainUnavailable, type KeychainOperation } from './keychain-error';
 
@@ -91,7 +92,14 @@ export function createKeyStore(deps: KeyStoreDeps): KeyStore {
     status,
     async set(raw) {
       const checked = checkApiKey(raw);
-      if (!checked.ok) throw new AppError('invalidInput', checked.message);
+      if (!checked.ok) {
+        const { problem } = checked;
+        const { message, action, text } =
+          problem.key === 'error.key.tooLong'
+            ? catalogText(problem.key, problem.params)
+            : catalogText(problem.key, problem.params);
+        throw new AppError('invalidInput', message, action, text);
+      }
       remember(checked.key);
       await withKeychain('write', (keychain) => keychain.setPassword(service, account, checked.key));
       return status();

@@ -5,6 +5,7 @@ import { SNAPSHOT_MODELS } from '../../../shared/catalog/snapshot';
 import type { ModelCatalog, VideoModel } from '../../../shared/catalog/video-model';
 import { AppError } from '../../../shared/errors';
 import type { ApimartClient } from '../apimart/apimart-client';
+import { apiErrors } from '../apimart/api-error';
 import type { Logger } from '../logging/logger';
 import { emptyCache, readModelCache, writeModelCache, type ModelCache } from './model-cache';
 import { mayBeVideoModel } from './video-candidates';
@@ -186,7 +187,7 @@ export function createModelCatalogService(deps: ModelCatalogDeps): ModelCatalogS
             readAt: new Date(now()).toISOString(),
           };
         } catch (error) {
-          unreachable = error instanceof AppError ? error : new AppError('network', String(error));
+          unreachable = error instanceof AppError ? error : apiErrors.network(String(error));
           return report(0);
         }
       }
@@ -205,7 +206,7 @@ export function createModelCatalogService(deps: ModelCatalogDeps): ModelCatalogS
             else if (outcome === 'notVideo') notVideo += 1;
             else unavailable.push(id);
           } catch (error) {
-            unreachable ??= error instanceof AppError ? error : new AppError('network', String(error));
+            unreachable ??= error instanceof AppError ? error : apiErrors.network(String(error));
           }
         },
         () => unreachable !== null,

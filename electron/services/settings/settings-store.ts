@@ -1,7 +1,6 @@
 import { constants } from 'node:fs';
 import { copyFile, readFile, stat } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
-import { AppError } from '../../../shared/errors';
 import {
   settingsPatchSchema,
   settingsSchema,
@@ -10,7 +9,7 @@ import {
   type SettingsProblem,
 } from '../../../shared/models/settings';
 import type { Logger } from '../logging/logger';
-import { catalogText, type CatalogText } from '../../../shared/i18n/error-text';
+import { appError, catalogText, type CatalogText } from '../../../shared/i18n/error-text';
 
 /** The user's settings in `settings.json`, kept apart from the key (which only the keychain holds). */
 export interface SettingsStore {
@@ -136,7 +135,9 @@ export async function openSettingsStore(file: string, logger?: Logger): Promise<
     async update(patch) {
       const checked = settingsPatchSchema.safeParse(patch);
       if (!checked.success)
-        throw new AppError('invalidInput', checked.error.issues.map((issue) => issue.message).join(' '));
+        throw appError('invalidInput', 'error.settings.invalid', {
+          reason: checked.error.issues.map((issue) => issue.message).join(' '),
+        });
       return save(checked.data);
     },
     updateInternal: save,

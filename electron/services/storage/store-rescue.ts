@@ -65,11 +65,12 @@ async function setAside(
 }
 
 /** The question, in words, for a dialog or a terminal. */
-export function describeTrouble(trouble: StoreTrouble): { message: string; detail: string } {
+export function describeTrouble(trouble: StoreTrouble): { message: string; cause: string; offer: string } {
   return {
     message: `Reelbench cannot open ${path.basename(trouble.file)}, which holds ${trouble.holds}.`,
-    detail:
-      `It may have been damaged by a disk error or an unfinished copy (${trouble.reason}). Reelbench can keep it as ` +
-      `"${path.basename(trouble.setAsideAs)}" — nothing is deleted — and start with an empty one, or quit so you can restore a backup.`,
+    cause: `It may have been damaged by a disk error or an unfinished copy (${trouble.reason}).`,
+    offer:
+      `Reelbench can keep it as "${path.basename(trouble.setAsideAs)}" — nothing is deleted — and start with an ` +
+      'empty one, or quit so you can restore a backup.',
   };
 }

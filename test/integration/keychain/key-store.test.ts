@@ -3,6 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { API_KEY_ENV, createKeyStore, type KeyStore } from '../../../electron/services/keychain/key-store';
 import { loadKeytar } from '../../../electron/services/keychain/load-keytar';
 import { keychainGate } from '../../support/keychain-probe';
+import type { AppError } from '../../../shared/errors';
+import { errorText } from '../../../shared/i18n/error-text';
+import { translator } from '../../../shared/i18n/translator';
 
 const gate = await keychainGate();
 if (gate.failure) throw new Error(gate.failure);
@@ -63,6 +66,16 @@ describe.skipIf(gate.skip)('the API key in the real OS keychain', () => {
     const keys = freshStore();
     await expect(keys.set(value)).rejects.toMatchObject({ code: 'invalidInput', message });
     await expect(keys.status()).resolves.toMatchObject({ present: false });
+  });
+
+  it('names each refusal by a catalog message, so the window says it in its own language', async () => {
+    const refusal = await freshStore()
+      .set('x'.repeat(600))
+      .catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ text: { key: 'error.key.tooLong', params: { length: 600 } } });
+    const shown = errorText(translator('ja'), (refusal as AppError).toData());
+    expect(shown.message).toBe(translator('ja').t('error.key.tooLong', { length: 600 }));
+    expect(shown.message).toContain('600');
   });
 
   it('lets REELBENCH_API_KEY override the keychain, reporting where the key comes from', async () => {
