@@ -49,6 +49,50 @@ function restrictImports(paths, patterns = []) {
   return { 'no-restricted-imports': ['error', { paths, patterns }] };
 }
 
+// The renderer's layers, bottom up: lib/ (the bridge, stores every view shares), i18n/, ui/ (plain components), then
+// the features — each may use the ones before it in this list, only through its public entry (`features/x/index.ts`)
+// — and app/ (the frame) on top. An import that runs back up, or into another feature's inner files, is a lint error.
+const FEATURES = ['models', 'compare', 'library', 'queue', 'settings', 'workbench', 'boards', 'onboarding', 'shell'];
+const rendererBase = {
+  paths: [ban.electron, ban.keytar, ban.sharp, ...builtinBans],
+  patterns: [nodePrefixBan, toElectronFolder],
+};
+const layerBan = (regex, message) => ({ regex, message });
+const upTo = (folders, message) => folders.map((folder) => layerBan(`^(\\.{1,2}/)+${folder}(/|$)`, message));
+const rendererLayers = [
+  {
+    files: ['renderer/lib/**/*.{ts,tsx}'],
+    bans: upTo(['i18n', 'ui', 'features', 'app'], 'lib/ is the ground floor: it imports only shared/.'),
+  },
+  { files: ['renderer/i18n/**/*.{ts,tsx}'], bans: upTo(['ui', 'features', 'app'], 'i18n/ stands on lib/ only.') },
+  {
+    files: ['renderer/ui/**/*.{ts,tsx}'],
+    bans: upTo(['features', 'app'], 'ui/ holds plain components: no feature, no frame.'),
+  },
+  ...FEATURES.map((feature, rank) => ({
+    files: [`renderer/features/${feature}/**/*.{ts,tsx}`],
+    bans: [
+      ...upTo(['app'], 'A feature never imports the frame (app/).'),
+      ...FEATURES.slice(rank + 1).map((higher) =>
+        layerBan(`^\\.\\./${higher}(/|$)`, `${feature} stands below ${higher} (see FEATURES in eslint.config.js).`),
+      ),
+      layerBan(
+        '^\\.\\./[^./][^/]*/.+',
+        'Another feature is used through its public entry (`../name`), never its inner files.',
+      ),
+    ],
+  })),
+  {
+    files: ['renderer/app/**/*.{ts,tsx}'],
+    bans: [
+      layerBan(
+        '^\\.\\./features/[^/]+/.+',
+        'The frame uses features through their public entries (`../features/name`).',
+      ),
+    ],
+  },
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'test/fixtures/**', '.stryker-tmp/**'] },
   js.configs.recommended,
@@ -98,6 +142,10 @@ export default tseslint.config(
       ...restrictImports([ban.electron, ban.keytar, ban.sharp, ...builtinBans], [nodePrefixBan, toElectronFolder]),
     },
   },
+  ...rendererLayers.map(({ files, bans }) => ({
+    files,
+    rules: restrictImports(rendererBase.paths, [...rendererBase.patterns, ...bans]),
+  })),
   {
     files: ['shared/**/*.ts'],
     rules: restrictImports(

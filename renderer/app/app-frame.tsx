@@ -1,17 +1,12 @@
 import { useTranslator } from '../i18n/use-translator';
-import { usePosterBackfill } from '../features/library/use-poster-backfill';
-import { useJobsFeed } from '../features/queue/use-jobs-feed';
-import { useModelsFeed } from '../features/models/use-models-feed';
-import { NavSidebar } from '../features/shell/nav-sidebar';
-import { OfflineBanner } from '../features/shell/offline-banner';
-import { StatusBar } from '../features/shell/status-bar';
-import { useAppearance } from '../features/shell/use-appearance';
-import { useShellBootstrap } from '../features/shell/use-shell-bootstrap';
-import { ViewPanel } from '../features/shell/view-panel';
+import { usePosterBackfill } from '../features/library';
+import { useJobsFeed } from '../features/queue';
+import { useModelsFeed } from '../features/models';
+import { NavSidebar, OfflineBanner, StatusBar, useAppearance, useShellBootstrap, ViewPanel } from '../features/shell';
 import { TipProvider } from '../ui/tip';
 import { NoticeToasts } from './notice-toasts';
-import { CompareView } from '../features/compare/compare-view';
-import { ScriptDialog } from '../features/script/script-dialog';
+import { CompareView } from '../features/compare';
+import { ScriptDialog } from '../features/boards';
 
 /** The window's layout: navigation on the left, the current view, a status bar at the bottom. */
 export function AppFrame() {

@@ -2,7 +2,7 @@ import { CircleAlert, CircleCheck, Undo2, X } from 'lucide-react';
 import { useEffect } from 'react';
 import { errorText } from '../../shared/i18n/error-text';
 import type { Translator } from '../../shared/i18n/translator';
-import { useNoticesStore, type Notice } from '../features/shell/notices-store';
+import { useNoticesStore, type Notice } from '../lib/notices-store';
 import { useTranslator } from '../i18n/use-translator';
 
 function say(notice: Notice, translate: Translator): { message: string; action?: string } {

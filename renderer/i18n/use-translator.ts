@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { resolveLanguage, translator, type Translator } from '../../shared/i18n/translator';
-import { useSettingsStore } from '../features/settings/settings-store';
+import { useSettingsStore } from '../lib/settings-store';
 
 /** The translator for the language in Settings (or the system's). */
 export function useTranslator(): Translator {

@@ -36,6 +36,23 @@ describe('import boundaries (enforced by `npm run lint`)', () => {
     ],
     ['electron/main/bad.ts', "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n"],
     ['electron/preload/bad.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
+    // The renderer's layers: nothing runs back up, and features meet only at their public entries.
+    [
+      'renderer/features/models/bad.ts',
+      "import { useRecentModels } from '../workbench';\nexport const x = useRecentModels;\n",
+    ],
+    [
+      'renderer/features/boards/bad.ts',
+      "import { useDraftsStore } from '../workbench/drafts-store';\nexport const x = useDraftsStore;\n",
+    ],
+    ['renderer/features/queue/bad.ts', "import { AppFrame } from '../../app/app-frame';\nexport const x = AppFrame;\n"],
+    ['renderer/lib/bad.ts', "import { useJobsStore } from '../features/queue';\nexport const x = useJobsStore;\n"],
+    ['renderer/ui/bad.ts', "import { ModelPicker } from '../features/models';\nexport const x = ModelPicker;\n"],
+    ['renderer/i18n/bad.ts', "import { Tip } from '../ui/tip';\nexport const x = Tip;\n"],
+    [
+      'renderer/app/bad.ts',
+      "import { useJobsStore } from '../features/queue/jobs-store';\nexport const x = useJobsStore;\n",
+    ],
   ])('%s: refuses %s', async (file, code) => {
     expect(await restrictedImportsIn(file, code)).not.toEqual([]);
   });
@@ -46,6 +63,15 @@ describe('import boundaries (enforced by `npm run lint`)', () => {
       "import type { AppInfo } from '../../../shared/models/app-info';\nexport type X = AppInfo;\n",
     ],
     ['electron/main/ok.ts', "import { app } from 'electron';\nexport const x = app;\n"],
+    [
+      'renderer/features/boards/ok.ts',
+      "import { useDraftsStore } from '../workbench';\nexport const x = useDraftsStore;\n",
+    ],
+    [
+      'renderer/features/boards/ok.ts',
+      "import { useBoardsStore } from './boards-store';\nexport const x = useBoardsStore;\n",
+    ],
+    ['renderer/app/ok.ts', "import { useJobsFeed } from '../features/queue';\nexport const x = useJobsFeed;\n"],
     ['electron/main/ipc-bridge.ts', "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n"],
     ['electron/preload/ok.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n"],
     ['electron/services/keychain/ok.ts', "import keytar from 'keytar';\nexport const x = keytar;\n"],

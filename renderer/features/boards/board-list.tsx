@@ -1,7 +1,7 @@
 import { FileText, Film, Plus } from 'lucide-react';
-import { openScript } from '../script/open-script';
+import { openScript } from './open-script';
 import { useTranslator } from '../../i18n/use-translator';
-import { ErrorMessage } from '../../app/error-message';
+import { ErrorMessage } from '../../ui/error-message';
 import { IconButton } from '../../ui/icon-button';
 import { useBoardsStore } from './boards-store';
 

@@ -3,7 +3,7 @@ import type { BoardPlan, BoardScope, ShotPatch, Storyboard } from '../../../shar
 import type { AppErrorData } from '../../../shared/errors';
 import type { LibraryItem } from '../../../shared/library/library-models';
 import { api, toErrorData, unwrap } from '../../lib/bridge';
-import { useNoticesStore } from '../shell/notices-store';
+import { useNoticesStore } from '../../lib/notices-store';
 import { chosenTake, sequenceOf } from '../../../shared/boards/chosen-take';
 import { encodeTakes } from './encode-takes';
 import { lastFrameOf } from './last-frame';

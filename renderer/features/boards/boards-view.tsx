@@ -1,5 +1,5 @@
 import { FileText, Film, Plus } from 'lucide-react';
-import { openScript } from '../script/open-script';
+import { openScript } from './open-script';
 import { useTranslator } from '../../i18n/use-translator';
 import { BoardEditor } from './board-editor';
 import { BoardList } from './board-list';

@@ -1,6 +1,6 @@
 import type { Storyboard } from '../../../shared/boards/board-models';
 import { api, unwrap } from '../../lib/bridge';
-import { useNoticesStore } from '../shell/notices-store';
+import { useNoticesStore } from '../../lib/notices-store';
 import { useBoardsStore } from './boards-store';
 
 const apply = (work: (board: Storyboard) => Promise<Storyboard>) => useBoardsStore.getState().apply(work);

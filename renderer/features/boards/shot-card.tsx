@@ -5,8 +5,8 @@ import type { Shot } from '../../../shared/boards/board-models';
 import { findModel, secondsOf } from '../../../shared/catalog/model-lookup';
 import { TERMINAL_PHASES } from '../../../shared/jobs/job-models';
 import { useTranslator } from '../../i18n/use-translator';
-import { useModelsStore } from '../models/models-store';
-import { useJobsStore } from '../queue/jobs-store';
+import { useModelsStore } from '../models';
+import { useJobsStore } from '../queue';
 import { useBoardsStore } from './boards-store';
 
 /** What a shot card can be asked to do from the keyboard or a drop. */

@@ -1,7 +1,7 @@
 import { Plus } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { SelectMenu } from '../../ui/select-menu';
-import { useDraftsStore } from '../drafts/drafts-store';
+import { useDraftsStore } from '../workbench';
 import type { Shot, Storyboard } from '../../../shared/boards/board-models';
 import { useTranslator } from '../../i18n/use-translator';
 import { useBoardsStore } from './boards-store';

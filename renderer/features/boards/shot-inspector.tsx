@@ -7,21 +7,21 @@ import { fitToModel } from '../../../shared/drafts/draft-request';
 import { useTranslator } from '../../i18n/use-translator';
 import { SwitchField } from '../../ui/switch-field';
 import { IconButton } from '../../ui/icon-button';
-import { ModelPicker } from '../models/model-picker';
-import { useModelsStore } from '../models/models-store';
-import { ParamControl, useParamLabel } from '../workbench/param-control';
+import { ModelPicker, useModelsStore } from '../models';
+import { ParamControl, useParamLabel, useRecentModels } from '../workbench';
 import { useBoardsStore } from './boards-store';
 import { TakeList } from './take-list';
 import { useFramePreview } from './use-frame-preview';
 import { ShotCast } from './shot-cast';
-import { RefinePanel } from '../script/refine-panel';
-import { useRefineStore } from '../script/refine-store';
+import { RefinePanel } from './refine-panel';
+import { useRefineStore } from './refine-store';
 
 const MEANINGS = ['duration', 'aspect', 'resolution'] as const;
 
 /** The chosen shot: its prompt, model and settings, first frame (or the previous shot's last), and its takes. */
 export function ShotInspector({ board, shot, index }: { board: Storyboard; shot: Shot; index: number }) {
   const translate = useTranslator();
+  const recent = useRecentModels();
   const { t } = translate;
   const catalog = useModelsStore((state) => state.catalog);
   const grabbing = useBoardsStore((state) => state.grabbing === shot.id);
@@ -110,6 +110,7 @@ export function ShotInspector({ board, shot, index }: { board: Storyboard; shot:
         <RefinePanel shotId={shot.id} prompt={shot.prompt} model={model?.label ?? shot.model} />
         <ModelPicker
           value={shot.model}
+          recent={recent}
           onChoose={(id) => {
             const { settings } = fitToModel(catalog, shot, id);
             editShot(shot.id, { model: settings.model, params: settings.params });

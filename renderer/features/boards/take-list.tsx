@@ -1,10 +1,10 @@
 import { Check, Columns2, FastForward, Loader2, TriangleAlert } from 'lucide-react';
-import { COMPARE_AT_MOST, useCompareStore } from '../compare/compare-store';
+import { COMPARE_AT_MOST, useCompareStore } from '../compare';
 import { chosenTake } from '../../../shared/boards/chosen-take';
 import type { Shot } from '../../../shared/boards/board-models';
 import { TERMINAL_PHASES } from '../../../shared/jobs/job-models';
 import { useTranslator } from '../../i18n/use-translator';
-import { useJobsStore } from '../queue/jobs-store';
+import { useJobsStore } from '../queue';
 import { useBoardsStore } from './boards-store';
 
 /**

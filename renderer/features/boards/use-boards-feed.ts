@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { listen } from '../../lib/bridge';
-import { useJobsStore } from '../queue/jobs-store';
+import { useJobsStore } from '../queue';
 import { useBoardsStore } from './boards-store';
-import { useScriptStore } from '../script/script-store';
+import { useScriptStore } from './script-store';
 
 /**
  * Loads the storyboards, follows an export's progress and the takes' library items (a poster captured), and reads

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { LibraryComparison } from '../../../shared/library/library-models';
 import { api, unwrap } from '../../lib/bridge';
-import { useNoticesStore } from '../shell/notices-store';
+import { useNoticesStore } from '../../lib/notices-store';
 
 /** At most this many videos side by side. */
 export const COMPARE_AT_MOST = 4;

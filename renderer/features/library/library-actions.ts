@@ -1,9 +1,9 @@
 import { Columns2, Download, FolderOpen, RotateCcw, Trash2, X } from 'lucide-react';
-import { useCompareStore } from '../compare/compare-store';
+import { useCompareStore } from '../compare';
 import type { Translator } from '../../../shared/i18n/translator';
 import type { LibraryItem } from '../../../shared/library/library-models';
 import type { ActionList } from '../../lib/ui-actions';
-import { useNoticesStore } from '../shell/notices-store';
+import { useNoticesStore } from '../../lib/notices-store';
 import { useLibraryStore } from './library-store';
 
 /** What can be done to one video, for its detail panel's buttons and its context menu alike. */

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { Translator } from '../../../shared/i18n/translator';
 import type { LibraryItem } from '../../../shared/library/library-models';
 import { showActionMenu } from '../../lib/ui-actions';
-import { useNoticesStore } from '../shell/notices-store';
+import { useNoticesStore } from '../../lib/notices-store';
 import { libraryActions } from './library-actions';
 import { useLibraryStore } from './library-store';
 import { ScrubPreview } from './scrub-preview';

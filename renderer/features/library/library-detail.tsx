@@ -2,11 +2,11 @@ import { Star, X } from 'lucide-react';
 import { findModel } from '../../../shared/catalog/model-lookup';
 import type { LibraryItem } from '../../../shared/library/library-models';
 import { libraryActions } from './library-actions';
-import { ActionButtons } from '../../app/action-buttons';
+import { ActionButtons } from '../../ui/action-buttons';
 import { useLibraryStore } from './library-store';
 import { RatingControl } from './rating-control';
 import { useTranslator } from '../../i18n/use-translator';
-import { useModelsStore } from '../models/models-store';
+import { useModelsStore } from '../models';
 
 /**
  * One video: the player at the video's own shape, what made it, and the user's fields (saved to its sidecar as they

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslator } from '../../i18n/use-translator';
-import { useModelsStore } from '../models/models-store';
+import { useModelsStore } from '../models';
 import { LibraryCard } from './library-card';
 import { useLibraryStore } from './library-store';
 

@@ -7,7 +7,7 @@ import {
   type LibraryProblem,
 } from '../../../shared/library/library-models';
 import { api, toErrorData, unwrap } from '../../lib/bridge';
-import { useNoticesStore } from '../shell/notices-store';
+import { useNoticesStore } from '../../lib/notices-store';
 
 /** Search, sort and filters of the library view. */
 export interface LibraryQueryState {

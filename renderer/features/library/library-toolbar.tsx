@@ -1,7 +1,7 @@
 import { Columns2, X } from 'lucide-react';
 import { SearchField } from '../../ui/search-field';
 import { IconButton } from '../../ui/icon-button';
-import { useCompareStore } from '../compare/compare-store';
+import { useCompareStore } from '../compare';
 import { useLibraryStore } from './library-store';
 import { SelectMenu } from '../../ui/select-menu';
 import { SwitchField } from '../../ui/switch-field';

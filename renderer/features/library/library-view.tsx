@@ -7,7 +7,7 @@ import { LibraryProblems } from './library-problems';
 import { useLibraryStore } from './library-store';
 import { LibraryToolbar } from './library-toolbar';
 import { useTranslator } from '../../i18n/use-translator';
-import { ErrorMessage } from '../../app/error-message';
+import { ErrorMessage } from '../../ui/error-message';
 
 /** The Library screen: toolbar, virtualized grid, and the open video beside it. */
 export function LibraryView() {

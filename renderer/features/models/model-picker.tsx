@@ -3,11 +3,8 @@ import { SearchField } from '../../ui/search-field';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { VideoModel } from '../../../shared/catalog/video-model';
 import { useTranslator } from '../../i18n/use-translator';
-import { useDraftsStore } from '../drafts/drafts-store';
 import { modelFacts } from './model-facts';
 import { useModelsStore } from './models-store';
-
-const RECENT_AT_MOST = 3;
 
 /** What a search matches: the id, the label, the family. */
 const matches = (model: VideoModel, query: string) =>
@@ -21,17 +18,19 @@ const matches = (model: VideoModel, query: string) =>
 export function ModelPicker({
   value,
   onChoose,
+  recent,
   label,
 }: {
   value: string;
   onChoose: (modelId: string) => void;
+  /** The models used last, newest first: offered at the top. */
+  recent: readonly string[];
   /** The field's name where "Model" alone would be ambiguous (beside a chat model, say). */
   label?: string;
 }) {
   const translate = useTranslator();
   const { t } = translate;
   const catalog = useModelsStore((state) => state.catalog);
-  const drafts = useDraftsStore((state) => state.drafts);
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -39,10 +38,6 @@ export function ModelPicker({
   const trigger = useRef<HTMLButtonElement>(null);
   const current = catalog.models.find((model) => model.id === value);
 
-  const recent = useMemo(() => {
-    const ids = [...drafts].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map((draft) => draft.model);
-    return [...new Set(ids)].slice(0, RECENT_AT_MOST);
-  }, [drafts]);
   const groups = useMemo(() => {
     const offered = catalog.models.filter((model) => matches(model, query));
     const byFamily = new Map<string, VideoModel[]>();

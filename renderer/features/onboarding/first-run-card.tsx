@@ -1,6 +1,6 @@
 import { ExternalLink, KeyRound, X } from 'lucide-react';
 import { useState } from 'react';
-import { useShellStore } from '../shell/shell-store';
+import { useShellStore } from '../../lib/shell-store';
 import { useTranslator } from '../../i18n/use-translator';
 
 /**

@@ -3,9 +3,9 @@ import type { ErrorCode } from '../../../shared/errors';
 import type { Translator } from '../../../shared/i18n/translator';
 import { TERMINAL_PHASES, type Job } from '../../../shared/jobs/job-models';
 import type { ActionList } from '../../lib/ui-actions';
-import { useLibraryStore } from '../library/library-store';
-import { useNoticesStore } from '../shell/notices-store';
-import { useShellStore } from '../shell/shell-store';
+import { useLibraryStore } from '../library';
+import { useNoticesStore } from '../../lib/notices-store';
+import { useShellStore } from '../../lib/shell-store';
 import { useJobsStore } from './jobs-store';
 
 /** Where an APIMart account's balance is topped up. */

@@ -2,7 +2,7 @@ import { ListVideo } from 'lucide-react';
 import { JobRow } from './job-row';
 import { useJobsStore } from './jobs-store';
 import { useTranslator } from '../../i18n/use-translator';
-import { ErrorMessage } from '../../app/error-message';
+import { ErrorMessage } from '../../ui/error-message';
 
 /** The Queue screen: every job, newest first, live; the list scrolls in its panel. */
 export function QueueView() {

@@ -1,6 +1,6 @@
 import { Palette } from 'lucide-react';
 import { LANGUAGES, type Language } from '../../../shared/i18n/languages';
-import { useSettingsStore } from './settings-store';
+import { useSettingsStore } from '../../lib/settings-store';
 import { SettingRow, SettingsSection } from './setting-row';
 import { useTranslator } from '../../i18n/use-translator';
 import { SelectMenu } from '../../ui/select-menu';

@@ -1,6 +1,6 @@
 import { Globe } from 'lucide-react';
 import { useState } from 'react';
-import { useSettingsStore } from './settings-store';
+import { useSettingsStore } from '../../lib/settings-store';
 import { SettingRow, SettingsSection } from './setting-row';
 import { useTranslator } from '../../i18n/use-translator';
 

@@ -1,8 +1,8 @@
 import { ChevronRight, Gauge } from 'lucide-react';
 import { PRICES_SEEN } from '../../../shared/catalog/snapshot/snapshot-model';
 import { SNAPSHOT_MODELS } from '../../../shared/catalog/snapshot';
-import { useModelsStore } from '../models/models-store';
-import { useSettingsStore } from './settings-store';
+import { useModelsStore } from '../models';
+import { useSettingsStore } from '../../lib/settings-store';
 import { SettingRow, SettingsSection } from './setting-row';
 import { SelectMenu } from '../../ui/select-menu';
 import { useTranslator } from '../../i18n/use-translator';

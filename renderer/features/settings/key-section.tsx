@@ -1,10 +1,10 @@
 import { KeyRound } from 'lucide-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { errorText } from '../../../shared/i18n/error-text';
-import { useSettingsStore } from './settings-store';
+import { useSettingsStore } from '../../lib/settings-store';
 import { SettingRow, SettingsSection } from './setting-row';
 import { useTranslator } from '../../i18n/use-translator';
-import { useErrorLine } from '../../app/error-message';
+import { useErrorLine } from '../../ui/error-message';
 
 /** A sentence with `commands` in backticks, the commands shown as code. */
 function withCode(text: string): ReactNode[] {

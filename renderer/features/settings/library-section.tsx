@@ -1,5 +1,5 @@
 import { FolderInput, HardDrive } from 'lucide-react';
-import { useSettingsStore } from './settings-store';
+import { useSettingsStore } from '../../lib/settings-store';
 import { SettingRow, SettingsSection } from './setting-row';
 import { useTranslator } from '../../i18n/use-translator';
 

@@ -4,7 +4,7 @@ import { GenerationSection } from './generation-section';
 import { KeySection } from './key-section';
 import { LibrarySection } from './library-section';
 import { UsageSection } from './usage-section';
-import { useSettingsStore } from './settings-store';
+import { useSettingsStore } from '../../lib/settings-store';
 import { translateRef } from '../../../shared/i18n/error-text';
 import { useTranslator } from '../../i18n/use-translator';
 

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import type { Usage } from '../../../shared/jobs/job-models';
 import { useTranslator } from '../../i18n/use-translator';
 import { SettingRow, SettingsSection } from './setting-row';
-import { useSettingsStore } from './settings-store';
+import { useSettingsStore } from '../../lib/settings-store';
 
 /** What was spent, today and this month: videos (billed seconds) and chat (tokens), each with its cost. */
 export function UsageSection() {

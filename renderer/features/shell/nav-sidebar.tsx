@@ -1,9 +1,9 @@
 import { Clapperboard, Film, ListVideo, PenLine, Settings, type LucideIcon } from 'lucide-react';
 import type { View } from '../../../shared/models/app-info';
 import { TERMINAL_PHASES } from '../../../shared/jobs/job-models';
-import { useJobsStore } from '../queue/jobs-store';
-import { useShellStore } from './shell-store';
-import { shellSelectors } from './shell-selectors';
+import { useJobsStore } from '../queue';
+import { useShellStore } from '../../lib/shell-store';
+import { shellSelectors } from '../../lib/shell-selectors';
 import { VIEWS } from './views';
 import { useTranslator } from '../../i18n/use-translator';
 import { Tip } from '../../ui/tip';

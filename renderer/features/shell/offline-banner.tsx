@@ -1,5 +1,5 @@
 import { WifiOff } from 'lucide-react';
-import { useOnline } from './use-online';
+import { useOnline } from '../../lib/use-online';
 import { useTranslator } from '../../i18n/use-translator';
 
 /** Says, calmly, that the network is gone and what still works. */

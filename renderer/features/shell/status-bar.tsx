@@ -1,12 +1,12 @@
 import { Activity, Wifi, WifiOff } from 'lucide-react';
 import { useShallow } from 'zustand/react/shallow';
 import { TERMINAL_PHASES } from '../../../shared/jobs/job-models';
-import { useJobsStore } from '../queue/jobs-store';
-import { useShellStore } from './shell-store';
-import { shellSelectors } from './shell-selectors';
-import { useOnline } from './use-online';
+import { useJobsStore } from '../queue';
+import { useShellStore } from '../../lib/shell-store';
+import { shellSelectors } from '../../lib/shell-selectors';
+import { useOnline } from '../../lib/use-online';
 import { useTranslator } from '../../i18n/use-translator';
-import { useErrorLine } from '../../app/error-message';
+import { useErrorLine } from '../../ui/error-message';
 
 /** The bottom strip: the network, how many jobs are running (a click opens the queue), and which build this is. */
 export function StatusBar() {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useSettingsStore } from '../settings/settings-store';
+import { useSettingsStore } from '../../lib/settings-store';
 import type { Translator } from '../../../shared/i18n/translator';
 
 /** Applies the theme (light, dark, or the OS's) and the document language. */

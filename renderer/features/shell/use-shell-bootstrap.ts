@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { listen } from '../../lib/bridge';
-import { useJobsStore } from '../queue/jobs-store';
-import { useSettingsStore } from '../settings/settings-store';
-import { useShellStore } from './shell-store';
+import { useJobsStore } from '../queue';
+import { useSettingsStore } from '../../lib/settings-store';
+import { useShellStore } from '../../lib/shell-store';
 
 /** Once per mount: load the app's identity, follow navigation requests from the app menu, wake waiting jobs online. */
 export function useShellBootstrap(): void {

@@ -1,12 +1,12 @@
-import { FirstRunCard } from '../onboarding/first-run-card';
-import { LibraryView } from '../library/library-view';
-import { BoardsView } from '../boards/boards-view';
-import { QueueView } from '../queue/queue-view';
-import { WorkbenchView } from '../workbench/workbench-view';
-import { SettingsView } from '../settings/settings-view';
-import { useSettingsStore } from '../settings/settings-store';
-import { useShellStore } from './shell-store';
-import { shellSelectors } from './shell-selectors';
+import { FirstRunCard } from '../onboarding';
+import { LibraryView } from '../library';
+import { BoardsView } from '../boards';
+import { QueueView } from '../queue';
+import { WorkbenchView } from '../workbench';
+import { SettingsView } from '../settings';
+import { useSettingsStore } from '../../lib/settings-store';
+import { useShellStore } from '../../lib/shell-store';
+import { shellSelectors } from '../../lib/shell-selectors';
 import { VIEWS } from './views';
 import { useTranslator } from '../../i18n/use-translator';
 

@@ -1,7 +1,7 @@
-import { useModelsStore } from '../models/models-store';
+import { useModelsStore } from '../models';
 import { findModel, secondsOf } from '../../../shared/catalog/model-lookup';
 import type { Draft } from '../../../shared/drafts/draft-models';
-import { useSettingsStore } from '../settings/settings-store';
+import { useSettingsStore } from '../../lib/settings-store';
 import { useTranslator } from '../../i18n/use-translator';
 
 /**

@@ -4,17 +4,18 @@ import type { ParamSpec, ParamValue } from '../../../shared/catalog/video-model'
 import type { Draft } from '../../../shared/drafts/draft-models';
 import type { FitChange } from '../../../shared/drafts/draft-request';
 import { useTranslator } from '../../i18n/use-translator';
-import { ModelPicker } from '../models/model-picker';
-import { useModelsStore } from '../models/models-store';
-import { useNoticesStore } from '../shell/notices-store';
+import { ModelPicker, useModelsStore } from '../models';
+import { useNoticesStore } from '../../lib/notices-store';
 import { ParamControl, useParamLabel, useValueLabel } from './param-control';
 import { useWorkbenchStore } from './workbench-store';
+import { useRecentModels } from './use-recent-models';
 
 const MEANINGS = ['duration', 'aspect', 'resolution'] as const;
 
 /** The model and its parameters, the ones every model has first, the rest under "Advanced". */
 export function GenerationControls({ draft }: { draft: Draft }) {
   const translate = useTranslator();
+  const recent = useRecentModels();
   const { t } = translate;
   const valueLabel = useValueLabel();
   const labelOf = useParamLabel();
@@ -61,7 +62,7 @@ export function GenerationControls({ draft }: { draft: Draft }) {
 
   return (
     <section className="card controls-card" aria-label={t('workbench.settings')}>
-      <ModelPicker value={model.id} onChoose={switchTo} />
+      <ModelPicker value={model.id} onChoose={switchTo} recent={recent} />
       <div className="controls">{main.map(control)}</div>
       {advanced.length > 0 && (
         <details className="advanced" data-testid="advanced">

@@ -1,6 +1,6 @@
 import { ImagePlus, Trash2 } from 'lucide-react';
 import { type ClipboardEvent, type DragEvent } from 'react';
-import { useModelsStore } from '../models/models-store';
+import { useModelsStore } from '../models';
 import { findModel, imageSlotsOf, imageTargetOf, mainImageRole } from '../../../shared/catalog/model-lookup';
 import type { ImageRole } from '../../../shared/catalog/video-model';
 import type { Draft } from '../../../shared/drafts/draft-models';

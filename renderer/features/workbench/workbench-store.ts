@@ -4,8 +4,8 @@ import type { Draft, DraftPatch } from '../../../shared/drafts/draft-models';
 import { fitToModel, type FitChange } from '../../../shared/drafts/draft-request';
 import type { ImageInspection } from '../../../shared/images/image-models';
 import { api, unwrap } from '../../lib/bridge';
-import { useModelsStore } from '../models/models-store';
-import { useNoticesStore } from '../shell/notices-store';
+import { useModelsStore } from '../models';
+import { useNoticesStore } from '../../lib/notices-store';
 
 /** One of the draft's images as inspected and as it will be uploaded. */
 export interface ImageView {

@@ -1,8 +1,8 @@
 import { Sparkles } from 'lucide-react';
 import { useEffect, type KeyboardEvent } from 'react';
-import { useOnline } from '../shell/use-online';
-import { DraftsPanel } from '../drafts/drafts-panel';
-import { DraftTools } from '../drafts/draft-tools';
+import { useOnline } from '../../lib/use-online';
+import { DraftsPanel } from './drafts-panel';
+import { DraftTools } from './draft-tools';
 import { CostLine } from './cost-line';
 import { GenerationControls } from './generation-controls';
 import { ReferenceImage } from './reference-image';

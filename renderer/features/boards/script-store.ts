@@ -3,8 +3,8 @@ import type { AppErrorData } from '../../../shared/errors';
 import type { ChatModelList } from '../../../shared/script/chat-models';
 import type { BreakdownProgress, ChatEstimate } from '../../../shared/script/script-models';
 import { api, toErrorData, unwrap } from '../../lib/bridge';
-import { useBoardsStore } from '../boards/boards-store';
-import { useNoticesStore } from '../shell/notices-store';
+import { useBoardsStore } from './boards-store';
+import { useNoticesStore } from '../../lib/notices-store';
 
 /** Where the script being worked on is kept between sessions: a failed request never costs the user their text. */
 const SCRIPT_KEY = 'reelbench.script.draft';

@@ -2,7 +2,7 @@ import { Check, Loader2, Wand2 } from 'lucide-react';
 import { refineCeiling } from '../../../shared/script/chat-models';
 import { SelectMenu } from '../../ui/select-menu';
 import { useScriptStore } from './script-store';
-import { ErrorMessage } from '../../app/error-message';
+import { ErrorMessage } from '../../ui/error-message';
 import { useTranslator } from '../../i18n/use-translator';
 import { useRefineStore } from './refine-store';
 

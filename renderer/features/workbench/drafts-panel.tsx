@@ -2,13 +2,13 @@ import { Pin, Plus } from 'lucide-react';
 import { SearchField } from '../../ui/search-field';
 import { useEffect } from 'react';
 import { showActionMenu } from '../../lib/ui-actions';
-import { ActionButtons } from '../../app/action-buttons';
-import { useNoticesStore } from '../shell/notices-store';
+import { ActionButtons } from '../../ui/action-buttons';
+import { useNoticesStore } from '../../lib/notices-store';
 import { draftActions } from './draft-actions';
-import { useWorkbenchStore } from '../workbench/workbench-store';
+import { useWorkbenchStore } from './workbench-store';
 import { useTranslator } from '../../i18n/use-translator';
 import { useDraftsStore } from './drafts-store';
-import { ErrorMessage } from '../../app/error-message';
+import { ErrorMessage } from '../../ui/error-message';
 
 /** The drafts list beside the workbench: search, open, new, pin, duplicate, delete (with undo). */
 export function DraftsPanel() {

@@ -1,12 +1,13 @@
 import { FileText, FolderOpen, Loader2, RotateCcw, Sparkles, X } from 'lucide-react';
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { MAX_SCRIPT_CHARS } from '../../../shared/script/chat-models';
-import { ErrorMessage } from '../../app/error-message';
+import { ErrorMessage } from '../../ui/error-message';
 import { useTranslator } from '../../i18n/use-translator';
 import { IconButton } from '../../ui/icon-button';
 import { SelectMenu } from '../../ui/select-menu';
-import { ModelPicker } from '../models/model-picker';
+import { ModelPicker } from '../models';
 import { useScriptStore } from './script-store';
+import { useRecentModels } from '../workbench';
 
 /** The most of a script file read (the chat request itself takes at most 150,000 characters). */
 const MAX_FILE_BYTES = 1024 * 1024;
@@ -22,6 +23,7 @@ export function ScriptDialog() {
 
 function ScriptDialogBody() {
   const translate = useTranslator();
+  const recent = useRecentModels();
   const { t } = translate;
   const state = useScriptStore();
   const file = useRef<HTMLInputElement>(null);
@@ -99,7 +101,12 @@ function ScriptDialogBody() {
           />
         </div>
         <div className="script-models">
-          <ModelPicker value={state.videoModel ?? ''} onChoose={state.setVideoModel} label={t('script.videoModel')} />
+          <ModelPicker
+            value={state.videoModel ?? ''}
+            onChoose={state.setVideoModel}
+            recent={recent}
+            label={t('script.videoModel')}
+          />
           <div className="field script-chat">
             <span className="field-label">{t('script.chatModel')}</span>
             <SelectMenu

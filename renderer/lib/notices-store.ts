@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { AppErrorData, MessageRef } from '../../../shared/errors';
-import type { PlainMessageKey } from '../../../shared/i18n/message-types';
-import { toErrorData } from '../../lib/bridge';
+import type { AppErrorData, MessageRef } from '../../shared/errors';
+import type { PlainMessageKey } from '../../shared/i18n/message-types';
+import { toErrorData } from './bridge';
 
 /** What a notice says: a catalog message (translated when shown, so a language change reaches it) or an error. */
 export type NoticeText =

@@ -2,8 +2,8 @@ import { create } from 'zustand';
 import type { BatchPlan } from '../../../shared/drafts/batch-models';
 import type { DraftVersion, Preset, PromptDiff } from '../../../shared/drafts/draft-models';
 import { api, unwrap } from '../../lib/bridge';
-import { useNoticesStore } from '../shell/notices-store';
-import { useWorkbenchStore } from '../workbench/workbench-store';
+import { useNoticesStore } from '../../lib/notices-store';
+import { useWorkbenchStore } from './workbench-store';
 
 /** A version shown beside the current prompt. */
 export interface Comparison {

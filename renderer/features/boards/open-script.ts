@@ -1,6 +1,6 @@
 import { defaultModelId } from '../../../shared/catalog/model-catalog';
-import { useBoardsStore } from '../boards/boards-store';
-import { useModelsStore } from '../models/models-store';
+import { useBoardsStore } from './boards-store';
+import { useModelsStore } from '../models';
 import { useScriptStore } from './script-store';
 
 /** Opens "From a script" for the open board's model (else the default one). */

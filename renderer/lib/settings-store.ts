@@ -1,11 +1,11 @@
 import { create } from 'zustand';
-import type { AppErrorData } from '../../../shared/errors';
-import type { KeyStatus } from '../../../shared/models/key-status';
-import type { Usage } from '../../../shared/jobs/job-models';
-import type { Settings, SettingsPatch, SettingsProblem } from '../../../shared/models/settings';
-import { api, toErrorData, unwrap } from '../../lib/bridge';
-import type { PlainMessageKey } from '../../../shared/i18n/message-types';
-import { useNoticesStore, type NoticeText } from '../shell/notices-store';
+import type { AppErrorData } from '../../shared/errors';
+import type { KeyStatus } from '../../shared/models/key-status';
+import type { Usage } from '../../shared/jobs/job-models';
+import type { Settings, SettingsPatch, SettingsProblem } from '../../shared/models/settings';
+import { api, toErrorData, unwrap } from './bridge';
+import type { PlainMessageKey } from '../../shared/i18n/message-types';
+import { useNoticesStore, type NoticeText } from './notices-store';
 
 /** What an action says when it worked (its failure is said by `attempt`). */
 const said = (text: NoticeText): void => void useNoticesStore.getState().notify({ text, testId: 'settings-notice' });

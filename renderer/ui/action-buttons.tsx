@@ -1,5 +1,5 @@
 import { buttonActions, type ActionList } from '../lib/ui-actions';
-import { Tip } from '../ui/tip';
+import { Tip } from './tip';
 
 /**
  * A thing's actions as a row of buttons: the same list its context menu shows. `compact` draws small icon-only

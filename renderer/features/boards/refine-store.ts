@@ -3,7 +3,7 @@ import type { AppErrorData } from '../../../shared/errors';
 import type { RefineOutcome } from '../../../shared/script/script-models';
 import { applyChanges, changesOf, type ChangeRun } from '../../../shared/script/refine-changes';
 import { api, toErrorData, unwrap } from '../../lib/bridge';
-import { useBoardsStore } from '../boards/boards-store';
+import { useBoardsStore } from './boards-store';
 import { useScriptStore } from './script-store';
 
 /** "Refine for this model": the rewrite of one shot's prompt, reviewed change by change before anything changes. */

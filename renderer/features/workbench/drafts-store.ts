@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 import type { Draft } from '../../../shared/drafts/draft-models';
 import { api, toErrorData, unwrap } from '../../lib/bridge';
-import { useWorkbenchStore } from '../workbench/workbench-store';
+import { useWorkbenchStore } from './workbench-store';
 import type { AppErrorData } from '../../../shared/errors';
-import { useNoticesStore } from '../shell/notices-store';
+import { useNoticesStore } from '../../lib/notices-store';
 
 /** The drafts list beside the workbench: what is shown and the search. */
 export interface DraftsStore {
