@@ -2,7 +2,7 @@
  * The oldest Node the built CLI runs on (`node:sqlite`, Electron 45's Node). Installing the project from source needs
  * 22.13 (package.json#engines: the lint tools), which is stricter.
  */
-export const MINIMUM_NODE = { major: 22, minor: 12 } as const;
+const MINIMUM_NODE = { major: 22, minor: 12 } as const;
 
 /** The sentence to print when `version` (process.versions.node) is too old, or null when it will do. */
 export function nodeVersionProblem(version: string): string | null {

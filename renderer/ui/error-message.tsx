@@ -14,6 +14,16 @@ export function ErrorMessage({ error, testId }: { readonly error: AppErrorData; 
   );
 }
 
+/** An error in a notice box of its own, or nothing when there is none: how a view or a panel shows its failure. */
+export function ErrorNotice({ error, testId }: { readonly error: AppErrorData | null; readonly testId?: string }) {
+  if (!error) return null;
+  return (
+    <div className="notice notice-error" data-testid={testId}>
+      <ErrorMessage error={error} />
+    </div>
+  );
+}
+
 /** An error as one line of text, for places that show a sentence rather than a block. */
 export function useErrorLine(): (error: AppErrorData) => string {
   const t = useTranslator();

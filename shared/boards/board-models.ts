@@ -128,7 +128,7 @@ export const boardPlanSchema = z.object({
 export type BoardPlan = z.infer<typeof boardPlanSchema>;
 
 /** One shot of an exported sequence, as its sidecar lists it. */
-export const sequenceShotSchema = z.object({
+const sequenceShotSchema = z.object({
   shotId: z.string(),
   jobId: z.string().nullable(),
   itemId: z.string(),

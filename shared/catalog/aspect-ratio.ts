@@ -30,7 +30,7 @@ export function parseAspect(value: string | number | boolean): AspectRatio | nul
 }
 
 /** A shape's canonical key: `16:9`, `adaptive`. */
-export function aspectKey(ratio: AspectRatio): string {
+function aspectKey(ratio: AspectRatio): string {
   return ratio === 'adaptive' ? 'adaptive' : `${ratio.width}:${ratio.height}`;
 }
 

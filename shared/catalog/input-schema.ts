@@ -27,7 +27,7 @@ const text = z.string().max(4000);
 const scalar = z.union([z.string().max(200), z.number(), z.boolean()]);
 
 /** A property schema, checked: unknown keywords are kept out, known ones must have their documented types. */
-export const propertySchema: z.ZodType<PropertySchema> = z.lazy(() =>
+const propertySchema: z.ZodType<PropertySchema> = z.lazy(() =>
   z.object({
     type: z.union([z.string().max(20), z.array(z.string().max(20)).max(8)]).optional(),
     // A long list (every voice, every style of a model) is kept and offered as a searchable choice; one past

@@ -19,7 +19,7 @@ export const imageRoleSchema = z.enum(['first', 'last', 'reference']);
 export type ImageRole = z.infer<typeof imageRoleSchema>;
 
 /** What a field carries, when it is one of the three every model has in some spelling. */
-export const fieldMeaningSchema = z.enum(['aspect', 'resolution', 'duration']).nullable();
+const fieldMeaningSchema = z.enum(['aspect', 'resolution', 'duration']).nullable();
 
 const common = {
   name: z.string().min(1).max(100),
@@ -77,7 +77,7 @@ export const imageInputSchema = z.object({
 export type ImageInput = z.infer<typeof imageInputSchema>;
 
 /** The exact frame a model renders for one shape (and resolution, when the frame depends on it). */
-export const frameEntrySchema = z.object({
+const frameEntrySchema = z.object({
   aspect: z.string().min(1),
   resolution: z.string().nullable(),
   width: z.number().int().positive(),
@@ -97,7 +97,7 @@ export const modelStateSchema = z.enum(['confirmed', 'unconfirmed', 'unavailable
 export type ModelState = z.infer<typeof modelStateSchema>;
 
 /** A price per second of video, with where it came from. */
-export const modelPriceSchema = z.object({
+const modelPriceSchema = z.object({
   perSecond: z.number().min(0).nullable(),
   /** The day a shipped price was seen (YYYY-MM-DD); null for the user's own. */
   asOf: z.string().nullable(),

@@ -2,7 +2,7 @@ import type { ImageTarget } from '../catalog/model-lookup';
 import type { Frame } from '../catalog/video-model';
 
 /** The longest side an image is sent at when the model's exact frame is not known. */
-export const LONG_SIDE_LIMIT = 1920;
+const LONG_SIDE_LIMIT = 1920;
 
 /**
  * The pixel frame an image of `source` size is prepared to: the model's exact frame when known; otherwise the exact

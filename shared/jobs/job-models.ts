@@ -7,13 +7,13 @@ import type { JobPhase } from './job-phases';
 export { jobPhaseSchema, TERMINAL_PHASES, type JobPhase } from './job-phases';
 
 /** Why a job is not moving right now (it will, by itself, when the reason goes away). */
-export const jobWaitSchema = z.enum(['network', 'balance', 'rateLimit', 'key', 'disk']).nullable();
+const jobWaitSchema = z.enum(['network', 'balance', 'rateLimit', 'key', 'disk']).nullable();
 
 /**
  * One image a job sends: the user's original file and its role; the job prepares (crops, encodes) and uploads it.
  * Across IPC `path` carries the opaque token main issued for the file, never the file's path.
  */
-export const jobImageSchema = z.object({
+const jobImageSchema = z.object({
   role: imageRoleSchema,
   path: z.string().min(1).max(4096),
   crop: normalizedRectSchema.nullable().default(null),
@@ -121,13 +121,8 @@ export type Job = z.infer<typeof jobSchema>;
 /** A job in one of `P`'s phases, with what those phases guarantee (a task id once sent, an item once done). */
 export type JobIn<P extends JobPhase> = Job & { readonly phase: P };
 
-/** Whether a job is in one of these phases; narrows it to what they guarantee. */
-export function jobIsIn<P extends JobPhase>(job: Job, phases: readonly P[]): job is JobIn<P> {
-  return (phases as readonly JobPhase[]).includes(job.phase);
-}
-
 /** Seconds billed and what they cost, for a period. */
-export const usagePeriodSchema = z.object({
+const usagePeriodSchema = z.object({
   jobs: z.number().int(),
   seconds: z.number(),
   /** Null when no price per second was set for any of them. What APIMart reported wherever it did, else the estimate. */
@@ -139,7 +134,7 @@ export const usagePeriodSchema = z.object({
 });
 
 /** Chat requests (script breakdowns, prompt refinements) and what their tokens cost, for a period. */
-export const chatUsagePeriodSchema = z.object({
+const chatUsagePeriodSchema = z.object({
   requests: z.number().int(),
   tokens: z.number().int(),
   /** Null when none of them had a known price. */

@@ -49,7 +49,7 @@ export const libraryItemEventSchema = z.discriminatedUnion('kind', [
 export type LibraryItemEvent = z.infer<typeof libraryItemEventSchema>;
 
 /** How to order a listing; `relevance` applies to searches (and falls back to newest without one). */
-export const librarySortSchema = z.enum(['newest', 'oldest', 'duration', 'title', 'relevance']);
+const librarySortSchema = z.enum(['newest', 'oldest', 'duration', 'title', 'relevance']);
 
 /** A listing request: search, filters, sort and a page. */
 export const libraryQuerySchema = z.object({

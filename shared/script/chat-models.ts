@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** A chat model on the key, with what it costs per million tokens (sent and received), when known. */
-export const chatModelSchema = z.object({
+const chatModelSchema = z.object({
   id: z.string().min(1).max(200),
   /** US dollars per million prompt tokens; null when Reelbench knows no price for it. */
   inputPerMillion: z.number().min(0).nullable(),

@@ -3,7 +3,7 @@ import { storyboardSchema } from '../boards/board-models';
 import { promptDiffSchema } from '../drafts/draft-models';
 
 /** Tokens spent by one step (a breakdown may take two requests) and what they cost, when the price is known. */
-export const spentTokensSchema = z.object({
+const spentTokensSchema = z.object({
   promptTokens: z.number().int().min(0),
   completionTokens: z.number().int().min(0),
   cost: z.number().nullable(),

@@ -40,7 +40,7 @@ export function allowedDurations(model: VideoModel): {
 }
 
 /** The zod schema of an answer for this model: the durations and shapes it allows, characters that were introduced. */
-export function shotAnswerSchema(model: VideoModel, promptMax: number): z.ZodType<ShotAnswer> {
+function shotAnswerSchema(model: VideoModel, promptMax: number): z.ZodType<ShotAnswer> {
   const durations = allowedDurations(model);
   const shapes = shapeNamesOf(model);
   const text = (max: number) => z.string().trim().max(max);

@@ -1,5 +1,5 @@
 /** Longer than any real API key; a paste this long is a mistake (a whole file, a log). */
-export const MAX_API_KEY_LENGTH = 512;
+const MAX_API_KEY_LENGTH = 512;
 const MIN_API_KEY_LENGTH = 8;
 
 /** Why a paste cannot be a key: a catalog message and its values. Never echoes the value. */

@@ -10,7 +10,7 @@ export function replayCommand(options: Pick<ChaosOptions, 'seed' | 'jobs' | 'min
 }
 
 /** One broken promise with everything needed to understand it: the job's history and the server's lines about it. */
-export function formatViolation(violation: Violation): string[] {
+function formatViolation(violation: Violation): string[] {
   const lines = [`✗ [${violation.rule}] ${violation.message}`];
   if (violation.history && violation.history.length > 0) {
     lines.push('    history (jobs.sqlite):');

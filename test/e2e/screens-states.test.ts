@@ -169,6 +169,9 @@ describe.skipIf(gate.skip)('every screen in every state, as a designer reviews i
     app = await launchApp({ apiBaseUrl: 'http://127.0.0.1:9' });
     const { page } = app;
     await page.getByTestId('prompt').waitFor();
+    // Both come in after the prompt: the card once the key's status is known, the segments once the models are.
+    await page.locator('.first-run-card').waitFor();
+    await page.locator('.segment').first().waitFor();
     const durations = () =>
       page.evaluate(() => {
         const scope = globalThis as unknown as {

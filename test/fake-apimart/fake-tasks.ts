@@ -1,9 +1,9 @@
 import type { AcceptedGeneration } from './generation-rules.ts';
 
 /** How long a task sits in `pending` before processing starts. */
-export const PENDING_MS = 3_000;
+const PENDING_MS = 3_000;
 /** Generated links live about a day. */
-export const VIDEO_LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;
+const VIDEO_LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /** A task as the fake keeps it. */
 export interface FakeTask {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { loadKeytar } from '../../electron/services/keychain/load-keytar';
 
 /** Null when a real keychain answers a store/read/delete round trip; otherwise what went wrong. */
-export async function keychainProblem(): Promise<string | null> {
+async function keychainProblem(): Promise<string | null> {
   const service = `Reelbench-probe-${randomBytes(4).toString('hex')}`;
   try {
     const keytar = await loadKeytar();

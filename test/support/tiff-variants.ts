@@ -9,7 +9,7 @@ const run = (tool: string, args: readonly string[]) =>
   execFileSync(tool, args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
 
 /** A 160×90 picture (16:9, no crop for a landscape frame): a colour sweep with a white-to-black band. */
-export function sourcePicture(dir: string): { colour: string; grey: string } {
+function sourcePicture(dir: string): { colour: string; grey: string } {
   const colour = path.join(dir, 'source-colour.tif');
   const grey = path.join(dir, 'source-grey.tif');
   run('convert', ['-size', '160x90', 'gradient:red-blue', '-depth', '8', '-compress', 'None', colour]);

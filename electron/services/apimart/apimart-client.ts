@@ -45,7 +45,7 @@ export interface CreatedTask {
 }
 
 /** The response version Reelbench speaks (it accepts the older answers too). */
-export const RESPONSE_VERSION = '2026-07-27';
+const RESPONSE_VERSION = '2026-07-27';
 
 /** A request the catalog refuses, refused before anything is sent (and so before anything is billed). */
 export class RequestValidationError extends AppError {

@@ -1,7 +1,7 @@
 import { apiErrors } from './api-error';
 
 /** The most an API answer (JSON, success or error) may be: a model listing of hundreds of ids is far below it. */
-export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
 /**
  * Reads an answer's text without holding more than `limit` bytes: a server (or a proxy in the way) that sends an
@@ -41,7 +41,7 @@ export async function readBoundedText(
 }
 
 /** The most of an error answer that is read: its message is a sentence, and the rest is never looked at. */
-export const MAX_ERROR_BODY_BYTES = 64 * 1024;
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 /**
  * The first `limit` bytes of an error answer, the rest discarded: a refusal is still a refusal when its body is

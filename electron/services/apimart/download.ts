@@ -68,7 +68,7 @@ export interface DownloadDeps {
 /** How many redirects a video link may go through (CDNs commonly add one or two), each one checked. */
 const MAX_REDIRECTS = 5;
 /** The largest video accepted, whatever the headers say: far beyond a 15 s clip in 4K. */
-export const MAX_VIDEO_BYTES = 2 * 1024 * 1024 * 1024;
+const MAX_VIDEO_BYTES = 2 * 1024 * 1024 * 1024;
 /** At least 64 KiB a minute: far below any real connection, far above a deliberate trickle. */
 const MIN_THROUGHPUT = { bytes: 64 * 1024, windowMs: 60_000 } as const;
 

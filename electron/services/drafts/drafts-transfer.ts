@@ -9,7 +9,7 @@ import { appError } from '../../../shared/i18n/error-text';
 import { packCharacters, unpackCharacters } from './character-transfer';
 
 /** The file format for sharing and backing up drafts and presets. */
-export const DRAFTS_EXPORT_SCHEMA = 'reelbench.drafts/1';
+const DRAFTS_EXPORT_SCHEMA = 'reelbench.drafts/1';
 /** Larger than any real backup; anything bigger is refused unread. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const MAX_DRAFTS = 5_000;

@@ -19,7 +19,7 @@ export const DEFAULT_LIMITS: SourceLimits = { maxPixels: 100_000_000 };
  * first warning: libtiff and libvips warn of much that is legal (unknown tags, unusual layouts, a GIF's later frame),
  * and those files are read as every other reader reads them.
  */
-export function openImage(input: string | Buffer, limits: SourceLimits): Sharp {
+function openImage(input: string | Buffer, limits: SourceLimits): Sharp {
   return sharp(input, { limitInputPixels: limits.maxPixels, failOn: 'error', animated: false });
 }
 

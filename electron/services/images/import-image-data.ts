@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { appError } from '../../../shared/i18n/error-text';
 
 /** Pasted and dropped images larger than this are refused (a camera's largest raw export is far smaller). */
-export const MAX_IMPORTED_IMAGE_BYTES = 40 * 1024 * 1024;
+const MAX_IMPORTED_IMAGE_BYTES = 40 * 1024 * 1024;
 
 /**
  * Saves image bytes the window received (pasted, or dropped from another app) as a file in the cache, so the rest

@@ -3,7 +3,7 @@ import { isDatabaseBusy } from '../storage/sqlite-busy';
 import { newOwnerId, ownerIsGone } from './lease-owner';
 
 /** How long a lease holds without renewal: long enough for a busy machine, short enough to take over a dead one. */
-export const DEFAULT_LEASE_MS = 30_000;
+const DEFAULT_LEASE_MS = 30_000;
 
 /** Where a job is being run. */
 export type RunBy = 'here' | 'elsewhere' | null;

@@ -323,7 +323,7 @@ export function downloadPathFor(library: LibraryService, jobId: string): string 
 }
 
 /** The library's folder for downloads under way. */
-export const DOWNLOADS_FOLDER = '.reelbench-downloads';
+const DOWNLOADS_FOLDER = '.reelbench-downloads';
 
 /** Removes what a job left in the downloads folder (its finished job needs none of it): download, part, copies. */
 export async function discardDownloads(library: LibraryService, jobId: string): Promise<void> {

@@ -35,7 +35,7 @@ export function usageOf(jobs: readonly Job[], now: Date): Usage {
 }
 
 /** Chat requests since `from`: how many, their tokens, and their cost where the price was known. */
-export function chatUsageOf(entries: readonly ChatUsageEntry[], from: Date): Usage['chat']['today'] {
+function chatUsageOf(entries: readonly ChatUsageEntry[], from: Date): Usage['chat']['today'] {
   const counted = entries.filter((entry) => new Date(entry.at) >= from);
   const priced = counted.filter((entry) => entry.cost !== null);
   return {

@@ -5,7 +5,7 @@ import { fileResponse } from './media-response';
 const MEDIA_PATH = /^\/media\/(video|poster|reference)\/([^/]+)$/;
 
 /** `/media/video/<id>` → its kind and id; anything else → null. */
-export function parseMediaPath(pathname: string): { kind: MediaKind; id: string } | null {
+function parseMediaPath(pathname: string): { kind: MediaKind; id: string } | null {
   const match = MEDIA_PATH.exec(pathname);
   if (!match || !itemIdSchema.safeParse(match[2]).success) return null;
   return { kind: match[1] as MediaKind, id: match[2] as string };

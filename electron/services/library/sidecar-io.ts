@@ -14,7 +14,7 @@ export type SidecarRead =
   | { readonly ok: false; readonly problem: CatalogText };
 
 /** The largest sidecar read: its longest fields (prompt, notes, params) fit many times over. */
-export const MAX_SIDECAR_BYTES = 1024 * 1024;
+const MAX_SIDECAR_BYTES = 1024 * 1024;
 
 /** Reads and checks a sidecar; damage is reported, never thrown. */
 export async function readSidecar(file: string): Promise<SidecarRead> {

@@ -45,7 +45,7 @@ export interface LogRotation {
 }
 
 /** 5 MB a file, three older ones kept (`main.1.log` the newest of them): enough to cover days of use. */
-export const DEFAULT_LOG_ROTATION: LogRotation = { maxBytes: 5 * 1024 * 1024, keep: 3 };
+const DEFAULT_LOG_ROTATION: LogRotation = { maxBytes: 5 * 1024 * 1024, keep: 3 };
 
 /** `main.log` → `main.2.log`. */
 const setAside = (file: string, index: number) =>

@@ -140,16 +140,6 @@ async function packetTracks(
   return { video, audio: clip.audio ? await input.getPrimaryAudioTrack() : null, dispose: () => input.dispose() };
 }
 
-/** Whether every clip can be copied packet for packet into one file; the reason when not. */
-export async function remuxMismatch(clips: readonly RemuxClip[]): Promise<string | null> {
-  const opened = await Promise.all(clips.map(openClip));
-  try {
-    return mismatchOf(opened);
-  } finally {
-    for (const clip of opened) clip.input.dispose();
-  }
-}
-
 function mismatchOf(clips: readonly OpenedClip[]): string | null {
   const [first, ...rest] = clips;
   if (!first) return null;

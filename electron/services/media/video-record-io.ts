@@ -9,7 +9,7 @@ import { remuxClips } from './mp4-remux';
 import { writeUserData } from './mp4-udta';
 
 /** The private box (in the movie's `udta`) holding the record as JSON. */
-export const RECORD_BOX = 'rbmd';
+const RECORD_BOX = 'rbmd';
 
 /** What a video file says about itself. */
 export interface VideoMetadata {

@@ -11,7 +11,7 @@ import { emptyCache, readModelCache, writeModelCache, type ModelCache } from './
 import { mayBeVideoModel } from './video-candidates';
 
 /** How long a listing or a schema read from APIMart is trusted before it is read again. */
-export const SCHEMA_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+const SCHEMA_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 /** What a refresh did: how many requests, what it learnt, and whether APIMart could be reached at all. */
 export interface RefreshReport {

@@ -2,8 +2,8 @@
 export const CATALOG_VERSION = 1;
 
 /** The full-text index's columns, in its order, and how it splits text into tokens. */
-export const FTS_COLUMNS = ['title', 'prompt', 'tags', 'notes'] as const;
-export const FTS_TOKENIZER = 'unicode61 remove_diacritics 2';
+const FTS_COLUMNS = ['title', 'prompt', 'tags', 'notes'] as const;
+const FTS_TOKENIZER = 'unicode61 remove_diacritics 2';
 
 /** The catalog: a cache of the library's sidecars, rebuilt from the folder whenever in doubt. */
 export const CATALOG_SCHEMA = `

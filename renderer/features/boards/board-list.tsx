@@ -1,7 +1,7 @@
 import { FileText, Film, Plus } from 'lucide-react';
 import { openScript } from './open-script';
 import { useTranslator } from '../../i18n/use-translator';
-import { ErrorMessage } from '../../ui/error-message';
+import { ErrorNotice } from '../../ui/error-message';
 import { IconButton } from '../../ui/icon-button';
 import { useBoardsStore } from './boards-store';
 
@@ -42,11 +42,7 @@ export function BoardList() {
           </li>
         ))}
       </ul>
-      {error && (
-        <div className="notice notice-error">
-          <ErrorMessage error={error} />
-        </div>
-      )}
+      <ErrorNotice error={error} />
     </nav>
   );
 }

@@ -1,7 +1,7 @@
 import { FileText, FolderOpen, Loader2, RotateCcw, Sparkles, X } from 'lucide-react';
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { MAX_SCRIPT_CHARS } from '../../../shared/script/chat-models';
-import { ErrorMessage } from '../../ui/error-message';
+import { ErrorNotice } from '../../ui/error-message';
 import { useTranslator } from '../../i18n/use-translator';
 import { IconButton } from '../../ui/icon-button';
 import { SelectMenu } from '../../ui/select-menu';
@@ -143,11 +143,7 @@ function ScriptDialogBody() {
             </button>
           </div>
         ) : (
-          state.error && (
-            <div className="notice notice-error" data-testid="script-error">
-              <ErrorMessage error={state.error} />
-            </div>
-          )
+          <ErrorNotice error={state.error} testId="script-error" />
         )}
         {state.invalid && !state.running && (
           <div className="notice notice-error script-invalid" data-testid="script-invalid">

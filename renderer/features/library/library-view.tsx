@@ -7,7 +7,7 @@ import { LibraryProblems } from './library-problems';
 import { useLibraryStore } from './library-store';
 import { LibraryToolbar } from './library-toolbar';
 import { useTranslator } from '../../i18n/use-translator';
-import { ErrorMessage } from '../../ui/error-message';
+import { ErrorNotice } from '../../ui/error-message';
 
 /** The Library screen: toolbar, virtualized grid, and the open video beside it. */
 export function LibraryView() {
@@ -28,11 +28,7 @@ export function LibraryView() {
   return (
     <div className="library-view">
       <LibraryToolbar />
-      {error && (
-        <div className="notice notice-error">
-          <ErrorMessage error={error} />
-        </div>
-      )}
+      <ErrorNotice error={error} />
       <LibraryProblems />
       <div className="library-body">
         {total === 0 ? (

@@ -2,7 +2,7 @@ import { ListVideo } from 'lucide-react';
 import { JobRow } from './job-row';
 import { useJobsStore } from './jobs-store';
 import { useTranslator } from '../../i18n/use-translator';
-import { ErrorMessage } from '../../ui/error-message';
+import { ErrorNotice } from '../../ui/error-message';
 
 /** The Queue screen: every job, newest first, live; the list scrolls in its panel. */
 export function QueueView() {
@@ -11,11 +11,7 @@ export function QueueView() {
   const error = useJobsStore((state) => state.error);
   return (
     <div className="queue-view view-scroll">
-      {error && (
-        <div className="notice notice-error">
-          <ErrorMessage error={error} />
-        </div>
-      )}
+      <ErrorNotice error={error} />
       {jobs.length === 0 ? (
         <div className="empty-state">
           <ListVideo size={28} aria-hidden="true" />

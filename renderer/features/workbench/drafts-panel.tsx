@@ -8,7 +8,7 @@ import { draftActions } from './draft-actions';
 import { useWorkbenchStore } from './workbench-store';
 import { useTranslator } from '../../i18n/use-translator';
 import { useDraftsStore } from './drafts-store';
-import { ErrorMessage } from '../../ui/error-message';
+import { ErrorNotice } from '../../ui/error-message';
 
 /** The drafts list beside the workbench: search, open, new, pin, duplicate, delete (with undo). */
 export function DraftsPanel() {
@@ -67,11 +67,7 @@ export function DraftsPanel() {
           </li>
         ))}
       </ul>
-      {error && (
-        <div className="notice notice-error">
-          <ErrorMessage error={error} />
-        </div>
-      )}
+      <ErrorNotice error={error} />
     </nav>
   );
 }
