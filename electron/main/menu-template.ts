@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { View } from '../../shared/models/app-info';
+import { VIEW_BY_ID, VIEWS } from '../../shared/models/views';
 import type { Translator } from '../../shared/i18n/translator';
 
 /** What the menu needs to do its job; the menu itself holds no logic beyond layout. */
@@ -15,13 +16,13 @@ export interface MenuActions {
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
 
+/** The views the View menu lists (Settings has its platform's own place: the app menu, or File). */
 function viewItems({ navigate, translate: { t } }: MenuActions): MenuItemConstructorOptions[] {
-  return [
-    { label: t('nav.workbench'), accelerator: 'CmdOrCtrl+1', click: () => navigate('workbench') },
-    { label: t('nav.queue'), accelerator: 'CmdOrCtrl+2', click: () => navigate('queue') },
-    { label: t('nav.library'), accelerator: 'CmdOrCtrl+3', click: () => navigate('library') },
-    { label: t('nav.boards'), accelerator: 'CmdOrCtrl+4', click: () => navigate('boards') },
-  ];
+  return VIEWS.filter((view) => view.id !== 'settings').map((view) => ({
+    label: t(view.label),
+    accelerator: `CmdOrCtrl+${view.shortcut}`,
+    click: () => navigate(view.id),
+  }));
 }
 
 /**
@@ -34,7 +35,7 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
   const { t } = actions.translate;
   const settings: MenuItemConstructorOptions = {
     label: isMac ? t('menu.settingsEllipsis') : t('menu.settings'),
-    accelerator: 'CmdOrCtrl+,',
+    accelerator: `CmdOrCtrl+${VIEW_BY_ID.settings.shortcut}`,
     click: () => actions.navigate('settings'),
   };
 

@@ -6,9 +6,6 @@ export const en = {
   'nav.queue': 'Queue',
   'nav.library': 'Library',
   'nav.settings': 'Settings',
-  'view.workbench.summary': 'Write a prompt, set model, duration and aspect, add a reference image, and generate.',
-  'view.queue.summary': 'Every generation in flight: progress, time left, and what to do when one fails.',
-  'view.library.summary': 'Every video you have generated, kept on this computer and searchable offline.',
   'firstRun.title': 'Add your APIMart key to start generating',
   'firstRun.body':
     'Reelbench sends your prompts to APIMart, which bills per second of video. Create a key in your APIMart dashboard, then paste it in Settings. Drafting and the library work without one.',
@@ -511,7 +508,6 @@ export const en = {
   'error.board.exportNeedsEncode': 'The takes cannot be joined as they are: {reason}',
   'error.board.exportNeedsEncode.action': 'Export from the window: it encodes them again (this takes longer).',
   'nav.boards': 'Storyboards',
-  'view.boards.summary': 'Shots in order, generated and played as one film.',
   'boards.heading': 'Storyboards',
   'boards.new': 'New storyboard',
   'boards.untitled': 'Untitled storyboard',

@@ -8,9 +8,6 @@ export const ja: Catalog = {
   'nav.queue': 'キュー',
   'nav.library': 'ライブラリ',
   'nav.settings': '設定',
-  'view.workbench.summary': 'プロンプトを書き、モデル・長さ・画面比率を選び、参照画像を加えて生成します。',
-  'view.queue.summary': '進行中のすべての生成：進み具合、残り時間、失敗したときにすること。',
-  'view.library.summary': '生成したすべての動画をこのコンピューターに保存し、オフラインでも検索できます。',
   'firstRun.title': '生成を始めるには APIMart のキーを追加してください',
   'firstRun.body':
     'Reelbench はプロンプトを APIMart に送り、動画の秒数に応じて課金されます。APIMart のダッシュボードでキーを作成し、設定に貼り付けてください。下書きとライブラリはキーがなくても使えます。',
@@ -513,7 +510,6 @@ export const ja: Catalog = {
   'error.board.exportNeedsEncode': 'テイクをそのままつなぐことはできません: {reason}',
   'error.board.exportNeedsEncode.action': 'ウィンドウから書き出してください。再エンコードします（時間がかかります）。',
   'nav.boards': 'ストーリーボード',
-  'view.boards.summary': 'ショットを順に並べ、生成して1本の映像として再生します。',
   'boards.heading': 'ストーリーボード',
   'boards.new': '新しいストーリーボード',
   'boards.untitled': '無題のストーリーボード',

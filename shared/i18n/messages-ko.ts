@@ -8,9 +8,6 @@ export const ko: Catalog = {
   'nav.queue': '대기열',
   'nav.library': '라이브러리',
   'nav.settings': '설정',
-  'view.workbench.summary': '프롬프트를 쓰고, 모델·길이·화면 비율을 정하고, 참조 이미지를 더해 생성하세요.',
-  'view.queue.summary': '진행 중인 모든 생성 작업: 진행률, 남은 시간, 실패했을 때 할 일.',
-  'view.library.summary': '생성한 모든 동영상을 이 컴퓨터에 보관하며, 오프라인에서도 검색할 수 있습니다.',
   'firstRun.title': '생성을 시작하려면 APIMart 키를 추가하세요',
   'firstRun.body':
     'Reelbench는 프롬프트를 APIMart로 보내며, 동영상 길이(초)에 따라 요금이 청구됩니다. APIMart 대시보드에서 키를 만든 뒤 설정에 붙여 넣으세요. 초안 작성과 라이브러리는 키 없이도 쓸 수 있습니다.',
@@ -501,7 +498,6 @@ export const ko: Catalog = {
   'error.board.exportNeedsEncode': '테이크를 그대로 이어 붙일 수 없습니다: {reason}',
   'error.board.exportNeedsEncode.action': '창에서 내보내세요. 다시 인코딩합니다(시간이 더 걸립니다).',
   'nav.boards': '스토리보드',
-  'view.boards.summary': '순서대로 놓인 샷을 생성하고 한 편의 영상으로 재생합니다.',
   'boards.heading': '스토리보드',
   'boards.new': '새 스토리보드',
   'boards.untitled': '제목 없는 스토리보드',

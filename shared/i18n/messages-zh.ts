@@ -8,9 +8,6 @@ export const zh: Catalog = {
   'nav.queue': '队列',
   'nav.library': '资料库',
   'nav.settings': '设置',
-  'view.workbench.summary': '写下提示词，选择模型、时长和画面比例，加上参考图，然后生成。',
-  'view.queue.summary': '所有进行中的生成：进度、剩余时间，以及失败时该怎么做。',
-  'view.library.summary': '你生成的每个视频都保存在这台电脑上，离线也能搜索。',
   'firstRun.title': '添加 APIMart 密钥即可开始生成',
   'firstRun.body':
     'Reelbench 会把提示词发送给 APIMart，按视频秒数计费。请在 APIMart 控制台创建密钥，然后粘贴到设置中。没有密钥也可以写草稿和使用资料库。',
@@ -485,7 +482,6 @@ export const zh: Catalog = {
   'error.board.exportNeedsEncode': '这些片段无法直接合并：{reason}',
   'error.board.exportNeedsEncode.action': '请在窗口中导出：将重新编码（耗时更长）。',
   'nav.boards': '故事板',
-  'view.boards.summary': '按顺序排列镜头，生成并作为一部影片播放。',
   'boards.heading': '故事板',
   'boards.new': '新建故事板',
   'boards.untitled': '未命名故事板',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { VIEW_IDS } from './views';
 
 /** Which part of the app frame is showing. */
-export const viewSchema = z.enum(['workbench', 'boards', 'queue', 'library', 'settings']);
+export const viewSchema = z.enum(VIEW_IDS);
 
 /** A top-level view of the app frame. */
 export type View = z.infer<typeof viewSchema>;

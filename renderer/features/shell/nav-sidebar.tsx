@@ -4,7 +4,7 @@ import { TERMINAL_PHASES } from '../../../shared/jobs/job-models';
 import { useJobsStore } from '../queue';
 import { useShellStore } from '../../lib/shell-store';
 import { shellSelectors } from '../../lib/shell-selectors';
-import { VIEWS } from './views';
+import { VIEWS } from '../../../shared/models/views';
 import { useTranslator } from '../../i18n/use-translator';
 import { Tip } from '../../ui/tip';
 

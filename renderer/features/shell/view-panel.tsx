@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import { FirstRunCard } from '../onboarding';
 import { LibraryView } from '../library';
 import { BoardsView } from '../boards';
@@ -7,16 +8,26 @@ import { SettingsView } from '../settings';
 import { useSettingsStore } from '../../lib/settings-store';
 import { useShellStore } from '../../lib/shell-store';
 import { shellSelectors } from '../../lib/shell-selectors';
-import { VIEWS } from './views';
+import { VIEW_BY_ID } from '../../../shared/models/views';
+import type { View } from '../../../shared/models/app-info';
 import { useTranslator } from '../../i18n/use-translator';
+
+/** What each view shows: one entry per view of shared/models/views.ts (the type requires every one). */
+const PANELS: Readonly<Record<View, ComponentType>> = {
+  workbench: WorkbenchView,
+  queue: QueueView,
+  library: LibraryView,
+  boards: BoardsView,
+  settings: SettingsView,
+};
 
 /** The main area: the current view's heading and its content, which fills the rest of the window. */
 export function ViewPanel() {
   const translate = useTranslator();
   const view = useShellStore(shellSelectors.view);
   const keyMissing = useSettingsStore((state) => state.keyStatus?.present === false);
-  const descriptor = VIEWS.find((item) => item.id === view) ?? VIEWS[0];
-  if (!descriptor) return null;
+  const descriptor = VIEW_BY_ID[view];
+  const Content = PANELS[view];
 
   return (
     <main
@@ -29,11 +40,7 @@ export function ViewPanel() {
       </header>
       {descriptor.id === 'workbench' && keyMissing && <FirstRunCard />}
       <div className="view-body">
-        {descriptor.id === 'settings' && <SettingsView />}
-        {descriptor.id === 'queue' && <QueueView />}
-        {descriptor.id === 'library' && <LibraryView />}
-        {descriptor.id === 'boards' && <BoardsView />}
-        {descriptor.id === 'workbench' && <WorkbenchView />}
+        <Content />
       </div>
     </main>
   );
