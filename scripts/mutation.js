@@ -56,7 +56,6 @@ const groups = [
       'test/integration/jobs/job-store-migration.test.ts',
       'test/integration/jobs/store-detached.test.ts',
       'test/integration/jobs/lease-before-post.test.ts',
-      'test/integration/jobs/recovery.test.ts',
     ],
   },
   {

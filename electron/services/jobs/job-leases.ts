@@ -59,7 +59,8 @@ export function createJobLeases(deps: JobLeasesDeps): JobLeases {
       return true;
     }
     const lease = deps.store.lease(id);
-    if (lease && lease.owner !== owner && gone(lease.owner) && deps.store.takeOver(id, owner, lease.owner, until())) {
+    // A lease of this runner's own was extended by the claim above: only another owner's can be gone.
+    if (lease && gone(lease.owner) && deps.store.takeOver(id, owner, lease.owner, until())) {
       held.add(id);
       return true;
     }
@@ -103,6 +104,7 @@ export function createJobLeases(deps: JobLeasesDeps): JobLeases {
         },
         Math.max(50, Math.floor(leaseMs / 3)),
       );
+      // Stryker disable next-line CallExpression: what it changes is whether this timer alone keeps a process alive
       timer.unref();
     },
     stop() {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { moveTo } from '../../../electron/services/jobs/job-change';
-import { createJobLeases, type JobLeases } from '../../../electron/services/jobs/job-leases';
+import { createJobLeases, LeaseLostError, type JobLeases } from '../../../electron/services/jobs/job-leases';
 import {
   newJobRecord,
   openJobStore,
@@ -132,6 +132,71 @@ describe('leases', () => {
     await new Promise((resolve) => setTimeout(resolve, 120));
     expect(store.lease(kept.job.id)).toEqual(untilAfterStop);
   });
+
+  it('gives back, when it stops, every lease it took, took over or was given, and none it lost', async () => {
+    const dead = processNamed('dead');
+    const taken = queued();
+    const takenOver = queued();
+    const given = queued();
+    const finished = queued();
+    store.save(taken);
+    dead.leases.insert(takenOver);
+    const app = processNamed('app', ['dead']);
+    app.leases.insert(given);
+    app.leases.insert(finished);
+    expect(app.leases.take(taken.job.id)).toBe(true);
+    expect(app.leases.take(takenOver.job.id)).toBe(true);
+    expect(app.leases.write(failed(finished))).toBe(true);
+    // Lost to another process while this one was paused: its lease ran out and the CLI took the job.
+    clock += 30_001;
+    const cli = processNamed('cli');
+    expect(cli.leases.take(given.job.id)).toBe(true);
+    expect(app.leases.take(given.job.id)).toBe(false);
+
+    app.leases.stop();
+    expect(store.lease(taken.job.id)).toBeNull();
+    expect(store.lease(takenOver.job.id)).toBeNull();
+    expect(store.lease(given.job.id)?.owner).toBe('cli');
+    // Still held at the very last millisecond of its lease.
+    expect(app.leases.runBy(given.job.id)).toBe('elsewhere');
+    clock = store.lease(given.job.id)?.until ?? 0;
+    expect(app.leases.runBy(given.job.id)).toBe('elsewhere');
+    expect(store.lease('no-such-job')).toBeNull();
+  });
+
+  it('reports a lost lease once, and nothing for jobs it let go of itself', async () => {
+    const app = createJobLeases({ store, now: () => Date.now(), leaseMs: 150, owner: 'app', ownerIsGone: () => false });
+    const refused = queued();
+    const done = queued();
+    const lost = queued();
+    app.insert(refused);
+    app.insert(done);
+    app.insert(lost);
+    store.seize(refused);
+    expect(app.write({ ...refused, job: { ...refused.job, progress: 5 } })).toBe(false);
+    expect(app.write(failed(done))).toBe(true);
+    const heard: string[][] = [];
+    // Started twice (a restart of the runner): still one timer.
+    app.start((ids) => heard.push([...ids]));
+    app.start((ids) => heard.push([...ids]));
+    store.seize(lost);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(heard).toEqual([[lost.job.id]]);
+    app.stop();
+    // Started again after a stop, it holds nothing, so it hears of nothing.
+    app.start((ids) => heard.push([...ids]));
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    app.stop();
+    expect(heard).toHaveLength(1);
+  });
+
+  it('names the job whose lease was lost', () => {
+    expect(new LeaseLostError('job-1')).toMatchObject({
+      name: 'LeaseLostError',
+      jobId: 'job-1',
+      message: 'The lease on job job-1 is held by another Reelbench process.',
+    });
+  });
 });
 
 describe('the job store', () => {
@@ -185,6 +250,87 @@ describe('the job store', () => {
     expect(aside.find((row) => row.id === 'broken')?.reason).toMatch(/^not JSON: /);
     expect(aside.find((row) => row.id === 'odd')?.reason).toMatch(/job\.\w+: /);
     expect(store.get('broken')).toBeNull();
+    // Moved, not copied: the rows are gone from the jobs table, and no later read meets them.
+    const check = new DatabaseSync(file);
+    expect(check.prepare("SELECT count(*) AS n FROM jobs WHERE id IN ('broken', 'odd')").get()?.['n']).toBe(0);
+    check.close();
+    expect(aside.find((row) => row.id === 'odd')?.reason).toContain('; ');
+  });
+
+  it('lists, of what changed, only rows that are jobs', () => {
+    store.save(queued());
+    const db = new DatabaseSync(file);
+    db.prepare(
+      "INSERT INTO jobs (id, created_at, phase, record, rev) VALUES ('broken', '2026', 'queued', 'null', 9)",
+    ).run();
+    db.close();
+    const { records } = store.changedSince(0);
+    expect(records).toHaveLength(1);
+    expect(records.every((record) => typeof record.job.id === 'string')).toBe(true);
+    expect(store.quarantined().map((row) => row.id)).toEqual(['broken']);
+  });
+
+  it('opens a current file without waiting for the write lock; an older one is brought up to date, once', () => {
+    store.save(queued());
+    store.close();
+    // An older Reelbench's file: no cancel column, no revision index.
+    const old = new DatabaseSync(file);
+    old.exec('DROP INDEX jobs_rev; ALTER TABLE jobs DROP COLUMN cancel_requested_at;');
+    old.close();
+    store = openJobStore(file);
+    opened.push(store);
+    const record = queued();
+    const sending = { ...record, internals: { ...record.internals, submitAttemptAt: new Date(clock).toISOString() } };
+    store.save(sending);
+    expect(store.cancel(record.job.id, failed, 'now')?.job.cancelRequestedAt).toBe('now');
+    store.close();
+
+    // Another process in the middle of a write: opening must not need the lock it holds.
+    const writer = new DatabaseSync(file);
+    writer.exec('BEGIN IMMEDIATE');
+    try {
+      const started = performance.now();
+      store = openJobStore(file);
+      opened.push(store);
+      expect(store.all()).toHaveLength(2);
+      expect(performance.now() - started).toBeLessThan(2_000);
+    } finally {
+      writer.exec('ROLLBACK');
+      writer.close();
+    }
+  });
+
+  it('reads a cancel the record itself carries, and internals written before images were listed', () => {
+    const record = queued();
+    store.save({ ...record, job: { ...record.job, cancelRequestedAt: 'earlier' } });
+    expect(store.get(record.job.id)?.job.cancelRequestedAt).toBe('earlier');
+    const { images: _images, ...older } = record.internals;
+    const db = new DatabaseSync(file);
+    db.prepare('UPDATE jobs SET record = ? WHERE id = ?').run(
+      JSON.stringify({ job: record.job, internals: older }),
+      record.job.id,
+    );
+    db.close();
+    expect(store.get(record.job.id)?.internals.images).toEqual([]);
+  });
+
+  it('records in the history what the lease holder wrote and what was taken from it', () => {
+    const app = processNamed('app');
+    const record = queued();
+    app.leases.insert(record);
+    app.leases.write({ ...record, internals: { ...record.internals, submitAttemptAt: new Date(clock).toISOString() } });
+    store.seize(failed(record));
+    expect(store.history(record.job.id).map((line) => [line.phase, line.detail, line.by])).toEqual([
+      ['queued', null, 'app'],
+      ['queued', 'sending', 'app'],
+      ['failed', 'server', `user@${process.pid}`],
+    ]);
+  });
+
+  it('can be closed more than once, and answers nothing after', () => {
+    store.close();
+    store.close();
+    expect(() => store.get('any')).toThrow();
   });
 
   it('notices another connection’s commits', () => {
