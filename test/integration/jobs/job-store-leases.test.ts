@@ -58,6 +58,24 @@ function processNamed(owner: string, gone: readonly string[] = []): { store: Job
   };
 }
 const queued = (): JobRecord => newJobRecord({ ...request }, clock);
+
+/** The error node:sqlite raises when another connection holds the write lock: made for real, then kept. */
+function busyError(): unknown {
+  const holder = new DatabaseSync(file);
+  const waiter = new DatabaseSync(file);
+  try {
+    waiter.exec('PRAGMA busy_timeout = 0');
+    holder.exec('BEGIN IMMEDIATE');
+    waiter.exec('BEGIN IMMEDIATE');
+    return new Error('the database was not busy');
+  } catch (error) {
+    return error;
+  } finally {
+    holder.exec('ROLLBACK');
+    holder.close();
+    waiter.close();
+  }
+}
 const failed = (record: JobRecord) => moveTo(record, { phase: 'failed', error: { code: 'server', message: 'no' } });
 
 describe('leases', () => {
@@ -169,12 +187,17 @@ describe('leases', () => {
     const refused = queued();
     const done = queued();
     const lost = queued();
-    app.insert(refused);
-    app.insert(done);
-    app.insert(lost);
+    const kept = queued();
+    const taken = queued();
+    for (const record of [refused, done, lost, kept, taken]) app.insert(record);
     store.seize(refused);
     expect(app.write({ ...refused, job: { ...refused.job, progress: 5 } })).toBe(false);
     expect(app.write(failed(done))).toBe(true);
+    expect(app.write({ ...lost, job: { ...lost.job, progress: 5 } })).toBe(true);
+    // Taken by another process while this one looked away: its own take says so, and that is no news later.
+    const cli = createJobLeases({ store, now: () => Date.now() + 60_000, owner: 'cli', ownerIsGone: () => false });
+    expect(cli.take(taken.job.id)).toBe(true);
+    expect(app.take(taken.job.id)).toBe(false);
     const heard: string[][] = [];
     // Started twice (a restart of the runner): still one timer.
     app.start((ids) => heard.push([...ids]));
@@ -183,11 +206,54 @@ describe('leases', () => {
     await new Promise((resolve) => setTimeout(resolve, 250));
     expect(heard).toEqual([[lost.job.id]]);
     app.stop();
+    expect(store.lease(kept.job.id)).toBeNull();
     // Started again after a stop, it holds nothing, so it hears of nothing.
     app.start((ids) => heard.push([...ids]));
     await new Promise((resolve) => setTimeout(resolve, 120));
     app.stop();
     expect(heard).toHaveLength(1);
+  });
+
+  it('renews a third of the way through a lease, with one timer, and rides out a database busy with another write', async () => {
+    const counted = (leaseMs: number, busyFirst: boolean) => {
+      let calls = 0;
+      const counting: JobStore = {
+        ...store,
+        renew(owner, until) {
+          calls += 1;
+          if (busyFirst && calls === 1) throw busyError();
+          return store.renew(owner, until);
+        },
+      };
+      const leases = createJobLeases({
+        store: counting,
+        now: () => Date.now(),
+        leaseMs,
+        owner: 'app',
+        ownerIsGone: () => false,
+      });
+      return { leases, calls: () => calls };
+    };
+    expect(isDatabaseBusy(busyError())).toBe(true);
+    const quick = counted(150, true);
+    const record = queued();
+    quick.leases.insert(record);
+    const before = store.lease(record.job.id)?.until ?? 0;
+    quick.leases.start(() => undefined);
+    quick.leases.start(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 280));
+    quick.leases.stop();
+    // Every 50 ms for 280 ms: about five rounds, the first of them refused as busy and tried again at the next.
+    expect(quick.calls()).toBeGreaterThanOrEqual(3);
+    expect(quick.calls()).toBeLessThanOrEqual(7);
+    expect(store.get(record.job.id)).not.toBeNull();
+    expect(before).toBeGreaterThan(0);
+
+    const slow = counted(3_000, false);
+    slow.leases.start(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    slow.leases.stop();
+    expect(slow.calls()).toBe(0);
   });
 
   it('names the job whose lease was lost', () => {
