@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { moveTo } from '../../../electron/services/jobs/job-change';
 import { createJobLeases, LeaseLostError, type JobLeases } from '../../../electron/services/jobs/job-leases';
+import { isDatabaseBusy } from '../../../electron/services/storage/sqlite-busy';
 import {
   newJobRecord,
   openJobStore,
