@@ -61,7 +61,15 @@ const groups = [
   {
     name: 'job-runner',
     mutate: ['electron/services/jobs/job-runner.ts', 'electron/services/jobs/job-steps.ts'],
-    tests: ['test/integration/jobs/*.test.ts'],
+    // The tests that drive the runner end to end against the fake APIMart (the store's own are in job-store).
+    tests: [
+      'test/integration/jobs/pipeline.test.ts',
+      'test/integration/jobs/recovery.test.ts',
+      'test/integration/jobs/billing-truth.test.ts',
+      'test/integration/jobs/outside-text.test.ts',
+      'test/integration/jobs/lease-before-post.test.ts',
+      'test/integration/jobs/store-detached.test.ts',
+    ],
   },
   {
     name: 'settings',
