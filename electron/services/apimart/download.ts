@@ -1,6 +1,4 @@
-import { createWriteStream } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
-import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { isLoopbackUrl } from '../../../shared/net/url-policy';
 import { looksLikeVideo } from '../media/video-signature';
@@ -291,24 +289,24 @@ export async function downloadToFile(
       }
       let received = start;
       options.onProgress?.({ receivedBytes: received, totalBytes: total });
-      const counted = async function* (body: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-        for await (const chunk of body) {
+      // Each chunk is on its way to the disk before the next is read: a dropped connection keeps every byte that
+      // came, for the resume. The file is synced before it is closed, so the rename below only publishes bytes on disk.
+      const file = await open(part, start > 0 ? 'a' : 'w');
+      try {
+        for await (const chunk of response.body) {
           received += chunk.length;
           // No more than the headers announced, and never more than any video could be.
           if ((total !== null && received > total) || received > maxBytes) throw new OversizedBody();
           idle.touch(chunk.length);
-          yield chunk;
+          for (let written = 0; written < chunk.length;)
+            written += (await file.write(chunk, written, chunk.length - written)).bytesWritten;
           options.onProgress?.({ receivedBytes: received, totalBytes: total });
         }
-      };
-      try {
-        // The stream gathers what arrives while the disk is busy into one write, and `flush` syncs the file before it
-        // closes: the rename below only ever publishes bytes that are on the disk.
-        const file = createWriteStream(part, { flags: start > 0 ? 'a' : 'w', flush: true, highWaterMark: 1024 * 1024 });
-        await pipeline(response.body, counted, file);
+        await file.sync();
       } catch (failure) {
         if (failure instanceof OversizedBody) {
-          // Stryker disable next-line ObjectLiteral,BooleanLiteral: the stream made the part file when it opened
+          await file.close();
+          // Stryker disable next-line ObjectLiteral,BooleanLiteral: the part file was opened above, so it exists
           await rm(part, { force: true });
           return {
             done: false,
@@ -317,6 +315,8 @@ export async function downloadToFile(
           };
         }
         throw failure;
+      } finally {
+        await file.close().catch(() => undefined);
       }
 
       const size = await sizeOf(part);
