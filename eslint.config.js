@@ -80,6 +80,12 @@ const rendererLayers = [
         '^\\.\\./[^./][^/]*/.+',
         'Another feature is used through its public entry (`../name`), never its inner files.',
       ),
+      {
+        regex: '/lib/bridge$',
+        importNames: ['toErrorData'],
+        message:
+          "A failure becomes what the window shows in one place: `failureOf` (a view's error) or `fail` (a notice).",
+      },
     ],
   })),
   {

@@ -52,6 +52,20 @@ export async function unwrap<T>(pending: Promise<IpcResult<T>>): Promise<T> {
   return result.data;
 }
 
+/**
+ * Runs work that calls the main process, and answers what went wrong as the window shows it, or null when nothing
+ * did. With {@link toErrorData} (which notices use for what a click handler caught), the one place a thrown error
+ * becomes a readable one: a store keeps the answer as its view's error (shown by `ErrorNotice`) or looks at its code.
+ */
+export async function failureOf(work: () => Promise<unknown>): Promise<AppErrorData | null> {
+  try {
+    await work();
+    return null;
+  } catch (error) {
+    return toErrorData(error);
+  }
+}
+
 /** The readable error behind anything a bridge call threw. */
 export function toErrorData(error: unknown): AppErrorData {
   if (error instanceof BridgeError) return error.data;

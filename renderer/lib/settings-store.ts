@@ -3,7 +3,7 @@ import type { AppErrorData } from '../../shared/errors';
 import type { KeyStatus } from '../../shared/models/key-status';
 import type { Usage } from '../../shared/jobs/job-models';
 import type { Settings, SettingsPatch, SettingsProblem } from '../../shared/models/settings';
-import { api, toErrorData, unwrap } from './bridge';
+import { api, failureOf, unwrap } from './bridge';
 import type { PlainMessageKey } from '../../shared/i18n/message-types';
 import { useNoticesStore, type NoticeText } from './notices-store';
 
@@ -39,14 +39,12 @@ export const useSettingsStore = create<SettingsStore>()((set) => {
   /** A key action: its outcome (or its failure) is said beside the key's buttons, not in a toast far away. */
   async function keyAction(work: () => Promise<{ said: NoticeText } & Partial<SettingsStore>>): Promise<boolean> {
     set({ busy: true, keyResult: null });
-    try {
+    const failure = await failureOf(async () => {
       const { said: text, ...rest } = await work();
-      set({ ...rest, busy: false, keyResult: { text, failed: false } });
-      return true;
-    } catch (error) {
-      set({ busy: false, keyResult: { text: { error: toErrorData(error) }, failed: true } });
-      return false;
-    }
+      set({ ...rest, keyResult: { text, failed: false } });
+    });
+    set({ busy: false, ...(failure ? { keyResult: { text: { error: failure }, failed: true } } : {}) });
+    return failure === null;
   }
   async function attempt(work: () => Promise<Partial<SettingsStore> | void>): Promise<boolean> {
     set({ busy: true });
@@ -77,18 +75,16 @@ export const useSettingsStore = create<SettingsStore>()((set) => {
     keyResult: null,
     load: async () => {
       // Each independently: a keychain that cannot be reached must not keep the language or theme from loading.
-      const [settings, keyStatus, location, fileProblems] = await Promise.allSettled([
+      const keyRead = failureOf(async () => set({ keyStatus: await unwrap(api().key.status()) }));
+      const [settings, location, fileProblems] = await Promise.allSettled([
         unwrap(api().settings.get()),
-        unwrap(api().key.status()),
         unwrap(api().library.location()),
         unwrap(api().settings.problems()),
       ]);
       const failed = [settings, location].find((result) => result.status === 'rejected');
       set({
+        keyProblem: await keyRead,
         ...(settings.status === 'fulfilled' ? { settings: settings.value } : {}),
-        ...(keyStatus.status === 'fulfilled'
-          ? { keyStatus: keyStatus.value, keyProblem: null }
-          : { keyProblem: toErrorData(keyStatus.reason) }),
         ...(location.status === 'fulfilled' ? { location: location.value } : {}),
         ...(fileProblems.status === 'fulfilled' ? { fileProblems: fileProblems.value } : {}),
       });

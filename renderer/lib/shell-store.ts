@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AppErrorData } from '../../shared/errors';
 import type { AppInfo, View } from '../../shared/models/app-info';
-import { api, toErrorData, unwrap } from './bridge';
+import { api, failureOf, unwrap } from './bridge';
 
 /** State of the app frame: which view is showing, and the running app's identity. */
 export interface ShellStore {
@@ -20,10 +20,6 @@ export const useShellStore = create<ShellStore>()((set) => ({
   appInfo: null,
   appInfoError: null,
   loadAppInfo: async () => {
-    try {
-      set({ appInfo: await unwrap(api().app.info()), appInfoError: null });
-    } catch (error) {
-      set({ appInfoError: toErrorData(error) });
-    }
+    set({ appInfoError: await failureOf(async () => set({ appInfo: await unwrap(api().app.info()) })) });
   },
 }));

@@ -48,6 +48,10 @@ describe('import boundaries (enforced by `npm run lint`)', () => {
     ['renderer/features/queue/bad.ts', "import { AppFrame } from '../../app/app-frame';\nexport const x = AppFrame;\n"],
     ['renderer/lib/bad.ts', "import { useJobsStore } from '../features/queue';\nexport const x = useJobsStore;\n"],
     ['renderer/ui/bad.ts', "import { ModelPicker } from '../features/models';\nexport const x = ModelPicker;\n"],
+    [
+      'renderer/features/library/bad.ts',
+      "import { toErrorData } from '../../lib/bridge';\nexport const x = toErrorData;\n",
+    ],
     ['renderer/i18n/bad.ts', "import { Tip } from '../ui/tip';\nexport const x = Tip;\n"],
     [
       'renderer/app/bad.ts',

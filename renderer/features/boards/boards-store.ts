@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { BoardPlan, BoardScope, ShotPatch, Storyboard } from '../../../shared/boards/board-models';
 import type { AppErrorData } from '../../../shared/errors';
 import type { LibraryItem } from '../../../shared/library/library-models';
-import { api, toErrorData, unwrap } from '../../lib/bridge';
+import { api, failureOf, unwrap } from '../../lib/bridge';
 import { useNoticesStore } from '../../lib/notices-store';
 import { chosenTake, sequenceOf } from '../../../shared/boards/chosen-take';
 import { encodeTakes } from './encode-takes';
@@ -150,11 +150,7 @@ export const useBoardsStore = create<BoardsStore>()((set, get) => {
     encodeOffer: null,
     apply: change,
     async load() {
-      try {
-        set({ boards: await unwrap(api().boards.list({})), error: null });
-      } catch (error) {
-        set({ error: toErrorData(error) });
-      }
+      set({ error: await failureOf(async () => set({ boards: await unwrap(api().boards.list({})) })) });
     },
     async open(id) {
       await flush();
@@ -334,22 +330,21 @@ export const useBoardsStore = create<BoardsStore>()((set, get) => {
       const board = get().board;
       if (!board) return null;
       set({ exportProgress: 0 });
-      try {
+      let item: LibraryItem | null = null;
+      const failure = await failureOf(async () => {
         await flush();
-        const item = await unwrap(api().boards.export({ id: board.id }));
+        item = await unwrap(api().boards.export({ id: board.id }));
         useNoticesStore.getState().notify({
           text: { message: { key: 'boards.exported', params: { title: item.title } } },
           testId: 'board-notice',
         });
-        return item;
-      } catch (error) {
-        const data = toErrorData(error);
-        if (data.code === 'needsEncode') set({ encodeOffer: String(data.text?.params['reason'] ?? data.message) });
-        else if (data.code !== 'cancelled') fail(error);
-        return null;
-      } finally {
-        set({ exportProgress: null });
-      }
+      });
+      set({ exportProgress: null });
+      if (failure?.code === 'needsEncode')
+        set({ encodeOffer: String(failure.text?.params['reason'] ?? failure.message) });
+      else if (failure && failure.code !== 'cancelled')
+        useNoticesStore.getState().notify({ text: { error: failure }, testId: 'board-notice' });
+      return item;
     },
     async encodeFilm() {
       const board = get().board;

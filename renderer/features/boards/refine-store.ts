@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { AppErrorData } from '../../../shared/errors';
 import type { RefineOutcome } from '../../../shared/script/script-models';
 import { applyChanges, changesOf, type ChangeRun } from '../../../shared/script/refine-changes';
-import { api, toErrorData, unwrap } from '../../lib/bridge';
+import { api, failureOf, unwrap } from '../../lib/bridge';
 import { useBoardsStore } from './boards-store';
 import { useScriptStore } from './script-store';
 
@@ -53,19 +53,16 @@ export const useRefineStore = create<RefineStore>()((set, get) => {
       const id = crypto.randomUUID();
       requestId = id;
       set({ asking: false, running: true, outcome: null, runs: [], error: null });
-      try {
+      const failure = await failureOf(async () => {
         await useBoardsStore.getState().flush();
         const outcome = await unwrap(api().script.refine({ requestId: id, boardId, shotId, chatModel }));
         if (requestId !== id) return;
         const runs = changesOf(outcome.diff);
         const count = runs.filter((run) => run.kind === 'change').length;
         set({ outcome, runs, accepted: new Set(Array.from({ length: count }, (_, index) => index)) });
-      } catch (error) {
-        const data = toErrorData(error);
-        if (requestId === id && data.code !== 'cancelled') set({ error: data });
-      } finally {
-        if (requestId === id) set({ running: false });
-      }
+      });
+      if (requestId !== id) return;
+      set({ running: false, ...(failure && failure.code !== 'cancelled' ? { error: failure } : {}) });
     },
     toggle(change) {
       const accepted = new Set(get().accepted);

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { AppErrorData } from '../../../shared/errors';
 import type { ChatModelList } from '../../../shared/script/chat-models';
 import type { BreakdownProgress, ChatEstimate } from '../../../shared/script/script-models';
-import { api, toErrorData, unwrap } from '../../lib/bridge';
+import { api, failureOf, unwrap } from '../../lib/bridge';
 import { useBoardsStore } from './boards-store';
 import { useNoticesStore } from '../../lib/notices-store';
 
@@ -108,15 +108,14 @@ export const useScriptStore = create<ScriptStore>()((set, get) => {
     },
     async loadChatModels() {
       if (get().chatModels && !get().chatModels?.offline) return;
-      try {
+      const failure = await failureOf(async () => {
         const list = await unwrap(api().script.chatModels());
         const chosen = get().chatModel;
         const keepChosen = chosen !== null && list.models.some((model) => model.id === chosen);
         set({ chatModels: list, chatModel: keepChosen ? chosen : list.defaultModel });
         estimateSoon();
-      } catch (error) {
-        set({ error: toErrorData(error) });
-      }
+      });
+      if (failure) set({ error: failure });
     },
     async breakdown() {
       const { script, videoModel, chatModel, running } = get();
@@ -124,7 +123,7 @@ export const useScriptStore = create<ScriptStore>()((set, get) => {
       const id = crypto.randomUUID();
       requestId = id;
       set({ running: true, progress: null, error: null, invalid: null });
-      try {
+      const failure = await failureOf(async () => {
         const outcome = await unwrap(api().script.breakdown({ requestId: id, script, videoModel, chatModel }));
         if (requestId !== id) return;
         if (outcome.kind === 'invalid') {
@@ -148,16 +147,11 @@ export const useScriptStore = create<ScriptStore>()((set, get) => {
           },
           testId: 'script-made',
         });
-      } catch (error) {
-        const data = toErrorData(error);
-        // Stopped by the user: nothing to explain.
-        if (requestId === id && data.code !== 'cancelled') set({ error: data });
-      } finally {
-        if (requestId === id) {
-          requestId = null;
-          set({ running: false, progress: null });
-        }
-      }
+      });
+      if (requestId !== id) return;
+      requestId = null;
+      // Stopped by the user: nothing to explain.
+      set({ running: false, progress: null, ...(failure && failure.code !== 'cancelled' ? { error: failure } : {}) });
     },
     async cancel() {
       const id = requestId;

@@ -6,7 +6,7 @@ import {
   type LibraryItemEvent,
   type LibraryProblem,
 } from '../../../shared/library/library-models';
-import { api, toErrorData, unwrap } from '../../lib/bridge';
+import { api, failureOf, unwrap } from '../../lib/bridge';
 import { useNoticesStore } from '../../lib/notices-store';
 
 /** Search, sort and filters of the library view. */
@@ -90,17 +90,16 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => {
     const generation = get().generation;
     if (loading.has(page)) return;
     loading.add(page);
-    try {
+    const error = await failureOf(async () => {
       const result = await fetchPage(page);
       if (get().generation !== generation) return;
       const items = new Map(get().items);
       result.items.forEach((item, index) => items.set(page * PAGE + index, item));
-      set({ items, total: result.total, error: null });
-    } catch (error) {
-      set({ error: toErrorData(error) });
-    } finally {
-      loading.delete(page);
-    }
+      set({ items, total: result.total });
+    });
+    loading.delete(page);
+    // A page asked for before the list was read again tells nothing about the list now shown.
+    if (get().generation === generation) set({ error });
   }
   return {
     query: { search: '', sort: 'newest', favorites: false },
@@ -110,9 +109,9 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => {
     error: null,
     generation: 0,
     async remove(item) {
-      try {
+      const error = await failureOf(async () => {
         await unwrap(api().library.remove({ ids: [item.id] }));
-        set({ selected: get().selected?.id === item.id ? null : get().selected, error: null });
+        set({ selected: get().selected?.id === item.id ? null : get().selected });
         useNoticesStore.getState().notify({
           text: { message: { key: 'library.removed', params: { title: item.title } } },
           undo: () => get().undoRemove(item.id),
@@ -122,9 +121,8 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => {
           undoTestId: 'library-undo-remove',
         });
         await get().refresh();
-      } catch (error) {
-        set({ error: toErrorData(error) });
-      }
+      });
+      set({ error });
     },
     problems: [],
     async loadProblems() {
@@ -157,13 +155,12 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => {
       }
     },
     async undoRemove(id) {
-      try {
+      const error = await failureOf(async () => {
         await unwrap(api().library.undoRemove({ ids: [id] }));
         await get().refresh();
         set({ selected: await unwrap(api().library.get({ id })) });
-      } catch (error) {
-        set({ error: toErrorData(error) });
-      }
+      });
+      set({ error });
     },
     setQuery(patch) {
       set({ query: { ...get().query, ...patch } });
@@ -175,7 +172,7 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => {
       loading.clear();
       const generation = get().generation + 1;
       set({ generation });
-      try {
+      const error = await failureOf(async () => {
         const results = await Promise.all(pages.map(async (page) => ({ page, result: await fetchPage(page) })));
         if (get().generation !== generation) return;
         const items = new Map<number, LibraryItem>();
@@ -183,10 +180,9 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => {
           result.items.forEach((item, index) => items.set(page * PAGE + index, item));
         const selected = get().selected;
         const fresh = selected ? [...items.values()].find((item) => item.id === selected.id) : undefined;
-        set({ items, total: results[0]?.result.total ?? 0, error: null, ...(fresh ? { selected: fresh } : {}) });
-      } catch (error) {
-        set({ error: toErrorData(error) });
-      }
+        set({ items, total: results[0]?.result.total ?? 0, ...(fresh ? { selected: fresh } : {}) });
+      });
+      if (get().generation === generation) set({ error });
     },
     async reload() {
       loading.clear();
@@ -222,16 +218,15 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => {
       }
     },
     async update(id, patch) {
-      try {
+      const error = await failureOf(async () => {
         const updated = await unwrap(
           api().library.update({ id, patch: { ...patch, ...(patch.rating === null ? { rating: null } : {}) } }),
         );
         const items = new Map(get().items);
         for (const [index, item] of items) if (item.id === id) items.set(index, updated);
-        set({ items, selected: get().selected?.id === id ? updated : get().selected, error: null });
-      } catch (error) {
-        set({ error: toErrorData(error) });
-      }
+        set({ items, selected: get().selected?.id === id ? updated : get().selected });
+      });
+      set({ error });
     },
   };
 });

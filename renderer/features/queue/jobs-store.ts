@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AppErrorData } from '../../../shared/errors';
 import type { Job } from '../../../shared/jobs/job-models';
-import { api, toErrorData, unwrap } from '../../lib/bridge';
+import { api, failureOf, unwrap } from '../../lib/bridge';
 
 /** The jobs the main process runs, kept current by `jobs.changed` events. */
 export interface JobsStore {
@@ -20,14 +20,7 @@ const newestFirst = (jobs: Job[]) => jobs.sort((a, b) => b.createdAt.localeCompa
 
 /** The jobs store. */
 export const useJobsStore = create<JobsStore>()((set, get) => {
-  const act = async (work: () => Promise<unknown>) => {
-    try {
-      await work();
-      set({ error: null });
-    } catch (error) {
-      set({ error: toErrorData(error) });
-    }
-  };
+  const act = async (work: () => Promise<unknown>) => set({ error: await failureOf(work) });
   return {
     jobs: [],
     error: null,

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Draft } from '../../../shared/drafts/draft-models';
-import { api, toErrorData, unwrap } from '../../lib/bridge';
+import { api, failureOf, unwrap } from '../../lib/bridge';
 import { useWorkbenchStore } from './workbench-store';
 import type { AppErrorData } from '../../../shared/errors';
 import { useNoticesStore } from '../../lib/notices-store';
@@ -26,12 +26,11 @@ export const useDraftsStore = create<DraftsStore>()((set, get) => {
   let loads = 0;
   /** Runs an action, then reads the list again; a failure is shown, never thrown at a click handler. */
   async function act(work: () => Promise<unknown>): Promise<void> {
-    try {
+    const failure = await failureOf(async () => {
       await work();
       await get().load();
-    } catch (caught) {
-      set({ error: toErrorData(caught) });
-    }
+    });
+    if (failure) set({ error: failure });
   }
   return {
     search: '',
@@ -45,12 +44,11 @@ export const useDraftsStore = create<DraftsStore>()((set, get) => {
       // Only the latest read is shown: a slow answer to an older search is dropped.
       const ticket = (loads += 1);
       const search = get().search.trim();
-      try {
-        const drafts = await unwrap(api().drafts.list(search ? { search } : {}));
-        if (ticket === loads) set({ drafts, error: null });
-      } catch (caught) {
-        if (ticket === loads) set({ error: toErrorData(caught) });
-      }
+      let drafts: readonly Draft[] = get().drafts;
+      const error = await failureOf(async () => {
+        drafts = await unwrap(api().drafts.list(search ? { search } : {}));
+      });
+      if (ticket === loads) set({ drafts, error });
     },
     open: (id) => act(() => useWorkbenchStore.getState().openDraft(id)),
     togglePin: (draft) => act(() => unwrap(api().drafts.update({ id: draft.id, patch: { pinned: !draft.pinned } }))),
