@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { isSecureOrLoopback } from '../../shared/net/url-policy';
-import { resolveAppPaths, type AppPaths } from '../services/app-paths';
+import { filesWrittenWhole, resolveAppPaths, type AppPaths } from '../services/app-paths';
+import { clearAbandonedTemps } from '../services/system/atomic-file';
 import { defaultDataDir, defaultLibraryDir } from '../services/data-dir';
 import { createEnvProxyFetch } from '../services/apimart/env-proxy-fetch';
 import { apiIsLocal } from '../services/apimart/local-network';
@@ -68,6 +69,7 @@ export async function openCliContext(env: CliEnv, appVersion: string): Promise<C
     path.join(paths.dataDir, 'logs', 'cli.log'),
     createRedactor(() => keyStore.secretsForRedaction()),
   );
+  await clearAbandonedTemps(filesWrittenWhole(paths), { now: Date.now() });
   const settings = await openSettingsStore(paths.settingsFile, logger);
   const baseUrl = baseUrlFrom(env, settings.current().apiBaseUrl);
   const pollFloor = Number(env['REELBENCH_POLL_MIN_MS']);

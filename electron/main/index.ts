@@ -2,7 +2,8 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, nativeImage, net, session, shell } from 'electron';
 import { version as packageVersion } from '../../package.json';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from '../services/app-protocol/app-origin';
-import { resolveAppPaths } from '../services/app-paths';
+import { filesWrittenWhole, resolveAppPaths } from '../services/app-paths';
+import { clearAbandonedTemps } from '../services/system/atomic-file';
 import { createTrustedSenderCheck } from '../services/ipc/trusted-sender';
 import { createKeyStore } from '../services/keychain/key-store';
 import { loadKeytar } from '../services/keychain/load-keytar';
@@ -46,6 +47,7 @@ async function start(): Promise<void> {
     createRedactor(() => keyStore.secretsForRedaction()),
   );
   const keyStore = createKeyStore({ loadKeytar, env: process.env, logger });
+  await clearAbandonedTemps(filesWrittenWhole(paths), { now: Date.now() });
   const settings = await openSettingsStore(paths.settingsFile, logger);
   // Menus, dialogs and notifications speak the window's language, from the same catalogs.
   const translate = () => translator(resolveLanguage(settings.current().language, app.getPreferredSystemLanguages()));

@@ -40,3 +40,8 @@ export function resolveAppPaths(dataDir: string): AppPaths {
     draftImagesDir: path.join(dataDir, 'drafts', 'images'),
   };
 }
+
+/** The data folder's files that are replaced whole by atomic writes, whose killed writers' temporary files are cleared. */
+export function filesWrittenWhole(paths: AppPaths): readonly string[] {
+  return [paths.settingsFile, paths.windowStateFile, paths.uploadCacheFile, paths.modelsFile, paths.libraryMoveJournal];
+}

@@ -258,9 +258,10 @@ export async function checkInvariants(input: CheckInput): Promise<Violation[]> {
 
   for (const stray of library.strays)
     violations.push({ rule: 'temporaryFile', message: `left behind in the library: ${stray}` });
-  // Atomic writes (write-file-atomic's `<file>.<number>`) and partial downloads must not outlive a killed process.
+  // Atomic writes' temporary files (and write-file-atomic's `<file>.<number>` of earlier versions) and partial
+  // downloads must not outlive a killed process.
   for (const file of await walk(input.dataDir)) {
-    if (/\.json\.\d+$|\.part$|\.tmp$/.test(file.relative))
+    if (/\.json\.\d+$|\.part$|\.tmp$|\.reelbench-tmp$/.test(file.relative))
       violations.push({ rule: 'temporaryFile', message: `left behind in the data folder: ${file.relative}` });
   }
   const catalog = readCatalog(input.dataDir);

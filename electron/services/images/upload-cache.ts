@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomically } from '../system/atomic-file';
 import { z } from 'zod';
 import type { UploadedImage } from '../../../shared/models/apimart';
 import type { ApimartClient, CallOptions } from '../apimart/apimart-client';
@@ -51,7 +51,7 @@ export async function openUploadCache(file: string): Promise<UploadCache> {
       const write = (writesInFlight.get(file) ?? Promise.resolve()).then(async () => {
         const merged = { ...(await readEntries(file)), ...entries, [key]: uploaded };
         entries = Object.fromEntries(Object.entries(merged).filter(([, entry]) => entry.expiresAt > now));
-        await writeFileAtomic(file, `${JSON.stringify({ entries }, null, 2)}\n`);
+        await writeFileAtomically(file, `${JSON.stringify({ entries }, null, 2)}\n`);
       });
       const settled = write.catch(() => undefined);
       writesInFlight.set(file, settled);

@@ -1,18 +1,6 @@
-import { access, copyFile, open, rename, rm } from 'node:fs/promises';
+import { access, copyFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-
-/** Forces a file's (or a folder's) contents to the disk. */
-export async function syncPath(file: string): Promise<void> {
-  const handle = await open(file, 'r');
-  try {
-    await handle.sync();
-  } catch (error) {
-    // Some file systems refuse to sync a folder (EINVAL, EISDIR on Windows): the file's own sync is what matters.
-    if (!['EINVAL', 'EISDIR', 'EPERM', 'ENOTSUP'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
-  } finally {
-    await handle.close();
-  }
-}
+import { syncPath } from '../system/sync-path';
 
 /**
  * Copies to a temporary name beside the target, syncs it, then renames: the target is never half written, and after a

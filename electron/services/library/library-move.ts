@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { liesInside } from '../security/lies-inside';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomically } from '../system/atomic-file';
 import { z } from 'zod';
 import { moveFile } from './file-moves';
 import { isTempFile } from './library-paths';
@@ -83,7 +83,7 @@ export async function moveLibraryFiles(from: string, to: string, options: MoveOp
   }
   if (!resuming) {
     await mkdir(path.dirname(options.journalFile), { recursive: true });
-    await writeFileAtomic(
+    await writeFileAtomically(
       options.journalFile,
       JSON.stringify({ from: source, to: target, startedAt: new Date().toISOString() }),
     );

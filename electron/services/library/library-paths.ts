@@ -47,7 +47,7 @@ export function referenceNameFor(stem: string, extension: string): string {
   return `${path.posix.basename(stem)}${REFERENCE_INFIX}.${extension}`;
 }
 
-/** A sidecar temp left by write-file-atomic (`x.reelbench.json.123456`), or one of our own copy temps. */
+/** A temporary file of a sidecar's or a copy's atomic write (or write-file-atomic's `x.reelbench.json.123456`). */
 export function isTempFile(name: string): boolean {
   return /\.reelbench\.json\.\d+$/.test(name) || name.endsWith('.reelbench-tmp');
 }

@@ -10,7 +10,8 @@ import { rowFromSidecar } from './catalog-mapping';
 import { sidecarFor } from './library-paths';
 import { KEPT_ASIDE, scanFolder, type ScannedFile } from './scan-folder';
 import { looksLikeVideo } from '../media/video-signature';
-import { readSidecar, sidecarTempWriter, writeSidecar } from './sidecar-io';
+import { readSidecar, writeSidecar } from './sidecar-io';
+import { tempWriter } from '../system/atomic-file';
 import { sidecarForLoneVideo } from './sidecar-from-video';
 import { catalogText } from '../../../shared/i18n/error-text';
 
@@ -51,7 +52,7 @@ export async function reconcileLibrary(deps: ReconcileDeps): Promise<ReconcileRe
 
   for (const temp of scan.temps) {
     // A young temporary file may be a live writer's; one whose writer is known to be gone is cleared at once.
-    const writer = sidecarTempWriter(temp.relative);
+    const writer = tempWriter(temp.relative);
     const orphaned = writer !== null && processIsGone(writer.host, writer.pid);
     if (!orphaned && now.getTime() - temp.mtimeMs < (deps.tempAgeMs ?? 60_000)) continue;
     await rm(temp.absolute, { force: true });

@@ -1,6 +1,6 @@
 import { parseJsonWithin } from '../../../shared/text/bounded-json';
 import { mkdir, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomically } from '../system/atomic-file';
 import path from 'node:path';
 import { z } from 'zod';
 import { pathExists } from './file-moves';
@@ -96,7 +96,7 @@ export function createRemovalHold(root: string, trash: (file: string) => Promise
       // One folder per file keeps each original name, which is what the user sees in the OS trash later.
       const files = relatives.map((original, index) => ({ original, held: `${index}/${path.basename(original)}` }));
       // The manifest first: an interrupted hold can still be put back or released file by file.
-      await writeFileAtomic(manifestFile(id), JSON.stringify({ files, heldAt: Date.now() }));
+      await writeFileAtomically(manifestFile(id), JSON.stringify({ files, heldAt: Date.now() }));
       for (const file of files) {
         // Only the library's own files are moved, and only into the hold: no link on either path is followed.
         const source = resolveInside(root, file.original);

@@ -1,7 +1,5 @@
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { HOST_TAG } from '../system/process-gone';
-import { syncPath } from './file-moves';
+import { readFile, stat } from 'node:fs/promises';
+import { writeFileAtomically } from '../system/atomic-file';
 import { SIDECAR_SCHEMA, sidecarSchema, type Generation, type Sidecar } from '../../../shared/library/sidecar';
 import { catalogText, type CatalogText } from '../../../shared/i18n/error-text';
 import { JsonTooDeepError, MAX_JSON_DEPTH, parseJsonWithin } from '../../../shared/text/bounded-json';
@@ -61,39 +59,9 @@ export function sidecarFromText(text: string): SidecarRead {
   return { ok: true, sidecar: parsed.data };
 }
 
-/**
- * The temporary name a sidecar is written under: `clip.reelbench.json.<machine>-<pid>.reelbench-tmp`. The writer is in
- * the name, so a temporary file a killed process left behind is cleared at once, not after a minute's grace.
- */
-export const sidecarTempFor = (file: string): string => `${file}.${HOST_TAG}-${process.pid}.reelbench-tmp`;
-
-/** The machine tag and process of a sidecar's temporary file, if the name has them. */
-export function sidecarTempWriter(name: string): { readonly host: string; readonly pid: number } | null {
-  const match = /\.([0-9a-f]{8})-(\d+)\.reelbench-tmp$/.exec(name);
-  return match ? { host: match[1] ?? '', pid: Number(match[2]) } : null;
-}
-
-/**
- * Writes a sidecar atomically (temporary file, fsync, rename, the folder synced), indented for people. Not
- * write-file-atomic, whose temporary names do not say which process wrote them.
- */
+/** Writes a sidecar atomically (its writer named in the temporary file), indented for people. */
 export async function writeSidecar(file: string, sidecar: Sidecar): Promise<void> {
-  const text = `${JSON.stringify(sidecarSchema.parse(sidecar), null, 2)}\n`;
-  const temp = sidecarTempFor(file);
-  try {
-    const handle = await open(temp, 'w');
-    try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-  await syncPath(path.dirname(file));
+  await writeFileAtomically(file, `${JSON.stringify(sidecarSchema.parse(sidecar), null, 2)}\n`);
 }
 
 /** What a new sidecar is made from. */

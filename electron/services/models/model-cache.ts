@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomically } from '../system/atomic-file';
 import { z } from 'zod';
 import { inputSchemaSchema } from '../../../shared/catalog/input-schema';
 
@@ -37,5 +37,5 @@ export async function readModelCache(file: string): Promise<ModelCache> {
 /** Writes the cache atomically: another Reelbench process reading it sees the old file or the new one. */
 export async function writeModelCache(file: string, cache: ModelCache): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFileAtomic(file, `${JSON.stringify(cache, null, 2)}\n`);
+  await writeFileAtomically(file, `${JSON.stringify(cache, null, 2)}\n`);
 }

@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { copyFile, readFile, stat } from 'node:fs/promises';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomically } from '../system/atomic-file';
 import {
   settingsPatchSchema,
   settingsSchema,
@@ -119,7 +119,7 @@ export async function openSettingsStore(file: string, logger?: Logger): Promise<
     await rechecking;
     await reload();
     const next = settingsSchema.parse({ ...settings, ...patch });
-    await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
+    await writeFileAtomically(file, `${JSON.stringify(next, null, 2)}\n`);
     settings = next;
     loadedVersion = (await stat(file)).mtimeMs;
     for (const listener of [...listeners]) listener(next);

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomically } from '../system/atomic-file';
 import { z } from 'zod';
 
 /** A rectangle in screen coordinates (a display's work area, a window's bounds). */
@@ -80,5 +80,5 @@ export async function loadWindowState(file: string): Promise<WindowState> {
 
 /** Writes the state atomically so a crash mid-write cannot leave a half-written file behind. */
 export async function saveWindowState(file: string, state: WindowState): Promise<void> {
-  await writeFileAtomic(file, `${JSON.stringify(windowStateSchema.parse(state), null, 2)}\n`);
+  await writeFileAtomically(file, `${JSON.stringify(windowStateSchema.parse(state), null, 2)}\n`);
 }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sidecarTempFor } from '../../../electron/services/library/sidecar-io';
+import { tempNameFor } from '../../../electron/services/system/atomic-file';
 import { SAMPLE_VIDEO, setupLibrary, type LibrarySetup } from '../../support/library-setup';
 
 let setup: LibrarySetup;
@@ -201,11 +201,8 @@ describe('the library folder and its sidecars', () => {
   it("clears a young sidecar temp at once when its writer is gone (a process killed mid-write), never a live writer's", async () => {
     setup = await setupLibrary();
     const gone = spawnSync(process.execPath, ['-e', '']).pid;
-    const orphan = sidecarTempFor(path.join(setup.root, 'killed.reelbench.json')).replace(
-      `-${process.pid}.`,
-      `-${gone}.`,
-    );
-    const live = sidecarTempFor(path.join(setup.root, 'writing.reelbench.json'));
+    const orphan = tempNameFor(path.join(setup.root, 'killed.reelbench.json')).replace(`-${process.pid}-`, `-${gone}-`);
+    const live = tempNameFor(path.join(setup.root, 'writing.reelbench.json'));
     for (const file of [orphan, live]) await writeFile(file, '{"half": ');
     await expect(setup.library.reconcile()).resolves.toMatchObject({ cleaned: 1 });
     const left = await readdir(setup.root);
