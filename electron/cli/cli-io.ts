@@ -1,4 +1,4 @@
-import { AppError, type AppErrorData } from '../../shared/errors';
+import { AppError, appErrorDataSchema, type AppErrorData } from '../../shared/errors';
 import { forCli } from './cli-wording';
 
 /** Where a command writes; injected so tests can capture it. */
@@ -28,13 +28,15 @@ export function printable(text: string): string {
   return text.replace(CONTROLS, '');
 }
 
-/** What an error says, in the CLI's words (commands, not the window's Settings). */
+/**
+ * What an error says, in the CLI's words (commands, not the window's Settings): a thrown error, or one kept as data
+ * (a job's reason, read back from the job store).
+ */
 export function errorData(error: unknown): AppErrorData {
-  return forCli(
-    error instanceof AppError
-      ? error.toData()
-      : { code: 'internal', message: error instanceof Error ? error.message : String(error) },
-  );
+  if (error instanceof AppError) return forCli(error.toData());
+  const kept = appErrorDataSchema.safeParse(error);
+  if (kept.success) return forCli(kept.data);
+  return forCli({ code: 'internal', message: error instanceof Error ? error.message : String(error) });
 }
 
 /** Reports an error the way a person (or, with --json, a script) can act on it, and returns the exit code. */

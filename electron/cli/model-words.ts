@@ -1,4 +1,5 @@
 import { acceptedWords, listWords } from '../../shared/catalog/generation-request';
+import { formatMoney } from '../../shared/text/money';
 import { choicesFor, durationsOf, imageSlotsOf, shapeNamesOf } from '../../shared/catalog/model-lookup';
 import type { ModelState, VideoModel } from '../../shared/catalog/video-model';
 
@@ -44,7 +45,7 @@ export function imageWords(model: VideoModel): string {
 export function priceWords(model: VideoModel): string {
   const { perSecond, asOf, source } = model.price;
   if (perSecond === null) return 'no price';
-  return `${perSecond}/s (${source === 'user' ? 'yours' : `APIMart's price of ${asOf ?? 'an earlier day'}`})`;
+  return `${formatMoney(perSecond)}/s (${source === 'user' ? 'yours' : `APIMart's price of ${asOf ?? 'an earlier day'}`})`;
 }
 
 /** One line per parameter: its name, what it accepts, its default and what it is. */

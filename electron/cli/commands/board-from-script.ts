@@ -1,3 +1,4 @@
+import { formatMoney } from '../../../shared/text/money';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { castOf } from '../../../shared/boards/character-cast';
@@ -15,7 +16,7 @@ export interface FromScriptArgs {
   readonly json: boolean;
 }
 
-const money = (cost: number | null) => (cost === null ? 'price unknown' : `≈ $${cost.toFixed(cost < 0.01 ? 4 : 2)}`);
+const money = (cost: number | null) => (cost === null ? 'price unknown' : `≈ ${formatMoney(cost)}`);
 const tokensOf = (usage: SpentTokens) => usage.promptTokens + usage.completionTokens;
 
 /** A shot as a line: its place, its prompt's first line, its length and shape, who is in it. */
@@ -62,7 +63,7 @@ export async function boardFromScript(
   const estimate = service.estimate({ script, videoModel: args.videoModel, chatModel });
   // The cost is said before anything is sent (on stderr, so --json output stays one object).
   io.err(
-    `Asking ${chatModel} for shots for ${args.videoModel}: about ${estimate.promptTokens + estimate.completionTokens} tokens, ${money(estimate.cost)}${estimate.maxCost === null ? '' : ` (at most $${estimate.maxCost.toFixed(4)})`}.`,
+    `Asking ${chatModel} for shots for ${args.videoModel}: about ${estimate.promptTokens + estimate.completionTokens} tokens, ${money(estimate.cost)}${estimate.maxCost === null ? '' : ` (at most ${formatMoney(estimate.maxCost)})`}.`,
   );
   const outcome = await service.breakdown(
     { script, videoModel: args.videoModel, chatModel },

@@ -8,6 +8,7 @@ import { watchJobs } from '../job-watch';
 import { describeJobState, isUnfinished, stoppedWatchingLine } from './job-format';
 import { translateRef } from '../../../shared/i18n/error-text';
 import { translator } from '../../../shared/i18n/translator';
+import { formatMoney } from '../../../shared/text/money';
 
 const english = translator('en');
 
@@ -171,9 +172,15 @@ export async function usageCommand(args: readonly string[], io: CliIo, context: 
   const line = (name: string, period: typeof usage.today) => {
     const estimate =
       period.estimate !== null && period.cost !== null && Math.abs(period.estimate - period.cost) >= 0.005
-        ? ` (estimated ${period.estimate.toFixed(2)})`
+        ? ` (estimated ${formatMoney(period.estimate)})`
         : '';
-    const cost = period.cost === null ? 'cost unknown' : `cost ${period.cost.toFixed(2)}${estimate}`;
+    // Nothing spent is $0.00, not "cost unknown".
+    const cost =
+      period.jobs === 0
+        ? `cost ${formatMoney(0)}`
+        : period.cost === null
+          ? 'cost unknown'
+          : `cost ${formatMoney(period.cost)}${estimate}`;
     const unpriced =
       period.unpriced > 0 && period.cost !== null
         ? ` (+${period.unpriced} job${period.unpriced === 1 ? '' : 's'} without a price)`
@@ -183,7 +190,7 @@ export async function usageCommand(args: readonly string[], io: CliIo, context: 
   io.out(line('Today', usage.today));
   io.out(line('This month', usage.month));
   const chat = (name: string, period: typeof usage.chat.today) =>
-    `${name}: ${period.requests} chat request${period.requests === 1 ? '' : 's'}, ${period.tokens} tokens, ${period.cost === null ? 'cost unknown' : `cost ${period.cost.toFixed(4)}`}${period.unpriced > 0 && period.cost !== null ? ` (+${period.unpriced} without a price)` : ''}.`;
+    `${name}: ${period.requests} chat request${period.requests === 1 ? '' : 's'}, ${period.tokens} tokens, ${period.cost === null ? 'cost unknown' : `cost ${formatMoney(period.cost)}`}${period.unpriced > 0 && period.cost !== null ? ` (+${period.unpriced} without a price)` : ''}.`;
   if (usage.chat.month.requests > 0) {
     io.out(chat('Chat today', usage.chat.today));
     io.out(chat('Chat this month', usage.chat.month));

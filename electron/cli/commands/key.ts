@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import { formatMoney } from '../../../shared/text/money';
 import type { KeyStatus } from '../../../shared/models/key-status';
 import { createApimartClient } from '../../services/apimart/apimart-client';
 import { API_KEY_ENV } from '../../services/keychain/key-store';
@@ -113,8 +114,8 @@ export async function balanceCommand(args: readonly string[], io: CliIo, context
   else
     io.out(
       balance.unlimited
-        ? `Balance: unlimited (used ${balance.used}).`
-        : `Balance: ${balance.remaining} (used ${balance.used}).`,
+        ? `Balance: unlimited (used ${formatMoney(balance.used)}).`
+        : `Balance: ${formatMoney(balance.remaining ?? 0)} (used ${formatMoney(balance.used)}).`,
     );
   return EXIT.ok;
 }

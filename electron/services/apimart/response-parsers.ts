@@ -1,3 +1,4 @@
+import { exactMoney } from '../../../shared/text/money';
 import { parseJsonWithin } from '../../../shared/text/bounded-json';
 import { z } from 'zod';
 import type { Balance, TaskSnapshot, UploadedImage } from '../../../shared/models/apimart';
@@ -142,7 +143,12 @@ export function parseBalance(body: string): Balance {
   }
   if (data.remain_balance === undefined) throw apiErrors.malformed('balance missing', { rawBody: body });
   const unlimited = data.unlimited_quota === true || data.remain_balance === -1;
-  return { remaining: unlimited ? null : data.remain_balance, used: data.used_balance ?? 0, unlimited };
+  // A server's sums may carry float drift (99.60000000000002): kept to the micro-unit, as every amount here is.
+  return {
+    remaining: unlimited ? null : exactMoney(data.remain_balance),
+    used: exactMoney(data.used_balance ?? 0),
+    unlimited,
+  };
 }
 
 /** The content-policy error for a failed task, or null for other failures (handled as ordinary failures). */

@@ -1,24 +1,22 @@
 import type { Job, Usage } from '../../../shared/jobs/job-models';
 import type { ChatUsageEntry } from '../../../shared/script/chat-models';
+import { costOf, sumMoney } from '../../../shared/text/money';
 
 /** Billed seconds and cost of the jobs submitted since `from` (the whole ledger with `new Date(0)`). */
 export function usageSince(jobs: readonly Job[], from: Date): Usage['today'] {
   const billed = jobs.filter(
     (job) => job.submittedAt !== null && job.billedSeconds !== null && new Date(job.submittedAt) >= from,
   );
-  const estimateOf = (job: Job) => (job.pricePerSecond === null ? null : (job.billedSeconds ?? 0) * job.pricePerSecond);
-  const round = (value: number) => Math.round(value * 10_000) / 10_000;
+  const estimateOf = (job: Job) =>
+    job.pricePerSecond === null ? null : costOf(job.pricePerSecond, job.billedSeconds ?? 0);
   // What APIMart reported a task cost wins over the estimate; the estimate is kept beside it.
   const costed = billed.filter((job) => job.reportedCost !== null || job.pricePerSecond !== null);
   const estimated = billed.filter((job) => job.pricePerSecond !== null);
   return {
     jobs: billed.length,
     seconds: billed.reduce((sum, job) => sum + (job.billedSeconds ?? 0), 0),
-    cost:
-      costed.length === 0
-        ? null
-        : round(costed.reduce((sum, job) => sum + (job.reportedCost ?? estimateOf(job) ?? 0), 0)),
-    estimate: estimated.length === 0 ? null : round(estimated.reduce((sum, job) => sum + (estimateOf(job) ?? 0), 0)),
+    cost: costed.length === 0 ? null : sumMoney(costed.map((job) => job.reportedCost ?? estimateOf(job) ?? 0)),
+    estimate: estimated.length === 0 ? null : sumMoney(estimated.map((job) => estimateOf(job) ?? 0)),
     unpriced: billed.length - costed.length,
   };
 }
@@ -41,10 +39,7 @@ function chatUsageOf(entries: readonly ChatUsageEntry[], from: Date): Usage['cha
   return {
     requests: counted.length,
     tokens: counted.reduce((sum, entry) => sum + entry.promptTokens + entry.completionTokens, 0),
-    cost:
-      priced.length === 0
-        ? null
-        : Math.round(priced.reduce((sum, entry) => sum + (entry.cost ?? 0), 0) * 1_000_000) / 1_000_000,
+    cost: priced.length === 0 ? null : sumMoney(priced.map((entry) => entry.cost ?? 0)),
     unpriced: counted.length - priced.length,
   };
 }

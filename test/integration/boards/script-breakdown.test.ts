@@ -404,7 +404,7 @@ describe.skipIf(gate.skip)('script to storyboard', () => {
     expect(json.stderr).toMatch(/Asking gpt-4o-mini for shots for veo3\.1-fast-official: about \d+ tokens, ≈ \$/);
     expect(server.count('generate', 'POST')).toBe(0);
     const usage = await runCliWith(env, dataDir, 'usage');
-    expect(usage.stdout).toMatch(/Chat today: 1 chat request, \d+ tokens, cost 0\.\d{4}\./);
+    expect(usage.stdout).toMatch(/Chat today: 1 chat request, \d+ tokens, cost \$0\.\d{4}\./);
     const shown = await runCliWith(env, dataDir, 'board', 'show', printed.board.id);
     expect(shown.stdout).toContain('2. At dawn on a cliff');
 

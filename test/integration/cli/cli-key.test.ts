@@ -55,7 +55,7 @@ describe.skipIf(gate.skip)('reelbench key and balance (the built CLI, the real k
       code: 0,
       stdout: `${JSON.stringify({ ok: true, present: true, hint: key.slice(-4), source: 'keychain' })}\n`,
     });
-    await expect(reelbench(['balance'])).resolves.toMatchObject({ code: 0, stdout: 'Balance: 3.5 (used 0).\n' });
+    await expect(reelbench(['balance'])).resolves.toMatchObject({ code: 0, stdout: 'Balance: $3.50 (used $0.00).\n' });
     expect(await filesContaining(dir, key)).toEqual([]);
     await expect(reelbench(['key', 'clear'])).resolves.toMatchObject({ code: 0 });
     await expect(reelbench(['key', 'status'])).resolves.toMatchObject({

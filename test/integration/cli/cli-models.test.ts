@@ -198,7 +198,7 @@ describe('reelbench models', () => {
     const words = await cli.reelbench(['models']).done;
     expect(words.stderr).toContain('APIMart could not be asked for its models');
     expect(words.stdout).toMatch(
-      /^kling-v3 +Kling 3 \(not confirmed\): 3–15 s; 16:9, 9:16, 1:1; resolution std, pro, 4k; images: first frame, last frame; 0\.0672\/s \(APIMart's price of 2026-09-24\)$/m,
+      /^kling-v3 +Kling 3 \(not confirmed\): 3–15 s; 16:9, 9:16, 1:1; resolution std, pro, 4k; images: first frame, last frame; \$0\.0672\/s \(APIMart's price of 2026-09-24\)$/m,
     );
   });
 
