@@ -37,6 +37,11 @@ export interface CliContext {
   readonly images: ImageService;
   readonly logger: Logger;
   readonly baseUrl: string;
+  /**
+   * A path the user typed, made absolute against the folder they typed it in: npm runs scripts from the project's
+   * root, and says where the user was in INIT_CWD.
+   */
+  userPath(file: string): string;
   /** The model catalog, with what earlier runs learnt from APIMart loaded (nothing is asked until a command does). */
   models(): Promise<ModelCatalogService>;
   library(): Promise<LibraryHost>;
@@ -87,7 +92,9 @@ export async function openCliContext(env: CliEnv, appVersion: string): Promise<C
     fetch: createEnvProxyFetch(env, (host) => apiIsLocal(baseUrl) || host === new URL(baseUrl).hostname),
     library: {
       defaultRoot: defaultLibraryDir(process.platform, os.homedir(), userDirs),
-      rootOverride: env['REELBENCH_LIBRARY_DIR'] ? path.resolve(env['REELBENCH_LIBRARY_DIR']) : undefined,
+      rootOverride: env['REELBENCH_LIBRARY_DIR']
+        ? path.resolve(env['INIT_CWD'] || process.cwd(), env['REELBENCH_LIBRARY_DIR'])
+        : undefined,
       appVersion,
       mediaUrl: (kind, id) => `app://reelbench/media/${kind}/${id}`,
       trash: moveToOsTrash,
@@ -120,6 +127,7 @@ export async function openCliContext(env: CliEnv, appVersion: string): Promise<C
     images: services.images,
     logger,
     baseUrl,
+    userPath: (file) => path.resolve(env['INIT_CWD'] || process.cwd(), file),
     library: openLibrary,
     async boards() {
       await openLibrary();

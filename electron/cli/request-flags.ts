@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { applyCommonOptions, coerceParam, validateGeneration } from '../../shared/catalog/generation-request';
 import { mainImageRole, paramNamed } from '../../shared/catalog/model-lookup';
 import type { ImageRole, ModelCatalog, Params, ParamValue, VideoModel } from '../../shared/catalog/video-model';
@@ -48,9 +47,13 @@ export function paramsFromFlags(model: VideoModel, flags: RequestFlags, usage: s
 }
 
 /** `--image` (the model's main image input), `--first-frame`, `--last-frame` and `--ref`, by role. */
-export function imagesFromFlags(model: VideoModel, flags: RequestFlags): JobImage[] {
+export function imagesFromFlags(
+  model: VideoModel,
+  flags: RequestFlags,
+  userPath: (file: string) => string,
+): JobImage[] {
   const images: JobImage[] = [];
-  const add = (role: ImageRole, file: string) => images.push({ role, path: path.resolve(file), crop: null });
+  const add = (role: ImageRole, file: string) => images.push({ role, path: userPath(file), crop: null });
   if (flags.image !== undefined) {
     const main = mainImageRole(model);
     if (!main) throw refuse(model, `${model.label} takes no image.`);

@@ -1,12 +1,12 @@
 import { formatMoney } from '../../../shared/text/money';
 import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { castOf } from '../../../shared/boards/character-cast';
 import type { Storyboard } from '../../../shared/boards/board-models';
 import type { SpentTokens } from '../../../shared/script/script-models';
 import { MAX_SCRIPT_CHARS } from '../../../shared/script/chat-models';
 import { EXIT, printable, UsageError, type CliIo } from '../cli-io';
 import type { CliContext } from '../cli-context';
+import { requireUserFile } from '../user-files';
 
 /** What `board from-script` was asked. */
 export interface FromScriptArgs {
@@ -34,8 +34,7 @@ function shotLines(board: Storyboard) {
 
 /** Reads the script: a text file, refused clearly when it is missing, not text or too long. */
 async function readScript(file: string): Promise<string> {
-  const info = await stat(file).catch(() => null);
-  if (!info?.isFile()) throw new UsageError(`there is no script file "${file}".`);
+  const info = await stat(await requireUserFile(file));
   if (info.size > MAX_SCRIPT_CHARS * 4)
     throw new UsageError(`"${file}" is too large for a script (at most ${MAX_SCRIPT_CHARS} characters).`);
   const text = await readFile(file, 'utf8');
@@ -53,7 +52,7 @@ export async function boardFromScript(
   context: CliContext,
   progress: { isTTY: boolean; write(text: string): void },
 ): Promise<number> {
-  const script = await readScript(path.resolve(args.file));
+  const script = await readScript(context.userPath(args.file));
   const service = await context.script();
   const catalog = (await context.models()).current();
   if (!catalog.models.some((model) => model.id === args.videoModel))

@@ -1,5 +1,4 @@
 import { copyFile } from 'node:fs/promises';
-import path from 'node:path';
 import { chosenTake } from '../../../shared/boards/chosen-take';
 import type { Storyboard } from '../../../shared/boards/board-models';
 import type { LibraryService } from '../../services/library/library-service';
@@ -161,7 +160,7 @@ export async function boardCommand(
     return EXIT.ok;
   }
 
-  const out = path.resolve(values.out ?? '');
+  const out = context.userPath(values.out ?? '');
   if (!out.toLowerCase().endsWith('.mp4')) throw new UsageError(`--out names an .mp4 file, not "${values.out}".`);
   const item = await exportSequence(board, library, {
     onProgress: (fraction) => {

@@ -7,6 +7,7 @@ import { parseCommandArgs } from '../cli-args';
 import { ASPECT_WORDS, formatCommandHelp, modelIdList, type CommandHelp } from '../cli-help';
 import { errorData, EXIT, UsageError, type CliIo } from '../cli-io';
 import type { CliContext } from '../cli-context';
+import { requireUserFile } from '../user-files';
 import { watchJobs, type WatchOutcome } from '../job-watch';
 import { checkRequest, imagesFromFlags, paramsFromFlags } from '../request-flags';
 import { stoppedWatchingLine } from './job-format';
@@ -103,13 +104,14 @@ export async function generateCommand(
   };
   const request = (model: VideoModel) => {
     const params = paramsFromFlags(model, flags, usageLine);
-    const images = imagesFromFlags(model, flags);
+    const images = imagesFromFlags(model, flags, context.userPath);
     checkRequest(models.current(), model, { prompt: values.prompt ?? '', params, images });
     return { params, images };
   };
   // What can be known here is checked here, before any request: the values against the model, then each image.
   const local = request(known);
-  for (const image of local.images) await context.images.inspect(image.path, { model: known.id, params: local.params });
+  for (const image of local.images)
+    await context.images.inspect(await requireUserFile(image.path), { model: known.id, params: local.params });
   if (!key.present) throw new AppError('noKey', 'No APIMart API key is set, so nothing was sent.');
   // Then against today's schema (read at most once a day): live allowed values win over the snapshot.
   const model = (await models.ensure(known.id)) ?? known;

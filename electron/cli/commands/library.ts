@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { LibraryItem } from '../../../shared/library/library-models';
 import { readVideoMetadata } from '../../services/media/video-record-io';
@@ -7,6 +6,7 @@ import { parseCommandArgs } from '../cli-args';
 import { formatCommandHelp, type CommandHelp } from '../cli-help';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
 import type { CliContext } from '../cli-context';
+import { requireUserFile } from '../user-files';
 
 /** The library commands, as help shows them. */
 export const LIBRARY_HELP: readonly CommandHelp[] = [
@@ -43,6 +43,7 @@ async function withPaths(library: LibraryService, item: LibraryItem) {
 
 /** `library meta FILE`: what the file says of itself; a file that is not a readable video is a clear failure. */
 async function printVideoMetadata(file: string, io: CliIo, json: boolean): Promise<number> {
+  await requireUserFile(file);
   const metadata = await readVideoMetadata(file).catch(() => {
     throw new AppError('invalidInput', `${file} is not a video Reelbench can read (MP4 or MOV).`);
   });
@@ -83,7 +84,7 @@ export async function libraryCommand(args: readonly string[], io: CliIo, context
   const [subcommand, file] = positionals;
   if (subcommand === 'meta') {
     if (!file) throw new UsageError(`library meta needs a video file.\n  ${USAGE}`);
-    return printVideoMetadata(path.resolve(file), io, json);
+    return printVideoMetadata(context.userPath(file), io, json);
   }
   if (subcommand !== 'list' && subcommand !== 'rebuild')
     throw new UsageError(

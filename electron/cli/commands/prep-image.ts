@@ -5,6 +5,7 @@ import { defaultModelId } from '../../../shared/catalog/model-catalog';
 import { findModel, paramFor } from '../../../shared/catalog/model-lookup';
 import { parseCommandArgs } from '../cli-args';
 import type { CliContext } from '../cli-context';
+import { requireUserFile } from '../user-files';
 import { paramsFromFlags } from '../request-flags';
 import { ASPECT_WORDS, formatCommandHelp, modelIdList, type CommandHelp } from '../cli-help';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
@@ -83,7 +84,7 @@ export async function prepImage(args: readonly string[], io: CliIo, context: Cli
   const format = outputFormat(values.out, values.format);
   const background = values.background ?? '#000000';
   if (!/^#[0-9a-fA-F]{6}$/.test(background)) throw new UsageError('--background must look like #000000.');
-  const output = path.resolve(values.out);
+  const output = context.userPath(values.out);
   const folder = await stat(path.dirname(output)).catch(() => null);
   if (!folder?.isDirectory())
     throw new AppError(
@@ -94,8 +95,9 @@ export async function prepImage(args: readonly string[], io: CliIo, context: Cli
 
   const images = context.images;
   const target = { model: model.id, params };
-  const inspection = await images.inspect(path.resolve(input), target);
-  const prepared = await images.prepare(path.resolve(input), { ...target, format, background });
+  const inputFile = await requireUserFile(context.userPath(input));
+  const inspection = await images.inspect(inputFile, target);
+  const prepared = await images.prepare(inputFile, { ...target, format, background });
   await copyFile(prepared.path, output);
 
   if (json) {
@@ -103,7 +105,7 @@ export async function prepImage(args: readonly string[], io: CliIo, context: Cli
     io.out(
       JSON.stringify({
         ok: true,
-        input: path.resolve(input),
+        input: inputFile,
         output,
         source: facts,
         prepared: { ...prepared, path: output },

@@ -452,7 +452,8 @@ describe.skipIf(gate.skip)('script to storyboard', () => {
     expect(wrong).toMatchObject({ code: 2 });
     expect(wrong.stderr).toContain('board from-script needs --video-model ID');
     const nothing = await runCliWith(env, dataDir, 'board', 'from-script', `${file}.missing`, '--video-model', VEO);
-    expect(nothing.stderr).toContain('there is no script file');
+    expect(nothing).toMatchObject({ code: 1 });
+    expect(nothing.stderr).toContain(`There is no file at ${file}.missing.`);
     const unknown = await runCliWith(env, dataDir, 'board', 'from-script', file, '--video-model', 'nope-9');
     expect(unknown.stderr).toContain('there is no video model "nope-9"');
   });

@@ -1,6 +1,14 @@
+import { execFile } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import sharp from 'sharp';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requireBuild } from '../../support/build-output';
 import { openCliFixture, type CliFixture } from '../../support/cli-fixture';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const run = promisify(execFile);
 
 let cli: CliFixture;
 beforeAll(requireBuild);
@@ -37,5 +45,64 @@ describe('the CLI as a daily tool', () => {
     const models = await cli.reelbench(['models']).done;
     expect(models.stdout).toMatch(/\$0\.\d{2,4}\/s/);
     expect(`${balance.stdout}${usage.stdout}${models.stdout}`).not.toMatch(/\d\.\d{5,}|[^$\d]0\.08\/s/);
+  });
+
+  it('reads paths from the folder the command was typed in, also through `npm run -s cli`, and names the path it tried', async () => {
+    const here = path.join(cli.dir, 'elsewhere');
+    await mkdir(here);
+    await sharp({ create: { width: 640, height: 480, channels: 3, background: '#336699' } })
+      .jpeg()
+      .toFile(path.join(here, 'ref.jpg'));
+    const env = {
+      ...process.env,
+      REELBENCH_DATA_DIR: path.join(cli.dir, 'data'),
+      REELBENCH_LIBRARY_DIR: path.join(cli.dir, 'library'),
+    };
+    const npm = (...args: string[]) =>
+      run('npm', ['--prefix', root, 'run', '-s', 'cli', '--', ...args], { cwd: here, env }).then(
+        (done) => ({ code: 0, stdout: done.stdout, stderr: done.stderr }),
+        (failed: { code: number; stdout: string; stderr: string }) => failed,
+      );
+    const prepared = await npm(
+      'prep-image',
+      'ref.jpg',
+      '--model',
+      'veo3.1-fast-official',
+      '--aspect',
+      '16:9',
+      '--out',
+      'ready.jpg',
+      '--json',
+    );
+    expect(prepared.code, prepared.stderr).toBe(0);
+    // -s keeps npm's banner out: the output is one JSON object.
+    expect(JSON.parse(prepared.stdout)).toMatchObject({ ok: true, output: path.join(here, 'ready.jpg') });
+    const missing = await npm(
+      'prep-image',
+      'nope.jpg',
+      '--model',
+      'veo3.1-fast-official',
+      '--aspect',
+      '16:9',
+      '--out',
+      'x.jpg',
+    );
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`There is no file at ${path.join(here, 'nope.jpg')}.`);
+  });
+
+  it('`library meta` says what is true: missing, a folder, not a video', async () => {
+    await writeFile(path.join(cli.dir, 'notes.txt'), 'not a video');
+    const meta = (file: string) => cli.reelbench(['library', 'meta', file]).done;
+    const missing = await meta(path.join(cli.dir, 'gone.mp4'));
+    expect([missing.code, missing.stderr]).toEqual([
+      1,
+      expect.stringContaining(`There is no file at ${path.join(cli.dir, 'gone.mp4')}.`),
+    ]);
+    const folder = await meta(cli.dir);
+    expect([folder.code, folder.stderr]).toEqual([1, expect.stringContaining(`${cli.dir} is a folder, not a file.`)]);
+    const text = await meta(path.join(cli.dir, 'notes.txt'));
+    expect([text.code, text.stderr]).toEqual([1, expect.stringContaining('is not a video Reelbench can read')]);
+    expect(`${missing.stderr}${folder.stderr}${text.stderr}`).not.toContain('any more');
   });
 });

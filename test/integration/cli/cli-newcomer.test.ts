@@ -105,7 +105,7 @@ describe('reelbench generate checks what it can before a job exists', () => {
     [
       'a missing image',
       async () => path.join(cli.dir, 'nowhere.jpg'),
-      'reelbench: The file "nowhere.jpg" does not exist (any more).\n  Check the image\'s path.\n',
+      (file: string) => `reelbench: There is no file at ${file}.\n  Check the file's path.\n`,
     ],
     [
       'a file that is not an image',
@@ -114,12 +114,14 @@ describe('reelbench generate checks what it can before a job exists', () => {
         await writeFile(file, 'just text');
         return file;
       },
-      'reelbench: "notes.jpg" is not an image Reelbench can read.\n  Use a JPEG, PNG, WebP, GIF, AVIF, TIFF or SVG file.\n',
+      () =>
+        'reelbench: "notes.jpg" is not an image Reelbench can read.\n  Use a JPEG, PNG, WebP, GIF, AVIF, TIFF or SVG file.\n',
     ],
   ])('refuses %s at once, and leaves no job behind', async (_name, image, message) => {
     await cli.startFake();
-    const run = await cli.reelbench(['generate', '--prompt', 'A fox', '--image', await image()]).done;
-    expect(run).toMatchObject({ code: 1, stdout: '', stderr: message });
+    const file = await image();
+    const run = await cli.reelbench(['generate', '--prompt', 'A fox', '--image', file]).done;
+    expect(run).toMatchObject({ code: 1, stdout: '', stderr: message(file) });
     expect((await jobsJson()).jobs).toEqual([]);
     expect(cli.fake?.requests).toEqual([]);
   });
