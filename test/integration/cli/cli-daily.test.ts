@@ -105,4 +105,18 @@ describe('the CLI as a daily tool', () => {
     expect([text.code, text.stderr]).toEqual([1, expect.stringContaining('is not a video Reelbench can read')]);
     expect(`${missing.stderr}${folder.stderr}${text.stderr}`).not.toContain('any more');
   });
+
+  it('without a keyring (a server, SSH, a container), says to start one or to set REELBENCH_API_KEY, which then works', async () => {
+    await cli.startFake();
+    const noKeyring = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', REELBENCH_API_KEY: undefined };
+    for (const command of [['key', 'status'], ['key', 'clear'], ['balance']]) {
+      const run = await cli.reelbench(command, noKeyring).done;
+      expect(run.code, command.join(' ')).toBe(1);
+      expect(run.stderr).toContain('REELBENCH_API_KEY');
+      expect(run.stderr).toContain('GNOME Keyring');
+      expect(run.stderr).not.toContain('Install and start');
+    }
+    const withKey = await cli.reelbench(['balance'], { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' }).done;
+    expect(withKey.code, withKey.stderr).toBe(0);
+  });
 });
