@@ -31,7 +31,17 @@ export interface CommandArgs<T extends Options> {
  * place it at the end of the command after '--'…") are written for programmers: every mistake is told here in
  * the command's own words instead, with its usage line, as a UsageError (exit code 2).
  */
-export function parseCommandArgs<T extends Options>(args: readonly string[], spec: CommandArgs<T>): ParsedCommand<T> {
+export function parseCommandArgs<T extends Options>(typed: readonly string[], spec: CommandArgs<T>): ParsedCommand<T> {
+  // A negative number (`config set price.x -1`, `--duration -5`) is a value, never a short option: no command has
+  // digit flags. node:util would read `-1` as an unknown option `-1`, so it stands in under another name meanwhile.
+  const negatives = new Map<string, string>();
+  const args = typed.map((arg) => {
+    if (!/^-\d/.test(arg)) return arg;
+    const stand = `\u0000${negatives.size}`;
+    negatives.set(stand, arg);
+    return stand;
+  });
+  const restore = (value: string) => negatives.get(value) ?? value;
   const options = {
     ...spec.options,
     json: { type: 'boolean' as const },
@@ -58,7 +68,7 @@ export function parseCommandArgs<T extends Options>(args: readonly string[], spe
       throw new UsageError(`${token.rawName} is given more than once.\n  ${spec.usage}`);
     }
   }
-  const positionals = loose.positionals;
+  const positionals = loose.positionals.map(restore);
   const allowed = spec.positionals ?? 0;
   if (positionals.length > allowed) {
     const extra = positionals
@@ -70,7 +80,17 @@ export function parseCommandArgs<T extends Options>(args: readonly string[], spe
     );
   }
   try {
-    const { values } = parseArgs({ args: [...args], options, strict: true, allowPositionals: true });
+    const parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: true });
+    const values = Object.fromEntries(
+      Object.entries(parsed.values).map(([name, value]) => [
+        name,
+        typeof value === 'string'
+          ? restore(value)
+          : Array.isArray(value)
+            ? value.map((item) => (typeof item === 'string' ? restore(item) : item))
+            : value,
+      ]),
+    );
     const flags = values as Record<string, unknown>;
     return {
       values: values as ParsedValues<T>,

@@ -27,7 +27,8 @@ export function formatCommandHelp(help: CommandHelp, indent = ''): string[] {
 export function formatModels(catalog: ModelCatalog, defaultId: string): string[] {
   const width = Math.max(...catalog.models.map((model) => model.id.length));
   return catalog.models.map((model) => {
-    const isDefault = model.id === defaultId ? ' (default)' : '';
+    // generate's default is the model used last; this one only until a first job says otherwise.
+    const isDefault = model.id === defaultId ? ' (default until you use another; then the last one used)' : '';
     return `  ${model.id.padEnd(width)}  ${model.label}${isDefault}: ${durationWords(model)}; ${shapeWords(model)}.`;
   });
 }

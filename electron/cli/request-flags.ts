@@ -1,5 +1,5 @@
 import { applyCommonOptions, coerceParam, validateGeneration } from '../../shared/catalog/generation-request';
-import { mainImageRole, paramNamed } from '../../shared/catalog/model-lookup';
+import { mainImageRole, paramFor, paramNamed } from '../../shared/catalog/model-lookup';
 import type { ImageRole, ModelCatalog, Params, ParamValue, VideoModel } from '../../shared/catalog/video-model';
 import { AppError } from '../../shared/errors';
 import type { JobImage } from '../../shared/jobs/job-models';
@@ -17,8 +17,15 @@ export interface RequestFlags {
   readonly ref?: readonly string[] | undefined;
 }
 
+// A retired model's parameters are no help: the next step is another model.
 const refuse = (model: VideoModel, message: string) =>
-  new AppError('invalidInput', message, `\`reelbench models show ${model.id}\` lists what it accepts.`);
+  new AppError(
+    'invalidInput',
+    message,
+    model.state === 'unavailable'
+      ? '`reelbench models` lists what APIMart offers today; name one with --model.'
+      : `\`reelbench models show ${model.id}\` lists what it accepts.`,
+  );
 
 /** `--duration`, `--aspect`, `--resolution` and every `--set NAME=VALUE`, as the model's own params. */
 export function paramsFromFlags(model: VideoModel, flags: RequestFlags, usage: string): Params {
@@ -43,6 +50,19 @@ export function paramsFromFlags(model: VideoModel, flags: RequestFlags, usage: s
     resolution: flags.resolution,
   });
   if (common.issues.length > 0) throw refuse(model, common.issues.map((issue) => issue.message).join(' '));
+  // `--duration 5 --set duration=10` says two things: refused, rather than one of them quietly winning.
+  for (const [flag, meaning] of [
+    ['--duration', 'duration'],
+    ['--aspect', 'aspect'],
+    ['--resolution', 'resolution'],
+  ] as const) {
+    const name = paramFor(model, meaning)?.name;
+    if (name === undefined || params[name] === undefined || flags[meaning] === undefined) continue;
+    if (String(params[name]) !== String(common.params[name]))
+      throw new UsageError(
+        `${flag} ${flags[meaning]} and --set ${name}=${String(params[name])} disagree; give one of them.\n  ${usage}`,
+      );
+  }
   return common.params;
 }
 

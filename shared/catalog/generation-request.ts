@@ -120,8 +120,13 @@ function checkImages(model: VideoModel, images: readonly RequestImage[], uploade
           : `${model.label} takes at most ${slots[role]} ${ROLE_WORDS[role]}${slots[role] === 1 ? '' : 's'}, not ${count}.`,
     });
   }
-  // A closing frame without an opening one is not a request any model documents.
-  if (images.some((image) => image.role === 'last') && !images.some((image) => image.role === 'first'))
+  // A closing frame without an opening one is not a request any model documents (one that takes no closing frame at
+  // all was told so above: saying both would contradict).
+  if (
+    slots.last > 0 &&
+    images.some((image) => image.role === 'last') &&
+    !images.some((image) => image.role === 'first')
+  )
     issues.push({ field: 'images', message: `${model.label} takes a last frame only together with a first frame.` });
   if (uploaded && images.some((image) => !isHttpUrl(image.url)))
     issues.push({ field: 'images', message: 'An image must be uploaded before it can be used.' });

@@ -119,4 +119,36 @@ describe('the CLI as a daily tool', () => {
     const withKey = await cli.reelbench(['balance'], { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' }).done;
     expect(withKey.code, withKey.stderr).toBe(0);
   });
+
+  it('says one true thing where it used to contradict itself, and refuses values that disagree', async () => {
+    await cli.startFake({ retired: ['kling-v3'] });
+    const image = path.join(cli.dir, 'frame.jpg');
+    await sharp({ create: { width: 640, height: 360, channels: 3, background: '#336699' } })
+      .jpeg()
+      .toFile(image);
+    const lastOnly = await cli.reelbench(['generate', '--model', 'wan2.6', '--prompt', 'A fox', '--last-frame', image])
+      .done;
+    expect(lastOnly.code).toBe(1);
+    expect(lastOnly.stderr).toContain('Wan 2.6 takes no last-frame image.');
+    expect(lastOnly.stderr).not.toContain('only together with a first frame');
+
+    const twice = await cli.reelbench(generate('A fox', '--model', 'wan2.6', '--set', 'duration=10')).done;
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('--duration 4 and --set duration=10 disagree; give one of them.');
+    expect(cli.fake?.count('generate', 'POST')).toBe(0);
+
+    const negative = await cli.reelbench(['config', 'set', 'price.kling-v3', '-1']).done;
+    expect(negative.code).toBe(2);
+    expect(negative.stderr).toContain('price.kling-v3 takes a price per second such as 0.08 (or "none"), not "-1".');
+
+    const help = await cli.reelbench(['help']).done;
+    expect(help.stdout).toMatch(
+      /veo3\.1-fast-official +Veo 3\.1 Fast \(default until you use another; then the last one used\)/,
+    );
+
+    const retired = await cli.reelbench(generate('A fox', '--model', 'kling-v3')).done;
+    expect(retired.code).toBe(1);
+    expect(retired.stderr).not.toContain('models show kling-v3');
+    expect(retired.stderr).toContain('`reelbench models` lists what APIMart offers today');
+  });
 });

@@ -36,7 +36,7 @@ describe('reelbench help and usage errors', () => {
       'reelbench prep-image FILE',
       'sora-2-preview',
       'kling-v3',
-      'Veo 3.1 Fast (default): 4, 6 or 8 s; 16:9, 9:16.',
+      'Veo 3.1 Fast (default until you use another; then the last one used): 4, 6 or 8 s; 16:9, 9:16.',
       'landscape and portrait are 16:9 and 9:16',
     ]) {
       expect(help.stdout).toContain(text);
