@@ -1,5 +1,9 @@
 // `npm run fake-api`: a fake APIMart for trying the app or the CLI by hand, with no account and no cost.
 // Time runs for real here (the clock is advanced every second), so a generation takes `--seconds` seconds.
+// npm builds it first (any Node the project allows runs the bundle; not all of them strip TypeScript's types) and
+// runs it from the project's folder, where the sample video is.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createFakeClock } from './fake-clock.ts';
 import { startFakeApimart } from './fake-server.ts';
@@ -18,6 +22,7 @@ const fake = await startFakeApimart({
   apiKey: values.key,
   clock,
   estimatedSeconds: Number(values.seconds),
+  videoPayload: await readFile(path.resolve('test/fixtures/sample.mp4')),
 });
 const ticker = setInterval(() => clock.advance(1000), 1000);
 
