@@ -6,6 +6,9 @@ import { errorData, EXIT, UsageError, type CliIo } from '../cli-io';
 import type { CliContext } from '../cli-context';
 import { watchJobs } from '../job-watch';
 import { describeJobState, isUnfinished, stoppedWatchingLine } from './job-format';
+import { cancelJob, hideJob } from './job-control';
+import { jobByPrefix } from './job-ids';
+import { AppError } from '../../../shared/errors';
 import { translateRef } from '../../../shared/i18n/error-text';
 import { translator } from '../../../shared/i18n/translator';
 import { formatMoney } from '../../../shared/text/money';
@@ -17,17 +20,30 @@ const LIST_HELP: CommandHelp = {
   summary: 'The queue: every job, its state, and why it waits or failed.',
 };
 const RESUME_HELP: CommandHelp = {
-  usage: 'reelbench jobs resume [--timeout S] [--json]',
+  usage: 'reelbench jobs resume [ID…] [--timeout S] [--json]',
   summary:
-    'Finishes what an earlier run left unfinished (after Ctrl+C, a crash or a lost connection) and prints the saved paths.',
-  options: [['--timeout S', 'stop watching after S seconds (exit 1; the jobs are kept)']],
+    'Finishes what an earlier run left unfinished (after Ctrl+C, a crash or a lost connection), every job or the ones named, and prints the saved paths.',
+  options: [
+    ['ID', 'a job id, or the start of one only that job has (the 8 characters `reelbench jobs` shows)'],
+    ['--timeout S', 'stop watching after S seconds (exit 1; the jobs are kept)'],
+  ],
+};
+const CANCEL_HELP: CommandHelp = {
+  usage: 'reelbench jobs cancel ID [--json]',
+  summary:
+    'Stops one job, here or in another Reelbench process; a job APIMart already accepted is still charged, and it says how much.',
+};
+const HIDE_HELP: CommandHelp = {
+  usage: 'reelbench jobs hide ID [--json]',
+  summary: 'Takes an ended job off the list (its video stays in the library).',
 };
 const USAGE_HELP: CommandHelp = {
   usage: 'reelbench usage [--json]',
   summary: 'Billed seconds and their cost, today and this month (failed jobs included).',
 };
 /** The job commands, as help shows them. */
-export const JOBS_HELP: readonly CommandHelp[] = [LIST_HELP, RESUME_HELP, USAGE_HELP];
+export const JOBS_HELP: readonly CommandHelp[] = [LIST_HELP, RESUME_HELP, CANCEL_HELP, HIDE_HELP, USAGE_HELP];
+const JOB_COMMANDS = [LIST_HELP, RESUME_HELP, CANCEL_HELP, HIDE_HELP];
 
 /** `reelbench jobs [resume]`: the queue, or finishing what a previous run left unfinished. */
 export async function jobsCommand(
@@ -36,21 +52,31 @@ export async function jobsCommand(
   context: CliContext,
   tty: { isTTY: boolean; write(text: string): void },
 ): Promise<number> {
+  const usage = JOB_COMMANDS.map((entry) => entry.usage).join('\n  ');
   const { values, positionals, json, help } = parseCommandArgs(args, {
     command: 'jobs',
-    usage: `${LIST_HELP.usage}\n  ${RESUME_HELP.usage}`,
+    usage,
     options: { timeout: { type: 'string' } },
-    positionals: 1,
+    positionals: 100,
   });
   if (help) {
-    io.out([...formatCommandHelp(LIST_HELP), ...formatCommandHelp(RESUME_HELP)].join('\n'));
+    io.out(JOB_COMMANDS.flatMap((entry) => formatCommandHelp(entry)).join('\n'));
     return EXIT.ok;
   }
-  const [subcommand] = positionals;
-  if (subcommand === 'resume') return resume(io, context, tty, json, values.timeout);
+  const [subcommand, ...ids] = positionals;
+  if (values.timeout !== undefined && subcommand !== 'resume')
+    throw new UsageError(`--timeout goes with \`jobs resume\`.\n  ${RESUME_HELP.usage}`);
+  if (subcommand === 'resume') return resume(io, context, tty, json, values.timeout, ids);
+  if (subcommand === 'cancel' || subcommand === 'hide') {
+    const [id, ...extra] = ids;
+    if (id === undefined || extra.length > 0)
+      throw new UsageError(
+        `jobs ${subcommand} takes one job id.\n  ${subcommand === 'cancel' ? CANCEL_HELP.usage : HIDE_HELP.usage}`,
+      );
+    return subcommand === 'cancel' ? cancelJob(id, io, context, json) : hideJob(id, io, context, json);
+  }
   if (subcommand !== undefined)
-    throw new UsageError(`jobs takes nothing or "resume", not "${subcommand}".\n  ${RESUME_HELP.usage}`);
-  if (values.timeout !== undefined) throw new UsageError('--timeout goes with `jobs resume`.');
+    throw new UsageError(`jobs takes nothing, resume, cancel or hide, not "${subcommand}".\n  ${usage}`);
 
   const { runner } = await context.pipeline();
   const jobs = runner.list();
@@ -81,13 +107,20 @@ async function resume(
   tty: { isTTY: boolean; write(text: string): void },
   json: boolean,
   timeout: string | undefined,
+  named: readonly string[],
 ): Promise<number> {
   const timeoutSeconds = timeout === undefined ? undefined : Number(timeout);
   if (timeoutSeconds !== undefined && !(timeoutSeconds > 0))
     throw new UsageError(`--timeout takes a number of seconds above 0, not "${timeout}".`);
   const pipeline = await context.pipeline();
   const { runner } = pipeline;
-  const unfinished = runner.list().filter(isUnfinished);
+  const chosen = named.map((typed) => jobByPrefix(runner.list(), typed));
+  for (const job of chosen.filter((candidate) => !isUnfinished(candidate)))
+    throw new AppError(
+      'invalidInput',
+      `Job ${job.id.slice(0, 8)} has already ended (${job.phase}): nothing to resume.`,
+    );
+  const unfinished = named.length > 0 ? chosen : runner.list().filter(isUnfinished);
   const elsewhere = unfinished.filter((job) => runner.runBy(job.id) === 'elsewhere');
   const ids = unfinished.filter((job) => !elsewhere.includes(job)).map((job) => job.id);
   const busy =

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requireBuild } from '../../support/build-output';
+import { eventually } from '../../support/eventually';
 import { openCliFixture, type CliFixture } from '../../support/cli-fixture';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -18,6 +19,10 @@ beforeEach(async () => {
 afterEach(() => cli.close());
 
 const generate = (prompt: string, ...more: string[]) => ['generate', '--prompt', prompt, '--duration', '4', ...more];
+const jobsJson = async () =>
+  JSON.parse((await cli.reelbench(['jobs', '--json']).done).stdout) as {
+    jobs: { id: string; phase: string; request: { prompt: string } }[];
+  };
 
 describe('the CLI as a daily tool', () => {
   it('`jobs` says why a job failed, in words', async () => {
@@ -151,4 +156,77 @@ describe('the CLI as a daily tool', () => {
     expect(retired.stderr).not.toContain('models show kling-v3');
     expect(retired.stderr).toContain('`reelbench models` lists what APIMart offers today');
   });
+
+  it('cancels one job by the start of its id: one never sent, one running in another process, one APIMart accepted', async () => {
+    // Not sent: no balance for it, so it waits before the billed request.
+    await cli.startFake({ balance: 0, estimatedSeconds: 3_000 });
+    const unsent = await cli.reelbench(generate('A kite that never flies', '--timeout', '2')).done;
+    expect(unsent.code).toBe(1);
+    const [waiting] = (await jobsJson()).jobs;
+    const unsentCancel = await cli.reelbench(['jobs', 'cancel', waiting?.id.slice(0, 6) ?? '?']).done;
+    expect(unsentCancel.code, unsentCancel.stderr).toBe(0);
+    expect(unsentCancel.stdout).toContain('is cancelled before it reached APIMart: nothing was charged.');
+    expect(cli.fake?.count('generate', 'POST')).toBe(0);
+
+    // Running in another process (a `generate` still watching it), cancelled from here: that process stops too.
+    cli.fake?.setBalance(100);
+    const watching = cli.reelbench(generate('A lantern in the fog'));
+    let runningId = '';
+    await eventually(async () => {
+      runningId = (await jobsJson()).jobs.find((candidate) => candidate.phase === 'polling')?.id ?? '';
+      return runningId !== '';
+    }, 'the job to be generating at APIMart');
+    const runningCancel = await cli.reelbench(['jobs', 'cancel', runningId.slice(0, 8)]).done;
+    expect(runningCancel.code, runningCancel.stderr).toBe(0);
+    expect(runningCancel.stdout).toMatch(
+      /is cancelled\. APIMart had already accepted it: its 4 s are charged \(\$\d+\.\d+\)/,
+    );
+    const stopped = await watching.done;
+    expect(stopped.code).toBe(1);
+
+    // Accepted and left (after --timeout), cancelled later; an ended job is not cancelled again, nor resumed.
+    const kept = await cli.reelbench(generate('A fox in the snow', '--timeout', '1')).done;
+    expect(kept.code).toBe(1);
+    const left = (await jobsJson()).jobs.find((job) => job.request.prompt === 'A fox in the snow');
+    const keptCancel = await cli.reelbench(['jobs', 'cancel', left?.id ?? '?', '--json']).done;
+    expect(JSON.parse(keptCancel.stdout)).toMatchObject({ ok: true, job: { phase: 'cancelled' } });
+    const again = await cli.reelbench(['jobs', 'cancel', left?.id.slice(0, 8) ?? '?']).done;
+    expect([again.code, again.stderr]).toEqual([1, expect.stringContaining('has already ended (cancelled)')]);
+    const unknown = await cli.reelbench(['jobs', 'cancel', 'ffffffff']).done;
+    expect([unknown.code, unknown.stderr]).toEqual([
+      1,
+      expect.stringContaining('No job has an id starting with "ffffffff"'),
+    ]);
+    expect(cli.fake?.count('generate', 'POST')).toBe(2);
+  }, 60_000);
+
+  it('resumes only the jobs named, and hides an ended one', async () => {
+    await cli.startFake({ estimatedSeconds: 600 });
+    for (const prompt of ['First kept job', 'Second kept job']) {
+      const left = cli.reelbench(generate(prompt));
+      await eventually(
+        async () => (await jobsJson()).jobs.some((job) => job.request.prompt === prompt && job.phase === 'polling'),
+        `"${prompt}" to be generating at APIMart`,
+      );
+      left.child.kill('SIGKILL');
+      await left.done;
+    }
+    const jobs = (await jobsJson()).jobs;
+    const first = jobs.find((job) => job.request.prompt === 'First kept job');
+    const resumed = await cli.reelbench(['jobs', 'resume', first?.id.slice(0, 8) ?? '?', '--json']).done;
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ ok: true, jobs: [{ id: first?.id, phase: 'done' }] });
+    const after = (await jobsJson()).jobs;
+    expect(after.find((job) => job.request.prompt === 'Second kept job')?.phase).toBe('polling');
+
+    const hideRunning = await cli.reelbench(['jobs', 'hide', after.find((job) => job.phase === 'polling')?.id ?? '?'])
+      .done;
+    expect([hideRunning.code, hideRunning.stderr]).toEqual([
+      1,
+      expect.stringContaining('Cancel the job before hiding it.'),
+    ]);
+    const hidden = await cli.reelbench(['jobs', 'hide', first?.id.slice(0, 8) ?? '?']).done;
+    expect(hidden.stdout).toContain('is hidden from the list; its video stays in the library.');
+    expect((await jobsJson()).jobs.map((job) => job.request.prompt)).toEqual(['Second kept job']);
+  }, 60_000);
 });

@@ -54,7 +54,7 @@ describe('reelbench help and usage errors', () => {
     [['generate', '--prompt', 'x', '--loop'], '`generate` has no option --loop.'],
     [['generate', '--prompt', 'x', '--timeout', 'soon'], '--timeout takes a number of seconds above 0, not "soon".'],
     [['generate', 'a fox'], '`generate` does not take "a fox".'],
-    [['jobs', 'frobnicate'], 'jobs takes nothing or "resume", not "frobnicate".'],
+    [['jobs', 'frobnicate'], 'jobs takes nothing, resume, cancel or hide, not "frobnicate".'],
     [['config', 'set', 'colour', 'red'], 'there is no setting "colour".'],
     [['config', 'set', 'jobs-at-once', '0'], 'jobs-at-once takes a whole number from 1 to 10, not "0".'],
     [['library', 'list', '--limit', 'lots'], '--limit takes a whole number from 1 to 500, not "lots".'],
