@@ -10,6 +10,15 @@ export interface CliIo {
 /** Exit codes: 0 done, 1 the operation failed (with a reason), 2 the command line was wrong, 130 interrupted (Ctrl+C). */
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
+/**
+ * A value the command refuses (a number out of range, a model or setting that does not exist, a file of the wrong
+ * kind): exit code 1 like every refusal, whichever command. A UsageError (2) is for a command line that cannot be
+ * read: an unknown command or option, a missing argument.
+ */
+export function refusedValue(message: string, action?: string): AppError {
+  return new AppError('invalidInput', message, action);
+}
+
 /** A wrong command line: reported with the usage, exit code 2. */
 export class UsageError extends Error {
   constructor(message: string) {

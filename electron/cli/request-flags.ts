@@ -3,7 +3,7 @@ import { mainImageRole, paramFor, paramNamed } from '../../shared/catalog/model-
 import type { ImageRole, ModelCatalog, Params, ParamValue, VideoModel } from '../../shared/catalog/video-model';
 import { AppError } from '../../shared/errors';
 import type { JobImage } from '../../shared/jobs/job-models';
-import { UsageError } from './cli-io';
+import { UsageError, refusedValue } from './cli-io';
 
 /** The flags that describe a request, model-neutral: the three every model has in some spelling, and `--set`. */
 export interface RequestFlags {
@@ -43,7 +43,7 @@ export function paramsFromFlags(model: VideoModel, flags: RequestFlags, usage: s
   }
   const duration = flags.duration === undefined ? undefined : Number(flags.duration);
   if (duration !== undefined && !Number.isFinite(duration))
-    throw new UsageError(`--duration takes a number of seconds, not "${flags.duration}".\n  ${usage}`);
+    throw refusedValue(`--duration takes a number of seconds, not "${flags.duration}".`);
   const common = applyCommonOptions(model, params, {
     duration,
     aspect: flags.aspect,
@@ -59,8 +59,8 @@ export function paramsFromFlags(model: VideoModel, flags: RequestFlags, usage: s
     const name = paramFor(model, meaning)?.name;
     if (name === undefined || params[name] === undefined || flags[meaning] === undefined) continue;
     if (String(params[name]) !== String(common.params[name]))
-      throw new UsageError(
-        `${flag} ${flags[meaning]} and --set ${name}=${String(params[name])} disagree; give one of them.\n  ${usage}`,
+      throw refusedValue(
+        `${flag} ${flags[meaning]} and --set ${name}=${String(params[name])} disagree; give one of them.`,
       );
   }
   return common.params;

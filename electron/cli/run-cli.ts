@@ -48,7 +48,11 @@ const HELP = [
   ...formatModels(SNAPSHOT_CATALOG, defaultModelId(SNAPSHOT_CATALOG, null)),
   '',
   'Every command takes --json (answers and errors as one JSON object on stdout) and --debug (stack traces).',
-  'Exit codes: 0 done, 1 the operation failed, 2 a wrong command line, 130 stopped with Ctrl+C (the job is kept).',
+  'Exit codes, the same for every command:',
+  '  0    done',
+  '  1    refused or failed: an unknown model, something not found, a bad value, an error from APIMart',
+  '  2    a usage error: an unknown command or option, a missing argument',
+  '  130  interrupted with Ctrl+C (a job is kept: `reelbench jobs resume` finishes it)',
   'Environment: REELBENCH_API_KEY (overrides the keychain), REELBENCH_BASE_URL (overrides api-address),',
   '  REELBENCH_DATA_DIR and REELBENCH_LIBRARY_DIR (the data and library folders), REELBENCH_POLL_MIN_MS and REELBENCH_LEASE_MS (tests).',
 ].join('\n');

@@ -4,7 +4,7 @@ import { castOf } from '../../../shared/boards/character-cast';
 import type { Storyboard } from '../../../shared/boards/board-models';
 import type { SpentTokens } from '../../../shared/script/script-models';
 import { MAX_SCRIPT_CHARS } from '../../../shared/script/chat-models';
-import { EXIT, printable, UsageError, type CliIo } from '../cli-io';
+import { EXIT, printable, refusedValue, type CliIo } from '../cli-io';
 import type { CliContext } from '../cli-context';
 import { requireUserFile } from '../user-files';
 
@@ -36,9 +36,9 @@ function shotLines(board: Storyboard) {
 async function readScript(file: string): Promise<string> {
   const info = await stat(await requireUserFile(file));
   if (info.size > MAX_SCRIPT_CHARS * 4)
-    throw new UsageError(`"${file}" is too large for a script (at most ${MAX_SCRIPT_CHARS} characters).`);
+    throw refusedValue(`"${file}" is too large for a script (at most ${MAX_SCRIPT_CHARS} characters).`);
   const text = await readFile(file, 'utf8');
-  if (text.includes('\u0000')) throw new UsageError(`"${file}" is not a text file.`);
+  if (text.includes('\u0000')) throw refusedValue(`"${file}" is not a text file.`);
   return text;
 }
 
@@ -56,9 +56,9 @@ export async function boardFromScript(
   const service = await context.script();
   const catalog = (await context.models()).current();
   if (!catalog.models.some((model) => model.id === args.videoModel))
-    throw new UsageError(`there is no video model "${args.videoModel}". \`reelbench models\` lists them.`);
+    throw refusedValue(`there is no video model "${args.videoModel}". \`reelbench models\` lists them.`);
   const chatModel = args.chatModel ?? (await service.chatModels()).defaultModel;
-  if (!chatModel) throw new UsageError('APIMart lists no chat model on this key: name one with --chat-model.');
+  if (!chatModel) throw refusedValue('APIMart lists no chat model on this key: name one with --chat-model.');
   const estimate = service.estimate({ script, videoModel: args.videoModel, chatModel });
   // The cost is said before anything is sent (on stderr, so --json output stays one object).
   io.err(

@@ -1,3 +1,4 @@
+import { AppError } from '../../../shared/errors';
 import { copyFile } from 'node:fs/promises';
 import { chosenTake } from '../../../shared/boards/chosen-take';
 import type { Storyboard } from '../../../shared/boards/board-models';
@@ -6,7 +7,7 @@ import { exportSequence } from '../../services/boards/sequence-export';
 import { parseCommandArgs } from '../cli-args';
 import { boardFromScript } from './board-from-script';
 import { formatCommandHelp, type CommandHelp } from '../cli-help';
-import { EXIT, UsageError, type CliIo } from '../cli-io';
+import { EXIT, UsageError, type CliIo, refusedValue } from '../cli-io';
 import type { CliContext } from '../cli-context';
 
 /** The storyboard commands, as help shows them. */
@@ -39,11 +40,9 @@ function findBoard(boards: readonly Storyboard[], id: string): Storyboard {
   const matches = boards.filter((board) => board.id === id || board.id.startsWith(id.toLowerCase()));
   const [match] = matches;
   if (matches.length === 1 && match) return match;
-  throw new UsageError(
-    matches.length === 0
-      ? `there is no storyboard "${id}". \`reelbench board list\` shows them.`
-      : `"${id}" starts ${matches.length} storyboards' ids; give more of it.`,
-  );
+  if (matches.length === 0)
+    throw new AppError('notFound', `There is no storyboard "${id}".`, '`reelbench board list` shows them.');
+  throw refusedValue(`"${id}" starts ${matches.length} storyboards' ids; give more of it.`);
 }
 
 const titleOf = (board: Storyboard) => board.title.trim() || 'Untitled storyboard';
@@ -161,7 +160,7 @@ export async function boardCommand(
   }
 
   const out = context.userPath(values.out ?? '');
-  if (!out.toLowerCase().endsWith('.mp4')) throw new UsageError(`--out names an .mp4 file, not "${values.out}".`);
+  if (!out.toLowerCase().endsWith('.mp4')) throw refusedValue(`--out names an .mp4 file, not "${values.out}".`);
   const item = await exportSequence(board, library, {
     onProgress: (fraction) => {
       if (progress.isTTY) progress.write(`\rJoining… ${Math.round(fraction * 100)}%`);

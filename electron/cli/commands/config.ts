@@ -1,7 +1,7 @@
 import type { Settings, SettingsPatch } from '../../../shared/models/settings';
 import { parseCommandArgs } from '../cli-args';
 import { formatCommandHelp, type CommandHelp } from '../cli-help';
-import { EXIT, UsageError, type CliIo } from '../cli-io';
+import { EXIT, UsageError, type CliIo, refusedValue } from '../cli-io';
 import type { CliContext } from '../cli-context';
 
 /** `reelbench config`, as help shows it. */
@@ -28,7 +28,7 @@ interface ConfigEntry {
 function parseCount(value: string): number {
   const count = Number(value);
   if (!Number.isInteger(count) || count < 1 || count > 10)
-    throw new UsageError(`jobs-at-once takes a whole number from 1 to 10, not "${value}".`);
+    throw refusedValue(`jobs-at-once takes a whole number from 1 to 10, not "${value}".`);
   return count;
 }
 
@@ -41,7 +41,7 @@ function priceEntry(model: string): ConfigEntry {
       if (value === 'none') return { prices: others };
       const price = Number(value);
       if (!Number.isFinite(price) || price < 0 || price > 1000)
-        throw new UsageError(`price.${model} takes a price per second such as 0.08 (or "none"), not "${value}".`);
+        throw refusedValue(`price.${model} takes a price per second such as 0.08 (or "none"), not "${value}".`);
       return { prices: { ...others, [model]: price } };
     },
   };
@@ -68,10 +68,10 @@ function entryNamed(name: string, models: readonly string[]): ConfigEntry {
   const model = /^price\.(.+)$/.exec(name)?.[1];
   if (model && models.includes(model)) return priceEntry(model);
   if (model)
-    throw new UsageError(
+    throw refusedValue(
       `there is no video model "${model}"; \`reelbench models\` lists them (price.ID sets one's price).`,
     );
-  throw new UsageError(`there is no setting "${name}". Settings: api-address, jobs-at-once, price.MODEL.`);
+  throw refusedValue(`there is no setting "${name}". Settings: api-address, jobs-at-once, price.MODEL.`);
 }
 
 const shown = (value: string | number | null) => (value === null ? 'not set' : String(value));

@@ -5,7 +5,7 @@ import { summarizeRequest } from '../../../shared/catalog/request-summary';
 import { AppError } from '../../../shared/errors';
 import { parseCommandArgs } from '../cli-args';
 import { ASPECT_WORDS, formatCommandHelp, modelIdList, type CommandHelp } from '../cli-help';
-import { errorData, EXIT, UsageError, type CliIo } from '../cli-io';
+import { errorData, EXIT, UsageError, type CliIo, refusedValue } from '../cli-io';
 import type { CliContext } from '../cli-context';
 import { requireUserFile } from '../user-files';
 import { watchJobs, type WatchOutcome } from '../job-watch';
@@ -63,7 +63,7 @@ function timeoutFrom(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const seconds = Number(value);
   if (!Number.isFinite(seconds) || seconds <= 0)
-    throw new UsageError(`--timeout takes a number of seconds above 0, not "${value}".\n  ${usageLine}`);
+    throw refusedValue(`--timeout takes a number of seconds above 0, not "${value}".`);
   return seconds * 1000;
 }
 

@@ -2,7 +2,7 @@ import { withChatUsage } from '../../services/jobs/usage';
 import type { Job } from '../../../shared/jobs/job-models';
 import { parseCommandArgs } from '../cli-args';
 import { formatCommandHelp, type CommandHelp } from '../cli-help';
-import { errorData, EXIT, UsageError, type CliIo } from '../cli-io';
+import { errorData, EXIT, UsageError, type CliIo, refusedValue } from '../cli-io';
 import type { CliContext } from '../cli-context';
 import { watchJobs } from '../job-watch';
 import { describeJobState, isUnfinished, stoppedWatchingLine } from './job-format';
@@ -111,7 +111,7 @@ async function resume(
 ): Promise<number> {
   const timeoutSeconds = timeout === undefined ? undefined : Number(timeout);
   if (timeoutSeconds !== undefined && !(timeoutSeconds > 0))
-    throw new UsageError(`--timeout takes a number of seconds above 0, not "${timeout}".`);
+    throw refusedValue(`--timeout takes a number of seconds above 0, not "${timeout}".`);
   const pipeline = await context.pipeline();
   const { runner } = pipeline;
   const chosen = named.map((typed) => jobByPrefix(runner.list(), typed));

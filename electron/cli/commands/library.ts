@@ -4,7 +4,7 @@ import { readVideoMetadata } from '../../services/media/video-record-io';
 import type { LibraryService } from '../../services/library/library-service';
 import { parseCommandArgs } from '../cli-args';
 import { formatCommandHelp, type CommandHelp } from '../cli-help';
-import { EXIT, UsageError, type CliIo } from '../cli-io';
+import { EXIT, UsageError, type CliIo, refusedValue } from '../cli-io';
 import type { CliContext } from '../cli-context';
 import { requireUserFile } from '../user-files';
 
@@ -93,7 +93,7 @@ export async function libraryCommand(args: readonly string[], io: CliIo, context
   if (file !== undefined) throw new UsageError(`library ${subcommand} takes no file.\n  ${USAGE}`);
   const limit = values.limit === undefined ? 500 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 500)
-    throw new UsageError(`--limit takes a whole number from 1 to 500, not "${values.limit}".`);
+    throw refusedValue(`--limit takes a whole number from 1 to 500, not "${values.limit}".`);
 
   const library = (await context.library()).current();
   if (subcommand === 'rebuild') {

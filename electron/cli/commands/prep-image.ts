@@ -8,7 +8,7 @@ import type { CliContext } from '../cli-context';
 import { requireUserFile } from '../user-files';
 import { paramsFromFlags } from '../request-flags';
 import { ASPECT_WORDS, formatCommandHelp, modelIdList, type CommandHelp } from '../cli-help';
-import { EXIT, UsageError, type CliIo } from '../cli-io';
+import { EXIT, UsageError, type CliIo, refusedValue } from '../cli-io';
 
 /** `reelbench prep-image`, as help shows it. */
 export const PREP_IMAGE_HELP: CommandHelp = {
@@ -37,11 +37,11 @@ const FORMAT_OF_EXTENSION: Readonly<Record<string, 'jpeg' | 'png' | 'webp'>> = {
 function outputFormat(out: string, format: string | undefined): 'jpeg' | 'png' | 'webp' {
   const fromName = FORMAT_OF_EXTENSION[path.extname(out).toLowerCase()];
   if (!fromName)
-    throw new UsageError(
+    throw refusedValue(
       `--out must end in .jpg, .jpeg, .png or .webp (the extension decides the format), not "${path.basename(out)}".`,
     );
   if (format !== undefined && format !== fromName)
-    throw new UsageError(
+    throw refusedValue(
       `--format ${format} does not match --out "${path.basename(out)}" (${fromName}); leave --format out, the extension decides.`,
     );
   return fromName;
@@ -71,7 +71,7 @@ export async function prepImage(args: readonly string[], io: CliIo, context: Cli
   if (!values.out) throw new UsageError(`prep-image needs --out <file>.\n  ${PREP_IMAGE_HELP.usage}`);
   const catalog = (await context.models()).current();
   const model = findModel(catalog, values.model ?? defaultModelId(catalog, null));
-  if (!model) throw new UsageError(`there is no model "${values.model}". Choose one of: ${modelIdList(catalog)}.`);
+  if (!model) throw refusedValue(`there is no model "${values.model}". Choose one of: ${modelIdList(catalog)}.`);
   if (values.aspect === undefined && paramFor(model, 'aspect'))
     throw new UsageError(`prep-image needs --aspect: ${ASPECT_WORDS}.\n  ${PREP_IMAGE_HELP.usage}`);
   const params = paramsFromFlags(
@@ -80,10 +80,10 @@ export async function prepImage(args: readonly string[], io: CliIo, context: Cli
     PREP_IMAGE_HELP.usage,
   );
   if (values.format !== undefined && !['jpeg', 'png', 'webp'].includes(values.format))
-    throw new UsageError('--format must be jpeg, png or webp.');
+    throw refusedValue('--format must be jpeg, png or webp.');
   const format = outputFormat(values.out, values.format);
   const background = values.background ?? '#000000';
-  if (!/^#[0-9a-fA-F]{6}$/.test(background)) throw new UsageError('--background must look like #000000.');
+  if (!/^#[0-9a-fA-F]{6}$/.test(background)) throw refusedValue('--background must look like #000000.');
   const output = context.userPath(values.out);
   const folder = await stat(path.dirname(output)).catch(() => null);
   if (!folder?.isDirectory())

@@ -138,15 +138,17 @@ describe('the CLI as a daily tool', () => {
     expect(lastOnly.stderr).not.toContain('only together with a first frame');
 
     const twice = await cli.reelbench(generate('A fox', '--model', 'wan2.6', '--set', 'duration=10')).done;
-    expect(twice.code).toBe(2);
+    expect(twice.code).toBe(1);
     expect(twice.stderr).toContain('--duration 4 and --set duration=10 disagree; give one of them.');
     expect(cli.fake?.count('generate', 'POST')).toBe(0);
 
     const negative = await cli.reelbench(['config', 'set', 'price.kling-v3', '-1']).done;
-    expect(negative.code).toBe(2);
+    expect(negative.code).toBe(1);
     expect(negative.stderr).toContain('price.kling-v3 takes a price per second such as 0.08 (or "none"), not "-1".');
 
     const help = await cli.reelbench(['help']).done;
+    expect(help.stdout).toMatch(/^ {2}1 {4}refused or failed: an unknown model, something not found, a bad value/m);
+    expect(help.stdout).toMatch(/^ {2}2 {4}a usage error: an unknown command or option, a missing argument$/m);
     expect(help.stdout).toMatch(
       /veo3\.1-fast-official +Veo 3\.1 Fast \(default until you use another; then the last one used\)/,
     );

@@ -48,17 +48,14 @@ describe('reelbench help and usage errors', () => {
   });
 
   it.each([
-    [['generate', '--prompt', 'x', '--duration', 'long'], '--duration takes a number of seconds, not "long".'],
     [['generate', '--prompt', 'x', '--set', 'seed'], '--set takes NAME=VALUE, not "seed".'],
     [['generate', '--prompt'], '--prompt needs a value.'],
     [['generate', '--prompt', 'x', '--loop'], '`generate` has no option --loop.'],
-    [['generate', '--prompt', 'x', '--timeout', 'soon'], '--timeout takes a number of seconds above 0, not "soon".'],
     [['generate', 'a fox'], '`generate` does not take "a fox".'],
     [['jobs', 'frobnicate'], 'jobs takes nothing, resume, cancel or hide, not "frobnicate".'],
-    [['config', 'set', 'colour', 'red'], 'there is no setting "colour".'],
-    [['config', 'set', 'jobs-at-once', '0'], 'jobs-at-once takes a whole number from 1 to 10, not "0".'],
-    [['library', 'list', '--limit', 'lots'], '--limit takes a whole number from 1 to 500, not "lots".'],
-  ])('%j exits 2 with a plain sentence, in words or in JSON', async (args, message) => {
+    [['jobs', 'cancel'], 'jobs cancel takes one job id.'],
+    [['frobnicate'], 'there is no command "frobnicate".'],
+  ])('%j is a usage error: exits 2 with a plain sentence, in words or in JSON', async (args, message) => {
     const plain = await cli.reelbench(args).done;
     expect(plain.code).toBe(2);
     expect(plain.stderr).toContain(`reelbench: ${message}`);
@@ -68,6 +65,26 @@ describe('reelbench help and usage errors', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({
       ok: false,
       error: { code: 'usage', message: expect.stringContaining(message) },
+    });
+  });
+
+  it.each([
+    [['generate', '--prompt', 'x', '--duration', 'long'], '--duration takes a number of seconds, not "long".'],
+    [['generate', '--prompt', 'x', '--timeout', 'soon'], '--timeout takes a number of seconds above 0, not "soon".'],
+    [['config', 'set', 'colour', 'red'], 'there is no setting "colour".'],
+    [['config', 'set', 'jobs-at-once', '0'], 'jobs-at-once takes a whole number from 1 to 10, not "0".'],
+    [['library', 'list', '--limit', 'lots'], '--limit takes a whole number from 1 to 500, not "lots".'],
+    [['jobs', 'resume', '--timeout', '-3'], '--timeout takes a number of seconds above 0, not "-3".'],
+    [['board', 'export', 'abc', '--out', 'film.mp4'], 'There is no storyboard "abc".'],
+  ])('%j is a refused value: exits 1, whichever command, in words or in JSON', async (args, message) => {
+    const plain = await cli.reelbench(args).done;
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toContain(`reelbench: ${message}`);
+    const json = await cli.reelbench([...args, '--json']).done;
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      error: { code: expect.stringMatching(/^(invalidInput|notFound)$/), message: expect.stringContaining(message) },
     });
   });
 });

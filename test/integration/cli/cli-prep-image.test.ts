@@ -109,18 +109,6 @@ describe('reelbench prep-image (the built CLI)', () => {
       '`prep-image` has no option --colour.',
     ],
     [['prep-image', 'a.jpg', '--aspect', 'landscape', '--out'], '--out needs a value.'],
-    [
-      ['prep-image', 'a.jpg', '--aspect', 'landscape', '--out', 'b.gif'],
-      '--out must end in .jpg, .jpeg, .png or .webp (the extension decides the format), not "b.gif".',
-    ],
-    [
-      ['prep-image', 'a.jpg', '--aspect', 'landscape', '--out', 'b.png', '--format', 'jpeg'],
-      '--format jpeg does not match --out "b.png" (png)',
-    ],
-    [
-      ['prep-image', 'a.jpg', '--aspect', 'landscape', '--model', 'sora-3', '--out', 'b.png'],
-      'there is no model "sora-3". Choose one of: veo3.1-fast-official, veo3.1-quality-official,',
-    ],
     [['frobnicate'], 'there is no command "frobnicate".'],
   ])("exits 2 with usage help for %j, and never with node:util's own wording", async (args, message) => {
     const result = await reelbench(...args);
@@ -135,6 +123,28 @@ describe('reelbench prep-image (the built CLI)', () => {
       ok: false,
       error: { code: 'usage', message: expect.stringContaining(message.split('\n')[0] ?? '') },
     });
+  });
+
+  it.each([
+    [
+      ['prep-image', 'a.jpg', '--aspect', 'landscape', '--out', 'b.gif'],
+      '--out must end in .jpg, .jpeg, .png or .webp (the extension decides the format), not "b.gif".',
+    ],
+    [
+      ['prep-image', 'a.jpg', '--aspect', 'landscape', '--out', 'b.png', '--format', 'jpeg'],
+      '--format jpeg does not match --out "b.png" (png)',
+    ],
+    [
+      ['prep-image', 'a.jpg', '--aspect', 'landscape', '--model', 'sora-3', '--out', 'b.png'],
+      'there is no model "sora-3". Choose one of: veo3.1-fast-official, veo3.1-quality-official,',
+    ],
+  ])('refuses the value in %j with exit 1, as every command refuses a value', async (args, message) => {
+    const result = await reelbench(...args);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(message);
+    const json = await reelbench(...args, '--json');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
   });
 
   it("prepares for any model's frames, and refuses a shape the model does not make (exit 1)", async () => {
