@@ -60,9 +60,15 @@ export async function watchJobs(
     if (ids.every((id) => runner.runBy(id) === 'elsewhere')) stop('takenOver');
     if (options.quiet) return;
     if (bar) options.write(`\r${progressBar(runner.get(ids[0] ?? ''))}\u001b[K`);
-    else for (const id of ids) describe(runner.get(id));
+    // A wait read from the store is what an earlier run saw (another address, a connection since restored): it is
+    // said once this process records a wait of its own, not before.
+    else for (const job of ids.map((id) => runner.get(id))) if (!job.waiting || recorded.has(job.id)) describe(job);
   };
-  const unsubscribe = options.onChange(describe);
+  const recorded = new Set<string>();
+  const unsubscribe = options.onChange((job) => {
+    recorded.add(job.id);
+    describe(job);
+  });
 
   const interrupts = options.interrupts ?? process;
   let stop: (kind: StopReason) => void = () => undefined;

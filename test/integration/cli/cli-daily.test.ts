@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requireBuild } from '../../support/build-output';
 import { eventually } from '../../support/eventually';
+import { freePort } from '../../support/free-port';
 import { openCliFixture, type CliFixture } from '../../support/cli-fixture';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -231,4 +232,17 @@ describe('the CLI as a daily tool', () => {
     expect(hidden.stdout).toContain('is hidden from the list; its video stays in the library.');
     expect((await jobsJson()).jobs.map((job) => job.request.prompt)).toEqual(['Second kept job']);
   }, 60_000);
+
+  it('`jobs resume` does not repeat what an earlier run saw: a job that waited for another address just carries on', async () => {
+    const fake = await cli.startFake();
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    const first = await cli.reelbench(generate('A fox', '--timeout', '3'), { REELBENCH_BASE_URL: closed }).done;
+    expect(first.code).toBe(1);
+    expect(first.stderr).toContain(`APIMart (${new URL(closed).host}) cannot be reached`);
+    const resumed = await cli.reelbench(['jobs', 'resume']).done;
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).not.toContain('cannot be reached');
+    expect(resumed.stderr).toContain('Saving it to the library');
+    expect(fake.count('generate', 'POST')).toBe(1);
+  }, 30_000);
 });
