@@ -32,12 +32,14 @@ export type WatchOutcome = { readonly kind: 'settled' | StopReason; readonly job
 export type StopReason = 'interrupted' | 'timedOut' | 'takenOver';
 
 const TICK_MS = 250;
-const SUBMIT_GRACE_MS = 60_000;
+/** How long Ctrl+C lets a billed request's answer arrive: an answer usually comes in well under this. */
+const SUBMIT_GRACE_MS = 1_500;
 
 /**
  * Shows jobs moving until they settle, the user presses Ctrl+C, or --timeout passes. Stopping never loses a job:
- * it stays in jobs.sqlite for `reelbench jobs resume`. A Ctrl+C while the billed request is on its way waits for
- * APIMart's answer first, so the job's record says whether it was accepted (a second Ctrl+C stops at once).
+ * it stays in jobs.sqlite for `reelbench jobs resume`. Ctrl+C ends the command within two seconds, always: a billed
+ * request on its way gets a moment to be answered, else the job stays "sent, answer unknown", and the same
+ * Idempotency-Key settles it later (billed once).
  */
 export async function watchJobs(
   runner: JobRunner,
@@ -94,11 +96,10 @@ export async function watchJobs(
 
 async function letTheBilledRequestLand(ids: readonly string[], io: CliIo, options: WatchOptions): Promise<void> {
   const sending = () => ids.some((id) => options.isSending(id));
-  if (!sending()) return;
-  if (!options.quiet)
-    io.err(
-      'Waiting for APIMart to answer the request just sent, so the job knows whether it was accepted… (Ctrl+C again stops at once)',
-    );
   const deadline = Date.now() + SUBMIT_GRACE_MS;
-  while (sending() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  while (sending() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  if (sending() && !options.quiet)
+    io.err(
+      'The billed request was sent and APIMart has not answered yet: the job is kept as sent, answer unknown. `reelbench jobs resume` asks again with the same Idempotency-Key, so it is billed once at most.',
+    );
 }

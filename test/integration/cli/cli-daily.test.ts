@@ -245,4 +245,24 @@ describe('the CLI as a daily tool', () => {
     expect(resumed.stderr).toContain('Saving it to the library');
     expect(fake.count('generate', 'POST')).toBe(1);
   }, 30_000);
+
+  it('Ctrl+C ends the command within two seconds even while APIMart sits on the billed request; resume bills it once', async () => {
+    const fake = await cli.startFake();
+    // Accepted and answered never (twice: the first try and the runner's own retry).
+    fake.inject('generate', { kind: 'hangAfterWork' }, 2);
+    const run = cli.reelbench(generate('A fox that waits'));
+    await eventually(() => run.stderr().includes('Sending the job'), 'the billed request to be sent');
+    await eventually(() => fake.tasks.size === 1, 'APIMart to have taken the job');
+    const pressed = Date.now();
+    run.child.kill('SIGINT');
+    const stopped = await run.done;
+    // Generous for a loaded machine; before, it was a minute.
+    expect(Date.now() - pressed).toBeLessThan(4_000);
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toContain('the job is kept as sent, answer unknown');
+    const resumed = await cli.reelbench(['jobs', 'resume', '--json']).done;
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ ok: true, jobs: [{ phase: 'done' }] });
+    expect(fake.tasks.size).toBe(1);
+  }, 60_000);
 });
