@@ -13,7 +13,10 @@ const CLI_ACTIONS: Partial<Record<ErrorCode, string>> = {
 };
 
 // Steps worded for a file picker.
-const CLI_PHRASES: readonly (readonly [string, string])[] = [['Pick the image again.', "Check the image's path."]];
+const CLI_PHRASES: readonly (readonly [string, string])[] = [
+  ['Pick the image again.', "Check the image's path."],
+  ['Generate the shots first.', '`reelbench board generate ID` generates them.'],
+];
 
 // A terminal without a keyring is common (a server, SSH, a container): the key can come from the environment there.
 const NO_KEYRING =

@@ -18,6 +18,29 @@ export interface RequestFlags {
 }
 
 // A retired model's parameters are no help: the next step is another model.
+/** The request flags among a command's parsed options (`generate`'s, which `board add` shares). */
+export function requestFlagsOf(values: {
+  readonly duration?: string | undefined;
+  readonly aspect?: string | undefined;
+  readonly resolution?: string | undefined;
+  readonly set?: readonly string[] | undefined;
+  readonly image?: string | undefined;
+  readonly 'first-frame'?: string | undefined;
+  readonly 'last-frame'?: string | undefined;
+  readonly ref?: readonly string[] | undefined;
+}): RequestFlags {
+  return {
+    duration: values.duration,
+    aspect: values.aspect,
+    resolution: values.resolution,
+    set: values.set,
+    image: values.image,
+    firstFrame: values['first-frame'],
+    lastFrame: values['last-frame'],
+    ref: values.ref,
+  };
+}
+
 const refuse = (model: VideoModel, message: string) =>
   new AppError(
     'invalidInput',

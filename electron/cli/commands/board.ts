@@ -6,6 +6,9 @@ import type { LibraryService } from '../../services/library/library-service';
 import { exportSequence } from '../../services/boards/sequence-export';
 import { parseCommandArgs } from '../cli-args';
 import { boardFromScript } from './board-from-script';
+import { addShot, generateBoard, newBoard } from './board-edit';
+import { GENERATE_OPTIONS, timeoutFrom } from './generate';
+import { requestFlagsOf } from '../request-flags';
 import { formatCommandHelp, type CommandHelp } from '../cli-help';
 import { EXIT, UsageError, type CliIo, refusedValue } from '../cli-io';
 import type { CliContext } from '../cli-context';
@@ -13,6 +16,22 @@ import type { CliContext } from '../cli-context';
 /** The storyboard commands, as help shows them. */
 export const BOARD_HELP: readonly CommandHelp[] = [
   { usage: 'reelbench board list [--json]', summary: 'The storyboards, most recently changed first.' },
+  { usage: 'reelbench board new TITLE [--json]', summary: 'Makes an empty storyboard and prints its id.' },
+  {
+    usage:
+      'reelbench board add ID --prompt TEXT [--model ID] [--duration N] [--aspect A] [--resolution R] [--set NAME=VALUE]… [--image FILE] [--first-frame FILE] [--last-frame FILE] [--ref FILE]… [--json]',
+    summary:
+      "Adds a shot at the end, with generate's options (checked against the model before it is saved; the model defaults to the previous shot's).",
+  },
+  {
+    usage: 'reelbench board generate ID [--shot N]… [--timeout S] [--json]',
+    summary:
+      'Says what each shot costs and the total, queues the shots as billed jobs (the numbered ones, else every shot without a take) and watches them into the library.',
+    options: [
+      ['--shot N', 'only shot N (as `board show` numbers them); repeatable'],
+      ['--timeout S', 'stop watching after S seconds (exit 1; the jobs are kept for `jobs resume`)'],
+    ],
+  },
   {
     usage: 'reelbench board show ID [--json]',
     summary: 'A storyboard: its shots in order, their models and takes, and the video each shot plays.',
@@ -34,6 +53,7 @@ export const BOARD_HELP: readonly CommandHelp[] = [
   },
 ];
 const USAGE = BOARD_HELP.map((entry) => entry.usage).join('\n  ');
+const SUBCOMMANDS: readonly string[] = ['list', 'new', 'add', 'show', 'generate', 'from-script', 'export'];
 
 /** A board's id from a full id or its first characters (as `board list` prints them). */
 function findBoard(boards: readonly Storyboard[], id: string): Storyboard {
@@ -86,9 +106,11 @@ export async function boardCommand(
     usage: USAGE,
     positionals: 2,
     options: {
+      ...GENERATE_OPTIONS,
       out: { type: 'string' },
       'video-model': { type: 'string' },
       'chat-model': { type: 'string' },
+      shot: { type: 'string', multiple: true },
     },
   });
   if (help) {
@@ -105,9 +127,33 @@ export async function boardCommand(
     return boardFromScript({ file: id, videoModel, chatModel: values['chat-model'], json }, io, context, progress);
   }
   if (scriptOnly) throw new UsageError(`--video-model and --chat-model go with board from-script.\n  ${USAGE}`);
-  if (subcommand !== 'list' && subcommand !== 'show' && subcommand !== 'export')
+  const shotOptions = [
+    'prompt',
+    'model',
+    'duration',
+    'aspect',
+    'resolution',
+    'set',
+    'image',
+    'first-frame',
+    'last-frame',
+    'ref',
+  ] as const;
+  const given = (names: readonly (keyof typeof values)[]) => names.filter((name) => values[name] !== undefined);
+  const misplaced = [
+    ...(subcommand === 'add' ? [] : given(shotOptions)),
+    ...(subcommand === 'generate' ? [] : given(['shot', 'timeout'])),
+    ...given(['title']),
+  ];
+  if (misplaced.length > 0 && SUBCOMMANDS.includes(subcommand ?? ''))
+    throw new UsageError(`board ${subcommand} takes no --${misplaced.join(', --')}.\n  ${USAGE}`);
+  if (subcommand === 'new') {
+    if (!id?.trim()) throw new UsageError(`board new needs a TITLE.\n  ${USAGE}`);
+    return newBoard(id, io, context, json);
+  }
+  if (!SUBCOMMANDS.includes(subcommand ?? ''))
     throw new UsageError(
-      `board takes "list", "show", "from-script" or "export"${subcommand ? `, not "${subcommand}"` : ''}.\n  ${USAGE}`,
+      `board takes ${SUBCOMMANDS.map((name) => `"${name}"`).join(', ')}${subcommand ? `, not "${subcommand}"` : ''}.\n  ${USAGE}`,
     );
   if (subcommand === 'list' && id !== undefined) throw new UsageError(`board list takes no id.\n  ${USAGE}`);
   if (subcommand !== 'list' && id === undefined)
@@ -127,7 +173,8 @@ export async function boardCommand(
       updatedAt: board.updatedAt,
     }));
     if (json) io.out(JSON.stringify({ ok: true, boards: rows }));
-    else if (rows.length === 0) io.out('No storyboards yet: make one in the Reelbench app.');
+    else if (rows.length === 0)
+      io.out('No storyboards yet: `reelbench board new TITLE` makes one (or make one in the Reelbench app).');
     else
       for (const row of rows)
         io.out(
@@ -136,6 +183,30 @@ export async function boardCommand(
     return EXIT.ok;
   }
   const board = findBoard(all, id ?? '');
+  if (subcommand === 'add') {
+    if (!values.prompt) throw new UsageError(`board add needs --prompt.\n  ${USAGE}`);
+    return addShot(
+      board,
+      { ...requestFlagsOf(values), prompt: values.prompt, model: values.model },
+      USAGE,
+      io,
+      context,
+      json,
+    );
+  }
+  if (subcommand === 'generate')
+    return generateBoard(
+      board,
+      {
+        shots: values.shot ?? [],
+        timeoutMs: timeoutFrom(values.timeout),
+        ...(values.timeout ? { timeout: values.timeout } : {}),
+      },
+      io,
+      context,
+      progress,
+      json,
+    );
   if (subcommand === 'show') {
     const shots = await shotFacts(board, library);
     if (json) {

@@ -9,7 +9,7 @@ import { errorData, EXIT, UsageError, type CliIo, refusedValue } from '../cli-io
 import type { CliContext } from '../cli-context';
 import { requireUserFile } from '../user-files';
 import { watchJobs, type WatchOutcome } from '../job-watch';
-import { checkRequest, imagesFromFlags, paramsFromFlags } from '../request-flags';
+import { checkRequest, imagesFromFlags, paramsFromFlags, requestFlagsOf } from '../request-flags';
 import { stoppedWatchingLine } from './job-format';
 
 /** `reelbench generate`, as help shows it. */
@@ -34,7 +34,7 @@ export const GENERATE_HELP: CommandHelp = {
   ],
 };
 
-const OPTIONS = {
+export const GENERATE_OPTIONS = {
   prompt: { type: 'string' },
   image: { type: 'string' },
   'first-frame': { type: 'string' },
@@ -59,7 +59,8 @@ async function lastUsedModel(context: CliContext): Promise<string | null> {
   return newest?.job.request.model ?? null;
 }
 
-function timeoutFrom(value: string | undefined): number | undefined {
+/** --timeout in milliseconds; a value that is not a number of seconds above 0 is refused. */
+export function timeoutFrom(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const seconds = Number(value);
   if (!Number.isFinite(seconds) || seconds <= 0)
@@ -74,7 +75,11 @@ export async function generateCommand(
   context: CliContext,
   tty: { isTTY: boolean; write(text: string): void },
 ): Promise<number> {
-  const { values, json, help } = parseCommandArgs(args, { command: 'generate', usage: usageLine, options: OPTIONS });
+  const { values, json, help } = parseCommandArgs(args, {
+    command: 'generate',
+    usage: usageLine,
+    options: GENERATE_OPTIONS,
+  });
   if (help) {
     io.out(formatCommandHelp(GENERATE_HELP).join('\n'));
     return EXIT.ok;
@@ -92,16 +97,7 @@ export async function generateCommand(
       `There is no video model "${modelId}". Choose one of: ${modelIdList(models.current())}.`,
       '`reelbench models` lists them.',
     );
-  const flags = {
-    duration: values.duration,
-    aspect: values.aspect,
-    resolution: values.resolution,
-    set: values.set,
-    image: values.image,
-    firstFrame: values['first-frame'],
-    lastFrame: values['last-frame'],
-    ref: values.ref,
-  };
+  const flags = requestFlagsOf(values);
   const request = (model: VideoModel) => {
     const params = paramsFromFlags(model, flags, usageLine);
     const images = imagesFromFlags(model, flags, context.userPath);

@@ -265,4 +265,45 @@ describe('the CLI as a daily tool', () => {
     expect(JSON.parse(resumed.stdout)).toMatchObject({ ok: true, jobs: [{ phase: 'done' }] });
     expect(fake.tasks.size).toBe(1);
   }, 60_000);
+
+  it('makes a storyboard, generates it and exports the film entirely from the CLI', async () => {
+    const fake = await cli.startFake({ pricePerSecond: 0.08 });
+    const empty = await cli.reelbench(['board', 'list']).done;
+    expect(empty.stdout).toContain('`reelbench board new TITLE` makes one');
+    const made = await cli.reelbench(['board', 'new', 'The fox film']).done;
+    expect(made.code, made.stderr).toBe(0);
+    const id = made.stdout.trim();
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const first = await cli.reelbench(['board', 'add', id.slice(0, 8), '--prompt', 'A fox wakes', '--duration', '4'])
+      .done;
+    expect([first.code, first.stdout]).toEqual([0, expect.stringContaining('Shot 1 added to "The fox film"')]);
+    const refused = await cli.reelbench(['board', 'add', id, '--prompt', 'A fox runs', '--duration', '7']).done;
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('duration');
+    const second = await cli.reelbench(['board', 'add', id, '--prompt', 'A fox runs', '--duration', '6', '--json'])
+      .done;
+    expect(JSON.parse(second.stdout)).toMatchObject({ ok: true, shot: { index: 2 } });
+
+    const early = await cli.reelbench(['board', 'export', id, '--out', path.join(cli.dir, 'film.mp4')]).done;
+    expect([early.code, early.stderr]).toEqual([1, expect.stringContaining('`reelbench board generate ID`')]);
+
+    const generated = await cli.reelbench(['board', 'generate', id]).done;
+    expect(generated.code, generated.stderr).toBe(0);
+    expect(generated.stderr).toMatch(/Shot 1: 4 s, veo3\.1-fast-official, \$0\.32\./);
+    expect(generated.stderr).toMatch(/2 shots will be sent to APIMart and billed: \$0\.80 in all\./);
+    expect(generated.stdout.trim().split('\n')).toHaveLength(2);
+    expect(fake.count('generate', 'POST')).toBe(2);
+
+    const again = await cli.reelbench(['board', 'generate', id, '--shot', '3']).done;
+    expect([again.code, again.stderr]).toEqual([
+      1,
+      expect.stringContaining('--shot takes a shot number from 1 to 2, not "3"'),
+    ]);
+
+    const film = path.join(cli.dir, 'film.mp4');
+    const exported = await cli.reelbench(['board', 'export', id, '--out', film]).done;
+    expect(exported.code, exported.stderr).toBe(0);
+    const meta = await cli.reelbench(['library', 'meta', film, '--json']).done;
+    expect(JSON.parse(meta.stdout)).toMatchObject({ ok: true, duration: expect.any(Number) });
+  }, 90_000);
 });
