@@ -15,7 +15,7 @@ import { stoppedWatchingLine } from './job-format';
 /** `reelbench generate`, as help shows it. */
 export const GENERATE_HELP: CommandHelp = {
   usage:
-    'reelbench generate --model ID --prompt TEXT [--duration N] [--aspect A] [--resolution R] [--set NAME=VALUE]… [--image FILE] [--first-frame FILE] [--last-frame FILE] [--ref FILE]… [--title T] [--timeout S] [--json]',
+    'reelbench generate --prompt TEXT [--model ID] [--duration N] [--aspect A] [--resolution R] [--set NAME=VALUE]… [--image FILE] [--first-frame FILE] [--last-frame FILE] [--ref FILE]… [--title T] [--timeout S] [--json]',
   summary:
     "Runs the whole pipeline (prepare → upload → submit → poll → download → library) and prints the saved video's path.",
   options: [

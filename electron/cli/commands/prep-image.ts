@@ -12,7 +12,7 @@ import { EXIT, UsageError, type CliIo, refusedValue } from '../cli-io';
 
 /** `reelbench prep-image`, as help shows it. */
 export const PREP_IMAGE_HELP: CommandHelp = {
-  usage: 'reelbench prep-image FILE --model ID --aspect A --out FILE [--resolution R] [--background #rrggbb] [--json]',
+  usage: 'reelbench prep-image FILE --aspect A --out FILE [--model ID] [--resolution R] [--format F] [--background #rrggbb] [--json]',
   summary:
     "Prepares an image exactly as a job would (orientation, colour, crop to the model's frame, under its size limit) and writes it.",
   options: [

@@ -306,4 +306,21 @@ describe('the CLI as a daily tool', () => {
     const meta = await cli.reelbench(['library', 'meta', film, '--json']).done;
     expect(JSON.parse(meta.stdout)).toMatchObject({ ok: true, duration: expect.any(Number) });
   }, 90_000);
+
+  it("lists every option a command's help explains in that command's usage line", async () => {
+    const help = (await cli.reelbench(['help']).done).stdout.split('\n');
+    const blocks: { usage: string; options: string[] }[] = [];
+    for (const line of help) {
+      if (line.startsWith('  reelbench ')) blocks.push({ usage: line, options: [] });
+      const option = /^ {8}(--[\w-]+)/.exec(line)?.[1];
+      if (option) blocks.at(-1)?.options.push(option);
+    }
+    expect(blocks.length).toBeGreaterThan(15);
+    const missing = blocks.flatMap(({ usage, options }) =>
+      options
+        .filter((option) => !usage.includes(`${option} `) && !usage.includes(`${option}]`))
+        .map((option) => `${option} in ${usage}`),
+    );
+    expect(missing).toEqual([]);
+  });
 });

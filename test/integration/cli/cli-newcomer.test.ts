@@ -25,7 +25,7 @@ describe('reelbench help and usage errors', () => {
     const help = await cli.reelbench(['--help']).done;
     expect(help.code).toBe(0);
     for (const text of [
-      'reelbench generate --model ID --prompt TEXT',
+      'reelbench generate --prompt TEXT [--model ID]',
       'reelbench models [--refresh] [--json]',
       'reelbench models show ID',
       '--set NAME=VALUE',
