@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './cli-io';
+import { didYouMean } from './did-you-mean';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -51,7 +52,11 @@ export function parseCommandArgs<T extends Options>(typed: readonly string[], sp
   for (const token of loose.tokens) {
     if (token.kind !== 'option') continue;
     const known = options[token.name];
-    if (!known) throw new UsageError(`\`${spec.command}\` has no option ${token.rawName}.\n  ${spec.usage}`);
+    if (!known) {
+      const flags = Object.keys(options).map((name) => `--${name}`);
+      const guess = token.rawName.startsWith('--') ? didYouMean(token.rawName, flags) : '';
+      throw new UsageError(`\`${spec.command}\` has no option ${token.rawName}.${guess}\n  ${spec.usage}`);
+    }
     // `--out --json` is a forgotten value, not an output file called "--json" (a value like that is written --out="-…").
     if (
       known.type === 'string' &&

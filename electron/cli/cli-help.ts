@@ -1,5 +1,8 @@
 import type { ModelCatalog } from '../../shared/catalog/video-model';
 import { durationWords, shapeWords } from './model-words';
+import { didYouMean } from './did-you-mean';
+import { refusedValue } from './cli-io';
+import type { AppError } from '../../shared/errors';
 
 /** How one command is described in `reelbench help` and `reelbench <command> --help`. */
 export interface CommandHelp {
@@ -33,10 +36,11 @@ export function formatModels(catalog: ModelCatalog, defaultId: string): string[]
   });
 }
 
-/** The model ids, for a message about a model that does not exist. */
-export function modelIdList(catalog: ModelCatalog): string {
-  return catalog.models
-    .filter((model) => model.state !== 'unavailable')
-    .map((model) => model.id)
-    .join(', ');
+/** A model id the catalog does not know: refused (exit 1) with the likely one it was meant to be, and the list. */
+export function noSuchModel(typed: string, catalog: ModelCatalog): AppError {
+  const ids = catalog.models.filter((model) => model.state !== 'unavailable').map((model) => model.id);
+  return refusedValue(
+    `There is no video model "${typed}".${didYouMean(typed, ids)} Choose one of: ${ids.join(', ')}.`,
+    '`reelbench models` lists them.',
+  );
 }

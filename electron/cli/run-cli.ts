@@ -2,6 +2,7 @@ import { version } from '../../package.json';
 import { defaultModelId, SNAPSHOT_CATALOG } from '../../shared/catalog/model-catalog';
 import { formatCommandHelp, formatModels, type CommandHelp } from './cli-help';
 import { EXIT, reportError, UsageError, type CliIo } from './cli-io';
+import { didYouMean } from './did-you-mean';
 import { openCliContext, type CliContext, type CliEnv } from './cli-context';
 import { BOARD_HELP, boardCommand } from './commands/board';
 import { CONFIG_HELP, configCommand } from './commands/config';
@@ -69,7 +70,10 @@ function helpFor(topic: string): string {
   const helps = COMMAND_HELP.filter(
     (help) => help.usage.startsWith(`reelbench ${topic} `) || help.usage === `reelbench ${topic}`,
   );
-  if (helps.length === 0) throw new UsageError(`there is no command "${topic}". Commands: ${COMMANDS.join(', ')}.`);
+  if (helps.length === 0)
+    throw new UsageError(
+      `there is no command "${topic}".${didYouMean(topic, COMMANDS)} Commands: ${COMMANDS.join(', ')}.`,
+    );
   return helps.flatMap((help) => formatCommandHelp(help)).join('\n');
 }
 
@@ -124,7 +128,9 @@ export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv, te
       case 'usage':
         return await usageCommand(rest, io, await open());
       default:
-        throw new UsageError(`there is no command "${command}". Commands: ${COMMANDS.join(', ')}.`);
+        throw new UsageError(
+          `there is no command "${command}".${didYouMean(command, COMMANDS)} Commands: ${COMMANDS.join(', ')}.`,
+        );
     }
   } catch (error) {
     if (debug && error instanceof Error && error.stack) io.err(error.stack);

@@ -4,7 +4,7 @@ import type { BoardScope, Storyboard } from '../../../shared/boards/board-models
 import { AppError } from '../../../shared/errors';
 import type { Job } from '../../../shared/jobs/job-models';
 import { formatMoney, sumMoney } from '../../../shared/text/money';
-import { modelIdList } from '../cli-help';
+import { noSuchModel } from '../cli-help';
 import { EXIT, errorData, refusedValue, type CliIo } from '../cli-io';
 import type { CliContext } from '../cli-context';
 import { watchJobs } from '../job-watch';
@@ -39,11 +39,7 @@ export async function addShot(
   const previous = board.shots.at(-1)?.model ?? null;
   const modelId = flags.model ?? defaultModelId(catalog, previous);
   const model = findModel(catalog, modelId);
-  if (!model)
-    throw refusedValue(
-      `There is no video model "${modelId}". Choose one of: ${modelIdList(catalog)}.`,
-      '`reelbench models` lists them.',
-    );
+  if (!model) throw noSuchModel(modelId, catalog);
   const params = paramsFromFlags(model, flags, usage);
   const images = imagesFromFlags(model, flags, context.userPath);
   checkRequest(catalog, model, { prompt: flags.prompt, params, images });

@@ -6,6 +6,7 @@ import type { SpentTokens } from '../../../shared/script/script-models';
 import { MAX_SCRIPT_CHARS } from '../../../shared/script/chat-models';
 import { EXIT, printable, refusedValue, type CliIo } from '../cli-io';
 import type { CliContext } from '../cli-context';
+import { noSuchModel } from '../cli-help';
 import { requireUserFile } from '../user-files';
 
 /** What `board from-script` was asked. */
@@ -55,8 +56,7 @@ export async function boardFromScript(
   const script = await readScript(context.userPath(args.file));
   const service = await context.script();
   const catalog = (await context.models()).current();
-  if (!catalog.models.some((model) => model.id === args.videoModel))
-    throw refusedValue(`there is no video model "${args.videoModel}". \`reelbench models\` lists them.`);
+  if (!catalog.models.some((model) => model.id === args.videoModel)) throw noSuchModel(args.videoModel, catalog);
   const chatModel = args.chatModel ?? (await service.chatModels()).defaultModel;
   if (!chatModel) throw refusedValue('APIMart lists no chat model on this key: name one with --chat-model.');
   const estimate = service.estimate({ script, videoModel: args.videoModel, chatModel });

@@ -3,6 +3,7 @@ import { parseCommandArgs } from '../cli-args';
 import { formatCommandHelp, type CommandHelp } from '../cli-help';
 import { EXIT, UsageError, type CliIo, refusedValue } from '../cli-io';
 import type { CliContext } from '../cli-context';
+import { didYouMean } from '../did-you-mean';
 
 /** `reelbench config`, as help shows it. */
 export const CONFIG_HELP: CommandHelp = {
@@ -69,9 +70,13 @@ function entryNamed(name: string, models: readonly string[]): ConfigEntry {
   if (model && models.includes(model)) return priceEntry(model);
   if (model)
     throw refusedValue(
-      `there is no video model "${model}"; \`reelbench models\` lists them (price.ID sets one's price).`,
+      `there is no video model "${model}".${didYouMean(model, models)} \`reelbench models\` lists them (price.ID sets one's price).`,
     );
-  throw refusedValue(`there is no setting "${name}". Settings: api-address, jobs-at-once, price.MODEL.`);
+  const guess = didYouMean(
+    name,
+    FIXED.map((entry) => entry.name),
+  );
+  throw refusedValue(`there is no setting "${name}".${guess} Settings: api-address, jobs-at-once, price.MODEL.`);
 }
 
 const shown = (value: string | number | null) => (value === null ? 'not set' : String(value));

@@ -4,7 +4,7 @@ import type { VideoModel } from '../../../shared/catalog/video-model';
 import { summarizeRequest } from '../../../shared/catalog/request-summary';
 import { AppError } from '../../../shared/errors';
 import { parseCommandArgs } from '../cli-args';
-import { ASPECT_WORDS, formatCommandHelp, modelIdList, type CommandHelp } from '../cli-help';
+import { ASPECT_WORDS, formatCommandHelp, noSuchModel, type CommandHelp } from '../cli-help';
 import { errorData, EXIT, UsageError, type CliIo, refusedValue } from '../cli-io';
 import type { CliContext } from '../cli-context';
 import { requireUserFile } from '../user-files';
@@ -91,12 +91,8 @@ export async function generateCommand(
   const modelId = values.model ?? defaultModelId(models.current(), await lastUsedModel(context));
   // An id the catalog has never heard of is asked for at once (it may be a model only APIMart's schema knows).
   const known = findModel(models.current(), modelId) ?? (key.present ? await models.ensure(modelId) : undefined);
-  if (!known)
-    throw new AppError(
-      'invalidInput',
-      `There is no video model "${modelId}". Choose one of: ${modelIdList(models.current())}.`,
-      '`reelbench models` lists them.',
-    );
+  if (!known) throw noSuchModel(modelId, models.current());
+
   const flags = requestFlagsOf(values);
   const request = (model: VideoModel) => {
     const params = paramsFromFlags(model, flags, usageLine);

@@ -3,7 +3,7 @@ import type { ModelCatalog, VideoModel } from '../../../shared/catalog/video-mod
 import { AppError } from '../../../shared/errors';
 import { choicesFor, durationsOf, imageSlotsOf } from '../../../shared/catalog/model-lookup';
 import { parseCommandArgs } from '../cli-args';
-import { formatCommandHelp, type CommandHelp } from '../cli-help';
+import { formatCommandHelp, noSuchModel, type CommandHelp } from '../cli-help';
 import { EXIT, printable, UsageError, type CliIo } from '../cli-io';
 import type { CliContext } from '../cli-context';
 import {
@@ -80,8 +80,7 @@ export async function modelsCommand(args: readonly string[], io: CliIo, context:
   if (verb === 'show') {
     if (!id) throw new UsageError(`models show needs a model id.\n  ${MODELS_HELP[1]?.usage ?? ''}`);
     const model = hasKey ? await models.ensure(id) : findModel(models.current(), id);
-    if (!model)
-      throw new AppError('invalidInput', `There is no video model "${id}".`, 'Run `reelbench models` for the list.');
+    if (!model) throw noSuchModel(id, models.current());
     if (json) {
       io.out(JSON.stringify({ ok: true, model }));
       return EXIT.ok;

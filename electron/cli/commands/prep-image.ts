@@ -7,12 +7,13 @@ import { parseCommandArgs } from '../cli-args';
 import type { CliContext } from '../cli-context';
 import { requireUserFile } from '../user-files';
 import { paramsFromFlags } from '../request-flags';
-import { ASPECT_WORDS, formatCommandHelp, modelIdList, type CommandHelp } from '../cli-help';
+import { ASPECT_WORDS, formatCommandHelp, noSuchModel, type CommandHelp } from '../cli-help';
 import { EXIT, UsageError, type CliIo, refusedValue } from '../cli-io';
 
 /** `reelbench prep-image`, as help shows it. */
 export const PREP_IMAGE_HELP: CommandHelp = {
-  usage: 'reelbench prep-image FILE --aspect A --out FILE [--model ID] [--resolution R] [--format F] [--background #rrggbb] [--json]',
+  usage:
+    'reelbench prep-image FILE --aspect A --out FILE [--model ID] [--resolution R] [--format F] [--background #rrggbb] [--json]',
   summary:
     "Prepares an image exactly as a job would (orientation, colour, crop to the model's frame, under its size limit) and writes it.",
   options: [
@@ -71,7 +72,7 @@ export async function prepImage(args: readonly string[], io: CliIo, context: Cli
   if (!values.out) throw new UsageError(`prep-image needs --out <file>.\n  ${PREP_IMAGE_HELP.usage}`);
   const catalog = (await context.models()).current();
   const model = findModel(catalog, values.model ?? defaultModelId(catalog, null));
-  if (!model) throw refusedValue(`there is no model "${values.model}". Choose one of: ${modelIdList(catalog)}.`);
+  if (!model) throw noSuchModel(values.model ?? '', catalog);
   if (values.aspect === undefined && paramFor(model, 'aspect'))
     throw new UsageError(`prep-image needs --aspect: ${ASPECT_WORDS}.\n  ${PREP_IMAGE_HELP.usage}`);
   const params = paramsFromFlags(

@@ -455,6 +455,6 @@ describe.skipIf(gate.skip)('script to storyboard', () => {
     expect(nothing).toMatchObject({ code: 1 });
     expect(nothing.stderr).toContain(`There is no file at ${file}.missing.`);
     const unknown = await runCliWith(env, dataDir, 'board', 'from-script', file, '--video-model', 'nope-9');
-    expect(unknown.stderr).toContain('there is no video model "nope-9"');
+    expect(unknown.stderr).toContain('There is no video model "nope-9"');
   });
 });

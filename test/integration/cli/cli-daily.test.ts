@@ -323,4 +323,26 @@ describe('the CLI as a daily tool', () => {
     );
     expect(missing).toEqual([]);
   });
+
+  it.each([
+    [['generate', '--promt', 'A fox'], 2, '`generate` has no option --promt. Did you mean --prompt?'],
+    [['gnerate', '--prompt', 'A fox'], 2, 'there is no command "gnerate". Did you mean generate?'],
+    [
+      ['generate', '--prompt', 'A fox', '--model', 'kling-3'],
+      1,
+      'There is no video model "kling-3". Did you mean kling-v3?',
+    ],
+    [['config', 'set', 'jobs-at-onse', '2'], 1, 'there is no setting "jobs-at-onse". Did you mean jobs-at-once?'],
+    [['board', 'add', 'x', '--promt', 'A fox'], 2, '`board` has no option --promt. Did you mean --prompt?'],
+  ])('suggests what %j was meant to be', async (args, code, message) => {
+    await cli.startFake();
+    const run = await cli.reelbench(args).done;
+    expect(run.code).toBe(code);
+    expect(run.stderr).toContain(message);
+  });
+
+  it('suggests nothing when nothing is close', async () => {
+    const run = await cli.reelbench(['generate', '--prompt', 'A fox', '--zzzzzz']).done;
+    expect(run.stderr).toContain('`generate` has no option --zzzzzz.\n');
+  });
 });

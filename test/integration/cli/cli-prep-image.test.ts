@@ -136,7 +136,7 @@ describe('reelbench prep-image (the built CLI)', () => {
     ],
     [
       ['prep-image', 'a.jpg', '--aspect', 'landscape', '--model', 'sora-3', '--out', 'b.png'],
-      'there is no model "sora-3". Choose one of: veo3.1-fast-official, veo3.1-quality-official,',
+      'There is no video model "sora-3". Choose one of: veo3.1-fast-official, veo3.1-quality-official,',
     ],
   ])('refuses the value in %j with exit 1, as every command refuses a value', async (args, message) => {
     const result = await reelbench(...args);
