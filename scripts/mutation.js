@@ -58,9 +58,10 @@ const groups = [
       'test/integration/jobs/lease-before-post.test.ts',
     ],
   },
-  {
-    name: 'job-runner',
-    mutate: ['electron/services/jobs/job-runner.ts', 'electron/services/jobs/job-steps.ts'],
+  // The runner and its steps, each a group of its own: one run of either takes about an hour on two cores.
+  ...['job-runner', 'job-steps'].map((name) => ({
+    name,
+    mutate: [`electron/services/jobs/${name}.ts`],
     // The tests that drive the runner end to end against the fake APIMart (the store's own are in job-store).
     tests: [
       'test/integration/jobs/pipeline.test.ts',
@@ -69,8 +70,10 @@ const groups = [
       'test/integration/jobs/outside-text.test.ts',
       'test/integration/jobs/lease-before-post.test.ts',
       'test/integration/jobs/store-detached.test.ts',
+      'test/integration/jobs/filing-takeover.test.ts',
+      'test/integration/jobs/detach-file.test.ts',
     ],
-  },
+  })),
   {
     name: 'settings',
     mutate: ['electron/services/settings/settings-handlers.ts'],
