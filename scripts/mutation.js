@@ -72,6 +72,7 @@ const groups = [
       'test/integration/jobs/store-detached.test.ts',
       'test/integration/jobs/filing-takeover.test.ts',
       'test/integration/jobs/detach-file.test.ts',
+      'test/integration/jobs/submit-rules.test.ts',
     ],
   })),
   {
