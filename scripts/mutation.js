@@ -73,6 +73,7 @@ const groups = [
       'test/integration/jobs/filing-takeover.test.ts',
       'test/integration/jobs/detach-file.test.ts',
       'test/integration/jobs/submit-rules.test.ts',
+      'test/integration/jobs/after-submit-rules.test.ts',
     ],
   })),
   {
