@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventually } from '../../support/eventually';
 import { setupRunner, type RunnerSetup } from '../../support/runner-setup';
@@ -52,5 +54,16 @@ describe('the billed request: what holds it back and what it tells', () => {
     );
     expect(refused).toMatchObject({ phase: 'failed' });
     expect(gone).toEqual(['sora-2-preview']);
+  });
+
+  it('fails a job whose image cannot be read before anything is sent, rather than waiting on it', async () => {
+    setup = await setupRunner();
+    const image = path.join(setup.paths.dataDir, 'not-an-image.png');
+    await writeFile(image, 'plain text, not a picture');
+    const job = setup.runner.enqueue({ ...request, images: [{ role: 'first', path: image }] });
+    const ended = await setup.runner.settled(job.id);
+    expect(ended).toMatchObject({ phase: 'failed', error: { code: 'invalidImage' } });
+    expect(setup.events.some((event) => event.waiting !== null)).toBe(false);
+    expect(setup.fake.count('generate', 'POST')).toBe(0);
   });
 });
