@@ -1,4 +1,5 @@
 import { LANGUAGES, type Language } from './languages';
+import { formatMoneyAmount } from '../text/money';
 import { en } from './messages-en';
 import { ja } from './messages-ja';
 import { ko } from './messages-ko';
@@ -31,6 +32,8 @@ export interface Translator {
   /** A message named by data: null when the catalog has no such key. */
   format(key: string, params?: LooseParams): string | null;
   number(value: number, options?: Intl.NumberFormatOptions): string;
+  /** An amount of money's digits, the same rule as everywhere (`1.05`, `0.0672`); the message holds the sign. */
+  money(amount: number): string;
   date(value: string | Date): string;
 }
 
@@ -63,6 +66,7 @@ export function translator(language: Language): Translator {
     has,
     format: (key, params = {}) => (has(key) ? fill(key, params) : null),
     number: (value, options) => (options ? new Intl.NumberFormat(language, options) : numbers).format(value),
+    money: (amount) => formatMoneyAmount(amount, language),
     date: (value) => dates.format(typeof value === 'string' ? new Date(value) : value),
   };
 }

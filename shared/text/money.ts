@@ -28,12 +28,20 @@ export const exactMoney = (amount: number): number => toMicros(amount) / MICROS;
  * four below it, and two significant digits below a hundredth of a cent rather than `$0.00`.
  */
 export function formatMoney(amount: number, language = 'en', currency = 'USD'): string {
+  return new Intl.NumberFormat(language, { style: 'currency', currency, ...moneyDigits(amount) }).format(
+    exactMoney(amount),
+  );
+}
+
+/** The digits an amount is shown with, everywhere: the window's messages put the currency sign around them. */
+export function moneyDigits(amount: number): Intl.NumberFormatOptions {
   const size = Math.abs(amount);
-  const digits: Intl.NumberFormatOptions =
-    size === 0 || size >= 1
-      ? { minimumFractionDigits: 2, maximumFractionDigits: 2 }
-      : size >= 0.0001
-        ? { minimumFractionDigits: 2, maximumFractionDigits: 4 }
-        : { maximumSignificantDigits: 2 };
-  return new Intl.NumberFormat(language, { style: 'currency', currency, ...digits }).format(exactMoney(amount));
+  if (size === 0 || size >= 1) return { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+  if (size >= 0.0001) return { minimumFractionDigits: 2, maximumFractionDigits: 4 };
+  return { maximumSignificantDigits: 2 };
+}
+
+/** An amount's digits without the sign (`1.05`, `0.0672`), for messages that hold the currency sign themselves. */
+export function formatMoneyAmount(amount: number, language = 'en'): string {
+  return new Intl.NumberFormat(language, moneyDigits(amount)).format(exactMoney(amount));
 }

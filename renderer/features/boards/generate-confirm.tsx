@@ -8,7 +8,7 @@ export function GenerateConfirm({ pending }: { pending: PendingGeneration }) {
   const { t } = translate;
   const { plan } = pending;
   const { confirmGenerate, cancelGenerate } = useBoardsStore.getState();
-  const cost = plan.estimatedCost === null ? null : translate.number(plan.estimatedCost, { maximumFractionDigits: 4 });
+  const cost = plan.estimatedCost === null ? null : translate.money(plan.estimatedCost);
   return (
     <section className="generate-confirm" data-testid="board-confirm" aria-live="polite">
       <p>

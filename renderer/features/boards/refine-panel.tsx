@@ -32,9 +32,7 @@ export function RefinePanel({ shotId, prompt, model }: { shotId: string; prompt:
           onChange={useScriptStore.getState().setChatModel}
         />
         <p className="hint" data-testid="refine-cost">
-          {ceiling === null
-            ? t('refine.costUnknown')
-            : t('refine.cost', { cost: translate.number(ceiling, { maximumFractionDigits: 4 }) })}
+          {ceiling === null ? t('refine.costUnknown') : t('refine.cost', { cost: translate.money(ceiling) })}
         </p>
         <div className="button-row">
           <button type="button" className="small" data-testid="refine-discard" onClick={state.discard}>

@@ -30,8 +30,7 @@ function ScriptDialogBody() {
   const text = useRef<HTMLTextAreaElement>(null);
   const scriptId = useId();
   useEffect(() => text.current?.focus(), []);
-  const money = (value: number | null) =>
-    value === null ? null : translate.number(value, { maximumFractionDigits: value < 0.01 ? 4 : 2 });
+  const money = (value: number | null) => (value === null ? null : translate.money(value));
   const estimate = state.estimate;
   const chat = state.chatModels?.models.find((model) => model.id === state.chatModel);
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {

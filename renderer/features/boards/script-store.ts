@@ -3,6 +3,7 @@ import type { AppErrorData } from '../../../shared/errors';
 import type { ChatModelList } from '../../../shared/script/chat-models';
 import type { BreakdownProgress, ChatEstimate } from '../../../shared/script/script-models';
 import { api, failureOf, unwrap } from '../../lib/bridge';
+import { formatMoneyAmount } from '../../../shared/text/money';
 import { useBoardsStore } from './boards-store';
 import { useNoticesStore } from '../../lib/notices-store';
 
@@ -141,7 +142,7 @@ export const useScriptStore = create<ScriptStore>()((set, get) => {
               params: {
                 count: outcome.board.shots.length,
                 tokens: outcome.usage.promptTokens + outcome.usage.completionTokens,
-                cost: outcome.usage.cost === null ? '?' : outcome.usage.cost.toFixed(4),
+                cost: outcome.usage.cost === null ? '?' : formatMoneyAmount(outcome.usage.cost),
               },
             },
           },

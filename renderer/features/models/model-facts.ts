@@ -8,7 +8,7 @@ export function modelFacts(model: VideoModel, translate: Translator): string {
   const price =
     model.price.perSecond === null
       ? t('models.noPrice')
-      : t('models.perSecond', { price: translate.number(model.price.perSecond, { maximumFractionDigits: 4 }) });
+      : t('models.perSecond', { price: translate.money(model.price.perSecond) });
   const durations = durationsOf(model);
   const lengths =
     durations.kind === 'list'

@@ -60,7 +60,7 @@ export function GenerationSection() {
                   {shippedPrice(model.id) === null
                     ? '—'
                     : t('settings.price.asOf', {
-                        price: translate.number(shippedPrice(model.id) ?? 0, { maximumFractionDigits: 4 }),
+                        price: translate.money(shippedPrice(model.id) ?? 0),
                         date: PRICES_SEEN,
                       })}
                 </td>

@@ -13,23 +13,23 @@ export function UsageSection() {
   useEffect(() => void useSettingsStore.getState().loadUsage(), []);
   if (!usage) return null;
   // Nothing spent is $0.00, not "cost unknown".
-  const money = (value: number | null, digits: number, count: number) =>
+  const money = (value: number | null, count: number) =>
     count === 0
-      ? `$${translate.number(0, { minimumFractionDigits: 2 })}`
+      ? `$${translate.money(0)}`
       : value === null
         ? t('settings.usage.costUnknown')
-        : `$${translate.number(value, { maximumFractionDigits: digits, minimumFractionDigits: 2 })}`;
+        : `$${translate.money(value)}`;
   const videos = (period: Usage['today']) =>
     t('settings.usage.videos', {
       count: period.jobs,
       seconds: translate.number(period.seconds),
-      cost: money(period.cost, 2, period.jobs),
+      cost: money(period.cost, period.jobs),
     });
   const chat = (period: Usage['chat']['today']) =>
     t('settings.usage.chat', {
       count: period.requests,
       tokens: translate.number(period.tokens),
-      cost: money(period.cost, 4, period.requests),
+      cost: money(period.cost, period.requests),
     });
   return (
     <SettingsSection id="settings-usage" title={t('settings.usage.heading')} icon={<Receipt size={16} />}>

@@ -2,6 +2,7 @@ import { useModelsStore } from '../models';
 import { findModel, secondsOf } from '../../../shared/catalog/model-lookup';
 import type { Draft } from '../../../shared/drafts/draft-models';
 import { useSettingsStore } from '../../lib/settings-store';
+import { costOf } from '../../../shared/text/money';
 import { useTranslator } from '../../i18n/use-translator';
 
 /**
@@ -16,7 +17,7 @@ export function CostLine({ draft }: { draft: Draft }) {
   const price = userPrice ?? model?.price.perSecond ?? undefined;
   const seconds = (model ? secondsOf(model, draft.params) : null) ?? 0;
   const label = model?.label ?? draft.model;
-  const cost = price === undefined ? null : translate.number(price * seconds, { maximumFractionDigits: 4 });
+  const cost = price === undefined ? null : translate.money(costOf(price, seconds));
   return (
     <p
       className="cost-line"
@@ -26,7 +27,7 @@ export function CostLine({ draft }: { draft: Draft }) {
           ? undefined
           : translate.t('workbench.cost', {
               seconds,
-              price: translate.number(price, { maximumFractionDigits: 4 }),
+              price: translate.money(price),
               cost: cost ?? '',
             })
       }

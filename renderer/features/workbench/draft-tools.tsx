@@ -125,7 +125,7 @@ export function DraftTools({ draft }: { draft: Draft }) {
               : t('drafts.batchSummary', {
                   jobs: plan.jobs.length,
                   seconds: plan.totalSeconds,
-                  cost: plan.estimatedCost,
+                  cost: translate.money(plan.estimatedCost),
                 })}
           </p>
         )}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { costOf, exactMoney, formatMoney, sumMoney } from '../../../shared/text/money';
+import { costOf, exactMoney, formatMoney, formatMoneyAmount, sumMoney } from '../../../shared/text/money';
+import { translator } from '../../../shared/i18n/translator';
 
 describe('money', () => {
   it('adds and multiplies without float drift', () => {
@@ -26,5 +27,12 @@ describe('money', () => {
 
   it('speaks the reader’s language', () => {
     expect(formatMoney(1.05, 'de')).toMatch(/^1,05\s\$$/);
+  });
+
+  it('gives the window the same digits, for messages that hold the sign', () => {
+    expect(formatMoneyAmount(99.60000000000002)).toBe('99.60');
+    expect(formatMoneyAmount(0.0672)).toBe('0.0672');
+    expect(translator('ko').money(1234.5)).toBe('1,234.50');
+    expect(translator('en').money(0.0003)).toBe('0.0003');
   });
 });
