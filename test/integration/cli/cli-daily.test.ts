@@ -345,4 +345,26 @@ describe('the CLI as a daily tool', () => {
     const run = await cli.reelbench(['generate', '--prompt', 'A fox', '--zzzzzz']).done;
     expect(run.stderr).toContain('`generate` has no option --zzzzzz.\n');
   });
+
+  it('cancels a queued job (one that waits for a free slot) from another process: nothing is sent for it', async () => {
+    const fake = await cli.startFake({ estimatedSeconds: 600 });
+    expect((await cli.reelbench(['config', 'set', 'jobs-at-once', '1']).done).code).toBe(0);
+    const id = (await cli.reelbench(['board', 'new', 'Two shots, one slot']).done).stdout.trim();
+    for (const prompt of ['The first shot', 'The second shot'])
+      expect((await cli.reelbench(['board', 'add', id, '--prompt', prompt, '--duration', '4']).done).code).toBe(0);
+    const generating = cli.reelbench(['board', 'generate', id]);
+    let queuedId = '';
+    await eventually(async () => {
+      const jobs = (await jobsJson()).jobs;
+      queuedId = jobs.find((job) => job.phase === 'queued')?.id ?? '';
+      return queuedId !== '' && jobs.some((job) => job.phase === 'polling');
+    }, 'one shot generating and the other queued');
+    const cancelled = await cli.reelbench(['jobs', 'cancel', queuedId.slice(0, 8)]).done;
+    expect(cancelled.code, cancelled.stderr).toBe(0);
+    expect(cancelled.stdout).toContain('is cancelled before it reached APIMart: nothing was charged.');
+    const finished = await generating.done;
+    expect(finished.code).toBe(1);
+    expect(finished.stdout.trim().split('\n')).toHaveLength(1);
+    expect(fake.count('generate', 'POST')).toBe(1);
+  }, 60_000);
 });
