@@ -29,6 +29,19 @@ describe('after the billed request: polling and the download', () => {
     });
   });
 
+  it("fails a task whose generation failed at APIMart, with APIMart's reason in the message", async () => {
+    setup = await setupRunner();
+    setup.fake.failNextTask('The render node ran out of memory');
+    const ended = await setup.runner.settled(setup.runner.enqueue(request).id);
+    expect(ended).toMatchObject({
+      phase: 'failed',
+      error: {
+        code: 'server',
+        text: { key: 'error.job.generationFailed', params: { reason: 'The render node ran out of memory' } },
+      },
+    });
+  });
+
   it('fails a download that is not a video, rather than waiting on it', async () => {
     setup = await setupRunner({ videoPayload: Buffer.from('<!doctype html><title>Sign in</title>'.repeat(40)) });
     const ended = await setup.runner.settled(setup.runner.enqueue(request).id);
