@@ -39,6 +39,13 @@ export default {
   jsonReporter: {
     fileName: (process.env.MUTATION_REPORT ?? 'test-results/mutation/index.html').replace(/\.html$/, '.json'),
   },
+  // Incremental: a later run of a group re-tests only the mutants whose code or covering tests changed since its
+  // last run (each group keeps its own results file beside its report).
+  incremental: true,
+  incrementalFile: (process.env.MUTATION_REPORT ?? 'test-results/mutation/index.html').replace(
+    /index\.html$/,
+    'incremental.json',
+  ),
   thresholds: { high: 90, low: 80, break: null },
   tempDirName: '.stryker-tmp',
   ignorePatterns: ['test-results', 'dist', '.stryker-tmp'],

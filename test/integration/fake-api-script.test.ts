@@ -4,10 +4,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let server: ChildProcess | null = null;
-afterEach(() => {
-  // npm, its shell and node run as one process group: all of it goes.
-  if (server?.pid) process.kill(-server.pid, 'SIGKILL');
+afterEach(async () => {
+  // npm, its shell and node run as one process group: Ctrl+C reaches all of it, and the fake removes its build
+  // folder as it exits (the run's temp check then finds nothing left behind).
+  const running = server;
   server = null;
+  if (!running?.pid || running.exitCode !== null) return;
+  const exited = new Promise((resolve) => running.once('exit', resolve));
+  process.kill(-running.pid, 'SIGINT');
+  const late = setTimeout(() => running.pid && process.kill(-running.pid, 'SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(late);
 });
 
 describe('npm run fake-api', () => {

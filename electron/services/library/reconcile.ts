@@ -1,4 +1,3 @@
-import { processIsGone } from '../system/process-gone';
 import { randomUUID } from 'node:crypto';
 import { rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,7 +10,7 @@ import { sidecarFor } from './library-paths';
 import { KEPT_ASIDE, scanFolder, type ScannedFile } from './scan-folder';
 import { looksLikeVideo } from '../media/video-signature';
 import { readSidecar, writeSidecar } from './sidecar-io';
-import { tempWriter } from '../system/atomic-file';
+import { tempIsAbandoned } from '../system/atomic-file';
 import { sidecarForLoneVideo } from './sidecar-from-video';
 import { catalogText } from '../../../shared/i18n/error-text';
 
@@ -52,9 +51,7 @@ export async function reconcileLibrary(deps: ReconcileDeps): Promise<ReconcileRe
 
   for (const temp of scan.temps) {
     // A young temporary file may be a live writer's; one whose writer is known to be gone is cleared at once.
-    const writer = tempWriter(temp.relative);
-    const orphaned = writer !== null && processIsGone(writer.host, writer.pid);
-    if (!orphaned && now.getTime() - temp.mtimeMs < (deps.tempAgeMs ?? 60_000)) continue;
+    if (!tempIsAbandoned(path.basename(temp.relative), temp.mtimeMs, now.getTime(), deps.tempAgeMs)) continue;
     await rm(temp.absolute, { force: true });
     cleaned += 1;
   }

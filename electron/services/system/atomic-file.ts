@@ -31,6 +31,22 @@ export function tempWriter(name: string): { readonly host: string; readonly pid:
 }
 
 /**
+ * Whether a temporary file (by its name and modification time) is a leftover to clear: its writer, named in it, is a
+ * process of this machine that no longer exists, or it is older than the grace (another machine's, on a shared
+ * folder; no write of a small file takes a minute). A null time (it could not be read) counts as young.
+ */
+export function tempIsAbandoned(
+  name: string,
+  modifiedMs: number | null,
+  now: number,
+  graceMs: number = DEFAULT_GRACE_MS,
+): boolean {
+  const writer = tempWriter(name);
+  if (writer !== null && processIsGone(writer.host, writer.pid)) return true;
+  return modifiedMs !== null && now - modifiedMs >= graceMs;
+}
+
+/**
  * Replaces `file` with `data` so that it holds either the old contents or the whole new ones, even after a power cut:
  * a temporary file beside it, written and synced, renamed over it, the folder synced.
  */
@@ -76,7 +92,6 @@ export interface AbandonedTempsOptions {
  * folder). Also write-file-atomic's `<file>.<number>` of earlier versions, after the grace. Answers how many went.
  */
 export async function clearAbandonedTemps(files: readonly string[], options: AbandonedTempsOptions): Promise<number> {
-  const graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
   const byFolder = new Map<string, Set<string>>();
   for (const file of files)
     byFolder.set(path.dirname(file), (byFolder.get(path.dirname(file)) ?? new Set()).add(path.basename(file)));
@@ -87,15 +102,11 @@ export async function clearAbandonedTemps(files: readonly string[], options: Aba
       const base = tempBase(entry);
       if (base === null || !names.has(base)) continue;
       const temp = path.join(folder, entry);
-      const writer = tempWriter(entry);
-      const gone = writer !== null && processIsGone(writer.host, writer.pid);
-      if (!gone) {
-        const modified = await stat(temp).then(
-          (stats) => stats.mtimeMs,
-          () => null,
-        );
-        if (modified === null || options.now - modified < graceMs) continue;
-      }
+      const modified = await stat(temp).then(
+        (stats) => stats.mtimeMs,
+        () => null,
+      );
+      if (!tempIsAbandoned(entry, modified, options.now, options.graceMs)) continue;
       // One that cannot be removed (permissions, a read-only share) is left, as it was: nothing depends on it.
       if (
         await rm(temp, { force: true }).then(
