@@ -74,6 +74,7 @@ const groups = [
       'test/integration/jobs/detach-file.test.ts',
       'test/integration/jobs/submit-rules.test.ts',
       'test/integration/jobs/after-submit-rules.test.ts',
+      'test/integration/jobs/job-steps.test.ts',
     ],
   })),
   {
