@@ -75,6 +75,7 @@ const groups = [
       'test/integration/jobs/submit-rules.test.ts',
       'test/integration/jobs/after-submit-rules.test.ts',
       'test/integration/jobs/job-steps.test.ts',
+      'test/integration/jobs/runner-rules.test.ts',
     ],
   })),
   {
