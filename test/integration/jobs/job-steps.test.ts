@@ -11,6 +11,7 @@ import {
   downloadStep,
   fileStep,
   idempotent,
+  pollStep,
   prepareStep,
   submitStep,
   uploadStep,
@@ -458,5 +459,40 @@ describe('filing the downloaded video', () => {
     expect(done.job.phase).toBe('done');
     expect(path.basename(await filedFile(harness, done.job.libraryItemId), '.mp4')).not.toBe(taken);
     expect(harness.library.current().list({}).items).toHaveLength(2);
+  });
+});
+
+describe('a step stopped while APIMart keeps it waiting', () => {
+  // The client gives up on its own after 2 s (a timeout: the job would wait and ask again); stopped sooner, the step
+  // ends as cancelled, at once.
+  const stoppedSoon = () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 150);
+    return controller.signal;
+  };
+
+  it('stops an upload', async () => {
+    harness = await startStepHarness();
+    await mkdir(harness.paths.dataDir, { recursive: true });
+    const png = path.join(harness.paths.dataDir, 'frame.png');
+    await sharp({ create: { width: 64, height: 36, channels: 3, background: { r: 1, g: 2, b: 3 } } })
+      .png()
+      .toFile(png);
+    const record = change(
+      jobFor({ ...STEP_REQUEST, images: [{ path: png, role: 'first' }] }, NOW),
+      {},
+      { images: [{ path: png, key: 'frame', url: null }] },
+    );
+    harness.fake.inject('upload', { kind: 'hang' });
+    const next = await uploadStep(record, await harness.context({ signal: stoppedSoon() }));
+    expect(next.job.error?.code).toBe('cancelled');
+  });
+
+  it('stops a poll', async () => {
+    harness = await startStepHarness();
+    const sent = await submitStep(jobFor(STEP_REQUEST, NOW), await harness.context());
+    harness.fake.inject('task', { kind: 'hang' });
+    const next = await pollStep(sent as SentRecord, await harness.context({ signal: stoppedSoon() }));
+    expect(next.job.error?.code).toBe('cancelled');
   });
 });
