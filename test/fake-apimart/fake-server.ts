@@ -9,6 +9,7 @@ import { describeTask, isVideoExpired, isVideoReady, type FakeTask, type UrlShap
 import { checkGeneration } from './generation-rules.ts';
 import { FAKE_OTHER_MODELS, FAKE_VIDEO_MODELS, type FakeModel, type JsonSchema } from './fake-models.ts';
 import { parseRange, readBody, sendJson } from './http-helpers.ts';
+import { handleSpeech, type FakeSpeechLine } from './fake-speech.ts';
 import { CONTENT_TYPES, sniffImage } from './image-sniff.ts';
 import { createFakeChat, type FakeChat } from './fake-chat.ts';
 import { sha256, videoForTask, type LedgerLine, type LedgerTask, type ServerLedger } from './server-ledger.ts';
@@ -82,6 +83,8 @@ export interface FakeApimart {
   retire(modelId: string): void;
   /** The chat model: scripted answers (`chat.script(...)`), the requests it got, and model docs. */
   readonly chat: FakeChat;
+  /** The lines its speech endpoint spoke (and billed), in order. */
+  readonly spoken: readonly FakeSpeechLine[];
   /** Replaces the fault plan (null: no more planned faults). */
   setPlan(plan: FaultPlan | null): void;
   /** Stops listening for `ms` (connections refused, open ones cut), then listens on the same port again. */
@@ -128,6 +131,13 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
   let videoBytesSent = 0;
   let balance = options.balance ?? 100;
   let used = 0;
+  const spoken: FakeSpeechLine[] = [];
+  const chargeSpeech = (amount: number): boolean => {
+    if (balance < amount) return false;
+    balance -= amount;
+    used += amount;
+    return true;
+  };
   let nextFailure: string | null = null;
   const keyed = new Map<string, { fingerprint: string; taskId: string }>();
   let replays = 0;
@@ -154,6 +164,7 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     if (method === 'GET' && pathname === '/v1/model-schema') return 'schema';
     if (method === 'POST' && pathname === '/v1/chat/completions') return 'chat';
     if (method === 'GET' && pathname === '/v1/model-docs') return 'docs';
+    if (method === 'POST' && pathname === '/v1/audio/speech') return 'speech';
     return 'other';
   };
 
@@ -496,6 +507,7 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     if (route === 'models') return handleModels(response);
     if (route === 'schema') return handleSchema(new URLSearchParams(search), response);
     if (route === 'chat') return chat.handleCompletion(request, response);
+    if (route === 'speech') return handleSpeech(request, response, chargeSpeech, spoken);
     if (route === 'docs')
       return chat.handleDocs(new URLSearchParams(search), response, (id) =>
         models.some((model) => model.id === id && !retired.has(id)),
@@ -525,6 +537,7 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     requests,
     tasks,
     chat,
+    spoken,
     inject: (route, fault, times) => faults.add(route, fault, times),
     failNextTask: (message) => {
       nextFailure = message;

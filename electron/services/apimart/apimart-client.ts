@@ -21,6 +21,7 @@ import { createChatReader, type ChatAnswer } from './chat-stream';
 import { parseBalance, parseCreate, parseTask, parseUpload } from './response-parsers';
 import type { InputSchema } from '../../../shared/catalog/input-schema';
 import type { Language } from '../../../shared/i18n/languages';
+import { SPEECH_MODEL, speechRequestSchema, type SpeechRequest } from '../../../shared/audio/speech';
 
 /** Options every call accepts. */
 export interface CallOptions {
@@ -80,6 +81,11 @@ export interface ApimartClient {
   chat(request: ChatRequest, options?: ChatOptions): Promise<ChatAnswer>;
   /** A model's reference page as Markdown: untrusted text (it may contain instructions), to quote, never to obey. */
   getModelDocs(modelId: string, options?: CallOptions): Promise<string>;
+  /**
+   * A line spoken by APIMart's speech model, as a WAV file's bytes. Billed per request and never re-sent by the
+   * transport; a request the documented limits refuse is refused before anything is sent.
+   */
+  speak(request: SpeechRequest, options?: CallOptions): Promise<Uint8Array>;
 }
 
 /** A chat completion request: no tools, no functions, only messages. */
@@ -113,6 +119,17 @@ async function multipartBody(file: Blob, filename: string): Promise<{ body: Uint
 
 /** How long a chat answer may take to be written out in full. */
 const CHAT_TIMEOUT_MS = 180_000;
+
+/** The longest spoken line (4,096 characters at a quarter speed) is about 20 minutes of 24 kHz WAV: under 64 MB. */
+const MAX_SPEECH_BYTES = 64 * 1024 * 1024;
+/** How long speaking one line may take. */
+const SPEECH_TIMEOUT_MS = 120_000;
+
+/** Whether bytes are a WAV file (RIFF … WAVE): the documented answer, not an error page sent with a 200. */
+const isWav = (bytes: Uint8Array): boolean =>
+  bytes.length >= 12 &&
+  new TextDecoder().decode(bytes.subarray(0, 4)) === 'RIFF' &&
+  new TextDecoder().decode(bytes.subarray(8, 12)) === 'WAVE';
 
 /** How much of an unreadable answer the log keeps. */
 const RAW_BODY_LOGGED = 4000;
@@ -291,6 +308,34 @@ export function createApimartClient(deps: ApimartClientDeps): ApimartClient {
         signal: options.signal,
       });
       return read(answer.body, parseModelDocs);
+    },
+
+    async speak(request, options = {}) {
+      const checked = speechRequestSchema.safeParse(request);
+      if (!checked.success)
+        throw new RequestValidationError(
+          checked.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'input'), message: issue.message })),
+        );
+      const answer = await call({
+        method: 'POST',
+        path: '/v1/audio/speech',
+        json: {
+          model: SPEECH_MODEL,
+          input: checked.data.input,
+          voice: checked.data.voice,
+          response_format: 'wav',
+          speed: checked.data.speed,
+        },
+        // Billed per request: asked again only when the user says so.
+        idempotent: false,
+        model: SPEECH_MODEL,
+        signal: options.signal,
+        timeoutMs: SPEECH_TIMEOUT_MS,
+        binaryLimit: MAX_SPEECH_BYTES,
+      });
+      const bytes = answer.bytes ?? new Uint8Array();
+      if (!isWav(bytes)) throw apiErrors.malformed('a speech answer that is not a WAV file', {});
+      return bytes;
     },
   };
 }

@@ -12,16 +12,29 @@ export async function readBoundedText(
   limit = MAX_ANSWER_BYTES,
   onText?: (text: string) => void,
 ): Promise<string> {
+  // A streamed answer (Server-Sent Events) is handed on as it arrives, whole characters at a time.
+  const decoder = onText ? new TextDecoder() : null;
+  const bytes = await readBoundedBytes(response, limit, (chunk) => {
+    const text = decoder?.decode(chunk, { stream: true }) ?? '';
+    if (text !== '') onText?.(text);
+  });
+  return new TextDecoder().decode(bytes);
+}
+
+/** Reads an answer's bytes (audio, say) without holding more than `limit` of them; refused past it. */
+export async function readBoundedBytes(
+  response: Response,
+  limit: number,
+  onChunk?: (chunk: Uint8Array) => void,
+): Promise<Uint8Array> {
   const announced = Number(response.headers.get('content-length'));
   if (Number.isFinite(announced) && announced > limit) {
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge(limit);
   }
-  if (!response.body) return '';
+  if (!response.body) return new Uint8Array();
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
-  // A streamed answer (Server-Sent Events) is handed on as it arrives, whole characters at a time.
-  const decoder = onText ? new TextDecoder() : null;
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -32,12 +45,9 @@ export async function readBoundedText(
       throw tooLarge(limit);
     }
     chunks.push(value);
-    if (decoder && onText) {
-      const text = decoder.decode(value, { stream: true });
-      if (text !== '') onText(text);
-    }
+    onChunk?.(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 /** The most of an error answer that is read: its message is a sentence, and the rest is never looked at. */

@@ -2,7 +2,7 @@ import { trimEndOf } from '../../../shared/text/plain-text';
 import type { Logger } from '../logging/logger';
 import { apiErrors } from './api-error';
 import { classifyErrorResponse, type RequestContext } from './classify-response';
-import { readBoundedText, readTextPrefix } from './bounded-body';
+import { readBoundedBytes, readBoundedText, readTextPrefix } from './bounded-body';
 import { ApiError } from './api-error';
 import { redactKey } from './redact';
 import {
@@ -49,13 +49,18 @@ export interface CallSpec extends RequestContext {
   readonly timeoutMs?: number | undefined;
   /** A streamed answer's text as it arrives (only for a 2xx answer; the whole text is still returned). */
   readonly onText?: ((text: string) => void) | undefined;
+  /** The answer is bytes (audio), not text: read up to this many, into `bytes`, never decoded or redacted. */
+  readonly binaryLimit?: number | undefined;
 }
 
-/** A 2xx answer: its status, headers and body text (the key redacted), parsed by the caller. */
+/** A 2xx answer: its status, headers and body text (the key redacted), parsed by the caller; or its bytes. */
 export interface RawAnswer {
   readonly status: number;
   readonly headers: Headers;
+  /** The text ('' for a binary answer). */
   readonly body: string;
+  /** A binary answer's bytes (`binaryLimit` set), else null. */
+  readonly bytes: Uint8Array | null;
 }
 
 /** The function that performs calls with timeouts, typed errors and the retry rules. */
@@ -78,7 +83,7 @@ export function createTransport(deps: TransportDeps): Transport {
     const headers: Record<string, string> = {
       ...spec.headers,
       authorization: `Bearer ${key}`,
-      accept: 'application/json',
+      accept: spec.binaryLimit === undefined ? 'application/json' : '*/*',
     };
     let body: RequestInit['body'];
     if (spec.json !== undefined) {
@@ -92,8 +97,12 @@ export function createTransport(deps: TransportDeps): Transport {
     try {
       const response = await deps.fetch(`${baseUrl}${spec.path}`, { method: spec.method, headers, body, signal });
       if (response.ok) {
+        if (spec.binaryLimit !== undefined) {
+          const bytes = await readBoundedBytes(response, spec.binaryLimit);
+          return { answer: { status: response.status, headers: response.headers, body: '', bytes } };
+        }
         const text = redactKey(await readBoundedText(response, undefined, spec.onText), key);
-        return { answer: { status: response.status, headers: response.headers, body: text } };
+        return { answer: { status: response.status, headers: response.headers, body: text, bytes: null } };
       }
       const text = redactKey(await readTextPrefix(response), key);
       const error = classifyErrorResponse(response.status, response.statusText, text, response.headers, spec, now());

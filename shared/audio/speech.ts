@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** APIMart's speech model (OpenAI-compatible `POST /v1/audio/speech`). */
+export const SPEECH_MODEL = 'gpt-4o-mini-tts';
+
+/** The voices the speech model documents. */
+export const SPEECH_VOICES = ['alloy', 'echo', 'fable', 'onyx', 'nova', 'shimmer'] as const;
+
+/** A speech voice. */
+export type SpeechVoice = (typeof SPEECH_VOICES)[number];
+
+/** The longest line one request may speak (characters). */
+export const MAX_SPEECH_CHARS = 4_096;
+
+/** The speed range the model documents (1 = normal). */
+export const SPEECH_SPEED = { min: 0.25, max: 4 } as const;
+
+/**
+ * One line to speak. Always WAV: it is sent explicitly (the documented default differs between language versions of
+ * APIMart's page), it needs no decoder to read its length or mix it, and mp3 is not offered for this model.
+ */
+export const speechRequestSchema = z.object({
+  input: z.string().trim().min(1).max(MAX_SPEECH_CHARS),
+  voice: z.enum(SPEECH_VOICES),
+  speed: z.number().min(SPEECH_SPEED.min).max(SPEECH_SPEED.max).default(1),
+});
+
+/** A speech request. */
+export type SpeechRequest = z.infer<typeof speechRequestSchema>;
+
+/** About how fast a voice speaks at speed 1 (characters per second, spaces and punctuation included). */
+const CHARS_PER_SECOND = 15;
+
+/** How long a line will take to speak, before it is spoken: for "longer than its shot" warnings and estimates. */
+export function estimatedSpeechSeconds(input: string, speed = 1): number {
+  return Math.max(0.5, input.trim().length / (CHARS_PER_SECOND * speed));
+}
