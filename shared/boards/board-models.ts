@@ -1,5 +1,53 @@
 import { z } from 'zod';
 import { draftImageSchema, draftPatchSchema, generationSettingsSchema } from '../drafts/draft-models';
+import { MAX_SPEECH_CHARS, SPEECH_SPEED, SPEECH_VOICES } from '../audio/speech';
+
+/** A speech voice, as boards store it. */
+const voiceSchema = z.enum(SPEECH_VOICES);
+
+/** The audio a line was spoken as: its file in the board's voice folder, its length, and what it was spoken from. */
+export const spokenLineSchema = z.object({
+  file: z.string().regex(/^[0-9a-f]{64}\.wav$/),
+  seconds: z.number().positive(),
+  text: z.string().max(MAX_SPEECH_CHARS),
+  voice: voiceSchema,
+  speed: z.number(),
+});
+
+/** Spoken audio of a line. */
+export type SpokenLine = z.infer<typeof spokenLineSchema>;
+
+/**
+ * A shot's line of voice-over or dialogue: who speaks it (a character of the board, in their voice, or the narrator),
+ * an optional voice of its own, its speed, and the audio it was last spoken as (kept until the line, voice or speed
+ * changes).
+ */
+export const voiceOverSchema = z.object({
+  text: z.string().max(MAX_SPEECH_CHARS),
+  /** A character's id, or null for the narrator. */
+  speakerId: z.string().uuid().nullable().default(null),
+  /** This line's own voice; null: the speaker's (a character's voice, else the board's narrator). */
+  voice: voiceSchema.nullable().default(null),
+  speed: z.number().min(SPEECH_SPEED.min).max(SPEECH_SPEED.max).default(1),
+  audio: spokenLineSchema.nullable().default(null),
+});
+
+/** A voice-over line. */
+export type VoiceOver = z.infer<typeof voiceOverSchema>;
+
+/** Which part of its take a shot plays (seconds into the take; `out` null: to its end). */
+export const shotTrimSchema = z
+  .object({ in: z.number().min(0).default(0), out: z.number().positive().nullable().default(null) })
+  .refine((trim) => trim.out === null || trim.out > trim.in, { message: 'A trim must end after it starts.' });
+
+/** A shot's trim. */
+export type ShotTrim = z.infer<typeof shotTrimSchema>;
+
+/** How loud a shot's take plays its own sound in the film (1 = as generated). */
+export const shotSoundSchema = z.object({
+  volume: z.number().min(0).max(2).default(1),
+  muted: z.boolean().default(false),
+});
 
 /** One generation of a shot: the job that makes it and, once filed, its library item. */
 export const takeSchema = z.object({
@@ -21,6 +69,8 @@ export const characterSchema = z.object({
   name: z.string().min(1).max(100),
   description: z.string().max(2_000),
   images: z.array(draftImageSchema).max(7),
+  /** The voice their lines are spoken in; null: the board's narrator voice. */
+  voice: voiceSchema.nullable().default(null),
 });
 
 /** A character. */
@@ -48,6 +98,9 @@ export const shotSchema = z.object({
   takes: z.array(takeSchema).max(200),
   /** The job id of the take the sequence uses; null until one is chosen (the newest filed take plays meanwhile). */
   chosenJobId: z.string().uuid().nullable(),
+  trim: shotTrimSchema.default({ in: 0, out: null }),
+  sound: shotSoundSchema.default({ volume: 1, muted: false }),
+  voiceOver: voiceOverSchema.nullable().default(null),
 });
 
 /** A shot. */
@@ -60,6 +113,8 @@ export const storyboardSchema = z.object({
   shots: z.array(shotSchema).max(200),
   /** The character sheet: the same faces and costumes from shot to shot. */
   characters: z.array(characterSchema).max(50).default([]),
+  /** The voice of lines no character speaks. */
+  narratorVoice: voiceSchema.default('alloy'),
   /** Shots deleted lately, with where they stood: "undo" puts one back. */
   removed: z
     .array(z.object({ shot: shotSchema, index: z.number().int().min(0), at: z.string() }))
@@ -80,12 +135,17 @@ export const shotPatchSchema = draftPatchSchema
   .extend({
     continueFromPrevious: z.boolean().optional(),
     characterIds: z.array(z.string().uuid()).max(20).optional(),
+    trim: shotTrimSchema.optional(),
+    sound: shotSoundSchema.optional(),
+    /** The line (its spoken audio is the service's to set); null removes it. */
+    voiceOver: voiceOverSchema.omit({ audio: true }).nullable().optional(),
   });
 
 /** A change to a character; `name` and `description` only (images have calls of their own). */
 export const characterPatchSchema = z.object({
   name: z.string().trim().min(1).max(100).optional(),
   description: z.string().max(2_000).optional(),
+  voice: voiceSchema.nullable().optional(),
 });
 
 /** A shot patch. */

@@ -46,12 +46,18 @@ export function createBoardCharacters(deps: BoardCharactersDeps): BoardCharacter
   return {
     addCharacter(id, input) {
       const board = deps.get(id);
-      const { name, description } = characterPatchSchema.parse(input);
+      const { name, description, voice } = characterPatchSchema.parse(input);
       if (name === undefined) throw appError('invalidInput', 'error.board.characterNameless');
       if (board.characters.length >= MAX_CHARACTERS)
         throw appError('invalidInput', 'error.board.tooManyCharacters', { max: MAX_CHARACTERS });
       uniqueName(board, name, null);
-      const character: Character = { id: randomUUID(), name, description: description ?? '', images: [] };
+      const character: Character = {
+        id: randomUUID(),
+        name,
+        description: description ?? '',
+        images: [],
+        voice: voice ?? null,
+      };
       return deps.save({ ...board, characters: [...board.characters, character] });
     },
     updateCharacter(id, characterId, rawPatch) {
@@ -63,6 +69,7 @@ export function createBoardCharacters(deps: BoardCharactersDeps): BoardCharacter
           ...character,
           name: patch.name ?? character.name,
           description: patch.description ?? character.description,
+          voice: patch.voice === undefined ? character.voice : patch.voice,
         })),
       );
     },

@@ -19,6 +19,7 @@ import type { BoardStore } from '../storage/board-store';
 import { ownImageCopy } from '../drafts/own-image-copy';
 import { planBoard } from './board-plan';
 import { castShot } from '../../../shared/boards/character-cast';
+import { withLine } from '../../../shared/boards/voice-over';
 import { paramsFromAnswer, type ShotAnswer } from '../../../shared/script/shot-answer';
 import { createBoardCharacters, type BoardCharacters } from './board-characters';
 
@@ -77,6 +78,12 @@ export interface BoardServiceDeps {
 }
 
 const MAX_SHOTS = 200;
+/** A new shot plays its whole take at its own level, with no line. */
+const SHOT_SOUND_DEFAULTS = {
+  trim: { in: 0, out: null },
+  sound: { volume: 1, muted: false },
+  voiceOver: null,
+} as const;
 const notFound = () => appError('notFound', 'error.board.notFound');
 const shotMissing = () => appError('notFound', 'error.board.shotNotFound');
 
@@ -85,6 +92,7 @@ const emptyBoard = (at: string): Storyboard => ({
   title: '',
   shots: [],
   characters: [],
+  narratorVoice: 'alloy',
   removed: [],
   createdAt: at,
   updatedAt: at,
@@ -153,6 +161,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       characterIds: [],
       takes: [],
       chosenJobId: null,
+      ...SHOT_SOUND_DEFAULTS,
     };
   };
   const shotFromDraft = (draft: Draft): Shot => ({
@@ -167,6 +176,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     characterIds: [],
     takes: [],
     chosenJobId: null,
+    ...SHOT_SOUND_DEFAULTS,
   });
   const characterIdsOf = (id: string) => new Set(get(id).characters.map((character) => character.id));
   const characters = createBoardCharacters({ get, save, imagesDir: deps.imagesDir, checkImage: deps.checkImage });
@@ -182,6 +192,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
         name: character.name,
         description: character.description,
         images: [],
+        voice: null,
       }));
       const found = findModel(deps.catalog(), model);
       const idOf = (name: string) => cast.find((character) => character.name.toLowerCase() === name.toLowerCase())?.id;
@@ -231,6 +242,9 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
           params: patch.params ?? shot.params,
           notes: patch.notes ?? shot.notes,
           continueFromPrevious: patch.continueFromPrevious ?? shot.continueFromPrevious,
+          trim: patch.trim ?? shot.trim,
+          sound: patch.sound ?? shot.sound,
+          voiceOver: patch.voiceOver === undefined ? shot.voiceOver : withLine(shot, patch.voiceOver),
           characterIds:
             patch.characterIds === undefined
               ? shot.characterIds

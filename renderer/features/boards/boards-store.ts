@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { BoardPlan, BoardScope, ShotPatch, Storyboard } from '../../../shared/boards/board-models';
+import type { BoardPlan, BoardScope, Shot, ShotPatch, Storyboard } from '../../../shared/boards/board-models';
+import { withLine } from '../../../shared/boards/voice-over';
 import type { AppErrorData } from '../../../shared/errors';
 import type { LibraryItem } from '../../../shared/library/library-models';
 import { api, failureOf, unwrap } from '../../lib/bridge';
@@ -230,7 +231,7 @@ export const useBoardsStore = create<BoardsStore>()((set, get) => {
       set({
         board: {
           ...board,
-          shots: board.shots.map((shot) => (shot.id === shotId ? { ...shot, ...withoutCrop(patch) } : shot)),
+          shots: board.shots.map((shot) => (shot.id === shotId ? shownPatched(shot, patch) : shot)),
         },
       });
       clearTimeout(timer);
@@ -402,8 +403,9 @@ export const useBoardsStore = create<BoardsStore>()((set, get) => {
   };
 });
 
-/** A patch as it shows on the shot before the main process answers (crops are applied there). */
-function withoutCrop(patch: ShotPatch): Omit<ShotPatch, 'crop'> {
-  const { crop: _crop, ...rest } = patch;
-  return Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+/** A shot as it shows with a patch before the main process answers (crops are applied there). */
+function shownPatched(shot: Shot, patch: ShotPatch): Shot {
+  const { crop: _crop, voiceOver, ...rest } = patch;
+  const given = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+  return { ...shot, ...given, ...(voiceOver === undefined ? {} : { voiceOver: withLine(shot, voiceOver) }) };
 }

@@ -319,6 +319,9 @@ describe('export and import', () => {
       takes: [{ jobId: randomUUID(), itemId: randomUUID(), createdAt: setup.clock.toISOString() }],
       characterIds: [maraId],
       chosenJobId: null,
+      trim: { in: 0, out: null },
+      sound: { volume: 1, muted: false },
+      voiceOver: null,
     };
     const face = path.join(setup.dir, 'mara.png');
     await sharp({ create: { width: 3000, height: 2000, channels: 3, background: { r: 200, g: 90, b: 60 } } })
@@ -334,14 +337,17 @@ describe('export and import', () => {
           name: 'Mara',
           description: 'grey braid, navy coat',
           images: [{ role: 'reference' as const, path: face, crop: null }],
+          voice: null,
         },
         {
           id: randomUUID(),
           name: 'Ghost',
           description: 'no picture survives',
           images: [{ role: 'reference' as const, path: path.join(setup.dir, 'gone.png'), crop: null }],
+          voice: null,
         },
       ],
+      narratorVoice: 'alloy' as const,
       removed: [],
       createdAt: setup.clock.toISOString(),
       updatedAt: setup.clock.toISOString(),

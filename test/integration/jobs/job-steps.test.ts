@@ -284,7 +284,7 @@ describe('the download', () => {
     const job = await harness.downloadingJob();
     const expiring = (leftMs: number) => change(job, { videoExpiresAt: new Date(harness!.now + leftMs).toISOString() });
     harness.fake.inject('video', { kind: 'status', status: 503 }, 8);
-    const waited = await downloadStep(expiring(30 * 60_000), await harness.context());
+    const waited = (await downloadStep(expiring(30 * 60_000), await harness.context())) as SentRecord;
     expect(harness.persisted.map((record) => record.job.warning)).toEqual([
       { key: 'job.warning.linkExpires', params: { count: 30 } },
     ]);

@@ -30,6 +30,9 @@ const shot = (patch: Partial<Shot>): Shot => ({
   characterIds: [],
   takes: [],
   chosenJobId: null,
+  trim: { in: 0, out: null },
+  sound: { volume: 1, muted: false },
+  voiceOver: null,
   ...patch,
 });
 
@@ -70,12 +73,13 @@ describe('a chat answer for a video model', () => {
 describe('characters carried into a request', () => {
   const board = {
     characters: [
-      { id: crypto.randomUUID(), name: 'Mara', description: 'grey braid', images: [] },
+      { id: crypto.randomUUID(), name: 'Mara', description: 'grey braid', images: [], voice: null },
       {
         id: crypto.randomUUID(),
         name: 'Theo',
         description: 'red hair',
         images: [{ role: 'reference' as const, path: '/x/theo.png', crop: null }],
+        voice: null,
       },
     ],
   };
