@@ -17,6 +17,8 @@ import type { LibraryHost } from '../services/library/library-host';
 import type { BoardService } from '../services/boards/board-service';
 import type { ScriptService } from '../services/script/script-service';
 import type { ChatUsageStore } from '../services/storage/chat-usage-store';
+import type { SpeechUsageStore } from '../services/storage/speech-usage-store';
+import type { VoiceOverService } from '../services/boards/voice-over-service';
 import type { ModelCatalogService } from '../services/models/model-catalog-service';
 import type { Job } from '../../shared/jobs/job-models';
 import { createKeyStore, type KeyStore } from '../services/keychain/key-store';
@@ -51,6 +53,9 @@ export interface CliContext {
   script(): Promise<ScriptService>;
   /** The chat side of the usage ledger. */
   chatUsage(): ChatUsageStore;
+  speechUsage(): SpeechUsageStore;
+  /** Voice-over: the boards' lines spoken through APIMart. */
+  voiceOver(): VoiceOverService;
   /** The pipeline; `adopt` (default true) lets it run unfinished jobs other runs left, false runs only its own. */
   pipeline(options?: { adopt?: boolean }): Promise<Pipeline>;
   /** Every change of every job this process runs, as it is recorded: what `generate` and `jobs resume` show. */
@@ -139,6 +144,8 @@ export async function openCliContext(env: CliEnv, appVersion: string): Promise<C
       return services.script;
     },
     chatUsage: () => services.chatUsage,
+    speechUsage: () => services.speechUsage,
+    voiceOver: () => services.voiceOver,
     models: () => (modelsLoaded ??= services.models.load().then(() => services.models)),
     pipeline(options = {}) {
       adopt = options.adopt ?? true;

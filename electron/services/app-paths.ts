@@ -20,6 +20,8 @@ export interface AppPaths {
   /** Drafts, versions and presets, and the drafts' own copies of their reference images. */
   readonly draftsFile: string;
   readonly draftImagesDir: string;
+  /** Storyboards' own files (voice-over, sound): `<boardsDir>/<board id>/…`. */
+  readonly boardsDir: string;
 }
 
 /** Lays out the app data folder (Electron's `userData`, or a folder chosen by tests and the CLI). */
@@ -38,6 +40,7 @@ export function resolveAppPaths(dataDir: string): AppPaths {
     jobsFile: path.join(dataDir, 'jobs.sqlite'),
     draftsFile: path.join(dataDir, 'drafts.sqlite'),
     draftImagesDir: path.join(dataDir, 'drafts', 'images'),
+    boardsDir: path.join(dataDir, 'boards'),
   };
 }
 

@@ -30,6 +30,9 @@ import type { ModelCatalog } from '../../shared/catalog/video-model';
 import { createModelCatalogService, type ModelCatalogService } from './models/model-catalog-service';
 import { createScriptService, type ScriptService } from './script/script-service';
 import { openChatUsageStore, type ChatUsageStore } from './storage/chat-usage-store';
+import { openSpeechUsageStore, type SpeechUsageStore } from './storage/speech-usage-store';
+import { createVoiceOverService, type VoiceOverService } from './boards/voice-over-service';
+import { SPEECH_MODEL } from '../../shared/audio/speech';
 import type { BreakdownProgress } from '../../shared/script/script-models';
 
 /** What the services tell each other and the window, as it happens. */
@@ -112,6 +115,10 @@ export interface Services {
   readonly script: ScriptService;
   /** The chat side of the usage ledger (in drafts.sqlite). */
   readonly chatUsage: ChatUsageStore;
+  /** The speech side of the usage ledger (in drafts.sqlite). */
+  readonly speechUsage: SpeechUsageStore;
+  /** Voice-over: shots' lines spoken through APIMart, kept in the boards' folder. */
+  readonly voiceOver: VoiceOverService;
   /** The IPC router, with every handler (only with `window`). */
   readonly router: IpcRouter;
   /** Events to the window beyond the services' own (the shell's menu navigation), checked against the contract. */
@@ -259,6 +266,17 @@ export function composeServices(adapters: ServiceAdapters): Services {
     }),
   );
   const chatUsage = once(() => openChatUsageStore(paths.draftsFile));
+  const speechUsage = once(() => openSpeechUsageStore(paths.draftsFile));
+  const voiceOver = once(() =>
+    createVoiceOverService({
+      boards: boards.get(),
+      // Billed per line: one attempt, asked again only by the user.
+      client: quickApimart,
+      boardsDir: paths.boardsDir,
+      recordUsage: (entry) => speechUsage.get().record(entry),
+      pricePerLine: () => settings.current().prices[SPEECH_MODEL] ?? null,
+    }),
+  );
   const script = once(() =>
     createScriptService({
       // One attempt: a chat request is billed per token, so it is only ever sent again by the user.
@@ -292,6 +310,7 @@ export function composeServices(adapters: ServiceAdapters): Services {
       onBoardProgress: (id, fraction) => bus.emit('boards.progress', { id, fraction }),
       script: script.get(),
       chatUsage: chatUsage.get(),
+      speechUsage: speechUsage.get(),
       onScriptProgress: (requestId, progress) => bus.emit('script.progress', { requestId, ...progress }),
       paths,
       models,
@@ -331,6 +350,12 @@ export function composeServices(adapters: ServiceAdapters): Services {
     get chatUsage() {
       return chatUsage.get();
     },
+    get speechUsage() {
+      return speechUsage.get();
+    },
+    get voiceOver() {
+      return voiceOver.get();
+    },
     get router() {
       return router.get();
     },
@@ -353,6 +378,7 @@ export function composeServices(adapters: ServiceAdapters): Services {
       if (draftStore.built()) draftStore.get().close();
       if (boardStore.built()) boardStore.get().close();
       if (chatUsage.built()) chatUsage.get().close();
+      if (speechUsage.built()) speechUsage.get().close();
       library.close();
     },
   };

@@ -29,7 +29,8 @@ import { createScriptHandlers } from './script/script-handlers';
 import type { ScriptService } from './script/script-service';
 import type { BreakdownProgress } from '../../shared/script/script-models';
 import type { ChatUsageStore } from './storage/chat-usage-store';
-import { withChatUsage } from './jobs/usage';
+import type { SpeechUsageStore } from './storage/speech-usage-store';
+import { withLedgers } from './jobs/usage';
 
 /** What the IPC router serves, already built (by composeServices). */
 export interface MainServiceDeps {
@@ -57,6 +58,7 @@ export interface MainServiceDeps {
   readonly models: ModelCatalogService;
   readonly script: ScriptService;
   readonly chatUsage: ChatUsageStore;
+  readonly speechUsage: SpeechUsageStore;
   /** Tells the window how far a chat answer has been written. */
   readonly onScriptProgress: (requestId: string, progress: BreakdownProgress) => void;
 }
@@ -82,15 +84,9 @@ export function createMainRouter(deps: MainServiceDeps): IpcRouter {
     ...createBoardHandlers(deps.boards, tokens, deps.library, deps.onBoardProgress),
     ...createModelHandlers(deps.models),
     ...createScriptHandlers(deps.script, deps.onScriptProgress),
-    // The usage ledger: billed video seconds and chat tokens.
-    'jobs.usage': () => {
-      const now = new Date();
-      return withChatUsage(
-        deps.jobs().usage(),
-        deps.chatUsage.since(new Date(now.getFullYear(), now.getMonth(), 1)),
-        now,
-      );
-    },
+    // The usage ledger: billed video seconds, chat tokens and spoken lines.
+    'jobs.usage': () =>
+      withLedgers(deps.jobs().usage(), { chat: deps.chatUsage, speech: deps.speechUsage }, new Date()),
   };
   return createIpcRouter({
     handlers,

@@ -35,3 +35,16 @@ const CHARS_PER_SECOND = 15;
 export function estimatedSpeechSeconds(input: string, speed = 1): number {
   return Math.max(0.5, input.trim().length / (CHARS_PER_SECOND * speed));
 }
+
+/** One spoken line in the usage ledger: what it was, how long it came out, and its cost when the price was known. */
+export const speechUsageEntrySchema = z.object({
+  at: z.string(),
+  model: z.string(),
+  characters: z.number().int().min(0),
+  seconds: z.number().min(0),
+  /** What it cost at the price known when it was spoken; null when unknown. */
+  cost: z.number().nullable(),
+});
+
+/** A speech usage entry. */
+export type SpeechUsageEntry = z.infer<typeof speechUsageEntrySchema>;

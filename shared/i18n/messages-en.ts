@@ -494,6 +494,13 @@ export const en = {
     'Reelbench opens only images you choose, drop or paste, and this request named another file.',
   'error.image.notGranted.action': 'Choose the image again (or drop it on the workbench).',
   'error.board.notFound': 'This storyboard no longer exists.',
+  'error.board.noLine': 'This shot has no line to speak.',
+  'error.board.noLine.action': "Write the shot's line first.",
+  'error.board.lineEmpty': "Shot {shot}'s line is empty: there is nothing to speak.",
+  'error.board.lineEmpty.action': 'Write the line, then speak it.',
+  'error.speech.unavailable': 'APIMart does not offer speech on this key: it has no model {model}.',
+  'error.speech.unavailable.action':
+    'Record the line yourself and add it as a sound file, or ask APIMart to enable speech.',
   'error.board.shotNotFound': 'This shot is no longer on the storyboard.',
   'error.board.tooManyShots': 'A storyboard holds at most {max} shots.',
   'error.board.shotBlocked': 'Shot {shot} cannot be sent as it is: {reason}',

@@ -495,6 +495,13 @@ export const ja: Catalog = {
     'Reelbench が開くのは、選んだ・ドロップした・貼り付けた画像だけです。この要求はそれ以外のファイルを指していました。',
   'error.image.notGranted.action': '画像をもう一度選んでください（または作業台にドロップしてください）。',
   'error.board.notFound': 'このストーリーボードはもう存在しません。',
+  'error.board.noLine': 'このショットには読み上げるセリフがありません。',
+  'error.board.noLine.action': '先にショットのセリフを書いてください。',
+  'error.board.lineEmpty': 'ショット {shot} のセリフが空のため、読み上げるものがありません。',
+  'error.board.lineEmpty.action': 'セリフを書いてから読み上げてください。',
+  'error.speech.unavailable': 'このキーでは APIMart の音声合成が使えません（モデル {model} がありません）。',
+  'error.speech.unavailable.action':
+    'セリフを自分で録音して音声ファイルとして追加するか、APIMart に音声合成の有効化を依頼してください。',
   'error.board.shotNotFound': 'このショットはもうストーリーボードにありません。',
   'error.board.tooManyShots': 'ストーリーボードに入れられるショットは最大 {max} 個です。',
   'error.board.shotBlocked': 'ショット {shot} はこのままでは送信できません: {reason}',

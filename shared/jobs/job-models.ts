@@ -144,6 +144,17 @@ const chatUsagePeriodSchema = z.object({
 
 const noChat = { requests: 0, tokens: 0, cost: null, unpriced: 0 };
 
+/** Lines spoken (voice-over), how long they came out, and what they cost, for a period. */
+const speechUsagePeriodSchema = z.object({
+  requests: z.number().int(),
+  seconds: z.number(),
+  /** Null when none of them had a known price. */
+  cost: z.number().nullable(),
+  unpriced: z.number().int(),
+});
+
+const noSpeech = { requests: 0, seconds: 0, cost: null, unpriced: 0 };
+
 /** What was spent today and this month (local time), including on tasks that later failed, and on chat tokens. */
 export const usageSchema = z.object({
   today: usagePeriodSchema,
@@ -151,6 +162,9 @@ export const usageSchema = z.object({
   chat: z
     .object({ today: chatUsagePeriodSchema, month: chatUsagePeriodSchema })
     .default({ today: noChat, month: noChat }),
+  speech: z
+    .object({ today: speechUsagePeriodSchema, month: speechUsagePeriodSchema })
+    .default({ today: noSpeech, month: noSpeech }),
 });
 
 /** Spending summary. */

@@ -1,6 +1,6 @@
 import { defaultModelId } from '../../../shared/catalog/model-catalog';
 import { findModel } from '../../../shared/catalog/model-lookup';
-import type { BoardScope, Storyboard } from '../../../shared/boards/board-models';
+import type { BoardScope, Shot, Storyboard } from '../../../shared/boards/board-models';
 import { AppError } from '../../../shared/errors';
 import type { Job } from '../../../shared/jobs/job-models';
 import { formatMoney, sumMoney } from '../../../shared/text/money';
@@ -56,19 +56,22 @@ export async function addShot(
   return EXIT.ok;
 }
 
+/** The shot a `--shot N` names (as `board show` numbers them). */
+export function shotNumbered(board: Storyboard, typed: string): { shot: Shot; index: number } {
+  const index = Number(typed);
+  const shot = Number.isInteger(index) ? board.shots[index - 1] : undefined;
+  if (!shot)
+    throw refusedValue(
+      `--shot takes a shot number from 1 to ${board.shots.length}, not "${typed}".`,
+      '`reelbench board show ID` numbers them.',
+    );
+  return { shot, index: index - 1 };
+}
+
 /** Which shots `board generate` queues: those named by number, else every shot without a take yet. */
 function scopesOf(board: Storyboard, shots: readonly string[]): BoardScope[] {
   if (shots.length === 0) return [{ kind: 'missing' }];
-  return shots.map((typed) => {
-    const index = Number(typed);
-    const shot = Number.isInteger(index) ? board.shots[index - 1] : undefined;
-    if (!shot)
-      throw refusedValue(
-        `--shot takes a shot number from 1 to ${board.shots.length}, not "${typed}".`,
-        '`reelbench board show ID` numbers them.',
-      );
-    return { kind: 'shot', shotId: shot.id };
-  });
+  return shots.map((typed) => ({ kind: 'shot', shotId: shotNumbered(board, typed).shot.id }));
 }
 
 /**

@@ -7,6 +7,7 @@ import { exportSequence } from '../../services/boards/sequence-export';
 import { parseCommandArgs } from '../cli-args';
 import { boardFromScript } from './board-from-script';
 import { addShot, generateBoard, newBoard } from './board-edit';
+import { voiceLine, writeSubtitles } from './board-sound';
 import { GENERATE_OPTIONS, timeoutFrom } from './generate';
 import { requestFlagsOf } from '../request-flags';
 import { formatCommandHelp, type CommandHelp } from '../cli-help';
@@ -46,6 +47,20 @@ export const BOARD_HELP: readonly CommandHelp[] = [
     ],
   },
   {
+    usage: 'reelbench board voice ID --shot N [--line TEXT] [--voice V] [--speed S] [--json]',
+    summary:
+      "Sets shot N's line of voice-over (or keeps the one it has) and speaks it through APIMart's speech model (billed per line; a line already spoken as it stands is not sent again).",
+    options: [
+      ['--line TEXT', 'the words (up to 4,096 characters)'],
+      ['--voice V', "alloy, echo, fable, onyx, nova or shimmer (default: the speaker's voice, else the narrator's)"],
+      ['--speed S', 'from 0.25 to 4 (1 is normal)'],
+    ],
+  },
+  {
+    usage: 'reelbench board subtitles ID --out FILE.srt [--json]',
+    summary: "Writes the film's subtitles from its spoken lines, timed to the shots (.srt, or .vtt by the name).",
+  },
+  {
     usage: 'reelbench board export ID --out FILE.mp4 [--json]',
     summary:
       "Joins the shots' chosen takes into one MP4 (packets copied, no re-encoding), files it in the library and copies it to FILE.mp4.",
@@ -53,7 +68,17 @@ export const BOARD_HELP: readonly CommandHelp[] = [
   },
 ];
 const USAGE = BOARD_HELP.map((entry) => entry.usage).join('\n  ');
-const SUBCOMMANDS: readonly string[] = ['list', 'new', 'add', 'show', 'generate', 'from-script', 'export'];
+const SUBCOMMANDS: readonly string[] = [
+  'list',
+  'new',
+  'add',
+  'show',
+  'generate',
+  'voice',
+  'subtitles',
+  'from-script',
+  'export',
+];
 
 /** A board's id from a full id or its first characters (as `board list` prints them). */
 function findBoard(boards: readonly Storyboard[], id: string): Storyboard {
@@ -111,6 +136,9 @@ export async function boardCommand(
       'video-model': { type: 'string' },
       'chat-model': { type: 'string' },
       shot: { type: 'string', multiple: true },
+      line: { type: 'string' },
+      voice: { type: 'string' },
+      speed: { type: 'string' },
     },
   });
   if (help) {
@@ -142,7 +170,9 @@ export async function boardCommand(
   const given = (names: readonly (keyof typeof values)[]) => names.filter((name) => values[name] !== undefined);
   const misplaced = [
     ...(subcommand === 'add' ? [] : given(shotOptions)),
-    ...(subcommand === 'generate' ? [] : given(['shot', 'timeout'])),
+    ...(subcommand === 'generate' ? [] : given(['timeout'])),
+    ...(subcommand === 'generate' || subcommand === 'voice' ? [] : given(['shot'])),
+    ...(subcommand === 'voice' ? [] : given(['line', 'voice', 'speed'])),
     ...given(['title']),
   ];
   if (misplaced.length > 0 && SUBCOMMANDS.includes(subcommand ?? ''))
@@ -159,7 +189,13 @@ export async function boardCommand(
   if (subcommand !== 'list' && id === undefined)
     throw new UsageError(`board ${subcommand} needs a storyboard id.\n  ${USAGE}`);
   if (subcommand === 'export' && !values.out) throw new UsageError(`board export needs --out FILE.mp4.\n  ${USAGE}`);
-  if (subcommand !== 'export' && values.out) throw new UsageError(`--out goes with board export.\n  ${USAGE}`);
+  if (subcommand === 'subtitles' && !values.out)
+    throw new UsageError(`board subtitles needs --out FILE.srt.\n  ${USAGE}`);
+  if (subcommand !== 'export' && subcommand !== 'subtitles' && values.out)
+    throw new UsageError(`--out goes with board export and board subtitles.\n  ${USAGE}`);
+  const shotNumbers = values.shot ?? [];
+  if (subcommand === 'voice' && shotNumbers.length !== 1)
+    throw new UsageError(`board voice needs one --shot N.\n  ${USAGE}`);
 
   const boards = await context.boards();
   const library = (await context.library()).current();
@@ -198,7 +234,7 @@ export async function boardCommand(
     return generateBoard(
       board,
       {
-        shots: values.shot ?? [],
+        shots: shotNumbers,
         timeoutMs: timeoutFrom(values.timeout),
         ...(values.timeout ? { timeout: values.timeout } : {}),
       },
@@ -207,6 +243,15 @@ export async function boardCommand(
       progress,
       json,
     );
+  if (subcommand === 'voice')
+    return voiceLine(
+      board,
+      { shot: shotNumbers[0] ?? '', line: values.line, voice: values.voice, speed: values.speed },
+      io,
+      context,
+      json,
+    );
+  if (subcommand === 'subtitles') return writeSubtitles(board, values.out ?? '', io, context, json);
   if (subcommand === 'show') {
     const shots = await shotFacts(board, library);
     if (json) {

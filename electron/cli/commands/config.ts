@@ -4,6 +4,7 @@ import { formatCommandHelp, type CommandHelp } from '../cli-help';
 import { EXIT, UsageError, type CliIo, refusedValue } from '../cli-io';
 import type { CliContext } from '../cli-context';
 import { didYouMean } from '../did-you-mean';
+import { SPEECH_MODEL } from '../../../shared/audio/speech';
 
 /** `reelbench config`, as help shows it. */
 export const CONFIG_HELP: CommandHelp = {
@@ -16,6 +17,7 @@ export const CONFIG_HELP: CommandHelp = {
       'price.MODEL P',
       'your price per second of MODEL, for costs and balance checks (e.g. price.kling-v3 0.07), instead of the shipped one; "none" removes it',
     ],
+    ['speech-price P', 'what one spoken line (voice-over) costs you, in dollars; "none" removes it'],
   ],
 };
 
@@ -33,16 +35,16 @@ function parseCount(value: string): number {
   return count;
 }
 
-function priceEntry(model: string): ConfigEntry {
+function priceEntry(model: string, name = `price.${model}`, what = 'a price per second such as 0.08'): ConfigEntry {
   return {
-    name: `price.${model}`,
+    name,
     read: (settings) => settings.prices[model] ?? null,
     patch(value, settings) {
       const { [model]: _previous, ...others } = settings.prices;
       if (value === 'none') return { prices: others };
       const price = Number(value);
       if (!Number.isFinite(price) || price < 0 || price > 1000)
-        throw refusedValue(`price.${model} takes a price per second such as 0.08 (or "none"), not "${value}".`);
+        throw refusedValue(`${name} takes ${what} (or "none"), not "${value}".`);
       return { prices: { ...others, [model]: price } };
     },
   };
@@ -55,11 +57,14 @@ const FIXED: readonly ConfigEntry[] = [
     read: (settings) => settings.concurrency,
     patch: (value) => ({ concurrency: parseCount(value) }),
   },
+  // Kept with the models' prices, under the speech model's id: a spoken line is billed per request.
+  priceEntry(SPEECH_MODEL, 'speech-price', 'a price per spoken line such as 0.015'),
 ];
 
 /** Every setting the CLI shows: the fixed ones, then each price the user set. */
 function entries(settings: Settings): ConfigEntry[] {
-  return [...FIXED, ...Object.keys(settings.prices).sort().map(priceEntry)];
+  const videoModels = Object.keys(settings.prices).filter((model) => model !== SPEECH_MODEL);
+  return [...FIXED, ...videoModels.sort().map((model) => priceEntry(model))];
 }
 
 /** A setting by name; a price only for a model the catalog knows (a misspelt id would price nothing). */
@@ -76,7 +81,9 @@ function entryNamed(name: string, models: readonly string[]): ConfigEntry {
     name,
     FIXED.map((entry) => entry.name),
   );
-  throw refusedValue(`there is no setting "${name}".${guess} Settings: api-address, jobs-at-once, price.MODEL.`);
+  throw refusedValue(
+    `there is no setting "${name}".${guess} Settings: api-address, jobs-at-once, speech-price, price.MODEL.`,
+  );
 }
 
 const shown = (value: string | number | null) => (value === null ? 'not set' : String(value));

@@ -1,4 +1,4 @@
-import { withChatUsage } from '../../services/jobs/usage';
+import { withLedgers } from '../../services/jobs/usage';
 import type { Job } from '../../../shared/jobs/job-models';
 import { parseCommandArgs } from '../cli-args';
 import { formatCommandHelp, type CommandHelp } from '../cli-help';
@@ -192,12 +192,7 @@ export async function usageCommand(args: readonly string[], io: CliIo, context: 
     return EXIT.ok;
   }
   const { runner } = await context.pipeline();
-  const now = new Date();
-  const usage = withChatUsage(
-    runner.usage(),
-    context.chatUsage().since(new Date(now.getFullYear(), now.getMonth(), 1)),
-    now,
-  );
+  const usage = withLedgers(runner.usage(), { chat: context.chatUsage(), speech: context.speechUsage() }, new Date());
   if (json) {
     io.out(JSON.stringify({ ok: true, ...usage }));
     return EXIT.ok;

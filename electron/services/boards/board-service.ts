@@ -9,8 +9,10 @@ import {
   type BoardScope,
   type Character,
   type Shot,
+  type SpokenLine,
   type Storyboard,
 } from '../../../shared/boards/board-models';
+import type { SpeechVoice } from '../../../shared/audio/speech';
 import type { Draft } from '../../../shared/drafts/draft-models';
 import type { Job, JobPhase } from '../../../shared/jobs/job-models';
 import { appError } from '../../../shared/i18n/error-text';
@@ -42,6 +44,10 @@ export interface BoardService extends BoardCharacters {
   setShotImage(id: string, shotId: string, role: ImageRole, source: string | null): Promise<Storyboard>;
   removeShotImage(id: string, shotId: string, index: number): Storyboard;
   chooseTake(id: string, shotId: string, jobId: string | null): Storyboard;
+  /** Records the audio a shot's line was spoken as (the voice-over service's, once the audio is on disk). */
+  setSpokenLine(id: string, shotId: string, audio: SpokenLine): Storyboard;
+  /** The voice of lines no character speaks. */
+  setNarratorVoice(id: string, voice: SpeechVoice): Storyboard;
   /**
    * A new shot after this one that continues one of its takes (the model's remix): the same model and settings, its
    * own prompt for what happens next. Refused when the model cannot extend or the take has no task.
@@ -308,6 +314,17 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     },
     removeShotImage: (id, shotId, index) =>
       save(withShot(get(id), shotId, (shot) => ({ ...shot, images: shot.images.filter((_, at) => at !== index) }))),
+    setSpokenLine(id, shotId, audio) {
+      return save(
+        withShot(get(id), shotId, (shot) => {
+          if (!shot.voiceOver) throw appError('invalidInput', 'error.board.noLine');
+          return { ...shot, voiceOver: { ...shot.voiceOver, audio } };
+        }),
+      );
+    },
+    setNarratorVoice(id, voice) {
+      return save({ ...get(id), narratorVoice: voice });
+    },
     chooseTake(id, shotId, jobId) {
       return save(
         withShot(get(id), shotId, (shot) => {

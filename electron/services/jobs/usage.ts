@@ -1,5 +1,6 @@
 import type { Job, Usage } from '../../../shared/jobs/job-models';
 import type { ChatUsageEntry } from '../../../shared/script/chat-models';
+import type { SpeechUsageEntry } from '../../../shared/audio/speech';
 import { costOf, sumMoney } from '../../../shared/text/money';
 
 /** Billed seconds and cost of the jobs submitted since `from` (the whole ledger with `new Date(0)`). */
@@ -29,6 +30,38 @@ export function usageOf(jobs: readonly Job[], now: Date): Usage {
     today: usageSince(jobs, today),
     month: usageSince(jobs, month),
     chat: { today: chatUsageOf([], today), month: chatUsageOf([], month) },
+    speech: { today: speechUsageOf([], today), month: speechUsageOf([], month) },
+  };
+}
+
+/** Lines spoken since `from`: how many, their length, and their cost where the price was known. */
+function speechUsageOf(entries: readonly SpeechUsageEntry[], from: Date): Usage['speech']['today'] {
+  const counted = entries.filter((entry) => new Date(entry.at) >= from);
+  const priced = counted.filter((entry) => entry.cost !== null);
+  return {
+    requests: counted.length,
+    seconds: counted.reduce((sum, entry) => sum + entry.seconds, 0),
+    cost: priced.length === 0 ? null : sumMoney(priced.map((entry) => entry.cost ?? 0)),
+    unpriced: counted.length - priced.length,
+  };
+}
+
+/** The ledgers of what is billed besides video: chat tokens and spoken lines. */
+export interface OtherLedgers {
+  readonly chat: { since(from: Date): ChatUsageEntry[] };
+  readonly speech: { since(from: Date): SpeechUsageEntry[] };
+}
+
+/** The job usage with the chat and speech ledgers' lines of this month added. */
+export function withLedgers(usage: Usage, ledgers: OtherLedgers, now: Date): Usage {
+  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  const month = new Date(now.getFullYear(), now.getMonth(), 1);
+  const chat = ledgers.chat.since(month);
+  const speech = ledgers.speech.since(month);
+  return {
+    ...usage,
+    chat: { today: chatUsageOf(chat, today), month: chatUsageOf(chat, month) },
+    speech: { today: speechUsageOf(speech, today), month: speechUsageOf(speech, month) },
   };
 }
 
@@ -42,11 +75,4 @@ function chatUsageOf(entries: readonly ChatUsageEntry[], from: Date): Usage['cha
     cost: priced.length === 0 ? null : sumMoney(priced.map((entry) => entry.cost ?? 0)),
     unpriced: counted.length - priced.length,
   };
-}
-
-/** The job usage with the chat ledger's lines added. */
-export function withChatUsage(usage: Usage, entries: readonly ChatUsageEntry[], now: Date): Usage {
-  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
-  const month = new Date(now.getFullYear(), now.getMonth(), 1);
-  return { ...usage, chat: { today: chatUsageOf(entries, today), month: chatUsageOf(entries, month) } };
 }

@@ -285,6 +285,7 @@ describe('reelbench config, usage and library list', () => {
       settings: {
         'api-address': 'https://api.example.com',
         'jobs-at-once': 2,
+        'speech-price': null,
         'price.sora-2-preview': 0.1,
       },
     });
