@@ -8,6 +8,7 @@ import { parseCommandArgs } from '../cli-args';
 import { boardFromScript } from './board-from-script';
 import { addShot, generateBoard, newBoard } from './board-edit';
 import { voiceLine, writeSubtitles } from './board-sound';
+import { exportEditorTimeline } from '../../services/timeline/editor-export';
 import { GENERATE_OPTIONS, timeoutFrom } from './generate';
 import { requestFlagsOf } from '../request-flags';
 import { formatCommandHelp, type CommandHelp } from '../cli-help';
@@ -61,10 +62,16 @@ export const BOARD_HELP: readonly CommandHelp[] = [
     summary: "Writes the film's subtitles from its spoken lines, timed to the shots (.srt, or .vtt by the name).",
   },
   {
-    usage: 'reelbench board export ID --out FILE.mp4 [--json]',
+    usage: 'reelbench board export ID --out FILE.mp4 [--timeline otio|mlt] [--json]',
     summary:
       "Joins the shots' chosen takes into one MP4 (packets copied, no re-encoding), files it in the library and copies it to FILE.mp4.",
-    options: [['--out FILE.mp4', 'where to write the joined film (besides the library)']],
+    options: [
+      ['--out FILE.mp4', 'where to write the joined film (besides the library)'],
+      [
+        '--timeline otio|mlt',
+        'also a timeline for an editor beside it (FILE.otio for DaVinci Resolve, FILE.mlt for Kdenlive and Shotcut), its media in FILE-media/',
+      ],
+    ],
   },
 ];
 const USAGE = BOARD_HELP.map((entry) => entry.usage).join('\n  ');
@@ -137,6 +144,7 @@ export async function boardCommand(
       'chat-model': { type: 'string' },
       shot: { type: 'string', multiple: true },
       line: { type: 'string' },
+      timeline: { type: 'string' },
       voice: { type: 'string' },
       speed: { type: 'string' },
     },
@@ -173,6 +181,7 @@ export async function boardCommand(
     ...(subcommand === 'generate' ? [] : given(['timeout'])),
     ...(subcommand === 'generate' || subcommand === 'voice' ? [] : given(['shot'])),
     ...(subcommand === 'voice' ? [] : given(['line', 'voice', 'speed'])),
+    ...(subcommand === 'export' ? [] : given(['timeline'])),
     ...given(['title']),
   ];
   if (misplaced.length > 0 && SUBCOMMANDS.includes(subcommand ?? ''))
@@ -277,6 +286,9 @@ export async function boardCommand(
 
   const out = context.userPath(values.out ?? '');
   if (!out.toLowerCase().endsWith('.mp4')) throw refusedValue(`--out names an .mp4 file, not "${values.out}".`);
+  const timelineFormat = values.timeline;
+  if (timelineFormat !== undefined && timelineFormat !== 'otio' && timelineFormat !== 'mlt')
+    throw refusedValue(`--timeline takes otio or mlt, not "${timelineFormat}".`);
   const item = await exportSequence(board, library, {
     onProgress: (fraction) => {
       if (progress.isTTY) progress.write(`\rJoining… ${Math.round(fraction * 100)}%`);
@@ -286,10 +298,31 @@ export async function boardCommand(
   const filed = await library.mediaFile('video', item.id);
   if (filed) await copyFile(filed, out);
   const shots = board.shots.filter((shot) => chosenTake(shot) !== null).length;
-  if (json) io.out(JSON.stringify({ ok: true, out, itemId: item.id, path: filed, duration: item.duration, shots }));
-  else
+  const timeline = timelineFormat
+    ? await exportEditorTimeline(
+        board,
+        { library, catalog: (await context.models()).current(), voiceOver: context.voiceOver() },
+        out.replace(/\.mp4$/i, `.${timelineFormat}`),
+        timelineFormat,
+      )
+    : null;
+  if (json)
+    io.out(
+      JSON.stringify({
+        ok: true,
+        out,
+        itemId: item.id,
+        path: filed,
+        duration: item.duration,
+        shots,
+        ...(timeline ? { timeline: timeline.file, media: timeline.mediaDir } : {}),
+      }),
+    );
+  else {
     io.out(
       `Joined ${shots} shot${shots === 1 ? '' : 's'} into ${out}\n  and filed it in the library: ${filed ?? item.title}`,
     );
+    if (timeline) io.out(`Timeline for an editor: ${timeline.file}\n  its media: ${timeline.mediaDir}`);
+  }
   return EXIT.ok;
 }

@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requireBuild } from '../../support/build-output';
@@ -86,6 +86,21 @@ describe('voice-over and subtitles from the CLI', () => {
     const vtt = path.join(cli.dir, 'film.vtt');
     expect((await cli.reelbench(['board', 'subtitles', id, '--out', vtt]).done).code).toBe(0);
     expect(await readFile(vtt, 'utf8')).toMatch(/^WEBVTT\n\n00:00:04\.000 --> /);
+
+    // The film, and beside it a timeline for an editor with its media.
+    const film = path.join(cli.dir, 'Harbour.mp4');
+    const exported = await cli.reelbench(['board', 'export', id, '--out', film, '--timeline', 'mlt', '--json']).done;
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(JSON.parse(exported.stdout)).toMatchObject({
+      timeline: path.join(cli.dir, 'Harbour.mlt'),
+      media: path.join(cli.dir, 'Harbour-media'),
+    });
+    expect((await readdir(path.join(cli.dir, 'Harbour-media'))).sort()).toEqual([
+      'line02.wav',
+      'shot01.mp4',
+      'shot02.mp4',
+    ]);
+    expect(await readFile(path.join(cli.dir, 'Harbour.mlt'), 'utf8')).toContain('<entry producer="line2" in="0"');
   });
 
   it('says when a line runs longer than its shot, and how to fit it', async () => {
@@ -117,6 +132,12 @@ describe('voice-over and subtitles from the CLI', () => {
       [['board', 'subtitles', id, '--out', path.join(cli.dir, 'x.txt')], 1, '--out names an .srt or .vtt file'],
       [['board', 'subtitles', id, '--out', path.join(cli.dir, 'x.srt')], 1, 'there are no subtitles to write'],
       [['board', 'show', id, '--line', 'Hi'], 2, 'board show takes no --line'],
+      [['board', 'show', id, '--timeline', 'otio'], 2, 'board show takes no --timeline'],
+      [
+        ['board', 'export', id, '--out', path.join(cli.dir, 'f.mp4'), '--timeline', 'edl'],
+        1,
+        '--timeline takes otio or mlt, not "edl"',
+      ],
     ];
     for (const [args, code, message] of cases) {
       const refused = await cli.reelbench(args).done;
