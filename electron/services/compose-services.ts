@@ -311,6 +311,7 @@ export function composeServices(adapters: ServiceAdapters): Services {
       script: script.get(),
       chatUsage: chatUsage.get(),
       speechUsage: speechUsage.get(),
+      voiceOver: voiceOver.get(),
       onScriptProgress: (requestId, progress) => bus.emit('script.progress', { requestId, ...progress }),
       paths,
       models,

@@ -30,6 +30,8 @@ import type { ScriptService } from './script/script-service';
 import type { BreakdownProgress } from '../../shared/script/script-models';
 import type { ChatUsageStore } from './storage/chat-usage-store';
 import type { SpeechUsageStore } from './storage/speech-usage-store';
+import type { VoiceOverService } from './boards/voice-over-service';
+import { createBoardSoundHandlers } from './boards/board-sound-handlers';
 import { withLedgers } from './jobs/usage';
 
 /** What the IPC router serves, already built (by composeServices). */
@@ -59,6 +61,7 @@ export interface MainServiceDeps {
   readonly script: ScriptService;
   readonly chatUsage: ChatUsageStore;
   readonly speechUsage: SpeechUsageStore;
+  readonly voiceOver: VoiceOverService;
   /** Tells the window how far a chat answer has been written. */
   readonly onScriptProgress: (requestId: string, progress: BreakdownProgress) => void;
 }
@@ -82,6 +85,13 @@ export function createMainRouter(deps: MainServiceDeps): IpcRouter {
       deps.paths.draftImagesDir,
     ),
     ...createBoardHandlers(deps.boards, tokens, deps.library, deps.onBoardProgress),
+    ...createBoardSoundHandlers({
+      boards: deps.boards,
+      voiceOver: deps.voiceOver,
+      library: deps.library,
+      models: deps.models,
+      desktop: deps.desktop,
+    }),
     ...createModelHandlers(deps.models),
     ...createScriptHandlers(deps.script, deps.onScriptProgress),
     // The usage ledger: billed video seconds, chat tokens and spoken lines.

@@ -48,3 +48,15 @@ export const speechUsageEntrySchema = z.object({
 
 /** A speech usage entry. */
 export type SpeechUsageEntry = z.infer<typeof speechUsageEntrySchema>;
+
+/** What speaking a board's lines would send and cost, before anything is sent. */
+export const voiceEstimateSchema = z.object({
+  /** Lines that would be spoken (no audio on disk for their words, voice and speed), with their likely length. */
+  lines: z.array(z.object({ shotId: z.string(), index: z.number().int(), seconds: z.number() })),
+  characters: z.number().int(),
+  /** Null when the price of a spoken line is not known. */
+  cost: z.number().nullable(),
+});
+
+/** A voice estimate. */
+export type VoiceEstimate = z.infer<typeof voiceEstimateSchema>;

@@ -501,6 +501,8 @@ export const en = {
   'error.speech.unavailable': 'APIMart does not offer speech on this key: it has no model {model}.',
   'error.speech.unavailable.action':
     'Record the line yourself and add it as a sound file, or ask APIMart to enable speech.',
+  'error.board.noSubtitles': 'No shot with a take has a spoken line: there are no subtitles to write.',
+  'error.board.noSubtitles.action': "Speak the shots' lines first.",
   'error.board.shotNotFound': 'This shot is no longer on the storyboard.',
   'error.board.tooManyShots': 'A storyboard holds at most {max} shots.',
   'error.board.shotBlocked': 'Shot {shot} cannot be sent as it is: {reason}',

@@ -502,6 +502,8 @@ export const ja: Catalog = {
   'error.speech.unavailable': 'このキーでは APIMart の音声合成が使えません（モデル {model} がありません）。',
   'error.speech.unavailable.action':
     'セリフを自分で録音して音声ファイルとして追加するか、APIMart に音声合成の有効化を依頼してください。',
+  'error.board.noSubtitles': 'テイクのあるショットに読み上げ済みのセリフがないため、書き出す字幕がありません。',
+  'error.board.noSubtitles.action': '先にショットのセリフを読み上げてください。',
   'error.board.shotNotFound': 'このショットはもうストーリーボードにありません。',
   'error.board.tooManyShots': 'ストーリーボードに入れられるショットは最大 {max} 個です。',
   'error.board.shotBlocked': 'ショット {shot} はこのままでは送信できません: {reason}',

@@ -490,6 +490,8 @@ export const ko: Catalog = {
   'error.board.lineEmpty.action': '대사를 쓴 뒤 읽게 하세요.',
   'error.speech.unavailable': '이 키로는 APIMart 음성 합성을 쓸 수 없습니다({model} 모델이 없습니다).',
   'error.speech.unavailable.action': '대사를 직접 녹음해 사운드 파일로 추가하거나, APIMart에 음성 합성을 요청하세요.',
+  'error.board.noSubtitles': '테이크가 있는 샷에 읽힌 대사가 없어 쓸 자막이 없습니다.',
+  'error.board.noSubtitles.action': '먼저 샷의 대사를 읽게 하세요.',
   'error.board.shotNotFound': '이 샷은 더 이상 스토리보드에 없습니다.',
   'error.board.tooManyShots': '스토리보드에는 샷을 최대 {max}개까지 넣을 수 있습니다.',
   'error.board.shotBlocked': '샷 {shot}은(는) 지금 상태로 보낼 수 없습니다: {reason}',

@@ -474,6 +474,8 @@ export const zh: Catalog = {
   'error.board.lineEmpty.action': '写好台词后再朗读。',
   'error.speech.unavailable': '此密钥无法使用 APIMart 的语音合成（没有模型 {model}）。',
   'error.speech.unavailable.action': '请自行录制台词并作为音频文件添加，或请 APIMart 开通语音合成。',
+  'error.board.noSubtitles': '有片段的镜头都没有已朗读的台词，没有可写出的字幕。',
+  'error.board.noSubtitles.action': '请先朗读镜头的台词。',
   'error.board.shotNotFound': '此镜头已不在故事板上。',
   'error.board.tooManyShots': '一个故事板最多容纳 {max} 个镜头。',
   'error.board.shotBlocked': '镜头 {shot} 目前无法发送：{reason}',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { imageRoleSchema, modelCatalogSchema, paramsSchema } from '../catalog/video-model';
 import { errorCodeSchema } from '../errors';
+import { SPEECH_VOICES, voiceEstimateSchema } from '../audio/speech';
 import {
   imageInspectionSchema,
   imageTargetSchema,
@@ -340,6 +341,33 @@ export const contract = {
         index: z.number().int().min(0).max(6),
       }),
       response: storyboardSchema,
+    },
+    // Voice-over: lines spoken through APIMart's speech model (billed per line), kept in the board's folder.
+    'boards.setNarratorVoice': {
+      request: z.object({ id: z.string().uuid(), voice: z.enum(SPEECH_VOICES) }),
+      response: storyboardSchema,
+    },
+    'boards.voiceEstimate': {
+      request: z.object({ id: z.string().uuid(), shotIds: z.array(z.string().uuid()).max(200).optional() }),
+      response: voiceEstimateSchema,
+    },
+    'boards.speakLine': {
+      request: z.object({ id: z.string().uuid(), shotId: z.string().uuid() }),
+      response: storyboardSchema,
+    },
+    /** A spoken line's audio (WAV, base64), for the window to play. */
+    'boards.lineAudio': {
+      request: z.object({ id: z.string().uuid(), shotId: z.string().uuid() }),
+      response: z.object({ wav: z.string() }).nullable(),
+    },
+    /** Subtitles (from the spoken lines) or a timeline for an editor, written where the user chooses. */
+    'boards.exportSubtitles': {
+      request: z.object({ id: z.string().uuid(), format: z.enum(['srt', 'vtt']) }),
+      response: z.object({ file: z.string(), cues: z.number().int() }).nullable(),
+    },
+    'boards.exportTimeline': {
+      request: z.object({ id: z.string().uuid(), format: z.enum(['otio', 'mlt']) }),
+      response: z.object({ file: z.string(), mediaDir: z.string() }).nullable(),
     },
     // Script → storyboard through a chat model on the same key: listed, estimated before anything is sent, streamed.
     'script.chatModels': { request: z.undefined(), response: chatModelListSchema },

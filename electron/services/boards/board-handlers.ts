@@ -2,6 +2,7 @@ import type { ImageTokens } from '../images/image-tokens';
 import type { DomainHandlers } from '../ipc/router';
 import type { LibraryHost } from '../library/library-host';
 import type { BoardService } from './board-service';
+import type { BoardSoundChannel } from './board-sound-handlers';
 import { exportSequence } from './sequence-export';
 import { createEncodedUploads } from './encoded-uploads';
 import { sequenceOf } from '../../../shared/boards/chosen-take';
@@ -13,7 +14,7 @@ export function createBoardHandlers(
   tokens: ImageTokens,
   library: LibraryHost,
   onProgress: (id: string, fraction: number) => void,
-): DomainHandlers<'boards'> {
+): Omit<DomainHandlers<'boards'>, BoardSoundChannel> {
   const exports = new Map<string, AbortController>();
   const uploads = createEncodedUploads();
   return {

@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ALL_FORMATS, FilePathSource, Input } from 'mediabunny';
-import { SPEECH_MODEL, estimatedSpeechSeconds, type SpeechUsageEntry } from '../../../shared/audio/speech';
+import {
+  SPEECH_MODEL,
+  estimatedSpeechSeconds,
+  type SpeechUsageEntry,
+  type VoiceEstimate,
+} from '../../../shared/audio/speech';
 import type { SpokenLine, Storyboard, VoiceOver } from '../../../shared/boards/board-models';
 import { currentAudio, voiceOfLine } from '../../../shared/boards/voice-over';
 import { appError } from '../../../shared/i18n/error-text';
@@ -10,15 +15,6 @@ import { ApiError } from '../apimart/api-error';
 import type { ApimartClient } from '../apimart/apimart-client';
 import { writeFileAtomically } from '../system/atomic-file';
 import type { BoardService } from './board-service';
-
-/** What speaking a board's lines would send and cost, before anything is sent. */
-export interface VoiceEstimate {
-  /** Lines that would be spoken (no audio on disk for their words, voice and speed). */
-  readonly lines: readonly { readonly shotId: string; readonly index: number; readonly seconds: number }[];
-  readonly characters: number;
-  /** Null when the price of a spoken line is not known. */
-  readonly cost: number | null;
-}
 
 /** Voice-over: each shot's line spoken by APIMart's speech model, kept in the board's folder. */
 export interface VoiceOverService {

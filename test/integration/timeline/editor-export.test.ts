@@ -5,20 +5,16 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Storyboard } from '../../../shared/boards/board-models';
-import type { Job } from '../../../shared/jobs/job-models';
 import { exportEditorTimeline } from '../../../electron/services/timeline/editor-export';
-import { startFakeApimart, type FakeApimart } from '../../fake-apimart/fake-server.ts';
-import { eventually } from '../../support/eventually';
 import { keychainGate } from '../../support/keychain-probe';
-import { setupServices, type ServicesSetup } from '../../support/main-services-setup';
+import { boardWithSound, type BoardWithSound } from '../../support/board-with-sound';
 import { makeClip } from '../../support/media-clips';
 
 const run = promisify(execFile);
 const gate = await keychainGate();
 if (gate.failure) throw new Error(gate.failure);
 
-let app: ServicesSetup;
-let fake: FakeApimart;
+let setup: BoardWithSound;
 let clip: Buffer;
 let work: string;
 beforeAll(async () => {
@@ -27,59 +23,24 @@ beforeAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 afterEach(async () => {
-  await app.close();
-  await fake.close();
+  await setup.close();
   await rm(work, { recursive: true, force: true });
 });
 
-type Answer = { ok: boolean; data?: unknown; error?: unknown };
-const call = async <T>(channel: string, payload?: unknown): Promise<T> => {
-  const answer = (await app.call(channel, payload)) as Answer;
-  if (!answer.ok) throw new Error(`${channel}: ${JSON.stringify(answer.error)}`);
-  return answer.data as T;
-};
-
-/** Three generated 2-second takes (24 fps): shot 2 trimmed to 0.5–1.5 s, shot 3 muted, shot 1 at half volume and spoken over. */
-async function boardWithSound(): Promise<Storyboard> {
-  fake = await startFakeApimart({ estimatedSeconds: 0, videoPayload: clip });
-  app = await setupServices(fake.baseUrl, {}, { pollMs: 50 });
+/** The support board, its first shot's line spoken. */
+async function spokenBoard(): Promise<Storyboard> {
+  setup = await boardWithSound(clip);
   work = await mkdtemp(path.join(os.tmpdir(), 'reelbench-timeline-'));
-  await call('key.set', { value: fake.apiKey });
-  let board = await call<Storyboard>('boards.create', { title: 'Harbour & "gulls" <3>' });
-  for (const prompt of ['Boats leave the harbour', 'Gulls over the pier', 'The lighthouse at dusk']) {
-    board = await call<Storyboard>('boards.addShot', { id: board.id });
-    board = await call<Storyboard>('boards.updateShot', {
-      id: board.id,
-      shotId: board.shots.at(-1)?.id,
-      patch: { prompt, model: 'sora-2-preview', params: { duration: 4 } },
-    });
-  }
-  const jobs = await call<Job[]>('boards.generate', { id: board.id, scope: { kind: 'all' } });
-  await eventually(() => {
-    fake.clock.advance(1_000);
-    return jobs.every((job) => app.services.jobs.get(job.id).phase === 'done');
-  }, 'the takes');
-  const [one, two, three] = (await call<Storyboard>('boards.get', { id: board.id })).shots.map((shot) => shot.id);
-  await call('boards.updateShot', { id: board.id, shotId: two, patch: { trim: { in: 0.5, out: 1.5 } } });
-  await call('boards.updateShot', { id: board.id, shotId: three, patch: { sound: { volume: 1, muted: true } } });
-  await call('boards.updateShot', {
-    id: board.id,
-    shotId: one,
-    patch: {
-      sound: { volume: 0.5, muted: false },
-      voiceOver: { text: 'They left at dawn.', speakerId: null, voice: null, speed: 1 },
-    },
-  });
-  return app.services.voiceOver.speak(board.id, one ?? '');
+  return setup.app.services.voiceOver.speak(setup.board.id, setup.board.shots[0]?.id ?? '');
 }
 
 const exportTo = async (board: Storyboard, name: string, format: 'otio' | 'mlt') =>
   exportEditorTimeline(
     board,
     {
-      library: app.services.library.current(),
-      catalog: app.services.models.current(),
-      voiceOver: app.services.voiceOver,
+      library: setup.app.services.library.current(),
+      catalog: setup.app.services.models.current(),
+      voiceOver: setup.app.services.voiceOver,
     },
     path.join(work, name),
     format,
@@ -107,7 +68,7 @@ const frames = (range: Range) => [range.start_time.value, range.duration.value];
 
 describe.skipIf(gate.skip)('a timeline any editor opens', () => {
   it('writes OpenTimelineIO: the takes with their trims, take sound, voice-over, a marker per shot, media beside it', async () => {
-    const board = await boardWithSound();
+    const board = await spokenBoard();
     const written = await exportTo(board, 'Harbour.otio', 'otio');
     const otio = JSON.parse(await readFile(written.file, 'utf8')) as Otio;
     expect(otio).toMatchObject({ OTIO_SCHEMA: 'Timeline.1', name: 'Harbour & "gulls" <3>' });
@@ -150,7 +111,7 @@ describe.skipIf(gate.skip)('a timeline any editor opens', () => {
   });
 
   it('writes an MLT project that melt renders to the film: its length, and each shot from its in point', async () => {
-    const board = await boardWithSound();
+    const board = await spokenBoard();
     const written = await exportTo(board, 'Harbour.mlt', 'mlt');
     const rendered = path.join(work, 'rendered.mp4');
     await run(
