@@ -9,6 +9,7 @@ export function IconButton({
   testId,
   small = true,
   className,
+  disabled,
 }: {
   icon: LucideIcon;
   label: string;
@@ -16,6 +17,7 @@ export function IconButton({
   testId?: string;
   small?: boolean;
   className?: string;
+  disabled?: boolean;
 }) {
   return (
     <Tip content={label}>
@@ -24,6 +26,7 @@ export function IconButton({
         className={['ghost icon-only', small ? 'small' : '', className ?? ''].filter(Boolean).join(' ')}
         data-testid={testId}
         aria-label={label}
+        disabled={disabled}
         onClick={onClick}
       >
         <Icon size={small ? 14 : 15} aria-hidden="true" />

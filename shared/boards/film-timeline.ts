@@ -25,6 +25,21 @@ export interface FilmTimeline {
 }
 
 /**
+ * The part of a take of `length` seconds a shot plays: its trim, kept within the take (a trim past the end plays to
+ * the end; one that leaves nothing plays the whole take).
+ */
+export function trimmedPart(
+  shot: Pick<Shot, 'trim'>,
+  length: number,
+): { readonly sourceIn: number; readonly sourceOut: number; readonly duration: number } {
+  const sourceIn = Math.min(Math.max(0, shot.trim.in), length);
+  const sourceOut = Math.min(shot.trim.out ?? length, length);
+  return sourceOut - sourceIn <= 0
+    ? { sourceIn: 0, sourceOut: length, duration: length }
+    : { sourceIn, sourceOut, duration: sourceOut - sourceIn };
+}
+
+/**
  * Lays the board's chosen takes end to end, each cut to its trim (a trim past the take's end plays to its end; one
  * that leaves nothing plays the whole take). `takeSeconds` says how long each take is (its library item's duration);
  * a take of unknown length plays whole and counts as its shot's requested length.
@@ -32,18 +47,12 @@ export interface FilmTimeline {
 export function filmTimeline(board: Storyboard, takeSeconds: (take: FiledTake, shot: Shot) => number): FilmTimeline {
   let start = 0;
   const clips = sequenceOf(board).map(({ shot, index, take }) => {
-    const length = takeSeconds(take, shot);
-    const sourceIn = Math.min(Math.max(0, shot.trim.in), length);
-    const sourceOut = Math.min(shot.trim.out ?? length, length);
-    const whole = sourceOut - sourceIn <= 0;
     const clip: FilmClip = {
       shot,
       index,
       take,
       start,
-      sourceIn: whole ? 0 : sourceIn,
-      sourceOut: whole ? length : sourceOut,
-      duration: whole ? length : sourceOut - sourceIn,
+      ...trimmedPart(shot, takeSeconds(take, shot)),
       line: currentAudio(board, shot),
     };
     start += clip.duration;

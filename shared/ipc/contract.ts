@@ -319,6 +319,7 @@ export const contract = {
         id: z.string().uuid(),
         name: z.string().max(100),
         description: z.string().max(2_000).optional(),
+        voice: z.enum(SPEECH_VOICES).nullable().optional(),
       }),
       response: storyboardSchema,
     },

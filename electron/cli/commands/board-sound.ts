@@ -74,7 +74,7 @@ export async function voiceLine(
   const audio = line?.audio;
   if (!line || !audio) throw refusedValue(`Shot ${index + 1}'s line was not spoken.`);
   const catalog = (await context.models()).current();
-  const film = boardFilm(spoken, (await context.library()).current(), catalog);
+  const film = await boardFilm(spoken, (await context.library()).current(), catalog);
   const shotSeconds =
     film.clips.find((clip) => clip.shot.id === shot.id)?.duration ??
     summarizeRequest(catalog, shot.model, shot.params).seconds;
@@ -119,7 +119,7 @@ export async function writeSubtitles(
   const format = path.extname(out).toLowerCase();
   if (format !== '.srt' && format !== '.vtt')
     throw refusedValue(`--out names an .srt or .vtt file, not "${typedOut}".`);
-  const film = boardFilm(board, (await context.library()).current(), (await context.models()).current());
+  const film = await boardFilm(board, (await context.library()).current(), (await context.models()).current());
   const cues = subtitleCues(film);
   if (cues.length === 0)
     throw refusedValue(

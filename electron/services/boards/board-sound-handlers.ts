@@ -56,7 +56,7 @@ export function createBoardSoundHandlers(deps: BoardSoundDeps): Pick<IpcHandlers
       return bytes ? { wav: bytes.toString('base64') } : null;
     },
     'boards.exportSubtitles': async ({ id, format }) => {
-      const cues = subtitleCues(film(id));
+      const cues = subtitleCues(await film(id));
       if (cues.length === 0) throw appError('invalidInput', 'error.board.noSubtitles');
       const file = await destination(id, format);
       if (!file) return null;

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { ALL_FORMATS, FilePathSource, Input } from 'mediabunny';
 import {
   SPEECH_MODEL,
   estimatedSpeechSeconds,
@@ -14,6 +13,7 @@ import { appError } from '../../../shared/i18n/error-text';
 import { ApiError } from '../apimart/api-error';
 import type { ApimartClient } from '../apimart/apimart-client';
 import { writeFileAtomically } from '../system/atomic-file';
+import { mediaSeconds } from '../media/media-seconds';
 import type { BoardService } from './board-service';
 
 /** Voice-over: each shot's line spoken by APIMart's speech model, kept in the board's folder. */
@@ -39,16 +39,6 @@ export interface VoiceOverDeps {
   /** What one spoken line costs (USD), or null when unknown. */
   readonly pricePerLine: () => number | null;
   readonly now?: () => Date;
-}
-
-/** How long an audio file plays, read by mediabunny. */
-export async function audioSeconds(file: string): Promise<number> {
-  const input = new Input({ source: new FilePathSource(file), formats: ALL_FORMATS });
-  try {
-    return await input.computeDuration();
-  } finally {
-    input.dispose();
-  }
 }
 
 const exists = (file: string) =>
@@ -113,7 +103,7 @@ export function createVoiceOverService(deps: VoiceOverDeps): VoiceOverService {
         await mkdir(folderOf(boardId), { recursive: true });
         await writeFileAtomically(file, audio);
       }
-      const seconds = await audioSeconds(file);
+      const seconds = await mediaSeconds(file);
       if (spokenNow)
         deps.recordUsage({
           at: now().toISOString(),

@@ -34,7 +34,7 @@ export async function exportEditorTimeline(
   file: string,
   format: TimelineFormat,
 ): Promise<EditorExport> {
-  const film = boardFilm(board, deps.library, deps.catalog);
+  const film = await boardFilm(board, deps.library, deps.catalog);
   if (film.clips.length === 0) throw appError('invalidInput', 'error.board.nothingToExport');
   const base = path.basename(file, path.extname(file));
   const mediaName = `${base}-media`;

@@ -5,6 +5,9 @@ import type { Storyboard } from '../../../shared/boards/board-models';
 import { useTranslator } from '../../i18n/use-translator';
 import { IconButton } from '../../ui/icon-button';
 import { useBoardsStore } from './boards-store';
+import { useVoiceStore } from './voice-store';
+import { MenuButton } from '../../ui/menu-button';
+import { currentAudio } from '../../../shared/boards/voice-over';
 
 /** The board's title (renamed in place) and what can be done to all of it: generate, export the film, delete. */
 export function BoardHeader({ board }: { board: Storyboard }) {
@@ -12,7 +15,9 @@ export function BoardHeader({ board }: { board: Storyboard }) {
   const { t } = translate;
   const progress = useBoardsStore((state) => state.exportProgress);
   const { rename, askGenerate, exportFilm, cancelExport, removeBoard } = useBoardsStore.getState();
+  const { exportSubtitles, exportTimeline } = useVoiceStore.getState();
   const filed = board.shots.filter((shot) => chosenTake(shot) !== null).length;
+  const spoken = board.shots.some((shot) => chosenTake(shot) !== null && currentAudio(board, shot) !== null);
   const missing = board.shots.length - filed;
   return (
     <header className="board-header">
@@ -36,16 +41,31 @@ export function BoardHeader({ board }: { board: Storyboard }) {
           {t('boards.generateAll')}
         </button>
         {progress === null ? (
-          <button
-            type="button"
-            className="primary"
-            data-testid="board-export"
-            disabled={filed === 0}
-            onClick={() => void exportFilm()}
-          >
-            <Download size={15} aria-hidden="true" />
-            {t('boards.export')}
-          </button>
+          <span className="split-button">
+            <button
+              type="button"
+              className="primary"
+              data-testid="board-export"
+              disabled={filed === 0}
+              onClick={() => void exportFilm()}
+            >
+              <Download size={15} aria-hidden="true" />
+              {t('boards.export')}
+            </button>
+            <MenuButton
+              label={t('boards.exportMore')}
+              iconOnly
+              className="primary"
+              testId="board-export-more"
+              disabled={filed === 0}
+              commands={[
+                { id: 'srt', label: t('boards.exportSrt'), run: () => void exportSubtitles('srt'), disabled: !spoken },
+                { id: 'vtt', label: t('boards.exportVtt'), run: () => void exportSubtitles('vtt'), disabled: !spoken },
+                { id: 'otio', label: t('boards.exportOtio'), run: () => void exportTimeline('otio') },
+                { id: 'mlt', label: t('boards.exportMlt'), run: () => void exportTimeline('mlt') },
+              ]}
+            />
+          </span>
         ) : (
           <span className="board-export-progress" data-testid="board-export-progress">
             <progress max={1} value={progress} aria-label={t('boards.exporting')} />

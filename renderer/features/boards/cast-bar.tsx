@@ -3,6 +3,10 @@ import { useState } from 'react';
 import type { Character, Storyboard } from '../../../shared/boards/board-models';
 import { useTranslator } from '../../i18n/use-translator';
 import { useBoardsStore } from './boards-store';
+import { SelectMenu } from '../../ui/select-menu';
+import { SPEECH_VOICES } from '../../../shared/audio/speech';
+import { voiceLabel } from './shot-voice';
+import { useVoiceStore } from './voice-store';
 import { characterActions } from './character-actions';
 import { usePicturePreview } from './use-picture-preview';
 
@@ -61,6 +65,18 @@ export function CastBar({ board }: { board: Storyboard }) {
         </li>
       </ul>
       {board.characters.length === 0 && naming === null && <span className="hint">{t('characters.none')}</span>}
+      <span className="cast-narrator">
+        <span className="cast-label" aria-hidden="true">
+          {t('boards.voice.narrator')}
+        </span>
+        <SelectMenu
+          testId="narrator-voice"
+          label={t('boards.narratorVoice')}
+          value={board.narratorVoice}
+          choices={SPEECH_VOICES.map((voice) => ({ value: voice, label: voiceLabel(voice) }))}
+          onChange={(voice) => void useVoiceStore.getState().setNarratorVoice(voice)}
+        />
+      </span>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { Storyboard } from '../../../shared/boards/board-models';
+import type { SpeechVoice } from '../../../shared/audio/speech';
 import { api, unwrap } from '../../lib/bridge';
 import { useNoticesStore } from '../../lib/notices-store';
 import { useBoardsStore } from './boards-store';
@@ -10,6 +11,8 @@ export const characterActions = {
   add: (name: string) => apply((board) => unwrap(api().boards.addCharacter({ id: board.id, name }))),
   rename: (characterId: string, name: string) =>
     apply((board) => unwrap(api().boards.updateCharacter({ id: board.id, characterId, patch: { name } }))),
+  setVoice: (characterId: string, voice: SpeechVoice | null) =>
+    apply((board) => unwrap(api().boards.updateCharacter({ id: board.id, characterId, patch: { voice } }))),
   describe: (characterId: string, description: string) =>
     apply((board) => unwrap(api().boards.updateCharacter({ id: board.id, characterId, patch: { description } }))),
   /** Removes a character (and takes it off every shot), with Undo putting back its name, description and images. */
@@ -23,7 +26,12 @@ export const characterActions = {
       durationMs: 10_000,
       undo: async () => {
         let restored = await unwrap(
-          api().boards.addCharacter({ id: board.id, name: before.name, description: before.description }),
+          api().boards.addCharacter({
+            id: board.id,
+            name: before.name,
+            description: before.description,
+            voice: before.voice,
+          }),
         );
         const id = restored.characters.at(-1)?.id;
         for (const image of before.images)

@@ -4,6 +4,9 @@ import type { Character, Storyboard } from '../../../shared/boards/board-models'
 import { useTranslator } from '../../i18n/use-translator';
 import { IconButton } from '../../ui/icon-button';
 import { useBoardsStore } from './boards-store';
+import { SelectMenu } from '../../ui/select-menu';
+import { SPEECH_VOICES, type SpeechVoice } from '../../../shared/audio/speech';
+import { voiceLabel } from './shot-voice';
 import { characterActions } from './character-actions';
 import { usePicturePreview } from './use-picture-preview';
 
@@ -29,6 +32,23 @@ export function CharacterInspector({ board, character }: { board: Storyboard; ch
       </div>
       <div className="scroll-panel inspector-body" key={character.id}>
         <CharacterText character={character} />
+        <label className="field">
+          <span className="field-label">{t('boards.characterVoice')}</span>
+          <SelectMenu
+            testId="character-voice"
+            value={character.voice ?? 'narrator'}
+            choices={[
+              {
+                value: 'narrator',
+                label: t('boards.characterVoiceDefault', { voice: voiceLabel(board.narratorVoice) }),
+              },
+              ...SPEECH_VOICES.map((voice) => ({ value: voice, label: voiceLabel(voice) })),
+            ]}
+            onChange={(value) =>
+              void characterActions.setVoice(character.id, value === 'narrator' ? null : (value as SpeechVoice))
+            }
+          />
+        </label>
         <div className="field">
           <span className="field-label">{t('characters.images')}</span>
           <ul className="character-images" data-testid="character-images">

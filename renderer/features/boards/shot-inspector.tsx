@@ -14,6 +14,7 @@ import { TakeList } from './take-list';
 import { useFramePreview } from './use-frame-preview';
 import { ShotCast } from './shot-cast';
 import { RefinePanel } from './refine-panel';
+import { ShotVoice } from './shot-voice';
 import { useRefineStore } from './refine-store';
 
 const MEANINGS = ['duration', 'aspect', 'resolution'] as const;
@@ -162,6 +163,7 @@ export function ShotInspector({ board, shot, index }: { board: Storyboard; shot:
             </div>
           </div>
         )}
+        <ShotVoice board={board} shot={shot} />
         <TakeList shot={shot} canExtend={model?.extend === 'remix'} />
       </div>
       <div className="inspector-foot">

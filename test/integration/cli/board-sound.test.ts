@@ -28,7 +28,7 @@ describe('voice-over and subtitles from the CLI', () => {
     const set = await cli.reelbench(['config', 'set', 'speech-price', '0.015']).done;
     expect(set.code, set.stderr).toBe(0);
 
-    const line = 'The boats go out before the sun.';
+    const line = 'The boats go out.';
     const spoken = await cli.reelbench([
       'board',
       'voice',
@@ -81,11 +81,12 @@ describe('voice-over and subtitles from the CLI', () => {
     const written = await cli.reelbench(['board', 'subtitles', id, '--out', srt]).done;
     expect(written.code, written.stderr).toBe(0);
     const seconds = line.length / 15 / 1.5;
-    const end = `00:00:0${Math.floor(4 + seconds)},${String(Math.round(((4 + seconds) % 1) * 1000)).padStart(3, '0')}`;
-    expect(await readFile(srt, 'utf8')).toBe(`1\n00:00:04,000 --> ${end}\n${line}\n`);
+    // The sample take plays two seconds: shot 2 starts there.
+    const end = `00:00:0${Math.floor(2 + seconds)},${String(Math.round(((2 + seconds) % 1) * 1000)).padStart(3, '0')}`;
+    expect(await readFile(srt, 'utf8')).toBe(`1\n00:00:02,000 --> ${end}\n${line}\n`);
     const vtt = path.join(cli.dir, 'film.vtt');
     expect((await cli.reelbench(['board', 'subtitles', id, '--out', vtt]).done).code).toBe(0);
-    expect(await readFile(vtt, 'utf8')).toMatch(/^WEBVTT\n\n00:00:04\.000 --> /);
+    expect(await readFile(vtt, 'utf8')).toMatch(/^WEBVTT\n\n00:00:02\.000 --> /);
 
     // The film, and beside it a timeline for an editor with its media.
     const film = path.join(cli.dir, 'Harbour.mp4');
@@ -110,7 +111,7 @@ describe('voice-over and subtitles from the CLI', () => {
     const spoken = await cli.reelbench(['board', 'voice', id, '--shot', '1', '--line', long]).done;
     expect(spoken.code, spoken.stderr).toBe(0);
     expect(spoken.stderr).toMatch(
-      /The line runs 6\.\d s; the shot is 4\.0 s\. Make the shot longer, or speed the voice up \(--speed 1\.\d+\)/,
+      /The line runs 6\.\d s; the shot is 2\.0 s\. Make the shot longer, or speed the voice up \(--speed 3\.\d+\)/,
     );
     expect(spoken.stderr).toContain('price unknown (set it with `reelbench config set speech-price N`)');
   });

@@ -1,0 +1,106 @@
+import { create } from 'zustand';
+import type { SpeechVoice } from '../../../shared/audio/speech';
+import { api, unwrap } from '../../lib/bridge';
+import { useNoticesStore } from '../../lib/notices-store';
+import { useBoardsStore } from './boards-store';
+
+/** Voice-over in the window: speaking lines (billed), playing them back, and the exports made from them. */
+export interface VoiceStore {
+  /** The shot whose line is being spoken. */
+  readonly speaking: string | null;
+  /** The shot whose line is playing. */
+  readonly playing: string | null;
+  speak(shotId: string): Promise<void>;
+  /** Plays the shot's spoken line (stops any other); again stops it. */
+  play(shotId: string): Promise<void>;
+  stop(): void;
+  setNarratorVoice(voice: SpeechVoice): Promise<void>;
+  exportSubtitles(format: 'srt' | 'vtt'): Promise<void>;
+  exportTimeline(format: 'otio' | 'mlt'): Promise<void>;
+}
+
+/** Bytes of base64 text. */
+function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let at = 0; at < binary.length; at += 1) bytes[at] = binary.charCodeAt(at);
+  return bytes;
+}
+
+export const useVoiceStore = create<VoiceStore>()((set, get) => {
+  let player: { audio: HTMLAudioElement; url: string } | null = null;
+  const fail = (error: unknown) => useNoticesStore.getState().fail(error, 'voice-notice');
+  const boardId = () => useBoardsStore.getState().board?.id ?? null;
+  const written = (file: string) =>
+    useNoticesStore.getState().notify({
+      text: { message: { key: 'boards.exportedFile', params: { file } } },
+      testId: 'board-exported-file',
+    });
+  return {
+    speaking: null,
+    playing: null,
+    async speak(shotId) {
+      const id = boardId();
+      if (!id || get().speaking) return;
+      set({ speaking: shotId });
+      try {
+        // Pending edits of the line are saved first: what is spoken is what the field shows.
+        await useBoardsStore.getState().apply(() => unwrap(api().boards.speakLine({ id, shotId })));
+      } finally {
+        set({ speaking: null });
+      }
+    },
+    async play(shotId) {
+      const id = boardId();
+      const wasPlaying = get().playing;
+      get().stop();
+      if (!id || wasPlaying === shotId) return;
+      try {
+        const line = await unwrap(api().boards.lineAudio({ id, shotId }));
+        if (!line) return;
+        const url = URL.createObjectURL(new Blob([fromBase64(line.wav)], { type: 'audio/wav' }));
+        const audio = new Audio(url);
+        player = { audio, url };
+        audio.addEventListener('ended', () => get().stop());
+        set({ playing: shotId });
+        await audio.play();
+      } catch (error) {
+        get().stop();
+        fail(error);
+      }
+    },
+    stop() {
+      if (player) {
+        player.audio.pause();
+        URL.revokeObjectURL(player.url);
+        player = null;
+      }
+      set({ playing: null });
+    },
+    setNarratorVoice: (voice) =>
+      useBoardsStore
+        .getState()
+        .apply((board) => unwrap(api().boards.setNarratorVoice({ id: board.id, voice })))
+        .then(() => undefined),
+    async exportSubtitles(format) {
+      const id = boardId();
+      if (!id) return;
+      try {
+        const result = await unwrap(api().boards.exportSubtitles({ id, format }));
+        if (result) written(result.file);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    async exportTimeline(format) {
+      const id = boardId();
+      if (!id) return;
+      try {
+        const result = await unwrap(api().boards.exportTimeline({ id, format }));
+        if (result) written(result.file);
+      } catch (error) {
+        fail(error);
+      }
+    },
+  };
+});

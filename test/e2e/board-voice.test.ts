@@ -1,0 +1,120 @@
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeApimart, type FakeApimart } from '../fake-apimart/fake-server.ts';
+import { eventually } from '../support/eventually';
+import { keychainGate } from '../support/keychain-probe';
+import { makeClip } from '../support/media-clips';
+import { closeBrowser, launchApp, type AppHarness } from './harness/app-harness';
+import { chooseInMenu } from './harness/controls';
+
+const gate = await keychainGate();
+if (gate.failure) throw new Error(gate.failure);
+
+const RESULTS = path.resolve(import.meta.dirname, '../../test-results');
+let app: AppHarness;
+let fake: FakeApimart;
+let ticker: NodeJS.Timeout;
+let fixtures: string;
+let clip: string;
+beforeAll(async () => {
+  fixtures = await mkdtemp(path.join(os.tmpdir(), 'reelbench-e2e-voice-'));
+  // As long as the shots ask for: the window reads a take's length from the library, the exports from the file.
+  clip = await makeClip(path.join(fixtures, 'take.mp4'), { seconds: 4, width: 640, height: 360 });
+});
+afterEach(async () => {
+  clearInterval(ticker);
+  await app.close();
+  await fake.close();
+});
+afterAll(async () => {
+  await closeBrowser();
+  await rm(fixtures, { recursive: true, force: true });
+});
+
+describe.skipIf(gate.skip)('voice-over on the storyboard', () => {
+  it('writes, voices and speaks a line with its cost, flags a line longer than its shot, and exports subtitles', async () => {
+    fake = await startFakeApimart({ estimatedSeconds: 5, videoPayload: await readFile(clip) });
+    ticker = setInterval(() => fake.clock.advance(1_000), 20);
+    app = await launchApp({ apiBaseUrl: fake.baseUrl, pollMs: 30 });
+    await app.keyStore.set(fake.apiKey);
+    await app.services.settings.update({ prices: { 'gpt-4o-mini-tts': 0.015 } });
+    const { boards } = app.services;
+    let board = boards.create({ title: 'Harbour' });
+    for (const prompt of ['Boats leave the harbour at dawn', 'Gulls circle the pier']) {
+      board = boards.addShot(board.id);
+      boards.updateShot(board.id, board.shots.at(-1)?.id ?? '', {
+        prompt,
+        model: 'sora-2-preview',
+        params: { duration: 4 },
+      });
+    }
+    boards.addCharacter(board.id, { name: 'Keeper', description: 'an old lighthouse keeper' });
+    const jobs = boards.generate(board.id, { kind: 'all' });
+    await eventually(() => jobs.every((job) => app.services.jobs.get(job.id).phase === 'done'), 'the takes', 30_000);
+
+    const { page } = app;
+    await page.getByTestId('nav-boards').click();
+    await page.getByTestId('board-item').first().click();
+    await page.locator('.shot-card').first().click();
+    await page.locator('[data-testid="shot-inspector"][aria-label="Shot 1"]').waitFor();
+    const voice = page.getByTestId('shot-voice');
+    await voice.getByTestId('voice-line').fill('They left before dawn.');
+    await chooseInMenu(page, 'voice-speaker', boards.get(board.id).characters[0]?.id ?? '');
+    await chooseInMenu(page, 'voice-voice', 'onyx');
+    await expect.poll(() => voice.getByTestId('voice-status').textContent()).toMatch(/Not spoken yet · about 1\.5 s/);
+    await expect(voice.getByTestId('voice-speak').textContent()).resolves.toContain('Speak line · $0.015');
+    expect(fake.spoken).toEqual([]);
+    await voice.getByTestId('voice-speak').click();
+    await expect
+      .poll(() => voice.getByTestId('voice-status').textContent(), { timeout: 15_000 })
+      .toMatch(/Spoken · 1\.5 s · Onyx/);
+    expect(fake.spoken).toEqual([{ input: 'They left before dawn.', voice: 'onyx', speed: 1, format: 'wav' }]);
+    await expect(voice.getByTestId('voice-speak').isDisabled()).resolves.toBe(true);
+    await expect(voice.getByTestId('voice-play').isEnabled()).resolves.toBe(true);
+    await mkdir(RESULTS, { recursive: true });
+    for (const [width, height] of [
+      [1280, 800],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: path.join(RESULTS, `boards-voice-${width}.png`) });
+    }
+
+    // The second shot's line runs past its four seconds: the window says so, and speeding the voice up fits it.
+    await page.locator('.shot-card').nth(1).click();
+    await page.locator('[data-testid="shot-inspector"][aria-label="Shot 2"]').waitFor();
+    await voice
+      .getByTestId('voice-line')
+      .fill('The gulls were waiting for the boats, as they had every single morning of that long year.');
+    await voice.getByTestId('voice-too-long').waitFor();
+    await expect(voice.getByTestId('voice-too-long').textContent()).resolves.toMatch(
+      /The line runs 5\.\d s; the shot is 4 s\./,
+    );
+    for (const [width, height] of [
+      [1920, 1080],
+      [1280, 800],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await voice.getByTestId('voice-too-long').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(RESULTS, `boards-voice-too-long-${width}.png`) });
+    }
+    await voice.getByTestId('voice-speed-up').click();
+    await voice.getByTestId('voice-too-long').waitFor({ state: 'detached' });
+    await eventually(() => (boards.get(board.id).shots[1]?.voiceOver?.speed ?? 1) >= 1.5, 'the faster speed saved');
+
+    // Subtitles from the spoken line, into the folder the user picks.
+    const out = path.join(fixtures, 'out');
+    await mkdir(out, { recursive: true });
+    app.desktop.nextFolder = out;
+    await page.getByTestId('board-export-more').click();
+    await page.getByTestId('board-export-more-srt').click();
+    await page.getByTestId('board-exported-file').waitFor();
+    const [written] = await readdir(out);
+    expect(await readFile(path.join(out, written ?? ''), 'utf8')).toMatch(
+      /^1\n00:00:00,000 --> 00:00:01,4\d\d\nThey left before dawn\.\n$/,
+    );
+    expect(app.pageErrors).toEqual([]);
+  });
+});
