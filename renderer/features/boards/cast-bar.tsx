@@ -3,9 +3,7 @@ import { useState } from 'react';
 import type { Character, Storyboard } from '../../../shared/boards/board-models';
 import { useTranslator } from '../../i18n/use-translator';
 import { useBoardsStore } from './boards-store';
-import { SelectMenu } from '../../ui/select-menu';
-import { SPEECH_VOICES } from '../../../shared/audio/speech';
-import { voiceLabel } from './shot-voice';
+import { VoiceSelect } from './voice-select';
 import { useVoiceStore } from './voice-store';
 import { characterActions } from './character-actions';
 import { usePicturePreview } from './use-picture-preview';
@@ -69,12 +67,11 @@ export function CastBar({ board }: { board: Storyboard }) {
         <span className="cast-label" aria-hidden="true">
           {t('boards.voice.narrator')}
         </span>
-        <SelectMenu
+        <VoiceSelect
           testId="narrator-voice"
           label={t('boards.narratorVoice')}
           value={board.narratorVoice}
-          choices={SPEECH_VOICES.map((voice) => ({ value: voice, label: voiceLabel(voice) }))}
-          onChange={(voice) => void useVoiceStore.getState().setNarratorVoice(voice)}
+          onChange={(voice) => voice && void useVoiceStore.getState().setNarratorVoice(voice)}
         />
       </span>
     </section>

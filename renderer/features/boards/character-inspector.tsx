@@ -4,9 +4,7 @@ import type { Character, Storyboard } from '../../../shared/boards/board-models'
 import { useTranslator } from '../../i18n/use-translator';
 import { IconButton } from '../../ui/icon-button';
 import { useBoardsStore } from './boards-store';
-import { SelectMenu } from '../../ui/select-menu';
-import { SPEECH_VOICES, type SpeechVoice } from '../../../shared/audio/speech';
-import { voiceLabel } from './shot-voice';
+import { VoiceSelect, voiceLabel } from './voice-select';
 import { characterActions } from './character-actions';
 import { usePicturePreview } from './use-picture-preview';
 
@@ -34,19 +32,11 @@ export function CharacterInspector({ board, character }: { board: Storyboard; ch
         <CharacterText character={character} />
         <label className="field">
           <span className="field-label">{t('boards.characterVoice')}</span>
-          <SelectMenu
+          <VoiceSelect
             testId="character-voice"
-            value={character.voice ?? 'narrator'}
-            choices={[
-              {
-                value: 'narrator',
-                label: t('boards.characterVoiceDefault', { voice: voiceLabel(board.narratorVoice) }),
-              },
-              ...SPEECH_VOICES.map((voice) => ({ value: voice, label: voiceLabel(voice) })),
-            ]}
-            onChange={(value) =>
-              void characterActions.setVoice(character.id, value === 'narrator' ? null : (value as SpeechVoice))
-            }
+            value={character.voice}
+            defaultLabel={t('boards.characterVoiceDefault', { voice: voiceLabel(board.narratorVoice) })}
+            onChange={(voice) => void characterActions.setVoice(character.id, voice)}
           />
         </label>
         <div className="field">

@@ -1,5 +1,5 @@
 import { Loader2, Mic, Play, Square, X } from 'lucide-react';
-import { SPEECH_MODEL, SPEECH_SPEED, SPEECH_VOICES, estimatedSpeechSeconds } from '../../../shared/audio/speech';
+import { SPEECH_MODEL, SPEECH_SPEED, estimatedSpeechSeconds } from '../../../shared/audio/speech';
 import type { Shot, Storyboard } from '../../../shared/boards/board-models';
 import { chosenTake } from '../../../shared/boards/chosen-take';
 import { trimmedPart } from '../../../shared/boards/film-timeline';
@@ -15,9 +15,7 @@ import { SelectMenu } from '../../ui/select-menu';
 import { useModelsStore } from '../models';
 import { useBoardsStore } from './boards-store';
 import { useVoiceStore } from './voice-store';
-
-/** A voice's name as shown ("Onyx"). */
-export const voiceLabel = (voice: string): string => voice.charAt(0).toUpperCase() + voice.slice(1);
+import { VoiceSelect, voiceLabel } from './voice-select';
 
 /**
  * The shot's line of voice-over or dialogue: its words, who speaks it and in which voice, how fast; speaking it (its
@@ -87,16 +85,11 @@ export function ShotVoice({ board, shot }: { board: Storyboard; shot: Shot }) {
         </label>
         <label className="voice-control">
           <span className="field-label">{t('boards.voice.voice')}</span>
-          <SelectMenu
+          <VoiceSelect
             testId="voice-voice"
-            value={line.voice ?? 'speaker'}
-            choices={[
-              { value: 'speaker', label: t('boards.voice.speakersVoice', { voice: voiceLabel(speakerVoice) }) },
-              ...SPEECH_VOICES.map((voice) => ({ value: voice, label: voiceLabel(voice) })),
-            ]}
-            onChange={(value) =>
-              edit({ voice: value === 'speaker' ? null : (value as (typeof SPEECH_VOICES)[number]) })
-            }
+            value={line.voice}
+            defaultLabel={t('boards.voice.speakersVoice', { voice: voiceLabel(speakerVoice) })}
+            onChange={(voice) => edit({ voice })}
           />
         </label>
         <label className="voice-control voice-speed">
