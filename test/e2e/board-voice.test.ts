@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -37,9 +37,14 @@ describe.skipIf(gate.skip)('voice-over on the storyboard', () => {
   it('writes, voices and speaks a line with its cost, flags a line longer than its shot, and exports subtitles', async () => {
     fake = await startFakeApimart({ estimatedSeconds: 5, videoPayload: await readFile(clip) });
     ticker = setInterval(() => fake.clock.advance(1_000), 20);
-    app = await launchApp({ apiBaseUrl: fake.baseUrl, pollMs: 30 });
+    app = await launchApp({
+      apiBaseUrl: fake.baseUrl,
+      pollMs: 30,
+      // The price of a spoken line is in the settings the window reads as it opens.
+      beforeSettings: (dataDir) =>
+        writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ prices: { 'gpt-4o-mini-tts': 0.015 } })),
+    });
     await app.keyStore.set(fake.apiKey);
-    await app.services.settings.update({ prices: { 'gpt-4o-mini-tts': 0.015 } });
     const { boards } = app.services;
     let board = boards.create({ title: 'Harbour' });
     for (const prompt of ['Boats leave the harbour at dawn', 'Gulls circle the pier']) {
@@ -103,6 +108,20 @@ describe.skipIf(gate.skip)('voice-over on the storyboard', () => {
     await voice.getByTestId('voice-speed-up').click();
     await voice.getByTestId('voice-too-long').waitFor({ state: 'detached' });
     await eventually(() => (boards.get(board.id).shots[1]?.voiceOver?.speed ?? 1) >= 1.5, 'the faster speed saved');
+
+    // Trim: O in the player ends shot 1 where the playhead stands; the film is shorter by what was cut.
+    await page.evaluate(`document.querySelector('[data-testid="player-visible"]').currentTime = 1.5`);
+    await page.getByTestId('player-play').focus();
+    await page.keyboard.press('o');
+    await eventually(() => boards.get(board.id).shots[0]?.trim.out === 1.5, 'the out point saved');
+    await expect.poll(() => page.getByTestId('player-time').textContent()).toMatch(/\/ 0:05$/);
+    await page.locator('.shot-card').first().click();
+    await page.locator('[data-testid="shot-inspector"][aria-label="Shot 1"]').waitFor();
+    await expect(page.getByTestId('trim-length').textContent()).resolves.toContain('Plays 1.5 s of the take');
+    await page.getByTestId('sound-mute').click();
+    await eventually(() => boards.get(board.id).shots[0]?.sound.muted === true, 'the take muted');
+    await page.getByTestId('shot-trim').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(RESULTS, 'boards-trim-1280.png') });
 
     // Subtitles from the spoken line, into the folder the user picks.
     const out = path.join(fixtures, 'out');

@@ -15,6 +15,7 @@ import { useFramePreview } from './use-frame-preview';
 import { ShotCast } from './shot-cast';
 import { RefinePanel } from './refine-panel';
 import { ShotVoice } from './shot-voice';
+import { ShotTrim } from './shot-trim';
 import { useRefineStore } from './refine-store';
 
 const MEANINGS = ['duration', 'aspect', 'resolution'] as const;
@@ -163,6 +164,7 @@ export function ShotInspector({ board, shot, index }: { board: Storyboard; shot:
             </div>
           </div>
         )}
+        {chosenTake(shot) && <ShotTrim shot={shot} />}
         <ShotVoice board={board} shot={shot} />
         <TakeList shot={shot} canExtend={model?.extend === 'remix'} />
       </div>
