@@ -770,5 +770,12 @@ export const en = {
     one: '{count} chat request · {tokens} tokens · {cost}',
     other: '{count} chat requests · {tokens} tokens · {cost}',
   },
+  'settings.speechPrice.label': 'Price of a spoken line',
+  
+    'What APIMart bills you for one line of voice-over (gpt-4o-mini-tts), in dollars: shown before a line is spoken and counted in the usage. Empty: unknown.',
+  'settings.usage.speech': {
+    one: '{count} spoken line · {seconds} s · {cost}',
+    other: '{count} spoken lines · {seconds} s · {cost}',
+  },
   'settings.usage.costUnknown': 'cost unknown',
 } as const;

@@ -758,5 +758,9 @@ export const ja: Catalog = {
   'settings.usage.hint': 'APIMart の報告値、なければ上の価格で数えます。失敗したタスクも課金されたため含まれます。',
   'settings.usage.videos': { other: '動画 {count} 本 · {seconds} 秒 · {cost}' },
   'settings.usage.chat': { other: 'チャット {count} 件 · {tokens} トークン · {cost}' },
+  'settings.speechPrice.label': '読み上げ 1 回の料金',
+  'settings.speechPrice.hint':
+    'ナレーション 1 行（gpt-4o-mini-tts）に APIMart が請求する額（ドル）。読み上げ前に表示され、使用量に数えられます。空欄は不明。',
+  'settings.usage.speech': { other: '読み上げ {count} 行 · {seconds} 秒 · {cost}' },
   'settings.usage.costUnknown': '費用不明',
 };

@@ -743,5 +743,9 @@ export const ko: Catalog = {
   'settings.usage.hint': 'APIMart가 보고한 값, 없으면 위의 가격으로 셉니다. 실패한 작업도 과금되었으므로 포함됩니다.',
   'settings.usage.videos': { other: '영상 {count}개 · {seconds}초 · {cost}' },
   'settings.usage.chat': { other: '채팅 요청 {count}개 · {tokens} 토큰 · {cost}' },
+  'settings.speechPrice.label': '대사 한 줄 읽기 가격',
+  'settings.speechPrice.hint':
+    '내레이션 한 줄(gpt-4o-mini-tts)에 APIMart가 청구하는 금액(달러)입니다. 읽기 전에 표시되고 사용량에 포함됩니다. 비우면 모름.',
+  'settings.usage.speech': { other: '읽은 대사 {count}줄 · {seconds}초 · {cost}' },
   'settings.usage.costUnknown': '비용 모름',
 };

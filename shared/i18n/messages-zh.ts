@@ -714,5 +714,9 @@ export const zh: Catalog = {
   'settings.usage.hint': '按 APIMart 报告的金额计算,否则按上面的价格。失败的任务也已计费,同样计入。',
   'settings.usage.videos': { other: '{count} 个视频 · {seconds} 秒 · {cost}' },
   'settings.usage.chat': { other: '{count} 次聊天请求 · {tokens} 个 token · {cost}' },
+  'settings.speechPrice.label': '每句朗读的价格',
+  'settings.speechPrice.hint':
+    'APIMart 对一句旁白（gpt-4o-mini-tts）收取的费用（美元）：朗读前显示，并计入用量。留空表示未知。',
+  'settings.usage.speech': { other: '朗读 {count} 句 · {seconds} 秒 · {cost}' },
   'settings.usage.costUnknown': '费用未知',
 };

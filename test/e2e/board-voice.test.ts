@@ -134,6 +134,13 @@ describe.skipIf(gate.skip)('voice-over on the storyboard', () => {
     expect(await readFile(path.join(out, written ?? ''), 'utf8')).toMatch(
       /^1\n00:00:00,000 --> 00:00:01,4\d\d\nThey left before dawn\.\n$/,
     );
+
+    // Settings: the price of a spoken line, and the line in today's usage.
+    await page.getByTestId('nav-settings').click();
+    await expect.poll(() => page.getByTestId('usage-today').textContent()).toContain('1 spoken line · 1.5 s · $0.015');
+    await expect(page.getByTestId('speech-price').inputValue()).resolves.toBe('0.015');
+    await page.getByTestId('speech-price').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(RESULTS, 'settings-speech-1280.png') });
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { useSettingsStore } from '../../lib/settings-store';
 import { SettingRow, SettingsSection } from './setting-row';
 import { SelectMenu } from '../../ui/select-menu';
 import { useTranslator } from '../../i18n/use-translator';
+import { SPEECH_MODEL } from '../../../shared/audio/speech';
 
 /** How many jobs run at once, and the user's prices per second (for cost estimates). */
 export function GenerationSection() {
@@ -16,6 +17,7 @@ export function GenerationSection() {
   const { update } = useSettingsStore.getState();
   if (!settings) return null;
   // The shipped price stays visible beside the user's own, which replaces it in the merged catalog.
+  const videoPrices = Object.keys(settings.prices).filter((id) => id !== SPEECH_MODEL).length;
   const shippedPrice = (id: string) => SNAPSHOT_MODELS.find((entry) => entry.id === id)?.price?.perSecond ?? null;
   return (
     <SettingsSection id="settings-generation" title={t('settings.generation.heading')} icon={<Gauge size={16} />}>
@@ -31,6 +33,28 @@ export function GenerationSection() {
           }))}
         />
       </SettingRow>
+      <SettingRow label={t('settings.speechPrice.label')} htmlFor="speech-price" hint={t('settings.speechPrice.hint')}>
+        <span className="price-input">
+          <input
+            id="speech-price"
+            data-testid="speech-price"
+            type="number"
+            min={0}
+            step="0.001"
+            defaultValue={settings.prices[SPEECH_MODEL] ?? ''}
+            onBlur={(event) => {
+              const value = event.target.value === '' ? null : Number(event.target.value);
+              const { [SPEECH_MODEL]: _previous, ...prices } = settings.prices;
+              void update({
+                prices: value === null || Number.isNaN(value) ? prices : { ...prices, [SPEECH_MODEL]: value },
+              });
+            }}
+          />
+          <span className="unit" aria-hidden="true">
+            $
+          </span>
+        </span>
+      </SettingRow>
       {/* One aligned table: the model, the price APIMart listed (dated), and yours, which wins when set. */}
       {/* Folded by default: nineteen rows would push the rest of Settings out of sight. */}
       <details className="price-details" data-testid="prices">
@@ -38,10 +62,8 @@ export function GenerationSection() {
           <ChevronRight size={14} aria-hidden="true" className="advanced-chevron" />
           {t('settings.price.heading')}
           <span className="badge">{translate.number(catalog.models.length)}</span>
-          {Object.keys(settings.prices).length > 0 && (
-            <span className="badge badge-accent">
-              {t('settings.price.yoursCount', { count: Object.keys(settings.prices).length })}
-            </span>
+          {videoPrices > 0 && (
+            <span className="badge badge-accent">{t('settings.price.yoursCount', { count: videoPrices })}</span>
           )}
         </summary>
         <table className="price-table" data-testid="price-table">

@@ -5,7 +5,7 @@ import { useTranslator } from '../../i18n/use-translator';
 import { SettingRow, SettingsSection } from './setting-row';
 import { useSettingsStore } from '../../lib/settings-store';
 
-/** What was spent, today and this month: videos (billed seconds) and chat (tokens), each with its cost. */
+/** What was spent, today and this month: videos (billed seconds), chat (tokens) and spoken lines, each with its cost. */
 export function UsageSection() {
   const translate = useTranslator();
   const { t } = translate;
@@ -31,6 +31,12 @@ export function UsageSection() {
       tokens: translate.number(period.tokens),
       cost: money(period.cost, period.requests),
     });
+  const speech = (period: Usage['speech']['today']) =>
+    t('settings.usage.speech', {
+      count: period.requests,
+      seconds: translate.number(period.seconds, { maximumFractionDigits: 1 }),
+      cost: money(period.cost, period.requests),
+    });
   return (
     <SettingsSection id="settings-usage" title={t('settings.usage.heading')} icon={<Receipt size={16} />}>
       <SettingRow label={t('settings.usage.today')}>
@@ -38,6 +44,8 @@ export function UsageSection() {
           {videos(usage.today)}
           <br />
           {chat(usage.chat.today)}
+          <br />
+          {speech(usage.speech.today)}
         </p>
       </SettingRow>
       <SettingRow label={t('settings.usage.month')} hint={t('settings.usage.hint')}>
@@ -45,6 +53,8 @@ export function UsageSection() {
           {videos(usage.month)}
           <br />
           {chat(usage.chat.month)}
+          <br />
+          {speech(usage.speech.month)}
         </p>
       </SettingRow>
     </SettingsSection>
