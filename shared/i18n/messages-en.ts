@@ -771,8 +771,8 @@ export const en = {
     other: '{count} chat requests · {tokens} tokens · {cost}',
   },
   'settings.speechPrice.label': 'Price of a spoken line',
-  
-    'What APIMart bills you for one line of voice-over (gpt-4o-mini-tts), in dollars: shown before a line is spoken and counted in the usage. Empty: unknown.',
+  'settings.speechPrice.hint':
+    'Dollars per line of voice-over (gpt-4o-mini-tts): shown before speaking, counted in the usage.',
   'settings.usage.speech': {
     one: '{count} spoken line · {seconds} s · {cost}',
     other: '{count} spoken lines · {seconds} s · {cost}',
