@@ -96,6 +96,7 @@ for (const group of chosen) {
       MUTATE: group.mutate.join(','),
       MUTATION_TESTS: group.tests.join(','),
       MUTATION_REPORT: `test-results/mutation/${group.name}/index.html`,
+      MUTATION_GROUP: group.name,
     },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
