@@ -19,6 +19,7 @@ import type { ScriptService } from '../services/script/script-service';
 import type { ChatUsageStore } from '../services/storage/chat-usage-store';
 import type { SpeechUsageStore } from '../services/storage/speech-usage-store';
 import type { VoiceOverService } from '../services/boards/voice-over-service';
+import type { MusicFiles } from '../services/boards/music-files';
 import type { ModelCatalogService } from '../services/models/model-catalog-service';
 import type { Job } from '../../shared/jobs/job-models';
 import { createKeyStore, type KeyStore } from '../services/keychain/key-store';
@@ -56,6 +57,8 @@ export interface CliContext {
   speechUsage(): SpeechUsageStore;
   /** Voice-over: the boards' lines spoken through APIMart. */
   voiceOver(): VoiceOverService;
+  /** The user's music under a board's film. */
+  musicFiles(): MusicFiles;
   /** The pipeline; `adopt` (default true) lets it run unfinished jobs other runs left, false runs only its own. */
   pipeline(options?: { adopt?: boolean }): Promise<Pipeline>;
   /** Every change of every job this process runs, as it is recorded: what `generate` and `jobs resume` show. */
@@ -146,6 +149,7 @@ export async function openCliContext(env: CliEnv, appVersion: string): Promise<C
     chatUsage: () => services.chatUsage,
     speechUsage: () => services.speechUsage,
     voiceOver: () => services.voiceOver,
+    musicFiles: () => services.musicFiles,
     models: () => (modelsLoaded ??= services.models.load().then(() => services.models)),
     pipeline(options = {}) {
       adopt = options.adopt ?? true;

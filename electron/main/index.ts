@@ -65,24 +65,26 @@ async function start(): Promise<void> {
     const answer = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
     return answer.canceled ? null : (answer.filePaths[0] ?? null);
   };
-  const chooseFile = async (purpose: 'importDrafts' | 'image') => {
-    const options =
-      purpose === 'image'
-        ? {
-            title: translate().t('dialog.chooseImage'),
-            properties: ['openFile'] as 'openFile'[],
-            filters: [
-              {
-                name: translate().t('dialog.images'),
-                extensions: ['jpg', 'jpeg', 'png', 'webp', 'gif', 'avif', 'tif', 'tiff', 'svg', 'heic'],
-              },
-            ],
-          }
-        : {
-            title: translate().t('dialog.importDrafts'),
-            properties: ['openFile'] as 'openFile'[],
-            filters: [{ name: translate().t('dialog.draftsFiles'), extensions: ['json'] }],
-          };
+  const chooseFile = async (purpose: 'importDrafts' | 'image' | 'audio') => {
+    const { t } = translate();
+    const filters = {
+      image: {
+        title: t('dialog.chooseImage'),
+        name: t('dialog.images'),
+        extensions: ['jpg', 'jpeg', 'png', 'webp', 'gif', 'avif', 'tif', 'tiff', 'svg', 'heic'],
+      },
+      audio: {
+        title: t('dialog.chooseAudio'),
+        name: t('dialog.audio'),
+        extensions: ['wav', 'mp3', 'm4a', 'aac', 'flac', 'ogg', 'oga', 'opus'],
+      },
+      importDrafts: { title: t('dialog.importDrafts'), name: t('dialog.draftsFiles'), extensions: ['json'] },
+    }[purpose];
+    const options = {
+      title: filters.title,
+      properties: ['openFile'] as 'openFile'[],
+      filters: [{ name: filters.name, extensions: filters.extensions }],
+    };
     const answer = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
     return answer.canceled ? null : (answer.filePaths[0] ?? null);
   };

@@ -32,6 +32,7 @@ import { createScriptService, type ScriptService } from './script/script-service
 import { openChatUsageStore, type ChatUsageStore } from './storage/chat-usage-store';
 import { openSpeechUsageStore, type SpeechUsageStore } from './storage/speech-usage-store';
 import { createVoiceOverService, type VoiceOverService } from './boards/voice-over-service';
+import { createMusicFiles, type MusicFiles } from './boards/music-files';
 import { SPEECH_MODEL } from '../../shared/audio/speech';
 import type { BreakdownProgress } from '../../shared/script/script-models';
 
@@ -119,6 +120,8 @@ export interface Services {
   readonly speechUsage: SpeechUsageStore;
   /** Voice-over: shots' lines spoken through APIMart, kept in the boards' folder. */
   readonly voiceOver: VoiceOverService;
+  /** The user's music and sound files under a film, kept in the boards' folder. */
+  readonly musicFiles: MusicFiles;
   /** The IPC router, with every handler (only with `window`). */
   readonly router: IpcRouter;
   /** Events to the window beyond the services' own (the shell's menu navigation), checked against the contract. */
@@ -267,6 +270,7 @@ export function composeServices(adapters: ServiceAdapters): Services {
   );
   const chatUsage = once(() => openChatUsageStore(paths.draftsFile));
   const speechUsage = once(() => openSpeechUsageStore(paths.draftsFile));
+  const musicFiles = once(() => createMusicFiles({ boards: boards.get(), boardsDir: paths.boardsDir }));
   const voiceOver = once(() =>
     createVoiceOverService({
       boards: boards.get(),
@@ -312,6 +316,7 @@ export function composeServices(adapters: ServiceAdapters): Services {
       chatUsage: chatUsage.get(),
       speechUsage: speechUsage.get(),
       voiceOver: voiceOver.get(),
+      musicFiles: musicFiles.get(),
       onScriptProgress: (requestId, progress) => bus.emit('script.progress', { requestId, ...progress }),
       paths,
       models,
@@ -356,6 +361,9 @@ export function composeServices(adapters: ServiceAdapters): Services {
     },
     get voiceOver() {
       return voiceOver.get();
+    },
+    get musicFiles() {
+      return musicFiles.get();
     },
     get router() {
       return router.get();

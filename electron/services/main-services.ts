@@ -31,6 +31,7 @@ import type { BreakdownProgress } from '../../shared/script/script-models';
 import type { ChatUsageStore } from './storage/chat-usage-store';
 import type { SpeechUsageStore } from './storage/speech-usage-store';
 import type { VoiceOverService } from './boards/voice-over-service';
+import type { MusicFiles } from './boards/music-files';
 import { createBoardSoundHandlers } from './boards/board-sound-handlers';
 import { withLedgers } from './jobs/usage';
 
@@ -62,6 +63,7 @@ export interface MainServiceDeps {
   readonly chatUsage: ChatUsageStore;
   readonly speechUsage: SpeechUsageStore;
   readonly voiceOver: VoiceOverService;
+  readonly musicFiles: MusicFiles;
   /** Tells the window how far a chat answer has been written. */
   readonly onScriptProgress: (requestId: string, progress: BreakdownProgress) => void;
 }
@@ -88,6 +90,7 @@ export function createMainRouter(deps: MainServiceDeps): IpcRouter {
     ...createBoardSoundHandlers({
       boards: deps.boards,
       voiceOver: deps.voiceOver,
+      musicFiles: deps.musicFiles,
       library: deps.library,
       models: deps.models,
       desktop: deps.desktop,

@@ -106,6 +106,34 @@ export const shotSchema = z.object({
 /** A shot. */
 export type Shot = z.infer<typeof shotSchema>;
 
+/**
+ * A music or sound file under the film (the user's own, copied into the board's folder): over the whole film or
+ * from one shot to another, at a level, faded in and out, lowered under voice-over when `duck` is on.
+ */
+export const musicBedSchema = z.object({
+  id: z.string().uuid(),
+  /** Its file in the board's music folder. */
+  file: z.string().regex(/^[0-9a-f]{64}\.(?:wav|mp3|m4a|aac|flac|ogg|oga|opus)$/),
+  /** The name it had where the user picked it. */
+  name: z.string().max(300),
+  seconds: z.number().positive(),
+  /** The first and last shot it plays under (ids); null: the whole film. */
+  fromShotId: z.string().uuid().nullable().default(null),
+  toShotId: z.string().uuid().nullable().default(null),
+  volume: z.number().min(0).max(2).default(0.6),
+  fadeIn: z.number().min(0).max(30).default(1),
+  fadeOut: z.number().min(0).max(30).default(2),
+  duck: z.boolean().default(true),
+});
+
+/** A music bed. */
+export type MusicBed = z.infer<typeof musicBedSchema>;
+
+/** A change to a music bed: where it plays and how (its file is not changed). */
+export const musicPatchSchema = musicBedSchema
+  .pick({ fromShotId: true, toShotId: true, volume: true, fadeIn: true, fadeOut: true, duck: true })
+  .partial();
+
 /** Shots in order: what is planned, generated, played and exported as one film. */
 export const storyboardSchema = z.object({
   id: z.string().uuid(),
@@ -115,6 +143,8 @@ export const storyboardSchema = z.object({
   characters: z.array(characterSchema).max(50).default([]),
   /** The voice of lines no character speaks. */
   narratorVoice: voiceSchema.default('alloy'),
+  /** Music and sound files under the film. */
+  music: z.array(musicBedSchema).max(20).default([]),
   /** Shots deleted lately, with where they stood: "undo" puts one back. */
   removed: z
     .array(z.object({ shot: shotSchema, index: z.number().int().min(0), at: z.string() }))

@@ -36,6 +36,7 @@ import {
   boardScopeSchema,
   characterPatchSchema,
   shotPatchSchema,
+  musicPatchSchema,
   storyboardSchema,
 } from '../boards/board-models';
 import { chatModelListSchema, MAX_SCRIPT_CHARS } from '../script/chat-models';
@@ -354,6 +355,16 @@ export const contract = {
     },
     'boards.speakLine': {
       request: z.object({ id: z.string().uuid(), shotId: z.string().uuid() }),
+      response: storyboardSchema,
+    },
+    /** Music under the film: a sound file the user picks in main's own dialog (null: cancelled), changed, removed. */
+    'boards.addMusic': { request: z.object({ id: z.string().uuid() }), response: storyboardSchema.nullable() },
+    'boards.updateMusic': {
+      request: z.object({ id: z.string().uuid(), musicId: z.string().uuid(), patch: musicPatchSchema }),
+      response: storyboardSchema,
+    },
+    'boards.removeMusic': {
+      request: z.object({ id: z.string().uuid(), musicId: z.string().uuid() }),
       response: storyboardSchema,
     },
     /** A spoken line's audio (WAV, base64), for the window to play. */

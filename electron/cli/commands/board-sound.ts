@@ -9,6 +9,7 @@ import { boardFilm } from '../../services/boards/board-film';
 import { EXIT, refusedValue, type CliIo } from '../cli-io';
 import type { CliContext } from '../cli-context';
 import { didYouMean } from '../did-you-mean';
+import { requireUserFile } from '../user-files';
 import { shotNumbered } from './board-edit';
 
 /** What `board voice` is told. */
@@ -129,5 +130,26 @@ export async function writeSubtitles(
   await writeFile(out, format === '.srt' ? toSrt(cues) : toVtt(cues));
   if (json) io.out(JSON.stringify({ ok: true, out, cues: cues.length, duration: film.duration }));
   else io.out(`Wrote ${cues.length} subtitle${cues.length === 1 ? '' : 's'} to ${out}`);
+  return EXIT.ok;
+}
+
+/** `board music ID FILE`: the file under the whole film (checked as sound, copied into the board's folder). */
+export async function addMusic(
+  board: Storyboard,
+  typed: string,
+  io: CliIo,
+  context: CliContext,
+  json: boolean,
+): Promise<number> {
+  const file = await requireUserFile(context.userPath(typed));
+  await context.boards();
+  const saved = await context.musicFiles().add(board.id, file);
+  const bed = saved.music.at(-1);
+  if (!bed) throw refusedValue('The music was not added.');
+  if (json) io.out(JSON.stringify({ ok: true, music: { ...bed, path: context.musicFiles().fileOf(board.id, bed) } }));
+  else
+    io.out(
+      `"${bed.name}" (${bed.seconds.toFixed(1)} s) plays under the whole film, at ${Math.round(bed.volume * 100)}%, lowered under voice-over.`,
+    );
   return EXIT.ok;
 }

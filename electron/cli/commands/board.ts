@@ -7,7 +7,7 @@ import { exportSequence } from '../../services/boards/sequence-export';
 import { parseCommandArgs } from '../cli-args';
 import { boardFromScript } from './board-from-script';
 import { addShot, generateBoard, newBoard } from './board-edit';
-import { voiceLine, writeSubtitles } from './board-sound';
+import { addMusic, voiceLine, writeSubtitles } from './board-sound';
 import { exportEditorTimeline } from '../../services/timeline/editor-export';
 import { GENERATE_OPTIONS, timeoutFrom } from './generate';
 import { requestFlagsOf } from '../request-flags';
@@ -58,6 +58,11 @@ export const BOARD_HELP: readonly CommandHelp[] = [
     ],
   },
   {
+    usage: 'reelbench board music ID FILE [--json]',
+    summary:
+      "Puts a music or sound file (WAV, MP3, M4A, FLAC, Ogg) under the whole film: copied into the board's folder, faded in and out, lowered under voice-over.",
+  },
+  {
     usage: 'reelbench board subtitles ID --out FILE.srt [--json]',
     summary: "Writes the film's subtitles from its spoken lines, timed to the shots (.srt, or .vtt by the name).",
   },
@@ -82,6 +87,7 @@ const SUBCOMMANDS: readonly string[] = [
   'show',
   'generate',
   'voice',
+  'music',
   'subtitles',
   'from-script',
   'export',
@@ -136,7 +142,7 @@ export async function boardCommand(
   const { values, positionals, json, help } = parseCommandArgs(args, {
     command: 'board',
     usage: USAGE,
-    positionals: 2,
+    positionals: 3,
     options: {
       ...GENERATE_OPTIONS,
       out: { type: 'string' },
@@ -153,7 +159,9 @@ export async function boardCommand(
     io.out(BOARD_HELP.flatMap((entry) => formatCommandHelp(entry)).join('\n'));
     return EXIT.ok;
   }
-  const [subcommand, id] = positionals;
+  const [subcommand, id, third] = positionals;
+  if (third !== undefined && subcommand !== 'music')
+    throw new UsageError(`board ${subcommand ?? ''} takes one id, not "${third}" after it.\n  ${USAGE}`);
   const scriptOnly = values['video-model'] !== undefined || values['chat-model'] !== undefined;
   if (subcommand === 'from-script') {
     if (id === undefined) throw new UsageError(`board from-script needs a script FILE.\n  ${USAGE}`);
@@ -261,6 +269,10 @@ export async function boardCommand(
       json,
     );
   if (subcommand === 'subtitles') return writeSubtitles(board, values.out ?? '', io, context, json);
+  if (subcommand === 'music') {
+    if (third === undefined) throw new UsageError(`board music needs a FILE.\n  ${USAGE}`);
+    return addMusic(board, third, io, context, json);
+  }
   if (subcommand === 'show') {
     const shots = await shotFacts(board, library);
     if (json) {
@@ -301,7 +313,12 @@ export async function boardCommand(
   const timeline = timelineFormat
     ? await exportEditorTimeline(
         board,
-        { library, catalog: (await context.models()).current(), voiceOver: context.voiceOver() },
+        {
+          library,
+          catalog: (await context.models()).current(),
+          voiceOver: context.voiceOver(),
+          musicFiles: context.musicFiles(),
+        },
         out.replace(/\.mp4$/i, `.${timelineFormat}`),
         timelineFormat,
       )

@@ -4,8 +4,10 @@ import { defaultModelId } from '../../../shared/catalog/model-catalog';
 import { findModel } from '../../../shared/catalog/model-lookup';
 import type { ImageRole, ModelCatalog } from '../../../shared/catalog/video-model';
 import {
+  musicPatchSchema,
   shotPatchSchema,
   type BoardPlan,
+  type MusicBed,
   type BoardScope,
   type Character,
   type Shot,
@@ -48,6 +50,10 @@ export interface BoardService extends BoardCharacters {
   setSpokenLine(id: string, shotId: string, audio: SpokenLine): Storyboard;
   /** The voice of lines no character speaks. */
   setNarratorVoice(id: string, voice: SpeechVoice): Storyboard;
+  /** Music under the film: added (its file already in the board's folder), changed, removed. */
+  addMusic(id: string, bed: MusicBed): Storyboard;
+  updateMusic(id: string, bedId: string, patch: unknown): Storyboard;
+  removeMusic(id: string, bedId: string): Storyboard;
   /**
    * A new shot after this one that continues one of its takes (the model's remix): the same model and settings, its
    * own prompt for what happens next. Refused when the model cannot extend or the take has no task.
@@ -84,6 +90,7 @@ export interface BoardServiceDeps {
 }
 
 const MAX_SHOTS = 200;
+const MAX_MUSIC = 20;
 /** A new shot plays its whole take at its own level, with no line. */
 const SHOT_SOUND_DEFAULTS = {
   trim: { in: 0, out: null },
@@ -99,6 +106,7 @@ const emptyBoard = (at: string): Storyboard => ({
   shots: [],
   characters: [],
   narratorVoice: 'alloy',
+  music: [],
   removed: [],
   createdAt: at,
   updatedAt: at,
@@ -324,6 +332,23 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     },
     setNarratorVoice(id, voice) {
       return save({ ...get(id), narratorVoice: voice });
+    },
+    addMusic(id, bed) {
+      const board = get(id);
+      if (board.music.length >= MAX_MUSIC)
+        throw appError('invalidInput', 'error.board.tooMuchMusic', { max: MAX_MUSIC });
+      return save({ ...board, music: [...board.music, bed] });
+    },
+    updateMusic(id, bedId, rawPatch) {
+      const patch = musicPatchSchema.parse(rawPatch);
+      const board = get(id);
+      if (!board.music.some((bed) => bed.id === bedId)) throw appError('notFound', 'error.music.notFound');
+      return save({ ...board, music: board.music.map((bed) => (bed.id === bedId ? { ...bed, ...patch } : bed)) });
+    },
+    removeMusic(id, bedId) {
+      const board = get(id);
+      if (!board.music.some((bed) => bed.id === bedId)) throw appError('notFound', 'error.music.notFound');
+      return save({ ...board, music: board.music.filter((bed) => bed.id !== bedId) });
     },
     chooseTake(id, shotId, jobId) {
       return save(

@@ -12,6 +12,7 @@ import { exportEditorTimeline } from '../timeline/editor-export';
 import { boardFilm } from './board-film';
 import type { BoardService } from './board-service';
 import type { VoiceOverService } from './voice-over-service';
+import type { MusicFiles } from './music-files';
 
 /** The storyboard channels about sound and what leaves the app besides the film. */
 export type BoardSoundChannel =
@@ -20,12 +21,16 @@ export type BoardSoundChannel =
   | 'boards.speakLine'
   | 'boards.lineAudio'
   | 'boards.exportSubtitles'
-  | 'boards.exportTimeline';
+  | 'boards.exportTimeline'
+  | 'boards.addMusic'
+  | 'boards.updateMusic'
+  | 'boards.removeMusic';
 
 /** What the sound handlers use. */
 export interface BoardSoundDeps {
   readonly boards: BoardService;
   readonly voiceOver: VoiceOverService;
+  readonly musicFiles: MusicFiles;
   readonly library: LibraryHost;
   readonly models: ModelCatalogService;
   readonly desktop: DesktopShell;
@@ -44,6 +49,13 @@ export function createBoardSoundHandlers(deps: BoardSoundDeps): Pick<IpcHandlers
   };
   return {
     'boards.setNarratorVoice': ({ id, voice }) => deps.boards.setNarratorVoice(id, voice),
+    // The file comes from main's own picker: the window never names a path to read.
+    'boards.addMusic': async ({ id }) => {
+      const file = await deps.desktop.chooseFile('audio');
+      return file === null ? null : deps.musicFiles.add(id, file);
+    },
+    'boards.updateMusic': ({ id, musicId, patch }) => deps.boards.updateMusic(id, musicId, patch),
+    'boards.removeMusic': ({ id, musicId }) => deps.boards.removeMusic(id, musicId),
     'boards.voiceEstimate': ({ id, shotIds }) => deps.voiceOver.estimate(id, shotIds),
     'boards.speakLine': ({ id, shotId }) => deps.voiceOver.speak(id, shotId),
     'boards.lineAudio': async ({ id, shotId }) => {
@@ -68,7 +80,12 @@ export function createBoardSoundHandlers(deps: BoardSoundDeps): Pick<IpcHandlers
       if (!file) return null;
       const written = await exportEditorTimeline(
         deps.boards.get(id),
-        { library: deps.library.current(), catalog: deps.models.current(), voiceOver: deps.voiceOver },
+        {
+          library: deps.library.current(),
+          catalog: deps.models.current(),
+          voiceOver: deps.voiceOver,
+          musicFiles: deps.musicFiles,
+        },
         file,
         format,
       );

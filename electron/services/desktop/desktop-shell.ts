@@ -5,7 +5,7 @@ export interface DesktopShell {
   /** A folder the user picked, or null when they cancelled. */
   chooseFolder(purpose: 'import' | 'export' | 'move' | 'exportDrafts'): Promise<string | null>;
   /** A file the user picked to open, or null when they cancelled. */
-  chooseFile(purpose: 'importDrafts' | 'image'): Promise<string | null>;
+  chooseFile(purpose: 'importDrafts' | 'image' | 'audio'): Promise<string | null>;
   /** Shows the file selected in the OS file manager. */
   reveal(file: string): void;
   /** Shows a native context menu at the pointer; the chosen entry's id, or null when dismissed. */

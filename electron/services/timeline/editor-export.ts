@@ -6,6 +6,7 @@ import type { ModelCatalog } from '../../../shared/catalog/video-model';
 import { appError } from '../../../shared/i18n/error-text';
 import { boardFilm } from '../boards/board-film';
 import type { VoiceOverService } from '../boards/voice-over-service';
+import type { MusicFiles } from '../boards/music-files';
 import type { LibraryService } from '../library/library-service';
 import { editorTimeline, type EditorTimeline } from './editor-timeline';
 import { toMlt } from './mlt-file';
@@ -30,7 +31,12 @@ const two = (value: number) => String(value).padStart(2, '0');
  */
 export async function exportEditorTimeline(
   board: Storyboard,
-  deps: { readonly library: LibraryService; readonly catalog: ModelCatalog; readonly voiceOver: VoiceOverService },
+  deps: {
+    readonly library: LibraryService;
+    readonly catalog: ModelCatalog;
+    readonly voiceOver: VoiceOverService;
+    readonly musicFiles: MusicFiles;
+  },
   file: string,
   format: TimelineFormat,
 ): Promise<EditorExport> {
@@ -63,6 +69,12 @@ export async function exportEditorTimeline(
     } else lines.push(null);
   }
   if (!first) throw appError('invalidInput', 'error.board.nothingToExport');
+  const music = [];
+  for (const [at, bed] of board.music.entries()) {
+    const name = `music${two(at + 1)}${path.extname(bed.file)}`;
+    await copyFile(deps.musicFiles.fileOf(board.id, bed), path.join(mediaDir, name), constants.COPYFILE_FICLONE);
+    music.push({ ...bed, path: `${mediaName}/${name}` });
+  }
   const timeline = editorTimeline(film, {
     title: board.title.trim() || 'Storyboard',
     rate: first.rate,
@@ -70,6 +82,7 @@ export async function exportEditorTimeline(
     height: first.height,
     takeMedia: (index) => takes[index] ?? { path: '', seconds: 0 },
     voiceMedia: (index) => lines[index] ?? null,
+    music,
   });
   await writeFile(file, format === 'otio' ? toOtio(timeline) : toMlt(timeline));
   return { file, mediaDir, timeline };

@@ -37,6 +37,8 @@ export interface EditorTimeline {
   /** The takes' own sound, under their pictures (muted shots left out). */
   readonly takeSound: readonly EditorClip[];
   readonly voice: readonly EditorClip[];
+  /** Each music bed on a track of its own (beds may overlap). */
+  readonly music: readonly (readonly EditorClip[])[];
   readonly markers: readonly { readonly name: string; readonly start: number; readonly length: number }[];
 }
 
@@ -50,6 +52,15 @@ export interface EditorTimelineInput {
   readonly takeMedia: (index: number) => { readonly path: string; readonly seconds: number };
   /** The spoken line's file of each clip that has one. */
   readonly voiceMedia: (index: number) => { readonly path: string; readonly seconds: number } | null;
+  /** The board's music beds with their files (name, path, length, level, and the shots they span). */
+  readonly music?: readonly {
+    readonly name: string;
+    readonly path: string;
+    readonly seconds: number;
+    readonly volume: number;
+    readonly fromShotId: string | null;
+    readonly toShotId: string | null;
+  }[];
 }
 
 /** Seconds to whole frames at a rate. */
@@ -103,6 +114,19 @@ export function editorTimeline(film: FilmTimeline, input: EditorTimelineInput): 
     if (length > 0)
       voice.push({ name: `Line ${line.clip.index + 1}`, media, start: line.start, in: 0, length, volume: 1 });
   }
+  const placed = (shotId: string) => video[film.clips.findIndex((clip) => clip.shot.id === shotId)];
+  const music = (input.music ?? []).flatMap((bed, at) => {
+    const from = bed.fromShotId === null ? null : placed(bed.fromShotId);
+    const to = bed.toShotId === null ? null : placed(bed.toShotId);
+    // A bed whose shots have no take in the film is not on the timeline.
+    if (from === undefined || to === undefined) return [];
+    const begin = from?.start ?? 0;
+    const end = to ? to.start + to.length : start;
+    const frames = toFrames(bed.seconds, rate);
+    const media: EditorMedia = { id: `music${at + 1}`, path: bed.path, frames, kind: 'audio' };
+    const length = Math.min(frames, end - begin);
+    return length > 0 ? [[{ name: bed.name, media, start: begin, in: 0, length, volume: bed.volume }]] : [];
+  });
   return {
     title: input.title,
     rate,
@@ -112,6 +136,7 @@ export function editorTimeline(film: FilmTimeline, input: EditorTimelineInput): 
     video,
     takeSound,
     voice,
+    music,
     markers,
   };
 }

@@ -57,7 +57,8 @@ function gcd(a: number, b: number): number {
 /** The timeline as an `.mlt` file's text. */
 export function toMlt(timeline: EditorTimeline): string {
   const media = new Map<string, EditorMedia>();
-  for (const piece of [...timeline.video, ...timeline.voice]) media.set(piece.media.id, piece.media);
+  for (const piece of [...timeline.video, ...timeline.voice, ...timeline.music.flat()])
+    media.set(piece.media.id, piece.media);
   const divisor = gcd(timeline.width, timeline.height) || 1;
   const guides = timeline.markers.map((marker) => ({ comment: marker.name, pos: marker.start, type: 0 }));
   const mlt = element('mlt', { LC_NUMERIC: 'C', version: '7.12.0', title: timeline.title, producer: 'main' }, [
@@ -78,13 +79,16 @@ export function toMlt(timeline: EditorTimeline): string {
     playlist('video', timeline.video),
     playlist('takesound', timeline.takeSound),
     playlist('voice', timeline.voice),
+    ...timeline.music.map((bed, at) => playlist(`musictrack${at + 1}`, bed)),
     element('tractor', { id: 'main', title: timeline.title, in: 0, out: Math.max(0, timeline.frames - 1) }, [
       property('kdenlive:docproperties.guides', JSON.stringify(guides)),
       element('track', { producer: 'video', hide: 'audio' }),
       element('track', { producer: 'takesound', hide: 'video' }),
       element('track', { producer: 'voice', hide: 'video' }),
+      ...timeline.music.map((_, at) => element('track', { producer: `musictrack${at + 1}`, hide: 'video' })),
       mix(1),
       mix(2),
+      ...timeline.music.map((_, at) => mix(3 + at)),
     ]),
   ]);
   const declaration = element('?xml', { version: '1.0', encoding: 'utf-8' }, [{ '#text': '' }]);

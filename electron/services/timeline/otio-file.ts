@@ -94,6 +94,9 @@ export function toOtio(timeline: EditorTimeline): string {
     },
     track('Take sound', 'Audio', timeline.takeSound, rate),
     track('Voice-over', 'Audio', timeline.voice, rate),
+    ...timeline.music.map((bed, at) =>
+      track(timeline.music.length === 1 ? 'Music' : `Music ${at + 1}`, 'Audio', bed, rate),
+    ),
   ];
   const document: OtioObject = {
     OTIO_SCHEMA: 'Timeline.1',

@@ -1,4 +1,6 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +11,7 @@ import { boardWithSound, type BoardWithSound } from '../../support/board-with-so
 import { keychainGate } from '../../support/keychain-probe';
 import { makeClip } from '../../support/media-clips';
 
+const run = promisify(execFile);
 const gate = await keychainGate();
 if (gate.failure) throw new Error(gate.failure);
 
@@ -26,6 +29,38 @@ afterEach(async () => {
 });
 
 describe.skipIf(gate.skip)('voice-over in the window', () => {
+  it('puts a sound file the user picks under the film, changes where and how it plays, and refuses what is not sound', async () => {
+    setup = await boardWithSound(clip);
+    folder = await mkdtemp(path.join(os.tmpdir(), 'reelbench-sound-out-'));
+    const { board, call, app } = setup;
+    app.desktop.nextFile = null;
+    expect(await call('boards.addMusic', { id: board.id })).toBeNull();
+    const song = path.join(folder, 'Harbour theme.mp3');
+    await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=330:duration=5', song]);
+    app.desktop.nextFile = song;
+    const added = await call<Storyboard>('boards.addMusic', { id: board.id });
+    const bed = added.music[0];
+    expect(bed).toMatchObject({ name: 'Harbour theme.mp3', volume: 0.6, duck: true, fromShotId: null, toShotId: null });
+    expect(bed?.seconds).toBeCloseTo(5, 1);
+    const changed = await call<Storyboard>('boards.updateMusic', {
+      id: board.id,
+      musicId: bed?.id,
+      patch: { fromShotId: board.shots[1]?.id, volume: 0.3, duck: false },
+    });
+    expect(changed.music[0]).toMatchObject({ fromShotId: board.shots[1]?.id, volume: 0.3, duck: false });
+    expect((await call<Storyboard>('boards.removeMusic', { id: board.id, musicId: bed?.id })).music).toEqual([]);
+
+    const fake = path.join(folder, 'song.wav');
+    await writeFile(fake, 'RIFF but not really a wave file');
+    app.desktop.nextFile = fake;
+    const refused = (await app.call('boards.addMusic', { id: board.id })) as {
+      ok: boolean;
+      error?: { message: string };
+    };
+    expect(refused.ok).toBe(false);
+    expect(refused.error?.message).toBe('song.wav is not a sound file Reelbench can read.');
+  });
+
   it('estimates, speaks once, plays back, and is counted in the usage; a new narrator voice is a new line', async () => {
     setup = await boardWithSound(clip);
     folder = await mkdtemp(path.join(os.tmpdir(), 'reelbench-sound-out-'));

@@ -1,9 +1,12 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requireBuild } from '../../support/build-output';
 import { openCliFixture, type CliFixture } from '../../support/cli-fixture';
 
+const run = promisify(execFile);
 let cli: CliFixture;
 beforeAll(requireBuild);
 beforeEach(async () => {
@@ -88,6 +91,15 @@ describe('voice-over and subtitles from the CLI', () => {
     expect((await cli.reelbench(['board', 'subtitles', id, '--out', vtt]).done).code).toBe(0);
     expect(await readFile(vtt, 'utf8')).toMatch(/^WEBVTT\n\n00:00:02\.000 --> /);
 
+    // Music under the whole film: checked as sound, copied into the board's folder.
+    const song = path.join(cli.dir, 'song.wav');
+    await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=330:duration=3', song]);
+    const music = await cli.reelbench(['board', 'music', id, song, '--json']).done;
+    expect(music.code, music.stderr).toBe(0);
+    const bed = (JSON.parse(music.stdout) as { music: { name: string; seconds: number; path: string } }).music;
+    expect(bed).toMatchObject({ name: 'song.wav', seconds: 3 });
+    expect((await readFile(bed.path)).equals(await readFile(song))).toBe(true);
+
     // The film, and beside it a timeline for an editor with its media.
     const film = path.join(cli.dir, 'Harbour.mp4');
     const exported = await cli.reelbench(['board', 'export', id, '--out', film, '--timeline', 'mlt', '--json']).done;
@@ -98,6 +110,7 @@ describe('voice-over and subtitles from the CLI', () => {
     });
     expect((await readdir(path.join(cli.dir, 'Harbour-media'))).sort()).toEqual([
       'line02.wav',
+      'music01.wav',
       'shot01.mp4',
       'shot02.mp4',
     ]);
@@ -119,6 +132,8 @@ describe('voice-over and subtitles from the CLI', () => {
   it('refuses what it cannot speak before anything is sent', async () => {
     const fake = await cli.startFake();
     const id = await generatedBoard();
+    const notSound = path.join(cli.dir, 'notes.mp3');
+    await writeFile(notSound, 'not a song at all');
     const cases: [string[], number, string][] = [
       [['board', 'voice', id, '--shot', '1'], 1, 'Shot 1 has no line yet.'],
       [['board', 'voice', id, '--shot', '3', '--line', 'Hi'], 1, '--shot takes a shot number from 1 to 2, not "3"'],
@@ -134,6 +149,10 @@ describe('voice-over and subtitles from the CLI', () => {
       [['board', 'subtitles', id, '--out', path.join(cli.dir, 'x.srt')], 1, 'there are no subtitles to write'],
       [['board', 'show', id, '--line', 'Hi'], 2, 'board show takes no --line'],
       [['board', 'show', id, '--timeline', 'otio'], 2, 'board show takes no --timeline'],
+      [['board', 'music', id], 2, 'board music needs a FILE.'],
+      [['board', 'show', id, 'extra'], 2, 'board show takes one id, not "extra" after it.'],
+      [['board', 'music', id, path.join(cli.dir, 'none.wav')], 1, 'There is no file at'],
+      [['board', 'music', id, notSound], 1, 'notes.mp3 is not a sound file Reelbench can read.'],
       [
         ['board', 'export', id, '--out', path.join(cli.dir, 'f.mp4'), '--timeline', 'edl'],
         1,

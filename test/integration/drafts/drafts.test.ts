@@ -348,6 +348,7 @@ describe('export and import', () => {
         },
       ],
       narratorVoice: 'alloy' as const,
+      music: [],
       removed: [],
       createdAt: setup.clock.toISOString(),
       updatedAt: setup.clock.toISOString(),

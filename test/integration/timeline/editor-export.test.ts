@@ -27,11 +27,18 @@ afterEach(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-/** The support board, its first shot's line spoken. */
+/** The support board, its first shot's line spoken, and ten seconds of music from shot 2 to the end. */
 async function spokenBoard(): Promise<Storyboard> {
   setup = await boardWithSound(clip);
   work = await mkdtemp(path.join(os.tmpdir(), 'reelbench-timeline-'));
-  return setup.app.services.voiceOver.speak(setup.board.id, setup.board.shots[0]?.id ?? '');
+  const { boards, voiceOver, musicFiles } = setup.app.services;
+  await voiceOver.speak(setup.board.id, setup.board.shots[0]?.id ?? '');
+  const song = path.join(work, 'song.wav');
+  await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=330:duration=10', song]);
+  const withMusic = await musicFiles.add(setup.board.id, song);
+  return boards.updateMusic(setup.board.id, withMusic.music[0]?.id ?? '', {
+    fromShotId: setup.board.shots[1]?.id ?? null,
+  });
 }
 
 const exportTo = async (board: Storyboard, name: string, format: 'otio' | 'mlt') =>
@@ -41,6 +48,7 @@ const exportTo = async (board: Storyboard, name: string, format: 'otio' | 'mlt')
       library: setup.app.services.library.current(),
       catalog: setup.app.services.models.current(),
       voiceOver: setup.app.services.voiceOver,
+      musicFiles: setup.app.services.musicFiles,
     },
     path.join(work, name),
     format,
@@ -79,7 +87,15 @@ describe.skipIf(gate.skip)('a timeline any editor opens', () => {
       ['Track.1', 'Video', 'Video'],
       ['Track.1', 'Take sound', 'Audio'],
       ['Track.1', 'Voice-over', 'Audio'],
+      ['Track.1', 'Music', 'Audio'],
     ]);
+    // The music starts under shot 2 (after a gap of shot 1's 48 frames) and ends with the film (72 frames later).
+    const music = otio.tracks.children[3];
+    expect(music?.children.map((item) => [item.OTIO_SCHEMA, ...frames(item.source_range)])).toEqual([
+      ['Gap.1', 0, 48],
+      ['Clip.2', 0, 72],
+    ]);
+    expect(music?.children[1]?.media_references?.DEFAULT_MEDIA.target_url).toBe('Harbour-media/music01.wav');
     // Frames at 24 fps: 48, then 12–36 (0.5 s to 1.5 s), then 48.
     expect(video.children.map((clip) => [clip.OTIO_SCHEMA, ...frames(clip.source_range)])).toEqual([
       ['Clip.2', 0, 48],

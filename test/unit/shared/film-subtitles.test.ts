@@ -45,6 +45,7 @@ function board(shots: Shot[]): Storyboard {
     shots,
     characters: [],
     narratorVoice: 'alloy',
+    music: [],
     removed: [],
     createdAt: at,
     updatedAt: at,
