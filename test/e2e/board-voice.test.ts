@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +11,7 @@ import { makeClip } from '../support/media-clips';
 import { closeBrowser, launchApp, type AppHarness } from './harness/app-harness';
 import { chooseInMenu } from './harness/controls';
 
+const run = promisify(execFile);
 const gate = await keychainGate();
 if (gate.failure) throw new Error(gate.failure);
 
@@ -134,6 +137,30 @@ describe.skipIf(gate.skip)('voice-over on the storyboard', () => {
     expect(await readFile(path.join(out, written ?? ''), 'utf8')).toMatch(
       /^1\n00:00:00,000 --> 00:00:01,4\d\d\nThey left before dawn\.\n$/,
     );
+
+    // Music under the film, from a file picked in main's own dialog; then under shots 2 on, quieter.
+    const song = path.join(fixtures, 'Harbour theme.wav');
+    await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=330:duration=65', song]);
+    app.desktop.nextFile = song;
+    await page.getByTestId('music-add').click();
+    await page.getByTestId('music-chip').waitFor();
+    await expect(page.getByTestId('music-chip').textContent()).resolves.toContain('Harbour theme.wav1:05');
+    await page.getByTestId('music-chip').click();
+    await chooseInMenu(page, 'music-from', boards.get(board.id).shots[1]?.id ?? '');
+    await eventually(
+      () => boards.get(board.id).music[0]?.fromShotId === boards.get(board.id).shots[1]?.id,
+      'from shot 2',
+    );
+    for (const [width, height] of [
+      [1280, 800],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.getByTestId('music-settings').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(RESULTS, `boards-music-${width}.png`) });
+    }
+    await page.getByTestId('music-remove').click();
+    await page.getByTestId('music-chip').waitFor({ state: 'detached' });
 
     // Settings: the price of a spoken line, and the line in today's usage.
     await page.getByTestId('nav-settings').click();

@@ -7,6 +7,7 @@ import { ShotGrid } from './shot-grid';
 import { ShotInspector } from './shot-inspector';
 import { useBoardsStore } from './boards-store';
 import { CastBar } from './cast-bar';
+import { MusicBar } from './music-bar';
 import { CharacterInspector } from './character-inspector';
 
 /** One storyboard: its actions, the film as it plays, the shots in order, and the chosen shot's settings. */
@@ -24,6 +25,7 @@ export function BoardEditor({ board }: { board: Storyboard }) {
       <div className="board-main">
         <BoardHeader board={board} />
         <CastBar board={board} />
+        <MusicBar board={board} />
         {pending && <GenerateConfirm pending={pending} />}
         {encodeOffer && <EncodeOffer reason={encodeOffer} />}
         <SequencePlayer board={board} onShot={setPlayingShot} />
