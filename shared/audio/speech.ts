@@ -3,6 +3,9 @@ import { z } from 'zod';
 /** APIMart's speech model (OpenAI-compatible `POST /v1/audio/speech`). */
 export const SPEECH_MODEL = 'gpt-4o-mini-tts';
 
+/** The transcription model (OpenAI-compatible `POST /v1/audio/transcriptions`). */
+export const TRANSCRIPTION_MODEL = 'whisper-1';
+
 /** The voices the speech model documents. */
 export const SPEECH_VOICES = ['alloy', 'echo', 'fable', 'onyx', 'nova', 'shimmer'] as const;
 

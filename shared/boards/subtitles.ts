@@ -81,3 +81,36 @@ export function toSrt(cues: readonly SubtitleCue[]): string {
 export function toVtt(cues: readonly SubtitleCue[]): string {
   return `WEBVTT\n\n${cues.map((cue) => `${stamp(cue.start, '.')} --> ${stamp(cue.end, '.')}\n${cue.text}\n`).join('\n')}`;
 }
+
+/** The most of a SubRip text that is read (a transcription of a long take is far below it). */
+const MAX_SRT_CHARS = 1_000_000;
+
+/** `00:01:02,345` (or with a dot) in seconds; null when it is not a time. */
+function secondsOf(stampText: string): number | null {
+  const match = /^(\d{1,2}):(\d{2}):(\d{2})[,.](\d{3})$/.exec(stampText.trim());
+  if (!match) return null;
+  const [, hours = '0', minutes = '0', seconds = '0', millis = '0'] = match;
+  return Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds) + Number(millis) / 1000;
+}
+
+/** SubRip cues, read leniently (numbers optional, blank lines between cues), bounded; unreadable cues are skipped. */
+export function parseSrt(text: string): SubtitleCue[] {
+  const cues: SubtitleCue[] = [];
+  for (const block of text
+    .slice(0, MAX_SRT_CHARS)
+    .replaceAll('\r', '')
+    .split(/\n{2,}/)) {
+    const lines = block.split('\n').filter((line) => line.trim() !== '');
+    const timing = lines.findIndex((line) => line.includes('-->'));
+    if (timing < 0) continue;
+    const [from = '', to = ''] = (lines[timing] ?? '').split('-->');
+    const start = secondsOf(from);
+    const end = secondsOf(to.trim().split(/\s/)[0] ?? '');
+    const words = lines
+      .slice(timing + 1)
+      .join('\n')
+      .trim();
+    if (start !== null && end !== null && end > start && words !== '') cues.push({ start, end, text: words });
+  }
+  return cues;
+}

@@ -9,7 +9,7 @@ import { describeTask, isVideoExpired, isVideoReady, type FakeTask, type UrlShap
 import { checkGeneration } from './generation-rules.ts';
 import { FAKE_OTHER_MODELS, FAKE_VIDEO_MODELS, type FakeModel, type JsonSchema } from './fake-models.ts';
 import { parseRange, readBody, sendJson } from './http-helpers.ts';
-import { handleSpeech, type FakeSpeechLine } from './fake-speech.ts';
+import { handleSpeech, handleTranscription, type FakeSpeechLine } from './fake-speech.ts';
 import { CONTENT_TYPES, sniffImage } from './image-sniff.ts';
 import { createFakeChat, type FakeChat } from './fake-chat.ts';
 import { sha256, videoForTask, type LedgerLine, type LedgerTask, type ServerLedger } from './server-ledger.ts';
@@ -85,6 +85,8 @@ export interface FakeApimart {
   readonly chat: FakeChat;
   /** The lines its speech endpoint spoke (and billed), in order. */
   readonly spoken: readonly FakeSpeechLine[];
+  /** What the transcription endpoint hears in a file the fake did not speak itself (a take's dialogue, say). */
+  hear(text: string): void;
   /** Replaces the fault plan (null: no more planned faults). */
   setPlan(plan: FaultPlan | null): void;
   /** Stops listening for `ms` (connections refused, open ones cut), then listens on the same port again. */
@@ -132,6 +134,9 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
   let balance = options.balance ?? 100;
   let used = 0;
   const spoken: FakeSpeechLine[] = [];
+  /** The words of each WAV the fake spoke (by the audio's hash), and what it hears in any other file. */
+  const spokenAudio = new Map<string, string>();
+  let heard = '';
   const chargeSpeech = (amount: number): boolean => {
     if (balance < amount) return false;
     balance -= amount;
@@ -165,6 +170,7 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     if (method === 'POST' && pathname === '/v1/chat/completions') return 'chat';
     if (method === 'GET' && pathname === '/v1/model-docs') return 'docs';
     if (method === 'POST' && pathname === '/v1/audio/speech') return 'speech';
+    if (method === 'POST' && pathname === '/v1/audio/transcriptions') return 'transcription';
     return 'other';
   };
 
@@ -507,7 +513,8 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     if (route === 'models') return handleModels(response);
     if (route === 'schema') return handleSchema(new URLSearchParams(search), response);
     if (route === 'chat') return chat.handleCompletion(request, response);
-    if (route === 'speech') return handleSpeech(request, response, chargeSpeech, spoken);
+    if (route === 'speech') return handleSpeech(request, response, chargeSpeech, spoken, spokenAudio);
+    if (route === 'transcription') return handleTranscription(request, response, spokenAudio, () => heard);
     if (route === 'docs')
       return chat.handleDocs(new URLSearchParams(search), response, (id) =>
         models.some((model) => model.id === id && !retired.has(id)),
@@ -538,6 +545,9 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     tasks,
     chat,
     spoken,
+    hear: (text) => {
+      heard = text;
+    },
     inject: (route, fault, times) => faults.add(route, fault, times),
     failNextTask: (message) => {
       nextFailure = message;

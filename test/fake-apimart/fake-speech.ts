@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createHash } from 'node:crypto';
 import { readBody, sendJson } from './http-helpers.ts';
 
 /** What the fake's speech endpoint charges per request (USD). */
@@ -66,6 +67,7 @@ export async function handleSpeech(
   response: ServerResponse,
   charge: (amount: number) => boolean,
   spoken: FakeSpeechLine[],
+  spokenAudio?: Map<string, string>,
 ): Promise<void> {
   const raw = await readBody(request, 1024 * 1024);
   if (raw === 'tooLarge') return sendJson(response, 413, openAiError('Request too large'));
@@ -99,9 +101,76 @@ export async function handleSpeech(
   spoken.push({ input, voice, speed, format });
   const pcm = fakeSpeechPcm(input, speed);
   const audio = format === 'wav' ? wavFile(pcm) : Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength);
+  spokenAudio?.set(createHash('sha256').update(audio).digest('hex'), input);
   response.writeHead(200, {
     'content-type': format === 'wav' ? 'audio/wav' : 'audio/pcm',
     'content-length': audio.length,
   });
   response.end(audio);
+}
+
+/** Seconds as SRT (`,`) or WebVTT (`.`) write them. */
+function stamp(seconds: number, separator: ',' | '.'): string {
+  const ms = Math.round(seconds * 1000);
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${two(Math.floor(ms / 3_600_000))}:${two(Math.floor(ms / 60_000) % 60)}:${two(Math.floor(ms / 1000) % 60)}${separator}${String(ms % 1000).padStart(3, '0')}`;
+}
+
+/** How long a 24 kHz mono 16-bit WAV the fake spoke plays; null for anything else. */
+function fakeWavSeconds(bytes: Buffer): number | null {
+  if (bytes.length < 44 || bytes.toString('ascii', 0, 4) !== 'RIFF') return null;
+  return bytes.readUInt32LE(40) / (SAMPLE_RATE * 2);
+}
+
+/**
+ * `POST /v1/audio/transcriptions` (OpenAI-compatible multipart: `file`, `model: whisper-1`, `response_format`
+ * json | text | srt | vtt). The fake hears only its own voice: audio it spoke is transcribed to the words it was given,
+ * over its whole length; any other file (a take, say) to the words it was told to hear (`heard`), over one second.
+ */
+export async function handleTranscription(
+  request: IncomingMessage,
+  response: ServerResponse,
+  spokenAudio: ReadonlyMap<string, string>,
+  heard: () => string,
+): Promise<void> {
+  const body = await readBody(request, 26 * 1024 * 1024);
+  if (body === 'tooLarge')
+    return sendJson(response, 413, openAiError('Maximum content size limit (26214400) exceeded'));
+  const form = await new Request('http://fake/transcribe', {
+    method: 'POST',
+    headers: { 'content-type': request.headers['content-type'] ?? '' },
+    body,
+  })
+    .formData()
+    .catch(() => null);
+  const file = form?.get('file');
+  if (!form || !(file instanceof File)) return sendJson(response, 400, openAiError("'file' is a required property"));
+  if (form.get('model') !== 'whisper-1')
+    return sendJson(
+      response,
+      404,
+      openAiError(`The model ${String(form.get('model'))} does not exist`, 'invalid_request_error', 'model_not_found'),
+    );
+  const format = String(form.get('response_format') ?? 'json');
+  if (!['json', 'text', 'srt', 'vtt'].includes(format))
+    return sendJson(response, 400, openAiError(`response_format ${format} is not supported`));
+  const bytes = Buffer.from(await file.arrayBuffer());
+  const key = createHash('sha256').update(bytes).digest('hex');
+  const text = spokenAudio.get(key) ?? heard();
+  const seconds = (spokenAudio.has(key) ? fakeWavSeconds(bytes) : null) ?? 1;
+  const answer =
+    format === 'json'
+      ? JSON.stringify({ text })
+      : format === 'text'
+        ? `${text}\n`
+        : format === 'srt'
+          ? text === ''
+            ? ''
+            : `1\n${stamp(0, ',')} --> ${stamp(seconds, ',')}\n${text}\n\n`
+          : `WEBVTT\n\n${text === '' ? '' : `${stamp(0, '.')} --> ${stamp(seconds, '.')}\n${text}\n\n`}`;
+  response.writeHead(200, {
+    'content-type': format === 'json' ? 'application/json' : 'text/plain; charset=utf-8',
+    'content-length': Buffer.byteLength(answer),
+  });
+  response.end(answer);
 }

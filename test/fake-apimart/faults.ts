@@ -1,5 +1,5 @@
 /** The endpoints a fault can be attached to. */
-export type FaultRoute = 'upload' | 'generate' | 'task' | 'balance' | 'video' | 'speech';
+export type FaultRoute = 'upload' | 'generate' | 'task' | 'balance' | 'video' | 'speech' | 'transcription';
 
 /** Misbehaviour the fake can be told to show on the next matching request(s). */
 export type Fault =

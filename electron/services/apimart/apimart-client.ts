@@ -21,7 +21,12 @@ import { createChatReader, type ChatAnswer } from './chat-stream';
 import { parseBalance, parseCreate, parseTask, parseUpload } from './response-parsers';
 import type { InputSchema } from '../../../shared/catalog/input-schema';
 import type { Language } from '../../../shared/i18n/languages';
-import { SPEECH_MODEL, speechRequestSchema, type SpeechRequest } from '../../../shared/audio/speech';
+import {
+  SPEECH_MODEL,
+  TRANSCRIPTION_MODEL,
+  speechRequestSchema,
+  type SpeechRequest,
+} from '../../../shared/audio/speech';
 
 /** Options every call accepts. */
 export interface CallOptions {
@@ -86,6 +91,11 @@ export interface ApimartClient {
    * transport; a request the documented limits refuse is refused before anything is sent.
    */
   speak(request: SpeechRequest, options?: CallOptions): Promise<Uint8Array>;
+  /**
+   * The words spoken in an audio or video file, as SubRip cues (`whisper-1`, OpenAI-compatible; billed per request).
+   * An answer that is not SubRip is "not available" (the endpoint is described only by third-party mirrors).
+   */
+  transcribe(file: { readonly path: string }, options?: CallOptions): Promise<string>;
 }
 
 /** A chat completion request: no tools, no functions, only messages. */
@@ -109,10 +119,15 @@ export interface ApimartClientDeps extends TransportDeps {
   readonly language?: (() => Language) | undefined;
 }
 
-/** Serializes a one-file multipart form with the platform's own encoder, so any fetch can send it as bytes. */
-async function multipartBody(file: Blob, filename: string): Promise<{ body: Uint8Array; contentType: string }> {
+/** Serializes a one-file multipart form (and its text fields) with the platform's own encoder, as bytes any fetch sends. */
+async function multipartBody(
+  file: Blob,
+  filename: string,
+  fields: Readonly<Record<string, string>> = {},
+): Promise<{ body: Uint8Array; contentType: string }> {
   const form = new FormData();
   form.append('file', file, filename);
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
   const encoded = new Request('http://multipart.invalid/', { method: 'POST', body: form });
   return { body: new Uint8Array(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type') ?? '' };
 }
@@ -130,6 +145,9 @@ const isWav = (bytes: Uint8Array): boolean =>
   bytes.length >= 12 &&
   new TextDecoder().decode(bytes.subarray(0, 4)) === 'RIFF' &&
   new TextDecoder().decode(bytes.subarray(8, 12)) === 'WAVE';
+
+/** The largest file the transcription endpoint takes (OpenAI's documented 25 MB). */
+const MAX_TRANSCRIBED_BYTES = 25 * 1024 * 1024;
 
 /** How much of an unreadable answer the log keeps. */
 const RAW_BODY_LOGGED = 4000;
@@ -336,6 +354,29 @@ export function createApimartClient(deps: ApimartClientDeps): ApimartClient {
       const bytes = answer.bytes ?? new Uint8Array();
       if (!isWav(bytes)) throw apiErrors.malformed('a speech answer that is not a WAV file', {});
       return bytes;
+    },
+
+    async transcribe(file, options = {}) {
+      const { size } = await stat(file.path);
+      if (size > MAX_TRANSCRIBED_BYTES)
+        throw new RequestValidationError([{ field: 'file', message: 'A file to transcribe must be at most 25 MB.' }]);
+      const multipart = await multipartBody(new Blob([await readFile(file.path)]), path.basename(file.path), {
+        model: TRANSCRIPTION_MODEL,
+        response_format: 'srt',
+      });
+      const answer = await call({
+        method: 'POST',
+        path: '/v1/audio/transcriptions',
+        multipart,
+        idempotent: false,
+        model: TRANSCRIPTION_MODEL,
+        signal: options.signal,
+        timeoutMs: SPEECH_TIMEOUT_MS,
+      });
+      // Nothing heard is an empty answer; anything else must be SubRip cues.
+      if (answer.body.trim() !== '' && !/-->/.test(answer.body))
+        throw apiErrors.malformed('a transcription that is not SubRip', {});
+      return answer.body;
     },
   };
 }

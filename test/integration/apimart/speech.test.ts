@@ -1,4 +1,7 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseSrt } from '../../../shared/boards/subtitles';
 import { RequestValidationError } from '../../../electron/services/apimart/apimart-client';
 import { FAKE_SPEECH_PRICE } from '../../fake-apimart/fake-speech.ts';
 import { setupApimart, type ApimartSetup } from '../../support/apimart-setup';
@@ -90,5 +93,42 @@ describe('speak', () => {
       code: 'insufficientBalance',
     });
     expect(setup.fake.spoken).toEqual([]);
+  });
+});
+
+describe('transcribe', () => {
+  it('hears the words in audio as SubRip cues, asking for whisper-1 and SRT', async () => {
+    setup = await setupApimart();
+    const line = 'Bring the boats in before the storm.';
+    const audio = await setup.client.speak({ input: line, voice: 'echo', speed: 1 });
+    const file = path.join(setup.dir, 'line.wav');
+    await writeFile(file, audio);
+    const srt = await setup.client.transcribe({ path: file });
+    expect(parseSrt(srt)).toEqual([{ start: 0, end: expect.closeTo(line.length / 15, 1), text: line }]);
+    setup.fake.hear('');
+    const silent = path.join(setup.dir, 'take.mp4');
+    await writeFile(silent, Buffer.alloc(2048, 1));
+    expect(parseSrt(await setup.client.transcribe({ path: silent }))).toEqual([]);
+  });
+
+  it('says transcription is not there when the model is not, or the answer is not SubRip', async () => {
+    setup = await setupApimart();
+    const file = path.join(setup.dir, 'take.mp4');
+    await writeFile(file, Buffer.alloc(2048, 1));
+    setup.fake.inject('transcription', {
+      kind: 'status',
+      status: 404,
+      body: {
+        error: {
+          message: 'The model whisper-1 does not exist',
+          type: 'invalid_request_error',
+          code: 'model_not_found',
+        },
+      },
+    });
+    await expect(setup.client.transcribe({ path: file })).rejects.toMatchObject({ code: 'unknownModel' });
+    setup.fake.inject('transcription', { kind: 'status', status: 200, body: { text: 'a JSON answer instead' } });
+    await expect(setup.client.transcribe({ path: file })).rejects.toMatchObject({ code: 'malformed' });
+    expect(setup.sleeps).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Shot, Storyboard } from '../../../shared/boards/board-models';
 import { filmTimeline } from '../../../shared/boards/film-timeline';
-import { subtitleCues, toSrt, toVtt } from '../../../shared/boards/subtitles';
+import { parseSrt, subtitleCues, toSrt, toVtt } from '../../../shared/boards/subtitles';
 
 const at = '2026-12-07T12:00:00.000Z';
 let ids = 0;
@@ -142,5 +142,32 @@ describe('subtitles from the spoken lines', () => {
     const cues = [{ start: 3_723.0456, end: 3_725.9, text: 'Late' }];
     expect(toSrt(cues)).toContain('01:02:03,046 --> 01:02:05,900');
     expect(toVtt(cues)).toContain('01:02:03.046 --> 01:02:05.900');
+  });
+});
+
+describe('reading SubRip', () => {
+  it('reads what it writes, and what transcription services send (CRLF, no numbers, two lines, a position)', () => {
+    const cues = [
+      { start: 0, end: 1.5, text: 'The tide is turning.' },
+      { start: 8, end: 9.25, text: 'Run!\nNow.' },
+    ];
+    expect(parseSrt(toSrt(cues))).toEqual(cues);
+    expect(
+      parseSrt(
+        '00:00:01,000 --> 00:00:02,500 X1:0\r\nHello there\r\n\r\n\r\n2\r\n00:00:03.000 --> 00:00:04.000\r\nBye\r\n',
+      ),
+    ).toEqual([
+      { start: 1, end: 2.5, text: 'Hello there' },
+      { start: 3, end: 4, text: 'Bye' },
+    ]);
+  });
+
+  it('skips what is not a cue: no times, times backwards, no words, garbage', () => {
+    expect(
+      parseSrt(
+        '1\n00:00:05,000 --> 00:00:04,000\nBackwards\n\n2\n00:00:01,000 --> 00:00:02,000\n\n\nnot a cue\n\n\u0000\u0001',
+      ),
+    ).toEqual([]);
+    expect(parseSrt('')).toEqual([]);
   });
 });
