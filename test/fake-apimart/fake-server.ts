@@ -8,7 +8,7 @@ import { FaultQueue, type Fault, type FaultPlan, type FaultRoute } from './fault
 import { describeTask, isVideoExpired, isVideoReady, type FakeTask, type UrlShape } from './fake-tasks.ts';
 import { checkGeneration } from './generation-rules.ts';
 import { FAKE_OTHER_MODELS, FAKE_VIDEO_MODELS, type FakeModel, type JsonSchema } from './fake-models.ts';
-import { parseRange, readBody, sendJson } from './http-helpers.ts';
+import { parseRange, readBody, readForm, sendJson } from './http-helpers.ts';
 import { handleSpeech, handleTranscription, type FakeSpeechLine } from './fake-speech.ts';
 import { CONTENT_TYPES, sniffImage } from './image-sniff.ts';
 import { createFakeChat, type FakeChat } from './fake-chat.ts';
@@ -178,13 +178,7 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     const body = await readBody(request, UPLOAD_LIMIT + 64 * 1024);
     if (body === 'tooLarge')
       return sendJson(response, 413, openAiError('File too large (max 20MB)', 'invalid_request_error'));
-    const form = await new Request('http://fake/upload', {
-      method: 'POST',
-      headers: { 'content-type': request.headers['content-type'] ?? '' },
-      body,
-    })
-      .formData()
-      .catch(() => null);
+    const form = await readForm(request, body);
     const file = form?.get('file');
     if (!form || !(file instanceof File))
       return sendJson(response, 400, { code: 400, message: 'file field is required' });

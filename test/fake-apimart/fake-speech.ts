@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
-import { readBody, sendJson } from './http-helpers.ts';
+import { readBody, readForm, sendJson } from './http-helpers.ts';
 
 /** What the fake's speech endpoint charges per request (USD). */
 export const FAKE_SPEECH_PRICE = 0.015;
@@ -136,13 +136,7 @@ export async function handleTranscription(
   const body = await readBody(request, 26 * 1024 * 1024);
   if (body === 'tooLarge')
     return sendJson(response, 413, openAiError('Maximum content size limit (26214400) exceeded'));
-  const form = await new Request('http://fake/transcribe', {
-    method: 'POST',
-    headers: { 'content-type': request.headers['content-type'] ?? '' },
-    body,
-  })
-    .formData()
-    .catch(() => null);
+  const form = await readForm(request, body);
   const file = form?.get('file');
   if (!form || !(file instanceof File)) return sendJson(response, 400, openAiError("'file' is a required property"));
   if (form.get('model') !== 'whisper-1')

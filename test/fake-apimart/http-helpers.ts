@@ -50,3 +50,14 @@ export function parseRange(header: string | undefined, size: number): RangeReque
   if (start >= size || start > end) return 'unsatisfiable';
   return { start, end };
 }
+
+/** A multipart request's form, parsed by the platform (null when it is not one). */
+export function readForm(request: IncomingMessage, body: Buffer): Promise<FormData | null> {
+  return new Request('http://fake/form', {
+    method: 'POST',
+    headers: { 'content-type': request.headers['content-type'] ?? '' },
+    body,
+  })
+    .formData()
+    .catch(() => null);
+}
