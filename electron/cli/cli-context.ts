@@ -20,6 +20,7 @@ import type { ChatUsageStore } from '../services/storage/chat-usage-store';
 import type { SpeechUsageStore } from '../services/storage/speech-usage-store';
 import type { VoiceOverService } from '../services/boards/voice-over-service';
 import type { MusicFiles } from '../services/boards/music-files';
+import type { DialogueService } from '../services/boards/dialogue-service';
 import type { ModelCatalogService } from '../services/models/model-catalog-service';
 import type { Job } from '../../shared/jobs/job-models';
 import { createKeyStore, type KeyStore } from '../services/keychain/key-store';
@@ -59,6 +60,8 @@ export interface CliContext {
   voiceOver(): VoiceOverService;
   /** The user's music under a board's film. */
   musicFiles(): MusicFiles;
+  /** A take's own dialogue as subtitles, transcribed through APIMart. */
+  dialogue(): DialogueService;
   /** The pipeline; `adopt` (default true) lets it run unfinished jobs other runs left, false runs only its own. */
   pipeline(options?: { adopt?: boolean }): Promise<Pipeline>;
   /** Every change of every job this process runs, as it is recorded: what `generate` and `jobs resume` show. */
@@ -150,6 +153,7 @@ export async function openCliContext(env: CliEnv, appVersion: string): Promise<C
     speechUsage: () => services.speechUsage,
     voiceOver: () => services.voiceOver,
     musicFiles: () => services.musicFiles,
+    dialogue: () => services.dialogue,
     models: () => (modelsLoaded ??= services.models.load().then(() => services.models)),
     pipeline(options = {}) {
       adopt = options.adopt ?? true;

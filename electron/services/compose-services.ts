@@ -33,7 +33,8 @@ import { openChatUsageStore, type ChatUsageStore } from './storage/chat-usage-st
 import { openSpeechUsageStore, type SpeechUsageStore } from './storage/speech-usage-store';
 import { createVoiceOverService, type VoiceOverService } from './boards/voice-over-service';
 import { createMusicFiles, type MusicFiles } from './boards/music-files';
-import { SPEECH_MODEL } from '../../shared/audio/speech';
+import { createDialogueService, type DialogueService } from './boards/dialogue-service';
+import { SPEECH_MODEL, TRANSCRIPTION_MODEL } from '../../shared/audio/speech';
 import type { BreakdownProgress } from '../../shared/script/script-models';
 
 /** What the services tell each other and the window, as it happens. */
@@ -122,6 +123,8 @@ export interface Services {
   readonly voiceOver: VoiceOverService;
   /** The user's music and sound files under a film, kept in the boards' folder. */
   readonly musicFiles: MusicFiles;
+  /** A take's own dialogue as subtitles, transcribed through APIMart. */
+  readonly dialogue: DialogueService;
   /** The IPC router, with every handler (only with `window`). */
   readonly router: IpcRouter;
   /** Events to the window beyond the services' own (the shell's menu navigation), checked against the contract. */
@@ -271,6 +274,18 @@ export function composeServices(adapters: ServiceAdapters): Services {
   const chatUsage = once(() => openChatUsageStore(paths.draftsFile));
   const speechUsage = once(() => openSpeechUsageStore(paths.draftsFile));
   const musicFiles = once(() => createMusicFiles({ boards: boards.get(), boardsDir: paths.boardsDir }));
+  const dialogue = once(() =>
+    createDialogueService({
+      boards: boards.get(),
+      client: quickApimart,
+      library: async () => {
+        await library.reconciled();
+        return library.current();
+      },
+      recordUsage: (entry) => speechUsage.get().record(entry),
+      pricePerRequest: () => settings.current().prices[TRANSCRIPTION_MODEL] ?? null,
+    }),
+  );
   const voiceOver = once(() =>
     createVoiceOverService({
       boards: boards.get(),
@@ -317,6 +332,7 @@ export function composeServices(adapters: ServiceAdapters): Services {
       speechUsage: speechUsage.get(),
       voiceOver: voiceOver.get(),
       musicFiles: musicFiles.get(),
+      dialogue: dialogue.get(),
       onScriptProgress: (requestId, progress) => bus.emit('script.progress', { requestId, ...progress }),
       paths,
       models,
@@ -364,6 +380,9 @@ export function composeServices(adapters: ServiceAdapters): Services {
     },
     get musicFiles() {
       return musicFiles.get();
+    },
+    get dialogue() {
+      return dialogue.get();
     },
     get router() {
       return router.get();

@@ -32,6 +32,7 @@ import type { ChatUsageStore } from './storage/chat-usage-store';
 import type { SpeechUsageStore } from './storage/speech-usage-store';
 import type { VoiceOverService } from './boards/voice-over-service';
 import type { MusicFiles } from './boards/music-files';
+import type { DialogueService } from './boards/dialogue-service';
 import { createBoardSoundHandlers } from './boards/board-sound-handlers';
 import { withLedgers } from './jobs/usage';
 
@@ -64,6 +65,7 @@ export interface MainServiceDeps {
   readonly speechUsage: SpeechUsageStore;
   readonly voiceOver: VoiceOverService;
   readonly musicFiles: MusicFiles;
+  readonly dialogue: DialogueService;
   /** Tells the window how far a chat answer has been written. */
   readonly onScriptProgress: (requestId: string, progress: BreakdownProgress) => void;
 }
@@ -91,6 +93,7 @@ export function createMainRouter(deps: MainServiceDeps): IpcRouter {
       boards: deps.boards,
       voiceOver: deps.voiceOver,
       musicFiles: deps.musicFiles,
+      dialogue: deps.dialogue,
       library: deps.library,
       models: deps.models,
       desktop: deps.desktop,

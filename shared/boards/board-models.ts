@@ -35,6 +35,23 @@ export const voiceOverSchema = z.object({
 /** A voice-over line. */
 export type VoiceOver = z.infer<typeof voiceOverSchema>;
 
+/** A subtitle of a take's own dialogue, in the take's time (seconds from its start). */
+export const dialogueCueSchema = z.object({
+  start: z.number().min(0),
+  end: z.number().min(0),
+  text: z.string().min(1).max(2_000),
+});
+
+/** What was heard in the take's own sound (its transcription): shown as subtitles where the shot plays. */
+export const dialogueSchema = z.object({
+  /** The take it was heard in. */
+  jobId: z.string().uuid(),
+  cues: z.array(dialogueCueSchema).max(2_000),
+});
+
+/** A transcription of a take. */
+export type Dialogue = z.infer<typeof dialogueSchema>;
+
 /** Which part of its take a shot plays (seconds into the take; `out` null: to its end). */
 export const shotTrimSchema = z
   .object({ in: z.number().min(0).default(0), out: z.number().positive().nullable().default(null) })
@@ -101,6 +118,7 @@ export const shotSchema = z.object({
   trim: shotTrimSchema.default({ in: 0, out: null }),
   sound: shotSoundSchema.default({ volume: 1, muted: false }),
   voiceOver: voiceOverSchema.nullable().default(null),
+  dialogue: dialogueSchema.nullable().default(null),
 });
 
 /** A shot. */

@@ -47,6 +47,29 @@ function twoLines(text: string): string {
  * the film's end), split into cues of two short lines timed by their share of the words.
  */
 export function subtitleCues(film: FilmTimeline): SubtitleCue[] {
+  return [...lineCues(film), ...dialogueCues(film)].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The takes' own dialogue (where it was transcribed from the take the film plays): each cue moved to where its take
+ * plays in the film, cut to the shot's trim.
+ */
+function dialogueCues(film: FilmTimeline): SubtitleCue[] {
+  return film.clips.flatMap((clip) => {
+    const dialogue = clip.shot.dialogue;
+    if (!dialogue || dialogue.jobId !== clip.take.jobId) return [];
+    return dialogue.cues.flatMap((cue) => {
+      const start = Math.max(cue.start, clip.sourceIn);
+      const end = Math.min(cue.end, clip.sourceOut);
+      if (end <= start) return [];
+      const offset = clip.start - clip.sourceIn;
+      return [{ start: start + offset, end: end + offset, text: cue.text }];
+    });
+  });
+}
+
+/** The spoken lines' cues. */
+function lineCues(film: FilmTimeline): SubtitleCue[] {
   return film.clips.flatMap((clip) => {
     const line = clip.line;
     if (!line) return [];

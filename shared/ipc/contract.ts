@@ -367,6 +367,11 @@ export const contract = {
       request: z.object({ id: z.string().uuid(), musicId: z.string().uuid() }),
       response: storyboardSchema,
     },
+    /** The dialogue in the take a shot plays, heard by APIMart's transcription model (billed), kept as its subtitles. */
+    'boards.transcribeTake': {
+      request: z.object({ id: z.string().uuid(), shotId: z.string().uuid() }),
+      response: storyboardSchema,
+    },
     /** A spoken line's audio (WAV, base64), for the window to play. */
     'boards.lineAudio': {
       request: z.object({ id: z.string().uuid(), shotId: z.string().uuid() }),

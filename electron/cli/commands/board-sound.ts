@@ -153,3 +153,24 @@ export async function addMusic(
     );
   return EXIT.ok;
 }
+
+/** `board transcribe ID --shot N`: the dialogue in the shot's take, heard through APIMart, kept as its subtitles. */
+export async function transcribeShot(
+  board: Storyboard,
+  typed: string,
+  io: CliIo,
+  context: CliContext,
+  json: boolean,
+): Promise<number> {
+  const { shot, index } = shotNumbered(board, typed);
+  await context.boards();
+  const heard = await context.dialogue().transcribe(board.id, shot.id);
+  const cues = heard.shots[index]?.dialogue?.cues ?? [];
+  if (json) io.out(JSON.stringify({ ok: true, shot: index + 1, cues }));
+  else if (cues.length === 0) io.out(`No dialogue was heard in shot ${index + 1}'s take.`);
+  else
+    io.out(
+      `Shot ${index + 1}: ${cues.length} subtitle${cues.length === 1 ? '' : 's'} heard in its take.\n${cues.map((cue) => `  ${cue.start.toFixed(1)}–${cue.end.toFixed(1)} s  ${cue.text.replaceAll('\n', ' ')}`).join('\n')}`,
+    );
+  return EXIT.ok;
+}

@@ -7,7 +7,7 @@ import { exportSequence } from '../../services/boards/sequence-export';
 import { parseCommandArgs } from '../cli-args';
 import { boardFromScript } from './board-from-script';
 import { addShot, generateBoard, newBoard } from './board-edit';
-import { addMusic, voiceLine, writeSubtitles } from './board-sound';
+import { addMusic, transcribeShot, voiceLine, writeSubtitles } from './board-sound';
 import { exportEditorTimeline } from '../../services/timeline/editor-export';
 import { GENERATE_OPTIONS, timeoutFrom } from './generate';
 import { requestFlagsOf } from '../request-flags';
@@ -63,6 +63,11 @@ export const BOARD_HELP: readonly CommandHelp[] = [
       "Puts a music or sound file (WAV, MP3, M4A, FLAC, Ogg) under the whole film: copied into the board's folder, faded in and out, lowered under voice-over.",
   },
   {
+    usage: 'reelbench board transcribe ID --shot N [--json]',
+    summary:
+      "Hears the dialogue in shot N's take through APIMart's transcription model (billed) and keeps it as the shot's subtitles.",
+  },
+  {
     usage: 'reelbench board subtitles ID --out FILE.srt [--json]',
     summary: "Writes the film's subtitles from its spoken lines, timed to the shots (.srt, or .vtt by the name).",
   },
@@ -88,6 +93,7 @@ const SUBCOMMANDS: readonly string[] = [
   'generate',
   'voice',
   'music',
+  'transcribe',
   'subtitles',
   'from-script',
   'export',
@@ -187,7 +193,7 @@ export async function boardCommand(
   const misplaced = [
     ...(subcommand === 'add' ? [] : given(shotOptions)),
     ...(subcommand === 'generate' ? [] : given(['timeout'])),
-    ...(subcommand === 'generate' || subcommand === 'voice' ? [] : given(['shot'])),
+    ...(subcommand === 'generate' || subcommand === 'voice' || subcommand === 'transcribe' ? [] : given(['shot'])),
     ...(subcommand === 'voice' ? [] : given(['line', 'voice', 'speed'])),
     ...(subcommand === 'export' ? [] : given(['timeline'])),
     ...given(['title']),
@@ -211,8 +217,8 @@ export async function boardCommand(
   if (subcommand !== 'export' && subcommand !== 'subtitles' && values.out)
     throw new UsageError(`--out goes with board export and board subtitles.\n  ${USAGE}`);
   const shotNumbers = values.shot ?? [];
-  if (subcommand === 'voice' && shotNumbers.length !== 1)
-    throw new UsageError(`board voice needs one --shot N.\n  ${USAGE}`);
+  if ((subcommand === 'voice' || subcommand === 'transcribe') && shotNumbers.length !== 1)
+    throw new UsageError(`board ${subcommand} needs one --shot N.\n  ${USAGE}`);
 
   const boards = await context.boards();
   const library = (await context.library()).current();
@@ -269,6 +275,7 @@ export async function boardCommand(
       json,
     );
   if (subcommand === 'subtitles') return writeSubtitles(board, values.out ?? '', io, context, json);
+  if (subcommand === 'transcribe') return transcribeShot(board, shotNumbers[0] ?? '', io, context, json);
   if (subcommand === 'music') {
     if (third === undefined) throw new UsageError(`board music needs a FILE.\n  ${USAGE}`);
     return addMusic(board, third, io, context, json);

@@ -7,6 +7,7 @@ import {
   musicPatchSchema,
   shotPatchSchema,
   type BoardPlan,
+  type Dialogue,
   type MusicBed,
   type BoardScope,
   type Character,
@@ -50,6 +51,8 @@ export interface BoardService extends BoardCharacters {
   setSpokenLine(id: string, shotId: string, audio: SpokenLine): Storyboard;
   /** The voice of lines no character speaks. */
   setNarratorVoice(id: string, voice: SpeechVoice): Storyboard;
+  /** Records what was heard in a shot's take (its subtitles), or clears it. */
+  setDialogue(id: string, shotId: string, dialogue: Dialogue | null): Storyboard;
   /** Music under the film: added (its file already in the board's folder), changed, removed. */
   addMusic(id: string, bed: MusicBed): Storyboard;
   updateMusic(id: string, bedId: string, patch: unknown): Storyboard;
@@ -96,6 +99,7 @@ const SHOT_SOUND_DEFAULTS = {
   trim: { in: 0, out: null },
   sound: { volume: 1, muted: false },
   voiceOver: null,
+  dialogue: null,
 } as const;
 const notFound = () => appError('notFound', 'error.board.notFound');
 const shotMissing = () => appError('notFound', 'error.board.shotNotFound');
@@ -329,6 +333,9 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
           return { ...shot, voiceOver: { ...shot.voiceOver, audio } };
         }),
       );
+    },
+    setDialogue(id, shotId, dialogue) {
+      return save(withShot(get(id), shotId, (shot) => ({ ...shot, dialogue })));
     },
     setNarratorVoice(id, voice) {
       return save({ ...get(id), narratorVoice: voice });

@@ -13,6 +13,7 @@ import { boardFilm } from './board-film';
 import type { BoardService } from './board-service';
 import type { VoiceOverService } from './voice-over-service';
 import type { MusicFiles } from './music-files';
+import type { DialogueService } from './dialogue-service';
 
 /** The storyboard channels about sound and what leaves the app besides the film. */
 export type BoardSoundChannel =
@@ -24,13 +25,15 @@ export type BoardSoundChannel =
   | 'boards.exportTimeline'
   | 'boards.addMusic'
   | 'boards.updateMusic'
-  | 'boards.removeMusic';
+  | 'boards.removeMusic'
+  | 'boards.transcribeTake';
 
 /** What the sound handlers use. */
 export interface BoardSoundDeps {
   readonly boards: BoardService;
   readonly voiceOver: VoiceOverService;
   readonly musicFiles: MusicFiles;
+  readonly dialogue: DialogueService;
   readonly library: LibraryHost;
   readonly models: ModelCatalogService;
   readonly desktop: DesktopShell;
@@ -56,6 +59,7 @@ export function createBoardSoundHandlers(deps: BoardSoundDeps): Pick<IpcHandlers
     },
     'boards.updateMusic': ({ id, musicId, patch }) => deps.boards.updateMusic(id, musicId, patch),
     'boards.removeMusic': ({ id, musicId }) => deps.boards.removeMusic(id, musicId),
+    'boards.transcribeTake': ({ id, shotId }) => deps.dialogue.transcribe(id, shotId),
     'boards.voiceEstimate': ({ id, shotIds }) => deps.voiceOver.estimate(id, shotIds),
     'boards.speakLine': ({ id, shotId }) => deps.voiceOver.speak(id, shotId),
     'boards.lineAudio': async ({ id, shotId }) => {

@@ -117,6 +117,24 @@ describe('voice-over and subtitles from the CLI', () => {
     expect(await readFile(path.join(cli.dir, 'Harbour.mlt'), 'utf8')).toContain('<entry producer="line2" in="0"');
   });
 
+  it("hears a take's own dialogue and puts it in the subtitles where that shot plays", async () => {
+    const fake = await cli.startFake();
+    const id = await generatedBoard();
+    fake.hear('Where are the boats?');
+    const heard = await cli.reelbench(['board', 'transcribe', id, '--shot', '2']).done;
+    expect(heard.code, heard.stderr).toBe(0);
+    expect(heard.stdout).toContain('Shot 2: 1 subtitle heard in its take.\n  0.0–1.0 s  Where are the boats?');
+    const srt = path.join(cli.dir, 'heard.srt');
+    expect((await cli.reelbench(['board', 'subtitles', id, '--out', srt]).done).code).toBe(0);
+    // Shot 2 starts where the two-second sample take of shot 1 ends.
+    expect(await readFile(srt, 'utf8')).toBe('1\n00:00:02,000 --> 00:00:03,000\nWhere are the boats?\n');
+    const usage = JSON.parse((await cli.reelbench(['usage', '--json']).done).stdout) as {
+      speech: { today: { requests: number } };
+    };
+    expect(usage.speech.today.requests).toBe(1);
+    expect(fake.count('transcription')).toBe(1);
+  });
+
   it('says when a line runs longer than its shot, and how to fit it', async () => {
     await cli.startFake();
     const id = await generatedBoard();
@@ -150,6 +168,7 @@ describe('voice-over and subtitles from the CLI', () => {
       [['board', 'show', id, '--line', 'Hi'], 2, 'board show takes no --line'],
       [['board', 'show', id, '--timeline', 'otio'], 2, 'board show takes no --timeline'],
       [['board', 'music', id], 2, 'board music needs a FILE.'],
+      [['board', 'transcribe', id], 2, 'board transcribe needs one --shot N.'],
       [['board', 'show', id, 'extra'], 2, 'board show takes one id, not "extra" after it.'],
       [['board', 'music', id, path.join(cli.dir, 'none.wav')], 1, 'There is no file at'],
       [['board', 'music', id, notSound], 1, 'notes.mp3 is not a sound file Reelbench can read.'],

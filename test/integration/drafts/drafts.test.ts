@@ -322,6 +322,7 @@ describe('export and import', () => {
       trim: { in: 0, out: null },
       sound: { volume: 1, muted: false },
       voiceOver: null,
+      dialogue: null,
     };
     const face = path.join(setup.dir, 'mara.png');
     await sharp({ create: { width: 3000, height: 2000, channels: 3, background: { r: 200, g: 90, b: 60 } } })

@@ -24,6 +24,7 @@ function shot(patch: Partial<Shot> = {}): Shot {
     trim: { in: 0, out: null },
     sound: { volume: 1, muted: false },
     voiceOver: null,
+    dialogue: null,
     ...patch,
   };
 }

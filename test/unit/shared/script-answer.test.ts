@@ -33,6 +33,7 @@ const shot = (patch: Partial<Shot>): Shot => ({
   trim: { in: 0, out: null },
   sound: { volume: 1, muted: false },
   voiceOver: null,
+  dialogue: null,
   ...patch,
 });
 
