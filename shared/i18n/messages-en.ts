@@ -623,6 +623,10 @@ export const en = {
   'boards.music.start': 'The start',
   'boards.music.end': 'The end',
   'boards.music.none': 'Add a music or sound file to play under the film.',
+  'boards.dialogue.hear': 'Subtitle its dialogue',
+  'boards.dialogue.hearing': 'Listening…',
+  'boards.dialogue.heard': { one: '{count} subtitle heard in the take', other: '{count} subtitles heard in the take' },
+  'boards.dialogue.none': 'No dialogue was heard in this take.',
   'boards.firstFrame': 'First frame',
   'boards.continue': 'Start from the previous shot’s last frame',
   'boards.continueNeedsTake': 'Start from the previous shot’s last frame (once it has a take)',
@@ -794,8 +798,8 @@ export const en = {
   'settings.speechPrice.hint':
     'Dollars per line of voice-over (gpt-4o-mini-tts): shown before speaking, counted in the usage.',
   'settings.usage.speech': {
-    one: '{count} spoken line · {seconds} s · {cost}',
-    other: '{count} spoken lines · {seconds} s · {cost}',
+    one: '{count} sound request (voice-over, transcription) · {seconds} s · {cost}',
+    other: '{count} sound requests (voice-over, transcription) · {seconds} s · {cost}',
   },
   'settings.usage.costUnknown': 'cost unknown',
 } as const;

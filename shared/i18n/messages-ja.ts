@@ -621,6 +621,10 @@ export const ja: Catalog = {
   'boards.music.start': '最初',
   'boards.music.end': '最後',
   'boards.music.none': '映像の下に流す音楽・音声ファイルを追加できます。',
+  'boards.dialogue.hear': 'セリフを字幕にする',
+  'boards.dialogue.hearing': '聞き取り中…',
+  'boards.dialogue.heard': { other: 'テイクから字幕を {count} 件聞き取りました' },
+  'boards.dialogue.none': 'このテイクにはセリフが聞き取れませんでした。',
   'boards.firstFrame': '最初のフレーム',
   'boards.continue': '前のショットの最後のフレームから始める',
   'boards.continueNeedsTake': '前のショットの最後のフレームから始める（テイクができたら）',
@@ -781,6 +785,6 @@ export const ja: Catalog = {
   'settings.speechPrice.label': '読み上げ 1 回の料金',
   'settings.speechPrice.hint':
     'ナレーション 1 行（gpt-4o-mini-tts）に APIMart が請求する額（ドル）。読み上げ前に表示され、使用量に数えられます。空欄は不明。',
-  'settings.usage.speech': { other: '読み上げ {count} 行 · {seconds} 秒 · {cost}' },
+  'settings.usage.speech': { other: '音声リクエスト {count} 件（ナレーション・文字起こし） · {seconds} 秒 · {cost}' },
   'settings.usage.costUnknown': '費用不明',
 };

@@ -608,6 +608,10 @@ export const ko: Catalog = {
   'boards.music.start': '처음',
   'boards.music.end': '끝',
   'boards.music.none': '영상 아래에 깔 음악이나 사운드 파일을 추가하세요.',
+  'boards.dialogue.hear': '대사를 자막으로',
+  'boards.dialogue.hearing': '듣는 중…',
+  'boards.dialogue.heard': { other: '테이크에서 자막 {count}개를 받아 적었습니다' },
+  'boards.dialogue.none': '이 테이크에서 대사가 들리지 않았습니다.',
   'boards.firstFrame': '첫 프레임',
   'boards.continue': '앞 샷의 마지막 프레임에서 시작',
   'boards.continueNeedsTake': '앞 샷의 마지막 프레임에서 시작(앞 샷에 테이크가 생기면)',
@@ -766,6 +770,6 @@ export const ko: Catalog = {
   'settings.speechPrice.label': '대사 한 줄 읽기 가격',
   'settings.speechPrice.hint':
     '내레이션 한 줄(gpt-4o-mini-tts)에 APIMart가 청구하는 금액(달러)입니다. 읽기 전에 표시되고 사용량에 포함됩니다. 비우면 모름.',
-  'settings.usage.speech': { other: '읽은 대사 {count}줄 · {seconds}초 · {cost}' },
+  'settings.usage.speech': { other: '사운드 요청 {count}건(내레이션·받아쓰기) · {seconds}초 · {cost}' },
   'settings.usage.costUnknown': '비용 모름',
 };

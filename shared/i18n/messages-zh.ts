@@ -587,6 +587,10 @@ export const zh: Catalog = {
   'boards.music.start': '开头',
   'boards.music.end': '结尾',
   'boards.music.none': '添加一个在影片下播放的音乐或音频文件。',
+  'boards.dialogue.hear': '为对白加字幕',
+  'boards.dialogue.hearing': '聆听中…',
+  'boards.dialogue.heard': { other: '从片段中听写出 {count} 条字幕' },
+  'boards.dialogue.none': '此片段中没有听到对白。',
   'boards.firstFrame': '首帧',
   'boards.continue': '从上一镜头的最后一帧开始',
   'boards.continueNeedsTake': '从上一镜头的最后一帧开始（需先有片段）',
@@ -737,6 +741,6 @@ export const zh: Catalog = {
   'settings.speechPrice.label': '每句朗读的价格',
   'settings.speechPrice.hint':
     'APIMart 对一句旁白（gpt-4o-mini-tts）收取的费用（美元）：朗读前显示，并计入用量。留空表示未知。',
-  'settings.usage.speech': { other: '朗读 {count} 句 · {seconds} 秒 · {cost}' },
+  'settings.usage.speech': { other: '{count} 次音频请求（旁白、转写） · {seconds} 秒 · {cost}' },
   'settings.usage.costUnknown': '费用未知',
 };

@@ -123,6 +123,9 @@ describe.skipIf(gate.skip)('voice-over on the storyboard', () => {
     await expect(page.getByTestId('trim-length').textContent()).resolves.toContain('Plays 1.5 s of the take');
     await page.getByTestId('sound-mute').click();
     await eventually(() => boards.get(board.id).shots[0]?.sound.muted === true, 'the take muted');
+    fake.hear('Cast off!');
+    await page.getByTestId('dialogue-hear').click();
+    await expect.poll(() => page.getByTestId('dialogue-heard').textContent()).toBe('1 subtitle heard in the take');
     await page.getByTestId('shot-trim').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(RESULTS, 'boards-trim-1280.png') });
 
@@ -135,7 +138,7 @@ describe.skipIf(gate.skip)('voice-over on the storyboard', () => {
     await page.getByTestId('board-exported-file').waitFor();
     const [written] = await readdir(out);
     expect(await readFile(path.join(out, written ?? ''), 'utf8')).toMatch(
-      /^1\n00:00:00,000 --> 00:00:01,4\d\d\nThey left before dawn\.\n$/,
+      /^1\n00:00:00,000 --> 00:00:01,4\d\d\nThey left before dawn\.\n\n2\n00:00:00,000 --> 00:00:01,000\nCast off!\n$/,
     );
 
     // Music under the film, from a file picked in main's own dialog; then under shots 2 on, quieter.
@@ -164,7 +167,9 @@ describe.skipIf(gate.skip)('voice-over on the storyboard', () => {
 
     // Settings: the price of a spoken line, and the line in today's usage.
     await page.getByTestId('nav-settings').click();
-    await expect.poll(() => page.getByTestId('usage-today').textContent()).toContain('1 spoken line · 1.5 s · $0.015');
+    await expect
+      .poll(() => page.getByTestId('usage-today').textContent())
+      .toContain('2 sound requests (voice-over, transcription) · 5.5 s · $0.015');
     await expect(page.getByTestId('speech-price').inputValue()).resolves.toBe('0.015');
     await page.getByTestId('speech-price').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(RESULTS, 'settings-speech-1280.png') });

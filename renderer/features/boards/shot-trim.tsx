@@ -1,4 +1,4 @@
-import { Scissors } from 'lucide-react';
+import { Captions, Loader2, Scissors } from 'lucide-react';
 import type { Shot } from '../../../shared/boards/board-models';
 import { chosenTake } from '../../../shared/boards/chosen-take';
 import { trimmedPart } from '../../../shared/boards/film-timeline';
@@ -9,6 +9,7 @@ import { RangeSlider } from '../../ui/range-slider';
 import { SwitchField } from '../../ui/switch-field';
 import { useModelsStore } from '../models';
 import { useBoardsStore } from './boards-store';
+import { useVoiceStore } from './voice-store';
 
 /** A frame at 24 fps: the steppers move the in and out points by about a frame. */
 const FRAME = 1 / 24;
@@ -34,6 +35,9 @@ export function ShotTrim({ shot }: { shot: Shot }) {
       trim: { in: shot.trim.in, out: value === undefined || value >= length ? null : round(value) },
     });
   const trimmed = shot.trim.in > 0 || shot.trim.out !== null;
+  const hearing = useVoiceStore((state) => state.hearing === shot.id);
+  // What was heard in another take is not this take's dialogue.
+  const heard = shot.dialogue && take && shot.dialogue.jobId === take.jobId ? shot.dialogue : null;
 
   return (
     <section className="shot-trim" aria-labelledby={`shot-trim-${shot.id}`} data-testid="shot-trim">
@@ -90,6 +94,29 @@ export function ShotTrim({ shot }: { shot: Shot }) {
         testId="sound-mute"
         onChange={(muted) => editShot(shot.id, { sound: { ...shot.sound, muted } })}
       />
+      <div className="button-row voice-actions">
+        <button
+          type="button"
+          className="small"
+          data-testid="dialogue-hear"
+          disabled={hearing}
+          onClick={() => void useVoiceStore.getState().hear(shot.id)}
+        >
+          {hearing ? (
+            <Loader2 size={14} className="spin" aria-hidden="true" />
+          ) : (
+            <Captions size={14} aria-hidden="true" />
+          )}
+          {hearing ? t('boards.dialogue.hearing') : t('boards.dialogue.hear')}
+        </button>
+        {heard && (
+          <span className="voice-status" data-testid="dialogue-heard">
+            {heard.cues.length === 0
+              ? t('boards.dialogue.none')
+              : t('boards.dialogue.heard', { count: heard.cues.length })}
+          </span>
+        )}
+      </div>
       {!shot.sound.muted && (
         <RangeSlider
           testId="sound-volume"

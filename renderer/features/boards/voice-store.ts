@@ -10,6 +10,10 @@ export interface VoiceStore {
   readonly speaking: string | null;
   /** The shot whose line is playing. */
   readonly playing: string | null;
+  /** The shot whose take's dialogue is being transcribed. */
+  readonly hearing: string | null;
+  /** Transcribes the dialogue of the take the shot plays into its subtitles (billed). */
+  hear(shotId: string): Promise<void>;
   speak(shotId: string): Promise<void>;
   /** Plays the shot's spoken line (stops any other); again stops it. */
   play(shotId: string): Promise<void>;
@@ -39,6 +43,17 @@ export const useVoiceStore = create<VoiceStore>()((set, get) => {
   return {
     speaking: null,
     playing: null,
+    hearing: null,
+    async hear(shotId) {
+      const id = boardId();
+      if (!id || get().hearing) return;
+      set({ hearing: shotId });
+      try {
+        await useBoardsStore.getState().apply(() => unwrap(api().boards.transcribeTake({ id, shotId })));
+      } finally {
+        set({ hearing: null });
+      }
+    },
     async speak(shotId) {
       const id = boardId();
       if (!id || get().speaking) return;
