@@ -1,3 +1,5 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventually } from '../../support/eventually';
 import { setupRunner, type RunnerSetup } from '../../support/runner-setup';
@@ -10,6 +12,42 @@ afterEach(async () => {
 const request = { prompt: 'a paper boat on a canal', model: 'sora-2-preview', params: { duration: 4 } };
 
 describe('the queue as the user handles it', () => {
+  it('is idle at once with nothing to run, and only once every job it may run has ended', async () => {
+    setup = await setupRunner();
+    await setup.runner.idle();
+    const job = setup.runner.enqueue(request);
+    await setup.runner.idle();
+    expect(setup.runner.get(job.id).phase).toBe('done');
+  });
+
+  it('leaves nothing of a job in the downloads folder once it has ended, even one cancelled mid-download', async () => {
+    setup = await setupRunner({ videoPayload: Buffer.alloc(3_000_000, 7), videoChunkDelayMs: 30 });
+    const job = setup.runner.enqueue(request);
+    await eventually(
+      () => setup.events.some((event) => event.id === job.id && event.progress > 0 && event.phase === 'downloading'),
+      'the download to start',
+    );
+    setup.runner.cancel(job.id);
+    await setup.runner.settled(job.id);
+    const folder = path.join(setup.library.current().root, '.reelbench-downloads');
+    await eventually(
+      async () => (await readdir(folder).catch(() => [])).every((name) => !name.startsWith(job.id)),
+      'the partial download removed',
+    );
+  });
+
+  it('hides a job from every process watching the queue, not only the one that hid it', async () => {
+    setup = await setupRunner({ estimatedSeconds: 3_000 });
+    const other = setup.beside({ adopt: false, watchMs: 50 });
+    other.start();
+    const job = setup.runner.enqueue(request);
+    setup.runner.cancel(job.id);
+    await setup.runner.settled(job.id);
+    await eventually(() => other.list().some((seen) => seen.id === job.id), 'the other process to see the job');
+    setup.runner.hide(job.id);
+    await eventually(() => !other.list().some((seen) => seen.id === job.id), 'the other process to hide it too');
+  });
+
   it('retries a failed job as a new one with the same request; a running or finished job is not retried', async () => {
     setup = await setupRunner();
     setup.fake.failNextTask('The render node ran out of memory');
