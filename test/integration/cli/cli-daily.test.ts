@@ -6,7 +6,6 @@ import sharp from 'sharp';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requireBuild } from '../../support/build-output';
 import { eventually } from '../../support/eventually';
-import { freePort } from '../../support/free-port';
 import { openCliFixture, type CliFixture } from '../../support/cli-fixture';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -235,7 +234,9 @@ describe('the CLI as a daily tool', () => {
 
   it('`jobs resume` does not repeat what an earlier run saw: a job that waited for another address just carries on', async () => {
     const fake = await cli.startFake();
-    const closed = `http://127.0.0.1:${await freePort()}`;
+    // Port 9 (discard) is closed here and privileged: no test's server can take it (a port found free a moment ago
+    // could be taken by another worker's server, which then accepts the billed request and keeps it waiting).
+    const closed = 'http://127.0.0.1:9';
     const first = await cli.reelbench(generate('A fox', '--timeout', '3'), { REELBENCH_BASE_URL: closed }).done;
     expect(first.code).toBe(1);
     expect(first.stderr).toContain(`APIMart (${new URL(closed).host}) cannot be reached`);
