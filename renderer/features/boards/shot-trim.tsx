@@ -2,13 +2,12 @@ import { Captions, Loader2, Scissors } from 'lucide-react';
 import type { Shot } from '../../../shared/boards/board-models';
 import { chosenTake } from '../../../shared/boards/chosen-take';
 import { trimmedPart } from '../../../shared/boards/film-timeline';
-import { summarizeRequest } from '../../../shared/catalog/request-summary';
 import { useTranslator } from '../../i18n/use-translator';
 import { NumberStepper } from '../../ui/number-stepper';
 import { RangeSlider } from '../../ui/range-slider';
 import { SwitchField } from '../../ui/switch-field';
-import { useModelsStore } from '../models';
 import { useBoardsStore } from './boards-store';
+import { useTakeLength } from './use-take-length';
 import { useVoiceStore } from './voice-store';
 
 /** A frame at 24 fps: the steppers move the in and out points by about a frame. */
@@ -18,14 +17,9 @@ const FRAME = 1 / 24;
 export function ShotTrim({ shot }: { shot: Shot }) {
   const translate = useTranslator();
   const { t } = translate;
-  const catalog = useModelsStore((state) => state.catalog);
-  const takeItems = useBoardsStore((state) => state.takeItems);
   const { editShot } = useBoardsStore.getState();
   const take = chosenTake(shot);
-  const length =
-    (take ? takeItems.get(take.itemId)?.duration : null) ??
-    summarizeRequest(catalog, shot.model, shot.params).seconds ??
-    0;
+  const length = useTakeLength(shot);
   const part = trimmedPart(shot, length);
   const round = (seconds: number) => Math.round(seconds * 1000) / 1000;
   const setIn = (value: number | undefined) =>

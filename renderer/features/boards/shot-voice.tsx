@@ -1,11 +1,9 @@
 import { Loader2, Mic, Play, Square, X } from 'lucide-react';
 import { SPEECH_MODEL, SPEECH_SPEED, estimatedSpeechSeconds } from '../../../shared/audio/speech';
 import type { Shot, Storyboard } from '../../../shared/boards/board-models';
-import { chosenTake } from '../../../shared/boards/chosen-take';
 import { trimmedPart } from '../../../shared/boards/film-timeline';
 import { lineFit } from '../../../shared/boards/line-fit';
 import { currentAudio, voiceOfLine, type LineEdit } from '../../../shared/boards/voice-over';
-import { summarizeRequest } from '../../../shared/catalog/request-summary';
 import { findModel } from '../../../shared/catalog/model-lookup';
 import { useTranslator } from '../../i18n/use-translator';
 import { useSettingsStore } from '../../lib/settings-store';
@@ -15,6 +13,7 @@ import { SelectMenu } from '../../ui/select-menu';
 import { useModelsStore } from '../models';
 import { useBoardsStore } from './boards-store';
 import { useVoiceStore } from './voice-store';
+import { useTakeLength } from './use-take-length';
 import { VoiceSelect, voiceLabel } from './voice-select';
 
 /**
@@ -25,7 +24,6 @@ export function ShotVoice({ board, shot }: { board: Storyboard; shot: Shot }) {
   const translate = useTranslator();
   const { t } = translate;
   const catalog = useModelsStore((state) => state.catalog);
-  const takeItems = useBoardsStore((state) => state.takeItems);
   const price = useSettingsStore((state) => state.settings?.prices[SPEECH_MODEL] ?? null);
   const speaking = useVoiceStore((state) => state.speaking === shot.id);
   const playing = useVoiceStore((state) => state.playing === shot.id);
@@ -38,10 +36,7 @@ export function ShotVoice({ board, shot }: { board: Storyboard; shot: Shot }) {
   const speakerVoice = voiceOfLine(board, { ...line, voice: null, audio: null });
 
   const model = findModel(catalog, shot.model);
-  const take = chosenTake(shot);
-  const planned = summarizeRequest(catalog, shot.model, shot.params).seconds ?? 0;
-  const takeLength = (take ? takeItems.get(take.itemId)?.duration : null) ?? planned;
-  const shotSeconds = trimmedPart(shot, takeLength).duration;
+  const shotSeconds = trimmedPart(shot, useTakeLength(shot)).duration;
   const lineSeconds = audio?.seconds ?? estimatedSpeechSeconds(line.text, line.speed);
   const fit = hasWords ? lineFit(model ?? null, lineSeconds, line.speed, shotSeconds) : null;
   const seconds = (value: number) => translate.number(value, { maximumFractionDigits: 1 });

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { SpeechVoice } from '../../../shared/audio/speech';
+import type { IpcResult } from '../../../shared/ipc/result';
 import { api, unwrap } from '../../lib/bridge';
 import { useNoticesStore } from '../../lib/notices-store';
 import { useBoardsStore } from './boards-store';
@@ -35,11 +36,21 @@ export const useVoiceStore = create<VoiceStore>()((set, get) => {
   let player: { audio: HTMLAudioElement; url: string } | null = null;
   const fail = (error: unknown) => useNoticesStore.getState().fail(error, 'voice-notice');
   const boardId = () => useBoardsStore.getState().board?.id ?? null;
-  const written = (file: string) =>
-    useNoticesStore.getState().notify({
-      text: { message: { key: 'boards.exportedFile', params: { file } } },
-      testId: 'board-exported-file',
-    });
+  /** Writes a file from the open board where the user picks (nothing when they cancel) and says where it went. */
+  const writeOut = async (work: (id: string) => Promise<IpcResult<{ readonly file: string } | null>>) => {
+    const id = boardId();
+    if (!id) return;
+    try {
+      const result = await unwrap(work(id));
+      if (result)
+        useNoticesStore.getState().notify({
+          text: { message: { key: 'boards.exportedFile', params: { file: result.file } } },
+          testId: 'board-exported-file',
+        });
+    } catch (error) {
+      fail(error);
+    }
+  };
   return {
     speaking: null,
     playing: null,
@@ -97,25 +108,7 @@ export const useVoiceStore = create<VoiceStore>()((set, get) => {
         .getState()
         .apply((board) => unwrap(api().boards.setNarratorVoice({ id: board.id, voice })))
         .then(() => undefined),
-    async exportSubtitles(format) {
-      const id = boardId();
-      if (!id) return;
-      try {
-        const result = await unwrap(api().boards.exportSubtitles({ id, format }));
-        if (result) written(result.file);
-      } catch (error) {
-        fail(error);
-      }
-    },
-    async exportTimeline(format) {
-      const id = boardId();
-      if (!id) return;
-      try {
-        const result = await unwrap(api().boards.exportTimeline({ id, format }));
-        if (result) written(result.file);
-      } catch (error) {
-        fail(error);
-      }
-    },
+    exportSubtitles: (format) => writeOut((id) => api().boards.exportSubtitles({ id, format })),
+    exportTimeline: (format) => writeOut((id) => api().boards.exportTimeline({ id, format })),
   };
 });
