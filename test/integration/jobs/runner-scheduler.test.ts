@@ -1,0 +1,192 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openUploadCache, type UploadCache } from '../../../electron/services/images/upload-cache';
+import type { Logger } from '../../../electron/services/logging/logger';
+import { eventually } from '../../support/eventually';
+import { setupRunner, type RunnerSetup } from '../../support/runner-setup';
+
+let setup: RunnerSetup;
+afterEach(async () => {
+  await setup.close();
+});
+
+const request = { prompt: 'a lighthouse keeper at dusk', model: 'sora-2-preview', params: { duration: 4 } };
+
+interface LoggedLine {
+  readonly level: keyof Logger;
+  readonly message: string;
+  readonly fields: Readonly<Record<string, unknown>> | undefined;
+}
+
+function recordingLogger(lines: LoggedLine[]): Logger {
+  const line = (level: keyof Logger) => (message: string, fields?: Readonly<Record<string, unknown>>) =>
+    void lines.push({ level, message, fields });
+  return { info: line('info'), warn: line('warn'), error: line('error') };
+}
+
+describe('the runner when a step fails for a reason of its own', () => {
+  it('logs it, lets the job wait and try again, and opens the upload cache again rather than keep it failed', async () => {
+    const lines: LoggedLine[] = [];
+    let opens = 0;
+    setup = await setupRunner(
+      {},
+      {
+        logger: recordingLogger(lines),
+        uploadCache: () => {
+          opens += 1;
+          if (opens === 1) return Promise.reject(new Error('EIO: the upload cache could not be read'));
+          return openUploadCache(setup.paths.uploadCacheFile);
+        },
+      },
+    );
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.runner.get(job.id).waiting === 'network', 'the job to wait');
+    expect(setup.runner.get(job.id).error?.message).toMatch(/upload cache could not be read/);
+    expect(setup.store.get(job.id)?.job.waiting).toBe('network');
+    expect(lines).toContainEqual({
+      level: 'error',
+      message: 'jobs: a step failed unexpectedly',
+      fields: expect.objectContaining({ job: job.id, phase: 'preparing' }),
+    });
+    setup.runner.nudge();
+    expect((await setup.runner.settled(job.id)).phase).toBe('done');
+    expect(opens).toBe(2);
+  });
+
+  it('leaves the job at its last durable phase when the step fails while the runner stops', async () => {
+    let fail: (error: Error) => void = () => undefined;
+    setup = await setupRunner(
+      {},
+      { uploadCache: () => new Promise<UploadCache>((_resolve, reject) => (fail = reject)) },
+    );
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.runner.get(job.id).phase === 'preparing', 'the job to be taken up');
+    let stoppedYet = false;
+    const stopped = setup.runner.stop().then(() => (stoppedYet = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A stop waits for the step under way to end.
+    expect(stoppedYet).toBe(false);
+    fail(new Error('the disk went away'));
+    await stopped;
+    expect(setup.store.get(job.id)?.job).toMatchObject({ phase: 'preparing', waiting: null, error: null });
+  });
+});
+
+describe('jobs another process changed before this one came to run them', () => {
+  it('sees a job the other process cancelled when it comes to run it, without waiting for its store watcher', async () => {
+    setup = await setupRunner({ balance: 0 }, { pricePerSecond: () => 0.1, watchMs: 600_000 });
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.runner.get(job.id).waiting === 'balance', 'the job to wait for money');
+    const other = setup.beside({ adopt: false });
+    expect(other.cancel(job.id).phase).toBe('cancelled');
+    const settled = setup.runner.settled(job.id);
+    setup.runner.nudge();
+    expect((await settled).phase).toBe('cancelled');
+    expect(setup.fake.count('generate', 'POST')).toBe(0);
+  });
+
+  it('cancels a job whose cancel was asked for and whose request is known unsent, before anything runs', async () => {
+    setup = await setupRunner({ balance: 0 }, { pricePerSecond: () => 0.1 });
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.runner.get(job.id).waiting === 'balance', 'the job to wait for money');
+    await setup.runner.stop();
+    // As a process that stopped between the cancel request and writing the cancel leaves it.
+    const stored = setup.store.get(job.id);
+    if (!stored) throw new Error('the job is stored');
+    setup.store.save({ ...stored, job: { ...stored.job, cancelRequestedAt: new Date().toISOString() } });
+    const restarted = await setup.restart();
+    expect((await restarted.settled(job.id)).phase).toBe('cancelled');
+    expect(setup.fake.count('generate', 'POST')).toBe(0);
+    expect(setup.fake.count('balance', 'GET')).toBe(1);
+  });
+});
+
+describe('slots after a restart', () => {
+  it('counts the jobs it takes up again as in flight: a queued job waits for a free slot', async () => {
+    setup = await setupRunner({ estimatedSeconds: 3_000 }, { concurrency: () => 2 });
+    const sent = [setup.runner.enqueue(request), setup.runner.enqueue({ ...request, prompt: 'second' })];
+    await eventually(() => sent.every((job) => setup.runner.get(job.id).phase === 'polling'), 'both slots to be taken');
+    const queued = setup.runner.enqueue({ ...request, prompt: 'waits for a slot' });
+    const restarted = await setup.restart();
+    await eventually(
+      () => sent.every((job) => restarted.runBy(job.id) === 'here'),
+      'the sent jobs to be taken up again',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(restarted.get(queued.id).phase).toBe('queued');
+    expect(setup.fake.count('generate', 'POST')).toBe(2);
+    restarted.cancel(sent[0]?.id ?? '');
+    await eventually(() => restarted.get(queued.id).phase === 'polling', 'the queued job to take the freed slot');
+  });
+});
+
+describe('cancelling a job that is not running', () => {
+  it('removes its partial download at once', async () => {
+    setup = await setupRunner({ videoPayload: Buffer.alloc(400_000, 3) });
+    setup.fake.inject('video', { kind: 'dropMidBody', afterBytes: 100_000 }, 50);
+    const job = setup.runner.enqueue(request);
+    await eventually(
+      () => setup.runner.get(job.id).phase === 'downloading' && setup.runner.get(job.id).waiting === 'network',
+      'the download to wait for the network',
+    );
+    const folder = path.join(setup.library.current().root, '.reelbench-downloads');
+    const leftOf = async () => (await readdir(folder).catch(() => [])).filter((name) => name.startsWith(job.id));
+    expect(await leftOf()).not.toEqual([]);
+    expect(setup.runner.cancel(job.id).phase).toBe('cancelled');
+    await eventually(async () => (await leftOf()).length === 0, 'the partial download removed');
+  });
+});
+
+describe('starting and stopping', () => {
+  it('starts once however often asked: after a stop nothing more is watched', async () => {
+    setup = await setupRunner({}, { watchMs: 20 });
+    setup.runner.start();
+    await setup.runner.stop();
+    const other = setup.beside({ adopt: false, onChange: () => undefined });
+    const job = other.enqueue(request);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(setup.events.some((event) => event.id === job.id)).toBe(false);
+    other.cancel(job.id);
+  });
+
+  it('runs again when started again after a stop, a job waiting before it due at once', async () => {
+    setup = await setupRunner();
+    setup.fake.inject('generate', { kind: 'status', status: 503, body: { error: { message: 'busy' } } }, 1);
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.runner.get(job.id).waiting !== null, 'the job to wait');
+    await setup.runner.stop();
+    setup.runner.start();
+    await eventually(() => setup.runner.get(job.id).phase !== 'submitting', 'the job to go on at once', 3_000);
+    expect((await setup.runner.settled(job.id)).phase).toBe('done');
+  });
+
+  it('runs the jobs it made itself when it does not adopt others', async () => {
+    setup = await setupRunner();
+    const own = setup.beside({ adopt: false });
+    own.start();
+    await setup.runner.stop();
+    const job = own.enqueue(request);
+    expect((await own.settled(job.id)).phase).toBe('done');
+  });
+
+  it('needs none of its listeners: no change, model-gone or log listener given', async () => {
+    setup = await setupRunner(
+      { retired: ['sora-2-preview'] },
+      { onChange: undefined, onModelGone: undefined, logger: undefined },
+    );
+    const retired = await setup.runner.settled(setup.runner.enqueue(request).id);
+    expect(retired).toMatchObject({ phase: 'failed', error: { code: 'unknownModel' } });
+    const done = await setup.runner.settled(setup.runner.enqueue({ ...request, model: 'sora-2-pro-preview' }).id);
+    expect(done).toMatchObject({ phase: 'done', error: null });
+    expect(setup.events).toEqual([]);
+  });
+
+  it('reads the balance once a minute, not once a job', async () => {
+    setup = await setupRunner({}, { pricePerSecond: () => 0.1 });
+    const first = setup.runner.enqueue(request);
+    await setup.runner.settled(first.id);
+    await setup.runner.settled(setup.runner.enqueue({ ...request, prompt: 'second' }).id);
+    expect(setup.fake.count('balance', 'GET')).toBe(1);
+  });
+});
