@@ -34,6 +34,7 @@ import type { VoiceOverService } from './boards/voice-over-service';
 import type { MusicFiles } from './boards/music-files';
 import type { DialogueService } from './boards/dialogue-service';
 import { createBoardSoundHandlers } from './boards/board-sound-handlers';
+import { boardFilm } from './boards/board-film';
 import { withLedgers } from './jobs/usage';
 
 /** What the IPC router serves, already built (by composeServices). */
@@ -88,7 +89,9 @@ export function createMainRouter(deps: MainServiceDeps): IpcRouter {
       tokens,
       deps.paths.draftImagesDir,
     ),
-    ...createBoardHandlers(deps.boards, tokens, deps.library, deps.onBoardProgress),
+    ...createBoardHandlers(deps.boards, tokens, deps.library, deps.onBoardProgress, (board) =>
+      boardFilm(board, deps.library.current(), deps.models.current()),
+    ),
     ...createBoardSoundHandlers({
       boards: deps.boards,
       voiceOver: deps.voiceOver,

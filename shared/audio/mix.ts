@@ -4,6 +4,8 @@
  * TypeScript, so the window and the CLI mix alike (neither Web Audio nor a native library is needed).
  */
 
+import { FILM_LOUDNESS, gainToTarget, integratedLoudness } from './loudness';
+
 /** What a sound is to the mix: music is the one that makes way for the voice. */
 export type MixRole = 'take' | 'voice' | 'music';
 
@@ -18,6 +20,8 @@ export interface MixSource {
   readonly gain: number;
   readonly fadeIn?: number;
   readonly fadeOut?: number;
+  /** Music that keeps its level under the voice (a bed the user did not want lowered). */
+  readonly unducked?: boolean;
 }
 
 /** The whole mix: its length, the sounds in it, and how far the music is lowered while someone speaks. */
@@ -70,11 +74,12 @@ export function mixToStereo(plan: MixPlan): [Float32Array, Float32Array] {
     const [first, second = first] = source.channels;
     if (!first || !second) continue;
     const length = first.length;
+    const ducked = source.role === 'music' && !source.unducked;
     const from = Math.max(0, -source.start);
     const to = Math.min(length, plan.frames - source.start);
     for (let at = from; at < to; at += 1) {
       const frame = source.start + at;
-      const level = levelAt(source, at, length) * (source.role === 'music' ? (ducking[frame] ?? 1) : 1);
+      const level = levelAt(source, at, length) * (ducked ? (ducking[frame] ?? 1) : 1);
       left[frame] = (left[frame] ?? 0) + (first[at] ?? 0) * level;
       right[frame] = (right[frame] ?? 0) + (second[at] ?? 0) * level;
     }
@@ -82,6 +87,19 @@ export function mixToStereo(plan: MixPlan): [Float32Array, Float32Array] {
   for (const channel of [left, right])
     for (let at = 0; at < channel.length; at += 1) channel[at] = limit(channel[at] ?? 0);
   return [left, right];
+}
+
+/**
+ * The mix brought to the film's loudness target (integrated, BS.1770), its peaks bent by the same soft limit as the
+ * mix: quiet takes come up, a loud bed comes down, and no sample clips.
+ */
+export function levelled(
+  mix: readonly [Float32Array, Float32Array],
+  sampleRate: number,
+  target: number = FILM_LOUDNESS.target,
+): [Float32Array, Float32Array] {
+  const gain = gainToTarget(integratedLoudness(mix, sampleRate), target);
+  return [mix[0].map((sample) => limit(sample * gain)), mix[1].map((sample) => limit(sample * gain))];
 }
 
 /** Leaves the body of the signal alone (below 0.8) and bends what passes it smoothly towards full scale. */

@@ -244,6 +244,10 @@ const sequenceShotSchema = z.object({
   /** Where the shot starts in the sequence, in seconds, and how long it lasts. */
   start: z.number(),
   duration: z.number(),
+  /** The part of its take it plays (seconds into the take); absent in films made before trims. */
+  trim: z.object({ in: z.number(), out: z.number() }).optional(),
+  /** Its spoken line as mixed into the film, with who speaks it and in which voice. */
+  line: z.object({ text: z.string(), speaker: z.string(), voice: z.string(), speed: z.number() }).nullable().optional(),
 });
 
 /** What an exported sequence is made of: written into its sidecar as `sequence`. */
@@ -253,6 +257,20 @@ export const sequenceRecordSchema = z.object({
   /** Whether the takes' packets were copied as they are (true) or decoded and encoded again. */
   lossless: z.boolean(),
   shots: z.array(sequenceShotSchema),
+  /**
+   * The film's sound: the takes' own (copied as they are) or a mix of takes, voice-over and music levelled to a
+   * loudness, with its codec and the music beds in it. Absent in films made before sound was mixed.
+   */
+  sound: z
+    .object({
+      source: z.enum(['takes', 'mix']),
+      codec: z.string().nullable(),
+      loudness: z.number().nullable(),
+      music: z.array(z.object({ name: z.string(), start: z.number(), end: z.number(), volume: z.number() })),
+    })
+    .optional(),
+  /** How many subtitles its subtitle track carries (0: none). */
+  subtitles: z.number().int().min(0).optional(),
 });
 
 /** A sequence record. */

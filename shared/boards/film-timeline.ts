@@ -60,3 +60,8 @@ export function filmTimeline(board: Storyboard, takeSeconds: (take: FiledTake, s
   });
   return { clips, duration: start };
 }
+
+/** The board with every shot playing its whole take: the film as joined when the takes are not encoded again. */
+export function withoutTrims(board: Storyboard): Storyboard {
+  return { ...board, shots: board.shots.map((shot) => ({ ...shot, trim: { in: 0, out: null } })) };
+}

@@ -292,14 +292,20 @@ export const contract = {
     // Joins the chosen takes into one MP4 in the library (packets copied as they are); progress as `boards.progress`.
     'boards.export': { request: z.object({ id: z.string().uuid() }), response: libraryItemSchema },
     'boards.cancelExport': { request: z.object({ id: z.string().uuid() }), response: z.undefined() },
-    // Takes whose codec parameters differ are encoded again in the window and sent here, then joined like any takes.
+    // What the window made for the film, sent here in pieces and then joined: takes encoded again (their codec
+    // parameters differ, or shots are trimmed) and the film's mixed sound (takes, voice-over and music).
     'boards.beginEncoded': {
-      request: z.object({ id: z.string().uuid() }),
+      request: z.object({
+        id: z.string().uuid(),
+        takes: z.boolean().default(true),
+        soundtrack: z.boolean().default(false),
+      }),
       response: z.object({ uploadId: z.string().uuid(), takes: z.number().int() }),
     },
     'boards.writeEncoded': {
       request: z.object({
         uploadId: z.string().uuid(),
+        part: z.enum(['take', 'soundtrack']).default('take'),
         index: z.number().int().min(0).max(199),
         offset: z.number().int().min(0),
         data: z
@@ -310,7 +316,15 @@ export const contract = {
       response: z.undefined(),
     },
     'boards.finishEncoded': {
-      request: z.object({ id: z.string().uuid(), uploadId: z.string().uuid() }),
+      request: z.object({
+        id: z.string().uuid(),
+        uploadId: z.string().uuid(),
+        /** How the sent soundtrack was made: its codec (as WebCodecs names it) and its measured loudness (LUFS). */
+        sound: z
+          .object({ codec: z.string().max(40), loudness: z.number().min(-100).max(10).nullable() })
+          .nullable()
+          .default(null),
+      }),
       response: libraryItemSchema,
     },
     'boards.discardEncoded': { request: z.object({ uploadId: z.string().uuid() }), response: z.undefined() },
@@ -376,6 +390,11 @@ export const contract = {
     'boards.lineAudio': {
       request: z.object({ id: z.string().uuid(), shotId: z.string().uuid() }),
       response: z.object({ wav: z.string() }).nullable(),
+    },
+    /** A music bed's file, for the window to decode into the film's mix (null when the file is gone). */
+    'boards.musicAudio': {
+      request: z.object({ id: z.string().uuid(), musicId: z.string().uuid() }),
+      response: z.object({ data: z.string() }).nullable(),
     },
     /** Subtitles (from the spoken lines) or a timeline for an editor, written where the user chooses. */
     'boards.exportSubtitles': {

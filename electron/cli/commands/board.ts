@@ -1,5 +1,8 @@
 import { AppError } from '../../../shared/errors';
-import { copyFile } from 'node:fs/promises';
+import { copyFile, writeFile } from 'node:fs/promises';
+import { subtitleCues, toSrt, toVtt } from '../../../shared/boards/subtitles';
+import { withoutTrims } from '../../../shared/boards/film-timeline';
+import { boardFilm } from '../../services/boards/board-film';
 import { chosenTake } from '../../../shared/boards/chosen-take';
 import type { Storyboard } from '../../../shared/boards/board-models';
 import type { LibraryService } from '../../services/library/library-service';
@@ -74,7 +77,7 @@ export const BOARD_HELP: readonly CommandHelp[] = [
   {
     usage: 'reelbench board export ID --out FILE.mp4 [--timeline otio|mlt] [--json]',
     summary:
-      "Joins the shots' chosen takes into one MP4 (packets copied, no re-encoding), files it in the library and copies it to FILE.mp4.",
+      "Joins the shots' chosen takes into one MP4 (packets copied, no re-encoding) with a subtitle track from the spoken lines, files it in the library and copies it to FILE.mp4, with FILE.srt and FILE.vtt beside it. The takes keep their own sound and play whole: voice-over, music, volumes and trims are mixed and applied by the window's export.",
     options: [
       ['--out FILE.mp4', 'where to write the joined film (besides the library)'],
       [
@@ -107,6 +110,17 @@ function findBoard(boards: readonly Storyboard[], id: string): Storyboard {
   if (matches.length === 0)
     throw new AppError('notFound', `There is no storyboard "${id}".`, '`reelbench board list` shows them.');
   throw refusedValue(`"${id}" starts ${matches.length} storyboards' ids; give more of it.`);
+}
+
+/** What the window's export applies and this command does not (it cannot decode the takes' AAC sound here). */
+function windowOnly(board: Storyboard): string[] {
+  const shots = board.shots.filter((shot) => chosenTake(shot) !== null);
+  return [
+    ...(shots.some((shot) => shot.voiceOver?.audio) ? ['voice-over'] : []),
+    ...(board.music.length > 0 ? ['music'] : []),
+    ...(shots.some((shot) => shot.sound.muted || shot.sound.volume !== 1) ? ['take volumes'] : []),
+    ...(shots.some((shot) => shot.trim.in > 0 || shot.trim.out !== null) ? ['trims'] : []),
+  ];
 }
 
 const titleOf = (board: Storyboard) => board.title.trim() || 'Untitled storyboard';
@@ -308,7 +322,11 @@ export async function boardCommand(
   const timelineFormat = values.timeline;
   if (timelineFormat !== undefined && timelineFormat !== 'otio' && timelineFormat !== 'mlt')
     throw refusedValue(`--timeline takes otio or mlt, not "${timelineFormat}".`);
+  const catalog = (await context.models()).current();
+  // The CLI joins the takes as filed (whole, with their own sound): its subtitles and record follow that film.
+  const film = await boardFilm(withoutTrims(board), library, catalog);
   const item = await exportSequence(board, library, {
+    film,
     onProgress: (fraction) => {
       if (progress.isTTY) progress.write(`\rJoining… ${Math.round(fraction * 100)}%`);
     },
@@ -316,6 +334,13 @@ export async function boardCommand(
   if (progress.isTTY) progress.write('\r\x1b[K');
   const filed = await library.mediaFile('video', item.id);
   if (filed) await copyFile(filed, out);
+  const cues = subtitleCues(film);
+  const subtitles = cues.length > 0 ? [out.replace(/\.mp4$/i, '.srt'), out.replace(/\.mp4$/i, '.vtt')] : [];
+  if (subtitles[0] && subtitles[1]) {
+    await writeFile(subtitles[0], toSrt(cues));
+    await writeFile(subtitles[1], toVtt(cues));
+  }
+  const leftToWindow = windowOnly(board);
   const shots = board.shots.filter((shot) => chosenTake(shot) !== null).length;
   const timeline = timelineFormat
     ? await exportEditorTimeline(
@@ -339,6 +364,8 @@ export async function boardCommand(
         path: filed,
         duration: item.duration,
         shots,
+        subtitles,
+        notMixed: leftToWindow,
         ...(timeline ? { timeline: timeline.file, media: timeline.mediaDir } : {}),
       }),
     );
@@ -346,7 +373,12 @@ export async function boardCommand(
     io.out(
       `Joined ${shots} shot${shots === 1 ? '' : 's'} into ${out}\n  and filed it in the library: ${filed ?? item.title}`,
     );
+    if (subtitles.length > 0) io.out(`Subtitles (also inside the film): ${subtitles.join(', ')}`);
     if (timeline) io.out(`Timeline for an editor: ${timeline.file}\n  its media: ${timeline.mediaDir}`);
+    if (leftToWindow.length > 0)
+      io.out(
+        `Note: this film has the takes' own sound and plays each take whole; ${leftToWindow.join(', ')} ${leftToWindow.length === 1 ? 'is' : 'are'} mixed and applied when the film is exported from the Reelbench window (the takes' sound is decoded by its media engine), or use --timeline for an editor.`,
+      );
   }
   return EXIT.ok;
 }

@@ -6,6 +6,8 @@ import type { BoardSoundChannel } from './board-sound-handlers';
 import { exportSequence } from './sequence-export';
 import { createEncodedUploads } from './encoded-uploads';
 import { sequenceOf } from '../../../shared/boards/chosen-take';
+import type { Storyboard } from '../../../shared/boards/board-models';
+import { withoutTrims, type FilmTimeline } from '../../../shared/boards/film-timeline';
 import { appError } from '../../../shared/i18n/error-text';
 
 /** Handlers of the `boards.*` domain. */
@@ -14,6 +16,8 @@ export function createBoardHandlers(
   tokens: ImageTokens,
   library: LibraryHost,
   onProgress: (id: string, fraction: number) => void,
+  /** The board as a film, each take as long as its file plays. */
+  filmOf: (board: Storyboard) => Promise<FilmTimeline>,
 ): Omit<DomainHandlers<'boards'>, BoardSoundChannel> {
   const exports = new Map<string, AbortController>();
   const uploads = createEncodedUploads();
@@ -49,7 +53,10 @@ export function createBoardHandlers(
       exports.set(id, controller);
       let last = -1;
       try {
-        return await exportSequence(boards.get(id), library.current(), {
+        const board = boards.get(id);
+        return await exportSequence(board, library.current(), {
+          // The takes are joined as filed, so whole: the subtitles and record follow the film as it is.
+          film: await filmOf(withoutTrims(board)),
           signal: controller.signal,
           onProgress: (fraction) => {
             // A percent at a time: thousands of packets must not become thousands of IPC messages.
@@ -63,19 +70,34 @@ export function createBoardHandlers(
         if (exports.get(id) === controller) exports.delete(id);
       }
     },
-    'boards.beginEncoded': async ({ id }) => {
+    'boards.beginEncoded': async ({ id, takes: encodeTakes, soundtrack }) => {
       const takes = sequenceOf(boards.get(id)).length;
       if (takes === 0) throw appError('invalidInput', 'error.board.nothingToExport');
-      return { uploadId: await uploads.begin(library.current().root, id, takes), takes };
+      const shape = { takes: encodeTakes ? takes : 0, soundtrack };
+      return { uploadId: await uploads.begin(library.current().root, id, shape), takes };
     },
-    'boards.writeEncoded': async ({ uploadId, index, offset, data }) => {
-      await uploads.write(uploadId, index, offset, Buffer.from(data, 'base64'));
+    'boards.writeEncoded': async ({ uploadId, part, index, offset, data }) => {
+      await uploads.write(uploadId, part, index, offset, Buffer.from(data, 'base64'));
       return undefined;
     },
-    'boards.finishEncoded': async ({ id, uploadId }) => {
+    'boards.finishEncoded': async ({ id, uploadId, sound }) => {
       try {
-        return await exportSequence(boards.get(id), library.current(), {
-          encodedFiles: await uploads.files(uploadId, id),
+        const board = boards.get(id);
+        const files = await uploads.files(uploadId, id);
+        // Takes the window encoded carry its trims; takes joined as filed play whole.
+        const film = await filmOf(files.takes ? board : withoutTrims(board));
+        return await exportSequence(board, library.current(), {
+          ...(files.takes ? { encodedFiles: files.takes } : {}),
+          ...(files.soundtrack
+            ? {
+                soundtrack: {
+                  file: files.soundtrack,
+                  codec: sound?.codec ?? 'unknown',
+                  loudness: sound?.loudness ?? null,
+                },
+              }
+            : {}),
+          film,
           onProgress: (fraction) => onProgress(id, fraction),
         });
       } finally {

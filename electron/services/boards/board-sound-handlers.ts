@@ -21,6 +21,7 @@ export type BoardSoundChannel =
   | 'boards.voiceEstimate'
   | 'boards.speakLine'
   | 'boards.lineAudio'
+  | 'boards.musicAudio'
   | 'boards.exportSubtitles'
   | 'boards.exportTimeline'
   | 'boards.addMusic'
@@ -70,6 +71,12 @@ export function createBoardSoundHandlers(deps: BoardSoundDeps): Pick<IpcHandlers
       if (!audio) return null;
       const bytes = await readFile(deps.voiceOver.audioFile(id, audio)).catch(() => null);
       return bytes ? { wav: bytes.toString('base64') } : null;
+    },
+    'boards.musicAudio': async ({ id, musicId }) => {
+      const bed = deps.boards.get(id).music.find((candidate) => candidate.id === musicId);
+      if (!bed) throw appError('notFound', 'error.music.notFound');
+      const bytes = await readFile(deps.musicFiles.fileOf(id, bed)).catch(() => null);
+      return bytes ? { data: bytes.toString('base64') } : null;
     },
     'boards.exportSubtitles': async ({ id, format }) => {
       const cues = subtitleCues(await film(id));

@@ -3,6 +3,9 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { sequenceOf } from '../../../shared/boards/chosen-take';
 import type { SequenceRecord, Storyboard } from '../../../shared/boards/board-models';
+import type { FilmTimeline } from '../../../shared/boards/film-timeline';
+import { subtitleCues, toVtt } from '../../../shared/boards/subtitles';
+import { bedSpan } from '../../../shared/audio/film-mix';
 import type { LibraryItem } from '../../../shared/library/library-models';
 import { appError } from '../../../shared/i18n/error-text';
 import type { LibraryService } from '../library/library-service';
@@ -21,7 +24,18 @@ export interface SequenceExportOptions {
    * parameters differ: joined instead of the library's files, and the film is recorded as not lossless.
    */
   readonly encodedFiles?: readonly string[];
+  /**
+   * The board as the film plays it (take lengths measured, trims applied): its spoken lines and transcribed dialogue
+   * become the film's subtitle track, and its lines, voices and trims are listed in the film's record.
+   */
+  readonly film?: FilmTimeline;
+  /** The film's mixed sound (an audio-only file the window encoded), with how it was made; else the takes' own. */
+  readonly soundtrack?: { readonly file: string; readonly codec: string; readonly loudness: number | null };
 }
+
+/** Who speaks a line, as the record names them. */
+const speakerOf = (board: Storyboard, speakerId: string | null) =>
+  board.characters.find((character) => character.id === speakerId)?.name ?? 'Narrator';
 
 /** A chapter title: the shot's number and the first words of its prompt. */
 const chapterTitle = (index: number, prompt: string): string => {
@@ -54,25 +68,55 @@ export async function exportSequence(
   const joined = path.join(folder, `${randomUUID()}.mp4`);
   const title = board.title.trim() || 'Storyboard';
   try {
+    const cues = options.film ? subtitleCues(options.film) : [];
     const result = await remuxClips(clips, joined, {
       chapters: true,
+      ...(cues.length > 0 ? { webvtt: toVtt(cues) } : {}),
+      ...(options.soundtrack ? { soundtrack: options.soundtrack.file } : {}),
       tags: { title, comment: `A Reelbench storyboard of ${clips.length} shots` },
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
     const starts = result.chapters.map((chapter) => chapter.start);
+    const film = options.film;
     const record: SequenceRecord = {
       boardId: board.id,
       boardTitle: title,
       lossless: options.encodedFiles === undefined,
-      shots: sequence.map(({ shot, take }, at) => ({
-        shotId: shot.id,
-        jobId: take.jobId,
-        itemId: take.itemId,
-        title: clips[at]?.title ?? '',
-        start: starts[at] ?? 0,
-        duration: (starts[at + 1] ?? result.duration) - (starts[at] ?? 0),
-      })),
+      shots: sequence.map(({ shot, take }, at) => {
+        const clip = film?.clips[at];
+        const line = clip?.line ?? null;
+        return {
+          shotId: shot.id,
+          jobId: take.jobId,
+          itemId: take.itemId,
+          title: clips[at]?.title ?? '',
+          start: starts[at] ?? 0,
+          duration: (starts[at + 1] ?? result.duration) - (starts[at] ?? 0),
+          ...(clip ? { trim: { in: clip.sourceIn, out: clip.sourceOut } } : {}),
+          line: line
+            ? {
+                text: line.text,
+                speaker: speakerOf(board, shot.voiceOver?.speakerId ?? null),
+                voice: line.voice,
+                speed: line.speed,
+              }
+            : null,
+        };
+      }),
+      sound: {
+        source: options.soundtrack ? 'mix' : 'takes',
+        codec: options.soundtrack?.codec ?? null,
+        loudness: options.soundtrack?.loudness ?? null,
+        music:
+          options.soundtrack && film
+            ? board.music.flatMap((bed) => {
+                const span = bedSpan(film, bed);
+                return span ? [{ name: bed.name, start: span.start, end: span.end, volume: bed.volume }] : [];
+              })
+            : [],
+      },
+      subtitles: cues.length,
     };
     const at = (options.now ?? (() => new Date()))();
     return await library.addVideo({

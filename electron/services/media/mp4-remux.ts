@@ -11,6 +11,7 @@ import {
   Input,
   Mp4OutputFormat,
   Output,
+  TextSubtitleSource,
   type AudioCodec,
   type InputAudioTrack,
   type InputVideoTrack,
@@ -36,6 +37,13 @@ export interface RemuxOptions {
   readonly signal?: AbortSignal;
   /** Clips up to this many bytes are read whole to copy their packets; larger ones piece by piece (32 MiB). */
   readonly wholeClipBytes?: number;
+  /**
+   * A file whose sound becomes the film's (the mix of takes, voice and music): its packets are copied instead of the
+   * clips' own sound, cut at the film's end. The clips' sound may then differ in codec.
+   */
+  readonly soundtrack?: string;
+  /** WebVTT text written as the film's subtitle track (shown or hidden by the player). */
+  readonly webvtt?: string;
 }
 
 /** What a remux produced. */
@@ -104,6 +112,22 @@ async function openClip(clip: RemuxClip): Promise<OpenedClip> {
   return { file: clip.file, input, video, audio, videoConfig, audioConfig, start, duration, title: clip.title };
 }
 
+/** The soundtrack's audio track (its input is disposed by the caller). */
+async function openSoundtrack(
+  file: string,
+): Promise<{ input: Input; track: InputAudioTrack; config: AudioDecoderConfig }> {
+  const input = new Input({ formats: ALL_FORMATS, source: new FilePathSource(file) });
+  try {
+    const track = await input.getPrimaryAudioTrack();
+    const config = track ? await track.getDecoderConfig() : null;
+    if (!track || !config) throw new RemuxMismatch("the film's mixed sound has no audio Reelbench can copy.");
+    return { input, track, config };
+  } catch (error) {
+    input.dispose();
+    throw error;
+  }
+}
+
 const WHOLE_CLIP_BYTES = 32 * 1024 * 1024;
 
 /** The longest the join runs before letting the process's other work in (it runs in the app's main process). */
@@ -140,13 +164,13 @@ async function packetTracks(
   return { video, audio: clip.audio ? await input.getPrimaryAudioTrack() : null, dispose: () => input.dispose() };
 }
 
-function mismatchOf(clips: readonly OpenedClip[]): string | null {
+function mismatchOf(clips: readonly OpenedClip[], ownSound: boolean): string | null {
   const [first, ...rest] = clips;
   if (!first) return null;
   for (const clip of rest) {
     if (videoKey(clip.videoConfig) !== videoKey(first.videoConfig))
       return `"${clip.title}" is ${clip.videoConfig.codec} ${clip.videoConfig.codedWidth ?? '?'}×${clip.videoConfig.codedHeight ?? '?'}, "${first.title}" ${first.videoConfig.codec} ${first.videoConfig.codedWidth ?? '?'}×${first.videoConfig.codedHeight ?? '?'} (or their encoder settings differ).`;
-    if (audioKey(clip.audioConfig) !== audioKey(first.audioConfig))
+    if (ownSound && audioKey(clip.audioConfig) !== audioKey(first.audioConfig))
       return `the sound of "${clip.title}" and "${first.title}" is encoded differently (${audioKey(clip.audioConfig).split(' ').slice(0, 5).join(' ')} / ${audioKey(first.audioConfig).split(' ').slice(0, 5).join(' ')}).`;
   }
   return null;
@@ -163,9 +187,10 @@ export async function remuxClips(
   options: RemuxOptions = {},
 ): Promise<RemuxResult> {
   const opened: OpenedClip[] = [];
+  let soundtrack: Awaited<ReturnType<typeof openSoundtrack>> | null = null;
   try {
     for (const clip of clips) opened.push(await openClip(clip));
-    const mismatch = mismatchOf(opened);
+    const mismatch = mismatchOf(opened, options.soundtrack === undefined);
     if (mismatch) throw new RemuxMismatch(mismatch);
     const [first] = opened;
     if (!first) throw new RemuxMismatch('there is nothing to join.');
@@ -178,9 +203,15 @@ export async function remuxClips(
     });
     const videoSource = new EncodedVideoPacketSource(first.video.codec as VideoCodec);
     output.addVideoTrack(videoSource, { rotation: first.video.rotation });
-    const audioSource =
-      first.audio && first.audioConfig ? new EncodedAudioPacketSource(first.audio.codec as AudioCodec) : null;
+    soundtrack = options.soundtrack ? await openSoundtrack(options.soundtrack) : null;
+    const audioSource = soundtrack
+      ? new EncodedAudioPacketSource(soundtrack.track.codec as AudioCodec)
+      : first.audio && first.audioConfig
+        ? new EncodedAudioPacketSource(first.audio.codec as AudioCodec)
+        : null;
     if (audioSource) output.addAudioTrack(audioSource);
+    const subtitleSource = options.webvtt ? new TextSubtitleSource('webvtt') : null;
+    if (subtitleSource) output.addSubtitleTrack(subtitleSource, { name: 'Subtitles' });
 
     const chapters: Chapter[] = [];
     let offset = 0;
@@ -206,6 +237,10 @@ export async function remuxClips(
       let lastAudio = 0;
       const joining = opened.length > 1;
       const yieldNow = createYielder();
+      if (subtitleSource && options.webvtt) {
+        await subtitleSource.add(options.webvtt);
+        subtitleSource.close();
+      }
       for (const clip of opened) {
         const tracks = await packetTracks(clip, options.wholeClipBytes ?? WHOLE_CLIP_BYTES);
         try {
@@ -220,7 +255,7 @@ export async function remuxClips(
             firstVideo = false;
             options.onProgress?.(Math.min(1, (clipStart + packet.timestamp - clip.start) / total));
           }
-          if (tracks.audio && audioSource) {
+          if (tracks.audio && audioSource && !soundtrack) {
             // Joined, sound is placed against its own clip's picture, so no drift builds up from clip to clip; a frame
             // of sound that starts after the picture has ended (encoder padding) is left out, so the film is as long as
             // its pictures and timestamps never go back. A single file keeps every packet.
@@ -243,6 +278,16 @@ export async function remuxClips(
         }
         clipStart += clip.duration;
       }
+      if (soundtrack && audioSource) {
+        let firstAudio = true;
+        for await (const packet of new EncodedPacketSink(soundtrack.track).packets()) {
+          // The film is as long as its pictures: sound past them is left out.
+          if (packet.timestamp >= clipStart - 1e-6) break;
+          await yieldNow();
+          await audioSource.add(packet, firstAudio ? { decoderConfig: soundtrack.config } : undefined);
+          firstAudio = false;
+        }
+      }
       await output.finalize();
       options.onProgress?.(1);
       return { duration: clipStart, chapters: options.chapters ? chapters : [] };
@@ -252,5 +297,6 @@ export async function remuxClips(
     }
   } finally {
     for (const clip of opened) clip.input.dispose();
+    soundtrack?.input.dispose();
   }
 }

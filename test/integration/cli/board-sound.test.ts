@@ -3,6 +3,8 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { SequenceRecord } from '../../../shared/boards/board-models';
+import { SIDECAR_SUFFIX } from '../../../shared/library/sidecar';
 import { requireBuild } from '../../support/build-output';
 import { openCliFixture, type CliFixture } from '../../support/cli-fixture';
 
@@ -107,6 +109,25 @@ describe('voice-over and subtitles from the CLI', () => {
     expect(JSON.parse(exported.stdout)).toMatchObject({
       timeline: path.join(cli.dir, 'Harbour.mlt'),
       media: path.join(cli.dir, 'Harbour-media'),
+      subtitles: [path.join(cli.dir, 'Harbour.srt'), path.join(cli.dir, 'Harbour.vtt')],
+      notMixed: ['voice-over', 'music'],
+    });
+    // The subtitles beside the film are the board's, and the film carries them as its own subtitle track.
+    expect(await readFile(path.join(cli.dir, 'Harbour.srt'), 'utf8')).toBe(await readFile(srt, 'utf8'));
+    expect(await readFile(path.join(cli.dir, 'Harbour.vtt'), 'utf8')).toBe(await readFile(vtt, 'utf8'));
+    expect((await readFile(film)).includes(line.slice(0, 20))).toBe(true);
+    // The film's record (its sidecar in the library) lists its lines, voices and trims.
+    const filed = (JSON.parse(exported.stdout) as { path: string }).path;
+    const sidecar = JSON.parse(await readFile(filed.replace(/\.mp4$/, SIDECAR_SUFFIX), 'utf8')) as {
+      sequence: SequenceRecord;
+    };
+    expect(sidecar.sequence).toMatchObject({
+      subtitles: 1,
+      sound: { source: 'takes', codec: null, music: [] },
+      shots: [
+        { trim: { in: 0, out: 2 }, line: null },
+        { trim: { in: 0, out: 2 }, line: { text: line, speaker: 'Narrator', voice: 'onyx', speed: 1.5 } },
+      ],
     });
     expect((await readdir(path.join(cli.dir, 'Harbour-media'))).sort()).toEqual([
       'line02.wav',

@@ -1,58 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Shot, Storyboard } from '../../../shared/boards/board-models';
+import { board, shot, spoken } from '../../support/board-builders';
 import { filmTimeline } from '../../../shared/boards/film-timeline';
 import { parseSrt, subtitleCues, toSrt, toVtt } from '../../../shared/boards/subtitles';
-
-const at = '2026-12-07T12:00:00.000Z';
-let ids = 0;
-const id = () => `00000000-0000-4000-8000-${String((ids += 1)).padStart(12, '0')}`;
-
-function shot(patch: Partial<Shot> = {}): Shot {
-  const jobId = id();
-  return {
-    id: id(),
-    prompt: 'A shot',
-    model: 'sora-2-preview',
-    params: { duration: 4 },
-    images: [],
-    notes: '',
-    continueFromPrevious: false,
-    extendsTake: null,
-    characterIds: [],
-    takes: [{ jobId, itemId: id(), createdAt: at }],
-    chosenJobId: jobId,
-    trim: { in: 0, out: null },
-    sound: { volume: 1, muted: false },
-    voiceOver: null,
-    dialogue: null,
-    ...patch,
-  };
-}
-
-function spoken(text: string, seconds: number, voice: 'alloy' | 'onyx' = 'alloy') {
-  return {
-    text,
-    speakerId: null,
-    voice: null,
-    speed: 1,
-    audio: { file: `${'a'.repeat(64)}.wav`, seconds, text, voice, speed: 1 },
-  };
-}
-
-function board(shots: Shot[]): Storyboard {
-  return {
-    id: id(),
-    title: 'Coast',
-    shots,
-    characters: [],
-    narratorVoice: 'alloy',
-    music: [],
-    removed: [],
-    createdAt: at,
-    updatedAt: at,
-    deletedAt: null,
-  };
-}
 
 const fourSeconds = () => 4;
 
