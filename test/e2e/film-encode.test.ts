@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/eventually';
 import { makeClip, probe } from '../support/media-clips';
+import { boardOfTakes } from '../support/filed-takes';
 import { closeBrowser, launchApp, type AppHarness } from './harness/app-harness';
 
 const RESULTS = path.resolve(import.meta.dirname, '../../test-results');
@@ -35,43 +35,7 @@ describe('a film of takes that differ', () => {
   it('says why they cannot be joined as they are, then encodes them again in the window and files one film', async () => {
     app = await launchApp();
     const library = app.library.current();
-    const takes: { jobId: string; itemId: string; createdAt: string }[] = [];
-    for (const [index, clip] of [wide, small].entries()) {
-      const download = path.join(fixtures, `download-${index}.mp4`);
-      await copyFile(clip, download);
-      const jobId = randomUUID();
-      const item = await library.addVideo({
-        videoFile: download,
-        title: `Take ${index + 1}`,
-        generation: {
-          prompt: `Shot ${index + 1}`,
-          model: 'veo3.1-fast-official',
-          params: { duration: 8 },
-          duration: 8,
-          aspect: '16:9',
-          resolution: '720p',
-          taskId: null,
-          jobId,
-          draftId: null,
-          draftVersionId: null,
-        },
-        createdAt: new Date(),
-        completedAt: new Date(),
-      });
-      takes.push({ jobId, itemId: item.id, createdAt: new Date().toISOString() });
-    }
-    const { boards, boardStore } = app.services;
-    let board = boards.create({ title: 'Mixed' });
-    board = boards.addShot(board.id);
-    board = boards.addShot(board.id);
-    boardStore.save({
-      ...board,
-      shots: board.shots.map((shot, index) => ({
-        ...shot,
-        prompt: `Shot ${index + 1}`,
-        takes: takes.slice(index, index + 1),
-      })),
-    });
+    await boardOfTakes(app.services, library, 'Mixed', [wide, small], fixtures);
 
     const { page } = app;
     await page.getByTestId('nav-boards').click();

@@ -5,8 +5,8 @@ import type { AppErrorData } from '../../../shared/errors';
 import type { LibraryItem } from '../../../shared/library/library-models';
 import { api, failureOf, unwrap } from '../../lib/bridge';
 import { useNoticesStore } from '../../lib/notices-store';
-import { chosenTake, sequenceOf } from '../../../shared/boards/chosen-take';
-import { encodeTakes } from './encode-takes';
+import { chosenTake } from '../../../shared/boards/chosen-take';
+import { exportFromWindow, needsWindowExport, trimsTakes } from './window-export';
 import { lastFrameOf } from './last-frame';
 
 /** A generation waiting for the user's yes: what it sends and costs. */
@@ -77,15 +77,6 @@ export interface BoardsStore {
 }
 
 const AUTOSAVE_MS = 400;
-/** Encoded takes go to main in pieces of this many bytes (8 MB of base64 each). */
-const UPLOAD_PIECE = 6 * 1024 * 1024;
-
-/** Bytes as base64, a slice at a time (a spread of millions of arguments would overflow the stack). */
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
-  return btoa(binary);
-}
 
 /** The boards store: every call to the main process for storyboards is here, none in the components. */
 export const useBoardsStore = create<BoardsStore>()((set, get) => {
@@ -93,6 +84,37 @@ export const useBoardsStore = create<BoardsStore>()((set, get) => {
   let encoding: AbortController | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const fail = (error: unknown) => useNoticesStore.getState().fail(error, 'board-notice');
+  const exported = (item: LibraryItem) =>
+    useNoticesStore.getState().notify({
+      text: { message: { key: 'boards.exported', params: { title: item.title } } },
+      testId: 'board-notice',
+    });
+
+  /** Exports through the window (sound mixed here, takes encoded again when `encode`), with progress and cancel. */
+  async function windowExport(board: Storyboard, encode: boolean): Promise<LibraryItem | null> {
+    const controller = new AbortController();
+    encoding = controller;
+    set({ encodeOffer: null, exportProgress: 0 });
+    let item: LibraryItem | null = null;
+    const failure = await failureOf(async () => {
+      item = await exportFromWindow({
+        board,
+        takeItems: get().takeItems,
+        encode,
+        signal: controller.signal,
+        onProgress: (fraction) => set({ exportProgress: Math.min(0.9, fraction) }),
+      });
+      exported(item);
+    });
+    encoding = null;
+    set({ exportProgress: null });
+    // Takes whose codec parameters differ: offered to be encoded again, as for any export.
+    if (failure?.code === 'needsEncode')
+      set({ encodeOffer: String(failure.text?.params['reason'] ?? failure.message) });
+    else if (failure && !controller.signal.aborted)
+      useNoticesStore.getState().notify({ text: { error: failure }, testId: 'board-notice' });
+    return item;
+  }
 
   /** Shows a board and fetches the library items of its takes (posters, videos, durations). */
   async function show(board: Storyboard | null): Promise<void> {
@@ -330,15 +352,17 @@ export const useBoardsStore = create<BoardsStore>()((set, get) => {
     async exportFilm() {
       const board = get().board;
       if (!board) return null;
+      // Voice-over, music, volumes and trims are mixed and cut in the window; a film of takes as filed is joined in main.
+      if (needsWindowExport(board)) {
+        await flush();
+        return windowExport(get().board ?? board, trimsTakes(board));
+      }
       set({ exportProgress: 0 });
       let item: LibraryItem | null = null;
       const failure = await failureOf(async () => {
         await flush();
         item = await unwrap(api().boards.export({ id: board.id }));
-        useNoticesStore.getState().notify({
-          text: { message: { key: 'boards.exported', params: { title: item.title } } },
-          testId: 'board-notice',
-        });
+        exported(item);
       });
       set({ exportProgress: null });
       if (failure?.code === 'needsEncode')
@@ -347,44 +371,9 @@ export const useBoardsStore = create<BoardsStore>()((set, get) => {
         useNoticesStore.getState().notify({ text: { error: failure }, testId: 'board-notice' });
       return item;
     },
-    async encodeFilm() {
+    encodeFilm: () => {
       const board = get().board;
-      if (!board) return null;
-      const urls = sequenceOf(board).map(({ take }) => get().takeItems.get(take.itemId)?.videoUrl ?? '');
-      const controller = new AbortController();
-      encoding = controller;
-      set({ encodeOffer: null, exportProgress: 0 });
-      let uploadId: string | null = null;
-      try {
-        uploadId = (await unwrap(api().boards.beginEncoded({ id: board.id }))).uploadId;
-        const upload = uploadId;
-        await encodeTakes({
-          urls,
-          signal: controller.signal,
-          // Encoding is most of the work; joining the encoded takes in main is the last tenth.
-          onProgress: (fraction) => set({ exportProgress: Math.min(0.9, fraction * 0.9) }),
-          deliver: async (index, bytes) => {
-            for (let offset = 0; offset < bytes.length; offset += UPLOAD_PIECE) {
-              const data = toBase64(bytes.subarray(offset, offset + UPLOAD_PIECE));
-              await unwrap(api().boards.writeEncoded({ uploadId: upload, index, offset, data }));
-            }
-          },
-        });
-        const item = await unwrap(api().boards.finishEncoded({ id: board.id, uploadId: upload }));
-        uploadId = null;
-        useNoticesStore.getState().notify({
-          text: { message: { key: 'boards.exported', params: { title: item.title } } },
-          testId: 'board-notice',
-        });
-        return item;
-      } catch (error) {
-        if (!controller.signal.aborted) fail(error);
-        return null;
-      } finally {
-        encoding = null;
-        if (uploadId) void unwrap(api().boards.discardEncoded({ uploadId })).catch(() => undefined);
-        set({ exportProgress: null });
-      }
+      return board ? windowExport(board, true) : Promise.resolve(null);
     },
     dismissEncodeOffer: () => set({ encodeOffer: null }),
     async cancelExport() {

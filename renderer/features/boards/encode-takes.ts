@@ -1,6 +1,10 @@
 /** A take to encode: its video and the size every take is brought to. */
 export interface EncodeJob {
   readonly urls: readonly string[];
+  /** The part of each take its shot plays (seconds into the take); the whole take where absent. */
+  readonly trims?: readonly { readonly start: number; readonly end: number }[];
+  /** Whether the takes' own sound is kept (false when the film's mixed sound replaces it). */
+  readonly keepSound?: boolean;
   /** Called once per take with its encoded MP4, in order; resolves when it has been handed over. */
   readonly deliver: (index: number, bytes: Uint8Array) => Promise<void>;
   readonly onProgress: (fraction: number) => void;
@@ -24,10 +28,10 @@ export async function encodeTakes(job: EncodeJob): Promise<void> {
   const height = even(track?.displayHeight ?? 720);
   first.dispose();
   const videoCodec = await mediabunny.getFirstEncodableVideoCodec(['vp9', 'avc'], { width, height });
-  const audioCodec = await mediabunny.getFirstEncodableAudioCodec(['aac', 'opus'], {
-    numberOfChannels: 2,
-    sampleRate: 48_000,
-  });
+  const audioCodec =
+    job.keepSound === false
+      ? null
+      : await mediabunny.getFirstEncodableAudioCodec(['aac', 'opus'], { numberOfChannels: 2, sampleRate: 48_000 });
   if (!videoCodec) throw new Error('This computer cannot encode video in the window (no H.264 or VP9 encoder).');
   for (const [index, url] of job.urls.entries()) {
     if (job.signal.aborted) throw job.signal.reason;
@@ -35,10 +39,12 @@ export async function encodeTakes(job: EncodeJob): Promise<void> {
     const target = new BufferTarget();
     const output = new Output({ format: new Mp4OutputFormat(), target });
     try {
+      const trim = job.trims?.[index];
       const conversion = await Conversion.init({
         input,
         output,
         tracks: 'primary',
+        ...(trim ? { trim } : {}),
         video: {
           width,
           height,

@@ -1,3 +1,4 @@
+import { fromBase64 } from '../../lib/base64';
 import { create } from 'zustand';
 import type { SpeechVoice } from '../../../shared/audio/speech';
 import type { IpcResult } from '../../../shared/ipc/result';
@@ -22,14 +23,6 @@ export interface VoiceStore {
   setNarratorVoice(voice: SpeechVoice): Promise<void>;
   exportSubtitles(format: 'srt' | 'vtt'): Promise<void>;
   exportTimeline(format: 'otio' | 'mlt'): Promise<void>;
-}
-
-/** Bytes of base64 text. */
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let at = 0; at < binary.length; at += 1) bytes[at] = binary.charCodeAt(at);
-  return bytes;
 }
 
 export const useVoiceStore = create<VoiceStore>()((set, get) => {

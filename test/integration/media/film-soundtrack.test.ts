@@ -6,32 +6,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { remuxClips } from '../../../electron/services/media/mp4-remux';
 import { makeClip, probe } from '../../support/media-clips';
+import { soundLevel } from '../../support/sound-levels';
 
 const run = promisify(execFile);
 let dir: string;
 const clips: string[] = [];
 let soundtrack: string;
-
-/** How loud (RMS, dBFS) the film's sound is between two times, as ffmpeg measures it. */
-async function rmsDb(file: string, from: number, to: number): Promise<number> {
-  const { stderr } = await run('ffmpeg', [
-    '-v',
-    'info',
-    '-ss',
-    String(from),
-    '-t',
-    String(to - from),
-    '-i',
-    file,
-    '-af',
-    'astats=metadata=0:measure_perchannel=none:measure_overall=RMS_level',
-    '-f',
-    'null',
-    '-',
-  ]);
-  const level = /RMS level dB: (-?[\d.]+|-inf)/.exec(stderr)?.[1] ?? '-inf';
-  return level === '-inf' ? -Infinity : Number(level);
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-soundtrack-'));
@@ -93,8 +73,8 @@ describe('a film with its mixed sound and subtitles', () => {
     expect(audio?.codec_name).toBe('aac');
     expect(Number(audio?.duration)).toBeLessThanOrEqual(4.05);
     // The mix's tone in the first shot, its silence in the second (whose take has no sound at all).
-    expect(await rmsDb(out, 0.3, 1.7)).toBeGreaterThan(-30);
-    expect(await rmsDb(out, 2.5, 3.8)).toBe(-Infinity);
+    expect(await soundLevel(out, 0.3, 1.7)).toBeGreaterThan(-30);
+    expect(await soundLevel(out, 2.5, 3.8)).toBe(-Infinity);
   });
 
   it('joins takes whose own sound differs once a mix replaces it', async () => {

@@ -1,0 +1,111 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { SequenceRecord } from '../../shared/boards/board-models';
+import { SIDECAR_SUFFIX } from '../../shared/library/sidecar';
+import { startFakeApimart, type FakeApimart } from '../fake-apimart/fake-server.ts';
+import { keychainGate } from '../support/keychain-probe';
+import { makeClip, probe } from '../support/media-clips';
+import { loudnessOf, soundLevel } from '../support/sound-levels';
+import { boardOfTakes } from '../support/filed-takes';
+import { closeBrowser, launchApp, type AppHarness } from './harness/app-harness';
+
+const run = promisify(execFile);
+const gate = await keychainGate();
+if (gate.failure) throw new Error(gate.failure);
+
+const RESULTS = path.resolve(import.meta.dirname, '../../test-results');
+let app: AppHarness;
+let fake: FakeApimart;
+let fixtures: string;
+let take: string;
+let song: string;
+beforeAll(async () => {
+  fixtures = await mkdtemp(path.join(os.tmpdir(), 'reelbench-e2e-sound-'));
+  // Takes whose own sound is a quiet 440 Hz tone; music a 660 Hz tone; the fake speaks at 180 Hz.
+  take = await makeClip(path.join(fixtures, 'take.mp4'), { seconds: 3, width: 640, height: 360 });
+  song = path.join(fixtures, 'song.wav');
+  await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=660:duration=20', song]);
+});
+afterEach(async () => {
+  await app.close();
+  await fake.close();
+});
+afterAll(async () => {
+  await closeBrowser();
+  await rm(fixtures, { recursive: true, force: true });
+});
+
+describe.skipIf(gate.skip)('a film with voice-over and music', () => {
+  it(
+    'mixes takes, voice and ducked music in the window, levels it and files it with subtitles',
+    { timeout: 120_000 },
+    async () => {
+      fake = await startFakeApimart({ estimatedSeconds: 0 });
+      app = await launchApp({ apiBaseUrl: fake.baseUrl });
+      await app.keyStore.set(fake.apiKey);
+      const library = app.library.current();
+      const { boards, voiceOver, musicFiles } = app.services;
+      const board = await boardOfTakes(app.services, library, 'Harbour sound', [take, take], fixtures);
+      const [first, second] = boards.get(board.id).shots;
+      boards.updateShot(board.id, first?.id ?? '', {
+        voiceOver: { text: 'They left at dawn.', speakerId: null, voice: null, speed: 1 },
+      });
+      await voiceOver.speak(board.id, first?.id ?? '');
+      boards.updateShot(board.id, second?.id ?? '', { sound: { volume: 0.5, muted: false } });
+      await musicFiles.add(board.id, song);
+
+      const { page } = app;
+      await page.getByTestId('nav-boards').click();
+      await page.getByTestId('board-item').first().click();
+      await expect.poll(() => page.locator('.shot-card .shot-frame img').count(), { timeout: 20_000 }).toBe(2);
+      await page.getByTestId('board-export').click();
+      await page
+        .getByTestId('board-notice')
+        .getByText('"Harbour sound" is in the library.')
+        .waitFor({ timeout: 60_000 });
+
+      const film = library.list({}).items.find((item) => item.title === 'Harbour sound');
+      const file = (await library.mediaFile('video', film?.id ?? '')) ?? '';
+      const facts = await probe(file);
+      const audio = facts.streams.filter((stream) => stream.codec_type === 'audio');
+      expect(audio).toHaveLength(1);
+      expect(['aac', 'opus']).toContain(audio[0]?.codec_name);
+      expect(Number(facts.format.duration)).toBeCloseTo(6, 0);
+      // FFmpeg decodes all of it without a complaint.
+      const decoded = await run('ffmpeg', ['-v', 'error', '-i', file, '-f', 'null', '-']);
+      expect(decoded.stderr).toBe('');
+      // Levelled to −16 LUFS (±1), as FFmpeg's own EBU R 128 meter reads it.
+      const loudness = await loudnessOf(file);
+      expect(loudness).toBeGreaterThan(-17);
+      expect(loudness).toBeLessThan(-15);
+      // The voice (0–1.2 s) stands over the music, which is lowered while it speaks and comes back after.
+      const voice = await soundLevel(file, 0.3, 1.0, 180);
+      const musicUnderVoice = await soundLevel(file, 0.3, 1.0, 660);
+      const musicAlone = await soundLevel(file, 2.5, 5.5, 660);
+      expect(voice - musicUnderVoice).toBeGreaterThan(6);
+      expect(musicAlone - musicUnderVoice).toBeGreaterThan(8);
+
+      // Its record says how it was made; its subtitle track and the line are in it.
+      const record = JSON.parse(await readFile(file.replace(/\.mp4$/, SIDECAR_SUFFIX), 'utf8')) as {
+        sequence: SequenceRecord;
+      };
+      expect(record.sequence).toMatchObject({
+        lossless: true,
+        subtitles: 1,
+        sound: { source: 'mix', codec: audio[0]?.codec_name === 'aac' ? expect.stringMatching(/^(aac|mp4a)/) : 'opus' },
+        shots: [{ line: { text: 'They left at dawn.', speaker: 'Narrator', voice: 'alloy' } }, { line: null }],
+      });
+      expect(record.sequence.sound?.music).toEqual([
+        { name: 'song.wav', start: 0, end: expect.closeTo(6, 1), volume: 0.6 },
+      ]);
+      expect(Math.abs((record.sequence.sound?.loudness ?? 0) - loudness)).toBeLessThan(1);
+      expect((await readFile(file)).includes('They left at dawn.')).toBe(true);
+      await mkdir(RESULTS, { recursive: true });
+      expect(app.pageErrors).toEqual([]);
+    },
+  );
+});
