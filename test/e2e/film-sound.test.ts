@@ -108,4 +108,43 @@ describe.skipIf(gate.skip)('a film with voice-over and music', () => {
       expect(app.pageErrors).toEqual([]);
     },
   );
+
+  it(
+    'cuts a trimmed shot to its in and out points, encoding the takes again, its sound cut with it',
+    { timeout: 120_000 },
+    async () => {
+      fake = await startFakeApimart({ estimatedSeconds: 0 });
+      app = await launchApp({ apiBaseUrl: fake.baseUrl });
+      const library = app.library.current();
+      const board = await boardOfTakes(app.services, library, 'Harbour cut', [take, take], fixtures);
+      app.services.boards.updateShot(board.id, board.shots[1]?.id ?? '', { trim: { in: 0.5, out: 2 } });
+
+      const { page } = app;
+      await page.getByTestId('nav-boards').click();
+      await page.getByTestId('board-item').first().click();
+      await expect.poll(() => page.locator('.shot-card .shot-frame img').count(), { timeout: 20_000 }).toBe(2);
+      await page.getByTestId('board-export').click();
+      await page.getByTestId('board-notice').getByText('"Harbour cut" is in the library.').waitFor({ timeout: 90_000 });
+
+      const film = library.list({}).items.find((item) => item.title === 'Harbour cut');
+      const file = (await library.mediaFile('video', film?.id ?? '')) ?? '';
+      const facts = await probe(file);
+      // Three seconds of the first take and one and a half of the second.
+      expect(Number(facts.format.duration)).toBeGreaterThan(4.4);
+      expect(Number(facts.format.duration)).toBeLessThan(4.7);
+      expect(facts.chapters.map((chapter) => Number(chapter.start_time))).toEqual([0, expect.closeTo(3, 1)]);
+      const record = JSON.parse(await readFile(file.replace(/\.mp4$/, SIDECAR_SUFFIX), 'utf8')) as {
+        sequence: SequenceRecord;
+      };
+      expect(record.sequence).toMatchObject({
+        lossless: false,
+        sound: { source: 'mix' },
+        shots: [{ trim: { in: 0, out: expect.closeTo(3, 1) } }, { trim: { in: 0.5, out: 2 } }],
+      });
+      // The takes' own sound plays to the film's end, levelled like any film.
+      expect(await soundLevel(file, 3.2, 4.3)).toBeGreaterThan(-30);
+      expect(Math.abs((await loudnessOf(file)) + 16)).toBeLessThan(1);
+      expect(app.pageErrors).toEqual([]);
+    },
+  );
 });
