@@ -152,6 +152,16 @@ export const musicPatchSchema = musicBedSchema
   .pick({ fromShotId: true, toShotId: true, volume: true, fadeIn: true, fadeOut: true, duck: true })
   .partial();
 
+/** How burned-in subtitles look: where they sit, how large, and whether a dark box is behind them. */
+export const subtitleStyleSchema = z.object({
+  position: z.enum(['bottom', 'top']).default('bottom'),
+  size: z.enum(['small', 'medium', 'large']).default('medium'),
+  box: z.boolean().default(true),
+});
+
+/** A subtitle style. */
+export type SubtitleStyle = z.infer<typeof subtitleStyleSchema>;
+
 /** Shots in order: what is planned, generated, played and exported as one film. */
 export const storyboardSchema = z.object({
   id: z.string().uuid(),
@@ -161,6 +171,8 @@ export const storyboardSchema = z.object({
   characters: z.array(characterSchema).max(50).default([]),
   /** The voice of lines no character speaks. */
   narratorVoice: voiceSchema.default('alloy'),
+  /** How its subtitles look when burned into the picture. */
+  subtitleStyle: subtitleStyleSchema.default({ position: 'bottom', size: 'medium', box: true }),
   /** Music and sound files under the film. */
   music: z.array(musicBedSchema).max(20).default([]),
   /** Shots deleted lately, with where they stood: "undo" puts one back. */

@@ -38,6 +38,7 @@ import {
   shotPatchSchema,
   musicPatchSchema,
   storyboardSchema,
+  subtitleStyleSchema,
 } from '../boards/board-models';
 import { chatModelListSchema, MAX_SCRIPT_CHARS } from '../script/chat-models';
 import {
@@ -361,6 +362,11 @@ export const contract = {
     // Voice-over: lines spoken through APIMart's speech model (billed per line), kept in the board's folder.
     'boards.setNarratorVoice': {
       request: z.object({ id: z.string().uuid(), voice: z.enum(SPEECH_VOICES) }),
+      response: storyboardSchema,
+    },
+    /** How the board's subtitles look when burned into the picture (kept with the board). */
+    'boards.setSubtitleStyle': {
+      request: z.object({ id: z.string().uuid(), style: subtitleStyleSchema }),
       response: storyboardSchema,
     },
     'boards.voiceEstimate': {

@@ -147,4 +147,109 @@ describe.skipIf(gate.skip)('a film with voice-over and music', () => {
       expect(app.pageErrors).toEqual([]);
     },
   );
+
+  it(
+    'burns the subtitles into the pictures in the style chosen, where and when the line is spoken',
+    { timeout: 120_000 },
+    async () => {
+      fake = await startFakeApimart({ estimatedSeconds: 0 });
+      app = await launchApp({ apiBaseUrl: fake.baseUrl });
+      await app.keyStore.set(fake.apiKey);
+      const library = app.library.current();
+      const board = await boardOfTakes(app.services, library, 'Harbour words', [take, take], fixtures);
+      const first = board.shots[0]?.id ?? '';
+      app.services.boards.updateShot(board.id, first, {
+        voiceOver: { text: 'They left at dawn.', speakerId: null, voice: null, speed: 1 },
+      });
+      await app.services.voiceOver.speak(board.id, first);
+
+      const { page } = app;
+      await page.getByTestId('nav-boards').click();
+      await page.getByTestId('board-item').first().click();
+      await expect.poll(() => page.locator('.shot-card .shot-frame img').count(), { timeout: 20_000 }).toBe(2);
+      await page.getByTestId('board-export-more').click();
+      await page.getByRole('menuitem', { name: 'Film with subtitles in the picture…' }).click();
+      const dialog = page.getByTestId('burn-dialog');
+      await dialog.waitFor();
+      await expect(dialog.getByTestId('burn-cues').textContent()).resolves.toBe('1 subtitle from the spoken lines');
+      await dialog.getByTestId('burn-large').click();
+      await mkdir(RESULTS, { recursive: true });
+      for (const [width, height] of [
+        [1280, 800],
+        [1920, 1080],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await page.screenshot({ path: path.join(RESULTS, `boards-burn-dialog-${width}.png`) });
+      }
+      await dialog.getByTestId('burn-export').click();
+      await page
+        .getByTestId('board-notice')
+        .getByText('"Harbour words" is in the library.')
+        .waitFor({ timeout: 90_000 });
+      expect(app.services.boards.get(board.id).subtitleStyle).toEqual({ position: 'bottom', size: 'large', box: true });
+
+      const film = library.list({}).items.find((item) => item.title === 'Harbour words');
+      const file = (await library.mediaFile('video', film?.id ?? '')) ?? '';
+      // The bottom of the picture differs from the take's own while the line is spoken, and not after; the top never.
+      const bottom = { top: 270, height: 80 };
+      const upper = { top: 10, height: 80 };
+      const during = await bandDifference(file, take, 0.6, bottom);
+      const after = await bandDifference(file, take, 2.4, bottom);
+      const above = await bandDifference(file, take, 0.6, upper);
+      // A frame of the film as exported, to look at.
+      await run('ffmpeg', [
+        '-v',
+        'error',
+        '-y',
+        '-ss',
+        '0.6',
+        '-i',
+        file,
+        '-frames:v',
+        '1',
+        path.join(RESULTS, 'boards-burned-frame.png'),
+      ]);
+      expect(during).toBeGreaterThan(12);
+      expect(during).toBeGreaterThan(after * 3);
+      expect(above).toBeLessThan(during / 3);
+      expect(app.pageErrors).toEqual([]);
+    },
+  );
 });
+
+/** A horizontal band of one frame, as 8-bit grey pixels (640 wide). */
+async function band(file: string, at: number, { top, height }: { top: number; height: number }): Promise<Buffer> {
+  const { stdout } = await run(
+    'ffmpeg',
+    [
+      '-v',
+      'error',
+      '-ss',
+      String(at),
+      '-i',
+      file,
+      '-frames:v',
+      '1',
+      '-vf',
+      `scale=640:360,crop=640:${height}:0:${top},format=gray`,
+      '-f',
+      'rawvideo',
+      '-',
+    ],
+    { encoding: 'buffer', maxBuffer: 8 * 1024 * 1024 },
+  );
+  return stdout;
+}
+
+/** The mean absolute difference (0–255) between the same band of two files' frames at one time. */
+async function bandDifference(
+  a: string,
+  b: string,
+  at: number,
+  area: { top: number; height: number },
+): Promise<number> {
+  const [one, two] = await Promise.all([band(a, at, area), band(b, at, area)]);
+  let sum = 0;
+  for (let index = 0; index < one.length; index += 1) sum += Math.abs((one[index] ?? 0) - (two[index] ?? 0));
+  return sum / Math.max(1, one.length);
+}

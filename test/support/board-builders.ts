@@ -44,6 +44,7 @@ export function board(shots: Shot[]): Storyboard {
     shots,
     characters: [],
     narratorVoice: 'alloy',
+    subtitleStyle: { position: 'bottom', size: 'medium', box: true },
     music: [],
     removed: [],
     createdAt: at,

@@ -14,6 +14,7 @@ import {
   type Shot,
   type SpokenLine,
   type Storyboard,
+  type SubtitleStyle,
 } from '../../../shared/boards/board-models';
 import type { SpeechVoice } from '../../../shared/audio/speech';
 import type { Draft } from '../../../shared/drafts/draft-models';
@@ -51,6 +52,7 @@ export interface BoardService extends BoardCharacters {
   setSpokenLine(id: string, shotId: string, audio: SpokenLine): Storyboard;
   /** The voice of lines no character speaks. */
   setNarratorVoice(id: string, voice: SpeechVoice): Storyboard;
+  setSubtitleStyle(id: string, style: SubtitleStyle): Storyboard;
   /** Records what was heard in a shot's take (its subtitles), or clears it. */
   setDialogue(id: string, shotId: string, dialogue: Dialogue | null): Storyboard;
   /** Music under the film: added (its file already in the board's folder), changed, removed. */
@@ -110,6 +112,7 @@ const emptyBoard = (at: string): Storyboard => ({
   shots: [],
   characters: [],
   narratorVoice: 'alloy',
+  subtitleStyle: { position: 'bottom', size: 'medium', box: true },
   music: [],
   removed: [],
   createdAt: at,
@@ -339,6 +342,9 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     },
     setNarratorVoice(id, voice) {
       return save({ ...get(id), narratorVoice: voice });
+    },
+    setSubtitleStyle(id, style) {
+      return save({ ...get(id), subtitleStyle: style });
     },
     addMusic(id, bed) {
       const board = get(id);

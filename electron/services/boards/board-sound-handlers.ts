@@ -18,6 +18,7 @@ import type { DialogueService } from './dialogue-service';
 /** The storyboard channels about sound and what leaves the app besides the film. */
 export type BoardSoundChannel =
   | 'boards.setNarratorVoice'
+  | 'boards.setSubtitleStyle'
   | 'boards.voiceEstimate'
   | 'boards.speakLine'
   | 'boards.lineAudio'
@@ -53,6 +54,7 @@ export function createBoardSoundHandlers(deps: BoardSoundDeps): Pick<IpcHandlers
   };
   return {
     'boards.setNarratorVoice': ({ id, voice }) => deps.boards.setNarratorVoice(id, voice),
+    'boards.setSubtitleStyle': ({ id, style }) => deps.boards.setSubtitleStyle(id, style),
     // The file comes from main's own picker: the window never names a path to read.
     'boards.addMusic': async ({ id }) => {
       const file = await deps.desktop.chooseFile('audio');

@@ -9,12 +9,14 @@ import { useBoardsStore } from './boards-store';
 import { CastBar } from './cast-bar';
 import { MusicBar } from './music-bar';
 import { CharacterInspector } from './character-inspector';
+import { BurnDialog } from './burn-dialog';
 
 /** One storyboard: its actions, the film as it plays, the shots in order, and the chosen shot's settings. */
 export function BoardEditor({ board }: { board: Storyboard }) {
   const selectedId = useBoardsStore((state) => state.selectedShotId);
   const pending = useBoardsStore((state) => state.pending);
   const encodeOffer = useBoardsStore((state) => state.encodeOffer);
+  const burnOpen = useBoardsStore((state) => state.burnOpen);
   const [playingShot, setPlayingShot] = useState<string | null>(null);
   const selectedIndex = board.shots.findIndex((shot) => shot.id === selectedId);
   const selected = board.shots[selectedIndex];
@@ -31,6 +33,7 @@ export function BoardEditor({ board }: { board: Storyboard }) {
         <SequencePlayer board={board} onShot={setPlayingShot} />
         <ShotGrid board={board} playingShot={playingShot} />
       </div>
+      {burnOpen && <BurnDialog board={board} />}
       {character ? (
         <CharacterInspector board={board} character={character} />
       ) : (

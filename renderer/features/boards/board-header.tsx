@@ -14,7 +14,7 @@ export function BoardHeader({ board }: { board: Storyboard }) {
   const translate = useTranslator();
   const { t } = translate;
   const progress = useBoardsStore((state) => state.exportProgress);
-  const { rename, askGenerate, exportFilm, cancelExport, removeBoard } = useBoardsStore.getState();
+  const { rename, askGenerate, exportFilm, cancelExport, removeBoard, setBurnOpen } = useBoardsStore.getState();
   const { exportSubtitles, exportTimeline } = useVoiceStore.getState();
   const filed = board.shots.filter((shot) => chosenTake(shot) !== null).length;
   const spoken = board.shots.some((shot) => chosenTake(shot) !== null && currentAudio(board, shot) !== null);
@@ -59,6 +59,7 @@ export function BoardHeader({ board }: { board: Storyboard }) {
               testId="board-export-more"
               disabled={filed === 0}
               commands={[
+                { id: 'burn', label: t('boards.exportBurned'), run: () => setBurnOpen(true), disabled: !spoken },
                 { id: 'srt', label: t('boards.exportSrt'), run: () => void exportSubtitles('srt'), disabled: !spoken },
                 { id: 'vtt', label: t('boards.exportVtt'), run: () => void exportSubtitles('vtt'), disabled: !spoken },
                 { id: 'otio', label: t('boards.exportOtio'), run: () => void exportTimeline('otio') },

@@ -1,5 +1,12 @@
 import { create } from 'zustand';
-import type { BoardPlan, BoardScope, Shot, ShotPatch, Storyboard } from '../../../shared/boards/board-models';
+import type {
+  BoardPlan,
+  BoardScope,
+  Shot,
+  ShotPatch,
+  Storyboard,
+  SubtitleStyle,
+} from '../../../shared/boards/board-models';
 import { withLine } from '../../../shared/boards/voice-over';
 import type { AppErrorData } from '../../../shared/errors';
 import type { LibraryItem } from '../../../shared/library/library-models';
@@ -63,6 +70,11 @@ export interface BoardsStore {
   confirmGenerate(): Promise<void>;
   cancelGenerate(): void;
   exportFilm(): Promise<LibraryItem | null>;
+  /** Whether the "subtitles in the picture" dialog is open. */
+  readonly burnOpen: boolean;
+  setBurnOpen(open: boolean): void;
+  /** Keeps the subtitle style with the board, then exports the film with its subtitles drawn into the pictures. */
+  exportBurned(style: SubtitleStyle): Promise<LibraryItem | null>;
   /** Why the takes cannot be joined as they are, while the window offers to encode them again. */
   readonly encodeOffer: string | null;
   /** Encodes the takes again in the window, then joins them into the film (slower; progress and cancel as usual). */
@@ -91,7 +103,7 @@ export const useBoardsStore = create<BoardsStore>()((set, get) => {
     });
 
   /** Exports through the window (sound mixed here, takes encoded again when `encode`), with progress and cancel. */
-  async function windowExport(board: Storyboard, encode: boolean): Promise<LibraryItem | null> {
+  async function windowExport(board: Storyboard, encode: boolean, burnSubtitles = false): Promise<LibraryItem | null> {
     const controller = new AbortController();
     encoding = controller;
     set({ encodeOffer: null, exportProgress: 0 });
@@ -101,6 +113,7 @@ export const useBoardsStore = create<BoardsStore>()((set, get) => {
         board,
         takeItems: get().takeItems,
         encode,
+        burnSubtitles,
         signal: controller.signal,
         onProgress: (fraction) => set({ exportProgress: Math.min(0.9, fraction) }),
       });
@@ -370,6 +383,13 @@ export const useBoardsStore = create<BoardsStore>()((set, get) => {
       else if (failure && failure.code !== 'cancelled')
         useNoticesStore.getState().notify({ text: { error: failure }, testId: 'board-notice' });
       return item;
+    },
+    burnOpen: false,
+    setBurnOpen: (open) => set({ burnOpen: open }),
+    async exportBurned(style) {
+      set({ burnOpen: false });
+      const board = await get().apply((current) => unwrap(api().boards.setSubtitleStyle({ id: current.id, style })));
+      return board ? windowExport(board, true, true) : null;
     },
     encodeFilm: () => {
       const board = get().board;

@@ -1,3 +1,5 @@
+import type { VideoSample } from 'mediabunny';
+
 /** A take to encode: its video and the size every take is brought to. */
 export interface EncodeJob {
   readonly urls: readonly string[];
@@ -5,6 +7,8 @@ export interface EncodeJob {
   readonly trims?: readonly { readonly start: number; readonly end: number }[];
   /** Whether the takes' own sound is kept (false when the film's mixed sound replaces it). */
   readonly keepSound?: boolean;
+  /** Draws over each frame of take `index` (burned-in subtitles); null leaves its pictures as they are. */
+  readonly overlay?: (index: number) => ((sample: VideoSample) => OffscreenCanvas | VideoSample) | null;
   /** Called once per take with its encoded MP4, in order; resolves when it has been handed over. */
   readonly deliver: (index: number, bytes: Uint8Array) => Promise<void>;
   readonly onProgress: (fraction: number) => void;
@@ -40,6 +44,7 @@ export async function encodeTakes(job: EncodeJob): Promise<void> {
     const output = new Output({ format: new Mp4OutputFormat(), target });
     try {
       const trim = job.trims?.[index];
+      const process = job.overlay?.(index) ?? null;
       const conversion = await Conversion.init({
         input,
         output,
@@ -53,6 +58,7 @@ export async function encodeTakes(job: EncodeJob): Promise<void> {
           bitrate: QUALITY_HIGH,
           frameRate: 24,
           forceTranscode: true,
+          ...(process ? { process } : {}),
         },
         audio: audioCodec
           ? { codec: audioCodec, numberOfChannels: 2, sampleRate: 48_000, bitrate: 128_000, forceTranscode: true }

@@ -1,6 +1,6 @@
 import type { MusicBed, Shot, Storyboard } from '../../../shared/boards/board-models';
 import { sequenceOf, type FiledTake } from '../../../shared/boards/chosen-take';
-import { filmTimeline, type FilmClip } from '../../../shared/boards/film-timeline';
+import { filmTimeline, type FilmClip, type FilmTimeline } from '../../../shared/boards/film-timeline';
 import { FILM_SAMPLE_RATE, filmMixPlan, type Pcm } from '../../../shared/audio/film-mix';
 import { integratedLoudness } from '../../../shared/audio/loudness';
 import { levelled, mixToStereo } from '../../../shared/audio/mix';
@@ -38,6 +38,28 @@ async function decoded(context: BaseAudioContext, bytes: ArrayBuffer | null): Pr
   return Array.from({ length: Math.min(2, buffer.numberOfChannels) }, (_, at) => buffer.getChannelData(at));
 }
 
+/** The film as main will join it, and its takes' files (read once, for their sound too). */
+export interface MeasuredFilm {
+  readonly film: FilmTimeline;
+  readonly files: ReadonlyMap<string, ArrayBuffer | null>;
+}
+
+/** Reads the takes and lays the film out with each take as long as its pictures play (what main's join makes of it). */
+export async function measureFilm(
+  sources: Pick<FilmSoundSources, 'board' | 'takeBytes' | 'takeSeconds'>,
+): Promise<MeasuredFilm> {
+  const files = new Map<string, ArrayBuffer | null>();
+  const lengths = new Map<string, number>();
+  for (const { take } of sequenceOf(sources.board)) {
+    const bytes = await sources.takeBytes(take);
+    files.set(take.itemId, bytes);
+    const length = bytes ? await picturesLength(bytes) : null;
+    if (length !== null) lengths.set(take.itemId, length);
+  }
+  const film = filmTimeline(sources.board, (take, shot) => lengths.get(take.itemId) ?? sources.takeSeconds(take, shot));
+  return { film, files };
+}
+
 /** How long a take's pictures play (seconds), as the join counts it; null when the file has no readable video. */
 async function picturesLength(bytes: ArrayBuffer): Promise<number | null> {
   const { ALL_FORMATS, BufferSource, Input } = await import('mediabunny');
@@ -60,17 +82,8 @@ const part = (pcm: Pcm, from: number, to: number): Pcm =>
  * module (levels, fades, ducking), levels the mix to the film's loudness and encodes it (AAC where this platform's
  * WebCodecs encodes it, else Opus), for main to put under the joined pictures.
  */
-export async function mixFilmSound(sources: FilmSoundSources): Promise<FilmSound> {
-  // Each take as long as its pictures play (what main's join makes of it), so the sound lines up with the film.
-  const files = new Map<string, ArrayBuffer | null>();
-  const lengths = new Map<string, number>();
-  for (const { take } of sequenceOf(sources.board)) {
-    const bytes = await sources.takeBytes(take);
-    files.set(take.itemId, bytes);
-    const length = bytes ? await picturesLength(bytes) : null;
-    if (length !== null) lengths.set(take.itemId, length);
-  }
-  const film = filmTimeline(sources.board, (take, shot) => lengths.get(take.itemId) ?? sources.takeSeconds(take, shot));
+export async function mixFilmSound(sources: FilmSoundSources, measured?: MeasuredFilm): Promise<FilmSound> {
+  const { film, files } = measured ?? (await measureFilm(sources));
   const context = new OfflineAudioContext({ numberOfChannels: 2, length: 1, sampleRate: FILM_SAMPLE_RATE });
   const total = film.clips.length * 2 + sources.board.music.length + 1;
   let done = 0;

@@ -1,4 +1,4 @@
-import type { Storyboard } from '../../../shared/boards/board-models';
+import type { Shot, Storyboard } from '../../../shared/boards/board-models';
 import { sequenceOf } from '../../../shared/boards/chosen-take';
 import { currentAudio } from '../../../shared/boards/voice-over';
 import { withoutTrims } from '../../../shared/boards/film-timeline';
@@ -6,7 +6,10 @@ import type { LibraryItem } from '../../../shared/library/library-models';
 import { fromBase64, toBase64 } from '../../lib/base64';
 import { api, unwrap } from '../../lib/bridge';
 import { encodeTakes } from './encode-takes';
-import { mixFilmSound } from './film-sound';
+import { measureFilm, mixFilmSound } from './film-sound';
+import { subtitleOverlay } from './burn-subtitles';
+import { subtitleCues } from '../../../shared/boards/subtitles';
+import type { FiledTake } from '../../../shared/boards/chosen-take';
 
 /** What the window sends to main goes in pieces of this many bytes (8 MB of base64 each). */
 const UPLOAD_PIECE = 6 * 1024 * 1024;
@@ -37,6 +40,8 @@ export interface WindowExport {
   readonly takeItems: ReadonlyMap<string, LibraryItem>;
   /** Encode the takes again (their codec parameters differ, or shots are trimmed); else main joins them as filed. */
   readonly encode: boolean;
+  /** Burn the film's subtitles into its pictures (which encodes the takes again). */
+  readonly burnSubtitles?: boolean;
   readonly signal: AbortSignal;
   readonly onProgress: (fraction: number) => void;
 }
@@ -48,7 +53,8 @@ export interface WindowExport {
  */
 export async function exportFromWindow(job: WindowExport): Promise<LibraryItem> {
   const { board, takeItems } = job;
-  const { uploadId } = await unwrap(api().boards.beginEncoded({ id: board.id, takes: job.encode, soundtrack: true }));
+  const encode = job.encode || job.burnSubtitles === true;
+  const { uploadId } = await unwrap(api().boards.beginEncoded({ id: board.id, takes: encode, soundtrack: true }));
   const send = async (part: 'take' | 'soundtrack', index: number, bytes: Uint8Array) => {
     for (let offset = 0; offset < bytes.length; offset += UPLOAD_PIECE) {
       const data = toBase64(bytes.subarray(offset, offset + UPLOAD_PIECE));
@@ -58,10 +64,25 @@ export async function exportFromWindow(job: WindowExport): Promise<LibraryItem> 
   try {
     const sequence = sequenceOf(board);
     const urlOf = (itemId: string) => takeItems.get(itemId)?.videoUrl ?? '';
+    const sources = {
+      // Takes joined as filed play whole: the sound follows the film main will make.
+      board: encode ? board : withoutTrims(board),
+      takeSeconds: (take: FiledTake, shot: Shot) => takeItems.get(take.itemId)?.duration ?? shot.trim.out ?? 0,
+      takeBytes: async (take: FiledTake) => {
+        const response = await fetch(urlOf(take.itemId)).catch(() => null);
+        return response?.ok ? response.arrayBuffer() : null;
+      },
+    };
+    const measured = await measureFilm(sources);
+    const cues = job.burnSubtitles ? subtitleCues(measured.film) : [];
     // Encoding pictures is most of the work when it happens; mixing the sound is the rest; joining, the last tenth.
-    const soundFrom = job.encode ? 0.6 : 0;
-    if (job.encode)
+    const soundFrom = encode ? 0.6 : 0;
+    if (encode)
       await encodeTakes({
+        overlay: (index) => {
+          const clip = measured.film.clips[index];
+          return cues.length > 0 && clip ? subtitleOverlay(cues, board.subtitleStyle, clip.start) : null;
+        },
         urls: sequence.map(({ take }) => urlOf(take.itemId)),
         trims: sequence.map(({ shot, take }) => {
           const length = takeItems.get(take.itemId)?.duration ?? Number.POSITIVE_INFINITY;
@@ -72,25 +93,22 @@ export async function exportFromWindow(job: WindowExport): Promise<LibraryItem> 
         onProgress: (fraction) => job.onProgress(fraction * soundFrom),
         deliver: (index, bytes) => send('take', index, bytes),
       });
-    const sound = await mixFilmSound({
-      // Takes joined as filed play whole: the sound follows the film main will make.
-      board: job.encode ? board : withoutTrims(board),
-      takeSeconds: (take, shot) => takeItems.get(take.itemId)?.duration ?? shot.trim.out ?? 0,
-      takeBytes: async (take) => {
-        const response = await fetch(urlOf(take.itemId)).catch(() => null);
-        return response?.ok ? response.arrayBuffer() : null;
+    const sound = await mixFilmSound(
+      {
+        ...sources,
+        lineBytes: async (clip) => {
+          const line = await unwrap(api().boards.lineAudio({ id: board.id, shotId: clip.shot.id }));
+          return line ? fromBase64(line.wav).buffer : null;
+        },
+        musicBytes: async (bed) => {
+          const music = await unwrap(api().boards.musicAudio({ id: board.id, musicId: bed.id }));
+          return music ? fromBase64(music.data).buffer : null;
+        },
+        signal: job.signal,
+        onProgress: (fraction) => job.onProgress(soundFrom + fraction * (0.9 - soundFrom)),
       },
-      lineBytes: async (clip) => {
-        const line = await unwrap(api().boards.lineAudio({ id: board.id, shotId: clip.shot.id }));
-        return line ? fromBase64(line.wav).buffer : null;
-      },
-      musicBytes: async (bed) => {
-        const music = await unwrap(api().boards.musicAudio({ id: board.id, musicId: bed.id }));
-        return music ? fromBase64(music.data).buffer : null;
-      },
-      signal: job.signal,
-      onProgress: (fraction) => job.onProgress(soundFrom + fraction * (0.9 - soundFrom)),
-    });
+      measured,
+    );
     await send('soundtrack', 0, sound.bytes);
     return await unwrap(
       api().boards.finishEncoded({

@@ -349,6 +349,7 @@ describe('export and import', () => {
         },
       ],
       narratorVoice: 'alloy' as const,
+      subtitleStyle: { position: 'bottom' as const, size: 'medium' as const, box: true },
       music: [],
       removed: [],
       createdAt: setup.clock.toISOString(),
