@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SequenceRecord } from '../../shared/boards/board-models';
 import { SIDECAR_SUFFIX } from '../../shared/library/sidecar';
+import type { LibraryService } from '../../electron/services/library/library-service';
 import { startFakeApimart, type FakeApimart } from '../fake-apimart/fake-server.ts';
 import { keychainGate } from '../support/keychain-probe';
 import { makeClip, probe } from '../support/media-clips';
@@ -39,17 +40,38 @@ afterAll(async () => {
   await rm(fixtures, { recursive: true, force: true });
 });
 
+/** The app over a fake APIMart (its key stored), with a board of two filed takes of the clip, open in the window. */
+async function openBoard(title: string) {
+  fake = await startFakeApimart({ estimatedSeconds: 0 });
+  app = await launchApp({ apiBaseUrl: fake.baseUrl });
+  await app.keyStore.set(fake.apiKey);
+  const library = app.library.current();
+  const board = await boardOfTakes(app.services, library, title, [take, take], fixtures);
+  return { library, board };
+}
+
+/** Shows the storyboard (both takes' posters in) in the window. */
+async function showBoard() {
+  const { page } = app;
+  await page.getByTestId('nav-boards').click();
+  await page.getByTestId('board-item').first().click();
+  await expect.poll(() => page.locator('.shot-card .shot-frame img').count(), { timeout: 20_000 }).toBe(2);
+}
+
+/** The exported film's file, once the window says it is in the library. */
+async function exportedFile(library: LibraryService, title: string): Promise<string> {
+  await app.page.getByTestId('board-notice').getByText(`"${title}" is in the library.`).waitFor({ timeout: 90_000 });
+  const film = library.list({}).items.find((item) => item.title === title);
+  return (await library.mediaFile('video', film?.id ?? '')) ?? '';
+}
+
 describe.skipIf(gate.skip)('a film with voice-over and music', () => {
   it(
     'mixes takes, voice and ducked music in the window, levels it and files it with subtitles',
     { timeout: 120_000 },
     async () => {
-      fake = await startFakeApimart({ estimatedSeconds: 0 });
-      app = await launchApp({ apiBaseUrl: fake.baseUrl });
-      await app.keyStore.set(fake.apiKey);
-      const library = app.library.current();
+      const { library, board } = await openBoard('Harbour sound');
       const { boards, voiceOver, musicFiles } = app.services;
-      const board = await boardOfTakes(app.services, library, 'Harbour sound', [take, take], fixtures);
       const [first, second] = boards.get(board.id).shots;
       boards.updateShot(board.id, first?.id ?? '', {
         voiceOver: { text: 'They left at dawn.', speakerId: null, voice: null, speed: 1 },
@@ -59,17 +81,10 @@ describe.skipIf(gate.skip)('a film with voice-over and music', () => {
       await musicFiles.add(board.id, song);
 
       const { page } = app;
-      await page.getByTestId('nav-boards').click();
-      await page.getByTestId('board-item').first().click();
-      await expect.poll(() => page.locator('.shot-card .shot-frame img').count(), { timeout: 20_000 }).toBe(2);
+      await showBoard();
       await page.getByTestId('board-export').click();
-      await page
-        .getByTestId('board-notice')
-        .getByText('"Harbour sound" is in the library.')
-        .waitFor({ timeout: 60_000 });
+      const file = await exportedFile(library, 'Harbour sound');
 
-      const film = library.list({}).items.find((item) => item.title === 'Harbour sound');
-      const file = (await library.mediaFile('video', film?.id ?? '')) ?? '';
       const facts = await probe(file);
       const audio = facts.streams.filter((stream) => stream.codec_type === 'audio');
       expect(audio).toHaveLength(1);
@@ -113,21 +128,14 @@ describe.skipIf(gate.skip)('a film with voice-over and music', () => {
     'cuts a trimmed shot to its in and out points, encoding the takes again, its sound cut with it',
     { timeout: 120_000 },
     async () => {
-      fake = await startFakeApimart({ estimatedSeconds: 0 });
-      app = await launchApp({ apiBaseUrl: fake.baseUrl });
-      const library = app.library.current();
-      const board = await boardOfTakes(app.services, library, 'Harbour cut', [take, take], fixtures);
+      const { library, board } = await openBoard('Harbour cut');
       app.services.boards.updateShot(board.id, board.shots[1]?.id ?? '', { trim: { in: 0.5, out: 2 } });
 
       const { page } = app;
-      await page.getByTestId('nav-boards').click();
-      await page.getByTestId('board-item').first().click();
-      await expect.poll(() => page.locator('.shot-card .shot-frame img').count(), { timeout: 20_000 }).toBe(2);
+      await showBoard();
       await page.getByTestId('board-export').click();
-      await page.getByTestId('board-notice').getByText('"Harbour cut" is in the library.').waitFor({ timeout: 90_000 });
+      const file = await exportedFile(library, 'Harbour cut');
 
-      const film = library.list({}).items.find((item) => item.title === 'Harbour cut');
-      const file = (await library.mediaFile('video', film?.id ?? '')) ?? '';
       const facts = await probe(file);
       // Three seconds of the first take and one and a half of the second.
       expect(Number(facts.format.duration)).toBeGreaterThan(4.4);
@@ -152,11 +160,7 @@ describe.skipIf(gate.skip)('a film with voice-over and music', () => {
     'burns the subtitles into the pictures in the style chosen, where and when the line is spoken',
     { timeout: 120_000 },
     async () => {
-      fake = await startFakeApimart({ estimatedSeconds: 0 });
-      app = await launchApp({ apiBaseUrl: fake.baseUrl });
-      await app.keyStore.set(fake.apiKey);
-      const library = app.library.current();
-      const board = await boardOfTakes(app.services, library, 'Harbour words', [take, take], fixtures);
+      const { library, board } = await openBoard('Harbour words');
       const first = board.shots[0]?.id ?? '';
       app.services.boards.updateShot(board.id, first, {
         voiceOver: { text: 'They left at dawn.', speakerId: null, voice: null, speed: 1 },
@@ -164,9 +168,7 @@ describe.skipIf(gate.skip)('a film with voice-over and music', () => {
       await app.services.voiceOver.speak(board.id, first);
 
       const { page } = app;
-      await page.getByTestId('nav-boards').click();
-      await page.getByTestId('board-item').first().click();
-      await expect.poll(() => page.locator('.shot-card .shot-frame img').count(), { timeout: 20_000 }).toBe(2);
+      await showBoard();
       await page.getByTestId('board-export-more').click();
       await page.getByRole('menuitem', { name: 'Film with subtitles in the picture…' }).click();
       const dialog = page.getByTestId('burn-dialog');
@@ -182,14 +184,9 @@ describe.skipIf(gate.skip)('a film with voice-over and music', () => {
         await page.screenshot({ path: path.join(RESULTS, `boards-burn-dialog-${width}.png`) });
       }
       await dialog.getByTestId('burn-export').click();
-      await page
-        .getByTestId('board-notice')
-        .getByText('"Harbour words" is in the library.')
-        .waitFor({ timeout: 90_000 });
+      const file = await exportedFile(library, 'Harbour words');
       expect(app.services.boards.get(board.id).subtitleStyle).toEqual({ position: 'bottom', size: 'large', box: true });
 
-      const film = library.list({}).items.find((item) => item.title === 'Harbour words');
-      const file = (await library.mediaFile('video', film?.id ?? '')) ?? '';
       // The bottom of the picture differs from the take's own while the line is spoken, and not after; the top never.
       const bottom = { top: 270, height: 80 };
       const upper = { top: 10, height: 80 };
