@@ -602,6 +602,11 @@ export const en = {
   'boards.exportVtt': 'Subtitles (.vtt)…',
   'boards.exportOtio': 'Timeline for DaVinci Resolve (.otio)…',
   'boards.exportMlt': 'Timeline for Kdenlive or Shotcut (.mlt)…',
+  'boards.lanes.picture': 'Picture',
+  'boards.lanes.voice': 'Voice',
+  'boards.lanes.music': 'Music',
+  'boards.lanes.inPoint': 'Shot {shot} in point',
+  'boards.lanes.outPoint': 'Shot {shot} out point',
   'boards.exportBurned': 'Film with subtitles in the picture…',
   'boards.burn.title': 'Subtitles in the picture',
   'boards.burn.lede':

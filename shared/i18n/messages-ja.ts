@@ -600,6 +600,11 @@ export const ja: Catalog = {
   'boards.exportVtt': '字幕（.vtt）…',
   'boards.exportOtio': 'DaVinci Resolve 用タイムライン（.otio）…',
   'boards.exportMlt': 'Kdenlive・Shotcut 用タイムライン（.mlt）…',
+  'boards.lanes.picture': '映像',
+  'boards.lanes.voice': '音声',
+  'boards.lanes.music': '音楽',
+  'boards.lanes.inPoint': 'ショット {shot} のイン点',
+  'boards.lanes.outPoint': 'ショット {shot} のアウト点',
   'boards.exportBurned': '字幕を焼き込んだ映画…',
   'boards.burn.title': '映像に字幕を焼き込む',
   'boards.burn.lede':

@@ -587,6 +587,11 @@ export const ko: Catalog = {
   'boards.exportVtt': '자막(.vtt)…',
   'boards.exportOtio': 'DaVinci Resolve용 타임라인(.otio)…',
   'boards.exportMlt': 'Kdenlive·Shotcut용 타임라인(.mlt)…',
+  'boards.lanes.picture': '화면',
+  'boards.lanes.voice': '음성',
+  'boards.lanes.music': '음악',
+  'boards.lanes.inPoint': '샷 {shot} 시작점',
+  'boards.lanes.outPoint': '샷 {shot} 끝점',
   'boards.exportBurned': '자막을 입힌 영화…',
   'boards.burn.title': '화면에 자막 입히기',
   'boards.burn.lede':

@@ -212,6 +212,50 @@ describe.skipIf(gate.skip)('a film with voice-over and music', () => {
       expect(app.pageErrors).toEqual([]);
     },
   );
+
+  it('shows the film as lanes (pictures, voice, music) and trims a shot by dragging its edge or with the keys', async () => {
+    const { board } = await openBoard('Harbour lanes');
+    const { boards, voiceOver, musicFiles } = app.services;
+    const [first, second] = board.shots.map((shot) => shot.id);
+    boards.updateShot(board.id, first ?? '', {
+      voiceOver: { text: 'They left at dawn.', speakerId: null, voice: null, speed: 1 },
+    });
+    await voiceOver.speak(board.id, first ?? '');
+    await musicFiles.add(board.id, song);
+    await showBoard();
+    const { page } = app;
+    const lanes = page.getByTestId('film-lanes');
+    await lanes.getByTestId('lane-voice').getByText('They left at dawn.').waitFor();
+    await expect(lanes.getByTestId('lane-music').textContent()).resolves.toBe('song.wav');
+    for (const [width, height] of [
+      [1280, 800],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await lanes.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(RESULTS, `boards-lanes-${width}.png`) });
+    }
+    // Shot 2's out edge dragged left by a sixth of the film (six seconds): it ends a second earlier.
+    const track = await lanes.getByTestId('lane-picture').boundingBox();
+    const edge = await lanes.getByTestId('lane-out-2').boundingBox();
+    if (!track || !edge) throw new Error('the picture lane is shown');
+    const y = edge.y + edge.height / 2;
+    await page.mouse.move(edge.x + edge.width / 2, y);
+    await page.mouse.down();
+    await page.mouse.move(edge.x + edge.width / 2 - track.width / 12, y, { steps: 4 });
+    await page.mouse.move(edge.x + edge.width / 2 - track.width / 6, y, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(() => boards.get(board.id).shots[1]?.trim.out ?? 0).toBeCloseTo(2, 1);
+    expect(boards.get(board.id).shots[1]?.id).toBe(second);
+    // Shot 1's in point a frame later with →, a second later with Shift+→.
+    await lanes.getByTestId('lane-in-1').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => boards.get(board.id).shots[0]?.trim.in ?? 0).toBeCloseTo(1 / 24, 3);
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(() => boards.get(board.id).shots[0]?.trim.in ?? 0).toBeCloseTo(1 + 1 / 24, 3);
+    await expect.poll(() => page.getByTestId('player-time').textContent()).toMatch(/\/ 0:03$/);
+    expect(app.pageErrors).toEqual([]);
+  });
 });
 
 /** A horizontal band of one frame, as 8-bit grey pixels (640 wide). */

@@ -5,6 +5,7 @@ import type { Shot, Storyboard } from '../../../shared/boards/board-models';
 import { trimmedPart } from '../../../shared/boards/film-timeline';
 import { useTranslator } from '../../i18n/use-translator';
 import { useBoardsStore } from './boards-store';
+import { FilmLanes } from './film-lanes';
 
 interface Segment {
   readonly shot: Shot;
@@ -227,6 +228,18 @@ export function SequencePlayer({ board, onShot }: { board: Storyboard; onShot: (
           {formatTime(position)} / {formatTime(total)}
         </span>
       </div>
+      <FilmLanes
+        board={board}
+        total={total}
+        position={position}
+        clips={segments.map((segment, at) => ({
+          shot: segment.shot,
+          index: segment.index,
+          length: lengths[segment.url] ?? segment.seconds,
+          start: starts[at] ?? 0,
+          duration: durations[at] ?? 0,
+        }))}
+      />
     </section>
   );
 }
