@@ -17,6 +17,9 @@ export interface LaneClip {
 /** A frame at 24 fps: the smallest step of a trim from the keyboard, and the shortest a shot can be cut to. */
 const FRAME = 1 / 24;
 
+/** Seconds as a slider announces them (to the hundredth). */
+const seconds = (value: number) => Math.round(value * 100) / 100;
+
 const percent = (value: number, total: number) => `${(100 * value) / Math.max(total, 1e-6)}%`;
 
 /**
@@ -156,31 +159,22 @@ function PictureClip({ clip, total }: { clip: LaneClip; total: number }) {
       data-dragging={dragging ? true : undefined}
       style={{ left: percent(clip.start + offset, total), width: percent(shown, total) }}
     >
-      <span
-        className="lane-edge in"
-        role="slider"
-        tabIndex={0}
-        data-testid={`lane-in-${number}`}
-        aria-label={t('boards.lanes.inPoint', { shot: number })}
-        aria-valuemin={0}
-        aria-valuemax={Math.round(out * 100) / 100}
-        aria-valuenow={Math.round(trim.in * 100) / 100}
-        onPointerDown={(event) => startDrag('in', event)}
-        onKeyDown={(event) => nudge('in', event)}
-      />
+      {(['in', 'out'] as const).map((edge) => (
+        <span
+          key={edge}
+          className={`lane-edge ${edge}`}
+          role="slider"
+          tabIndex={0}
+          data-testid={`lane-${edge}-${number}`}
+          aria-label={t(edge === 'in' ? 'boards.lanes.inPoint' : 'boards.lanes.outPoint', { shot: number })}
+          aria-valuemin={edge === 'in' ? 0 : seconds(trim.in)}
+          aria-valuemax={edge === 'in' ? seconds(out) : seconds(clip.length)}
+          aria-valuenow={seconds(edge === 'in' ? trim.in : out)}
+          onPointerDown={(event) => startDrag(edge, event)}
+          onKeyDown={(event) => nudge(edge, event)}
+        />
+      ))}
       <span className="lane-name">{number}</span>
-      <span
-        className="lane-edge out"
-        role="slider"
-        tabIndex={0}
-        data-testid={`lane-out-${number}`}
-        aria-label={t('boards.lanes.outPoint', { shot: number })}
-        aria-valuemin={Math.round(trim.in * 100) / 100}
-        aria-valuemax={Math.round(clip.length * 100) / 100}
-        aria-valuenow={Math.round(out * 100) / 100}
-        onPointerDown={(event) => startDrag('out', event)}
-        onKeyDown={(event) => nudge('out', event)}
-      />
     </span>
   );
 }
