@@ -13,4 +13,6 @@ await import('./renderer.bench.ts');
 console.log('');
 await import('./sequence.bench.ts');
 console.log('');
+await import('./film-sound.bench.ts');
+console.log('');
 await import('./chaos.bench.ts');

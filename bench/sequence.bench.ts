@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { remuxClips } from '../electron/services/media/mp4-remux.ts';
 import { writeVideoRecord } from '../electron/services/media/video-record-io.ts';
+import { makeClip } from './support/bench-clip.ts';
 import { VIDEO_RECORD_SCHEMA } from '../shared/library/video-record.ts';
 
 const run = promisify(execFile);
@@ -35,16 +36,6 @@ async function timed(task: () => Promise<unknown>): Promise<{ milliseconds: numb
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage.rss());
   return { milliseconds, rssGrowthMb: (peak - before) / (1024 * 1024) };
-}
-
-/** An H.264/AAC clip of the size a generation returns (1080p at full scale), at a bitrate like APIMart's. */
-async function makeClip(file: string, seconds: number, width: number, height: number, bitrate: string) {
-  await run('ffmpeg', [
-    ...['-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=24:duration=${seconds}`],
-    ...['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${seconds}`],
-    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-b:v', bitrate, '-pix_fmt', 'yuv420p', '-g', '48'],
-    ...['-c:a', 'aac', '-b:a', '128k', '-shortest', '-movflags', '+faststart', file],
-  ]);
 }
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'reelbench-bench-sequence-'));

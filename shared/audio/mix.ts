@@ -91,15 +91,20 @@ export function mixToStereo(plan: MixPlan): [Float32Array, Float32Array] {
 
 /**
  * The mix brought to the film's loudness target (integrated, BS.1770), its peaks bent by the same soft limit as the
- * mix: quiet takes come up, a loud bed comes down, and no sample clips.
+ * mix: quiet takes come up, a loud bed comes down, and no sample clips. Its loudness is what it measured plus the
+ * gain (the limit touches only rare peaks); null for silence.
  */
 export function levelled(
   mix: readonly [Float32Array, Float32Array],
   sampleRate: number,
   target: number = FILM_LOUDNESS.target,
-): [Float32Array, Float32Array] {
-  const gain = gainToTarget(integratedLoudness(mix, sampleRate), target);
-  return [mix[0].map((sample) => limit(sample * gain)), mix[1].map((sample) => limit(sample * gain))];
+): { channels: [Float32Array, Float32Array]; loudness: number | null } {
+  const measured = integratedLoudness(mix, sampleRate);
+  const gain = gainToTarget(measured, target);
+  return {
+    channels: [mix[0].map((sample) => limit(sample * gain)), mix[1].map((sample) => limit(sample * gain))],
+    loudness: Number.isFinite(measured) ? measured + 20 * Math.log10(gain) : null,
+  };
 }
 
 /** Leaves the body of the signal alone (below 0.8) and bends what passes it smoothly towards full scale. */

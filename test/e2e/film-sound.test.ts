@@ -9,7 +9,7 @@ import { SIDECAR_SUFFIX } from '../../shared/library/sidecar';
 import type { LibraryService } from '../../electron/services/library/library-service';
 import { startFakeApimart, type FakeApimart } from '../fake-apimart/fake-server.ts';
 import { keychainGate } from '../support/keychain-probe';
-import { makeClip, probe } from '../support/media-clips';
+import { makeClip, makeTone, probe } from '../support/media-clips';
 import { loudnessOf, soundLevel } from '../support/sound-levels';
 import { boardOfTakes } from '../support/filed-takes';
 import { closeBrowser, launchApp, type AppHarness } from './harness/app-harness';
@@ -29,7 +29,7 @@ beforeAll(async () => {
   // Takes whose own sound is a quiet 440 Hz tone; music a 660 Hz tone; the fake speaks at 180 Hz.
   take = await makeClip(path.join(fixtures, 'take.mp4'), { seconds: 3, width: 640, height: 360 });
   song = path.join(fixtures, 'song.wav');
-  await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=660:duration=20', song]);
+  await makeTone(song, 660, 20);
 });
 afterEach(async () => {
   await app.close();

@@ -43,6 +43,12 @@ export async function makeClip(file: string, spec: ClipSpec): Promise<string> {
   return file;
 }
 
+/** A WAV of one steady tone (music and sound fixtures). */
+export async function makeTone(file: string, hz: number, seconds: number): Promise<string> {
+  await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `sine=frequency=${hz}:duration=${seconds}`, file]);
+  return file;
+}
+
 /** What ffprobe says of a file: its duration, streams and chapters. */
 export async function probe(file: string): Promise<{
   format: { duration: string; tags?: Record<string, string> };

@@ -2,7 +2,6 @@ import type { MusicBed, Shot, Storyboard } from '../../../shared/boards/board-mo
 import { sequenceOf, type FiledTake } from '../../../shared/boards/chosen-take';
 import { filmTimeline, type FilmClip, type FilmTimeline } from '../../../shared/boards/film-timeline';
 import { FILM_SAMPLE_RATE, filmMixPlan, type Pcm } from '../../../shared/audio/film-mix';
-import { integratedLoudness } from '../../../shared/audio/loudness';
 import { levelled, mixToStereo } from '../../../shared/audio/mix';
 
 /** Where the film's sounds come from: the takes' files, the spoken lines and the music beds, as bytes. */
@@ -50,12 +49,15 @@ export async function measureFilm(
 ): Promise<MeasuredFilm> {
   const files = new Map<string, ArrayBuffer | null>();
   const lengths = new Map<string, number>();
-  for (const { take } of sequenceOf(sources.board)) {
-    const bytes = await sources.takeBytes(take);
-    files.set(take.itemId, bytes);
-    const length = bytes ? await picturesLength(bytes) : null;
-    if (length !== null) lengths.set(take.itemId, length);
-  }
+  // All takes at once: reading one while another is parsed keeps the disk and both cores busy.
+  await Promise.all(
+    sequenceOf(sources.board).map(async ({ take }) => {
+      const bytes = await sources.takeBytes(take);
+      files.set(take.itemId, bytes);
+      const length = bytes ? await picturesLength(bytes) : null;
+      if (length !== null) lengths.set(take.itemId, length);
+    }),
+  );
   const film = filmTimeline(sources.board, (take, shot) => lengths.get(take.itemId) ?? sources.takeSeconds(take, shot));
   return { film, files };
 }
@@ -92,30 +94,38 @@ export async function mixFilmSound(sources: FilmSoundSources, measured?: Measure
     done += 1;
     sources.onProgress((done / total) * 0.6);
   };
-  const takes: (Pcm | null)[] = [];
-  const lines: (Pcm | null)[] = [];
-  for (const clip of film.clips) {
-    const whole = await decoded(context, files.get(clip.take.itemId)?.slice(0) ?? null);
-    takes.push(whole ? part(whole, clip.sourceIn, clip.sourceOut) : null);
-    step();
-    lines.push(clip.line ? await decoded(context, await sources.lineBytes(clip)) : null);
-    step();
-  }
-  const music = new Map<string, Pcm | null>();
-  for (const bed of sources.board.music) {
-    music.set(bed.id, await decoded(context, await sources.musicBytes(bed)));
-    step();
-  }
+  // The platform decodes off the main thread: every sound is decoded at once.
+  const takes = Promise.all(
+    film.clips.map(async (clip) => {
+      const whole = await decoded(context, files.get(clip.take.itemId)?.slice(0) ?? null);
+      step();
+      return whole ? part(whole, clip.sourceIn, clip.sourceOut) : null;
+    }),
+  );
+  const lines = Promise.all(
+    film.clips.map(async (clip) => {
+      const line = clip.line ? await decoded(context, await sources.lineBytes(clip)) : null;
+      step();
+      return line;
+    }),
+  );
+  const beds = Promise.all(
+    sources.board.music.map(async (bed) => {
+      const pcm = await decoded(context, await sources.musicBytes(bed));
+      step();
+      return [bed.id, pcm] as const;
+    }),
+  );
+  const [takeSound, lineSound, music] = [await takes, await lines, new Map(await beds)];
   const plan = filmMixPlan(film, sources.board.music, {
-    take: (_clip, at) => takes[at] ?? null,
-    line: (_clip, at) => lines[at] ?? null,
+    take: (_clip, at) => takeSound[at] ?? null,
+    line: (_clip, at) => lineSound[at] ?? null,
     music: (bed) => music.get(bed.id) ?? null,
   });
-  const mix = levelled(mixToStereo(plan), FILM_SAMPLE_RATE);
-  const loudness = integratedLoudness(mix, FILM_SAMPLE_RATE);
+  const { channels, loudness } = levelled(mixToStereo(plan), FILM_SAMPLE_RATE);
   step();
-  const encoded = await encode(mix, sources);
-  return { ...encoded, loudness: Number.isFinite(loudness) ? Math.round(loudness * 10) / 10 : null };
+  const encoded = await encode(channels, sources);
+  return { ...encoded, loudness: loudness === null ? null : Math.round(loudness * 10) / 10 };
 }
 
 async function encode(

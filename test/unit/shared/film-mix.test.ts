@@ -55,9 +55,12 @@ describe('loudness (BS.1770)', () => {
 
   it('levels a quiet mix up to the target without clipping a sample', () => {
     const quiet = tone(4, 440, 0.02);
-    const [left, right] = levelled([quiet, quiet.slice()], RATE, -16);
+    const { channels, loudness } = levelled([quiet, quiet.slice()], RATE, -16);
+    const [left, right] = channels;
     expect(integratedLoudness([left, right], RATE)).toBeGreaterThan(-17);
     expect(integratedLoudness([left, right], RATE)).toBeLessThan(-15);
+    expect(loudness).toBeCloseTo(integratedLoudness([left, right], RATE), 1);
+    expect(levelled([new Float32Array(RATE), new Float32Array(RATE)], RATE).loudness).toBeNull();
     expect(left.reduce((peak, sample) => Math.max(peak, Math.abs(sample)), 0)).toBeLessThan(1);
   });
 });
