@@ -42,6 +42,9 @@ export const dialogueCueSchema = z.object({
   text: z.string().min(1).max(2_000),
 });
 
+/** One subtitle of a take's dialogue. */
+export type DialogueCue = z.infer<typeof dialogueCueSchema>;
+
 /** What was heard in the take's own sound (its transcription): shown as subtitles where the shot plays. */
 export const dialogueSchema = z.object({
   /** The take it was heard in. */

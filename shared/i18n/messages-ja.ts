@@ -600,6 +600,11 @@ export const ja: Catalog = {
   'boards.exportVtt': '字幕（.vtt）…',
   'boards.exportOtio': 'DaVinci Resolve 用タイムライン（.otio）…',
   'boards.exportMlt': 'Kdenlive・Shotcut 用タイムライン（.mlt）…',
+  'error.board.noDialogue':
+    'このショットのテイクはまだ聞き取られていません。先に「セリフを字幕にする」を使ってください。',
+  'boards.dialogue.edit': 'テイクから聞き取った字幕',
+  'boards.dialogue.cue': '{time} の字幕',
+  'boards.dialogue.editHint': '聞き取った内容を直せます。空にした字幕は削除されます。',
   'boards.lanes.picture': '映像',
   'boards.lanes.voice': '音声',
   'boards.lanes.music': '音楽',

@@ -39,6 +39,7 @@ import {
   musicPatchSchema,
   storyboardSchema,
   subtitleStyleSchema,
+  dialogueCueSchema,
 } from '../boards/board-models';
 import { chatModelListSchema, MAX_SCRIPT_CHARS } from '../script/chat-models';
 import {
@@ -393,6 +394,15 @@ export const contract = {
       response: storyboardSchema,
     },
     /** A spoken line's audio (WAV, base64), for the window to play. */
+    /** The take's dialogue subtitles as the user corrected them (an emptied one is left out). */
+    'boards.setDialogueCues': {
+      request: z.object({
+        id: z.string().uuid(),
+        shotId: z.string().uuid(),
+        cues: z.array(dialogueCueSchema).max(2_000),
+      }),
+      response: storyboardSchema,
+    },
     'boards.lineAudio': {
       request: z.object({ id: z.string().uuid(), shotId: z.string().uuid() }),
       response: z.object({ wav: z.string() }).nullable(),

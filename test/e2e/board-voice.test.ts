@@ -126,6 +126,15 @@ describe.skipIf(gate.skip)('voice-over on the storyboard', () => {
     fake.hear('Cast off!');
     await page.getByTestId('dialogue-hear').click();
     await expect.poll(() => page.getByTestId('dialogue-heard').textContent()).toBe('1 subtitle heard in the take');
+    // What was heard is corrected in place, and the film's subtitles follow.
+    const cue = page.getByTestId('dialogue-cue');
+    await expect(cue.inputValue()).resolves.toBe('Cast off!');
+    await cue.fill('Cast off, now!');
+    await cue.press('Enter');
+    await eventually(
+      () => boards.get(board.id).shots[0]?.dialogue?.cues[0]?.text === 'Cast off, now!',
+      'the corrected subtitle saved',
+    );
     await page.getByTestId('shot-trim').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(RESULTS, 'boards-trim-1280.png') });
 
@@ -138,7 +147,7 @@ describe.skipIf(gate.skip)('voice-over on the storyboard', () => {
     await page.getByTestId('board-exported-file').waitFor();
     const [written] = await readdir(out);
     expect(await readFile(path.join(out, written ?? ''), 'utf8')).toMatch(
-      /^1\n00:00:00,000 --> 00:00:01,4\d\d\nThey left before dawn\.\n\n2\n00:00:00,000 --> 00:00:01,000\nCast off!\n$/,
+      /^1\n00:00:00,000 --> 00:00:01,4\d\d\nThey left before dawn\.\n\n2\n00:00:00,000 --> 00:00:01,000\nCast off, now!\n$/,
     );
 
     // Music under the film, from a file picked in main's own dialog; then under shots 2 on, quieter.

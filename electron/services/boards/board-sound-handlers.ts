@@ -23,6 +23,7 @@ export type BoardSoundChannel =
   | 'boards.speakLine'
   | 'boards.lineAudio'
   | 'boards.musicAudio'
+  | 'boards.setDialogueCues'
   | 'boards.exportSubtitles'
   | 'boards.exportTimeline'
   | 'boards.addMusic'
@@ -73,6 +74,14 @@ export function createBoardSoundHandlers(deps: BoardSoundDeps): Pick<IpcHandlers
       if (!audio) return null;
       const bytes = await readFile(deps.voiceOver.audioFile(id, audio)).catch(() => null);
       return bytes ? { wav: bytes.toString('base64') } : null;
+    },
+    'boards.setDialogueCues': ({ id, shotId, cues }) => {
+      const shot = deps.boards.get(id).shots.find((candidate) => candidate.id === shotId);
+      if (!shot) throw appError('notFound', 'error.board.shotNotFound');
+      // Only what was heard can be corrected: the cues stay tied to the take they were heard in.
+      if (!shot.dialogue) throw appError('invalidInput', 'error.board.noDialogue');
+      const kept = cues.filter((cue) => cue.text.trim() !== '').map((cue) => ({ ...cue, text: cue.text.trim() }));
+      return deps.boards.setDialogue(id, shotId, { jobId: shot.dialogue.jobId, cues: kept });
     },
     'boards.musicAudio': async ({ id, musicId }) => {
       const bed = deps.boards.get(id).music.find((candidate) => candidate.id === musicId);

@@ -9,6 +9,7 @@ import { SwitchField } from '../../ui/switch-field';
 import { useBoardsStore } from './boards-store';
 import { useTakeLength } from './use-take-length';
 import { useVoiceStore } from './voice-store';
+import { DialogueCues } from './dialogue-cues';
 
 /** A frame at 24 fps: the steppers move the in and out points by about a frame. */
 const FRAME = 1 / 24;
@@ -111,6 +112,7 @@ export function ShotTrim({ shot }: { shot: Shot }) {
           </span>
         )}
       </div>
+      {heard && <DialogueCues shotId={shot.id} dialogue={heard} />}
       {!shot.sound.muted && (
         <RangeSlider
           testId="sound-volume"

@@ -1,3 +1,4 @@
+import type { DialogueCue } from '../../../shared/boards/board-models';
 import { fromBase64 } from '../../lib/base64';
 import { create } from 'zustand';
 import type { SpeechVoice } from '../../../shared/audio/speech';
@@ -16,6 +17,8 @@ export interface VoiceStore {
   readonly hearing: string | null;
   /** Transcribes the dialogue of the take the shot plays into its subtitles (billed). */
   hear(shotId: string): Promise<void>;
+  /** Keeps the take's dialogue subtitles as corrected (an emptied one is removed). */
+  editDialogue(shotId: string, cues: readonly DialogueCue[]): Promise<void>;
   speak(shotId: string): Promise<void>;
   /** Plays the shot's spoken line (stops any other); again stops it. */
   play(shotId: string): Promise<void>;
@@ -48,6 +51,11 @@ export const useVoiceStore = create<VoiceStore>()((set, get) => {
     speaking: null,
     playing: null,
     hearing: null,
+    async editDialogue(shotId, cues) {
+      await useBoardsStore
+        .getState()
+        .apply((board) => unwrap(api().boards.setDialogueCues({ id: board.id, shotId, cues: [...cues] })));
+    },
     async hear(shotId) {
       const id = boardId();
       if (!id || get().hearing) return;
