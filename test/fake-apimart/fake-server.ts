@@ -482,6 +482,8 @@ export async function startFakeApimart(options: FakeApimartOptions = {}): Promis
     }
     if (fault?.kind === 'hang') return;
     if (fault?.kind === 'drop') return void request.socket.destroy();
+    if (fault?.kind === 'status' && fault.afterMs)
+      await new Promise((resolve) => setTimeout(resolve, fault?.kind === 'status' ? fault.afterMs : 0));
     if (fault?.kind === 'status')
       return sendJson(
         response,

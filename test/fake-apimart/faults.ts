@@ -3,12 +3,13 @@ export type FaultRoute = 'upload' | 'generate' | 'task' | 'balance' | 'video' | 
 
 /** Misbehaviour the fake can be told to show on the next matching request(s). */
 export type Fault =
-  /** Answer with this status (and optional body and headers) instead of the real answer. */
+  /** Answer with this status (and optional body and headers) instead of the real answer, after `afterMs` if given. */
   | {
       readonly kind: 'status';
       readonly status: number;
       readonly body?: unknown;
       readonly headers?: Record<string, string>;
+      readonly afterMs?: number;
     }
   /** Accept the request and never answer. */
   | { readonly kind: 'hang' }

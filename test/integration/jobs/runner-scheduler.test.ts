@@ -190,3 +190,42 @@ describe('starting and stopping', () => {
     expect(setup.fake.count('balance', 'GET')).toBe(1);
   });
 });
+
+describe('a cancel asked for by another process while the billed request is out', () => {
+  it('is seen by this process at once, and ends the job when the answer proves nothing was taken', async () => {
+    setup = await setupRunner({}, { watchMs: 30 });
+    // The POST is refused as rate limited after a while: proof that APIMart accepted nothing.
+    setup.fake.inject('generate', { kind: 'status', status: 429, afterMs: 1_000, headers: { 'Retry-After': '1' } }, 1);
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.fake.count('generate', 'POST') === 1, 'the billed request to be out');
+    const other = setup.beside({ adopt: false, onChange: () => undefined });
+    // Its answer is still unknown: the other process can only ask.
+    expect(other.cancel(job.id).cancelRequestedAt).not.toBeNull();
+    await eventually(() => setup.runner.get(job.id).cancelRequestedAt !== null, 'this process to see the request');
+    expect((await setup.runner.settled(job.id)).phase).toBe('cancelled');
+    // Cancelled on the answer itself: the job never waited out the rate limit to be asked again.
+    expect(setup.events.some((event) => event.id === job.id && event.waiting === 'rateLimit')).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(setup.fake.count('generate', 'POST')).toBe(1);
+  });
+
+  it('shows the request on a job waiting after an unanswered POST, which keeps waiting for the answer', async () => {
+    setup = await setupRunner({}, { watchMs: 30 });
+    setup.fake.inject('generate', { kind: 'drop' }, 1);
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.runner.get(job.id).waiting === 'network', 'the job to wait for the network');
+    const other = setup.beside({ adopt: false, onChange: () => undefined });
+    expect(other.cancel(job.id).phase).not.toBe('cancelled');
+    // Seen by the store watcher, well before the job's own wait (five seconds) would run it again.
+    await eventually(
+      () => setup.runner.get(job.id).cancelRequestedAt !== null,
+      'this process to see the request',
+      1_500,
+    );
+    // Re-sent with its key, the request is answered, and only then does the job stop: its charge is known.
+    setup.runner.nudge();
+    const settled = await setup.runner.settled(job.id);
+    expect(settled.phase).toBe('cancelled');
+    expect(settled.taskId).not.toBeNull();
+  });
+});
