@@ -42,4 +42,31 @@ describe('a job database deleted under a running process', () => {
     openJobStore(setup.paths.jobsFile).close();
     await expect(setup.runner.settled(job.id)).rejects.toMatchObject({ code: 'internal' });
   });
+
+  it('sends nothing once the database is gone, even from a step that was under way', async () => {
+    setup = await setupRunner({}, { pricePerSecond: () => 0.01, watchMs: 20 });
+    // The balance check before the billed request is slow: the database goes while the step waits for it.
+    setup.fake.inject('balance', { kind: 'delay', ms: 1_500 }, 1);
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.fake.count('balance', 'GET') === 1, 'the balance to be asked');
+    const waiting = setup.runner.settled(job.id);
+    for (const suffix of ['', '-wal', '-shm']) await rm(`${setup.paths.jobsFile}${suffix}`, { force: true });
+    await expect(waiting).rejects.toMatchObject({ code: 'internal' });
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(setup.fake.count('generate', 'POST')).toBe(0);
+  });
+
+  it('is told once, however often it looks again', async () => {
+    const told: string[] = [];
+    setup = await setupRunner(
+      { estimatedSeconds: 3_600 },
+      { watchMs: 20, onDetached: (error) => void told.push(error.code) },
+    );
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.runner.get(job.id).phase === 'polling', 'the job to be sent');
+    for (const suffix of ['', '-wal', '-shm']) await rm(`${setup.paths.jobsFile}${suffix}`, { force: true });
+    await eventually(() => told.length > 0, 'the runner to notice');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(told).toEqual(['internal']);
+  });
 });
