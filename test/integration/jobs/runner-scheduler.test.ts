@@ -229,3 +229,22 @@ describe('a cancel asked for by another process while the billed request is out'
     expect(settled.taskId).not.toBeNull();
   });
 });
+
+describe('jobs waiting different lengths of time', () => {
+  it('tries a job again when its own short wait ends, not when a longer one beside it does', async () => {
+    setup = await setupRunner(
+      { balance: 100 },
+      // Sora 2 Pro is priced past the balance (its job waits a minute for money); Sora 2 has no price (no check).
+      { pricePerSecond: (model) => (model === 'sora-2-pro-preview' ? 100 : null) },
+    );
+    const broke = setup.runner.enqueue({ ...request, model: 'sora-2-pro-preview' });
+    await eventually(() => setup.runner.get(broke.id).waiting === 'balance', 'the expensive job to wait for money');
+    setup.fake.inject('generate', { kind: 'status', status: 429, headers: { 'Retry-After': '1' } }, 1);
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.runner.get(job.id).waiting === 'rateLimit', 'the job to be told to wait a second');
+    const waited = Date.now();
+    expect((await setup.runner.settled(job.id)).phase).toBe('done');
+    expect(Date.now() - waited).toBeLessThan(10_000);
+    setup.runner.cancel(broke.id);
+  });
+});
