@@ -36,6 +36,23 @@ describe('the queue as the user handles it', () => {
     );
   });
 
+  it('stops downloading a job the moment it is cancelled', async () => {
+    setup = await setupRunner({ videoPayload: Buffer.alloc(4_000_000, 7), videoChunkDelayMs: 30 });
+    const job = setup.runner.enqueue(request);
+    await eventually(
+      () => setup.events.some((event) => event.id === job.id && event.progress > 0 && event.phase === 'downloading'),
+      'the download to start',
+    );
+    setup.runner.cancel(job.id);
+    await setup.runner.settled(job.id);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const sent = setup.fake.videoBytesSent();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // The connection is closed: the fake sends nothing more (it would need two seconds to send it all).
+    expect(setup.fake.videoBytesSent()).toBe(sent);
+    expect(sent).toBeLessThan(4_000_000);
+  });
+
   it('hides a job from every process watching the queue, not only the one that hid it', async () => {
     setup = await setupRunner({ estimatedSeconds: 3_000 });
     const other = setup.beside({ adopt: false, watchMs: 50 });
