@@ -230,6 +230,22 @@ describe('a cancel asked for by another process while the billed request is out'
   });
 });
 
+describe('cancelling a job whose billed request went unanswered', () => {
+  it('asks again at once with the same key, so the charge is known and the job stops without waiting out its pause', async () => {
+    setup = await setupRunner();
+    setup.fake.inject('generate', { kind: 'drop' }, 1);
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.runner.get(job.id).waiting === 'network', 'the job to wait for the network');
+    const asked = Date.now();
+    expect(setup.runner.cancel(job.id)).toMatchObject({ phase: 'submitting' });
+    const settled = await setup.runner.settled(job.id);
+    expect(settled).toMatchObject({ phase: 'cancelled', taskId: expect.any(String) });
+    // Its pause after the lost answer was five seconds.
+    expect(Date.now() - asked).toBeLessThan(3_000);
+    expect(setup.fake.count('generate', 'POST')).toBe(2);
+  });
+});
+
 describe('jobs waiting different lengths of time', () => {
   it('tries a job again when its own short wait ends, not when a longer one beside it does', async () => {
     setup = await setupRunner(
