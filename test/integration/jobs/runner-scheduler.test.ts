@@ -264,3 +264,17 @@ describe('jobs waiting different lengths of time', () => {
     setup.runner.cancel(broke.id);
   });
 });
+
+describe('nudging the queue', () => {
+  it('brings forward only jobs that wait for something, never a job between its polls', async () => {
+    setup = await setupRunner({ estimatedSeconds: 3_000 }, { pollFloorMs: 5_000, pollCeilingMs: 5_000 });
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.runner.get(job.id).phase === 'polling', 'the job to be sent');
+    await eventually(() => setup.fake.count('task', 'GET') >= 1, 'the first poll');
+    const polls = setup.fake.count('task', 'GET');
+    setup.runner.nudge();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(setup.fake.count('task', 'GET')).toBe(polls);
+    setup.runner.cancel(job.id);
+  });
+});
