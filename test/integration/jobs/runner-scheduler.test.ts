@@ -278,3 +278,23 @@ describe('nudging the queue', () => {
     setup.runner.cancel(job.id);
   });
 });
+
+describe('a download this process began', () => {
+  it('is resumed where it stopped when its job runs again, and the video is filed under the title asked for', async () => {
+    // The sample take (23,640 bytes), cut three times a quarter in: more than the client's own retries, so the job
+    // waits and its download step runs again.
+    setup = await setupRunner();
+    setup.fake.inject('video', { kind: 'dropMidBody', afterBytes: 6_000 }, 3);
+    const job = setup.runner.enqueue({ ...request, title: 'Harbour at dawn' });
+    await eventually(
+      () => setup.runner.get(job.id).phase === 'downloading' && setup.runner.get(job.id).waiting === 'network',
+      'the download to wait for the network',
+    );
+    setup.runner.nudge();
+    const done = await setup.runner.settled(job.id);
+    // Not begun again from its first byte: what was downloaded before the pause is kept.
+    expect(setup.fake.videoBytesSent()).toBeLessThan(23_640 + 12_000);
+    expect(done.libraryItemId).not.toBeNull();
+    expect(setup.library.current().get(done.libraryItemId ?? '').title).toBe('Harbour at dawn');
+  });
+});
