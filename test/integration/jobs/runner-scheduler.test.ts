@@ -161,13 +161,18 @@ describe('starting and stopping', () => {
     expect((await setup.runner.settled(job.id)).phase).toBe('done');
   });
 
-  it('runs the jobs it made itself when it does not adopt others', async () => {
+  it('runs the jobs it made itself when it does not adopt others, and leaves the others alone', async () => {
     setup = await setupRunner();
     const own = setup.beside({ adopt: false });
     own.start();
     await setup.runner.stop();
     const job = own.enqueue(request);
     expect((await own.settled(job.id)).phase).toBe('done');
+    // A job another process queued and left (its lease soon over) is not this runner's to run.
+    const left = setup.beside({ adopt: false, leaseMs: 200 }).enqueue({ ...request, prompt: 'left behind' });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(setup.store.get(left.id)?.job.phase).toBe('queued');
+    expect(setup.fake.count('generate', 'POST')).toBe(1);
   });
 
   it('needs none of its listeners: no change, model-gone or log listener given', async () => {
