@@ -175,6 +175,16 @@ describe('starting and stopping', () => {
     expect(setup.fake.count('generate', 'POST')).toBe(1);
   });
 
+  it('takes up a job another process queued and left, as soon as its watcher sees it and the lease is over', async () => {
+    setup = await setupRunner();
+    await setup.runner.stop();
+    const adopter = setup.beside({ watchMs: 30, leaseMs: 300 });
+    adopter.start();
+    await adopter.idle();
+    const left = setup.beside({ adopt: false, leaseMs: 200 }).enqueue({ ...request, prompt: 'left behind' });
+    await eventually(() => adopter.get(left.id).phase === 'done', 'the adopting runner to finish it', 5_000);
+  });
+
   it('needs none of its listeners: no change, model-gone or log listener given', async () => {
     setup = await setupRunner(
       { retired: ['sora-2-preview'] },
