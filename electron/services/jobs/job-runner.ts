@@ -389,8 +389,9 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     // Stryker disable next-line ConditionalExpression,EqualityOperator: with none waiting the timer would be Infinity, which Node fires after 1 ms to no effect
     if (waiting.length > 0) {
       const next = Math.min(...waiting.map((record) => dueAt.get(record.job.id) ?? current));
-      // Stryker disable next-line MethodExpression: a shorter timer only wakes the scheduler more often; nothing runs before it is due
-      timer = setTimeout(schedule, Math.min(60_000, Math.max(0, next - current)));
+      // Stryker disable next-line MethodExpression: a delay below zero fires at once, like zero: only more wake-ups, nothing runs before it is due
+      const delay = Math.max(0, next - current);
+      timer = setTimeout(schedule, Math.min(60_000, delay));
     }
     if (running.size === 0 && active.length === 0) for (const resolve of idleWaiters.splice(0)) resolve();
   }
