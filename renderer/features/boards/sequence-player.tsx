@@ -186,60 +186,62 @@ export function SequencePlayer({ board, onShot }: { board: Storyboard; onShot: (
           );
         })}
       </div>
-      <div className="player-controls">
-        <button type="button" className="icon-only ghost" aria-label={t('boards.restart')} onClick={() => seek(0)}>
-          <SkipBack size={16} aria-hidden="true" />
-        </button>
-        <button
-          type="button"
-          className="icon-only primary"
-          data-testid="player-play"
-          aria-label={playing ? t('boards.pause') : t('boards.play')}
-          onClick={playing ? pause : play}
-        >
-          {playing ? <Pause size={16} aria-hidden="true" /> : <Play size={16} aria-hidden="true" />}
-        </button>
-        <div className="player-timeline">
-          <div className="timeline-segments" aria-hidden="true">
-            {segments.map((segment, at) => (
-              <span
-                key={segment.shotId}
-                className="timeline-segment"
-                data-current={at === current || undefined}
-                style={{ flexGrow: durations[at] ?? 1 }}
-              >
-                {translate.number(segment.index + 1)}
-              </span>
-            ))}
+      <div className="player-bar">
+        <div className="player-controls">
+          <button type="button" className="icon-only ghost" aria-label={t('boards.restart')} onClick={() => seek(0)}>
+            <SkipBack size={16} aria-hidden="true" />
+          </button>
+          <button
+            type="button"
+            className="icon-only primary"
+            data-testid="player-play"
+            aria-label={playing ? t('boards.pause') : t('boards.play')}
+            onClick={playing ? pause : play}
+          >
+            {playing ? <Pause size={16} aria-hidden="true" /> : <Play size={16} aria-hidden="true" />}
+          </button>
+          <div className="player-timeline">
+            <div className="timeline-segments" aria-hidden="true">
+              {segments.map((segment, at) => (
+                <span
+                  key={segment.shotId}
+                  className="timeline-segment"
+                  data-current={at === current || undefined}
+                  style={{ flexGrow: durations[at] ?? 1 }}
+                >
+                  {translate.number(segment.index + 1)}
+                </span>
+              ))}
+            </div>
+            <input
+              type="range"
+              className="timeline-scrub"
+              data-testid="player-scrub"
+              aria-label={t('boards.scrub')}
+              min={0}
+              max={total}
+              step={0.01}
+              value={Math.min(position, total)}
+              onChange={(event) => seek(Number(event.target.value))}
+            />
           </div>
-          <input
-            type="range"
-            className="timeline-scrub"
-            data-testid="player-scrub"
-            aria-label={t('boards.scrub')}
-            min={0}
-            max={total}
-            step={0.01}
-            value={Math.min(position, total)}
-            onChange={(event) => seek(Number(event.target.value))}
-          />
+          <span className="player-time" data-testid="player-time">
+            {formatTime(position)} / {formatTime(total)}
+          </span>
         </div>
-        <span className="player-time" data-testid="player-time">
-          {formatTime(position)} / {formatTime(total)}
-        </span>
+        <FilmLanes
+          board={board}
+          total={total}
+          position={position}
+          clips={segments.map((segment, at) => ({
+            shot: segment.shot,
+            index: segment.index,
+            length: lengths[segment.url] ?? segment.seconds,
+            start: starts[at] ?? 0,
+            duration: durations[at] ?? 0,
+          }))}
+        />
       </div>
-      <FilmLanes
-        board={board}
-        total={total}
-        position={position}
-        clips={segments.map((segment, at) => ({
-          shot: segment.shot,
-          index: segment.index,
-          length: lengths[segment.url] ?? segment.seconds,
-          start: starts[at] ?? 0,
-          duration: durations[at] ?? 0,
-        }))}
-      />
     </section>
   );
 }
