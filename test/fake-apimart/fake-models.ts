@@ -167,8 +167,12 @@ export const FAKE_VIDEO_MODELS: readonly FakeModel[] = [
   },
 ];
 
-/** Chat and image models `/v1/models` lists beside the video ones (no video operation). */
+/**
+ * Chat, image and music models `/v1/models` lists beside the video ones (no video operation). The music model is
+ * listed only: APIMart documents no request shape for music, so Reelbench offers no generation for it.
+ */
 export const FAKE_OTHER_MODELS: readonly string[] = [
+  'suno-v4.5',
   'gpt-4o-mini',
   'claude-sonnet-4-5',
   'gemini-2.5-flash',

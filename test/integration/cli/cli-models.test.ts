@@ -216,7 +216,7 @@ describe('reelbench models', () => {
       'confirmed',
     ]);
     expect(state('pixverse-v6')).toBe('unconfirmed'); // shipped, not served by this APIMart
-    for (const other of ['gpt-4o-mini', 'gpt-image-1', 'claude-sonnet-4-5', 'flux-kontext-pro'])
+    for (const other of ['gpt-4o-mini', 'gpt-image-1', 'claude-sonnet-4-5', 'flux-kontext-pro', 'suno-v4.5'])
       expect(state(other)).toBeUndefined();
     expect(fake.count('models')).toBe(1);
     expect(fake.requests.filter((request) => request.route === 'schema').map((request) => request.query)).not.toContain(
