@@ -77,6 +77,7 @@ const groups = [
       'test/integration/jobs/job-steps.test.ts',
       'test/integration/jobs/runner-rules.test.ts',
       'test/integration/jobs/runner-scheduler.test.ts',
+      'test/integration/jobs/runner-lease-races.test.ts',
     ],
   })),
   {

@@ -5,6 +5,7 @@ import { openUploadCache, type UploadCache } from '../../../electron/services/im
 import type { Logger } from '../../../electron/services/logging/logger';
 import { eventually } from '../../support/eventually';
 import { setupRunner, type RunnerSetup } from '../../support/runner-setup';
+import { jobLeftWithCancelAsked } from '../../support/left-jobs';
 
 let setup: RunnerSetup;
 afterEach(async () => {
@@ -88,15 +89,9 @@ describe('jobs another process changed before this one came to run them', () => 
 
   it('cancels a job whose cancel was asked for and whose request is known unsent, before anything runs', async () => {
     setup = await setupRunner({ balance: 0 }, { pricePerSecond: () => 0.1 });
-    const job = setup.runner.enqueue(request);
-    await eventually(() => setup.runner.get(job.id).waiting === 'balance', 'the job to wait for money');
-    await setup.runner.stop();
-    // As a process that stopped between the cancel request and writing the cancel leaves it.
-    const stored = setup.store.get(job.id);
-    if (!stored) throw new Error('the job is stored');
-    setup.store.save({ ...stored, job: { ...stored.job, cancelRequestedAt: new Date().toISOString() } });
+    const id = await jobLeftWithCancelAsked(setup, request);
     const restarted = await setup.restart();
-    expect((await restarted.settled(job.id)).phase).toBe('cancelled');
+    expect((await restarted.settled(id)).phase).toBe('cancelled');
     expect(setup.fake.count('generate', 'POST')).toBe(0);
     expect(setup.fake.count('balance', 'GET')).toBe(1);
   });
