@@ -10,6 +10,8 @@ import { SegmentedControl } from '../../ui/segmented-control';
 import { SwitchField } from '../../ui/switch-field';
 import { useBoardsStore } from './boards-store';
 import { drawCue } from './burn-subtitles';
+import { takeLength } from './use-take-length';
+import { useModelsStore } from '../models';
 
 /** The preview's size: the first take's shape at a width that fits the dialog. */
 const PREVIEW_WIDTH = 560;
@@ -23,13 +25,14 @@ export function BurnDialog({ board }: { board: Storyboard }) {
   const { t } = translate;
   const id = useId();
   const takeItems = useBoardsStore((state) => state.takeItems);
+  const catalog = useModelsStore((state) => state.catalog);
   const { setBurnOpen, exportBurned } = useBoardsStore.getState();
   const [style, setStyle] = useState<SubtitleStyle>(board.subtitleStyle);
   const firstTake = board.shots.map(chosenTake).find((take) => take !== null) ?? null;
   const item = firstTake ? takeItems.get(firstTake.itemId) : undefined;
   const cues = useMemo(
-    () => subtitleCues(filmTimeline(board, (take) => takeItems.get(take.itemId)?.duration ?? 0)),
-    [board, takeItems],
+    () => subtitleCues(filmTimeline(board, (_take, shot) => takeLength(shot, takeItems, catalog))),
+    [board, takeItems, catalog],
   );
   const sample = cues[0]?.text ?? t('boards.burn.sample');
   const aspect = item?.aspect === 'portrait' ? 16 / 9 : item?.aspect === 'square' ? 1 : 9 / 16;

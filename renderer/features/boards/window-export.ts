@@ -6,6 +6,8 @@ import type { LibraryItem } from '../../../shared/library/library-models';
 import { fromBase64, toBase64 } from '../../lib/base64';
 import { api, unwrap } from '../../lib/bridge';
 import { encodeTakes } from './encode-takes';
+import { takeLength } from './use-take-length';
+import { useModelsStore } from '../models';
 import { measureFilm, mixFilmSound } from './film-sound';
 import { subtitleOverlay } from './burn-subtitles';
 import { subtitleCues } from '../../../shared/boards/subtitles';
@@ -67,7 +69,7 @@ export async function exportFromWindow(job: WindowExport): Promise<LibraryItem> 
     const sources = {
       // Takes joined as filed play whole: the sound follows the film main will make.
       board: encode ? board : withoutTrims(board),
-      takeSeconds: (take: FiledTake, shot: Shot) => takeItems.get(take.itemId)?.duration ?? shot.trim.out ?? 0,
+      takeSeconds: (_take: FiledTake, shot: Shot) => takeLength(shot, takeItems, useModelsStore.getState().catalog),
       takeBytes: async (take: FiledTake) => {
         const response = await fetch(urlOf(take.itemId)).catch(() => null);
         return response?.ok ? response.arrayBuffer() : null;
@@ -84,10 +86,8 @@ export async function exportFromWindow(job: WindowExport): Promise<LibraryItem> 
           return cues.length > 0 && clip ? subtitleOverlay(cues, board.subtitleStyle, clip.start) : null;
         },
         urls: sequence.map(({ take }) => urlOf(take.itemId)),
-        trims: sequence.map(({ shot, take }) => {
-          const length = takeItems.get(take.itemId)?.duration ?? Number.POSITIVE_INFINITY;
-          return { start: shot.trim.in, end: Math.min(shot.trim.out ?? length, length) };
-        }),
+        // Cut as the film timeline cuts them (its lengths measured from the files), so pictures and sound agree.
+        trims: measured.film.clips.map((clip) => ({ start: clip.sourceIn, end: clip.sourceOut })),
         keepSound: false,
         signal: job.signal,
         onProgress: (fraction) => job.onProgress(fraction * soundFrom),

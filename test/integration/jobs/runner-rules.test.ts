@@ -20,23 +20,7 @@ describe('the queue as the user handles it', () => {
     expect(setup.runner.get(job.id).phase).toBe('done');
   });
 
-  it('leaves nothing of a job in the downloads folder once it has ended, even one cancelled mid-download', async () => {
-    setup = await setupRunner({ videoPayload: Buffer.alloc(3_000_000, 7), videoChunkDelayMs: 30 });
-    const job = setup.runner.enqueue(request);
-    await eventually(
-      () => setup.events.some((event) => event.id === job.id && event.progress > 0 && event.phase === 'downloading'),
-      'the download to start',
-    );
-    setup.runner.cancel(job.id);
-    await setup.runner.settled(job.id);
-    const folder = path.join(setup.library.current().root, '.reelbench-downloads');
-    await eventually(
-      async () => (await readdir(folder).catch(() => [])).every((name) => !name.startsWith(job.id)),
-      'the partial download removed',
-    );
-  });
-
-  it('stops downloading a job the moment it is cancelled', async () => {
+  it('stops downloading a job the moment it is cancelled, and leaves nothing of it in the downloads folder', async () => {
     setup = await setupRunner({ videoPayload: Buffer.alloc(4_000_000, 7), videoChunkDelayMs: 30 });
     const job = setup.runner.enqueue(request);
     await eventually(
@@ -51,6 +35,11 @@ describe('the queue as the user handles it', () => {
     // The connection is closed: the fake sends nothing more (it would need two seconds to send it all).
     expect(setup.fake.videoBytesSent()).toBe(sent);
     expect(sent).toBeLessThan(4_000_000);
+    const folder = path.join(setup.library.current().root, '.reelbench-downloads');
+    await eventually(
+      async () => (await readdir(folder).catch(() => [])).every((name) => !name.startsWith(job.id)),
+      'the partial download removed',
+    );
   });
 
   it('hides a job from every process watching the queue, not only the one that hid it', async () => {
