@@ -114,7 +114,10 @@ export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv, te
       case 'library':
         return await libraryCommand(rest, io, await open());
       case 'board':
-        return await boardCommand(rest, io, await open(), progress);
+        return await boardCommand(rest, io, await open(), progress, {
+          stream: terminal.stdin,
+          isTTY: terminal.stdinIsTTY,
+        });
       case 'key':
         return await keyCommand(rest, io, await open(), { stream: terminal.stdin, isTTY: terminal.stdinIsTTY });
       case 'balance':

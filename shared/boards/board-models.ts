@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { draftImageSchema, draftPatchSchema, generationSettingsSchema } from '../drafts/draft-models';
+import {
+  draftImageSchema,
+  draftPatchSchema,
+  generationSettingsSchema,
+  intentFieldsSchema,
+} from '../drafts/draft-models';
 import { MAX_SPEECH_CHARS, SPEECH_SPEED, SPEECH_VOICES } from '../audio/speech';
 
 /** A speech voice, as boards store it. */
@@ -101,6 +106,7 @@ export const shotSchema = z.object({
   id: z.string().uuid(),
   prompt: z.string().max(10_000),
   ...generationSettingsSchema.shape,
+  ...intentFieldsSchema.shape,
   images: z.array(draftImageSchema).max(20),
   notes: z.string().max(100_000).default(''),
   /** The user asked for this shot to start where the previous shot's chosen take ends (its last frame). */
@@ -194,7 +200,7 @@ export type Storyboard = z.infer<typeof storyboardSchema>;
 
 /** A change to a shot, as the window's autosave sends it; `params` replaces the shot's params whole. */
 export const shotPatchSchema = draftPatchSchema
-  .pick({ prompt: true, model: true, params: true, notes: true, crop: true })
+  .pick({ prompt: true, model: true, params: true, camera: true, modelExtras: true, notes: true, crop: true })
   .extend({
     continueFromPrevious: z.boolean().optional(),
     characterIds: z.array(z.string().uuid()).max(20).optional(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { legacyParams } from '../catalog/legacy-params';
 import { imageRoleSchema, paramsSchema } from '../catalog/video-model';
 import { normalizedRectSchema } from '../images/image-models';
+import { cameraIntentSchema } from '../intent/intent-models';
 
 type Loose = Record<string, unknown>;
 const isObject = (value: unknown): value is Loose =>
@@ -51,6 +52,21 @@ export const generationSettingsSchema = z.object({
 /** Generation settings. */
 export type GenerationSettings = z.infer<typeof generationSettingsSchema>;
 
+/**
+ * What a draft or shot asks for beyond a model's own params: its camera move, and each model's extras (a seed, a
+ * negative prompt, a mode) kept by model id, so choosing that model again brings them back.
+ */
+export const intentFieldsSchema = z.object({
+  camera: cameraIntentSchema.nullable().default(null),
+  modelExtras: z.record(z.string().min(1).max(200), paramsSchema).default({}),
+});
+
+/** The intent fields' patch: each replaces the stored value whole. */
+const intentPatchShape = {
+  camera: cameraIntentSchema.nullable().optional(),
+  modelExtras: z.record(z.string().min(1).max(200), paramsSchema).optional(),
+};
+
 /** A draft: everything needed to generate, kept while it is being written and reworked. */
 export const draftSchema = z.preprocess(
   withModelParams,
@@ -61,6 +77,7 @@ export const draftSchema = z.preprocess(
     titleIsAuto: z.boolean(),
     prompt: z.string().max(10_000),
     ...generationSettingsSchema.shape,
+    ...intentFieldsSchema.shape,
     /** The app's own copies of the images, by role (first frame, last frame, references). */
     images: z.array(draftImageSchema).max(20),
     notes: z.string().max(100_000),
@@ -81,6 +98,7 @@ export const draftPatchSchema = z.object({
   prompt: z.string().max(10_000).optional(),
   model: z.string().min(1).max(200).optional(),
   params: paramsSchema.optional(),
+  ...intentPatchShape,
   /** The crop of the image at this index of `images`. */
   crop: z.object({ index: z.number().int().min(0).max(19), rect: normalizedRectSchema.nullable() }).optional(),
   notes: z.string().max(100_000).optional(),

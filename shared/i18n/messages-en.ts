@@ -517,6 +517,8 @@ export const en = {
   'error.board.tooManyShots': 'A storyboard holds at most {max} shots.',
   'error.board.shotBlocked': 'Shot {shot} cannot be sent as it is: {reason}',
   'error.board.shotBlocked.action': 'Fix that shot, then generate again. Nothing was queued.',
+  'error.board.nothingToRecast': 'Choose at least one shot to recast.',
+  'error.board.nothingToRecast.action': 'Tick the shots to move onto the new model, then apply.',
   'error.board.nothingToGenerate': 'Every shot already has a take (or one on its way).',
   'error.board.nothingToGenerate.action': 'Generate a single shot again to get another take.',
   'error.code.needsEncode': 'These videos must be encoded again to be joined.',

@@ -519,6 +519,8 @@ export const ja: Catalog = {
   'error.board.shotBlocked': 'ショット {shot} はこのままでは送信できません: {reason}',
   'error.board.shotBlocked.action':
     'そのショットを直してから、もう一度生成してください。キューには何も追加されていません。',
+  'error.board.nothingToRecast': '再キャストするショットを1つ以上選んでください。',
+  'error.board.nothingToRecast.action': '新しいモデルに移すショットにチェックを入れてから適用してください。',
   'error.board.nothingToGenerate': 'すべてのショットにテイクがあります（または生成中です）。',
   'error.board.nothingToGenerate.action': '別のテイクが欲しい場合は、ショットを1つ選んで再生成してください。',
   'error.code.needsEncode': 'これらの動画をつなぐには再エンコードが必要です。',

@@ -506,6 +506,8 @@ export const ko: Catalog = {
   'error.board.tooManyShots': '스토리보드에는 샷을 최대 {max}개까지 넣을 수 있습니다.',
   'error.board.shotBlocked': '샷 {shot}은(는) 지금 상태로 보낼 수 없습니다: {reason}',
   'error.board.shotBlocked.action': '그 샷을 고친 뒤 다시 생성하세요. 대기열에 추가된 것은 없습니다.',
+  'error.board.nothingToRecast': '다시 캐스팅할 샷을 하나 이상 고르세요.',
+  'error.board.nothingToRecast.action': '새 모델로 옮길 샷을 체크한 뒤 적용하세요.',
   'error.board.nothingToGenerate': '모든 샷에 이미 테이크가 있거나 생성 중입니다.',
   'error.board.nothingToGenerate.action': '다른 테이크를 원하면 샷 하나를 다시 생성하세요.',
   'error.code.needsEncode': '이 동영상들을 이어 붙이려면 다시 인코딩해야 합니다.',

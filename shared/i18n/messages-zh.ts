@@ -490,6 +490,8 @@ export const zh: Catalog = {
   'error.board.tooManyShots': '一个故事板最多容纳 {max} 个镜头。',
   'error.board.shotBlocked': '镜头 {shot} 目前无法发送：{reason}',
   'error.board.shotBlocked.action': '修改该镜头后再生成。未加入任何任务。',
+  'error.board.nothingToRecast': '请至少选择一个要改用新模型的镜头。',
+  'error.board.nothingToRecast.action': '勾选要改用新模型的镜头，然后应用。',
   'error.board.nothingToGenerate': '每个镜头都已有片段（或正在生成）。',
   'error.board.nothingToGenerate.action': '如需其他片段，请单独重新生成某个镜头。',
   'error.code.needsEncode': '这些视频需要重新编码才能合并。',

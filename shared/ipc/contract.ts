@@ -1,3 +1,4 @@
+import { recastPlanSchema, recastTargetSchema } from '../boards/recast-models';
 import { z } from 'zod';
 import { imageRoleSchema, modelCatalogSchema, paramsSchema } from '../catalog/video-model';
 import { errorCodeSchema } from '../errors';
@@ -290,6 +291,19 @@ export const contract = {
     'boards.generate': {
       request: z.object({ id: z.string().uuid(), scope: boardScopeSchema }),
       response: z.array(jobSchema),
+    },
+    // "Recast onto…": the side-by-side table (nothing changes), then the confirmed shots moved and queued (billed).
+    'boards.recastPlan': {
+      request: z.object({ id: z.string().uuid(), target: recastTargetSchema }),
+      response: recastPlanSchema,
+    },
+    'boards.recast': {
+      request: z.object({
+        id: z.string().uuid(),
+        target: recastTargetSchema,
+        shotIds: z.array(z.string().uuid()).min(1).max(200),
+      }),
+      response: z.object({ board: storyboardSchema, jobs: z.array(jobSchema) }),
     },
     // Joins the chosen takes into one MP4 in the library (packets copied as they are); progress as `boards.progress`.
     'boards.export': { request: z.object({ id: z.string().uuid() }), response: libraryItemSchema },

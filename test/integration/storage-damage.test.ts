@@ -74,6 +74,8 @@ describe('one bad row', () => {
       notes: '',
       model: 'sora-2-preview',
       params: { duration: 4, aspect_ratio: 'landscape' },
+      camera: null,
+      modelExtras: {},
       images: [],
       pinned: false,
       createdAt: at,

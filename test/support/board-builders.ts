@@ -12,6 +12,8 @@ export function shot(patch: Partial<Shot> = {}): Shot {
     prompt: 'A shot',
     model: 'sora-2-preview',
     params: { duration: 4 },
+    camera: null,
+    modelExtras: {},
     images: [],
     notes: '',
     continueFromPrevious: false,

@@ -102,10 +102,34 @@ export async function generateBoard(
         `${planned.length} shot${planned.length === 1 ? '' : 's'} will be sent to APIMart and billed${known ? `: ${formatMoney(sumMoney(costs.map((cost) => cost ?? 0)))} in all` : ''}.`,
       );
   }
+  return queueAndWatch(
+    () => scopes.flatMap((scope) => boards.generate(board.id, scope)),
+    options,
+    io,
+    context,
+    tty,
+    json,
+  );
+}
+
+/**
+ * Starts the queue, queues the jobs `queue` makes, and watches them into the library like `generate` (Ctrl+C or
+ * --timeout stops watching; the jobs are kept for `jobs resume`). Prints the files, or with --json one object (with
+ * `extra` in it).
+ */
+export async function queueAndWatch(
+  queue: () => Job[],
+  options: { readonly timeoutMs: number | undefined; readonly timeout?: string },
+  io: CliIo,
+  context: CliContext,
+  tty: { isTTY: boolean; write(text: string): void },
+  json: boolean,
+  extra: Readonly<Record<string, unknown>> = {},
+): Promise<number> {
   const pipeline = await context.pipeline({ adopt: false });
   const { runner } = pipeline;
   runner.start();
-  const jobs: Job[] = scopes.flatMap((scope) => boards.generate(board.id, scope));
+  const jobs: Job[] = queue();
   const outcome = await watchJobs(
     runner,
     jobs.map((job) => job.id),
@@ -127,7 +151,7 @@ export async function generateBoard(
     ),
   );
   const allDone = outcome.kind === 'settled' && paths.every((file) => file !== null);
-  if (json) io.out(JSON.stringify({ ok: allDone, jobs: outcome.jobs, paths: paths.filter(Boolean) }));
+  if (json) io.out(JSON.stringify({ ok: allDone, ...extra, jobs: outcome.jobs, paths: paths.filter(Boolean) }));
   else
     outcome.jobs.forEach((job, index) => {
       const file = paths[index];

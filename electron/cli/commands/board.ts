@@ -11,6 +11,7 @@ import { parseCommandArgs } from '../cli-args';
 import { boardFromScript } from './board-from-script';
 import { addShot, generateBoard, newBoard } from './board-edit';
 import { addMusic, transcribeShot, voiceLine, writeSubtitles } from './board-sound';
+import { recastBoard, type Answerer } from './board-recast';
 import { exportEditorTimeline } from '../../services/timeline/editor-export';
 import { GENERATE_OPTIONS, timeoutFrom } from './generate';
 import { requestFlagsOf } from '../request-flags';
@@ -35,6 +36,17 @@ export const BOARD_HELP: readonly CommandHelp[] = [
     options: [
       ['--shot N', 'only shot N (as `board show` numbers them); repeatable'],
       ['--timeout S', 'stop watching after S seconds (exit 1; the jobs are kept for `jobs resume`)'],
+    ],
+  },
+  {
+    usage: 'reelbench board recast ID --model M [--dry-run] [--yes] [--timeout S] [--json]',
+    summary:
+      "Shows every shot's request now and on model M side by side (lengths snapped to what M offers, shapes, resolutions, camera and images mapped, each change with why) and the cost before and after; then moves the shots onto M and generates a new take of each (billed; old takes stay). Asks first at a terminal; elsewhere applying needs --yes.",
+    options: [
+      ['--model M', 'the model to recast onto (`reelbench models` lists them)'],
+      ['--dry-run', 'show the table only; nothing is changed or billed'],
+      ['--yes', 'apply without asking (needed without a terminal)'],
+      ['--timeout S', 'stop watching the new takes after S seconds (exit 1; the jobs are kept for `jobs resume`)'],
     ],
   },
   {
@@ -94,6 +106,7 @@ const SUBCOMMANDS: readonly string[] = [
   'add',
   'show',
   'generate',
+  'recast',
   'voice',
   'music',
   'transcribe',
@@ -101,6 +114,9 @@ const SUBCOMMANDS: readonly string[] = [
   'from-script',
   'export',
 ];
+
+/** No one to ask: a command run from a script answers nothing. */
+const NO_TERMINAL: Answerer = { isTTY: false, stream: (async function* () {})() };
 
 /** A board's id from a full id or its first characters (as `board list` prints them). */
 function findBoard(boards: readonly Storyboard[], id: string): Storyboard {
@@ -158,6 +174,7 @@ export async function boardCommand(
   io: CliIo,
   context: CliContext,
   progress: { isTTY: boolean; write(text: string): void },
+  stdin: Answerer = NO_TERMINAL,
 ): Promise<number> {
   const { values, positionals, json, help } = parseCommandArgs(args, {
     command: 'board',
@@ -173,6 +190,8 @@ export async function boardCommand(
       timeline: { type: 'string' },
       voice: { type: 'string' },
       speed: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      yes: { type: 'boolean' },
     },
   });
   if (help) {
@@ -205,8 +224,9 @@ export async function boardCommand(
   ] as const;
   const given = (names: readonly (keyof typeof values)[]) => names.filter((name) => values[name] !== undefined);
   const misplaced = [
-    ...(subcommand === 'add' ? [] : given(shotOptions)),
-    ...(subcommand === 'generate' ? [] : given(['timeout'])),
+    ...(subcommand === 'add' ? [] : given(shotOptions.filter((name) => subcommand !== 'recast' || name !== 'model'))),
+    ...(subcommand === 'generate' || subcommand === 'recast' ? [] : given(['timeout'])),
+    ...(subcommand === 'recast' ? [] : given(['dry-run', 'yes'])),
     ...(subcommand === 'generate' || subcommand === 'voice' || subcommand === 'transcribe' ? [] : given(['shot'])),
     ...(subcommand === 'voice' ? [] : given(['line', 'voice', 'speed'])),
     ...(subcommand === 'export' ? [] : given(['timeline'])),
@@ -280,6 +300,24 @@ export async function boardCommand(
       progress,
       json,
     );
+  if (subcommand === 'recast') {
+    if (!values.model) throw new UsageError(`board recast needs --model M.\n  ${USAGE}`);
+    return recastBoard(
+      board,
+      {
+        model: values.model,
+        dryRun: values['dry-run'] === true,
+        yes: values.yes === true,
+        timeoutMs: timeoutFrom(values.timeout),
+        ...(values.timeout ? { timeout: values.timeout } : {}),
+      },
+      io,
+      context,
+      progress,
+      stdin,
+      json,
+    );
+  }
   if (subcommand === 'voice')
     return voiceLine(
       board,

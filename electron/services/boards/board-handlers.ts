@@ -47,6 +47,8 @@ export function createBoardHandlers(
     'boards.removeCharacterImage': ({ id, characterId, index }) => boards.removeCharacterImage(id, characterId, index),
     'boards.plan': ({ id, scope }) => boards.plan(id, scope),
     'boards.generate': ({ id, scope }) => boards.generate(id, scope),
+    'boards.recastPlan': ({ id, target }) => boards.recastPlan(id, target),
+    'boards.recast': ({ id, target, shotIds }) => boards.recast(id, target, shotIds),
     'boards.export': async ({ id }) => {
       exports.get(id)?.abort(new Error('replaced by a new export'));
       const controller = new AbortController();

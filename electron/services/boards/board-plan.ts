@@ -2,7 +2,9 @@ import { validateGeneration } from '../../../shared/catalog/generation-request';
 import { findModel, secondsOf } from '../../../shared/catalog/model-lookup';
 import type { ModelCatalog } from '../../../shared/catalog/video-model';
 import type { BoardPlan, BoardScope, Shot, Storyboard } from '../../../shared/boards/board-models';
-import { castShot } from '../../../shared/boards/character-cast';
+import { castShot, type CastShot } from '../../../shared/boards/character-cast';
+import { withCamera } from '../../../shared/intent/compile-intent';
+import type { Params } from '../../../shared/catalog/video-model';
 import { TERMINAL_PHASES, type JobPhase } from '../../../shared/jobs/job-models';
 
 /** Whether a shot has a video, or one on its way: "generate the missing shots" leaves it alone. */
@@ -12,6 +14,13 @@ function hasTake(shot: Shot, jobPhase: (jobId: string) => JobPhase | null): bool
     const phase = jobPhase(take.jobId);
     return phase !== null && !TERMINAL_PHASES.has(phase);
   });
+}
+
+/** What a shot sends: its characters cast into prompt and images, its camera into the model's field or its prompt. */
+export function sentShot(board: Storyboard, shot: Shot, catalog: ModelCatalog): CastShot & { readonly params: Params } {
+  const cast = castShot(board, shot, findModel(catalog, shot.model));
+  const sent = withCamera(catalog, { model: shot.model, prompt: cast.prompt, params: shot.params }, shot.camera);
+  return { ...cast, prompt: sent.prompt, params: sent.params };
 }
 
 /**
@@ -34,12 +43,12 @@ export function planBoard(
   const blocked: BoardPlan['blocked'] = [];
   for (const { shot, index } of chosen) {
     // Checked as it will be sent: with its characters' images and descriptions.
-    const cast = castShot(board, shot, findModel(catalog, shot.model));
+    const cast = sentShot(board, shot, catalog);
     const checked = validateGeneration(
       catalog,
       {
         model: shot.model,
-        params: shot.params,
+        params: cast.params,
         prompt: cast.prompt,
         images: shot.extendsTake ? [] : cast.images.map((image) => ({ role: image.role, url: image.path })),
       },

@@ -23,14 +23,14 @@ import { appError } from '../../../shared/i18n/error-text';
 import type { JobRunner } from '../jobs/job-runner';
 import type { BoardStore } from '../storage/board-store';
 import { ownImageCopy } from '../drafts/own-image-copy';
-import { planBoard } from './board-plan';
-import { castShot } from '../../../shared/boards/character-cast';
+import { planBoard, sentShot } from './board-plan';
+import { createBoardRecast, type BoardRecast } from './board-recast';
 import { withLine } from '../../../shared/boards/voice-over';
 import { paramsFromAnswer, type ShotAnswer } from '../../../shared/script/shot-answer';
 import { createBoardCharacters, type BoardCharacters } from './board-characters';
 
 /** Storyboards: shots in order, generated through the queue, with their takes. Works offline except `generate`. */
-export interface BoardService extends BoardCharacters {
+export interface BoardService extends BoardCharacters, BoardRecast {
   create(input?: { title?: string; fromDraftIds?: readonly string[] }): Storyboard;
   list(options?: { deleted?: boolean }): Storyboard[];
   get(id: string): Storyboard;
@@ -175,6 +175,8 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       prompt: '',
       model,
       params: previous?.model === model ? previous.params : {},
+      camera: null,
+      modelExtras: {},
       images: [],
       notes: '',
       continueFromPrevious: false,
@@ -190,6 +192,8 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     prompt: draft.prompt,
     model: draft.model,
     params: draft.params,
+    camera: draft.camera,
+    modelExtras: draft.modelExtras,
     images: draft.images,
     notes: draft.notes,
     continueFromPrevious: false,
@@ -203,9 +207,55 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
   const characters = createBoardCharacters({ get, save, imagesDir: deps.imagesDir, checkImage: deps.checkImage });
   const plan = (board: Storyboard, scope: BoardScope) =>
     planBoard(board, scope, deps.catalog(), deps.pricePerSecond, deps.jobPhase);
+  function generate(id: string, scope: BoardScope): Job[] {
+    const board = get(id);
+    const planned = plan(board, scope);
+    const firstBlocked = planned.blocked[0];
+    if (firstBlocked)
+      throw appError('invalidInput', 'error.board.shotBlocked', {
+        shot: firstBlocked.index + 1,
+        reason: firstBlocked.reason,
+      });
+    if (planned.shots.length === 0) throw appError('invalidInput', 'error.board.nothingToGenerate');
+    const jobs: Job[] = [];
+    let current = board;
+    for (const entry of planned.shots) {
+      const shot = current.shots[entry.index];
+      if (!shot) continue;
+      const cast = sentShot(current, shot, deps.catalog());
+      const job = deps.jobs().enqueue({
+        prompt: cast.prompt,
+        model: shot.model,
+        params: cast.params,
+        // An extension continues its take's video: it sends no images of its own.
+        images: shot.extendsTake
+          ? []
+          : cast.images.map((image) => ({ role: image.role, path: image.path, crop: image.crop })),
+        title: `${board.title.trim() || 'Storyboard'} · ${entry.index + 1}`,
+        extendsTaskId: shot.extendsTake?.taskId ?? null,
+      });
+      jobs.push(job);
+      // Each take is recorded as soon as its job exists: a crash after it leaves no job without its shot.
+      current = save(
+        withShot(current, shot.id, (held) => ({
+          ...held,
+          takes: [...held.takes, { jobId: job.id, itemId: null, createdAt: job.createdAt }],
+        })),
+      );
+    }
+    return jobs;
+  }
+  const recasting = createBoardRecast({
+    get,
+    save,
+    generateShot: (id, shotId) => generate(id, { kind: 'shot', shotId }),
+    catalog: deps.catalog,
+    pricePerSecond: deps.pricePerSecond,
+  });
 
   return {
     ...characters,
+    ...recasting,
     createFromAnswer({ title, model, answer }) {
       const at = now();
       const cast: Character[] = answer.characters.map((character) => ({
@@ -261,6 +311,8 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
           prompt: patch.prompt ?? shot.prompt,
           model: patch.model ?? shot.model,
           params: patch.params ?? shot.params,
+          camera: patch.camera === undefined ? shot.camera : patch.camera,
+          modelExtras: patch.modelExtras ?? shot.modelExtras,
           notes: patch.notes ?? shot.notes,
           continueFromPrevious: patch.continueFromPrevious ?? shot.continueFromPrevious,
           trim: patch.trim ?? shot.trim,
@@ -390,43 +442,6 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       return save(insertShot(board, extension, index + 1));
     },
     plan: (id, scope) => plan(get(id), scope),
-    generate(id, scope) {
-      const board = get(id);
-      const planned = plan(board, scope);
-      const firstBlocked = planned.blocked[0];
-      if (firstBlocked)
-        throw appError('invalidInput', 'error.board.shotBlocked', {
-          shot: firstBlocked.index + 1,
-          reason: firstBlocked.reason,
-        });
-      if (planned.shots.length === 0) throw appError('invalidInput', 'error.board.nothingToGenerate');
-      const jobs: Job[] = [];
-      let current = board;
-      for (const entry of planned.shots) {
-        const shot = current.shots[entry.index];
-        if (!shot) continue;
-        const cast = castShot(current, shot, findModel(deps.catalog(), shot.model));
-        const job = deps.jobs().enqueue({
-          prompt: cast.prompt,
-          model: shot.model,
-          params: shot.params,
-          // An extension continues its take's video: it sends no images of its own.
-          images: shot.extendsTake
-            ? []
-            : cast.images.map((image) => ({ role: image.role, path: image.path, crop: image.crop })),
-          title: `${board.title.trim() || 'Storyboard'} · ${entry.index + 1}`,
-          extendsTaskId: shot.extendsTake?.taskId ?? null,
-        });
-        jobs.push(job);
-        // Each take is recorded as soon as its job exists: a crash after it leaves no job without its shot.
-        current = save(
-          withShot(current, shot.id, (held) => ({
-            ...held,
-            takes: [...held.takes, { jobId: job.id, itemId: null, createdAt: job.createdAt }],
-          })),
-        );
-      }
-      return jobs;
-    },
+    generate,
   };
 }

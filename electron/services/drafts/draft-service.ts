@@ -18,6 +18,7 @@ import type { DraftStore } from '../storage/draft-store';
 import { planBatch, type BatchPlan, type BatchSpec } from './batch-plan';
 import { ownImageCopy } from './own-image-copy';
 import { BUILT_IN_PRESETS, withStyle } from './built-in-presets';
+import { withCamera } from '../../../shared/intent/compile-intent';
 import { appError } from '../../../shared/i18n/error-text';
 
 /** Drafting: drafts, versions, presets and batches. Works with no network and no key at all. */
@@ -102,10 +103,12 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
   const allPresets = (): Preset[] => [...BUILT_IN_PRESETS, ...deps.store.presets()];
   const enqueue = (draft: Draft, prompt: string, settings: GenerationSettings, reason: DraftVersion['reason']): Job => {
     const version = snapshot({ ...draft, prompt, ...settings }, reason);
+    // The draft's camera goes in as the model takes it: its camera field, else words in the prompt.
+    const sent = withCamera(deps.catalog(), { model: settings.model, prompt, params: settings.params }, draft.camera);
     const job = deps.jobs().enqueue({
-      prompt,
+      prompt: sent.prompt,
       model: settings.model,
-      params: settings.params,
+      params: sent.params,
       images: draft.images.map((image) => ({ role: image.role, path: image.path, crop: image.crop })),
       title: draft.titleIsAuto ? null : draft.title,
       draftId: draft.id,
@@ -127,6 +130,8 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
         prompt,
         model: initial.model ?? defaultModel(),
         params: initial.params ?? {},
+        camera: null,
+        modelExtras: {},
         images: [],
         notes: '',
         pinned: false,
@@ -153,6 +158,8 @@ export function createDraftService(deps: DraftServiceDeps): DraftService {
         titleIsAuto,
         model: patch.model ?? draft.model,
         params: patch.params ?? draft.params,
+        camera: patch.camera === undefined ? draft.camera : patch.camera,
+        modelExtras: patch.modelExtras ?? draft.modelExtras,
         images:
           patch.crop === undefined
             ? draft.images

@@ -114,8 +114,8 @@ export function ShotInspector({ board, shot, index }: { board: Storyboard; shot:
           value={shot.model}
           recent={recent}
           onChoose={(id) => {
-            const { settings } = fitToModel(catalog, shot, id);
-            editShot(shot.id, { model: settings.model, params: settings.params });
+            const { settings, modelExtras, camera } = fitToModel(catalog, shot, id);
+            editShot(shot.id, { model: settings.model, params: settings.params, modelExtras, camera });
           }}
         />
         <div className="controls">

@@ -2,11 +2,12 @@ import { ChevronRight, SlidersHorizontal } from 'lucide-react';
 import { findModel } from '../../../shared/catalog/model-lookup';
 import type { ParamSpec, ParamValue } from '../../../shared/catalog/video-model';
 import type { Draft } from '../../../shared/drafts/draft-models';
-import type { FitChange } from '../../../shared/drafts/draft-request';
+import type { IntentChange } from '../../../shared/intent/intent-models';
+import { soundSwitchOf } from '../../../shared/intent/camera-words';
 import { useTranslator } from '../../i18n/use-translator';
 import { ModelPicker, useModelsStore } from '../models';
 import { useNoticesStore } from '../../lib/notices-store';
-import { ParamControl, useParamLabel, useValueLabel } from './param-control';
+import { ParamControl, useParamLabel } from './param-control';
 import { useWorkbenchStore } from './workbench-store';
 import { useRecentModels } from './use-recent-models';
 
@@ -17,7 +18,6 @@ export function GenerationControls({ draft }: { draft: Draft }) {
   const translate = useTranslator();
   const recent = useRecentModels();
   const { t } = translate;
-  const valueLabel = useValueLabel();
   const labelOf = useParamLabel();
   const { edit, chooseModel } = useWorkbenchStore.getState();
   const catalog = useModelsStore((state) => state.catalog);
@@ -33,15 +33,20 @@ export function GenerationControls({ draft }: { draft: Draft }) {
     const next = findModel(catalog, id);
     const changes = chooseModel(id);
     if (!next || changes.length === 0) return;
-    const nextParam = (change: FitChange) =>
-      next.params.find((param) => param.meaning === change.field || param.name === change.field);
+    // The change names what the intent calls it (`shape`); the label is the next model's field for it.
+    const nextParam = (change: IntentChange) =>
+      change.what === 'sound'
+        ? soundSwitchOf(next)
+        : next.params.find(
+            (param) =>
+              param.meaning === (change.what === 'shape' ? 'aspect' : change.what) || param.name === change.what,
+          );
     const words = changes.map((change) => {
       const param = nextParam(change);
-      const field = param ? labelOf(param) : change.field.replace(/_/g, ' ');
-      const from = param ? valueLabel(param, change.from) : change.from;
+      const field = param ? labelOf(param) : change.what.replace(/_/g, ' ');
       return change.to === null
-        ? t('workbench.switched.gone', { field, from })
-        : t('workbench.switched.change', { field, from, to: param ? valueLabel(param, change.to) : change.to });
+        ? t('workbench.switched.gone', { field, from: change.from })
+        : t('workbench.switched.change', { field, from: change.from, to: change.to });
     });
     useNoticesStore.getState().notify({
       text: { message: { key: 'workbench.switched', params: { model: next.label, changes: words.join('; ') } } },

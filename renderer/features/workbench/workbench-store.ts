@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { ImageRole } from '../../../shared/catalog/video-model';
 import type { Draft, DraftPatch } from '../../../shared/drafts/draft-models';
-import { fitToModel, type FitChange } from '../../../shared/drafts/draft-request';
+import { fitToModel } from '../../../shared/drafts/draft-request';
+import type { IntentChange } from '../../../shared/intent/intent-models';
 import type { ImageInspection } from '../../../shared/images/image-models';
 import { api, unwrap } from '../../lib/bridge';
 import { useModelsStore } from '../models';
@@ -26,7 +27,7 @@ export interface WorkbenchStore {
   show(draft: Draft): Promise<void>;
   edit(patch: DraftPatch): void;
   /** Moves the draft to another model, keeping what still fits; returns what changed so the window can say so. */
-  chooseModel(modelId: string): readonly FitChange[];
+  chooseModel(modelId: string): readonly IntentChange[];
   flush(): Promise<void>;
   attachData(role: ImageRole, dataUrl: string): Promise<void>;
   pick(role: ImageRole): Promise<void>;
@@ -186,8 +187,8 @@ export const useWorkbenchStore = create<WorkbenchStore>()((set, get) => {
     chooseModel(modelId) {
       const draft = get().draft;
       if (!draft) return [];
-      const { settings, changes } = fitToModel(useModelsStore.getState().catalog, draft, modelId);
-      get().edit({ model: settings.model, params: settings.params });
+      const { settings, changes, modelExtras, camera } = fitToModel(useModelsStore.getState().catalog, draft, modelId);
+      get().edit({ model: settings.model, params: settings.params, modelExtras, camera });
       return changes;
     },
     flush,

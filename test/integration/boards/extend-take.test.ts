@@ -8,6 +8,7 @@ import { startFakeApimart, type FakeApimart } from '../../fake-apimart/fake-serv
 import { eventually } from '../../support/eventually';
 import { keychainGate } from '../../support/keychain-probe';
 import { setupServices, type ServicesSetup } from '../../support/main-services-setup';
+import { ipcCaller, type IpcAnswer as Answer } from '../../support/ipc-call';
 import { makeClip } from '../../support/media-clips';
 
 const gate = await keychainGate();
@@ -26,12 +27,7 @@ afterEach(async () => {
   await fake.close();
 });
 
-type Answer = { ok: boolean; data?: unknown; error?: { code: string; message: string } };
-const call = async <T>(channel: string, payload?: unknown): Promise<T> => {
-  const answer = (await app.call(channel, payload)) as Answer;
-  if (!answer.ok) throw new Error(`IPC call failed: ${JSON.stringify(answer.error)}`);
-  return answer.data as T;
-};
+const call = ipcCaller(() => app);
 /** Whether the jobs are done; each look moves the fake's clock on a second. */
 const done = (jobs: readonly Job[]) => {
   fake.clock.advance(1_000);

@@ -312,6 +312,8 @@ describe('export and import', () => {
       prompt: 'Shot one',
       model: 'sora-2-preview',
       params: { duration: 8 },
+      camera: null,
+      modelExtras: {},
       images: [{ role: 'first' as const, path: path.join(setup.dir, 'frame.png'), crop: null }],
       notes: '',
       continueFromPrevious: false,

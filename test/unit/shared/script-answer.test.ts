@@ -23,6 +23,8 @@ const shot = (patch: Partial<Shot>): Shot => ({
   prompt: 'She waves.',
   model: 'viduq3',
   params: {},
+  camera: null,
+  modelExtras: {},
   images: [],
   notes: '',
   continueFromPrevious: false,
