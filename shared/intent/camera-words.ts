@@ -96,3 +96,44 @@ export function cameraMoveOf(value: string | number | boolean | undefined): Came
 export function soundSwitchOf(model: VideoModel): ParamSpec | undefined {
   return model.params.find((param) => param.kind === 'switch' && /audio|sound/i.test(param.name));
 }
+
+/** Words a script or a note uses for each move, longest first where one contains another. */
+const NOTE_WORDS: readonly (readonly [string, CameraMove])[] = [
+  ['locked-off', 'static'],
+  ['static', 'static'],
+  ['push in', 'push-in'],
+  ['push-in', 'push-in'],
+  ['dolly in', 'push-in'],
+  ['zoom in', 'push-in'],
+  ['pull out', 'pull-out'],
+  ['pull back', 'pull-out'],
+  ['dolly out', 'pull-out'],
+  ['zoom out', 'pull-out'],
+  ['pan left', 'pan-left'],
+  ['pan right', 'pan-right'],
+  ['tilt up', 'tilt-up'],
+  ['tilt down', 'tilt-down'],
+  ['orbit', 'orbit'],
+  ['arc shot', 'orbit'],
+  ['crane up', 'crane-up'],
+  ['crane down', 'crane-down'],
+  ['handheld', 'handheld'],
+  ['hand-held', 'handheld'],
+];
+
+/**
+ * The camera a note describes ("Slow push in on the lamp"), if it names a move: the move named first, its pace read
+ * from "slow"/"gentle" or "fast"/"quick". Null when it names none (the note is kept as words either way).
+ */
+export function cameraFromWords(note: string): CameraIntent | null {
+  const text = note.toLowerCase().slice(0, 1_000);
+  let found: { move: CameraMove; at: number } | null = null;
+  for (const [words, move] of NOTE_WORDS) {
+    const at = text.indexOf(words);
+    if (at >= 0 && (found === null || at < found.at)) found = { move, at };
+  }
+  if (!found) return null;
+  const slow = ['slow', 'gentle', 'subtle'].some((word) => text.includes(word));
+  const fast = ['fast', 'quick', 'rapid', 'whip'].some((word) => text.includes(word));
+  return { move: found.move, strength: slow ? 0.2 : fast ? 0.8 : 0.5 };
+}

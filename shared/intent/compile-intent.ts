@@ -207,7 +207,11 @@ export function compileIntent(
   extras: Params = {},
 ): CompiledRequest | null {
   const model = findModel(catalog, modelId);
-  if (!model) return null;
+  return model ? compileFor(model, intent, extras) : null;
+}
+
+/** {@link compileIntent} for a model in hand. */
+export function compileFor(model: VideoModel, intent: ShotIntent, extras: Params = {}): CompiledRequest {
   const params: Record<string, ParamValue> = {};
   const changes: IntentChange[] = [];
   if (intent.seconds !== null) changes.push(...compileDuration(model, intent.seconds, params));

@@ -1,7 +1,8 @@
 import { firstFenced } from '../text/plain-text';
 import { z } from 'zod';
-import { aspectValueFor, durationsOf, paramFor, shapeNamesOf } from '../catalog/model-lookup';
+import { durationsOf, shapeNamesOf } from '../catalog/model-lookup';
 import type { Params, VideoModel } from '../catalog/video-model';
+import { compileFor } from '../intent/compile-intent';
 
 /** What a chat model is asked to answer for a script, checked against one video model's allowed values. */
 export interface ShotAnswer {
@@ -116,21 +117,18 @@ export function readShotAnswer(
   };
 }
 
-/** A shot's params for the model from the answer's duration and shape, in the model's own spelling. */
+/**
+ * A shot's params for the model from the answer's duration and shape, compiled like every other request (a length
+ * the model does not offer becomes the nearest it does), with the camera its note names.
+ */
 export function paramsFromAnswer(model: VideoModel, shot: ShotAnswer['shots'][number]): Params {
-  const params: Record<string, string | number | boolean> = {};
-  const duration = paramFor(model, 'duration');
-  if (duration && shot.duration !== null) {
-    const value =
-      duration.kind === 'choice'
-        ? duration.values.find((candidate) => Number(candidate) === shot.duration)
-        : shot.duration;
-    if (value !== undefined) params[duration.name] = value;
-  }
-  const aspect = paramFor(model, 'aspect');
-  if (aspect && shot.shape !== null) {
-    const value = aspectValueFor(model, shot.shape);
-    if (value !== undefined) params[aspect.name] = value;
-  }
-  return params;
+  return compileFor(model, {
+    prompt: shot.prompt,
+    seconds: shot.duration,
+    shape: shot.shape,
+    resolution: null,
+    camera: null,
+    sound: null,
+    images: [],
+  }).params;
 }

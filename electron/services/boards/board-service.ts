@@ -27,6 +27,7 @@ import { planBoard, sentShot } from './board-plan';
 import { createBoardRecast, type BoardRecast } from './board-recast';
 import { withLine } from '../../../shared/boards/voice-over';
 import { paramsFromAnswer, type ShotAnswer } from '../../../shared/script/shot-answer';
+import { cameraFromWords } from '../../../shared/intent/camera-words';
 import { createBoardCharacters, type BoardCharacters } from './board-characters';
 
 /** Storyboards: shots in order, generated through the queue, with their takes. Works offline except `generate`. */
@@ -272,6 +273,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
         prompt: entry.prompt,
         model,
         params: found ? paramsFromAnswer(found, entry) : {},
+        camera: cameraFromWords(entry.camera),
         notes: [
           entry.camera ? `Camera: ${entry.camera}` : '',
           entry.continuity ? `Continuity: ${entry.continuity}` : '',

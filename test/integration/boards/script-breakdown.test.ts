@@ -140,6 +140,11 @@ describe.skipIf(gate.skip)('script to storyboard', () => {
       [VEO, 8, '16:9'],
     ]);
     expect(board.shots[0]?.notes).toBe('Camera: low angle, slow tilt up\nContinuity: lantern in her right hand');
+    // The camera line becomes the shot's camera move, which the compile sends in the model's words.
+    expect(board.shots.map((shot) => shot.camera)).toEqual([
+      { move: 'tilt-up', strength: 0.2 },
+      { move: 'static', strength: 0.5 },
+    ]);
     expect(board.shots[0]?.characterIds).toEqual([board.characters[0]?.id]);
     expect(server.count('generate', 'POST')).toBe(0);
     expect(app?.services.jobs.list()).toHaveLength(0);
@@ -357,10 +362,13 @@ describe.skipIf(gate.skip)('script to storyboard', () => {
     const vidu = tasks.find((task) => task.model === 'viduq3');
     const veo = tasks.find((task) => task.model === VEO);
     expect(vidu?.model).toBe('viduq3');
-    expect(vidu?.prompt).toBe(VALID.shots[0]?.prompt);
+    // Each shot's camera line is sent too, in words, as neither model has a camera field.
+    expect(vidu?.prompt).toBe(`${VALID.shots[0]?.prompt}\n\nSlowly, the camera tilts up.`);
     const viduBody = [...server.tasks.values()].find((task) => task.generation.model === 'viduq3')?.generation.body;
     expect(viduBody?.['reference_images']).toEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/f\/image\//)]);
-    expect(veo?.prompt).toBe(`${VALID.shots[1]?.prompt}\n\nMara: ${VALID.characters[0]?.description}`);
+    expect(veo?.prompt).toBe(
+      `${VALID.shots[1]?.prompt}\n\nMara: ${VALID.characters[0]?.description}\n\nStatic camera, locked-off shot.`,
+    );
     // The character's image was uploaded after sharp prepared it (a real image the fake could sniff).
     expect(server.count('upload', 'POST')).toBe(1);
 

@@ -6,6 +6,7 @@ import type { InputSchema } from '../../../shared/catalog/input-schema';
 import { compileIntent } from '../../../shared/intent/compile-intent';
 import type { IntentImage, ShotIntent } from '../../../shared/intent/intent-models';
 import { readIntent } from '../../../shared/intent/read-intent';
+import { cameraFromWords } from '../../../shared/intent/camera-words';
 import { FAKE_VIDEO_MODELS } from '../../fake-apimart/fake-models';
 
 // The live catalog: every model the fake serves, read from its schema as the app reads APIMart's.
@@ -241,5 +242,14 @@ describe('reading old requests back into intent and extras', () => {
   it('an unknown model compiles to nothing and reads as its params kept whole', () => {
     expect(compileIntent(LIVE, intent(), 'no-such-model')).toBeNull();
     expect(readIntent(LIVE, { model: 'gone', params: { a: 1 }, prompt: 'p', images: [] }).extras).toEqual({ a: 1 });
+  });
+});
+
+describe('a camera from a note’s words (the script breakdown’s camera line)', () => {
+  it('reads the first move named and its pace; a note naming none gives none', () => {
+    expect(cameraFromWords('Slow push in on the lamp, then hold')).toEqual({ move: 'push-in', strength: 0.2 });
+    expect(cameraFromWords('Whip pan right to the door')).toEqual({ move: 'pan-right', strength: 0.8 });
+    expect(cameraFromWords('Handheld, following her; later a crane up')).toEqual({ move: 'handheld', strength: 0.5 });
+    expect(cameraFromWords('Wide shot of the bay')).toBeNull();
   });
 });
