@@ -4,6 +4,7 @@ import { errorText } from '../../shared/i18n/error-text';
 import type { Translator } from '../../shared/i18n/translator';
 import { useNoticesStore, type Notice } from '../lib/notices-store';
 import { useTranslator } from '../i18n/use-translator';
+import { useToastLift } from './use-toast-lift';
 
 function say(notice: Notice, translate: Translator): { message: string; action?: string } {
   const { text } = notice;
@@ -12,12 +13,16 @@ function say(notice: Notice, translate: Translator): { message: string; action?:
   return { message: translate.t(text.key) };
 }
 
-/** The toasts of what just happened, bottom right, over the content (nothing shifts when one comes or goes). */
+/**
+ * The toasts of what just happened, bottom right, over the content (nothing shifts when one comes or goes), lifted
+ * above an action bar that lies under them.
+ */
 export function NoticeToasts() {
   const translate = useTranslator();
   const { t } = translate;
   const notices = useNoticesStore((state) => state.notices);
   const { dismiss, undo } = useNoticesStore.getState();
+  const bottom = useToastLift(notices.length);
 
   // Ctrl/Cmd+Z brings back what was just removed, unless a text field wants the shortcut for itself.
   useEffect(() => {
@@ -34,7 +39,7 @@ export function NoticeToasts() {
   }, []);
 
   return (
-    <section className="toasts" aria-label={t('notice.region')} aria-live="polite">
+    <section className="toasts" aria-label={t('notice.region')} aria-live="polite" style={{ bottom }}>
       {notices.map((notice) => {
         const { message, action } = say(notice, translate);
         const failed = 'error' in notice.text;

@@ -168,7 +168,7 @@ export function ShotInspector({ board, shot, index }: { board: Storyboard; shot:
         <ShotVoice board={board} shot={shot} />
         <TakeList shot={shot} canExtend={model?.extend === 'remix'} />
       </div>
-      <div className="inspector-foot">
+      <div className="inspector-foot" data-toast-avoid="">
         <button
           type="button"
           className="primary"

@@ -71,7 +71,7 @@ export function WorkbenchView() {
           {!threeColumns && <ReferenceImage draft={draft} />}
           <DraftTools draft={draft} />
         </div>
-        <div className="generate-bar">
+        <div className="generate-bar" data-toast-avoid="">
           <CostLine draft={draft} />
           <button
             type="button"
