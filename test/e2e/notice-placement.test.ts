@@ -3,25 +3,14 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { closeBrowser, launchApp, type AppHarness } from './harness/app-harness';
+import { boxOf as boxOfIn, overlaps } from './harness/boxes';
 
 const RESULTS = path.resolve(import.meta.dirname, '../../test-results');
 let app: AppHarness;
 afterEach(async () => app.close());
 afterAll(closeBrowser);
 
-interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-const boxOf = async (page: Page, testId: string): Promise<Box> => {
-  const box = await page.getByTestId(testId).first().boundingBox();
-  if (!box) throw new Error(`${testId} is not visible`);
-  return box;
-};
-const overlaps = (a: Box, b: Box) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const boxOf = (page: Page, testId: string) => boxOfIn(page, `[data-testid="${testId}"]`);
 
 describe('notices never cover the controls', () => {
   it('a notice sits above the Generate bar and the shot inspector’s button, at 1280×800 and 1920×1080', async () => {

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { closeBrowser, launchApp, type AppHarness } from './harness/app-harness';
+import { boxOf as boxOfIn } from './harness/boxes';
 
 const RESULTS = path.resolve(import.meta.dirname, '../../test-results');
 let app: AppHarness;
@@ -10,18 +11,7 @@ afterEach(async () => {
 });
 afterAll(closeBrowser);
 
-interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-async function boxOf(selector: string): Promise<Box> {
-  const box = await app.page.locator(selector).first().boundingBox();
-  if (!box) throw new Error(`${selector} is not visible`);
-  return box;
-}
+const boxOf = (selector: string) => boxOfIn(app.page, selector);
 
 /** How far the window's content reaches past its visible size: the page itself must never scroll. */
 function pageOverflow(): Promise<{ x: number; y: number }> {
