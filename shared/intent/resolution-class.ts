@@ -1,9 +1,12 @@
 import { RESOLUTION_CLASSES, type ResolutionClass } from './intent-models';
 
-/** Words models use for each class, lower-cased: Kling's `std`/`pro`, Sora's `standard`/`high`, Nova's `draft`. */
+/**
+ * Words models use for each class, lower-cased: Kling's `std`/`pro`, Sora's `standard`/`high`, Nova's `draft`. A word
+ * that names no sharpness (Nova's `final`, a speed like `fast`) has no class: nothing is guessed about it.
+ */
 const CLASS_WORDS: Readonly<Record<ResolutionClass, readonly string[]>> = {
-  draft: ['draft', 'low', 'sd', 'preview', 'fast'],
-  hd: ['hd', 'std', 'standard', 'medium', 'final'],
+  draft: ['draft', 'low', 'sd', 'preview'],
+  hd: ['hd', 'std', 'standard', 'medium'],
   'full-hd': ['fhd', 'pro', 'high', 'full hd', 'full-hd'],
   '4k': ['4k', 'uhd', '2160p'],
 };

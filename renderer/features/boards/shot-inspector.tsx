@@ -7,7 +7,7 @@ import { fitToModel } from '../../../shared/drafts/draft-request';
 import { useTranslator } from '../../i18n/use-translator';
 import { SwitchField } from '../../ui/switch-field';
 import { IconButton } from '../../ui/icon-button';
-import { ModelPicker, useModelsStore } from '../models';
+import { CameraPicker, ModelPicker, useModelsStore } from '../models';
 import { ParamControl, useParamLabel, useRecentModels } from '../workbench';
 import { useBoardsStore } from './boards-store';
 import { TakeList } from './take-list';
@@ -129,6 +129,7 @@ export function ShotInspector({ board, shot, index }: { board: Storyboard; shot:
             />
           ))}
         </div>
+        {!shot.extendsTake && <CameraPicker value={shot.camera} onChange={(camera) => editShot(shot.id, { camera })} />}
         <ShotCast board={board} shot={shot} model={model} />
         {takesFirst && (
           <div className="first-frame">

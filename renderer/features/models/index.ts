@@ -2,3 +2,4 @@
 export { ModelPicker } from './model-picker';
 export { useModelsStore } from './models-store';
 export { useModelsFeed } from './use-models-feed';
+export { CameraPicker } from './camera-picker';

@@ -5,7 +5,7 @@ import type { Draft } from '../../../shared/drafts/draft-models';
 import type { IntentChange } from '../../../shared/intent/intent-models';
 import { soundSwitchOf } from '../../../shared/intent/camera-words';
 import { useTranslator } from '../../i18n/use-translator';
-import { ModelPicker, useModelsStore } from '../models';
+import { CameraPicker, ModelPicker, useModelsStore } from '../models';
 import { useNoticesStore } from '../../lib/notices-store';
 import { ParamControl, useParamLabel } from './param-control';
 import { useWorkbenchStore } from './workbench-store';
@@ -69,6 +69,7 @@ export function GenerationControls({ draft }: { draft: Draft }) {
     <section className="card controls-card" aria-label={t('workbench.settings')}>
       <ModelPicker value={model.id} onChoose={switchTo} recent={recent} />
       <div className="controls">{main.map(control)}</div>
+      <CameraPicker value={draft.camera} onChange={(camera) => edit({ camera })} />
       {advanced.length > 0 && (
         <details className="advanced" data-testid="advanced">
           <summary>

@@ -107,7 +107,15 @@ export const useWorkbenchStore = create<WorkbenchStore>()((set, get) => {
       set({
         draft:
           current && editedMeanwhile
-            ? { ...saved, prompt: current.prompt, model: current.model, params: current.params, images: current.images }
+            ? {
+                ...saved,
+                prompt: current.prompt,
+                model: current.model,
+                params: current.params,
+                camera: current.camera,
+                modelExtras: current.modelExtras,
+                images: current.images,
+              }
             : { ...saved, prompt: current?.prompt ?? saved.prompt },
         saving: editedMeanwhile,
       });
@@ -176,6 +184,8 @@ export const useWorkbenchStore = create<WorkbenchStore>()((set, get) => {
           ...(patch.prompt !== undefined ? { prompt: patch.prompt } : {}),
           ...(patch.model !== undefined ? { model: patch.model } : {}),
           ...(patch.params !== undefined ? { params: patch.params } : {}),
+          ...(patch.camera !== undefined ? { camera: patch.camera } : {}),
+          ...(patch.modelExtras !== undefined ? { modelExtras: patch.modelExtras } : {}),
           images,
         },
         saving: true,

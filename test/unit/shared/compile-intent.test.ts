@@ -138,6 +138,16 @@ describe('compiling a shot intent to each family (live schemas from the fake)', 
   it('the schema-only model: its camera_preset has no orbit (a phrase instead), seconds and ratio in its own names', () => {
     const result = compiled(LIVE, 'nova-motion-video-1', intent({ seconds: 30 }));
     expect(result.params).toMatchObject({ seconds: 20, ratio: '16:9' });
+    // Its quality tier "final" names no sharpness: nothing is guessed, the nearest named one is used and said.
+    expect(result.params['quality']).toBe('draft');
+    expect(change(result, 'resolution')).toEqual([
+      {
+        what: 'resolution',
+        from: 'full HD',
+        to: 'draft',
+        why: 'nova-motion-video-1 offers draft or final',
+      },
+    ]);
     expect(change(result, 'camera')).toEqual([
       { what: 'camera', from: 'orbit', to: 'prompt phrase', why: 'camera_preset has no orbit' },
     ]);
