@@ -10,6 +10,8 @@ import { CastBar } from './cast-bar';
 import { MusicBar } from './music-bar';
 import { CharacterInspector } from './character-inspector';
 import { BurnDialog } from './burn-dialog';
+import { RecastDialog } from './recast-dialog';
+import { useRecastStore } from './recast-store';
 
 /** One storyboard: its actions, the film as it plays, the shots in order, and the chosen shot's settings. */
 export function BoardEditor({ board }: { board: Storyboard }) {
@@ -17,6 +19,7 @@ export function BoardEditor({ board }: { board: Storyboard }) {
   const pending = useBoardsStore((state) => state.pending);
   const encodeOffer = useBoardsStore((state) => state.encodeOffer);
   const burnOpen = useBoardsStore((state) => state.burnOpen);
+  const recastOpen = useRecastStore((state) => state.open);
   const [playingShot, setPlayingShot] = useState<string | null>(null);
   const selectedIndex = board.shots.findIndex((shot) => shot.id === selectedId);
   const selected = board.shots[selectedIndex];
@@ -34,6 +37,7 @@ export function BoardEditor({ board }: { board: Storyboard }) {
         <ShotGrid board={board} playingShot={playingShot} />
       </div>
       {burnOpen && <BurnDialog board={board} />}
+      {recastOpen && <RecastDialog board={board} />}
       {character ? (
         <CharacterInspector board={board} character={character} />
       ) : (

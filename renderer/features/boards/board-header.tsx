@@ -1,4 +1,4 @@
-import { Download, Sparkles, Trash2, X } from 'lucide-react';
+import { Download, Repeat2, Sparkles, Trash2, X } from 'lucide-react';
 import { useState } from 'react';
 import { chosenTake } from '../../../shared/boards/chosen-take';
 import type { Storyboard } from '../../../shared/boards/board-models';
@@ -8,6 +8,7 @@ import { useBoardsStore } from './boards-store';
 import { useVoiceStore } from './voice-store';
 import { MenuButton } from '../../ui/menu-button';
 import { currentAudio } from '../../../shared/boards/voice-over';
+import { useRecastStore } from './recast-store';
 
 /** The board's title (renamed in place) and what can be done to all of it: generate, export the film, delete. */
 export function BoardHeader({ board }: { board: Storyboard }) {
@@ -39,6 +40,15 @@ export function BoardHeader({ board }: { board: Storyboard }) {
           onClick={() => void askGenerate({ kind: 'all' })}
         >
           {t('boards.generateAll')}
+        </button>
+        <button
+          type="button"
+          data-testid="board-recast"
+          disabled={board.shots.length === 0}
+          onClick={() => useRecastStore.getState().show(true)}
+        >
+          <Repeat2 size={15} aria-hidden="true" />
+          {t('boards.recast.open')}
         </button>
         {progress === null ? (
           <span className="split-button">

@@ -1,11 +1,11 @@
-import { Captions, X } from 'lucide-react';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Captions } from 'lucide-react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Storyboard, SubtitleStyle } from '../../../shared/boards/board-models';
 import { chosenTake } from '../../../shared/boards/chosen-take';
 import { filmTimeline } from '../../../shared/boards/film-timeline';
 import { subtitleCues } from '../../../shared/boards/subtitles';
 import { useTranslator } from '../../i18n/use-translator';
-import { IconButton } from '../../ui/icon-button';
+import { DialogFrame } from '../../ui/dialog-frame';
 import { SegmentedControl } from '../../ui/segmented-control';
 import { SwitchField } from '../../ui/switch-field';
 import { useBoardsStore } from './boards-store';
@@ -59,92 +59,80 @@ export function BurnDialog({ board }: { board: Storyboard }) {
     poster.src = item.posterUrl;
   }, [item?.posterUrl, sample, style]);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (event.key === 'Escape') setBurnOpen(false);
-  };
   const update = (patch: Partial<SubtitleStyle>) => setStyle((current) => ({ ...current, ...patch }));
   return (
-    <div className="dialog-backdrop">
-      <section
-        className="burn-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        data-testid="burn-dialog"
-        onKeyDown={onKeyDown}
-      >
-        <header className="dialog-head">
-          <h2 id={`${id}-title`}>
-            <Captions size={18} aria-hidden="true" />
-            {t('boards.burn.title')}
-          </h2>
-          <IconButton icon={X} small={false} label={t('boards.burn.close')} onClick={() => setBurnOpen(false)} />
-        </header>
-        <p className="muted dialog-lede">{t('boards.burn.lede')}</p>
-        <div className="burn-body">
-          <canvas
-            ref={canvas}
-            className="burn-preview"
-            data-testid="burn-preview"
-            width={PREVIEW_WIDTH}
-            height={Math.round(PREVIEW_WIDTH * aspect)}
-            role="img"
-            aria-label={t('boards.burn.preview')}
+    <DialogFrame
+      className="burn-dialog"
+      testId="burn-dialog"
+      icon={Captions}
+      title={t('boards.burn.title')}
+      closeLabel={t('boards.burn.close')}
+      onClose={() => setBurnOpen(false)}
+    >
+      <p className="muted dialog-lede">{t('boards.burn.lede')}</p>
+      <div className="burn-body">
+        <canvas
+          ref={canvas}
+          className="burn-preview"
+          data-testid="burn-preview"
+          width={PREVIEW_WIDTH}
+          height={Math.round(PREVIEW_WIDTH * aspect)}
+          role="img"
+          aria-label={t('boards.burn.preview')}
+        />
+        <div className="burn-controls">
+          <span className="field-label" id={`${id}-position`}>
+            {t('boards.burn.position')}
+          </span>
+          <SegmentedControl
+            labelledBy={`${id}-position`}
+            value={style.position}
+            onChange={(position) => update({ position: position === 'top' ? 'top' : 'bottom' })}
+            segments={[
+              { value: 'bottom', label: t('boards.burn.bottom'), testId: 'burn-bottom' },
+              { value: 'top', label: t('boards.burn.top'), testId: 'burn-top' },
+            ]}
           />
-          <div className="burn-controls">
-            <span className="field-label" id={`${id}-position`}>
-              {t('boards.burn.position')}
-            </span>
-            <SegmentedControl
-              labelledBy={`${id}-position`}
-              value={style.position}
-              onChange={(position) => update({ position: position === 'top' ? 'top' : 'bottom' })}
-              segments={[
-                { value: 'bottom', label: t('boards.burn.bottom'), testId: 'burn-bottom' },
-                { value: 'top', label: t('boards.burn.top'), testId: 'burn-top' },
-              ]}
-            />
-            <span className="field-label" id={`${id}-size`}>
-              {t('boards.burn.size')}
-            </span>
-            <SegmentedControl
-              labelledBy={`${id}-size`}
-              value={style.size}
-              onChange={(size) => update({ size: size === 'small' || size === 'large' ? size : 'medium' })}
-              segments={[
-                { value: 'small', label: t('boards.burn.small'), testId: 'burn-small' },
-                { value: 'medium', label: t('boards.burn.medium'), testId: 'burn-medium' },
-                { value: 'large', label: t('boards.burn.large'), testId: 'burn-large' },
-              ]}
-            />
-            <SwitchField
-              checked={style.box}
-              onChange={(box) => update({ box })}
-              label={t('boards.burn.box')}
-              testId="burn-box"
-            />
-          </div>
+          <span className="field-label" id={`${id}-size`}>
+            {t('boards.burn.size')}
+          </span>
+          <SegmentedControl
+            labelledBy={`${id}-size`}
+            value={style.size}
+            onChange={(size) => update({ size: size === 'small' || size === 'large' ? size : 'medium' })}
+            segments={[
+              { value: 'small', label: t('boards.burn.small'), testId: 'burn-small' },
+              { value: 'medium', label: t('boards.burn.medium'), testId: 'burn-medium' },
+              { value: 'large', label: t('boards.burn.large'), testId: 'burn-large' },
+            ]}
+          />
+          <SwitchField
+            checked={style.box}
+            onChange={(box) => update({ box })}
+            label={t('boards.burn.box')}
+            testId="burn-box"
+          />
         </div>
-        <footer className="dialog-foot">
-          <p className="muted" data-testid="burn-cues">
-            {t('boards.burn.cues', { count: cues.length })}
-          </p>
-          <div className="button-row">
-            <button type="button" ref={first} onClick={() => setBurnOpen(false)}>
-              {t('boards.burn.cancel')}
-            </button>
-            <button
-              type="button"
-              className="primary"
-              data-testid="burn-export"
-              disabled={cues.length === 0}
-              onClick={() => void exportBurned(style)}
-            >
-              {t('boards.burn.export')}
-            </button>
-          </div>
-        </footer>
-      </section>
-    </div>
+      </div>
+      <footer className="dialog-foot">
+        <p className="muted" data-testid="burn-cues">
+          {t('boards.burn.cues', { count: cues.length })}
+        </p>
+        <div className="button-row">
+          <button type="button" ref={first} onClick={() => setBurnOpen(false)}>
+            {t('boards.burn.cancel')}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            data-testid="burn-export"
+            disabled={cues.length === 0}
+            onClick={() => void exportBurned(style)}
+          >
+            {t('boards.burn.export')}
+          </button>
+        </div>
+      </footer>
+    </DialogFrame>
   );
 }

@@ -1,0 +1,178 @@
+import { AlertTriangle, ArrowRight, Loader2, Repeat2 } from 'lucide-react';
+import { useEffect, useRef } from 'react';
+import type { Storyboard } from '../../../shared/boards/board-models';
+import type { RecastRequest, RecastRow } from '../../../shared/boards/recast-models';
+import { sumMoney } from '../../../shared/text/money';
+import { errorText } from '../../../shared/i18n/error-text';
+import { useTranslator } from '../../i18n/use-translator';
+import { DialogFrame } from '../../ui/dialog-frame';
+import { ModelPicker } from '../models';
+import { useRecentModels } from '../workbench';
+import { useRecastStore } from './recast-store';
+
+/** A request in a cell: the model, its seconds and cost. */
+function RequestCell({ request }: { request: RecastRequest }) {
+  const translate = useTranslator();
+  return (
+    <span className="recast-request">
+      <strong>{request.modelLabel}</strong>
+      <span className="muted">
+        {request.seconds} s ·{' '}
+        {request.cost === null
+          ? translate.t('boards.recast.noPrice')
+          : translate.t('boards.recast.amount', { amount: translate.money(request.cost) })}
+      </span>
+    </span>
+  );
+}
+
+/** One shot's row: ticked to move, its request now and after, and what changes with why. */
+function RecastRowView({ row, checked, onToggle }: { row: RecastRow; checked: boolean; onToggle: () => void }) {
+  const { t } = useTranslator();
+  const sendable = row.after !== null && row.blocked === null;
+  return (
+    <tr data-testid="recast-row" className={sendable ? undefined : 'recast-blocked'}>
+      <td>
+        <input
+          type="checkbox"
+          checked={checked}
+          disabled={!sendable}
+          aria-label={`${t('boards.recast.shot')} ${row.index + 1}`}
+          data-testid="recast-confirm"
+          onChange={onToggle}
+        />
+      </td>
+      <td className="recast-index">{row.index + 1}</td>
+      <td>
+        <RequestCell request={row.before} />
+      </td>
+      <td aria-hidden="true" className="recast-arrow">
+        <ArrowRight size={14} />
+      </td>
+      <td>{row.after ? <RequestCell request={row.after} /> : '—'}</td>
+      <td className="recast-changes">
+        {row.blocked ? (
+          <span className="recast-problem">
+            <AlertTriangle size={13} aria-hidden="true" />
+            {t('boards.recast.cannot', { reason: row.blocked })}
+          </span>
+        ) : row.changes.length === 0 ? (
+          <span className="muted">{t('boards.recast.same')}</span>
+        ) : (
+          <ul>
+            {row.changes.map((change, index) => (
+              <li key={index}>
+                <span className="recast-change">
+                  {change.what}: {change.from} → {change.to ?? t('boards.recast.left')}
+                </span>{' '}
+                <span className="muted">({change.why})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/**
+ * "Recast onto…": pick a model and see every shot's request on it beside today's, what changes and why, and the cost
+ * before and after of the shots ticked; applying moves those shots and queues one new take of each.
+ */
+export function RecastDialog({ board }: { board: Storyboard }) {
+  const translate = useTranslator();
+  const { t } = translate;
+  const recent = useRecentModels();
+  const { model, plan, loading, confirmed, error } = useRecastStore();
+  const { show, choose, toggle, apply } = useRecastStore.getState();
+  const cancel = useRef<HTMLButtonElement>(null);
+  useEffect(() => cancel.current?.focus(), []);
+  const ticked = plan?.rows.filter((row) => confirmed.has(row.shotId)) ?? [];
+  const total = (pick: (row: RecastRow) => number | null | undefined) => {
+    const costs = ticked.map(pick);
+    return costs.some((cost) => cost === null || cost === undefined)
+      ? t('boards.recast.noPrice')
+      : t('boards.recast.amount', { amount: translate.money(sumMoney(costs.map((cost) => cost ?? 0))) });
+  };
+  const failure = error ? errorText(translate, error) : null;
+  return (
+    <DialogFrame
+      className="recast-dialog"
+      testId="recast-dialog"
+      icon={Repeat2}
+      title={t('boards.recast.title')}
+      closeLabel={t('boards.recast.cancel')}
+      onClose={() => show(false)}
+    >
+      <p className="muted dialog-lede">{t('boards.recast.lede')}</p>
+      <div className="recast-model">
+        <ModelPicker
+          value={model ?? board.shots[0]?.model ?? ''}
+          onChoose={(next) => void choose(next)}
+          recent={recent}
+          label={t('boards.recast.model')}
+        />
+      </div>
+      <div className="recast-table-wrap" aria-busy={loading}>
+        {loading ? (
+          <p className="muted recast-hint">
+            <Loader2 size={14} className="spin" aria-hidden="true" /> {t('boards.recast.loading')}
+          </p>
+        ) : failure ? (
+          <p className="recast-problem" role="alert">
+            {failure.message} {failure.action}
+          </p>
+        ) : plan ? (
+          <table className="recast-table" data-testid="recast-table">
+            <thead>
+              <tr>
+                <th />
+                <th>{t('boards.recast.shot')}</th>
+                <th>{t('boards.recast.now')}</th>
+                <th />
+                <th>{t('boards.recast.after')}</th>
+                <th>{t('boards.recast.changes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.rows.map((row) => (
+                <RecastRowView
+                  key={row.shotId}
+                  row={row}
+                  checked={confirmed.has(row.shotId)}
+                  onToggle={() => toggle(row.shotId)}
+                />
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="muted recast-hint">{t('boards.recast.pick')}</p>
+        )}
+      </div>
+      <footer className="dialog-foot">
+        <p className="script-cost" data-testid="recast-total">
+          {plan &&
+            t('boards.recast.total', {
+              count: ticked.length,
+              before: total((row) => row.before.cost),
+              after: total((row) => row.after?.cost),
+            })}
+        </p>
+        <div className="button-row">
+          <button type="button" ref={cancel} onClick={() => show(false)}>
+            {t('boards.recast.cancel')}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            data-testid="recast-apply"
+            disabled={ticked.length === 0 || loading}
+            onClick={() => void apply()}
+          >
+            {t('boards.recast.apply', { count: ticked.length })}
+          </button>
+        </div>
+      </footer>
+    </DialogFrame>
+  );
+}
