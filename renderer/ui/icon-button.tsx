@@ -10,6 +10,7 @@ export function IconButton({
   small = true,
   className,
   disabled,
+  pressed,
 }: {
   icon: LucideIcon;
   label: string;
@@ -18,6 +19,8 @@ export function IconButton({
   small?: boolean;
   className?: string;
   disabled?: boolean;
+  /** For a toggle (a favourite star): whether it is on, said to assistive technology. */
+  pressed?: boolean;
 }) {
   return (
     <Tip content={label}>
@@ -27,6 +30,7 @@ export function IconButton({
         data-testid={testId}
         aria-label={label}
         disabled={disabled}
+        aria-pressed={pressed}
         onClick={onClick}
       >
         <Icon size={small ? 14 : 15} aria-hidden="true" />

@@ -1,7 +1,8 @@
+import { randomInt } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { applyCommonOptions, coerceParam, validateGeneration } from '../../../shared/catalog/generation-request';
 import { findModel, paramNamed, secondsOf } from '../../../shared/catalog/model-lookup';
-import type { ModelCatalog, Params } from '../../../shared/catalog/video-model';
+import type { ModelCatalog, Params, VideoModel } from '../../../shared/catalog/video-model';
 import type { BatchPlan, BatchSpec } from '../../../shared/drafts/batch-models';
 import type { Draft } from '../../../shared/drafts/draft-models';
 import { appError } from '../../../shared/i18n/error-text';
@@ -75,6 +76,21 @@ function settingsOf(
   return issues.length > 0 ? { problem: issues.map((issue) => issue.message).join(' ') } : { model: model.id, params };
 }
 
+/** The largest seed drawn: every model's seed range reaches it (some stop at a signed 32-bit integer). */
+const SEED_CEILING = 2 ** 31 - 1;
+
+/**
+ * A variation's params with a seed of its own where the model takes one, so each is a different take of the same
+ * intent (a model without a seed differs by chance alone); a seed the draft set is what varies.
+ */
+function withFreshSeed(model: VideoModel, params: Params, seed: (low: number, high: number) => number): Params {
+  const param = paramNamed(model, 'seed');
+  if (param?.kind !== 'number') return params;
+  const low = Math.max(param.min ?? 0, 0);
+  const high = Math.min(param.max ?? SEED_CEILING, SEED_CEILING);
+  return high > low ? { ...params, seed: seed(low, high) } : params;
+}
+
 /**
  * Turns a batch description into jobs, checking each against its model, with the total seconds and the estimated
  * cost (seconds × each model's price per second). Nothing is queued here.
@@ -84,11 +100,17 @@ export function planBatch(
   draft: Draft,
   catalog: ModelCatalog,
   price: (model: string) => number | null,
+  seed: (low: number, high: number) => number = (low, high) => randomInt(low, high + 1),
 ): BatchPlan {
   const jobs: PlannedJob[] = [];
   const skipped: { row: number; reason: string }[] = [];
   for (const entry of rowsOf(spec, draft.prompt)) {
-    const settings = settingsOf(entry, draft, catalog);
+    const found = settingsOf(entry, draft, catalog);
+    const model = 'problem' in found ? undefined : findModel(catalog, found.model);
+    const settings =
+      spec.mode === 'variations' && model && !('problem' in found)
+        ? { ...found, params: withFreshSeed(model, found.params, seed) }
+        : found;
     const checked =
       'problem' in settings
         ? { ok: false as const, issues: [{ field: 'model', message: settings.problem }] }

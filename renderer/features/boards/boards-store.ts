@@ -14,7 +14,7 @@ import { api, failureOf, unwrap } from '../../lib/bridge';
 import { useNoticesStore } from '../../lib/notices-store';
 import { chosenTake } from '../../../shared/boards/chosen-take';
 import { exportFromWindow, needsWindowExport, trimsTakes } from './window-export';
-import { lastFrameOf } from './last-frame';
+import { lastFrameOf } from '../../lib/last-frame';
 
 /** A generation waiting for the user's yes: what it sends and costs. */
 export interface PendingGeneration {

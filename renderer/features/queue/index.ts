@@ -2,3 +2,5 @@
 export { useJobsStore } from './jobs-store';
 export { QueueView } from './queue-view';
 export { useJobsFeed } from './use-jobs-feed';
+export { JobProgress } from './job-progress';
+export { useJobPicture } from './use-job-picture';

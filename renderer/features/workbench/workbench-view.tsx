@@ -6,6 +6,8 @@ import { DraftTools } from './draft-tools';
 import { CostLine } from './cost-line';
 import { GenerationControls } from './generation-controls';
 import { ReferenceImage } from './reference-image';
+import { DraftTakes } from './draft-takes';
+import { WorkbenchSide } from './workbench-side';
 import { useWorkbenchStore } from './workbench-store';
 import { useTranslator } from '../../i18n/use-translator';
 import { useMediaQuery } from '../../lib/use-media-query';
@@ -69,6 +71,7 @@ export function WorkbenchView() {
           </section>
           <GenerationControls draft={draft} />
           {!threeColumns && <ReferenceImage draft={draft} />}
+          {!threeColumns && <DraftTakes draft={draft} />}
           <DraftTools draft={draft} />
         </div>
         <div className="generate-bar" data-toast-avoid="">
@@ -87,7 +90,7 @@ export function WorkbenchView() {
       </div>
       {threeColumns && (
         <div className="workbench-images scroll-panel">
-          <ReferenceImage draft={draft} />
+          <WorkbenchSide draft={draft} />
         </div>
       )}
     </div>

@@ -226,8 +226,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
       ) as unknown,
     close: async () => {
       await keyStore.clear().catch(() => undefined);
-      await services.close();
+      // The page first: nothing it still asks for (a preview, a poster) can write into the folder being removed.
       await context.close();
+      await services.close();
       await server.close();
       await rm(tempDir, { recursive: true, force: true });
     },

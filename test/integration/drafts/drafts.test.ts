@@ -260,6 +260,27 @@ describe('batches', () => {
     });
   });
 
+  it('gives each variation a seed of its own where the model takes one (in its range), and none where it does not', async () => {
+    setup = await setupDrafts({ 'veo3.1-fast-official': 0.08 });
+    const veo = setup.drafts.create({
+      prompt: 'A kite',
+      model: 'veo3.1-fast-official',
+      params: { duration: 4, seed: 7 },
+    });
+    const varied = setup.drafts.runBatch(veo.id, { mode: 'variations', count: 3 });
+    expect(varied).toHaveLength(3);
+    const seeds = setup.queued.map((job) => job.params?.['seed']);
+    expect(new Set(seeds).size).toBe(3);
+    for (const seed of seeds) expect(seed).toSatisfy((value) => Number.isInteger(value) && Number(value) >= 0);
+    expect(setup.queued.map((job) => job.params?.['duration'])).toEqual([4, 4, 4]);
+    expect(setup.drafts.planBatch(veo.id, { mode: 'variations', count: 3 }).estimatedCost).toBe(0.96);
+    const sora = setup.drafts.create({ prompt: 'A kite', ...SORA });
+    expect(setup.drafts.planBatch(sora.id, { mode: 'variations', count: 2 }).jobs.map((job) => job.params)).toEqual([
+      SORA.params,
+      SORA.params,
+    ]);
+  });
+
   it('reports an unknown cost when a model has no price, and queues each job with its own version', async () => {
     setup = await setupDrafts({});
     const draft = setup.drafts.create({ prompt: 'Base' });
