@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { paramsSchema } from '../catalog/video-model';
+import { RESOLUTION_CLASSES } from '../intent/intent-models';
 
-/** Which model each shot is recast onto: one for the whole board, or one per shot (by shot id). */
+/**
+ * Which model each shot is recast onto: one for the whole board (optionally at a sharpness every shot is raised or
+ * lowered to, as "best quality within $X" suggests), or one per shot (by shot id).
+ */
 export const recastTargetSchema = z.union([
-  z.object({ model: z.string().min(1).max(200) }),
+  z.object({ model: z.string().min(1).max(200), resolution: z.enum(RESOLUTION_CLASSES).optional() }),
   z.object({ perShot: z.record(z.string().uuid(), z.string().min(1).max(200)) }),
 ]);
 
@@ -51,3 +55,22 @@ export const recastPlanSchema = z.object({
 
 /** A recast plan. */
 export type RecastPlan = z.infer<typeof recastPlanSchema>;
+
+/** A model suggested for a recast, with what the whole board costs on it and the sharpness its weakest shot gets. */
+const recastSuggestionSchema = z.object({
+  model: z.string(),
+  modelLabel: z.string(),
+  total: z.number(),
+  resolution: z.enum(['draft', 'hd', 'full-hd', '4k']).nullable(),
+});
+
+/** "Cheapest that fits" and "best quality within $X", from prices and each model's offers. */
+export const recastSuggestionsSchema = z.object({
+  cheapest: recastSuggestionSchema.nullable(),
+  best: recastSuggestionSchema.nullable(),
+  /** The budget the best was chosen within (null: none given). */
+  budget: z.number().nullable(),
+});
+
+/** Recast suggestions. */
+export type RecastSuggestions = z.infer<typeof recastSuggestionsSchema>;

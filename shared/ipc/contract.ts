@@ -1,4 +1,4 @@
-import { recastPlanSchema, recastTargetSchema } from '../boards/recast-models';
+import { recastPlanSchema, recastSuggestionsSchema, recastTargetSchema } from '../boards/recast-models';
 import { z } from 'zod';
 import { imageRoleSchema, modelCatalogSchema, paramsSchema } from '../catalog/video-model';
 import { errorCodeSchema } from '../errors';
@@ -296,6 +296,10 @@ export const contract = {
     'boards.recastPlan': {
       request: z.object({ id: z.string().uuid(), target: recastTargetSchema }),
       response: recastPlanSchema,
+    },
+    'boards.recastSuggestions': {
+      request: z.object({ id: z.string().uuid(), budget: z.number().min(0).max(1_000_000).nullable() }),
+      response: recastSuggestionsSchema,
     },
     'boards.recast': {
       request: z.object({

@@ -35,6 +35,19 @@ describe.skipIf(gate.skip)('recast a storyboard', () => {
     await page.getByTestId('board-recast').click();
     const dialog = page.getByTestId('recast-dialog');
     await dialog.waitFor();
+    // Suggestions from prices and offers: the cheapest model every shot fits, shown on "Show".
+    const cheapest = dialog.getByTestId('recast-cheapest');
+    await expect.poll(() => cheapest.textContent()).toMatch(/\$\d/);
+    const cheapestLabel = (await cheapest.textContent())?.replace('Cheapest that fits', '').split(' · ')[0]?.trim();
+    await dialog.getByTestId('recast-cheapest-use').click();
+    await expect
+      .poll(() => dialog.getByTestId('recast-row').first().textContent())
+      .toContain(`→${cheapestLabel}`.slice(1));
+    // The sharpest within $1.50: a price within it.
+    await dialog.getByTestId('recast-budget').fill('1.5');
+    await expect
+      .poll(async () => Number(/\$(\d+\.\d+)/.exec((await dialog.getByTestId('recast-best').textContent()) ?? '')?.[1]))
+      .toBeLessThanOrEqual(1.5);
     await dialog.getByTestId('model').click();
     await page.getByTestId('model-option-kling-v3').click();
     const rows = dialog.getByTestId('recast-row');

@@ -49,6 +49,7 @@ export function createBoardHandlers(
     'boards.generate': ({ id, scope }) => boards.generate(id, scope),
     'boards.recastPlan': ({ id, target }) => boards.recastPlan(id, target),
     'boards.recast': ({ id, target, shotIds }) => boards.recast(id, target, shotIds),
+    'boards.recastSuggestions': ({ id, budget }) => boards.recastSuggestions(id, budget),
     'boards.export': async ({ id }) => {
       exports.get(id)?.abort(new Error('replaced by a new export'));
       const controller = new AbortController();

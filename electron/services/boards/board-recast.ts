@@ -1,130 +1,10 @@
-import { validateGeneration } from '../../../shared/catalog/generation-request';
-import { findModel, secondsOf } from '../../../shared/catalog/model-lookup';
 import type { ModelCatalog } from '../../../shared/catalog/video-model';
-import type { Shot, Storyboard } from '../../../shared/boards/board-models';
-import type { RecastPlan, RecastRequest, RecastRow, RecastTarget } from '../../../shared/boards/recast-models';
-import { compileIntent } from '../../../shared/intent/compile-intent';
-import type { IntentChange } from '../../../shared/intent/intent-models';
-import { readIntent } from '../../../shared/intent/read-intent';
-import { costOf, sumMoney } from '../../../shared/text/money';
+import type { Storyboard } from '../../../shared/boards/board-models';
+import type { RecastPlan, RecastSuggestions, RecastTarget } from '../../../shared/boards/recast-models';
 import type { Job } from '../../../shared/jobs/job-models';
 import { appError } from '../../../shared/i18n/error-text';
-import { sentShot } from './board-plan';
-
-/** The model a target puts a shot on (a shot the per-shot table leaves out stays where it is). */
-export const targetModelOf = (target: RecastTarget, shot: Shot): string =>
-  'model' in target ? target.model : (target.perShot[shot.id] ?? shot.model);
-
-/**
- * The shot on another model: its intent (length, shape, resolution, sound, camera, images) read from its current
- * request and compiled for the new one, the old model's extras kept under its id, the new one's brought back. The
- * prompt stays the creator's own: the camera and the characters are added when it is sent. Null for an unknown model.
- */
-export function recastShot(
-  catalog: ModelCatalog,
-  shot: Shot,
-  modelId: string,
-): { readonly shot: Shot; readonly changes: readonly IntentChange[] } | null {
-  const read = readIntent(catalog, { ...shot, camera: shot.camera });
-  const compiled = compileIntent(catalog, { ...read.intent, camera: null }, modelId, {
-    ...read.extras,
-    ...shot.modelExtras[modelId],
-  });
-  if (!compiled) return null;
-  const images = compiled.images.map(({ role, path, crop }) => ({ role, path, crop }));
-  const camera = read.intent.camera;
-  // The camera's own change (field or words) is what the send will do: say it here, where the table is read.
-  const cameraChanges = camera
-    ? (compileIntent(catalog, { ...read.intent, images: [] }, modelId)?.changes ?? []).filter(
-        (change) => change.what === 'camera',
-      )
-    : [];
-  return {
-    shot: {
-      ...shot,
-      model: compiled.model,
-      params: compiled.params,
-      images,
-      camera,
-      modelExtras: { ...shot.modelExtras, [shot.model]: read.extras },
-    },
-    changes: [...compiled.changes, ...cameraChanges],
-  };
-}
-
-/** What a shot sends on its model, with its seconds and cost. */
-function requestOf(
-  board: Storyboard,
-  shot: Shot,
-  catalog: ModelCatalog,
-  price: (model: string) => number | null,
-): { readonly request: RecastRequest; readonly problem: string | null } {
-  const model = findModel(catalog, shot.model);
-  const sent = sentShot(board, shot, catalog);
-  const images = shot.extendsTake ? [] : sent.images;
-  const checked = validateGeneration(
-    catalog,
-    {
-      model: shot.model,
-      prompt: sent.prompt,
-      params: sent.params,
-      images: images.map((image) => ({ role: image.role, url: image.path })),
-    },
-    { imagesUploaded: false },
-  );
-  const params = checked.ok ? checked.request.params : sent.params;
-  const seconds = (model && secondsOf(model, params)) ?? 0;
-  const perSecond = price(shot.model);
-  return {
-    request: {
-      model: shot.model,
-      modelLabel: model?.label ?? shot.model,
-      prompt: sent.prompt,
-      params,
-      images: images.map((image) => image.role),
-      seconds,
-      cost: perSecond === null ? null : costOf(perSecond, seconds),
-    },
-    problem: checked.ok ? null : checked.issues.map((issue) => issue.message).join(' '),
-  };
-}
-
-const totalOf = (costs: readonly (number | null)[]) =>
-  costs.some((cost) => cost === null) ? null : sumMoney(costs.map((cost) => cost ?? 0));
-
-/**
- * The recast table: every shot's request now and on its new model, side by side, with what changed and why and the
- * cost before and after (totals over the shots that can be sent). Nothing is changed or queued.
- */
-export function planRecast(
-  board: Storyboard,
-  target: RecastTarget,
-  catalog: ModelCatalog,
-  price: (model: string) => number | null,
-): RecastPlan {
-  const rows: RecastRow[] = board.shots.map((shot, index) => {
-    const before = requestOf(board, shot, catalog, price).request;
-    const modelId = targetModelOf(target, shot);
-    const model = findModel(catalog, modelId);
-    const recast = recastShot(catalog, shot, modelId);
-    const row = { shotId: shot.id, index, before };
-    if (!model || !recast)
-      return { ...row, after: null, changes: [], blocked: `"${modelId}" is not a video model Reelbench knows.` };
-    if (model.state === 'unavailable')
-      return { ...row, after: null, changes: [], blocked: `${model.label} is no longer offered — choose another.` };
-    if (shot.extendsTake)
-      return { ...row, after: null, changes: [], blocked: 'An extension continues its own take and keeps its model.' };
-    const after = requestOf(board, recast.shot, catalog, price);
-    return { ...row, after: after.request, changes: [...recast.changes], blocked: after.problem };
-  });
-  const sendable = rows.filter((row) => row.after !== null && row.blocked === null);
-  return {
-    boardId: board.id,
-    rows,
-    totalBefore: totalOf(sendable.map((row) => row.before.cost)),
-    totalAfter: totalOf(sendable.map((row) => row.after?.cost ?? null)),
-  };
-}
+import { planRecast, recastShot, targetModelOf, targetResolutionOf } from './recast-plan';
+import { suggestRecast } from './recast-suggestions';
 
 /** "Recast onto…": the table, and applying it to the shots the creator confirmed. */
 export interface BoardRecast {
@@ -138,6 +18,8 @@ export interface BoardRecast {
     target: RecastTarget,
     shotIds: readonly string[],
   ): { readonly board: Storyboard; readonly jobs: Job[] };
+  /** The cheapest model every shot fits, and the sharpest within `budget` (dollars; null: no limit). */
+  recastSuggestions(id: string, budget: number | null): RecastSuggestions;
 }
 
 /** What recasting works with: the board service's own reading, saving and generating. */
@@ -155,6 +37,7 @@ export function createBoardRecast(deps: BoardRecastDeps): BoardRecast {
     planRecast(deps.get(id), target, deps.catalog(), deps.pricePerSecond);
   return {
     recastPlan,
+    recastSuggestions: (id, budget) => suggestRecast(deps.get(id), deps.catalog(), deps.pricePerSecond, budget),
     recast(id, target, shotIds) {
       const plan = recastPlan(id, target);
       const confirmed = plan.rows.filter((row) => shotIds.includes(row.shotId));
@@ -168,7 +51,9 @@ export function createBoardRecast(deps: BoardRecastDeps): BoardRecast {
       const board = deps.get(id);
       const catalog = deps.catalog();
       const shots = board.shots.map((shot) =>
-        shotIds.includes(shot.id) ? (recastShot(catalog, shot, targetModelOf(target, shot))?.shot ?? shot) : shot,
+        shotIds.includes(shot.id)
+          ? (recastShot(catalog, shot, targetModelOf(target, shot), targetResolutionOf(target))?.shot ?? shot)
+          : shot,
       );
       deps.save({ ...board, shots });
       const jobs = confirmed.flatMap((row) => deps.generateShot(id, row.shotId));

@@ -1,7 +1,7 @@
 import { AlertTriangle, ArrowRight, Loader2, Repeat2 } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import type { Storyboard } from '../../../shared/boards/board-models';
-import type { RecastRequest, RecastRow } from '../../../shared/boards/recast-models';
+import type { RecastRequest, RecastRow, RecastSuggestions } from '../../../shared/boards/recast-models';
 import { sumMoney } from '../../../shared/text/money';
 import { errorText } from '../../../shared/i18n/error-text';
 import { useTranslator } from '../../i18n/use-translator';
@@ -9,6 +9,8 @@ import { DialogFrame } from '../../ui/dialog-frame';
 import { ModelPicker } from '../models';
 import { useRecentModels } from '../workbench';
 import { useRecastStore } from './recast-store';
+
+type RecastSuggestion = NonNullable<RecastSuggestions['cheapest']>;
 
 /** A request in a cell: the model, its seconds and cost. */
 function RequestCell({ request }: { request: RecastRequest }) {
@@ -23,6 +25,87 @@ function RequestCell({ request }: { request: RecastRequest }) {
           : translate.t('boards.recast.amount', { amount: translate.money(request.cost) })}
       </span>
     </span>
+  );
+}
+
+/** A suggested model with what the board costs on it, and a button that shows its table. */
+function SuggestionLine({
+  label,
+  suggestion,
+  testId,
+  onUse,
+}: {
+  label: string | null;
+  suggestion: RecastSuggestion | null;
+  testId: string;
+  onUse: () => void;
+}) {
+  const translate = useTranslator();
+  const { t } = translate;
+  return (
+    <p className="recast-suggestion" data-testid={testId}>
+      {label && <span className="field-label">{label}</span>}
+      {suggestion ? (
+        <>
+          <span>
+            {suggestion.modelLabel}
+            {suggestion.resolution && ` · ${t(`boards.recast.class.${suggestion.resolution}`)}`} ·{' '}
+            {t('boards.recast.amount', { amount: translate.money(suggestion.total) })}
+          </span>
+          <button type="button" className="small" data-testid={`${testId}-use`} onClick={onUse}>
+            {t('boards.recast.use')}
+          </button>
+        </>
+      ) : (
+        <span className="muted">{t('boards.recast.noSuggestion')}</span>
+      )}
+    </p>
+  );
+}
+
+/** "Cheapest that fits" and "best quality within $X", from prices and what each model offers. */
+function RecastSuggestionsView() {
+  const { t } = useTranslator();
+  const suggestions = useRecastStore((state) => state.suggestions);
+  const budget = useRecastStore((state) => state.budget);
+  const { choose, suggest } = useRecastStore.getState();
+  if (!suggestions) return null;
+  const { cheapest, best } = suggestions;
+  return (
+    <div className="recast-suggestions">
+      <SuggestionLine
+        label={t('boards.recast.cheapest')}
+        suggestion={cheapest}
+        testId="recast-cheapest"
+        onUse={() => cheapest && void choose(cheapest.model)}
+      />
+      <div className="recast-best">
+        <label className="field-label" htmlFor="recast-budget">
+          {t('boards.recast.bestWithin')}
+        </label>
+        <input
+          id="recast-budget"
+          className="recast-budget"
+          type="number"
+          min={0}
+          step={0.5}
+          inputMode="decimal"
+          placeholder={t('boards.recast.anyBudget')}
+          data-testid="recast-budget"
+          value={budget ?? ''}
+          onChange={(event) => {
+            const value = event.target.value === '' ? null : Number(event.target.value);
+            void suggest(value !== null && Number.isFinite(value) && value >= 0 ? value : null);
+          }}
+        />
+        <SuggestionLine
+          label={null}
+          suggestion={best}
+          testId="recast-best"
+          onUse={() => best && void choose(best.model, best.resolution)}
+        />
+      </div>
+    </div>
   );
 }
 
@@ -112,6 +195,7 @@ export function RecastDialog({ board }: { board: Storyboard }) {
           recent={recent}
           label={t('boards.recast.model')}
         />
+        <RecastSuggestionsView />
       </div>
       <div className="recast-table-wrap" aria-busy={loading}>
         {loading ? (

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Storyboard } from '../../../shared/boards/board-models';
-import type { RecastPlan } from '../../../shared/boards/recast-models';
+import type { RecastPlan, RecastSuggestions } from '../../../shared/boards/recast-models';
+import type { ModelCatalog } from '../../../shared/catalog/video-model';
 import type { Draft } from '../../../shared/drafts/draft-models';
 import type { Job } from '../../../shared/jobs/job-models';
 import { startFakeApimart, type FakeApimart } from '../../fake-apimart/fake-server.ts';
@@ -112,5 +113,60 @@ describe.skipIf(gate.skip)('a shot’s intent, as it is sent', () => {
     expect(recast.shots.find((shot) => shot.id === second)?.params).toEqual({ duration: 6 });
     const [sent] = await sentPrompts(1);
     expect(sent).toMatchObject({ model: 'kling-v3', prompt: 'The keeper climbs\n\nThe camera surrounds the subject.' });
+  });
+
+  it('suggests the cheapest model every shot fits and the sharpest within a budget, both from the plans themselves', async () => {
+    await start();
+    await call('models.refresh', { force: true });
+    let board = await call<Storyboard>('boards.create', { title: 'Suggest' });
+    for (const [prompt, duration] of [
+      ['The bay', 4],
+      ['The lamp', 8],
+    ] as const) {
+      board = await call<Storyboard>('boards.addShot', { id: board.id });
+      board = await call<Storyboard>('boards.updateShot', {
+        id: board.id,
+        shotId: board.shots.at(-1)?.id,
+        patch: { prompt, model: 'veo3.1-fast-official', params: { duration, resolution: '1080p' } },
+      });
+    }
+    const catalog = await call<ModelCatalog>('models.catalog');
+    // Every model's own table, read the way the window reads it: fits when nothing is dropped or shortened.
+    const plans = await Promise.all(
+      catalog.models.map((model) =>
+        call<RecastPlan>('boards.recastPlan', { id: board.id, target: { model: model.id } }),
+      ),
+    );
+    const fitting = plans.filter(
+      (plan) =>
+        plan.totalAfter !== null &&
+        plan.rows.every(
+          (row) =>
+            row.after !== null &&
+            !row.blocked &&
+            row.after.seconds >= row.before.seconds &&
+            row.changes.every((change) => change.to !== null && change.what !== 'shape'),
+        ),
+    );
+    expect(fitting.length).toBeGreaterThan(2);
+    const lowest = Math.min(...fitting.map((plan) => plan.totalAfter ?? Infinity));
+    const open = await call<RecastSuggestions>('boards.recastSuggestions', { id: board.id, budget: null });
+    expect(open.cheapest?.total).toBe(lowest);
+    expect(fitting.find((plan) => plan.rows[0]?.after?.model === open.cheapest?.model)?.totalAfter).toBe(lowest);
+    // The sharpest affordable: each model at the sharpest it offers; within $1 that is Kling 3 in 4K (12 s at
+    // $0.0672), cheaper than Veo 3.1 Fast's 4K ($0.96).
+    const within = await call<RecastSuggestions>('boards.recastSuggestions', { id: board.id, budget: 1 });
+    expect(within.best).toMatchObject({ model: 'kling-v3', resolution: '4k', total: 0.8064 });
+    const raised = await call<RecastPlan>('boards.recastPlan', {
+      id: board.id,
+      target: { model: 'kling-v3', resolution: '4k' },
+    });
+    expect(raised.rows.map((row) => row.after?.params['mode'])).toEqual(['4k', '4k']);
+    // Under $0.70 nothing in 4K fits; the sharpest there is full HD.
+    const lower = await call<RecastSuggestions>('boards.recastSuggestions', { id: board.id, budget: 0.7 });
+    expect(lower.best?.resolution).toBe('full-hd');
+    expect(lower.best?.total).toBeLessThanOrEqual(0.7);
+    const tight = await call<RecastSuggestions>('boards.recastSuggestions', { id: board.id, budget: 0.01 });
+    expect(tight.best).toBeNull();
   });
 });
