@@ -178,6 +178,7 @@ export const en = {
   'takes.unfavorite': 'Remove from favourites',
   'takes.continue': 'New draft from its last frame',
   'takes.reveal': 'Show in the library folder',
+  'takes.count': 'How many variations',
   'takes.fewer': 'Fewer variations',
   'takes.more': 'More variations',
   'takes.varyHint': 'The same prompt and settings again, each with a seed of its own where the model takes one',

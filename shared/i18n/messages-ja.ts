@@ -179,6 +179,7 @@ export const ja: Catalog = {
   'takes.unfavorite': 'お気に入りから外す',
   'takes.continue': '最後のフレームから新しい下書き',
   'takes.reveal': 'ライブラリのフォルダで表示',
+  'takes.count': 'バリエーションの数',
   'takes.fewer': 'バリエーションを減らす',
   'takes.more': 'バリエーションを増やす',
   'takes.varyHint': '同じプロンプトと設定で、モデルが対応していれば別々のシードで生成します',

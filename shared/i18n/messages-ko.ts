@@ -179,6 +179,7 @@ export const ko: Catalog = {
   'takes.unfavorite': '즐겨찾기에서 제거',
   'takes.continue': '마지막 프레임으로 새 초안',
   'takes.reveal': '라이브러리 폴더에서 보기',
+  'takes.count': '변형 개수',
   'takes.fewer': '변형 줄이기',
   'takes.more': '변형 늘리기',
   'takes.varyHint': '같은 프롬프트와 설정으로, 모델이 지원하면 각기 다른 시드로 생성합니다',

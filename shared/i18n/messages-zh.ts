@@ -179,6 +179,7 @@ export const zh: Catalog = {
   'takes.unfavorite': '取消收藏',
   'takes.continue': '以最后一帧新建草稿',
   'takes.reveal': '在资料库文件夹中显示',
+  'takes.count': '变体数量',
   'takes.fewer': '减少变体',
   'takes.more': '增加变体',
   'takes.varyHint': '用相同的提示词和设置再生成，模型支持时每个使用不同的种子',

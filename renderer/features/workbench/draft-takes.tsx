@@ -1,5 +1,5 @@
 import { Clapperboard, FolderOpen, ImagePlus, Loader2, Play, Sparkles, Star } from 'lucide-react';
-import { useEffect } from 'react';
+import { useEffect, useId } from 'react';
 import { findModel, imageSlotsOf, secondsOf } from '../../../shared/catalog/model-lookup';
 import type { Draft } from '../../../shared/drafts/draft-models';
 import { TERMINAL_PHASES, type Job } from '../../../shared/jobs/job-models';
@@ -118,6 +118,7 @@ export function DraftTakes({ draft }: { draft: Draft }) {
   const seconds = (model ? secondsOf(model, draft.params) : null) ?? 0;
   const total = price === null ? null : translate.money(costOf(price, seconds * count));
   const canContinue = model !== undefined && imageSlotsOf(model).first > 0;
+  const countId = useId();
   return (
     <section className="card takes-card" aria-label={t('takes.title')} data-testid="draft-takes">
       <header className="takes-head">
@@ -125,7 +126,11 @@ export function DraftTakes({ draft }: { draft: Draft }) {
           {t('takes.title')} <span className="badge">{translate.number(takes.length)}</span>
         </span>
         <span className="takes-vary">
+          <label className="visually-hidden" htmlFor={countId}>
+            {t('takes.count')}
+          </label>
           <NumberStepper
+            id={countId}
             value={count}
             min={1}
             max={MAX_VARIATIONS}
