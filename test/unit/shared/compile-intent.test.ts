@@ -263,3 +263,25 @@ describe('a camera from a note’s words (the script breakdown’s camera line)'
     expect(cameraFromWords('Wide shot of the bay')).toBeNull();
   });
 });
+
+describe('every model the app knows, shipped and live', () => {
+  const catalogs = [
+    ['shipped', SNAPSHOT_CATALOG],
+    ['live', LIVE],
+  ] as const;
+  it.each(catalogs.flatMap(([name, catalog]) => catalog.models.map((model) => [name, model.id] as const)))(
+    '%s %s: a full intent compiles to a request the model accepts, and every difference is listed',
+    (name, id) => {
+      const catalog = name === 'shipped' ? SNAPSHOT_CATALOG : LIVE;
+      const wanted = intent({
+        images: [image('first', 'a'), image('last', 'b'), image('reference', 'c', 'Mara in a red coat')],
+      });
+      const result = compiled(catalog, id, wanted);
+      // Whatever was not placed as asked is named: images kept + images listed as moved or dropped = images asked.
+      const imageChanges = change(result, 'images');
+      expect(result.images.length + imageChanges.filter((entry) => entry.to !== 'reference').length).toBe(3);
+      // A camera is always carried: in a field, or as words the prompt gained.
+      expect(result.prompt.length > wanted.prompt.length || change(result, 'camera').length === 0).toBe(true);
+    },
+  );
+});
