@@ -682,6 +682,7 @@ export const en = {
   'boards.recast.class.hd': 'HD',
   'boards.recast.class.full-hd': 'full HD',
   'boards.recast.class.4k': '4K',
+  'boards.recast.shotModel': 'Model for shot {shot}',
   'boards.recast.noPrice': 'no price',
   'boards.burn.title': 'Subtitles in the picture',
   'boards.burn.lede':

@@ -675,6 +675,7 @@ export const ja: Catalog = {
   'boards.recast.class.hd': 'HD',
   'boards.recast.class.full-hd': 'フルHD',
   'boards.recast.class.4k': '4K',
+  'boards.recast.shotModel': 'ショット {shot} のモデル',
   'boards.recast.noPrice': '料金不明',
   'boards.burn.title': '映像に字幕を焼き込む',
   'boards.burn.lede':

@@ -661,6 +661,7 @@ export const ko: Catalog = {
   'boards.recast.class.hd': 'HD',
   'boards.recast.class.full-hd': '풀 HD',
   'boards.recast.class.4k': '4K',
+  'boards.recast.shotModel': '샷 {shot}의 모델',
   'boards.recast.noPrice': '가격 없음',
   'boards.burn.title': '화면에 자막 입히기',
   'boards.burn.lede':

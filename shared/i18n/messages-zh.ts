@@ -640,6 +640,7 @@ export const zh: Catalog = {
   'boards.recast.class.hd': '高清',
   'boards.recast.class.full-hd': '全高清',
   'boards.recast.class.4k': '4K',
+  'boards.recast.shotModel': '镜头 {shot} 的模型',
   'boards.recast.noPrice': '无价格',
   'boards.burn.title': '把字幕嵌入画面',
   'boards.burn.lede': '把念出的台词画进影片画面，在任何播放器和网站上都能看到。各镜头会重新编码，影片也保留字幕轨。',

@@ -64,6 +64,14 @@ describe.skipIf(gate.skip)('recast a storyboard', () => {
       await page.screenshot({ path: path.join(RESULTS, `recast-dialog-${width}.png`) });
     }
 
+    // A model of its own for shot 2 (Wan 2.6, whose 5/10/15 s make its 6 s into 5 s), then back to Kling 3.
+    await rows.nth(1).getByTestId('recast-shot-model').click();
+    await page.getByTestId('recast-shot-model-option-wan2.6').click();
+    await expect.poll(() => rows.nth(1).textContent()).toContain('5 s · $0.25');
+    expect(await rows.nth(0).textContent()).toContain('4 s · $0.2688');
+    await rows.nth(1).getByTestId('recast-shot-model').click();
+    await page.getByTestId('recast-shot-model-option-kling-v3').click();
+    await expect.poll(() => rows.nth(1).textContent()).toContain('6 s · $0.4032');
     // Untick shot 2: only shots 1 and 3 move and are generated.
     await rows.nth(1).getByTestId('recast-confirm').uncheck();
     await expect.poll(() => dialog.getByTestId('recast-total').textContent()).toBe('2 shots: $0.96 now → $0.8064');

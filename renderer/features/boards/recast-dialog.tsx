@@ -6,18 +6,19 @@ import { sumMoney } from '../../../shared/text/money';
 import { errorText } from '../../../shared/i18n/error-text';
 import { useTranslator } from '../../i18n/use-translator';
 import { DialogFrame } from '../../ui/dialog-frame';
-import { ModelPicker } from '../models';
+import { ModelPicker, useModelsStore } from '../models';
+import { SelectMenu, type SelectChoice } from '../../ui/select-menu';
 import { useRecentModels } from '../workbench';
 import { useRecastStore } from './recast-store';
 
 type RecastSuggestion = NonNullable<RecastSuggestions['cheapest']>;
 
 /** A request in a cell: the model, its seconds and cost. */
-function RequestCell({ request }: { request: RecastRequest }) {
+function RequestCell({ request, named = true }: { request: RecastRequest; named?: boolean }) {
   const translate = useTranslator();
   return (
     <span className="recast-request">
-      <strong>{request.modelLabel}</strong>
+      {named && <strong>{request.modelLabel}</strong>}
       <span className="muted">
         {request.seconds} s ·{' '}
         {request.cost === null
@@ -110,7 +111,17 @@ function RecastSuggestionsView() {
 }
 
 /** One shot's row: ticked to move, its request now and after, and what changes with why. */
-function RecastRowView({ row, checked, onToggle }: { row: RecastRow; checked: boolean; onToggle: () => void }) {
+function RecastRowView({
+  row,
+  checked,
+  onToggle,
+  choices,
+}: {
+  row: RecastRow;
+  checked: boolean;
+  onToggle: () => void;
+  choices: readonly SelectChoice<string>[];
+}) {
   const { t } = useTranslator();
   const sendable = row.after !== null && row.blocked === null;
   return (
@@ -132,7 +143,18 @@ function RecastRowView({ row, checked, onToggle }: { row: RecastRow; checked: bo
       <td aria-hidden="true" className="recast-arrow">
         <ArrowRight size={14} />
       </td>
-      <td>{row.after ? <RequestCell request={row.after} /> : '—'}</td>
+      <td>
+        <span className="recast-after">
+          <SelectMenu
+            value={row.after?.model ?? ''}
+            choices={choices}
+            label={t('boards.recast.shotModel', { shot: row.index + 1 })}
+            testId="recast-shot-model"
+            onChange={(model) => void useRecastStore.getState().chooseFor(row.shotId, model)}
+          />
+          {row.after && <RequestCell request={row.after} named={false} />}
+        </span>
+      </td>
       <td className="recast-changes">
         {row.blocked ? (
           <span className="recast-problem">
@@ -166,6 +188,10 @@ export function RecastDialog({ board }: { board: Storyboard }) {
   const translate = useTranslator();
   const { t } = translate;
   const recent = useRecentModels();
+  const catalog = useModelsStore((state) => state.catalog);
+  const choices = catalog.models
+    .filter((candidate) => candidate.state !== 'unavailable')
+    .map((candidate) => ({ value: candidate.id, label: candidate.label }));
   const { model, plan, loading, confirmed, error } = useRecastStore();
   const { show, choose, toggle, apply } = useRecastStore.getState();
   const cancel = useRef<HTMLButtonElement>(null);
@@ -225,6 +251,7 @@ export function RecastDialog({ board }: { board: Storyboard }) {
                   row={row}
                   checked={confirmed.has(row.shotId)}
                   onToggle={() => toggle(row.shotId)}
+                  choices={choices}
                 />
               ))}
             </tbody>

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AppErrorData } from '../../../shared/errors';
-import type { RecastPlan, RecastSuggestions } from '../../../shared/boards/recast-models';
+import type { RecastPlan, RecastSuggestions, RecastTarget } from '../../../shared/boards/recast-models';
 import type { ResolutionClass } from '../../../shared/intent/intent-models';
 import { api, failureOf, unwrap } from '../../lib/bridge';
 import { useNoticesStore } from '../../lib/notices-store';
@@ -22,17 +22,31 @@ export interface RecastStore {
   readonly budget: number | null;
   show(open: boolean): void;
   /** Asks main for the table on this model (pending edits saved first); nothing changes. */
-  choose(model: string, resolution?: ResolutionClass | null): Promise<void>;
+  choose(model: string, resolution?: ResolutionClass | null, fresh?: boolean): Promise<void>;
   /** Asks for "cheapest that fits" and "best quality within the budget". */
   suggest(budget: number | null): Promise<void>;
+  /** Models chosen for single shots, over the board's model. */
+  readonly perShot: ReadonlyMap<string, string>;
+  /** Puts one shot on a model of its own (the others stay on the chosen one) and shows the table again. */
+  chooseFor(shotId: string, model: string): Promise<void>;
   toggle(shotId: string): void;
   /** Moves the confirmed shots onto the model and queues one new take of each (billed); old takes stay. */
   apply(): Promise<void>;
 }
 
-/** A whole-board target, raised to a sharpness when a suggestion asked for one. */
-const targetOf = (model: string, resolution: ResolutionClass | null) =>
-  resolution === null ? { model } : { model, resolution };
+/**
+ * What main is asked for: the board's model (raised to a sharpness when a suggestion asked for one), or, once a shot
+ * has a model of its own, a model per shot.
+ */
+function targetOf(
+  model: string,
+  resolution: ResolutionClass | null,
+  perShot: ReadonlyMap<string, string>,
+): RecastTarget {
+  const board = useBoardsStore.getState().board;
+  if (perShot.size === 0 || !board) return resolution === null ? { model } : { model, resolution };
+  return { perShot: Object.fromEntries(board.shots.map((shot) => [shot.id, perShot.get(shot.id) ?? model])) };
+}
 
 /** The recast store. */
 export const useRecastStore = create<RecastStore>()((set, get) => {
@@ -47,9 +61,19 @@ export const useRecastStore = create<RecastStore>()((set, get) => {
     resolution: null,
     suggestions: null,
     budget: null,
+    perShot: new Map(),
     show(open) {
       asked += 1;
-      set({ open, model: null, plan: null, loading: false, confirmed: new Set(), error: null, resolution: null });
+      set({
+        open,
+        model: null,
+        plan: null,
+        loading: false,
+        confirmed: new Set(),
+        error: null,
+        resolution: null,
+        perShot: new Map(),
+      });
       if (open) void get().suggest(get().budget);
     },
     async suggest(budget) {
@@ -63,15 +87,25 @@ export const useRecastStore = create<RecastStore>()((set, get) => {
       });
       if (failure) set({ error: failure });
     },
-    async choose(model, resolution = null) {
+    async chooseFor(shotId, model) {
+      const board = useBoardsStore.getState().board;
+      const chosen = get().model ?? board?.shots[0]?.model;
+      if (!chosen) return;
+      set({ perShot: new Map(get().perShot).set(shotId, model) });
+      await get().choose(chosen, null, false);
+    },
+    async choose(model, resolution = null, fresh = true) {
       const board = useBoardsStore.getState().board;
       if (!board) return;
       const ask = (asked += 1);
+      // A model for the whole board starts over; a shot's own model keeps the others'.
+      if (fresh) set({ perShot: new Map() });
       set({ model, resolution, loading: true, error: null });
       let plan: RecastPlan | null = null;
+      const target = targetOf(model, resolution, get().perShot);
       const failure = await failureOf(async () => {
         await useBoardsStore.getState().flush();
-        plan = await unwrap(api().boards.recastPlan({ id: board.id, target: targetOf(model, resolution) }));
+        plan = await unwrap(api().boards.recastPlan({ id: board.id, target }));
       });
       if (ask !== asked) return;
       const made = plan as RecastPlan | null;
@@ -94,11 +128,11 @@ export const useRecastStore = create<RecastStore>()((set, get) => {
       set({ confirmed });
     },
     async apply() {
-      const { model, confirmed, resolution } = get();
+      const { model, confirmed, resolution, perShot } = get();
       if (!model || confirmed.size === 0) return;
       const shotIds = [...confirmed];
       const done = await useBoardsStore.getState().apply(async (board) => {
-        const target = targetOf(model, resolution);
+        const target = targetOf(model, resolution, perShot);
         const answer = await unwrap(api().boards.recast({ id: board.id, target, shotIds }));
         return answer.board;
       });
