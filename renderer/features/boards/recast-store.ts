@@ -51,29 +51,24 @@ function targetOf(
 /** The recast store. */
 export const useRecastStore = create<RecastStore>()((set, get) => {
   let asked = 0;
-  return {
-    open: false,
+  /** A table not yet asked for: what opening and closing the dialog starts from. */
+  const blank = () => ({
     model: null,
     plan: null,
     loading: false,
-    confirmed: new Set(),
+    confirmed: new Set<string>(),
     error: null,
     resolution: null,
+    perShot: new Map<string, string>(),
+  });
+  return {
+    open: false,
+    ...blank(),
     suggestions: null,
     budget: null,
-    perShot: new Map(),
     show(open) {
       asked += 1;
-      set({
-        open,
-        model: null,
-        plan: null,
-        loading: false,
-        confirmed: new Set(),
-        error: null,
-        resolution: null,
-        perShot: new Map(),
-      });
+      set({ open, ...blank() });
       if (open) void get().suggest(get().budget);
     },
     async suggest(budget) {
