@@ -123,7 +123,7 @@ const NOTE_WORDS: readonly (readonly [string, CameraMove])[] = [
 
 /**
  * The camera a note describes ("Slow push in on the lamp"), if it names a move: the move named first, its pace read
- * from "slow"/"gentle" or "fast"/"quick". Null when it names none (the note is kept as words either way).
+ * slow when it says "slow" or "gentle", fast for "fast" or "quick". Null when it names none (the note is kept as words).
  */
 export function cameraFromWords(note: string): CameraIntent | null {
   const text = note.toLowerCase().slice(0, 1_000);
