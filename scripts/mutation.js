@@ -78,6 +78,7 @@ const groups = [
       'test/integration/jobs/runner-rules.test.ts',
       'test/integration/jobs/runner-scheduler.test.ts',
       'test/integration/jobs/runner-lease-races.test.ts',
+      'test/integration/jobs/runner-claims.test.ts',
     ],
   })),
   {

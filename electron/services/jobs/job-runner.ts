@@ -171,10 +171,12 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     const done = deps
       .library()
       .then((library) => discardDownloads(library, id))
+      // Stryker disable next-line ArrowFunction: the failure is swallowed either way; only its log line would be lost
       .catch((error: unknown) =>
         // Stryker disable next-line StringLiteral,ObjectLiteral,OptionalChaining: what is logged is not behaviour (the logger is optional and never throws)
         deps.logger?.warn("jobs: could not remove a finished job's temporary files", { job: id, error }),
       )
+      // Stryker disable next-line ArrowFunction: the set only lets stop() wait; a settled cleanup left in it is awaited at once
       .finally(() => cleanups.delete(done));
     cleanups.add(done);
   }

@@ -74,6 +74,8 @@ describe('the queue as the user handles it', () => {
     setup = await setupRunner({ estimatedSeconds: 3_000 });
     const running = setup.runner.enqueue(request);
     expect(() => setup.runner.hide(running.id)).toThrow(/Cancel the job before hiding it/);
+    // A refusal of what the user asked (the window words it as such), not a failure of the app.
+    expect(() => setup.runner.hide(running.id)).toThrow(expect.objectContaining({ code: 'invalidInput' }));
     setup.runner.cancel(running.id);
     await setup.runner.settled(running.id);
     setup.runner.hide(running.id);

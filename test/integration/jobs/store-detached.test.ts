@@ -25,6 +25,8 @@ describe('a job database deleted under a running process', () => {
       message: expect.stringContaining('jobs file was deleted or replaced while it was running'),
     });
     expect(() => setup.runner.enqueue(request)).toThrow(/deleted or replaced/);
+    // Asked again afterwards about the job it was running, it says so at once instead of waiting for ever.
+    await expect(setup.runner.settled(job.id)).rejects.toMatchObject({ code: 'internal' });
     // A new process starts an empty database at the path, and the old one writes nothing into it.
     const polls = setup.fake.count('task');
     const fresh = openJobStore(setup.paths.jobsFile);

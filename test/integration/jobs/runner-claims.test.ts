@@ -1,0 +1,92 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { downloadPathFor } from '../../../electron/services/jobs/job-steps';
+import { partialPathFor } from '../../../electron/services/apimart/download';
+import type { JobStore } from '../../../electron/services/storage/job-store';
+import { eventually } from '../../support/eventually';
+import { setupRunner, type RunnerSetup } from '../../support/runner-setup';
+
+let setup: RunnerSetup;
+afterEach(async () => {
+  await setup.close();
+});
+
+const request = { prompt: 'a lantern on a jetty', model: 'sora-2-preview', params: { duration: 4 } };
+
+/** The real store, whose lease claims fail `times` times with `error` (another process mid-write, or worse). */
+function storeFailingClaims(
+  real: JobStore,
+  error: () => Error,
+  times: number,
+): { store: JobStore; failed: () => number } {
+  let failed = 0;
+  const store = new Proxy(real, {
+    get(target, key) {
+      if (key === 'claim')
+        return (...args: Parameters<JobStore['claim']>) => {
+          if (failed < times) {
+            failed += 1;
+            throw error();
+          }
+          return target.claim(...args);
+        };
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { store, failed: () => failed };
+}
+
+const busy = () => Object.assign(new Error('database is locked'), { errcode: 5 });
+
+describe('claiming a job while the database is contended', () => {
+  it('treats a busy database as a job run elsewhere: it looks again later and sends it once', async () => {
+    setup = await setupRunner({}, { leaseMs: 200 });
+    await setup.runner.stop();
+    const failing = storeFailingClaims(setup.store, busy, 2);
+    const runner = setup.beside({ store: failing.store, leaseMs: 200 });
+    runner.start();
+    const job = runner.enqueue(request);
+    expect(failing.failed()).toBeGreaterThan(0);
+    expect(runner.get(job.id).phase).toBe('queued');
+    expect((await runner.settled(job.id)).phase).toBe('done');
+    expect(setup.fake.count('generate', 'POST')).toBe(1);
+  });
+
+  it('does not hide any other failure to claim: it reaches the caller', async () => {
+    setup = await setupRunner();
+    await setup.runner.stop();
+    const failing = storeFailingClaims(setup.store, () => new Error('disk I/O error'), 1);
+    const runner = setup.beside({ store: failing.store });
+    runner.start();
+    expect(() => runner.enqueue(request)).toThrow('disk I/O error');
+    expect(setup.fake.count('generate', 'POST')).toBe(0);
+  });
+});
+
+describe('a job that ends while nothing runs it', () => {
+  it('cancelled while it waits to resume its download, leaves no partial file behind', async () => {
+    setup = await setupRunner();
+    // The video's connection drops every time: the job waits in its download for the network.
+    setup.fake.inject('video', { kind: 'dropMidBody', afterBytes: 1_000 }, 1_000);
+    const job = setup.runner.enqueue(request);
+    await eventually(
+      () => setup.runner.get(job.id).phase === 'downloading' && setup.runner.get(job.id).waiting === 'network',
+      'the download to wait for the network',
+    );
+    const target = downloadPathFor(setup.library.current(), job.id);
+    const partial = partialPathFor(target);
+    // What the dropped download kept (written again here, in case the runner is between attempts).
+    await writeFile(partial, 'partial bytes');
+    setup.runner.cancel(job.id);
+    expect(setup.runner.get(job.id).phase).toBe('cancelled');
+    await eventually(async () => {
+      try {
+        await readFile(partial);
+        return false;
+      } catch {
+        return true;
+      }
+    }, 'the partial download to be removed');
+  });
+});
