@@ -224,6 +224,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       pollCeilingMs: deps.pollCeilingMs ?? DEFAULT_POLL_CEILING_MS,
       balanceRecheckMs: deps.balanceRecheckMs ?? 60_000,
       signal,
+      // Stryker disable next-line BooleanLiteral: detaching a partial download copies it to a file of this process's own, which it resumes all the same; doing it on a later step too only costs a copy
       firstRunHere: !ranHere.has(record.job.id),
       // Before a side effect (the billed POST above all): the lease is renewed and the write fenced by it.
       persist: (next) => {
@@ -247,6 +248,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
 
   async function step(record: JobRecord, signal: AbortSignal): Promise<JobRecord> {
     const stepContext = await context(record, signal);
+    // Stryker disable next-line CallExpression: as for firstRunHere: a later step detaching the partial again resumes the same bytes
     ranHere.add(record.job.id);
     // A sent job's steps are typed to what being sent guarantees (a task id): no step checks for one.
     if (isSent(record)) {

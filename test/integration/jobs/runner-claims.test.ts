@@ -90,3 +90,22 @@ describe('a job that ends while nothing runs it', () => {
     }, 'the partial download to be removed');
   });
 });
+
+describe('a download resumed by the process that began it', () => {
+  it('asks for the rest of the video in its next step, not the whole of it again', async () => {
+    setup = await setupRunner();
+    // Every attempt of the first step drops a few kilobytes in: the job waits for the network with a partial file,
+    // and its next step (in this same process) goes on from there.
+    setup.fake.inject('video', { kind: 'dropMidBody', afterBytes: 3_000 }, 4);
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.runner.get(job.id).waiting === 'network', 'the download to wait for the network');
+    setup.runner.nudge();
+    expect((await setup.runner.settled(job.id)).phase).toBe('done');
+    const ranges = setup.fake.requests
+      .filter((entry) => entry.route === 'video')
+      .map((entry) => Number(/^bytes=(\d+)-$/.exec(String(entry.headers['range'] ?? ''))?.[1] ?? 0));
+    expect(ranges.length).toBe(5);
+    expect(ranges.slice(1).every((start) => start > 0)).toBe(true);
+    expect(ranges[4]).toBeGreaterThanOrEqual(12_000);
+  });
+});
