@@ -54,6 +54,20 @@ describe('the queue as the user handles it', () => {
     await eventually(() => !other.list().some((seen) => seen.id === job.id), 'the other process to hide it too');
   });
 
+  it('hides it there too when the hiding is written in the same millisecond as the job’s last change', async () => {
+    // One instant for both processes: the record's time does not move, only its hidden mark.
+    const instant = Date.parse('2026-12-07T12:00:00Z');
+    setup = await setupRunner({ estimatedSeconds: 3_000 }, { now: () => instant });
+    const other = setup.beside({ adopt: false, watchMs: 50, now: () => instant });
+    other.start();
+    const job = setup.runner.enqueue(request);
+    setup.runner.cancel(job.id);
+    await setup.runner.settled(job.id);
+    await eventually(() => other.list().some((seen) => seen.id === job.id), 'the other process to see the job');
+    setup.runner.hide(job.id);
+    await eventually(() => !other.list().some((seen) => seen.id === job.id), 'the other process to hide it too');
+  });
+
   it('retries a failed job as a new one with the same request; a running or finished job is not retried', async () => {
     setup = await setupRunner();
     setup.fake.failNextTask('The render node ran out of memory');

@@ -17,6 +17,7 @@ describe('a job database deleted under a running process', () => {
     const job = setup.runner.enqueue(request);
     await eventually(() => setup.runner.get(job.id).phase === 'polling', 'the job to be sent');
     const waiting = setup.runner.settled(job.id);
+    const idle = setup.runner.idle();
     // What a test run once did to a live data folder: the database and its journal, gone.
     for (const suffix of ['', '-wal', '-shm']) await rm(`${setup.paths.jobsFile}${suffix}`, { force: true });
 
@@ -25,8 +26,10 @@ describe('a job database deleted under a running process', () => {
       message: expect.stringContaining('jobs file was deleted or replaced while it was running'),
     });
     expect(() => setup.runner.enqueue(request)).toThrow(/deleted or replaced/);
-    // Asked again afterwards about the job it was running, it says so at once instead of waiting for ever.
+    // Asked again afterwards about the job it was running, it says so at once instead of waiting for ever; and who
+    // waited for the queue to empty (the CLI before it exits) is let go.
     await expect(setup.runner.settled(job.id)).rejects.toMatchObject({ code: 'internal' });
+    await expect(idle).resolves.toBeUndefined();
     // A new process starts an empty database at the path, and the old one writes nothing into it.
     const polls = setup.fake.count('task');
     const fresh = openJobStore(setup.paths.jobsFile);
