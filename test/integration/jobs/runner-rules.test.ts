@@ -42,23 +42,14 @@ describe('the queue as the user handles it', () => {
     );
   });
 
-  it('hides a job from every process watching the queue, not only the one that hid it', async () => {
-    setup = await setupRunner({ estimatedSeconds: 3_000 });
-    const other = setup.beside({ adopt: false, watchMs: 50 });
-    other.start();
-    const job = setup.runner.enqueue(request);
-    setup.runner.cancel(job.id);
-    await setup.runner.settled(job.id);
-    await eventually(() => other.list().some((seen) => seen.id === job.id), 'the other process to see the job');
-    setup.runner.hide(job.id);
-    await eventually(() => !other.list().some((seen) => seen.id === job.id), 'the other process to hide it too');
-  });
-
-  it('hides it there too when the hiding is written in the same millisecond as the job’s last change', async () => {
-    // One instant for both processes: the record's time does not move, only its hidden mark.
-    const instant = Date.parse('2026-12-07T12:00:00Z');
-    setup = await setupRunner({ estimatedSeconds: 3_000 }, { now: () => instant });
-    const other = setup.beside({ adopt: false, watchMs: 50, now: () => instant });
+  // With the real clock, and with one instant for both processes (the record's time does not move when it is hidden
+  // in the same millisecond as its last change: only its hidden mark differs).
+  it.each([
+    ['as time goes on', undefined],
+    ['in the same millisecond as its last change', () => Date.parse('2026-12-07T12:00:00Z')],
+  ])('hides a job from every process watching the queue, not only the one that hid it (%s)', async (_when, now) => {
+    setup = await setupRunner({ estimatedSeconds: 3_000 }, now ? { now } : {});
+    const other = setup.beside({ adopt: false, watchMs: 50, ...(now ? { now } : {}) });
     other.start();
     const job = setup.runner.enqueue(request);
     setup.runner.cancel(job.id);
