@@ -100,3 +100,64 @@ describe('a lease lost at the moment of writing', () => {
     expect(setup.fake.count('generate', 'POST')).toBe(0);
   });
 });
+
+type Moved = (record: JobRecord) => JobRecord;
+
+/**
+ * The real store, where the job looks moved on by another process exactly once: when the runner checks the stored job
+ * just before the billed request (the step's own lease taken again, the job still unsent), it reads it changed by
+ * `moved`. Nothing is written: the store itself still holds the job as it was.
+ */
+function storeMovedOnBeforeSending(real: JobStore, moved: Moved): JobStore {
+  let claimsBeforeSending = 0;
+  let alterNext = false;
+  let done = false;
+  return new Proxy(real, {
+    get(target, key) {
+      if (key === 'claim')
+        return (...args: Parameters<JobStore['claim']>) => {
+          const stored = target.get(args[0]);
+          const unsent = stored?.job.phase === 'submitting' && stored.internals.submitAttemptAt === null;
+          // The first claim of a submitting job takes it up; the second is its step's, before the POST.
+          if (!done && unsent && (claimsBeforeSending += 1) === 2) alterNext = true;
+          return target.claim(...args);
+        };
+      if (key === 'get')
+        return (id: string) => {
+          const stored = target.get(id);
+          if (!alterNext || !stored) return stored;
+          alterNext = false;
+          done = true;
+          return moved(stored);
+        };
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+describe('a job another process moved on while this one was paused', () => {
+  // Any one of these, written by another process, means the job is not the one this step knows.
+  it.each<[string, Moved]>([
+    ['written again', (record) => ({ ...record, job: { ...record.job, updatedAt: '2099-01-01T00:00:00.000Z' } })],
+    ['in another phase', (record) => ({ ...record, job: { ...record.job, phase: 'uploading' } as JobRecord['job'] })],
+    ['given a task', (record) => ({ ...record, job: { ...record.job, taskId: 'task_ELSEWHERE' } as JobRecord['job'] })],
+    [
+      'with a request sent',
+      (record) => ({ ...record, internals: { ...record.internals, submitAttemptAt: new Date().toISOString() } }),
+    ],
+  ])('lets go instead of sending when it finds the job %s, then sends it once', async (_how, moved) => {
+    setup = await setupRunner();
+    await setup.runner.stop();
+    const warnings: string[] = [];
+    const runner = setup.beside({
+      store: storeMovedOnBeforeSending(setup.store, moved),
+      logger: recordingLogger(warnings),
+    });
+    runner.start();
+    const job = runner.enqueue(request);
+    await eventually(() => warnings.includes(TAKEN_OVER), 'the runner to let go of the job');
+    expect((await runner.settled(job.id)).phase).toBe('done');
+    expect(setup.fake.count('generate', 'POST')).toBe(1);
+  });
+});
