@@ -109,3 +109,57 @@ describe('a download resumed by the process that began it', () => {
     expect(ranges[4]).toBeGreaterThanOrEqual(12_000);
   });
 });
+
+describe('which queued job starts first', () => {
+  it('the one made first, even when another process made it and this one learned of it after its own', async () => {
+    setup = await setupRunner({ estimatedSeconds: 40 }, { concurrency: () => 1, watchMs: 150 });
+    const holding = setup.runner.enqueue({ ...request, prompt: 'one holding the only slot' });
+    await eventually(() => setup.runner.get(holding.id).phase === 'polling', 'the first job to hold the slot');
+    // Another process (not running its queue) makes a job and leaves it; this one makes its own a moment later,
+    // before its watcher has seen the other's.
+    const other = setup.beside({ leaseMs: 50 });
+    const older = other.enqueue({ ...request, prompt: 'older, from another process' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const newer = setup.runner.enqueue({ ...request, prompt: 'newer, from this process' });
+    for (const job of [holding, older, newer])
+      await eventually(
+        () => setup.runner.list().find((seen) => seen.id === job.id)?.phase === 'done',
+        'every job done',
+        30_000,
+      );
+    expect(setup.fake.ledger().tasks.map((task) => task.prompt)).toEqual([
+      'one holding the only slot',
+      'older, from another process',
+      'newer, from this process',
+    ]);
+  }, 60_000);
+});
+
+describe('a job left running by another process', () => {
+  it('takes the only slot before an older queued job: paid work is finished before new work starts', async () => {
+    setup = await setupRunner({ estimatedSeconds: 60 }, { concurrency: () => 1 });
+    await setup.runner.stop();
+    // A job queued first (by a process that never ran its queue and whose lease soon runs out).
+    const waiting = setup.beside({ leaseMs: 50 }).enqueue({ ...request, prompt: 'queued first' });
+    // Another process sends its job, then stops while APIMart is still making it.
+    const other = setup.beside({ concurrency: () => 1 });
+    other.start();
+    const sent = other.enqueue({ ...request, prompt: 'sent by another process' });
+    await eventually(() => other.get(sent.id).phase === 'polling', 'the other process to send its job');
+    await other.stop();
+    expect(setup.fake.count('generate', 'POST')).toBe(1);
+
+    // This process finds both: the sent job holds the only slot, and the queued one is not sent while it is made.
+    const here = setup.beside({ concurrency: () => 1 });
+    here.start();
+    let sentWhileMaking = 0;
+    await eventually(() => {
+      const done = here.get(sent.id).phase === 'done';
+      if (!done) sentWhileMaking = Math.max(sentWhileMaking, setup.fake.count('generate', 'POST'));
+      return done;
+    }, 'the sent job to be finished here');
+    expect(sentWhileMaking).toBe(1);
+    expect((await here.settled(waiting.id)).phase).toBe('done');
+    expect(setup.fake.count('generate', 'POST')).toBe(2);
+  }, 60_000);
+});
