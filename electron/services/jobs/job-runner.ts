@@ -116,7 +116,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   const random = deps.random ?? Math.random;
   const pollFloorMs = deps.pollFloorMs ?? DEFAULT_POLL_FLOOR_MS;
   const adopt = deps.adopt ?? true;
-  const balance = createBalanceCache(now, deps.balanceMaxAgeMs ?? 60_000);
+  const balance = createBalanceCache(now, deps.balanceMaxAgeMs);
   const leases = createJobLeases({ store: deps.store, now, leaseMs: deps.leaseMs });
   const records = new Map<string, JobRecord>();
   /** When each job is next due, on the monotonic clock. */

@@ -163,3 +163,15 @@ describe('a job left running by another process', () => {
     expect(setup.fake.count('generate', 'POST')).toBe(2);
   }, 60_000);
 });
+
+describe('the balance before each billed request', () => {
+  it('is asked once a minute at most: a second job sent soon after uses what the first learned', async () => {
+    setup = await setupRunner({ estimatedSeconds: 2 }, { pricePerSecond: () => 0.01 });
+    const first = setup.runner.enqueue(request);
+    expect((await setup.runner.settled(first.id)).phase).toBe('done');
+    const second = setup.runner.enqueue({ ...request, prompt: 'a second lantern' });
+    expect((await setup.runner.settled(second.id)).phase).toBe('done');
+    expect(setup.fake.count('generate', 'POST')).toBe(2);
+    expect(setup.fake.count('balance', 'GET')).toBe(1);
+  });
+});
