@@ -175,3 +175,33 @@ describe('the balance before each billed request', () => {
     expect(setup.fake.count('balance', 'GET')).toBe(1);
   });
 });
+
+describe('slots and cancels while a step runs', () => {
+  it('a job another process is making does not take this process’s only slot', async () => {
+    setup = await setupRunner({ estimatedSeconds: 120 }, { concurrency: () => 1, watchMs: 30 });
+    const other = setup.beside({ concurrency: () => 1 });
+    other.start();
+    const elsewhere = other.enqueue({ ...request, prompt: 'made by the other process' });
+    await eventually(() => other.get(elsewhere.id).phase === 'polling', 'the other process to send its job');
+    await eventually(() => setup.runner.list().some((job) => job.id === elsewhere.id), 'this process to see it');
+    const mine = setup.runner.enqueue({ ...request, prompt: 'made here' });
+    // Sent while the other process's job is still being made.
+    await eventually(() => setup.fake.count('generate', 'POST') === 2, 'this process to send its own job');
+    expect(other.get(elsewhere.id).phase).not.toBe('done');
+    expect(setup.runner.runBy(mine.id)).toBe('here');
+  }, 60_000);
+
+  it('a job cancelled while its step runs stays cancelled and is never sent', async () => {
+    setup = await setupRunner({}, { pricePerSecond: () => 0.01 });
+    // The balance check before the billed request is slow: the cancel comes while the step waits for it.
+    setup.fake.inject('balance', { kind: 'delay', ms: 800 }, 1);
+    const job = setup.runner.enqueue(request);
+    await eventually(() => setup.fake.count('balance', 'GET') === 1, 'the balance to be asked');
+    setup.runner.cancel(job.id);
+    expect((await setup.runner.settled(job.id)).phase).toBe('cancelled');
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(setup.runner.get(job.id).phase).toBe('cancelled');
+    expect(setup.store.get(job.id)?.job.phase).toBe('cancelled');
+    expect(setup.fake.count('generate', 'POST')).toBe(0);
+  });
+});
