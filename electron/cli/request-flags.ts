@@ -3,6 +3,8 @@ import { mainImageRole, paramFor, paramNamed } from '../../shared/catalog/model-
 import type { ImageRole, ModelCatalog, Params, ParamValue, VideoModel } from '../../shared/catalog/video-model';
 import { AppError } from '../../shared/errors';
 import type { JobImage } from '../../shared/jobs/job-models';
+import { CAMERA_MOVES, cameraMoveSchema, type CameraIntent } from '../../shared/intent/intent-models';
+import { cameraFieldOf, cameraValueFor } from '../../shared/intent/camera-words';
 import { UsageError, refusedValue } from './cli-io';
 
 /** The flags that describe a request, model-neutral: the three every model has in some spelling, and `--set`. */
@@ -15,6 +17,7 @@ export interface RequestFlags {
   readonly firstFrame?: string | undefined;
   readonly lastFrame?: string | undefined;
   readonly ref?: readonly string[] | undefined;
+  readonly camera?: string | undefined;
 }
 
 // A retired model's parameters are no help: the next step is another model.
@@ -28,6 +31,7 @@ export function requestFlagsOf(values: {
   readonly 'first-frame'?: string | undefined;
   readonly 'last-frame'?: string | undefined;
   readonly ref?: readonly string[] | undefined;
+  readonly camera?: string | undefined;
 }): RequestFlags {
   return {
     duration: values.duration,
@@ -38,6 +42,7 @@ export function requestFlagsOf(values: {
     firstFrame: values['first-frame'],
     lastFrame: values['last-frame'],
     ref: values.ref,
+    camera: values.camera,
   };
 }
 
@@ -129,4 +134,21 @@ export function checkRequest(
     { imagesUploaded: false },
   );
   if (!checked.ok) throw refuse(model, checked.issues.map((issue) => issue.message).join(' '));
+}
+
+/** `--camera MOVE` or `--camera MOVE:STRENGTH` (0 barely moves, 1 as far as the model goes; 0.5 when not given). */
+export function cameraFromFlags(model: VideoModel, flags: RequestFlags, params: Params): CameraIntent | null {
+  if (flags.camera === undefined) return null;
+  const [moveText = '', strengthText, ...rest] = flags.camera.split(':');
+  const move = cameraMoveSchema.safeParse(moveText.trim().toLowerCase());
+  if (!move.success || rest.length > 0)
+    throw refusedValue(`--camera takes a move, not "${flags.camera}".`, `The moves: ${CAMERA_MOVES.join(', ')}.`);
+  const strength = strengthText === undefined ? 0.5 : Number(strengthText);
+  if (strengthText?.trim() === '' || !Number.isFinite(strength) || strength < 0 || strength > 1)
+    throw refusedValue(`--camera ${move.data}:S takes S from 0 to 1, not "${strengthText ?? ''}".`);
+  // Where the move is written into the model's camera field when sent, a --set of that field as well says two things.
+  const field = cameraFieldOf(model);
+  if (field && params[field.name] !== undefined && cameraValueFor(field, move.data) !== undefined)
+    throw refusedValue(`--camera and --set ${field.name}=… both say how the camera moves; give one of them.`);
+  return { move: move.data, strength };
 }

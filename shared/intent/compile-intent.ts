@@ -230,16 +230,17 @@ export function compileFor(model: VideoModel, intent: ShotIntent, extras: Params
 
 /**
  * A stored request with its camera applied, as it is sent: the model's camera field set where it has a value for
- * the move, else the move's words added to the prompt. Everything else is sent as the user set it.
+ * the move, else the move's words added to the prompt (the change that says so). Everything else is sent as set.
  */
 export function withCamera(
   catalog: ModelCatalog,
   request: { readonly model: string; readonly prompt: string; readonly params: Params },
   camera: ShotIntent['camera'],
-): { readonly prompt: string; readonly params: Params } {
+): { readonly prompt: string; readonly params: Params; readonly changes: readonly IntentChange[] } {
   const model = findModel(catalog, request.model);
-  if (!model || !camera) return { prompt: request.prompt, params: request.params };
+  if (!model || !camera) return { prompt: request.prompt, params: request.params, changes: [] };
   const params: Record<string, ParamValue> = { ...request.params };
-  const { phrase } = compileCamera(model, camera, params);
-  return { prompt: phrase === null ? request.prompt : `${request.prompt.trimEnd()}\n\n${phrase}`, params };
+  const { phrase, changes } = compileCamera(model, camera, params);
+  const prompt = phrase === null ? request.prompt : `${request.prompt.trimEnd()}\n\n${phrase}`;
+  return { prompt, params, changes };
 }

@@ -19,11 +19,23 @@ export default function setup(): () => void {
       else process.env[name] = value;
     }
     // Only our own folders are blamed: tools such as Playwright keep their scratch files in the temp folder too.
-    const left = readdirSync(root).filter((name) => name.startsWith('reelbench-'));
+    const left = readdirSync(root)
+      .filter((name) => name.startsWith('reelbench-'))
+      .map((name) => describeLeft(root, name));
     rmSync(root, { recursive: true, force: true });
     if (left.length > 0)
       throw new Error(
-        `Tests left these in their temp folder (now removed): ${left.join(', ')}. Remove them in the test's afterEach/afterAll.`,
+        `Tests left these in their temp folder (now removed): ${left.join('; ')}. Remove them in the test's afterEach/afterAll.`,
       );
   };
+}
+
+/** A left folder with the first files in it: what was written after the test removed it names who wrote it. */
+function describeLeft(root: string, name: string): string {
+  try {
+    const inside = readdirSync(path.join(root, name), { recursive: true, encoding: 'utf8' }).slice(0, 8);
+    return inside.length > 0 ? `${name} (holding ${inside.join(', ')})` : name;
+  } catch {
+    return name;
+  }
 }

@@ -8,7 +8,7 @@ import { noSuchModel } from '../cli-help';
 import { EXIT, errorData, refusedValue, type CliIo } from '../cli-io';
 import type { CliContext } from '../cli-context';
 import { watchJobs } from '../job-watch';
-import { checkRequest, imagesFromFlags, paramsFromFlags, type RequestFlags } from '../request-flags';
+import { cameraFromFlags, checkRequest, imagesFromFlags, paramsFromFlags, type RequestFlags } from '../request-flags';
 import { requireUserFile } from '../user-files';
 import { stoppedWatchingLine } from './job-format';
 
@@ -41,17 +41,21 @@ export async function addShot(
   const model = findModel(catalog, modelId);
   if (!model) throw noSuchModel(modelId, catalog);
   const params = paramsFromFlags(model, flags, usage);
+  // The camera is kept as the shot's intent and written in the model's terms when it is sent (as the window does).
+  const camera = cameraFromFlags(model, flags, params);
   const images = imagesFromFlags(model, flags, context.userPath);
   checkRequest(catalog, model, { prompt: flags.prompt, params, images });
   for (const image of images) await requireUserFile(image.path);
   const added = boards.addShot(board.id);
   const shot = added.shots.at(-1);
   if (!shot) throw new AppError('internal', 'The shot was not added.');
-  let saved = boards.updateShot(board.id, shot.id, { prompt: flags.prompt, model: model.id, params });
+  let saved = boards.updateShot(board.id, shot.id, { prompt: flags.prompt, model: model.id, params, camera });
   for (const image of images) saved = await boards.setShotImage(board.id, shot.id, image.role, image.path);
   const index = saved.shots.findIndex((candidate) => candidate.id === shot.id) + 1;
   if (json)
-    io.out(JSON.stringify({ ok: true, board: board.id, shot: { id: shot.id, index, model: model.id, params } }));
+    io.out(
+      JSON.stringify({ ok: true, board: board.id, shot: { id: shot.id, index, model: model.id, params, camera } }),
+    );
   else io.out(`Shot ${index} added to "${saved.title.trim() || 'Untitled storyboard'}": ${model.id}.`);
   return EXIT.ok;
 }

@@ -1,4 +1,5 @@
 import { findModel } from '../../../shared/catalog/model-lookup';
+import { changeLine } from '../change-line';
 import type { Storyboard } from '../../../shared/boards/board-models';
 import type { RecastPlan, RecastRequest } from '../../../shared/boards/recast-models';
 import { formatMoney } from '../../../shared/text/money';
@@ -32,8 +33,7 @@ function tableLines(plan: RecastPlan, title: string, modelLabel: string): string
   for (const row of plan.rows) {
     const after = row.after ? requestWords(row.after) : 'cannot be made';
     lines.push(`  ${row.index + 1}. ${requestWords(row.before)}  →  ${after}`);
-    for (const change of row.changes)
-      lines.push(`       ${change.what}: ${change.from} → ${change.to ?? 'left out'} (${change.why})`);
+    for (const change of row.changes) lines.push(`       ${changeLine(change)}`);
     if (row.blocked) lines.push(`       cannot be sent: ${printable(row.blocked)}`);
   }
   const sendable = plan.rows.filter((row) => row.after && !row.blocked).length;

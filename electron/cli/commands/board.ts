@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import { cameraMoveWords } from '../../../shared/intent/camera-words';
 import { copyFile, writeFile } from 'node:fs/promises';
 import { subtitleCues, toSrt, toVtt } from '../../../shared/boards/subtitles';
 import { withoutTrims } from '../../../shared/boards/film-timeline';
@@ -25,9 +26,9 @@ export const BOARD_HELP: readonly CommandHelp[] = [
   { usage: 'reelbench board new TITLE [--json]', summary: 'Makes an empty storyboard and prints its id.' },
   {
     usage:
-      'reelbench board add ID --prompt TEXT [--model ID] [--duration N] [--aspect A] [--resolution R] [--set NAME=VALUE]… [--image FILE] [--first-frame FILE] [--last-frame FILE] [--ref FILE]… [--json]',
+      'reelbench board add ID --prompt TEXT [--model ID] [--duration N] [--aspect A] [--resolution R] [--set NAME=VALUE]… [--image FILE] [--first-frame FILE] [--last-frame FILE] [--ref FILE]… [--camera MOVE[:S]] [--json]',
     summary:
-      "Adds a shot at the end, with generate's options (checked against the model before it is saved; the model defaults to the previous shot's).",
+      "Adds a shot at the end, with generate's options (checked against the model before it is saved; the model defaults to the previous shot's). --camera is kept as the shot's move and written in the model's terms when it is sent.",
   },
   {
     usage: 'reelbench board generate ID [--shot N]… [--timeout S] [--json]',
@@ -152,6 +153,7 @@ function shotFacts(board: Storyboard, library: LibraryService) {
         prompt: shot.prompt,
         model: shot.model,
         params: shot.params,
+        camera: shot.camera,
         continueFromPrevious: shot.continueFromPrevious,
         takes: await Promise.all(
           shot.takes.map(async (candidate) => ({
@@ -347,8 +349,9 @@ export async function boardCommand(
         .map(([name, value]) => `${name}=${String(value)}`)
         .join(' ');
       io.out(`  ${shot.index}. ${shot.prompt.trim().split('\n')[0] || '(no prompt)'}`);
+      const camera = shot.camera ? ` · camera ${cameraMoveWords(shot.camera.move)} (${shot.camera.strength})` : '';
       io.out(
-        `     ${shot.model}${params ? ` ${params}` : ''} · ${shot.takes.length} take${shot.takes.length === 1 ? '' : 's'}${shot.continueFromPrevious ? ' · continues the previous shot' : ''}`,
+        `     ${shot.model}${params ? ` ${params}` : ''}${camera} · ${shot.takes.length} take${shot.takes.length === 1 ? '' : 's'}${shot.continueFromPrevious ? ' · continues the previous shot' : ''}`,
       );
       io.out(`     ${shot.chosen?.path ?? 'no take yet'}`);
     }

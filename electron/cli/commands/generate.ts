@@ -9,13 +9,19 @@ import { errorData, EXIT, UsageError, type CliIo, refusedValue } from '../cli-io
 import type { CliContext } from '../cli-context';
 import { requireUserFile } from '../user-files';
 import { watchJobs, type WatchOutcome } from '../job-watch';
-import { checkRequest, imagesFromFlags, paramsFromFlags, requestFlagsOf } from '../request-flags';
+import { cameraFromFlags, checkRequest, imagesFromFlags, paramsFromFlags, requestFlagsOf } from '../request-flags';
+import { withCamera } from '../../../shared/intent/compile-intent';
+import { changeLine } from '../change-line';
+import { CAMERA_MOVES } from '../../../shared/intent/intent-models';
 import { stoppedWatchingLine } from './job-format';
+
+/** What `--camera` does, as help shows it (`generate` and `board add`). */
+export const CAMERA_HELP = `how the camera moves: ${CAMERA_MOVES.join(', ')}; S from 0 to 1 is how far (default 0.5). Written into the model's camera field where it has one, else as words in the prompt`;
 
 /** `reelbench generate`, as help shows it. */
 export const GENERATE_HELP: CommandHelp = {
   usage:
-    'reelbench generate --prompt TEXT [--model ID] [--duration N] [--aspect A] [--resolution R] [--set NAME=VALUE]… [--image FILE] [--first-frame FILE] [--last-frame FILE] [--ref FILE]… [--title T] [--timeout S] [--json]',
+    'reelbench generate --prompt TEXT [--model ID] [--duration N] [--aspect A] [--resolution R] [--set NAME=VALUE]… [--image FILE] [--first-frame FILE] [--last-frame FILE] [--ref FILE]… [--camera MOVE[:S]] [--title T] [--timeout S] [--json]',
   summary:
     "Runs the whole pipeline (prepare → upload → submit → poll → download → library) and prints the saved video's path.",
   options: [
@@ -29,6 +35,7 @@ export const GENERATE_HELP: CommandHelp = {
     ['--first-frame FILE', 'the opening frame'],
     ['--last-frame FILE', 'the closing frame (with a first frame)'],
     ['--ref FILE', 'a reference image (a face, a costume, a style); repeatable'],
+    ['--camera MOVE[:S]', CAMERA_HELP],
     ['--title T', 'its title in the library'],
     ['--timeout S', 'stop watching after S seconds (exit 1; the job is kept for `reelbench jobs resume`)'],
   ],
@@ -40,6 +47,7 @@ export const GENERATE_OPTIONS = {
   'first-frame': { type: 'string' },
   'last-frame': { type: 'string' },
   ref: { type: 'string', multiple: true },
+  camera: { type: 'string' },
   set: { type: 'string', multiple: true },
   model: { type: 'string' },
   duration: { type: 'string' },
@@ -95,10 +103,16 @@ export async function generateCommand(
 
   const flags = requestFlagsOf(values);
   const request = (model: VideoModel) => {
-    const params = paramsFromFlags(model, flags, usageLine);
+    const asked = paramsFromFlags(model, flags, usageLine);
+    const camera = cameraFromFlags(model, flags, asked);
+    const { prompt, params, changes } = withCamera(
+      models.current(),
+      { model: model.id, prompt: values.prompt ?? '', params: asked },
+      camera,
+    );
     const images = imagesFromFlags(model, flags, context.userPath);
-    checkRequest(models.current(), model, { prompt: values.prompt ?? '', params, images });
-    return { params, images };
+    checkRequest(models.current(), model, { prompt, params, images });
+    return { prompt, params, images, changes };
   };
   // What can be known here is checked here, before any request: the values against the model, then each image.
   const local = request(known);
@@ -107,7 +121,7 @@ export async function generateCommand(
   if (!key.present) throw new AppError('noKey', 'No APIMart API key is set, so nothing was sent.');
   // Then against today's schema (read at most once a day): live allowed values win over the snapshot.
   const model = (await models.ensure(known.id)) ?? known;
-  const { params, images } = model === known ? local : request(model);
+  const { prompt, params, images, changes } = model === known ? local : request(model);
 
   // Only this job: what other runs left behind is `jobs resume`'s to finish, not this command's.
   const pipeline = await context.pipeline({ adopt: false });
@@ -115,7 +129,7 @@ export async function generateCommand(
   runner.start();
   const queued = runner.enqueue({
     model: model.id,
-    prompt: values.prompt,
+    prompt,
     params,
     images,
     title: values.title ?? null,
@@ -129,6 +143,7 @@ export async function generateCommand(
       summary.resolution,
     ];
     io.err(`Job ${queued.id.slice(0, 8)}: ${facts.filter((fact) => fact !== null).join(', ')}.`);
+    for (const change of changes) io.err(`  ${changeLine(change)}`);
   }
 
   const outcome: WatchOutcome = await watchJobs(runner, [queued.id], io, {

@@ -3,7 +3,7 @@ import { findModel, secondsOf } from '../../../shared/catalog/model-lookup';
 import type { ModelCatalog } from '../../../shared/catalog/video-model';
 import type { Shot, Storyboard } from '../../../shared/boards/board-models';
 import type { RecastPlan, RecastRequest, RecastRow, RecastTarget } from '../../../shared/boards/recast-models';
-import { compileIntent } from '../../../shared/intent/compile-intent';
+import { compileIntent, withCamera } from '../../../shared/intent/compile-intent';
 import type { IntentChange, ResolutionClass } from '../../../shared/intent/intent-models';
 import { readIntent } from '../../../shared/intent/read-intent';
 import { costOf, sumMoney } from '../../../shared/text/money';
@@ -37,12 +37,13 @@ export function recastShot(
   if (!compiled) return null;
   const images = compiled.images.map(({ role, path, crop }) => ({ role, path, crop }));
   const camera = read.intent.camera;
-  // The camera's own change (field or words) is what the send will do: say it here, where the table is read.
-  const cameraChanges = camera
-    ? (compileIntent(catalog, { ...read.intent, images: [] }, modelId)?.changes ?? []).filter(
-        (change) => change.what === 'camera',
-      )
-    : [];
+  // The camera is applied when the shot is sent (its words must not be stored in the creator's prompt); what that
+  // send will do — the field, or words — is said here, where the table is read.
+  const cameraChanges = withCamera(
+    catalog,
+    { model: compiled.model, prompt: '', params: compiled.params },
+    camera,
+  ).changes;
   return {
     shot: {
       ...shot,

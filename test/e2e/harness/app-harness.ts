@@ -175,8 +175,13 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   // Answers and events cross as JSON text, parsed in the page: a string is one cheap value for Playwright's protocol,
   // where an object would be rebuilt there from a script as large as the answer (a 30–50 ms task for a page of the
   // library grid, which Electron's IPC does not cost: its structured clone is closer to JSON.parse).
+  // Closing the page does not stop what it already asked for: close waits for these before the folder goes, or a
+  // late answer (a store opened lazily, an image written) would make the folder again after it was removed.
+  const inFlight = new Set<Promise<unknown>>();
   await page.exposeBinding('__reelbenchInvoke', async (source, channel: string, payload: unknown) => {
-    const answer = await services.router.dispatch(channel, payload, { senderUrl: source.frame.url() });
+    const dispatched = services.router.dispatch(channel, payload, { senderUrl: source.frame.url() });
+    inFlight.add(dispatched);
+    const answer = await dispatched.finally(() => inFlight.delete(dispatched));
     const text = JSON.stringify(answer);
     ipcTraffic.push(JSON.stringify({ channel, answer }));
     return text;
@@ -228,6 +233,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
       await keyStore.clear().catch(() => undefined);
       // The page first: nothing it still asks for (a preview, a poster) can write into the folder being removed.
       await context.close();
+      await Promise.allSettled([...inFlight]);
       await services.close();
       await server.close();
       await rm(tempDir, { recursive: true, force: true });
