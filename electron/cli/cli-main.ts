@@ -15,6 +15,7 @@ const code = await runCli(
     stdinIsTTY: process.stdin.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     writeStderr: (text) => process.stderr.write(text),
+    stdio: { input: process.stdin, output: process.stdout },
   },
 );
 process.exitCode = code;

@@ -1,3 +1,4 @@
+import type { Readable, Writable } from 'node:stream';
 import { version } from '../../package.json';
 import { defaultModelId, SNAPSHOT_CATALOG } from '../../shared/catalog/model-catalog';
 import { formatCommandHelp, formatModels, type CommandHelp } from './cli-help';
@@ -12,6 +13,7 @@ import { balanceCommand, keyCommand, KEY_HELP } from './commands/key';
 import { libraryCommand, LIBRARY_HELP } from './commands/library';
 import { modelsCommand, MODELS_HELP } from './commands/models';
 import { prepImage, PREP_IMAGE_HELP } from './commands/prep-image';
+import { mcpCommand, MCP_HELP } from './mcp/mcp-command';
 
 const COMMAND_HELP: readonly CommandHelp[] = [
   GENERATE_HELP,
@@ -22,6 +24,7 @@ const COMMAND_HELP: readonly CommandHelp[] = [
   PREP_IMAGE_HELP,
   ...LIBRARY_HELP,
   ...BOARD_HELP,
+  MCP_HELP,
 ];
 const COMMANDS = [
   'generate',
@@ -34,6 +37,7 @@ const COMMANDS = [
   'prep-image',
   'library',
   'board',
+  'mcp',
   'help',
 ];
 
@@ -64,6 +68,8 @@ export interface CliTerminal {
   readonly stdinIsTTY: boolean;
   readonly stderrIsTTY: boolean;
   writeStderr(text: string): void;
+  /** The process's own streams, for `reelbench mcp` (which speaks its protocol on them). */
+  readonly stdio?: { readonly input: Readable; readonly output: Writable };
 }
 
 function helpFor(topic: string): string {
@@ -130,6 +136,9 @@ export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv, te
         return await jobsCommand(rest, io, await open(), progress);
       case 'usage':
         return await usageCommand(rest, io, await open());
+      case 'mcp':
+        if (!terminal.stdio) throw new UsageError('mcp needs the process’s own stdin and stdout.');
+        return await mcpCommand(rest, io, await open(), terminal.stdio, version);
       default:
         throw new UsageError(
           `there is no command "${command}".${didYouMean(command, COMMANDS)} Commands: ${COMMANDS.join(', ')}.`,

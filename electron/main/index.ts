@@ -15,6 +15,7 @@ import { serveMedia } from '../services/library/media-route';
 import { composeServices } from '../services/compose-services';
 import { openSettingsStore } from '../services/settings/settings-store';
 import { resolveLanguage, translator } from '../../shared/i18n/translator';
+import { PICKABLE_IMAGE_EXTENSIONS } from '../../shared/images/pickable-images';
 import { registerAppScheme, serveApp } from './app-protocol';
 import { registerIpcRouter, webContentsSink } from './ipc-bridge';
 import { createJobFeedback } from './job-feedback';
@@ -71,7 +72,7 @@ async function start(): Promise<void> {
       image: {
         title: t('dialog.chooseImage'),
         name: t('dialog.images'),
-        extensions: ['jpg', 'jpeg', 'png', 'webp', 'gif', 'avif', 'tif', 'tiff', 'svg', 'heic'],
+        extensions: [...PICKABLE_IMAGE_EXTENSIONS],
       },
       audio: {
         title: t('dialog.chooseAudio'),

@@ -34,6 +34,19 @@ export const settingsProblemSchema = z.object({
 /** One thing wrong with settings.json. */
 export type SettingsProblem = z.infer<typeof settingsProblemSchema>;
 
+/** What an assistant may do through `reelbench mcp`: spend up to a ceiling per session, ask first, write where. */
+export const mcpSettingsSchema = z.object({
+  /** Dollars one MCP session may spend in all; a call that would pass it is refused. */
+  maxSpend: z.number().min(0).max(1000).default(2),
+  /** `always`: every billed call answers "needs confirmation" with its cost and a token first. */
+  confirm: z.enum(['never', 'always']).default('never'),
+  /** A folder films may be exported into besides the library (absolute); null: the library only. */
+  exportDir: z.string().min(1).nullable().default(null),
+});
+
+/** The MCP server's settings. */
+export type McpSettings = z.infer<typeof mcpSettingsSchema>;
+
 /** User settings. The API key is never here: it lives only in the OS keychain. */
 export const settingsSchema = z.object({
   apiBaseUrl: baseUrlSchema.default(DEFAULT_API_BASE_URL),
@@ -47,6 +60,7 @@ export const settingsSchema = z.object({
   language: languageSettingSchema.default('system'),
   /** Light or dark; `system` follows the OS. */
   theme: themeSettingSchema.default('system'),
+  mcp: mcpSettingsSchema.prefault({}),
 });
 
 /** The app's settings. */
@@ -59,6 +73,7 @@ export const settingsPatchSchema = z.object({
   theme: themeSettingSchema.optional(),
   concurrency: z.number().int().min(1).max(10).optional(),
   prices: z.record(z.string(), z.number().min(0).max(1000)).optional(),
+  mcp: mcpSettingsSchema.optional(),
 });
 
 /** A partial update. */

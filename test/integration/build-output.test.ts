@@ -118,8 +118,14 @@ describe('main bundle', () => {
         .map((match) => match[1] ?? '')
         .filter((name) => !name.startsWith('.')),
     );
+    // A scoped package is named by its first two segments (`@modelcontextprotocol/sdk/server/mcp.js`).
+    const packageOf = (name: string) =>
+      name
+        .split('/')
+        .slice(0, name.startsWith('@') ? 2 : 1)
+        .join('/');
     const allowed = (name: string) =>
-      name.startsWith('node:') || name === 'electron' || Object.hasOwn(manifest.dependencies, name.split('/')[0] ?? '');
+      name.startsWith('node:') || name === 'electron' || Object.hasOwn(manifest.dependencies, packageOf(name));
     expect([...loaded].filter((name) => !allowed(name))).toEqual([]);
     expect(loaded).toContain('keytar');
     expect(loaded).toContain('sharp');

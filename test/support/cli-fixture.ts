@@ -11,6 +11,8 @@ export interface CliFixture {
   readonly fake: FakeApimart | undefined;
   /** Starts the fake; its clock advances a second every 10 ms, so a generation takes its estimate / 100. */
   startFake(options?: FakeApimartOptions): Promise<FakeApimart>;
+  /** The environment the CLI runs in here (folders, fake, key), with `extra` over it. */
+  env(extra?: Record<string, string | undefined>): Record<string, string>;
   /** Starts the built CLI on this fixture's folders and fake; a variable given as undefined is removed. */
   reelbench(args: readonly string[], env?: Record<string, string | undefined>, nodeArgs?: readonly string[]): CliRun;
   /** Kills what still runs, stops the fake and removes the folders. */
@@ -23,6 +25,20 @@ export async function openCliFixture(defaults: FakeApimartOptions = {}): Promise
   const children: ChildProcess[] = [];
   let fake: FakeApimart | undefined;
   let ticker: NodeJS.Timeout | undefined;
+  const envWith = (extra: Record<string, string | undefined> = {}): Record<string, string> => {
+    const merged: Record<string, string | undefined> = {
+      ...process.env,
+      REELBENCH_DATA_DIR: path.join(dir, 'data'),
+      REELBENCH_LIBRARY_DIR: path.join(dir, 'library'),
+      REELBENCH_BASE_URL: fake?.baseUrl ?? 'http://127.0.0.1:9',
+      REELBENCH_API_KEY: fake?.apiKey ?? 'sk-none-000000',
+      REELBENCH_POLL_MIN_MS: '20',
+      ...extra,
+    };
+    return Object.fromEntries(
+      Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    );
+  };
   return {
     dir,
     get fake() {
@@ -34,18 +50,9 @@ export async function openCliFixture(defaults: FakeApimartOptions = {}): Promise
       ticker = setInterval(() => running.clock.advance(1_000), 10);
       return fake;
     },
+    env: envWith,
     reelbench(args, env = {}, nodeArgs = []) {
-      const merged: NodeJS.ProcessEnv = {
-        ...process.env,
-        REELBENCH_DATA_DIR: path.join(dir, 'data'),
-        REELBENCH_LIBRARY_DIR: path.join(dir, 'library'),
-        REELBENCH_BASE_URL: fake?.baseUrl ?? 'http://127.0.0.1:9',
-        REELBENCH_API_KEY: fake?.apiKey ?? 'sk-none-000000',
-        REELBENCH_POLL_MIN_MS: '20',
-        ...env,
-      };
-      for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
-      const run = spawnCli(args, merged, nodeArgs);
+      const run = spawnCli(args, envWith(env), nodeArgs);
       children.push(run.child);
       return run;
     },

@@ -1,19 +1,14 @@
 import { AppError } from '../../../shared/errors';
 import { cameraMoveWords } from '../../../shared/intent/camera-words';
-import { copyFile, writeFile } from 'node:fs/promises';
-import { subtitleCues, toSrt, toVtt } from '../../../shared/boards/subtitles';
-import { withoutTrims } from '../../../shared/boards/film-timeline';
-import { boardFilm } from '../../services/boards/board-film';
 import { chosenTake } from '../../../shared/boards/chosen-take';
 import type { Storyboard } from '../../../shared/boards/board-models';
 import type { LibraryService } from '../../services/library/library-service';
-import { exportSequence } from '../../services/boards/sequence-export';
 import { parseCommandArgs } from '../cli-args';
+import { exportBoardFilm } from '../board-film-export';
 import { boardFromScript } from './board-from-script';
 import { addShot, generateBoard, newBoard } from './board-edit';
 import { addMusic, transcribeShot, voiceLine, writeSubtitles } from './board-sound';
 import { recastBoard, type Answerer } from './board-recast';
-import { exportEditorTimeline } from '../../services/timeline/editor-export';
 import { GENERATE_OPTIONS, timeoutFrom } from './generate';
 import { requestFlagsOf } from '../request-flags';
 import { formatCommandHelp, type CommandHelp } from '../cli-help';
@@ -120,7 +115,7 @@ const SUBCOMMANDS: readonly string[] = [
 const NO_TERMINAL: Answerer = { isTTY: false, stream: (async function* () {})() };
 
 /** A board's id from a full id or its first characters (as `board list` prints them). */
-function findBoard(boards: readonly Storyboard[], id: string): Storyboard {
+export function findBoard(boards: readonly Storyboard[], id: string): Storyboard {
   const matches = boards.filter((board) => board.id === id || board.id.startsWith(id.toLowerCase()));
   const [match] = matches;
   if (matches.length === 1 && match) return match;
@@ -129,21 +124,10 @@ function findBoard(boards: readonly Storyboard[], id: string): Storyboard {
   throw refusedValue(`"${id}" starts ${matches.length} storyboards' ids; give more of it.`);
 }
 
-/** What the window's export applies and this command does not (it cannot decode the takes' AAC sound here). */
-function windowOnly(board: Storyboard): string[] {
-  const shots = board.shots.filter((shot) => chosenTake(shot) !== null);
-  return [
-    ...(shots.some((shot) => shot.voiceOver?.audio) ? ['voice-over'] : []),
-    ...(board.music.length > 0 ? ['music'] : []),
-    ...(shots.some((shot) => shot.sound.muted || shot.sound.volume !== 1) ? ['take volumes'] : []),
-    ...(shots.some((shot) => shot.trim.in > 0 || shot.trim.out !== null) ? ['trims'] : []),
-  ];
-}
-
 const titleOf = (board: Storyboard) => board.title.trim() || 'Untitled storyboard';
 
-/** A shot for a script: its settings, its takes, and the file it plays. */
-function shotFacts(board: Storyboard, library: LibraryService) {
+/** Each shot as `board show --json` and the MCP server say it: its settings, its takes, and the file it plays. */
+export function shotFacts(board: Storyboard, library: LibraryService) {
   return Promise.all(
     board.shots.map(async (shot, index) => {
       const take = chosenTake(shot);
@@ -363,39 +347,15 @@ export async function boardCommand(
   const timelineFormat = values.timeline;
   if (timelineFormat !== undefined && timelineFormat !== 'otio' && timelineFormat !== 'mlt')
     throw refusedValue(`--timeline takes otio or mlt, not "${timelineFormat}".`);
-  const catalog = (await context.models()).current();
-  // The CLI joins the takes as filed (whole, with their own sound): its subtitles and record follow that film.
-  const film = await boardFilm(withoutTrims(board), library, catalog);
-  const item = await exportSequence(board, library, {
-    film,
+  const exported = await exportBoardFilm(board, context, {
+    out,
+    timeline: timelineFormat ?? null,
     onProgress: (fraction) => {
       if (progress.isTTY) progress.write(`\rJoining… ${Math.round(fraction * 100)}%`);
     },
   });
   if (progress.isTTY) progress.write('\r\x1b[K');
-  const filed = await library.mediaFile('video', item.id);
-  if (filed) await copyFile(filed, out);
-  const cues = subtitleCues(film);
-  const subtitles = cues.length > 0 ? [out.replace(/\.mp4$/i, '.srt'), out.replace(/\.mp4$/i, '.vtt')] : [];
-  if (subtitles[0] && subtitles[1]) {
-    await writeFile(subtitles[0], toSrt(cues));
-    await writeFile(subtitles[1], toVtt(cues));
-  }
-  const leftToWindow = windowOnly(board);
-  const shots = board.shots.filter((shot) => chosenTake(shot) !== null).length;
-  const timeline = timelineFormat
-    ? await exportEditorTimeline(
-        board,
-        {
-          library,
-          catalog: (await context.models()).current(),
-          voiceOver: context.voiceOver(),
-          musicFiles: context.musicFiles(),
-        },
-        out.replace(/\.mp4$/i, `.${timelineFormat}`),
-        timelineFormat,
-      )
-    : null;
+  const { item, filed, subtitles, timeline, shots, notMixed } = exported;
   if (json)
     io.out(
       JSON.stringify({
@@ -406,7 +366,7 @@ export async function boardCommand(
         duration: item.duration,
         shots,
         subtitles,
-        notMixed: leftToWindow,
+        notMixed,
         ...(timeline ? { timeline: timeline.file, media: timeline.mediaDir } : {}),
       }),
     );
@@ -416,9 +376,9 @@ export async function boardCommand(
     );
     if (subtitles.length > 0) io.out(`Subtitles (also inside the film): ${subtitles.join(', ')}`);
     if (timeline) io.out(`Timeline for an editor: ${timeline.file}\n  its media: ${timeline.mediaDir}`);
-    if (leftToWindow.length > 0)
+    if (notMixed.length > 0)
       io.out(
-        `Note: this film has the takes' own sound and plays each take whole; ${leftToWindow.join(', ')} ${leftToWindow.length === 1 ? 'is' : 'are'} mixed and applied when the film is exported from the Reelbench window (the takes' sound is decoded by its media engine), or use --timeline for an editor.`,
+        `Note: this film has the takes' own sound and plays each take whole; ${notMixed.join(', ')} ${notMixed.length === 1 ? 'is' : 'are'} mixed and applied when the film is exported from the Reelbench window (the takes' sound is decoded by its media engine), or use --timeline for an editor.`,
       );
   }
   return EXIT.ok;

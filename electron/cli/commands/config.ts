@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Settings, SettingsPatch } from '../../../shared/models/settings';
 import { parseCommandArgs } from '../cli-args';
 import { formatCommandHelp, type CommandHelp } from '../cli-help';
@@ -18,6 +19,9 @@ export const CONFIG_HELP: CommandHelp = {
       'your price per second of MODEL, for costs and balance checks (e.g. price.kling-v3 0.07), instead of the shipped one; "none" removes it',
     ],
     ['speech-price P', 'what one spoken line (voice-over) costs you, in dollars; "none" removes it'],
+    ['mcp.max-spend D', 'dollars one `reelbench mcp` session may spend in all (default 2); a call past it is refused'],
+    ['mcp.confirm always|never', 'always: every billed MCP call first answers with its cost and a token to echo back'],
+    ['mcp.export-dir DIR', 'a folder MCP may export films into besides the library; "none": the library only'],
   ],
 };
 
@@ -59,6 +63,35 @@ const FIXED: readonly ConfigEntry[] = [
   },
   // Kept with the models' prices, under the speech model's id: a spoken line is billed per request.
   priceEntry(SPEECH_MODEL, 'speech-price', 'a price per spoken line such as 0.015'),
+  {
+    name: 'mcp.max-spend',
+    read: (settings) => settings.mcp.maxSpend,
+    patch(value, settings) {
+      const dollars = Number(value);
+      if (value.trim() === '' || !Number.isFinite(dollars) || dollars < 0 || dollars > 1000)
+        throw refusedValue(`mcp.max-spend takes dollars from 0 to 1000, such as 5, not "${value}".`);
+      return { mcp: { ...settings.mcp, maxSpend: dollars } };
+    },
+  },
+  {
+    name: 'mcp.confirm',
+    read: (settings) => settings.mcp.confirm,
+    patch(value, settings) {
+      if (value !== 'always' && value !== 'never')
+        throw refusedValue(`mcp.confirm takes always or never, not "${value}".`);
+      return { mcp: { ...settings.mcp, confirm: value } };
+    },
+  },
+  {
+    name: 'mcp.export-dir',
+    read: (settings) => settings.mcp.exportDir,
+    patch(value, settings) {
+      if (value === 'none') return { mcp: { ...settings.mcp, exportDir: null } };
+      if (!path.isAbsolute(value))
+        throw refusedValue(`mcp.export-dir takes a full folder path (or "none"), not "${value}".`);
+      return { mcp: { ...settings.mcp, exportDir: path.resolve(value) } };
+    },
+  },
 ];
 
 /** Every setting the CLI shows: the fixed ones, then each price the user set. */
@@ -82,7 +115,7 @@ function entryNamed(name: string, models: readonly string[]): ConfigEntry {
     FIXED.map((entry) => entry.name),
   );
   throw refusedValue(
-    `there is no setting "${name}".${guess} Settings: api-address, jobs-at-once, speech-price, price.MODEL.`,
+    `there is no setting "${name}".${guess} Settings: api-address, jobs-at-once, speech-price, price.MODEL, mcp.max-spend, mcp.confirm, mcp.export-dir.`,
   );
 }
 

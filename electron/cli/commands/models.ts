@@ -31,7 +31,7 @@ export const MODELS_HELP: readonly CommandHelp[] = [
 ];
 
 /** A model as `models --json` lists it. */
-function modelFacts(model: VideoModel) {
+export function modelFacts(model: VideoModel) {
   return {
     id: model.id,
     label: model.label,

@@ -10,7 +10,7 @@ import { SegmentedControl } from '../../ui/segmented-control';
 import { SwitchField } from '../../ui/switch-field';
 import { useBoardsStore } from './boards-store';
 import { drawCue } from './burn-subtitles';
-import { takeLength } from './use-take-length';
+import { takeLength } from './take-length';
 import { useModelsStore } from '../models';
 
 /** The preview's size: the first take's shape at a width that fits the dialog. */

@@ -6,7 +6,7 @@ import type { LibraryItem } from '../../../shared/library/library-models';
 import { fromBase64, toBase64 } from '../../lib/base64';
 import { api, unwrap } from '../../lib/bridge';
 import { encodeTakes } from './encode-takes';
-import { takeLength } from './use-take-length';
+import { takeLength } from './take-length';
 import { useModelsStore } from '../models';
 import { measureFilm, mixFilmSound } from './film-sound';
 import { subtitleOverlay } from './burn-subtitles';

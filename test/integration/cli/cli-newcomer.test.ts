@@ -286,8 +286,25 @@ describe('reelbench config, usage and library list', () => {
         'api-address': 'https://api.example.com',
         'jobs-at-once': 2,
         'speech-price': null,
+        'mcp.max-spend': 2,
+        'mcp.confirm': 'never',
+        'mcp.export-dir': null,
         'price.sora-2-preview': 0.1,
       },
+    });
+    // What an assistant may spend and where it may write: checked before it is saved.
+    for (const [name, value, said] of [
+      ['mcp.max-spend', '-1', 'mcp.max-spend takes dollars from 0 to 1000'],
+      ['mcp.confirm', 'sometimes', 'mcp.confirm takes always or never'],
+      ['mcp.export-dir', 'films', 'mcp.export-dir takes a full folder path'],
+    ] as const)
+      await expect(cli.reelbench(['config', 'set', name, value]).done).resolves.toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining(said),
+      });
+    await expect(cli.reelbench(['config', 'set', 'mcp.max-spend', '5']).done).resolves.toMatchObject({
+      code: 0,
+      stdout: 'mcp.max-spend = 5\n',
     });
     await expect(cli.reelbench(['config', 'set', 'price.sora-2-preview', 'none']).done).resolves.toMatchObject({
       stdout: 'price.sora-2-preview = not set\n',
