@@ -219,7 +219,16 @@ describe('reelbench mcp, through the SDK’s own client over stdio', () => {
     const outside = await call('export_film', { board_id: board.id, file_name: '../escape.mp4' });
     expect(outside.isError).toBe(true);
     expect(existsSync(path.join(cli.dir, 'escape.mp4'))).toBe(false);
-    const exported = await call('export_film', { board_id: board.id, file_name: 'harbour.mp4' });
+    const progress: number[] = [];
+    const exported = (await session!.client.callTool(
+      { name: 'export_film', arguments: { board_id: board.id, file_name: 'harbour.mp4' } },
+      undefined,
+      { onprogress: (note) => void progress.push(note.progress) },
+    )) as Answer;
+    // Progress came while it joined, rising, up to the end.
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(100);
     expect(exported.isError, text(exported)).toBeFalsy();
     expect(data(exported)).toMatchObject({ shots: 2, copy: path.join(exportDir, 'harbour.mp4') });
     expect(existsSync(path.join(exportDir, 'harbour.mp4'))).toBe(true);

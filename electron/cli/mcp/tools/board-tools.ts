@@ -11,6 +11,7 @@ import { noSuchModel } from '../../cli-help';
 import { answer, guarded, refusal } from '../mcp-answer';
 import { billed, type McpSession } from '../mcp-session';
 import { jobFacts } from './job-facts';
+import { progressNotifier } from '../mcp-progress';
 import { boardFacts } from './board-facts';
 
 const boardIdInput = z.string().min(4).max(64).describe('A storyboard id (or its start)');
@@ -178,13 +179,18 @@ export function registerBoardTools(server: McpServer, session: McpSession): void
       },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
-    ({ board_id: typed, file_name: fileName, timeline }) =>
+    ({ board_id: typed, file_name: fileName, timeline }, extra) =>
       guarded(redact, async () => {
         const board = await boardNamed(session, typed);
         const out = fileName === undefined ? null : exportTarget(session, fileName);
         if (out === null && timeline !== undefined)
           throw new AppError('invalidInput', 'A timeline is written beside a copy of the film: give file_name too.');
-        const film = await exportBoardFilm(board, session.context, { out, timeline: timeline ?? null });
+        const onProgress = progressNotifier(extra, 'Joining the takes');
+        const film = await exportBoardFilm(board, session.context, {
+          out,
+          timeline: timeline ?? null,
+          ...(onProgress ? { onProgress } : {}),
+        });
         return answer(
           redact,
           `Joined ${film.shots} shot${film.shots === 1 ? '' : 's'} into a ${film.item.duration ?? '?'} s film, filed in the library: ${film.filed ?? film.item.title}${out ? `; copied to ${out}` : ''}.`,
