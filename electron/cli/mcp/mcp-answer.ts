@@ -19,12 +19,14 @@ function redactedValue(value: unknown, redact: Redact): unknown {
   return value;
 }
 
+const result = (redact: Redact, ok: boolean, text: string, data: Record<string, unknown>): CallToolResult => ({
+  content: [{ type: 'text', text: bounded(redact(text)) }],
+  structuredContent: redactedValue({ ok, ...data }, redact) as Record<string, unknown>,
+});
+
 /** A tool's answer: a short line for the model to read, and the same facts as structured content. */
 export function answer(redact: Redact, text: string, data: Record<string, unknown>): CallToolResult {
-  return {
-    content: [{ type: 'text', text: bounded(redact(text)) }],
-    structuredContent: redactedValue({ ok: true, ...data }, redact) as Record<string, unknown>,
-  };
+  return result(redact, true, text, data);
 }
 
 /** A refusal or failure: what went wrong and the next step, marked as an error so the agent does not go on. */
@@ -52,8 +54,5 @@ export async function guarded(redact: Redact, body: () => Promise<CallToolResult
 
 /** An answer that did nothing yet and says what is needed first (a confirmation): not an error, not a success. */
 export function pending(redact: Redact, text: string, data: Record<string, unknown>): CallToolResult {
-  return {
-    content: [{ type: 'text', text: bounded(redact(text)) }],
-    structuredContent: redactedValue({ ok: false, ...data }, redact) as Record<string, unknown>,
-  };
+  return result(redact, false, text, data);
 }

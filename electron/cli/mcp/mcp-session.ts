@@ -62,8 +62,5 @@ export async function billed(
         billed: false,
       },
     );
-  // A call that says nothing was sent gives its reservation back; one that may have been billed (it threw) keeps it.
-  const made = await make();
-  if (made.isError === true && made.structuredContent?.['billed'] === false) decision.release();
-  return made;
+  return make();
 }

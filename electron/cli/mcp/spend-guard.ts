@@ -1,13 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
+import stableStringify from 'fast-json-stable-stringify';
 import { sumMoney } from '../../../shared/text/money';
 
 /** What the guard says of a billed call before it is made. */
 export type SpendDecision =
-  /**
-   * Go ahead: the cost is already counted against the session (two calls at once cannot both slip under the
-   * ceiling); `release` gives it back when the call turned out to send nothing.
-   */
-  | { readonly kind: 'go'; release(): void }
+  /** Go ahead: the cost is already counted against the session (two calls at once cannot both slip under it). */
+  | { readonly kind: 'go' }
   /** It would pass the session's ceiling: refused, nothing sent. */
   | { readonly kind: 'over'; readonly cost: number; readonly spent: number; readonly ceiling: number }
   /** `mcp.confirm always`: the same call again with this token makes it. */
@@ -18,32 +16,23 @@ export type SpendDecision =
 /** Guards one MCP session's money: a ceiling on the sum of what its calls cost, and confirmation when asked for. */
 export interface SpendGuard {
   check(call: { readonly tool: string; readonly args: unknown; readonly cost: number }, token?: string): SpendDecision;
-  /** What this session's calls have cost so far. */
+  /** What this session's calls have cost so far (as estimated when each was let through). */
   spent(): number;
   readonly ceiling: number;
 }
 
 const TOKEN_LIFE_MS = 10 * 60_000;
 
-/** JSON with keys sorted, so the same call written in another key order is the same call. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
-      .join(',')}}`;
-  return JSON.stringify(value) ?? 'null';
-}
-
+// Keys sorted, so the same call written in another key order is the same call.
 const fingerprint = (tool: string, args: unknown, cost: number) =>
   createHash('sha256')
-    .update(`${tool}\n${canonical(args)}\n${cost}`)
+    .update(`${tool}\n${stableStringify(args)}\n${cost}`)
     .digest('hex');
 
 /**
  * A guard for one session. A token is bound to the call's tool, arguments and cost: echoed with anything else it is
- * refused, so an agent cannot confirm a cheap call and send an expensive one. Each token works once.
+ * refused, so an agent cannot confirm a cheap call and send an expensive one. Each token works once. A cost let
+ * through stays counted, even if the job later fails unbilled: the ceiling errs on the side of spending less.
  */
 export function createSpendGuard(options: {
   readonly ceiling: number;
@@ -51,9 +40,9 @@ export function createSpendGuard(options: {
   readonly now?: () => number;
 }): SpendGuard {
   const now = options.now ?? Date.now;
-  const costs = new Map<symbol, number>();
+  const costs: number[] = [];
   const issued = new Map<string, { readonly fingerprint: string; readonly expiresAt: number }>();
-  const spent = () => sumMoney(costs.values());
+  const spent = () => sumMoney(costs);
   return {
     ceiling: options.ceiling,
     spent,
@@ -71,9 +60,8 @@ export function createSpendGuard(options: {
         if (!held || held.fingerprint !== print || held.expiresAt < now()) return { kind: 'badToken' };
         issued.delete(token);
       }
-      const reservation = Symbol(tool);
-      costs.set(reservation, cost);
-      return { kind: 'go', release: () => costs.delete(reservation) };
+      costs.push(cost);
+      return { kind: 'go' };
     },
   };
 }

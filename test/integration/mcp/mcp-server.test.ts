@@ -258,6 +258,23 @@ describe('reelbench mcp, through the SDK’s own client over stdio', () => {
     expect(jobs.jobs).toHaveLength(1);
   });
 
+  it('reads any job’s status but cancels only the jobs its own session queued', async () => {
+    await cli.startFake();
+    const made = await cli.reelbench(['generate', '--prompt', 'A user’s own kite', '--duration', '4', '--json']).done;
+    expect(made.code, made.stderr).toBe(0);
+    const usersJob = (JSON.parse(made.stdout) as { job: { id: string } }).job.id;
+    await connect();
+    expect(data(await call('job_status', { job_id: usersJob }))).toMatchObject({ jobId: usersJob, phase: 'done' });
+    const refused = await call('cancel_job', { job_id: usersJob });
+    expect(refused.isError).toBe(true);
+    expect(text(refused)).toContain('was not queued through this MCP session');
+    const own = await call('generate_video', { model: VEO, prompt: 'An assistant’s kite', duration: 4 });
+    const cancelled = await call('cancel_job', { job_id: String(data(own)['jobId']) });
+    expect(cancelled.isError, text(cancelled)).toBeFalsy();
+    // Stopped at once, or, with its billed request already out, as soon as APIMart answers.
+    expect(await settled(String(data(own)['jobId']))).toMatchObject({ phase: 'cancelled' });
+  });
+
   it('with mcp.confirm always, asks first and goes ahead only on the token of that very call, once', async () => {
     const fake = await cli.startFake();
     await config('mcp.confirm', 'always');

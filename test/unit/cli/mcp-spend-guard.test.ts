@@ -2,20 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { createSpendGuard } from '../../../electron/cli/mcp/spend-guard';
 
 describe('the MCP session’s spending guard', () => {
-  it('reserves each call’s cost at once, refuses the call that would pass the ceiling, and gives back a release', () => {
-    const guard = createSpendGuard({ ceiling: 1, confirm: 'never' });
-    const first = guard.check({ tool: 'generate_video', args: {}, cost: 0.6 });
-    expect(first.kind).toBe('go');
-    expect(guard.spent()).toBe(0.6);
-    expect(guard.check({ tool: 'generate_video', args: {}, cost: 0.5 })).toMatchObject({
+  it('counts each call’s cost as it is let through, and refuses the call that would pass the ceiling', () => {
+    const guard = createSpendGuard({ ceiling: 1.1, confirm: 'never' });
+    expect(guard.check({ tool: 'generate_video', args: {}, cost: 0.1 }).kind).toBe('go');
+    expect(guard.spent()).toBe(0.1);
+    expect(guard.check({ tool: 'generate_video', args: {}, cost: 1.05 })).toMatchObject({
       kind: 'over',
-      spent: 0.6,
-      ceiling: 1,
+      cost: 1.05,
+      spent: 0.1,
+      ceiling: 1.1,
     });
-    if (first.kind === 'go') first.release();
-    expect(guard.spent()).toBe(0);
-    // Exactly at the ceiling is within it (sums in whole micro-units: 0.1 × 10 is 1).
+    expect(guard.spent()).toBe(0.1);
+    // Exactly at the ceiling is within it (sums in whole micro-units: 0.1 × 11 is 1.1).
     for (let call = 0; call < 10; call += 1) expect(guard.check({ tool: 't', args: {}, cost: 0.1 }).kind).toBe('go');
+    expect(guard.spent()).toBe(1.1);
     expect(guard.check({ tool: 't', args: {}, cost: 0.000001 }).kind).toBe('over');
   });
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../../../shared/errors';
 import { formatMoney } from '../../../../shared/text/money';
 import { jobByPrefix } from '../../commands/job-ids';
+import { changeLine } from '../../change-line';
 import { requireAgentImage } from '../agent-files';
 import { answer, guarded } from '../mcp-answer';
 import { billed, type McpSession } from '../mcp-session';
@@ -96,9 +97,7 @@ export function registerVideoTools(server: McpServer, session: McpSession): void
             title: title ?? null,
           });
           session.jobIds.add(job.id);
-          const changes = request.changes.map(
-            (change) => `${change.what}: ${change.from} → ${change.to ?? 'left out'} (${change.why})`,
-          );
+          const changes = request.changes.map(changeLine);
           return answer(
             redact,
             `Queued job ${job.id}: ${request.seconds} s on ${request.model.id}, about ${formatMoney(cost)} (billed when APIMart takes it). This session has now committed ${formatMoney(session.guard.spent())} of its ${formatMoney(session.guard.ceiling)} ceiling. Poll job_status every 10–30 s, or subscribe to ${jobUri(job.id)}.`,
